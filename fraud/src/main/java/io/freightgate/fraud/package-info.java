@@ -1,0 +1,7 @@
+/**
+ * Fraud screening (still to be built): intake of Stripe Radar signals, device fingerprints and behaviour, named rules
+ * that return ALLOW, REVIEW or BLOCK with their reasons, the analysts' review queue, rate-limit policies and the block
+ * list. Publishes its decisions as events; never calls payments directly (a REVIEW holds a transfer through a reaction in
+ * {@code io.freightgate.flows}).
+ */
+package io.freightgate.fraud;

@@ -1,0 +1,6 @@
+/**
+ * The shared vocabulary of FreightGate: {@link io.freightgate.kernel.Money}, {@link io.freightgate.kernel.TenantId},
+ * {@link io.freightgate.kernel.CountryCode} and the typed identifiers every module uses. Plain Java, no Spring, no
+ * vendor types; every other module may depend on it and it depends on nothing.
+ */
+package io.freightgate.kernel;

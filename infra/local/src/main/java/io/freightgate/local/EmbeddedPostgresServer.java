@@ -1,0 +1,113 @@
+package io.freightgate.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * A real PostgreSQL 17 server on a loopback port, started from the zonky binaries. It creates the two roles FreightGate
+ * needs: {@code freightgate_owner}, which owns the schema and runs Flyway, and {@code freightgate_app}, which the
+ * application connects as and which can neither bypass nor disable row-level security.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    public static final String OWNER_ROLE = "freightgate_owner";
+    public static final String APP_ROLE = "freightgate_app";
+    public static final String LOCAL_PASSWORD = "local-only";
+
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts a server. With a data directory the cluster is kept there and reused on the next start; without one it
+     * lives in a temporary directory that is deleted on close.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory) {
+        try {
+            var builder = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
+                    .setRegisterShutdownHook(true);
+            if (dataDirectory != null) {
+                Files.createDirectories(dataDirectory);
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
+            var server = new EmbeddedPostgresServer(builder.start());
+            server.createRoles();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    /** Creates the database owned by {@link #OWNER_ROLE} unless it exists already. */
+    public void ensureDatabase(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a safe database name: " + name);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            statement.execute("CREATE DATABASE " + name + " OWNER " + OWNER_ROLE + " TEMPLATE template0");
+            statement.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
+            statement.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + name + " TO " + APP_ROLE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name, e);
+        }
+    }
+
+    private void createRoles() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            createRoleIfMissing(statement, OWNER_ROLE, "LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB");
+            createRoleIfMissing(statement, APP_ROLE, "LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the FreightGate roles", e);
+        }
+    }
+
+    private static void createRoleIfMissing(Statement statement, String role, String options) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+            if (rs.next()) {
+                return;
+            }
+        }
+        statement.execute("CREATE ROLE " + role + " " + options + " PASSWORD '" + LOCAL_PASSWORD + "'");
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

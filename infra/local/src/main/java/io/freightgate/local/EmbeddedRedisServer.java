@@ -1,0 +1,66 @@
+package io.freightgate.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import redis.embedded.RedisServer;
+
+/** A real Redis 6.2 server on a loopback port, from the binaries in the embedded-redis artifact. */
+public final class EmbeddedRedisServer implements AutoCloseable {
+
+    private final RedisServer redis;
+    private final int port;
+
+    private EmbeddedRedisServer(RedisServer redis, int port) {
+        this.redis = redis;
+        this.port = port;
+    }
+
+    /** Starts Redis; with a data directory it snapshots there and reloads the snapshot on the next start. */
+    public static EmbeddedRedisServer start(Path dataDirectory) {
+        int port = freePort();
+        try {
+            var builder = RedisServer.newRedisServer()
+                    .port(port)
+                    .bind("127.0.0.1")
+                    .setting("protected-mode yes")
+                    .setting("appendonly no")
+                    .onShutdownForceStop(true);
+            if (dataDirectory != null) {
+                Files.createDirectories(dataDirectory);
+                builder.setting("dir " + dataDirectory.toAbsolutePath()).setting("save 60 1");
+            } else {
+                builder.setting("save \"\"");
+            }
+            RedisServer redis = builder.build();
+            redis.start();
+            return new EmbeddedRedisServer(redis, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded Redis", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            redis.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

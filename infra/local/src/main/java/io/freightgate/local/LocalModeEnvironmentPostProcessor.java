@@ -1,0 +1,76 @@
+package io.freightgate.local;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Local mode is what runs when nothing is configured: no {@code prod} profile and no {@code spring.datasource.url}.
+ * Before the context starts, it brings up the embedded PostgreSQL and Redis and points the application at them:
+ * Flyway migrates as {@code freightgate_owner}, the application connects as {@code freightgate_app}.
+ *
+ * <p>Properties: {@code freightgate.local.data-dir} (default {@code ./.freightgate}), {@code freightgate.local.reset}
+ * (delete the data directory first), {@code freightgate.local.ephemeral} (tests: one throw-away server pair per JVM
+ * and a fresh database per context), {@code freightgate.local.enabled} ({@code false} turns all of this off).
+ */
+public class LocalModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    public static final String PROPERTY_SOURCE = "freightgate-local";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.acceptsProfiles(Profiles.of("prod"))
+                || !environment.getProperty("freightgate.local.enabled", Boolean.class, true)
+                || environment.containsProperty("spring.datasource.url")) {
+            return;
+        }
+        boolean ephemeral = environment.getProperty("freightgate.local.ephemeral", Boolean.class, false);
+        Path dataDirectory = Path.of(environment.getProperty("freightgate.local.data-dir", ".freightgate"))
+                .toAbsolutePath()
+                .normalize();
+        if (!ephemeral && environment.getProperty("freightgate.local.reset", Boolean.class, false)) {
+            LocalInfrastructure.reset(dataDirectory);
+        }
+        LocalInfrastructure infrastructure = LocalInfrastructure.obtain(ephemeral ? null : dataDirectory);
+        String database;
+        if (ephemeral) {
+            database = infrastructure.newDatabase("freightgate_test");
+        } else {
+            database = "freightgate";
+            infrastructure.postgres().ensureDatabase(database);
+        }
+        String url = infrastructure.postgres().jdbcUrl(database);
+
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", url);
+        properties.put("spring.datasource.username", EmbeddedPostgresServer.APP_ROLE);
+        properties.put("spring.datasource.password", EmbeddedPostgresServer.LOCAL_PASSWORD);
+        properties.put("spring.flyway.url", url);
+        properties.put("spring.flyway.user", EmbeddedPostgresServer.OWNER_ROLE);
+        properties.put("spring.flyway.password", EmbeddedPostgresServer.LOCAL_PASSWORD);
+        properties.put("spring.data.redis.host", "127.0.0.1");
+        properties.put("spring.data.redis.port", infrastructure.redis().port());
+        properties.put("freightgate.local.active", true);
+        if (ephemeral) {
+            properties.put("spring.datasource.hikari.maximum-pool-size", 6);
+        } else {
+            properties.put("freightgate.local.data-dir", dataDirectory.toString());
+        }
+        var secrets = ephemeral ? LocalSecrets.ephemeral() : LocalSecrets.persistent(dataDirectory);
+        secrets.stringPropertyNames().stream()
+                .filter(name -> !environment.containsProperty(name))
+                .forEach(name -> properties.put(name, secrets.getProperty(name)));
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,137 @@
+package io.freightgate.platform;
+
+import io.freightgate.platform.crypto.EnvelopeEncryption;
+import io.freightgate.platform.crypto.MasterKeys;
+import io.freightgate.platform.documents.DocumentStore;
+import io.freightgate.platform.documents.JdbcDocumentStore;
+import io.freightgate.platform.idempotency.IdempotencyFilter;
+import io.freightgate.platform.idempotency.IdempotencyRecords;
+import io.freightgate.platform.problem.ProblemResponses;
+import io.freightgate.platform.ratelimit.ApiRateLimitFilter;
+import io.freightgate.platform.ratelimit.RateLimit;
+import io.freightgate.platform.ratelimit.RateLimiter;
+import io.freightgate.platform.tenancy.TenantAwareTransactionManager;
+import io.freightgate.platform.tenancy.TenantBindingFilter;
+import io.freightgate.platform.tenancy.TenantResolver;
+import io.freightgate.platform.time.AdjustableClock;
+import io.lettuce.core.RedisClient;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+
+/** Wires the platform's building blocks. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
+public class PlatformConfiguration {
+
+    /** Filter order: after Spring Security (-100), tenant first, then rate limits, then idempotency. */
+    public static final int TENANT_FILTER_ORDER = 0;
+
+    public static final int RATE_LIMIT_FILTER_ORDER = 10;
+    public static final int IDEMPOTENCY_FILTER_ORDER = 20;
+
+    @Bean
+    @ConditionalOnProperty(name = "freightgate.local.active", havingValue = "true")
+    AdjustableClock adjustableClock() {
+        return AdjustableClock.systemUtc();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(Clock.class)
+    Clock systemClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PlatformTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
+        return new TenantAwareTransactionManager(entityManagerFactory);
+    }
+
+    @Bean
+    MasterKeys masterKeys(
+            @Value("${freightgate.crypto.master-keys}") String masterKeys,
+            @Value("${freightgate.crypto.active-master-key}") String activeMasterKey) {
+        return MasterKeys.parse(masterKeys, activeMasterKey);
+    }
+
+    @Bean
+    EnvelopeEncryption envelopeEncryption(
+            JdbcTemplate jdbc,
+            MasterKeys masterKeys,
+            @Value("${freightgate.crypto.hash-key}") String hashKey,
+            Clock clock) {
+        return new EnvelopeEncryption(jdbc, masterKeys, Base64.getDecoder().decode(hashKey), clock);
+    }
+
+    @Bean
+    DocumentStore documentStore(
+            JdbcTemplate jdbc,
+            EnvelopeEncryption encryption,
+            Clock clock,
+            @Value("${freightgate.documents.max-bytes:10485760}") long maxBytes) {
+        return new JdbcDocumentStore(jdbc, encryption, clock, maxBytes);
+    }
+
+    @Bean
+    LockProvider lockProvider(DataSource dataSource) {
+        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .usingDbTime()
+                .build());
+    }
+
+    @Bean(destroyMethod = "close")
+    RateLimiter rateLimiter(LettuceConnectionFactory redis) {
+        return new RateLimiter(() -> (RedisClient) redis.getNativeClient());
+    }
+
+    @Bean
+    FilterRegistrationBean<TenantBindingFilter> tenantBindingFilter(TenantResolver resolver) {
+        var registration = new FilterRegistrationBean<>(new TenantBindingFilter(resolver));
+        registration.setOrder(TENANT_FILTER_ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiRateLimitFilter> apiRateLimitFilter(
+            RateLimiter limiter,
+            ProblemResponses problems,
+            @Value("${freightgate.rate-limit.api.capacity:600}") long capacity,
+            @Value("${freightgate.rate-limit.api.period:PT1M}") Duration period) {
+        var registration = new FilterRegistrationBean<>(
+                new ApiRateLimitFilter(limiter, new RateLimit("api", capacity, period), problems));
+        registration.setOrder(RATE_LIMIT_FILTER_ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+            IdempotencyRecords records,
+            TransactionOperations transactions,
+            ProblemResponses problems,
+            Clock clock,
+            @Value("${freightgate.idempotency.lock-timeout:PT2M}") Duration lockTimeout,
+            @Value("${freightgate.idempotency.max-body-bytes:16777216}") long maxBodyBytes) {
+        var registration = new FilterRegistrationBean<>(
+                new IdempotencyFilter(records, transactions, problems, clock, lockTimeout, maxBodyBytes));
+        registration.setOrder(IDEMPOTENCY_FILTER_ORDER);
+        return registration;
+    }
+}

@@ -1,0 +1,117 @@
+package io.freightgate.platform.problem;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The catalogue of every problem FreightGate answers with (RFC 9457). Each has a stable slug (its type URI is
+ * {@code /problems/{slug}}), a title and an HTTP status; {@code docs/api/problems.md} documents each one. A new kind of
+ * error is a new entry here, never an ad-hoc body.
+ */
+public enum ProblemType {
+    MALFORMED_REQUEST(
+            "malformed-request", "Malformed request", 400, "The request body or a parameter could not be read."),
+    VALIDATION_FAILED("validation-failed", "Validation failed", 400, "One or more fields are invalid; see errors."),
+    IDEMPOTENCY_KEY_MISSING(
+            "idempotency-key-missing",
+            "Idempotency-Key header required",
+            400,
+            "Every mutating API request needs an Idempotency-Key header (1 to 255 printable ASCII characters)."),
+    IDEMPOTENCY_KEY_INVALID(
+            "idempotency-key-invalid",
+            "Idempotency-Key header invalid",
+            400,
+            "The Idempotency-Key header must be 1 to 255 printable ASCII characters."),
+    UNAUTHENTICATED(
+            "unauthenticated",
+            "Authentication required",
+            401,
+            "The request has no valid access token. Obtain one from /oauth2/token."),
+    FORBIDDEN("forbidden", "Forbidden", 403, "The caller's roles do not allow this operation."),
+    NOT_FOUND("not-found", "Not found", 404, "No such resource, or it belongs to another organization."),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405, "The resource does not support this method."),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406, "The resource cannot produce the requested media type."),
+    STATE_CONFLICT("state-conflict", "Conflict", 409, "The resource is not in a state that allows this operation."),
+    IDEMPOTENCY_REQUEST_IN_PROGRESS(
+            "idempotency-request-in-progress",
+            "Request with this Idempotency-Key in progress",
+            409,
+            "A request with the same Idempotency-Key is still being processed; retry later."),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413, "The request body exceeds the allowed size."),
+    UNSUPPORTED_MEDIA_TYPE(
+            "unsupported-media-type", "Unsupported media type", 415, "The request body's media type is not supported."),
+    IDEMPOTENCY_KEY_REUSED(
+            "idempotency-key-reused",
+            "Idempotency-Key reused with a different request",
+            422,
+            "The Idempotency-Key was already used for a request with another method, path or body."),
+    UNPROCESSABLE(
+            "unprocessable",
+            "Request cannot be processed",
+            422,
+            "The request is well-formed but breaks a business rule; see detail."),
+    RATE_LIMITED(
+            "rate-limited", "Too many requests", 429, "The caller exceeded its request rate; retry after Retry-After."),
+    INTERNAL_ERROR(
+            "internal-error",
+            "Internal error",
+            500,
+            "An unexpected error occurred. Quote the request id when reporting it."),
+    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503, "A dependency is unavailable; retry later.");
+
+    private final String slug;
+    private final String title;
+    private final int status;
+    private final String description;
+
+    ProblemType(String slug, String title, int status, String description) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+        this.description = description;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public URI type() {
+        return URI.create("/problems/" + slug);
+    }
+
+    public static Optional<ProblemType> bySlug(String slug) {
+        return Arrays.stream(values()).filter(p -> p.slug.equals(slug)).findFirst();
+    }
+
+    /** The catalogue entry for a status the framework produced without a more specific type. */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 400 -> MALFORMED_REQUEST;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> STATE_CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 422 -> UNPROCESSABLE;
+            case 429 -> RATE_LIMITED;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> INTERNAL_ERROR;
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package io.freightgate.platform.tenancy;
+
+import io.freightgate.kernel.TenantId;
+import io.freightgate.platform.web.RequestInfo;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way to reach across tenants: platform staff working every tenant's queue, webhook processing and batch jobs
+ * that find the tenant from a Stripe id. Every entry is written to {@code system_access_log} (append-only for the
+ * application role) with the actor and the reason before the work runs.
+ */
+@Component
+public class SystemAccess {
+
+    private static final Logger log = LoggerFactory.getLogger(SystemAccess.class);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public SystemAccess(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Runs {@code work} with access to every tenant's rows, on behalf of the current actor. */
+    public <T> T call(String reason, Supplier<T> work) {
+        Optional<TenantId> ownTenant = Tenancy.currentTenant();
+        String actor = Tenancy.current().map(Tenancy.Scope::actor).orElse("system");
+        return callAs(actor, ownTenant, reason, work);
+    }
+
+    /** Runs {@code work} with access to every tenant's rows, on behalf of the current actor. */
+    public void run(String reason, Runnable work) {
+        call(reason, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** For jobs and webhook processing, which act as themselves ({@code job:...}, {@code webhook:...}). */
+    public <T> T callAs(String actor, Optional<TenantId> ownTenant, String reason, Supplier<T> work) {
+        var info = RequestInfo.current();
+        jdbc.update(
+                "INSERT INTO system_access_log (occurred_at, actor, reason, request_id, client_ip) VALUES (?, ?, ?, ?, ?)",
+                Timestamp.from(clock.instant()),
+                actor,
+                reason,
+                info.requestId(),
+                info.clientIp());
+        log.info("System access by {}: {}", actor, reason);
+        return Tenancy.callInSystemScope(new Tenancy.SystemScope(ownTenant, actor, reason), work);
+    }
+}

@@ -1,0 +1,55 @@
+package io.freightgate.platform;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+
+class ProductionReadinessTests {
+
+    final ProductionReadiness readiness = new ProductionReadiness();
+
+    @Test
+    void refusesToStartInProductionWithoutExternalServicesAndSecretsAndNamesEachMissingOne() {
+        var environment = new MockEnvironment();
+        environment.setActiveProfiles("prod");
+
+        assertThatThrownBy(() -> readiness.postProcessEnvironment(environment, new SpringApplication()))
+                .hasMessageContaining("SPRING_DATASOURCE_URL")
+                .hasMessageContaining("SPRING_DATA_REDIS_URL")
+                .hasMessageContaining("FREIGHTGATE_CRYPTO_MASTER_KEYS")
+                .hasMessageContaining("FREIGHTGATE_SECURITY_JWT_PRIVATE_KEY");
+    }
+
+    @Test
+    void refusesEmulatorAndLoopbackEndpointsInProduction() {
+        var environment = complete();
+        environment.setProperty("freightgate.stripe.api-base", "http://127.0.0.1:12111");
+
+        assertThatThrownBy(() -> readiness.postProcessEnvironment(environment, new SpringApplication()))
+                .hasMessageContaining("freightgate.stripe.api-base points at an emulator");
+    }
+
+    @Test
+    void startsInProductionWhenEverythingIsConfigured() {
+        assertThatCode(() -> readiness.postProcessEnvironment(complete(), new SpringApplication()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void leavesLocalModeAlone() {
+        assertThatCode(() -> readiness.postProcessEnvironment(new MockEnvironment(), new SpringApplication()))
+                .doesNotThrowAnyException();
+    }
+
+    private static MockEnvironment complete() {
+        var environment = new MockEnvironment();
+        environment.setActiveProfiles("prod");
+        ProductionReadiness.REQUIRED.keySet().forEach(property -> environment.setProperty(property, "set"));
+        environment.setProperty("spring.datasource.url", "jdbc:postgresql://db.internal:5432/freightgate");
+        environment.setProperty("spring.data.redis.url", "redis://redis.internal:6379");
+        return environment;
+    }
+}
