@@ -27,7 +27,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .bind("127.0.0.1")
                     .setting("protected-mode yes")
                     .setting("appendonly no")
-                    .onShutdownForceStop(true);
+                    .onShutdownForceStop(false);
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
                 builder.setting("dir " + dataDirectory.toAbsolutePath()).setting("save 60 1");

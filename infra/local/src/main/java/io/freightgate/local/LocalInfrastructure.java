@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -24,11 +25,23 @@ public final class LocalInfrastructure {
     private LocalInfrastructure(EmbeddedPostgresServer postgres, EmbeddedRedisServer redis) {
         this.postgres = postgres;
         this.redis = redis;
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(this::stop));
     }
 
-    /** The servers of this JVM, started on first use; {@code dataDirectory == null} means ephemeral. */
-    public static synchronized LocalInfrastructure obtain(Path dataDirectory) {
+    /**
+     * The servers of this JVM, started on first use and stopped at JVM exit by a plain shutdown hook; {@code
+     * dataDirectory == null} means ephemeral.
+     */
+    public static LocalInfrastructure obtain(Path dataDirectory) {
+        return obtain(dataDirectory, stop -> Runtime.getRuntime()
+                .addShutdownHook(Thread.ofPlatform().unstarted(stop)));
+    }
+
+    /**
+     * The servers of this JVM, started on first use. {@code onShutdown} receives the action that stops them: Spring
+     * passes its own shutdown handlers, which run after every application context has closed, so that no context is
+     * left waiting on a database that went away first.
+     */
+    public static synchronized LocalInfrastructure obtain(Path dataDirectory, Consumer<Runnable> onShutdown) {
         if (shared == null) {
             if (dataDirectory != null) {
                 StalePostgres.stopLeftOver(dataDirectory.resolve("postgres"));
@@ -37,6 +50,7 @@ public final class LocalInfrastructure {
                     EmbeddedPostgresServer.start(dataDirectory == null ? null : dataDirectory.resolve("postgres"));
             var redis = EmbeddedRedisServer.start(dataDirectory == null ? null : dataDirectory.resolve("redis"));
             shared = new LocalInfrastructure(postgres, redis);
+            onShutdown.accept(shared::stop);
         }
         return shared;
     }

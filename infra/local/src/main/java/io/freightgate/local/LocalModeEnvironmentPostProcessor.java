@@ -37,7 +37,8 @@ public class LocalModeEnvironmentPostProcessor implements EnvironmentPostProcess
         if (!ephemeral && environment.getProperty("freightgate.local.reset", Boolean.class, false)) {
             LocalInfrastructure.reset(dataDirectory);
         }
-        LocalInfrastructure infrastructure = LocalInfrastructure.obtain(ephemeral ? null : dataDirectory);
+        LocalInfrastructure infrastructure = LocalInfrastructure.obtain(
+                ephemeral ? null : dataDirectory, SpringApplication.getShutdownHandlers()::add);
         String database;
         if (ephemeral) {
             database = infrastructure.newDatabase("freightgate_test");

@@ -42,7 +42,7 @@ public class IdempotencyCleanup {
 
     @Scheduled(cron = "${freightgate.idempotency.cleanup-cron:0 17 * * * *}")
     @SchedulerLock(name = "idempotency-cleanup", lockAtMostFor = "PT10M")
-    public int deleteExpired() {
+    public void deleteExpired() {
         int deleted = systemAccess.callAs(
                 "job:idempotency-cleanup",
                 Optional.empty(),
@@ -50,6 +50,5 @@ public class IdempotencyCleanup {
                 () -> transactions.execute(
                         status -> records.deleteCreatedBefore(clock.instant().minus(retention))));
         log.info("Deleted {} idempotency records older than {}", deleted, retention);
-        return deleted;
     }
 }

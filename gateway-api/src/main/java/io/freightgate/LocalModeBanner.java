@@ -1,0 +1,55 @@
+package io.freightgate;
+
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * In local mode, says where everything is once the gateway is ready: the URLs it serves and the directory that holds
+ * its data and secrets. Secrets themselves are never printed.
+ */
+@Component
+@ConditionalOnProperty(name = "freightgate.local.active", havingValue = "true")
+class LocalModeBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalModeBanner.class);
+
+    private final String dataDirectory;
+
+    LocalModeBanner(@Value("${freightgate.local.data-dir:}") String dataDirectory) {
+        this.dataDirectory = dataDirectory;
+    }
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || dataDirectory.isEmpty()) {
+            return;
+        }
+        String base = "http://localhost:" + web.getWebServer().getPort();
+        log.info(
+                """
+
+                ==================================================================
+                 FreightGate is running in local mode
+                   App:          {}
+                   API docs:     {}/swagger-ui.html  (OpenAPI: {}/v3/api-docs)
+                   Health:       {}/actuator/health
+                   Problems:     {}/problems
+                   Data:         {}  (delete it, or start with --freightgate.local.reset=true, to start over)
+                   Secrets:      {}  (local keys; never logged)
+                ==================================================================""",
+                base,
+                base,
+                base,
+                base,
+                base,
+                dataDirectory,
+                Path.of(dataDirectory).resolve("secrets.properties"));
+    }
+}

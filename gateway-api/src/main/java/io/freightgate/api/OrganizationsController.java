@@ -1,0 +1,117 @@
+package io.freightgate.api;
+
+import io.freightgate.kernel.CountryCode;
+import io.freightgate.kernel.TenantId;
+import io.freightgate.organizations.OrganizationDirectory;
+import io.freightgate.organizations.OrganizationType;
+import io.freightgate.organizations.OrganizationView;
+import io.freightgate.organizations.RegisterOrganization;
+import io.freightgate.platform.tenancy.Tenancy;
+import io.freightgate.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/organizations}: platform admins register tenants; every caller reads its own organization. */
+@RestController
+@RequestMapping("/api/v1/organizations")
+@Tag(name = "Organizations", description = "FreightGate's tenants: carriers, shippers and the platform")
+@SecurityRequirement(name = "bearer")
+class OrganizationsController {
+
+    private final OrganizationDirectory directory;
+
+    OrganizationsController(OrganizationDirectory directory) {
+        this.directory = directory;
+    }
+
+    record RegisterOrganizationRequest(
+            @NotNull OrganizationType type,
+            @NotBlank @Size(max = 200) String legalName,
+            @NotNull @Pattern(regexp = "[A-Z]{2}") String country,
+            @Size(max = 20) String vatNumber,
+            @NotBlank @Email @Size(max = 320) String contactEmail) {}
+
+    record OrganizationResponse(
+            UUID id,
+            OrganizationType type,
+            String legalName,
+            String country,
+            String vatNumber,
+            String contactEmail,
+            Instant createdAt) {
+
+        static OrganizationResponse of(OrganizationView view) {
+            return new OrganizationResponse(
+                    view.id().value(),
+                    view.type(),
+                    view.legalName(),
+                    view.country().value(),
+                    view.vatNumber().orElse(null),
+                    view.contactEmail().orElse(null),
+                    view.createdAt());
+        }
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Operation(summary = "Register a carrier or shipper organization (platform admins)")
+    ResponseEntity<OrganizationResponse> register(@Valid @RequestBody RegisterOrganizationRequest request) {
+        var view = directory.register(new RegisterOrganization(
+                request.type(),
+                request.legalName(),
+                CountryCode.of(request.country()),
+                Optional.ofNullable(request.vatNumber()),
+                request.contactEmail()));
+        return ResponseEntity.created(URI.create("/api/v1/organizations/" + view.id()))
+                .body(OrganizationResponse.of(view));
+    }
+
+    @GetMapping
+    @Operation(summary = "List organizations: all of them for platform staff, the caller's own otherwise")
+    List<OrganizationResponse> list(Authentication caller) {
+        return directory.list(isPlatformStaff(caller)).stream()
+                .map(OrganizationResponse::of)
+                .toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read an organization: any for platform staff, the caller's own otherwise (404 for others)")
+    OrganizationResponse get(@PathVariable UUID id, Authentication caller) {
+        return directory
+                .find(new TenantId(id), isPlatformStaff(caller))
+                .map(OrganizationResponse::of)
+                .orElseThrow(() -> new NotFound("Organization " + id));
+    }
+
+    /** Platform staff are staff of the platform organization holding a platform role. */
+    private static boolean isPlatformStaff(Authentication caller) {
+        boolean platformTenant = Tenancy.currentTenant()
+                .map(OrganizationDirectory.PLATFORM::equals)
+                .orElse(false);
+        return platformTenant
+                && caller.getAuthorities().stream().anyMatch(authority -> List.of(Role.values()).stream()
+                        .filter(Role::isPlatformStaff)
+                        .anyMatch(role -> role.authority().equals(authority.getAuthority())));
+    }
+}

@@ -1,0 +1,104 @@
+package io.freightgate.api;
+
+import io.freightgate.platform.problem.ProblemResponses;
+import io.freightgate.platform.problem.ProblemType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place where exceptions become HTTP answers: every error is an RFC 9457 problem from the
+ * {@link ProblemType} catalogue, whether it comes from Spring MVC (400, 404, 405, 406, 413, 415), from method security
+ * (403), from a facade's broken precondition (409, 422) or from a bug (500, whose detail says nothing but the request
+ * id).
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(NotFound e, HttpServletRequest request) {
+        return problem(ProblemType.NOT_FOUND, e.getMessage() + ".", request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request) {
+        return problem(ProblemType.FORBIDDEN, "Your roles do not allow this operation.", request);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> unprocessable(IllegalArgumentException e, HttpServletRequest request) {
+        return problem(ProblemType.UNPROCESSABLE, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<ProblemDetail> conflict(IllegalStateException e, HttpServletRequest request) {
+        return problem(ProblemType.STATE_CONFLICT, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(
+                ProblemType.INTERNAL_ERROR,
+                "Something went wrong on our side. Quote the request id when reporting it.",
+                request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemResponses.detail(
+                ProblemType.VALIDATION_FAILED, "The request has invalid fields.", servletRequest(request));
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of(
+                        "field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        body.setProperty("errors", errors);
+        return ResponseEntity.status(body.getStatus())
+                .contentType(ProblemResponses.PROBLEM_JSON)
+                .body(body);
+    }
+
+    /** Framework errors keep their status and get the catalogue's type, title and request id. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        ProblemType type = ProblemType.forStatus(statusCode.value());
+        String detail = body instanceof ProblemDetail framework && framework.getDetail() != null
+                ? framework.getDetail()
+                : type.description();
+        ProblemDetail problem = ProblemResponses.detail(type, detail, servletRequest(request));
+        return ResponseEntity.status(statusCode)
+                .headers(headers)
+                .contentType(ProblemResponses.PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail, HttpServletRequest request) {
+        return ResponseEntity.status(type.status())
+                .contentType(ProblemResponses.PROBLEM_JSON)
+                .body(ProblemResponses.detail(type, detail, request));
+    }
+
+    private static HttpServletRequest servletRequest(WebRequest request) {
+        return request instanceof NativeWebRequest nativeRequest
+                ? nativeRequest.getNativeRequest(HttpServletRequest.class)
+                : null;
+    }
+}

@@ -1,0 +1,111 @@
+package io.freightgate.organizations;
+
+import io.freightgate.kernel.TenantId;
+import io.freightgate.organizations.internal.Organization;
+import io.freightgate.organizations.internal.Organizations;
+import io.freightgate.platform.crypto.EnvelopeEncryption;
+import io.freightgate.platform.tenancy.SystemAccess;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The directory of FreightGate's tenants. A tenant user reads only its own organization (row-level security would hide
+ * any other even if asked); platform staff register organizations and read across tenants through the audited system
+ * path. The contact email is personal data: encrypted with the organization's data key and findable by its keyed hash.
+ */
+@Service
+public class OrganizationDirectory {
+
+    /** The platform operator's organization, created by the first migration. */
+    public static final TenantId PLATFORM = new TenantId(UUID.fromString("00000000-0000-0000-0000-000000000001"));
+
+    private final Organizations organizations;
+    private final EnvelopeEncryption encryption;
+    private final SystemAccess systemAccess;
+    private final TransactionOperations transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OrganizationDirectory(
+            Organizations organizations,
+            EnvelopeEncryption encryption,
+            SystemAccess systemAccess,
+            TransactionOperations transactions,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.organizations = organizations;
+        this.encryption = encryption;
+        this.systemAccess = systemAccess;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Registers a new tenant; platform staff only, so it runs in the system scope. */
+    public OrganizationView register(RegisterOrganization command) {
+        return systemAccess.call(
+                "register organization " + command.type(),
+                () -> transactions.execute(status -> {
+                    TenantId id = TenantId.random();
+                    String email = command.contactEmail().strip();
+                    var organization = Organization.register(
+                            id,
+                            command.type(),
+                            command.legalName(),
+                            command.country().value(),
+                            command.vatNumber().orElse(null),
+                            encryption.encryptText(id, id.value(), email),
+                            encryption.keyedHash(email.toLowerCase(Locale.ROOT)),
+                            clock.instant());
+                    organizations.save(organization);
+                    events.publishEvent(new OrganizationRegistered(id, command.type()));
+                    return view(organization);
+                }));
+    }
+
+    /** The caller's own organization, or any organization for platform staff (audited). */
+    public Optional<OrganizationView> find(TenantId id, boolean acrossTenants) {
+        if (acrossTenants) {
+            return systemAccess.call("read organization " + id, () -> transactions.execute(status -> findVisible(id)));
+        }
+        return transactions.execute(status -> findVisible(id));
+    }
+
+    /** Every organization the caller may see: its own, or all of them for platform staff (audited). */
+    public List<OrganizationView> list(boolean acrossTenants) {
+        if (acrossTenants) {
+            return systemAccess.call("list organizations", () -> transactions.execute(status -> listVisible()));
+        }
+        return transactions.execute(status -> listVisible());
+    }
+
+    private Optional<OrganizationView> findVisible(TenantId id) {
+        return organizations.findById(id.value()).map(this::view);
+    }
+
+    private List<OrganizationView> listVisible() {
+        return organizations.findAllByOrderByCreatedAtAsc().stream()
+                .map(this::view)
+                .toList();
+    }
+
+    private OrganizationView view(Organization organization) {
+        Optional<String> email = organization.contactEmailCiphertext() == null
+                ? Optional.empty()
+                : encryption.decryptText(organization.id(), organization.contactEmailCiphertext());
+        return new OrganizationView(
+                new TenantId(organization.id()),
+                organization.type(),
+                organization.legalName(),
+                io.freightgate.kernel.CountryCode.of(organization.country()),
+                Optional.ofNullable(organization.vatNumber()),
+                email,
+                organization.createdAt());
+    }
+}

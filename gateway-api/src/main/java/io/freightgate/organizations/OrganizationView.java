@@ -1,0 +1,16 @@
+package io.freightgate.organizations;
+
+import io.freightgate.kernel.CountryCode;
+import io.freightgate.kernel.TenantId;
+import java.time.Instant;
+import java.util.Optional;
+
+/** An organization as the rest of FreightGate sees it; the contact email is decrypted, or empty when erased. */
+public record OrganizationView(
+        TenantId id,
+        OrganizationType type,
+        String legalName,
+        CountryCode country,
+        Optional<String> vatNumber,
+        Optional<String> contactEmail,
+        Instant createdAt) {}

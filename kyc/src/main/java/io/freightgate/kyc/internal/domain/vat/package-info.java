@@ -1,0 +1,5 @@
+/**
+ * Offline EU VAT identification number validation: normalization, per-member-state format and check-digit rules (27
+ * member states and {@code XI}). Pure Java: no Spring, no JAX-WS, no other vendor types.
+ */
+package io.freightgate.kyc.internal.domain.vat;
