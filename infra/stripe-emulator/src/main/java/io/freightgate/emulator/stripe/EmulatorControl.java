@@ -1,0 +1,42 @@
+package io.freightgate.emulator.stripe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The emulator's control surface, the same in process ({@link StripeEmulator#control()}) and over HTTP under
+ * {@code /_emulator/} ({@link RemoteEmulatorControl}).
+ */
+public interface EmulatorControl {
+
+    /** The emulator's current time. */
+    Instant now();
+
+    /** Advances the emulator clock and runs whatever became due (capture expiry, refund transitions, retries). */
+    Instant advanceClock(Duration amount);
+
+    /** Adds a fault rule and returns its id. */
+    String injectFault(FaultRule rule);
+
+    /** Removes every fault rule. */
+    void clearFaults();
+
+    /** Switches the test-mode rate limits (25 requests/s, files 20/s per API key) on or off. */
+    void rateLimits(boolean enabled);
+
+    /** Changes how webhooks are delivered from now on. */
+    void webhookBehaviour(WebhookBehaviour behaviour);
+
+    /** Every webhook delivery so far, oldest first. */
+    List<WebhookDelivery> deliveries();
+
+    /** Makes every pending webhook retry due now. */
+    void retryWebhooksNow();
+
+    /**
+     * Completes ({@code succeed}) or fails the 3-D Secure authentication of a PaymentIntent in {@code requires_action},
+     * as the customer would on the redirect page, and returns the PaymentIntent's new status.
+     */
+    String authenticate(String apiKey, String stripeAccount, String paymentIntentId, boolean succeed);
+}

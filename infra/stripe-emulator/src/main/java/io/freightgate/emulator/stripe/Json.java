@@ -1,0 +1,85 @@
+package io.freightgate.emulator.stripe;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.util.Map;
+
+/** The emulator's JSON codec and small builders for Stripe-shaped objects. */
+final class Json {
+
+    static final Gson GSON =
+            new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+    static final Gson PRETTY = new GsonBuilder()
+            .serializeNulls()
+            .disableHtmlEscaping()
+            .setPrettyPrinting()
+            .create();
+
+    private Json() {}
+
+    static JsonObject obj(Object... keyValues) {
+        JsonObject o = new JsonObject();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            o.add((String) keyValues[i], of(keyValues[i + 1]));
+        }
+        return o;
+    }
+
+    static JsonElement of(Object value) {
+        return switch (value) {
+            case null -> JsonNull.INSTANCE;
+            case JsonElement e -> e;
+            case String s -> new JsonPrimitive(s);
+            case Number n -> new JsonPrimitive(n);
+            case Boolean b -> new JsonPrimitive(b);
+            case Map<?, ?> m -> {
+                JsonObject o = new JsonObject();
+                m.forEach((k, v) -> o.add(String.valueOf(k), of(v)));
+                yield o;
+            }
+            case Iterable<?> it -> {
+                JsonArray a = new JsonArray();
+                it.forEach(v -> a.add(of(v)));
+                yield a;
+            }
+            default -> new JsonPrimitive(String.valueOf(value));
+        };
+    }
+
+    static JsonArray array(Object... values) {
+        JsonArray a = new JsonArray();
+        for (Object v : values) {
+            a.add(of(v));
+        }
+        return a;
+    }
+
+    static String str(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+
+    static long num(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() ? 0L : e.getAsLong();
+    }
+
+    static boolean bool(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e != null && !e.isJsonNull() && e.getAsBoolean();
+    }
+
+    static JsonObject child(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e != null && e.isJsonObject() ? e.getAsJsonObject() : null;
+    }
+
+    static JsonObject parse(String json) {
+        return GSON.fromJson(json, JsonObject.class);
+    }
+}

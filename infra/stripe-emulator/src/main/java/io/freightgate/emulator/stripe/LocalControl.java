@@ -1,0 +1,150 @@
+package io.freightgate.emulator.stripe;
+
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The in-process {@link EmulatorControl}; the HTTP control API delegates here too. */
+final class LocalControl implements EmulatorControl {
+
+    private final Engine engine;
+    private final FaultInjector faults;
+    private final RateLimiter rateLimiter;
+    private final WebhookDispatcher webhooks;
+    private final PaymentIntentEndpoints paymentIntents;
+
+    LocalControl(
+            Engine engine,
+            FaultInjector faults,
+            RateLimiter rateLimiter,
+            WebhookDispatcher webhooks,
+            PaymentIntentEndpoints paymentIntents) {
+        this.engine = engine;
+        this.faults = faults;
+        this.rateLimiter = rateLimiter;
+        this.webhooks = webhooks;
+        this.paymentIntents = paymentIntents;
+    }
+
+    @Override
+    public Instant now() {
+        return engine.clock().instant();
+    }
+
+    @Override
+    public Instant advanceClock(Duration amount) {
+        Instant now = engine.clock().advance(amount);
+        engine.tick();
+        webhooks.wake();
+        return now;
+    }
+
+    @Override
+    public String injectFault(FaultRule rule) {
+        return faults.add(rule);
+    }
+
+    @Override
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    @Override
+    public void rateLimits(boolean enabled) {
+        rateLimiter.enabled(enabled);
+    }
+
+    @Override
+    public void webhookBehaviour(WebhookBehaviour behaviour) {
+        webhooks.behaviour(behaviour);
+    }
+
+    @Override
+    public List<WebhookDelivery> deliveries() {
+        return webhooks.deliveries();
+    }
+
+    @Override
+    public void retryWebhooksNow() {
+        webhooks.retryNow();
+    }
+
+    @Override
+    public String authenticate(String apiKey, String stripeAccount, String paymentIntentId, boolean succeed) {
+        Engine.Call call = Engine.Call.system();
+        String status;
+        engine.lock.lock();
+        try {
+            Scope scope = engine.scope(apiKey, stripeAccount);
+            JsonObject pi = engine.require(scope, paymentIntentId, "payment_intent", "intent");
+            paymentIntents.authenticate(scope, call, pi, succeed);
+            status = Json.str(pi, "status");
+            engine.persist();
+        } finally {
+            engine.lock.unlock();
+        }
+        engine.publish(call);
+        return status;
+    }
+
+    /** Completes or fails the challenge behind a 3DS page token; returns the redirect URL (or null). */
+    String authenticateByToken(String token, boolean succeed) {
+        Engine.Call call = Engine.Call.system();
+        String redirect;
+        engine.lock.lock();
+        try {
+            Scope[] scope = new Scope[1];
+            JsonObject pi = paymentIntents.byThreeDsToken(token, scope);
+            if (pi == null) {
+                throw ApiError.noSuch("3DS session", token, "token");
+            }
+            redirect = paymentIntents.authenticate(scope[0], call, pi, succeed);
+            engine.persist();
+        } finally {
+            engine.lock.unlock();
+        }
+        engine.publish(call);
+        return redirect;
+    }
+
+    /** The PaymentIntent summary shown on the 3DS page, or null when the token is unknown or used. */
+    JsonObject threeDsSession(String token) {
+        engine.lock.lock();
+        try {
+            Scope[] scope = new Scope[1];
+            JsonObject pi = paymentIntents.byThreeDsToken(token, scope);
+            return pi == null
+                    ? null
+                    : Json.obj(
+                            "id",
+                            Json.str(pi, "id"),
+                            "amount",
+                            Json.num(pi, "amount"),
+                            "currency",
+                            Json.str(pi, "currency"));
+        } finally {
+            engine.lock.unlock();
+        }
+    }
+
+    void reset() {
+        engine.lock.lock();
+        try {
+            engine.clear();
+        } finally {
+            engine.lock.unlock();
+        }
+        faults.clear();
+        rateLimiter.enabled(false);
+        webhooks.behaviour(WebhookBehaviour.normal());
+    }
+
+    List<FaultInjector.Active> faults() {
+        return faults.active();
+    }
+
+    boolean rateLimitsEnabled() {
+        return rateLimiter.enabled();
+    }
+}
