@@ -1,5 +1,6 @@
 package io.freightgate.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import io.freightgate.FreightGateApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -12,7 +13,10 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTests {
 
-    static final ApplicationModules modules = ApplicationModules.of(FreightGateApplication.class);
+    /** Local mode and the emulators are tooling on the test and local classpath, not modules of the application. */
+    static final ApplicationModules modules = ApplicationModules.of(
+            FreightGateApplication.class,
+            JavaClass.Predicates.resideInAnyPackage("io.freightgate.local..", "io.freightgate.emulator.."));
 
     @Test
     void modulesRespectTheirBoundaries() {

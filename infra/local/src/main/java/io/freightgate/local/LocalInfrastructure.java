@@ -1,5 +1,10 @@
 package io.freightgate.local;
 
+import io.freightgate.emulator.stripe.EmulatorClock;
+import io.freightgate.emulator.stripe.StripeEmulator;
+import io.freightgate.emulator.stripe.StripeEmulatorConfig;
+import io.freightgate.emulator.vies.ViesEmulator;
+import io.freightgate.emulator.vies.ViesEmulatorConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,13 +23,27 @@ public final class LocalInfrastructure {
 
     private static LocalInfrastructure shared;
 
+    /** The test-mode API key of local mode's Stripe emulator. */
+    public static final String STRIPE_API_KEY = "sk_test_freightgate_local";
+
     private final EmbeddedPostgresServer postgres;
     private final EmbeddedRedisServer redis;
+    private final EmulatorClock clock;
+    private final StripeEmulator stripe;
+    private final ViesEmulator vies;
     private final AtomicInteger databases = new AtomicInteger();
 
-    private LocalInfrastructure(EmbeddedPostgresServer postgres, EmbeddedRedisServer redis) {
+    private LocalInfrastructure(
+            EmbeddedPostgresServer postgres,
+            EmbeddedRedisServer redis,
+            EmulatorClock clock,
+            StripeEmulator stripe,
+            ViesEmulator vies) {
         this.postgres = postgres;
         this.redis = redis;
+        this.clock = clock;
+        this.stripe = stripe;
+        this.vies = vies;
     }
 
     /**
@@ -49,7 +68,15 @@ public final class LocalInfrastructure {
             var postgres =
                     EmbeddedPostgresServer.start(dataDirectory == null ? null : dataDirectory.resolve("postgres"));
             var redis = EmbeddedRedisServer.start(dataDirectory == null ? null : dataDirectory.resolve("redis"));
-            shared = new LocalInfrastructure(postgres, redis);
+            var clock = EmulatorClock.system();
+            var stripeConfig = dataDirectory == null
+                    ? StripeEmulatorConfig.forTests().withClock(clock)
+                    : StripeEmulatorConfig.defaults()
+                            .withClock(clock)
+                            .withDataDirectory(dataDirectory.resolve("stripe-emulator"));
+            var stripe = StripeEmulator.start(stripeConfig);
+            var vies = ViesEmulator.start(ViesEmulatorConfig.defaults().withClock(clock));
+            shared = new LocalInfrastructure(postgres, redis, clock, stripe, vies);
             onShutdown.accept(shared::stop);
         }
         return shared;
@@ -74,6 +101,27 @@ public final class LocalInfrastructure {
         }
     }
 
+    /** The infrastructure already started in this JVM. */
+    public static synchronized LocalInfrastructure current() {
+        if (shared == null) {
+            throw new IllegalStateException("Local infrastructure has not been started in this JVM");
+        }
+        return shared;
+    }
+
+    /** The clock shared by the gateway and both emulators; advancing it moves all of them. */
+    public EmulatorClock clock() {
+        return clock;
+    }
+
+    public StripeEmulator stripe() {
+        return stripe;
+    }
+
+    public ViesEmulator vies() {
+        return vies;
+    }
+
     public EmbeddedPostgresServer postgres() {
         return postgres;
     }
@@ -91,6 +139,8 @@ public final class LocalInfrastructure {
 
     private void stop() {
         try {
+            stripe.close();
+            vies.close();
             redis.close();
         } finally {
             postgres.close();

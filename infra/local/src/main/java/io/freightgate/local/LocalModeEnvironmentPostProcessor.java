@@ -58,6 +58,10 @@ public class LocalModeEnvironmentPostProcessor implements EnvironmentPostProcess
         properties.put("spring.data.redis.host", "127.0.0.1");
         properties.put("spring.data.redis.port", infrastructure.redis().port());
         properties.put("freightgate.local.active", true);
+        properties.put("freightgate.stripe.api-key", LocalInfrastructure.STRIPE_API_KEY);
+        properties.put("freightgate.stripe.api-base", infrastructure.stripe().baseUrl());
+        properties.put(
+                "freightgate.vies.endpoint", infrastructure.vies().endpointUrl().toString());
         if (ephemeral) {
             properties.put("spring.datasource.hikari.maximum-pool-size", 6);
         } else {

@@ -13,7 +13,6 @@ import io.freightgate.platform.ratelimit.RateLimiter;
 import io.freightgate.platform.tenancy.TenantAwareTransactionManager;
 import io.freightgate.platform.tenancy.TenantBindingFilter;
 import io.freightgate.platform.tenancy.TenantResolver;
-import io.freightgate.platform.time.AdjustableClock;
 import io.lettuce.core.RedisClient;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
@@ -24,7 +23,6 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -47,14 +45,9 @@ public class PlatformConfiguration {
     public static final int RATE_LIMIT_FILTER_ORDER = 10;
     public static final int IDEMPOTENCY_FILTER_ORDER = 20;
 
+    /** The system clock; local mode and tests use the clock they share with the emulators instead. */
     @Bean
-    @ConditionalOnProperty(name = "freightgate.local.active", havingValue = "true")
-    AdjustableClock adjustableClock() {
-        return AdjustableClock.systemUtc();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean(Clock.class)
+    @ConditionalOnProperty(name = "freightgate.local.active", havingValue = "false", matchIfMissing = true)
     Clock systemClock() {
         return Clock.systemUTC();
     }
