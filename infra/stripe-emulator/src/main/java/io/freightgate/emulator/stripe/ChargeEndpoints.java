@@ -14,6 +14,13 @@ final class ChargeEndpoints {
 
     private final Engine engine;
     private final PaymentEngine payments;
+    private DisputeEndpoints disputes;
+    private TransferEndpoints transfers;
+
+    void connect(DisputeEndpoints disputeEndpoints, TransferEndpoints transferEndpoints) {
+        this.disputes = disputeEndpoints;
+        this.transfers = transferEndpoints;
+    }
 
     ChargeEndpoints(Engine engine, PaymentEngine payments) {
         this.engine = engine;
@@ -227,6 +234,7 @@ final class ChargeEndpoints {
                     "Charge " + Json.str(charge, "id") + " has not been captured; cancel its PaymentIntent instead.",
                     "charge");
         }
+        DisputeEndpoints.checkRefundable(c.scope(), charge);
         long remaining = Json.num(charge, "amount_captured") - Json.num(charge, "amount_refunded");
         if (remaining <= 0) {
             throw ApiError.state(
@@ -321,8 +329,14 @@ final class ChargeEndpoints {
                     Timer.Kind.REFUND_FAIL,
                     Json.str(refund, "id"));
         }
+        if (p.flag("reverse_transfer") && transfers != null) {
+            transfers.reverseForRefund(c.scope(), c.call(), charge, amount);
+        }
         engine.emit(c.scope(), c.call(), "refund.created", refund, null);
         engine.emit(c.scope(), c.call(), "charge.refunded", charge, Engine.previousAttributes(before, charge));
+        if (disputes != null) {
+            disputes.refunded(c.scope(), c.call(), charge);
+        }
         String review = Json.str(charge, "review");
         if (review != null) {
             payments.closeReview(c.scope(), c.call(), review, "refunded");

@@ -34,6 +34,12 @@ final class ControlApi {
                 ThreeDsPage.handle(exchange, control, method, path.substring(ThreeDsPage.PATH.length()), raw);
                 return;
             }
+            if (path.startsWith(ConnectEndpoints.ONBOARDING_PATH)) {
+                control.connect()
+                        .onboardingPage(
+                                exchange, method, path.substring(ConnectEndpoints.ONBOARDING_PATH.length()), raw);
+                return;
+            }
             JsonObject body = body(raw);
             JsonObject out =
                     switch (method + " " + path) {
@@ -109,7 +115,76 @@ final class ControlApi {
         }
     }
 
+    private String requireKey(HttpExchange exchange) {
+        String apiKey = HttpFront.apiKey(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (apiKey == null) {
+            throw new ApiError(
+                    401,
+                    Json.obj(
+                            "type",
+                            "invalid_request_error",
+                            "message",
+                            "Authorization: Bearer sk_test_... is required to act on an account's data."),
+                    false);
+        }
+        return apiKey;
+    }
+
+    private JsonObject part2(HttpExchange exchange, String method, String path, JsonObject body) {
+        String account = exchange.getRequestHeaders().getFirst("Stripe-Account");
+        var m = java.util.regex.Pattern.compile("/_emulator/accounts/([^/]+)/requirements")
+                .matcher(path);
+        if (method.equals("POST") && m.matches()) {
+            String state = Json.str(body, "state");
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            if (body.has("fields") && body.get("fields").isJsonArray()) {
+                body.getAsJsonArray("fields").forEach(e -> fields.add(e.getAsString()));
+            }
+            Long deadline =
+                    body.has("deadline") && !body.get("deadline").isJsonNull() ? Json.num(body, "deadline") : null;
+            AccountRequirements change = new AccountRequirements(
+                    AccountRequirements.State.valueOf((state == null ? "satisfied" : state).toUpperCase(Locale.ROOT)),
+                    fields,
+                    deadline == null ? null : java.time.Instant.ofEpochSecond(deadline));
+            control.accountRequirements(requireKey(exchange), m.group(1), change);
+            return Json.obj("id", m.group(1), "state", change.state().name().toLowerCase(Locale.ROOT));
+        }
+        m = java.util.regex.Pattern.compile("/_emulator/charges/([^/]+)/dispute")
+                .matcher(path);
+        if (method.equals("POST") && m.matches()) {
+            DisputeRequest request = new DisputeRequest(
+                    Json.str(body, "reason"),
+                    Json.str(body, "brand"),
+                    Json.bool(body, "inquiry"),
+                    body.has("amount") && !body.get("amount").isJsonNull() ? Json.num(body, "amount") : null);
+            return Json.obj("id", control.createDispute(requireKey(exchange), account, m.group(1), request));
+        }
+        m = java.util.regex.Pattern.compile("/_emulator/disputes/([^/]+)/decide")
+                .matcher(path);
+        if (method.equals("POST") && m.matches()) {
+            String outcome = Json.str(body, "outcome");
+            if (!"won".equals(outcome) && !"lost".equals(outcome)) {
+                throw new IllegalArgumentException("outcome must be won or lost");
+            }
+            return Json.GSON
+                    .toJsonTree(control.decideDispute(requireKey(exchange), account, m.group(1), outcome.equals("won")))
+                    .getAsJsonObject();
+        }
+        m = java.util.regex.Pattern.compile("/_emulator/disputes/([^/]+)/evidence")
+                .matcher(path);
+        if (method.equals("GET") && m.matches()) {
+            return Json.GSON
+                    .toJsonTree(control.disputeEvidence(requireKey(exchange), account, m.group(1)))
+                    .getAsJsonObject();
+        }
+        return null;
+    }
+
     private JsonObject routed(HttpExchange exchange, String method, String path, JsonObject body) {
+        JsonObject part2 = part2(exchange, method, path, body);
+        if (part2 != null) {
+            return part2;
+        }
         var m = java.util.regex.Pattern.compile("/_emulator/payment_intents/([^/]+)/authenticate")
                 .matcher(path);
         if (method.equals("POST") && m.matches()) {

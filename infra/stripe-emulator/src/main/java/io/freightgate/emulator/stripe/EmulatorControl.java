@@ -39,4 +39,26 @@ public interface EmulatorControl {
      * as the customer would on the redirect page, and returns the PaymentIntent's new status.
      */
     String authenticate(String apiKey, String stripeAccount, String paymentIntentId, boolean succeed);
+
+    /**
+     * Makes a connected account's requirements currently due (with a deadline), past due (charges and payouts
+     * disabled, capabilities inactive) or satisfied, emitting {@code account.updated} and {@code capability.updated}
+     * to {@code connect=true} endpoints.
+     */
+    void accountRequirements(String apiKey, String accountId, AccountRequirements change);
+
+    /**
+     * Opens a dispute on a succeeded charge (of the platform, or of {@code stripeAccount} for direct charges) with any
+     * of Stripe's 15 reasons and a chosen card brand; returns the {@code dp_...} id.
+     */
+    String createDispute(String apiKey, String stripeAccount, String chargeId, DisputeRequest request);
+
+    /**
+     * Decides a dispute (won or lost, with its events and balance transactions) and returns exactly the evidence the
+     * emulator received for it, file bytes included. A lost inquiry escalates to a chargeback.
+     */
+    DisputeEvidence decideDispute(String apiKey, String stripeAccount, String disputeId, boolean won);
+
+    /** The evidence received so far for a dispute (submitted, else staged), file bytes included. */
+    DisputeEvidence disputeEvidence(String apiKey, String stripeAccount, String disputeId);
 }

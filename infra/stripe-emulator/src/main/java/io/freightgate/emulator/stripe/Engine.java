@@ -38,11 +38,13 @@ final class Engine {
     }
 
     final ReentrantLock lock = new ReentrantLock();
+    private final ThreadLocal<Long> timerTime = new ThreadLocal<>();
     private final EmulatorClock clock;
     private final Map<String, Scope> scopes = new LinkedHashMap<>();
     private final List<Timer> timers = new ArrayList<>();
     private final Map<Timer.Kind, TimerHandler> timerHandlers = new EnumMap<>(Timer.Kind.class);
     private final Map<String, JsonObject> globalObjects = new LinkedHashMap<>();
+    private final Map<String, java.util.function.BiConsumer<Scope, JsonObject>> renderHooks = new LinkedHashMap<>();
     private final StateFile stateFile;
     private Consumer<List<Emitted>> eventSink = events -> {};
     private ToIntFunction<Emitted> subscriberCount = e -> 0;
@@ -60,8 +62,13 @@ final class Engine {
         return clock;
     }
 
+    /**
+     * The emulated time in unix seconds. While a timer runs it is the timer's due time, so work that became due during
+     * a large clock advance is stamped (and schedules follow-up work) as of when it was due.
+     */
     long now() {
-        return clock.instant().getEpochSecond();
+        Long t = timerTime.get();
+        return t != null ? t : clock.instant().getEpochSecond();
     }
 
     String baseUrl() {
@@ -84,6 +91,16 @@ final class Engine {
     /** Objects visible from every scope by id (e.g. Radar's default rules). */
     void registerGlobal(JsonObject object) {
         globalObjects.put(Json.str(object, "id"), object);
+    }
+
+    /** Fills derived fields of an object type at render time (e.g. lists of related objects). */
+    void onRender(String objectName, java.util.function.BiConsumer<Scope, JsonObject> hook) {
+        renderHooks.put(objectName, hook);
+    }
+
+    /** The platform scope of {@code scope}'s API key (itself for the platform). */
+    Scope platform(Scope scope) {
+        return scope.account() == null ? scope : scope(scope.apiKey(), null);
     }
 
     Scope scope(String apiKey, String account) {
@@ -131,6 +148,10 @@ final class Engine {
     JsonObject render(Scope scope, JsonObject stored, List<String> expand) {
         JsonObject copy = stored.deepCopy();
         copy.remove(INTERNAL);
+        var hook = renderHooks.get(Json.str(copy, "object"));
+        if (hook != null) {
+            hook.accept(scope, copy);
+        }
         for (String path : expand) {
             expandPath(scope, copy, Arrays.asList(path.split("\\.")), path);
         }
@@ -157,13 +178,26 @@ final class Engine {
             target.add(field, value);
         } else if (value != null && value.isJsonPrimitive()) {
             JsonObject found = scope.find(value.getAsString());
+            Scope owner = scope;
+            if (found == null && scope.account() != null) {
+                owner = platform(scope);
+                found = owner.find(value.getAsString());
+            }
+            if (found == null && value.getAsString().startsWith("py_")) {
+                // a destination payment lives on the connected account named by the transfer
+                String account = Json.str(target, "destination");
+                if (account != null) {
+                    owner = scope(scope.apiKey(), account);
+                    found = owner.find(value.getAsString());
+                }
+            }
             if (found == null) {
                 found = globalObjects.get(value.getAsString());
             }
             if (found == null) {
                 throw ApiError.invalid("This property cannot be expanded (" + field + ").", "expand", null);
             }
-            value = render(scope, found, List.of());
+            value = render(owner, found, List.of());
             target.add(field, value);
         }
         if (!rest.isEmpty() && value != null && value.isJsonObject()) {
@@ -336,7 +370,7 @@ final class Engine {
     /** Runs due timers; returns whether anything changed. Caller holds the lock. */
     boolean runDueTimers(Call call) {
         boolean changed = false;
-        long now = now();
+        long now = clock.instant().getEpochSecond();
         while (true) {
             Timer next = timers.stream()
                     .filter(t -> t.due() <= now)
@@ -349,7 +383,12 @@ final class Engine {
             Scope scope = scopes.get(next.scopeKey());
             TimerHandler handler = timerHandlers.get(next.kind());
             if (scope != null && handler != null) {
-                handler.run(scope, next, call);
+                timerTime.set(next.due());
+                try {
+                    handler.run(scope, next, call);
+                } finally {
+                    timerTime.remove();
+                }
             }
             changed = true;
         }

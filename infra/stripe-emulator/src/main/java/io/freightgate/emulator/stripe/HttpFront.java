@@ -233,8 +233,11 @@ final class HttpFront implements HttpHandler {
             boolean storable;
             engine.lock.lock();
             try {
-                Scope scope = engine.scope(apiKey, account);
                 try {
+                    if (account != null && !ConnectEndpoints.exists(engine, apiKey, account)) {
+                        throw new ApiError(403, accountInvalid(apiKey, account), false);
+                    }
+                    Scope scope = engine.scope(apiKey, account);
                     Params params = new Params(FormCodec.tree(pairs));
                     if (match.route().params() != null) {
                         params.allowOnly(match.route().params());
@@ -254,6 +257,14 @@ final class HttpFront implements HttpHandler {
                 engine.lock.unlock();
             }
             engine.publish(call);
+            if (status == 200 && response.has(FileEndpoints.RAW)) {
+                sendBytes(
+                        exchange,
+                        requestId,
+                        java.util.Base64.getDecoder().decode(Json.str(response, FileEndpoints.RAW)),
+                        Json.str(response, "content_type"));
+                return;
+            }
             String json = Json.PRETTY.toJson(response);
             if (key != null && storable) {
                 saved = new IdempotencyStore.Saved(endpoint, fingerprint, status, json, requestId, engine.now());
@@ -263,6 +274,31 @@ final class HttpFront implements HttpHandler {
             if (key != null) {
                 idempotency.finish(scopeKey, key, saved);
             }
+        }
+    }
+
+    private static JsonObject accountInvalid(String apiKey, String account) {
+        return Json.obj(
+                "type",
+                "invalid_request_error",
+                "code",
+                "account_invalid",
+                "doc_url",
+                ApiError.DOCS + "account-invalid",
+                "message",
+                "The provided key '" + redact(apiKey) + "' does not have access to account '" + account
+                        + "' (or that account does not exist). Application access may have been revoked.");
+    }
+
+    private static void sendBytes(HttpExchange exchange, String requestId, byte[] bytes, String contentType)
+            throws IOException {
+        Headers out = exchange.getResponseHeaders();
+        out.set("Content-Type", contentType);
+        out.set("Request-Id", requestId);
+        out.set("Stripe-Version", Engine.API_VERSION);
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write(bytes);
         }
     }
 

@@ -13,18 +13,77 @@ final class LocalControl implements EmulatorControl {
     private final RateLimiter rateLimiter;
     private final WebhookDispatcher webhooks;
     private final PaymentIntentEndpoints paymentIntents;
+    private final ConnectEndpoints connect;
+    private final DisputeEndpoints disputes;
 
     LocalControl(
             Engine engine,
             FaultInjector faults,
             RateLimiter rateLimiter,
             WebhookDispatcher webhooks,
-            PaymentIntentEndpoints paymentIntents) {
+            PaymentIntentEndpoints paymentIntents,
+            ConnectEndpoints connect,
+            DisputeEndpoints disputes) {
         this.engine = engine;
         this.faults = faults;
         this.rateLimiter = rateLimiter;
         this.webhooks = webhooks;
         this.paymentIntents = paymentIntents;
+        this.connect = connect;
+        this.disputes = disputes;
+    }
+
+    ConnectEndpoints connect() {
+        return connect;
+    }
+
+    /** Runs {@code action} on a scope under the lock, persists and publishes its events. */
+    private <T> T inScope(String apiKey, String account, java.util.function.BiFunction<Scope, Engine.Call, T> action) {
+        Engine.Call call = Engine.Call.system();
+        T result;
+        engine.lock.lock();
+        try {
+            if (account != null && !ConnectEndpoints.exists(engine, apiKey, account)) {
+                throw ApiError.noSuch("account", account, "Stripe-Account");
+            }
+            result = action.apply(engine.scope(apiKey, account), call);
+            engine.persist();
+        } finally {
+            engine.lock.unlock();
+        }
+        engine.publish(call);
+        return result;
+    }
+
+    @Override
+    public void accountRequirements(String apiKey, String accountId, AccountRequirements change) {
+        inScope(apiKey, null, (platform, call) -> {
+            connect.changeRequirements(platform, call, connect.account(platform, accountId, "account"), change);
+            return null;
+        });
+    }
+
+    @Override
+    public String createDispute(String apiKey, String stripeAccount, String chargeId, DisputeRequest request) {
+        return inScope(
+                apiKey,
+                stripeAccount,
+                (scope, call) -> Json.str(disputes.openByControl(scope, call, chargeId, request), "id"));
+    }
+
+    @Override
+    public DisputeEvidence decideDispute(String apiKey, String stripeAccount, String disputeId, boolean won) {
+        return inScope(apiKey, stripeAccount, (scope, call) -> {
+            JsonObject d = disputes.dispute(scope, disputeId);
+            disputes.decide(scope, call, d, won);
+            return disputes.evidence(scope, d);
+        });
+    }
+
+    @Override
+    public DisputeEvidence disputeEvidence(String apiKey, String stripeAccount, String disputeId) {
+        return inScope(
+                apiKey, stripeAccount, (scope, call) -> disputes.evidence(scope, disputes.dispute(scope, disputeId)));
     }
 
     @Override

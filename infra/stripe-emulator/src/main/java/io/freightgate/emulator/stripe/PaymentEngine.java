@@ -20,7 +20,33 @@ final class PaymentEngine {
     static final String BLOCK_RULE = "block_if_high_risk";
     static final String REVIEW_RULE = "review_if_elevated_risk";
 
+    /** Reacts to a charge whose funds were just captured (transfers, application fees, disputes). */
+    interface ChargeListener {
+        void settled(Scope scope, Engine.Call call, JsonObject charge, JsonObject chargeTransaction);
+    }
+
     private final Engine engine;
+    private final List<ChargeListener> listeners = new java.util.ArrayList<>();
+    private java.util.function.ToLongFunction<Scope> pendingSeconds = scope -> PENDING_FUNDS_SECONDS;
+
+    void onChargeSettled(ChargeListener listener) {
+        listeners.add(listener);
+    }
+
+    /** How long new funds of a scope stay pending (a connected account's payout schedule {@code delay_days}). */
+    void pendingSeconds(java.util.function.ToLongFunction<Scope> value) {
+        this.pendingSeconds = value;
+    }
+
+    void notifySettled(Scope scope, Engine.Call call, JsonObject charge, JsonObject txn) {
+        settled(scope, call, charge, txn);
+    }
+
+    private void settled(Scope scope, Engine.Call call, JsonObject charge, JsonObject txn) {
+        for (ChargeListener l : listeners) {
+            l.settled(scope, call, charge, txn);
+        }
+    }
 
     PaymentEngine(Engine engine) {
         this.engine = engine;
@@ -39,6 +65,7 @@ final class PaymentEngine {
                 JsonObject before = charge.deepCopy();
                 JsonObject txn = chargeTransaction(scope, charge, Json.num(charge, "amount_captured"));
                 charge.addProperty("balance_transaction", Json.str(txn, "id"));
+                settled(scope, call, charge, txn);
                 engine.emit(scope, call, "charge.updated", charge, Engine.previousAttributes(before, charge));
             }
         });
@@ -208,6 +235,7 @@ final class PaymentEngine {
         } else {
             JsonObject txn = chargeTransaction(scope, charge, amount);
             charge.addProperty("balance_transaction", Json.str(txn, "id"));
+            settled(scope, call, charge, txn);
         }
         pi.addProperty("status", "succeeded");
         pi.addProperty("amount_received", amount);
@@ -224,6 +252,7 @@ final class PaymentEngine {
         charge.addProperty("amount_refunded", Json.num(charge, "amount") - amount);
         JsonObject txn = chargeTransaction(scope, charge, amount);
         charge.addProperty("balance_transaction", Json.str(txn, "id"));
+        settled(scope, call, charge, txn);
         pi.addProperty("status", "succeeded");
         pi.addProperty("amount_received", amount);
         pi.addProperty("amount_capturable", 0);
@@ -442,20 +471,53 @@ final class PaymentEngine {
 
     JsonObject chargeTransaction(Scope scope, JsonObject charge, long amount) {
         String currency = Json.str(charge, "currency");
-        long fee = fee(amount, currency);
-        TestCard card =
-                TestCards.byNumber(Json.str(Engine.internal(charge), "number")).orElse(null);
+        boolean sepa = "sepa_debit".equals(Json.str(Json.child(charge, "payment_method_details"), "type"));
+        long fee = sepa ? SEPA_FEE : fee(amount, currency);
+        TestCard card = sepa
+                ? null
+                : TestCards.byNumber(Json.str(Engine.internal(charge), "number"))
+                        .orElse(null);
         boolean immediate = card != null && card.fundsAvailableImmediately();
+        JsonArray details = new JsonArray();
+        details.add(feeDetail(fee, currency, "Stripe processing fees", "stripe_fee"));
+        long total = fee;
+        Long appFee = charge.has("application_fee_amount")
+                        && !charge.get("application_fee_amount").isJsonNull()
+                ? charge.get("application_fee_amount").getAsLong()
+                : null;
+        if (appFee != null && appFee > 0 && scope.account() != null) {
+            // a direct charge on a connected account: the platform's application fee is part of the fee
+            details.add(feeDetail(appFee, currency, "Application fee", "application_fee"));
+            total += appFee;
+        }
+        long now = engine.now();
         return transaction(
                 scope,
                 Json.str(charge, "id"),
-                "charge",
+                sepa ? "payment" : "charge",
                 "charge",
                 amount,
-                fee,
+                total,
+                details,
                 currency,
                 Json.str(charge, "description"),
-                immediate);
+                immediate ? now : now + pendingSeconds.applyAsLong(scope));
+    }
+
+    static final long SEPA_FEE = 35;
+
+    static JsonObject feeDetail(long amount, String currency, String description, String type) {
+        return Json.obj(
+                "amount", amount,
+                "application", null,
+                "currency", currency,
+                "description", description,
+                "type", type);
+    }
+
+    /** Funds that stay pending for the scope's usual delay. */
+    long defaultAvailableOn(Scope scope) {
+        return engine.now() + pendingSeconds.applyAsLong(scope);
     }
 
     JsonObject transaction(
@@ -469,21 +531,37 @@ final class PaymentEngine {
             String description,
             boolean availableNow) {
         long now = engine.now();
-        long availableOn = availableNow ? now : now + PENDING_FUNDS_SECONDS;
         JsonArray feeDetails = new JsonArray();
         if (fee != 0) {
-            feeDetails.add(Json.obj(
-                    "amount",
-                    fee,
-                    "application",
-                    null,
-                    "currency",
-                    currency,
-                    "description",
-                    "Stripe processing fees",
-                    "type",
-                    "stripe_fee"));
+            feeDetails.add(feeDetail(fee, currency, "Stripe processing fees", "stripe_fee"));
         }
+        return transaction(
+                scope,
+                source,
+                type,
+                category,
+                amount,
+                fee,
+                feeDetails,
+                currency,
+                description,
+                availableNow ? now : now + pendingSeconds.applyAsLong(scope));
+    }
+
+    /** A balance transaction, {@code pending} until {@code availableOn} on the emulator clock. */
+    JsonObject transaction(
+            Scope scope,
+            String source,
+            String type,
+            String category,
+            long amount,
+            long fee,
+            JsonArray feeDetails,
+            String currency,
+            String description,
+            long availableOn) {
+        long now = engine.now();
+        boolean availableNow = availableOn <= now;
         JsonObject txn = Json.obj(
                 "id", Ids.next("txn"),
                 "object", "balance_transaction",

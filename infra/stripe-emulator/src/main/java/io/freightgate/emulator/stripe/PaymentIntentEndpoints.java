@@ -71,6 +71,7 @@ final class PaymentIntentEndpoints {
                     "payment_method_configuration"));
     private static final Set<String> CANCELABLE =
             Set.of("requires_payment_method", "requires_capture", "requires_confirmation", "requires_action");
+
     private static final Set<String> CONFIRMABLE = Set.of("requires_payment_method", "requires_confirmation");
     private static final Set<String> EDITABLE =
             Set.of("requires_payment_method", "requires_confirmation", "requires_action");
@@ -78,6 +79,17 @@ final class PaymentIntentEndpoints {
     private final Engine engine;
     private final PaymentEngine payments;
     private final PaymentMethodEndpoints paymentMethods;
+    private SepaDebit sepa;
+    private java.util.function.BiConsumer<Scope, String> destinationCheck = (scope, id) -> {};
+
+    void sepa(SepaDebit value) {
+        this.sepa = value;
+    }
+
+    /** Validates {@code transfer_data[destination]} (an account with an active transfers capability). */
+    void destinationCheck(java.util.function.BiConsumer<Scope, String> value) {
+        this.destinationCheck = value;
+    }
 
     PaymentIntentEndpoints(Engine engine, PaymentEngine payments, PaymentMethodEndpoints paymentMethods) {
         this.engine = engine;
@@ -274,6 +286,20 @@ final class PaymentIntentEndpoints {
         }
         if (p.has("transfer_data")) {
             JsonObject td = p.object("transfer_data");
+            if (!td.isEmpty()) {
+                if (Json.str(td, "destination") == null) {
+                    throw ApiError.missingParam("transfer_data[destination]");
+                }
+                destinationCheck.accept(c.scope(), Json.str(td, "destination"));
+                if (td.has("amount")
+                        && pi.has("application_fee_amount")
+                        && !pi.get("application_fee_amount").isJsonNull()) {
+                    throw ApiError.invalid(
+                            "You cannot specify both transfer_data[amount] and application_fee_amount.",
+                            "transfer_data[amount]",
+                            null);
+                }
+            }
             pi.add(
                     "transfer_data",
                     td.isEmpty()
@@ -300,7 +326,7 @@ final class PaymentIntentEndpoints {
         if (p.has("payment_method_types")) {
             List<String> types = p.strings("payment_method_types");
             for (String t : types) {
-                if (!t.equals("card")) {
+                if (!t.equals("card") && !t.equals("sepa_debit")) {
                     throw ApiError.invalid(
                             "The payment method type provided: " + t + " is invalid or not supported by the emulator"
                                     + " yet.",
@@ -424,6 +450,19 @@ final class PaymentIntentEndpoints {
                     "payment_method");
         }
         JsonObject pm = engine.require(c.scope(), pmId, "payment_method", "payment_method");
+        if (SepaDebit.isSepa(pm)) {
+            sepa.confirm(c, pi, pm);
+            return;
+        }
+        List<String> allowedTypes = new java.util.ArrayList<>();
+        pi.getAsJsonArray("payment_method_types").forEach(e -> allowedTypes.add(e.getAsString()));
+        if (!allowedTypes.contains("card")) {
+            throw ApiError.invalid(
+                    "The PaymentMethod provided (card) is not allowed for this PaymentIntent. Please attach a"
+                            + " PaymentMethod of one of the following types: " + String.join(", ", allowedTypes) + ".",
+                    "payment_method",
+                    "payment_intent_invalid_parameter");
+        }
         TestCard card = PaymentMethodEndpoints.card(pm);
         Params p = c.params();
         boolean offSession = p.has("off_session") && !"false".equals(p.string("off_session"));

@@ -27,7 +27,15 @@ final class PaymentMethodEndpoints {
         router.add(
                 "POST",
                 "/v1/payment_methods",
-                Set.of("type", "card", "billing_details", "metadata", "allow_redisplay", "customer", "payment_method"),
+                Set.of(
+                        "type",
+                        "card",
+                        "sepa_debit",
+                        "billing_details",
+                        "metadata",
+                        "allow_redisplay",
+                        "customer",
+                        "payment_method"),
                 this::create);
         router.add("GET", "/v1/payment_methods/{id}", Set.of(), this::retrieve);
         router.add(
@@ -81,6 +89,11 @@ final class PaymentMethodEndpoints {
     private JsonObject create(ApiCall c) {
         Params p = c.params();
         String type = p.requiredString("type");
+        if (type.equals("sepa_debit")) {
+            JsonObject pm = sepa(c, p);
+            c.scope().put(pm);
+            return engine.render(c.scope(), pm, c.expand());
+        }
         if (!type.equals("card")) {
             throw ApiError.invalid(
                     "The payment method type '" + type + "' is not supported by the FreightGate Stripe emulator yet.",
@@ -117,6 +130,40 @@ final class PaymentMethodEndpoints {
         }
         c.scope().put(pm);
         return engine.render(c.scope(), pm, c.expand());
+    }
+
+    /** A {@code sepa_debit} PaymentMethod from {@code sepa_debit[iban]}; SEPA requires the payer's name and email. */
+    JsonObject sepa(ApiCall c, Params p) {
+        Params sepa = p.nested("sepa_debit");
+        if (sepa == null) {
+            throw ApiError.missingParam("sepa_debit");
+        }
+        String iban = sepa.requiredString("iban").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        JsonObject details = SepaDebit.details(iban);
+        JsonObject billing = p.object("billing_details");
+        if (billing == null || Json.str(billing, "name") == null || Json.str(billing, "email") == null) {
+            throw ApiError.invalid(
+                    "Missing required param: billing_details[name] and billing_details[email] are required for"
+                            + " sepa_debit PaymentMethods.",
+                    billing == null || Json.str(billing, "name") == null
+                            ? "billing_details[name]"
+                            : "billing_details[email]",
+                    "parameter_missing");
+        }
+        JsonObject pm = new JsonObject();
+        pm.addProperty("id", Ids.next("pm"));
+        pm.addProperty("object", "payment_method");
+        pm.addProperty("allow_redisplay", "unspecified");
+        pm.add("billing_details", billingDetails(billing));
+        pm.addProperty("created", engine.now());
+        pm.add("customer", null);
+        pm.addProperty("livemode", false);
+        pm.add("metadata", new JsonObject());
+        pm.add("sepa_debit", details);
+        pm.addProperty("type", "sepa_debit");
+        Engine.internal(pm).addProperty("iban", iban);
+        p.applyMetadata(pm);
+        return pm;
     }
 
     private TestCard validate(String number, long month, long year) {
@@ -286,7 +333,10 @@ final class PaymentMethodEndpoints {
                     "The payment method you provided has already been attached to a customer.",
                     "payment_method");
         }
-        if (current == null) {
+        if (current == null && SepaDebit.isSepa(pm)) {
+            pm.addProperty("customer", target);
+            engine.emit(c.scope(), c.call(), "payment_method.attached", pm, null);
+        } else if (current == null) {
             TestCard tc = card(pm);
             boolean attachOkChargeFails = tc.number().equals("4000000000000341");
             if ((tc.decline() != null && !attachOkChargeFails) || tc.risk() == TestCard.Risk.HIGHEST_ALWAYS_BLOCKED) {

@@ -85,12 +85,55 @@ public final class RemoteEmulatorControl implements EmulatorControl {
         return Json.str(out, "status");
     }
 
+    @Override
+    public void accountRequirements(String apiKey, String accountId, AccountRequirements change) {
+        JsonObject body = Json.obj(
+                "state",
+                change.state().name().toLowerCase(java.util.Locale.ROOT),
+                "fields",
+                Json.of(change.fields()),
+                "deadline",
+                change.deadline() == null ? null : change.deadline().getEpochSecond());
+        call("POST", "/_emulator/accounts/" + accountId + "/requirements", body, apiKey, null);
+    }
+
+    @Override
+    public String createDispute(String apiKey, String stripeAccount, String chargeId, DisputeRequest request) {
+        JsonObject body = Json.obj(
+                "reason", request.reason(),
+                "brand", request.brand(),
+                "inquiry", request.inquiry(),
+                "amount", request.amount());
+        return Json.str(call("POST", "/_emulator/charges/" + chargeId + "/dispute", body, apiKey, stripeAccount), "id");
+    }
+
+    @Override
+    public DisputeEvidence decideDispute(String apiKey, String stripeAccount, String disputeId, boolean won) {
+        JsonObject out = call(
+                "POST",
+                "/_emulator/disputes/" + disputeId + "/decide",
+                Json.obj("outcome", won ? "won" : "lost"),
+                apiKey,
+                stripeAccount);
+        return Json.GSON.fromJson(out, DisputeEvidence.class);
+    }
+
+    @Override
+    public DisputeEvidence disputeEvidence(String apiKey, String stripeAccount, String disputeId) {
+        JsonObject out = call("GET", "/_emulator/disputes/" + disputeId + "/evidence", null, apiKey, stripeAccount);
+        return Json.GSON.fromJson(out, DisputeEvidence.class);
+    }
+
     /** Wipes every account's state, the faults and the webhook behaviour. */
     public void reset() {
         call("POST", "/_emulator/reset", null, null);
     }
 
     private JsonObject call(String method, String path, JsonObject body, String apiKey) {
+        return call(method, path, body, apiKey, null);
+    }
+
+    private JsonObject call(String method, String path, JsonObject body, String apiKey, String stripeAccount) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -101,6 +144,9 @@ public final class RemoteEmulatorControl implements EmulatorControl {
                                 : HttpRequest.BodyPublishers.ofString(Json.GSON.toJson(body)));
         if (apiKey != null) {
             b.header("Authorization", "Bearer " + apiKey);
+        }
+        if (stripeAccount != null) {
+            b.header("Stripe-Account", stripeAccount);
         }
         try {
             HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());

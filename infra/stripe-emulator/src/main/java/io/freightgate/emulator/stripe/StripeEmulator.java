@@ -51,18 +51,36 @@ public final class StripeEmulator implements AutoCloseable {
         PaymentMethodEndpoints paymentMethods = new PaymentMethodEndpoints(engine);
         PaymentEngine payments = new PaymentEngine(engine);
         PaymentIntentEndpoints paymentIntents = new PaymentIntentEndpoints(engine, payments, paymentMethods);
+        ConnectEndpoints connect = new ConnectEndpoints(engine);
+        TransferEndpoints transfers = new TransferEndpoints(engine, payments, connect);
+        PayoutEndpoints payouts = new PayoutEndpoints(engine, payments, connect);
+        FileEndpoints files = new FileEndpoints(engine);
+        DisputeEndpoints disputes = new DisputeEndpoints(engine, payments, files);
+        SepaDebit sepa = new SepaDebit(engine, payments);
+        sepa.disputes(disputes);
+        paymentIntents.sepa(sepa);
+        paymentIntents.destinationCheck((scope, id) -> transfers.destination(scope, id, "transfer_data[destination]"));
+        ChargeEndpoints charges = new ChargeEndpoints(engine, payments);
+        charges.connect(disputes, transfers);
         Router router = new Router();
         paymentMethods.register(router);
         new CustomerEndpoints(engine, paymentMethods).register(router);
         paymentIntents.register(router);
-        new ChargeEndpoints(engine, payments).register(router);
+        charges.register(router);
         new EventEndpoints(engine).register(router);
+        connect.register(router);
+        transfers.register(router);
+        payouts.register(router);
+        new Ledger(engine).register(router);
+        files.register(router);
+        disputes.register(router);
+        sepa.register(router);
 
         this.webhooks = new WebhookDispatcher(engine, config.webhookRetryBackoff(), config.webhookTimeout());
         engine.onEvents(webhooks::enqueue, webhooks::subscriberCount);
         FaultInjector faults = new FaultInjector();
         RateLimiter rateLimiter = new RateLimiter(config.rateLimits());
-        this.control = new LocalControl(engine, faults, rateLimiter, webhooks, paymentIntents);
+        this.control = new LocalControl(engine, faults, rateLimiter, webhooks, paymentIntents, connect, disputes);
 
         InetAddress loopback = InetAddress.getLoopbackAddress();
         this.server = HttpServer.create(new InetSocketAddress(loopback, config.port()), 256);

@@ -16,6 +16,14 @@ record Timer(long due, String scopeKey, Kind kind, String objectId) {
         REFUND_SETTLE,
         REFUND_FAIL,
         FUNDS_AVAILABLE,
-        ASYNC_CAPTURE_SETTLED
+        ASYNC_CAPTURE_SETTLED,
+        ACCOUNT_DEADLINE,
+        PAYOUT_SCHEDULE,
+        PAYOUT_IN_TRANSIT,
+        PAYOUT_ARRIVAL,
+        SEPA_SETTLE,
+        DISPUTE_OPEN,
+        DISPUTE_DECIDE,
+        DISPUTE_DUE
     }
 }

@@ -126,4 +126,76 @@ class EmbeddedEmulatorTest {
             second.control().advanceClock(Duration.ofDays(8));
         }
     }
+
+    @Test
+    void part2StateSurvivesARestart(@TempDir Path dir) throws Exception {
+        String accountId;
+        String disputeId;
+        String fileId;
+        byte[] bytes = StripeContractSuitePart2.pdf(2);
+        try (StripeEmulator first =
+                StripeEmulator.start(StripeEmulatorConfig.forTests().withDataDirectory(dir))) {
+            StripeClient client = client(first, "sk_test_persist2");
+            accountId = client.v1()
+                    .accounts()
+                    .create(com.stripe.param.AccountCreateParams.builder()
+                            .setCountry("US")
+                            .build())
+                    .getId();
+            first.control().accountRequirements("sk_test_persist2", accountId, AccountRequirements.satisfied());
+            PaymentIntent pi = client.v1()
+                    .paymentIntents()
+                    .create(PaymentIntentCreateParams.builder()
+                            .setAmount(5_000L)
+                            .setCurrency("usd")
+                            .setPaymentMethod("pm_card_visa")
+                            .setConfirm(true)
+                            .build());
+            disputeId = first.control()
+                    .createDispute(
+                            "sk_test_persist2",
+                            null,
+                            pi.getLatestCharge(),
+                            DisputeRequest.chargeback("product_not_received", "mastercard"));
+            fileId = client.v1()
+                    .files()
+                    .create(com.stripe.param.FileCreateParams.builder()
+                            .setPurpose(com.stripe.param.FileCreateParams.Purpose.DISPUTE_EVIDENCE)
+                            .setFile(new java.io.ByteArrayInputStream(bytes))
+                            .build())
+                    .getId();
+            client.v1()
+                    .disputes()
+                    .update(
+                            disputeId,
+                            com.stripe.param.DisputeUpdateParams.builder()
+                                    .setSubmit(false)
+                                    .setEvidence(com.stripe.param.DisputeUpdateParams.Evidence.builder()
+                                            .setReceipt(fileId)
+                                            .build())
+                                    .build());
+        }
+        try (StripeEmulator second =
+                StripeEmulator.start(StripeEmulatorConfig.forTests().withDataDirectory(dir))) {
+            StripeClient client = client(second, "sk_test_persist2");
+            assertThat(client.v1().accounts().retrieve(accountId).getChargesEnabled())
+                    .isTrue();
+            assertThat(client.v1().disputes().retrieve(disputeId).getEvidence().getReceipt())
+                    .isEqualTo(fileId);
+            assertThat(second.control()
+                            .disputeEvidence("sk_test_persist2", null, disputeId)
+                            .files()
+                            .getFirst()
+                            .content())
+                    .isEqualTo(bytes);
+            // the connected account is still known for Stripe-Account
+            assertThat(client.v1()
+                            .balance()
+                            .retrieve(com.stripe.net.RequestOptions.builder()
+                                    .setStripeAccount(accountId)
+                                    .build())
+                            .getObject())
+                    .isEqualTo("balance");
+        }
+    }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /** The contract suite against the in-process server. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EmbeddedStripeContractTest extends StripeContractSuite {
+class EmbeddedStripeContractTest extends StripeContractSuitePart2 {
 
     private StripeEmulator emulator;
 

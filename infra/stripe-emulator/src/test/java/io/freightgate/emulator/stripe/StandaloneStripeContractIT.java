@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
  * over HTTP through {@link RemoteEmulatorControl}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StandaloneStripeContractIT extends StripeContractSuite {
+class StandaloneStripeContractIT extends StripeContractSuitePart2 {
 
     private Process process;
     private String baseUrl;

@@ -1036,17 +1036,19 @@ abstract class StripeContractSuite {
         StripeClient client = client(key);
         Hook platform = hook(client, false);
         Hook connect = hook(client, true);
+        String carrier = client.v1()
+                .accounts()
+                .create(com.stripe.param.AccountCreateParams.builder().build())
+                .getId();
         Customer onAccount = client.v1()
                 .customers()
                 .create(
                         CustomerCreateParams.builder()
                                 .setEmail("direct@carrier.example")
                                 .build(),
-                        RequestOptions.builder()
-                                .setStripeAccount("acct_1Carrier")
-                                .build());
+                        RequestOptions.builder().setStripeAccount(carrier).build());
         Event event = verify(connect, connect.receiver().next(WAIT));
-        assertThat(event.getAccount()).isEqualTo("acct_1Carrier");
+        assertThat(event.getAccount()).isEqualTo(carrier);
         assertThat(event.getType()).isEqualTo("customer.created");
         assertThat(platform.receiver().drain(Duration.ofMillis(300))).isEmpty();
         assertThat(client.v1().customers().list().getData()).isEmpty();
@@ -1055,7 +1057,7 @@ abstract class StripeContractSuite {
                         .retrieve(
                                 onAccount.getId(),
                                 RequestOptions.builder()
-                                        .setStripeAccount("acct_1Carrier")
+                                        .setStripeAccount(carrier)
                                         .build())
                         .getEmail())
                 .isEqualTo("direct@carrier.example");
@@ -1330,7 +1332,7 @@ abstract class StripeContractSuite {
                 .containsExactly("Customer.colour");
     }
 
-    private static JsonObject check(List<String> problems, StripeClient client, String path, Class<?> model)
+    static JsonObject check(List<String> problems, StripeClient client, String path, Class<?> model)
             throws StripeException {
         StripeResponse response = client.rawRequest(ApiResource.RequestMethod.GET, path, null);
         assertThat(response.code()).as(path).isEqualTo(200);
