@@ -25,7 +25,11 @@ public enum ViesFault {
     /** Connection refused, reset, DNS, TLS, or an HTTP error without a SOAP fault (client side). */
     NETWORK_ERROR(Handling.RETRY),
     /** A faultstring this client does not know, or an answer it cannot read; the raw text is kept. */
-    UNEXPECTED(Handling.ALERT_OPERATOR);
+    UNEXPECTED(Handling.ALERT_OPERATOR),
+    /** Not sent: the member state's circuit breaker is open after repeated failures (client side). */
+    CIRCUIT_OPEN(Handling.RETRY),
+    /** Not sent: the member state's concurrency limit was reached and no permit came in time (client side). */
+    THROTTLED(Handling.RETRY);
 
     /** What the caller should do about a fault. */
     public enum Handling {

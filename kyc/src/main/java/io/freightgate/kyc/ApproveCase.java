@@ -1,0 +1,13 @@
+package io.freightgate.kyc;
+
+import io.freightgate.kernel.TenantId;
+import java.util.Objects;
+
+/** Command (compliance): approve the case. */
+public record ApproveCase(TenantId organization, String note) {
+
+    public ApproveCase {
+        Objects.requireNonNull(organization, "organization");
+        note = Texts.optional(note, "note", 2000);
+    }
+}

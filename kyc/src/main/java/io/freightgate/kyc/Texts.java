@@ -1,0 +1,22 @@
+package io.freightgate.kyc;
+
+/** Argument checks shared by the command records. */
+final class Texts {
+
+    private Texts() {}
+
+    static String required(String value, String name, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        String stripped = value.strip();
+        if (stripped.length() > maxLength) {
+            throw new IllegalArgumentException(name + " must have at most " + maxLength + " characters");
+        }
+        return stripped;
+    }
+
+    static String optional(String value, String name, int maxLength) {
+        return value == null || value.isBlank() ? null : required(value, name, maxLength);
+    }
+}
