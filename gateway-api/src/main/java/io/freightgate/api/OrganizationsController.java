@@ -6,8 +6,6 @@ import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.organizations.RegisterOrganization;
-import io.freightgate.platform.tenancy.Tenancy;
-import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -90,7 +88,7 @@ class OrganizationsController {
     @GetMapping
     @Operation(summary = "List organizations: all of them for platform staff, the caller's own otherwise")
     List<OrganizationResponse> list(Authentication caller) {
-        return directory.list(isPlatformStaff(caller)).stream()
+        return directory.list(Caller.of(caller).isPlatformStaff()).stream()
                 .map(OrganizationResponse::of)
                 .toList();
     }
@@ -99,19 +97,8 @@ class OrganizationsController {
     @Operation(summary = "Read an organization: any for platform staff, the caller's own otherwise (404 for others)")
     OrganizationResponse get(@PathVariable UUID id, Authentication caller) {
         return directory
-                .find(new TenantId(id), isPlatformStaff(caller))
+                .find(new TenantId(id), Caller.of(caller).isPlatformStaff())
                 .map(OrganizationResponse::of)
                 .orElseThrow(() -> new NotFound("Organization " + id));
-    }
-
-    /** Platform staff are staff of the platform organization holding a platform role. */
-    private static boolean isPlatformStaff(Authentication caller) {
-        boolean platformTenant = Tenancy.currentTenant()
-                .map(OrganizationDirectory.PLATFORM::equals)
-                .orElse(false);
-        return platformTenant
-                && caller.getAuthorities().stream().anyMatch(authority -> List.of(Role.values()).stream()
-                        .filter(Role::isPlatformStaff)
-                        .anyMatch(role -> role.authority().equals(authority.getAuthority())));
     }
 }

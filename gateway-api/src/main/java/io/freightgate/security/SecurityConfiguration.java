@@ -1,6 +1,8 @@
 package io.freightgate.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -46,9 +48,15 @@ public class SecurityConfiguration {
         return SigningKeys.fromPkcs8(privateKey);
     }
 
+    /** The signing key for the token encoder and for {@code /oauth2/jwks}, which publishes its public part only. */
     @Bean
-    JwtEncoder jwtEncoder(SigningKeys keys) {
-        return new NimbusJwtEncoder(new ImmutableJWKSet<>(keys.signingSet()));
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        return new ImmutableJWKSet<>(keys.signingSet());
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(JWKSource<SecurityContext> jwkSource) {
+        return new NimbusJwtEncoder(jwkSource);
     }
 
     @Bean
@@ -64,7 +72,8 @@ public class SecurityConfiguration {
     JwtDecoder jwtDecoder(
             SigningKeys keys,
             @Value("${freightgate.security.issuer:http://localhost:8080}") String issuer,
-            Clock clock) {
+            Clock clock,
+            ApiClients apiClients) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.publicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
@@ -75,8 +84,13 @@ public class SecurityConfiguration {
         OAuth2TokenValidator<Jwt> organization = jwt -> jwt.getClaimAsString(AccessTokens.ORGANIZATION_CLAIM) != null
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "No organization", null));
+        OAuth2TokenValidator<Jwt> activeClient = jwt -> jwt.getSubject() == null
+                        || !jwt.getSubject().startsWith("fgc_")
+                        || apiClients.isActive(jwt.getSubject())
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Client disabled", null));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                timestamps, new JwtIssuerValidator(issuer), audience, organization));
+                timestamps, new JwtIssuerValidator(issuer), audience, organization, activeClient));
         return decoder;
     }
 
