@@ -35,6 +35,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.NOT_FOUND, e.getMessage() + ".", request);
     }
 
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> rejected(ProblemException e, HttpServletRequest request) {
+        return problem(e.type(), e.getMessage(), request);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request) {
         return problem(ProblemType.FORBIDDEN, "Your roles do not allow this operation.", request);
