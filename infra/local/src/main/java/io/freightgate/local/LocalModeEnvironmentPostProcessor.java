@@ -61,8 +61,11 @@ public class LocalModeEnvironmentPostProcessor implements EnvironmentPostProcess
         properties.put("spring.flyway.password", EmbeddedPostgresServer.LOCAL_PASSWORD);
         properties.put("spring.data.redis.host", "127.0.0.1");
         properties.put("spring.data.redis.port", infrastructure.redis().port());
-        properties.put("spring.mail.host", infrastructure.smtp().host());
-        properties.put("spring.mail.port", infrastructure.smtp().port());
+        if (!environment.containsProperty("spring.mail.host")) {
+            // An explicitly configured SMTP server (a developer's own mail catcher, a test's) is left alone.
+            properties.put("spring.mail.host", infrastructure.smtp().host());
+            properties.put("spring.mail.port", infrastructure.smtp().port());
+        }
         if (!environment.containsProperty("freightgate.mail.from")) {
             properties.put("freightgate.mail.from", LOCAL_MAIL_FROM);
         }
