@@ -64,11 +64,6 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
                 : Optional.of(CapturedMail.of(messages[number - 1]));
     }
 
-    /** Waits until at least {@code count} mails have arrived since the start, or the timeout has passed. */
-    public boolean awaitMail(int count, long timeoutMillis) {
-        return greenMail.waitForIncomingEmail(timeoutMillis, count);
-    }
-
     @Override
     public void close() {
         greenMail.stop();
