@@ -41,9 +41,11 @@ class LocalModeBanner {
                    API docs:     {}/swagger-ui.html  (OpenAPI: {}/v3/api-docs)
                    Health:       {}/actuator/health
                    Problems:     {}/problems
+                   Mail:         {}/local/mail  (everything the gateway sends is captured here)
                    Data:         {}  (delete it, or start with --freightgate.local.reset=true, to start over)
                    Secrets:      {}  (local keys; never logged)
                 ==================================================================""",
+                base,
                 base,
                 base,
                 base,

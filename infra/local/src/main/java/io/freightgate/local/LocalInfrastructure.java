@@ -15,9 +15,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The embedded PostgreSQL and Redis of one JVM. Local mode keeps their data under the local data directory so a
- * restart finds it again; tests share one ephemeral pair per JVM and take a fresh database for each Spring context.
- * Both servers stop when the JVM stops.
+ * The embedded PostgreSQL, Redis and SMTP server of one JVM. Local mode keeps the PostgreSQL and Redis data under the
+ * local data directory so a restart finds it again (captured mail lives in memory only); tests share one ephemeral set
+ * per JVM and take a fresh database for each Spring context. All servers stop when the JVM stops.
  */
 public final class LocalInfrastructure {
 
@@ -28,6 +28,7 @@ public final class LocalInfrastructure {
 
     private final EmbeddedPostgresServer postgres;
     private final EmbeddedRedisServer redis;
+    private final EmbeddedSmtpServer smtp;
     private final EmulatorClock clock;
     private final StripeEmulator stripe;
     private final ViesEmulator vies;
@@ -36,11 +37,13 @@ public final class LocalInfrastructure {
     private LocalInfrastructure(
             EmbeddedPostgresServer postgres,
             EmbeddedRedisServer redis,
+            EmbeddedSmtpServer smtp,
             EmulatorClock clock,
             StripeEmulator stripe,
             ViesEmulator vies) {
         this.postgres = postgres;
         this.redis = redis;
+        this.smtp = smtp;
         this.clock = clock;
         this.stripe = stripe;
         this.vies = vies;
@@ -68,6 +71,7 @@ public final class LocalInfrastructure {
             var postgres =
                     EmbeddedPostgresServer.start(dataDirectory == null ? null : dataDirectory.resolve("postgres"));
             var redis = EmbeddedRedisServer.start(dataDirectory == null ? null : dataDirectory.resolve("redis"));
+            var smtp = EmbeddedSmtpServer.start();
             var clock = EmulatorClock.system();
             var stripeConfig = dataDirectory == null
                     ? StripeEmulatorConfig.forTests().withClock(clock)
@@ -76,7 +80,7 @@ public final class LocalInfrastructure {
                             .withDataDirectory(dataDirectory.resolve("stripe-emulator"));
             var stripe = StripeEmulator.start(stripeConfig);
             var vies = ViesEmulator.start(ViesEmulatorConfig.defaults().withClock(clock));
-            shared = new LocalInfrastructure(postgres, redis, clock, stripe, vies);
+            shared = new LocalInfrastructure(postgres, redis, smtp, clock, stripe, vies);
             onShutdown.accept(shared::stop);
         }
         return shared;
@@ -130,6 +134,11 @@ public final class LocalInfrastructure {
         return redis;
     }
 
+    /** The SMTP server that captures the mail local mode and tests send. */
+    public EmbeddedSmtpServer smtp() {
+        return smtp;
+    }
+
     /** A database of its own for one test context. */
     public String newDatabase(String prefix) {
         String name = prefix + "_" + databases.incrementAndGet();
@@ -141,6 +150,7 @@ public final class LocalInfrastructure {
         try {
             stripe.close();
             vies.close();
+            smtp.close();
             redis.close();
         } finally {
             postgres.close();

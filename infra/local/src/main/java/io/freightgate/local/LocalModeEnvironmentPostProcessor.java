@@ -12,8 +12,9 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Local mode is what runs when nothing is configured: no {@code prod} profile and no {@code spring.datasource.url}.
- * Before the context starts, it brings up the embedded PostgreSQL and Redis and points the application at them:
- * Flyway migrates as {@code freightgate_owner}, the application connects as {@code freightgate_app}.
+ * Before the context starts, it brings up the embedded PostgreSQL, Redis and SMTP server and points the application at
+ * them: Flyway migrates as {@code freightgate_owner}, the application connects as {@code freightgate_app}, and mail goes
+ * to the SMTP server, which keeps it for the mail viewer at {@code /local/mail}.
  *
  * <p>Properties: {@code freightgate.local.data-dir} (default {@code ./.freightgate}), {@code freightgate.local.reset}
  * (delete the data directory first), {@code freightgate.local.ephemeral} (tests: one throw-away server pair per JVM
@@ -22,6 +23,9 @@ import org.springframework.core.env.Profiles;
 public class LocalModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     public static final String PROPERTY_SOURCE = "freightgate-local";
+
+    /** The sender of local mode's mail; the {@code .localhost} domain never resolves outside this machine. */
+    public static final String LOCAL_MAIL_FROM = "FreightGate <no-reply@freightgate.localhost>";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -57,6 +61,14 @@ public class LocalModeEnvironmentPostProcessor implements EnvironmentPostProcess
         properties.put("spring.flyway.password", EmbeddedPostgresServer.LOCAL_PASSWORD);
         properties.put("spring.data.redis.host", "127.0.0.1");
         properties.put("spring.data.redis.port", infrastructure.redis().port());
+        if (!environment.containsProperty("spring.mail.host")) {
+            // An explicitly configured SMTP server (a developer's own mail catcher, a test's) is left alone.
+            properties.put("spring.mail.host", infrastructure.smtp().host());
+            properties.put("spring.mail.port", infrastructure.smtp().port());
+        }
+        if (!environment.containsProperty("freightgate.mail.from")) {
+            properties.put("freightgate.mail.from", LOCAL_MAIL_FROM);
+        }
         properties.put("freightgate.local.active", true);
         properties.put("freightgate.stripe.api-key", LocalInfrastructure.STRIPE_API_KEY);
         properties.put("freightgate.stripe.api-base", infrastructure.stripe().baseUrl());

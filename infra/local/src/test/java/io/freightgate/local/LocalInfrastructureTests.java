@@ -2,6 +2,12 @@ package io.freightgate.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +15,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class LocalInfrastructureTests {
@@ -48,5 +56,29 @@ class LocalInfrastructureTests {
             int read = in.readNBytes(reply, 0, 7);
             assertThat(new String(reply, 0, read, StandardCharsets.US_ASCII)).isEqualTo("+PONG\r\n");
         }
+    }
+
+    @Test
+    void startsAnSmtpServerThatCapturesEveryMailWithoutAuthentication() throws MessagingException {
+        var properties = new Properties();
+        properties.put("mail.smtp.host", infrastructure.smtp().host());
+        properties.put("mail.smtp.port", String.valueOf(infrastructure.smtp().port()));
+        var message = new MimeMessage(Session.getInstance(properties));
+        String recipient = "driver-" + UUID.randomUUID() + "@example.com";
+        message.setFrom(new InternetAddress("no-reply@freightgate.localhost"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient));
+        message.setSubject("Délivery confirmed", "UTF-8");
+        message.setText("POD received", "UTF-8");
+
+        Transport.send(message);
+
+        assertThat(infrastructure.smtp().receivedMail())
+                .filteredOn(mail -> mail.to().equals(recipient))
+                .singleElement()
+                .satisfies(mail -> {
+                    assertThat(mail.subject()).isEqualTo("Délivery confirmed");
+                    assertThat(mail.text()).contains("POD received");
+                    assertThat(mail.html()).isEmpty();
+                });
     }
 }

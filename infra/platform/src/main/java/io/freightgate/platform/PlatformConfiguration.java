@@ -6,6 +6,14 @@ import io.freightgate.platform.documents.DocumentStore;
 import io.freightgate.platform.documents.JdbcDocumentStore;
 import io.freightgate.platform.idempotency.IdempotencyFilter;
 import io.freightgate.platform.idempotency.IdempotencyRecords;
+import io.freightgate.platform.notifications.MailOutbox;
+import io.freightgate.platform.notifications.MailRelay;
+import io.freightgate.platform.notifications.MailRetryPolicy;
+import io.freightgate.platform.notifications.MailTemplates;
+import io.freightgate.platform.notifications.Mailer;
+import io.freightgate.platform.notifications.Notifications;
+import io.freightgate.platform.notifications.OutboxNotifications;
+import io.freightgate.platform.notifications.SmtpMailer;
 import io.freightgate.platform.problem.ProblemResponses;
 import io.freightgate.platform.ratelimit.ApiRateLimitFilter;
 import io.freightgate.platform.ratelimit.RateLimit;
@@ -14,6 +22,8 @@ import io.freightgate.platform.tenancy.TenantAwareTransactionManager;
 import io.freightgate.platform.tenancy.TenantBindingFilter;
 import io.freightgate.platform.tenancy.TenantResolver;
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +32,7 @@ import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -29,6 +40,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
@@ -80,6 +92,48 @@ public class PlatformConfiguration {
             Clock clock,
             @Value("${freightgate.documents.max-bytes:10485760}") long maxBytes) {
         return new JdbcDocumentStore(jdbc, encryption, clock, maxBytes);
+    }
+
+    @Bean
+    Mailer mailer(JavaMailSender sender, @Value("${freightgate.mail.from}") String from, Clock clock) {
+        return new SmtpMailer(sender, from, clock);
+    }
+
+    @Bean
+    MailOutbox mailOutbox(JdbcTemplate jdbc) {
+        return new MailOutbox(jdbc);
+    }
+
+    @Bean
+    MailRelay mailRelay(
+            MailOutbox outbox,
+            Mailer mailer,
+            TransactionOperations transactions,
+            Clock clock,
+            ObjectProvider<MeterRegistry> meters,
+            @Value("${freightgate.mail.max-attempts:10}") int maxAttempts,
+            @Value("${freightgate.mail.initial-backoff:PT30S}") Duration initialBackoff,
+            @Value("${freightgate.mail.max-backoff:PT1H}") Duration maxBackoff,
+            @Value("${freightgate.mail.claim-lease:PT5M}") Duration lease,
+            @Value("${freightgate.mail.given-up-retention:P7D}") Duration givenUpRetention) {
+        return new MailRelay(
+                outbox,
+                mailer,
+                transactions,
+                clock,
+                new MailRetryPolicy(maxAttempts, initialBackoff, maxBackoff),
+                lease,
+                givenUpRetention,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    Notifications notifications(MailOutbox outbox, MailRelay relay, Clock clock) {
+        return new OutboxNotifications(
+                new MailTemplates(PlatformConfiguration.class.getClassLoader(), "mail/templates/"),
+                outbox,
+                relay,
+                clock);
     }
 
     @Bean

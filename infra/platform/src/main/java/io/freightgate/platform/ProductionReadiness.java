@@ -33,6 +33,8 @@ public class ProductionReadiness implements EnvironmentPostProcessor, Ordered {
         REQUIRED.put("freightgate.crypto.hash-key", "FREIGHTGATE_CRYPTO_HASH_KEY");
         REQUIRED.put("freightgate.security.jwt.private-key", "FREIGHTGATE_SECURITY_JWT_PRIVATE_KEY");
         REQUIRED.put("freightgate.security.issuer", "FREIGHTGATE_SECURITY_ISSUER");
+        REQUIRED.put("spring.mail.host", "SPRING_MAIL_HOST");
+        REQUIRED.put("freightgate.mail.from", "FREIGHTGATE_MAIL_FROM");
     }
 
     /** Endpoints of external services that must not point at an emulator or this machine in production. */

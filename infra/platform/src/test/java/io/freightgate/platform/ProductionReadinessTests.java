@@ -20,7 +20,9 @@ class ProductionReadinessTests {
                 .hasMessageContaining("SPRING_DATASOURCE_URL")
                 .hasMessageContaining("SPRING_DATA_REDIS_URL")
                 .hasMessageContaining("FREIGHTGATE_CRYPTO_MASTER_KEYS")
-                .hasMessageContaining("FREIGHTGATE_SECURITY_JWT_PRIVATE_KEY");
+                .hasMessageContaining("FREIGHTGATE_SECURITY_JWT_PRIVATE_KEY")
+                .hasMessageContaining("SPRING_MAIL_HOST")
+                .hasMessageContaining("FREIGHTGATE_MAIL_FROM");
     }
 
     @Test
