@@ -2,6 +2,7 @@ package io.freightgate.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -152,7 +153,9 @@ class AuthorizationServerConfiguration {
         if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             return;
         }
-        context.getClaims().audience(List.of(AccessTokens.AUDIENCE));
+        // Mutable lists: the authorization (with these claims) is stored as JSON and read back with an allow-list of
+        // types that has ArrayList but not the JDK's immutable lists.
+        context.getClaims().audience(new ArrayList<>(List.of(AccessTokens.AUDIENCE)));
         AuthorizationGrantType grant = context.getAuthorizationGrantType();
         if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(grant)
                 || AuthorizationGrantType.REFRESH_TOKEN.equals(grant)) {
@@ -166,7 +169,8 @@ class AuthorizationServerConfiguration {
                     .claim(AccessTokens.ORGANIZATION_CLAIM, user.organization().toString())
                     .claim(
                             AccessTokens.ROLES_CLAIM,
-                            user.roles().stream().map(Role::name).toList());
+                            new ArrayList<>(
+                                    user.roles().stream().map(Role::name).toList()));
             return;
         }
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
@@ -177,7 +181,7 @@ class AuthorizationServerConfiguration {
                 context.getClaims().claim(AccessTokens.ORGANIZATION_CLAIM, organization);
             }
             if (roles != null) {
-                context.getClaims().claim(AccessTokens.ROLES_CLAIM, Arrays.asList(roles.split(",")));
+                context.getClaims().claim(AccessTokens.ROLES_CLAIM, new ArrayList<>(Arrays.asList(roles.split(","))));
             }
         }
     }
