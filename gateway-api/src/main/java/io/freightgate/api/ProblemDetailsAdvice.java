@@ -45,6 +45,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.FORBIDDEN, "Your roles do not allow this operation.", request);
     }
 
+    @ExceptionHandler(io.freightgate.security.Users.PasswordRejected.class)
+    ResponseEntity<ProblemDetail> passwordRejected(RuntimeException e, HttpServletRequest request) {
+        return problem(ProblemType.PASSWORD_REJECTED, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(io.freightgate.security.Users.InvitationNotFound.class)
+    ResponseEntity<ProblemDetail> invitationNotFound(RuntimeException e, HttpServletRequest request) {
+        return problem(ProblemType.NOT_FOUND, "Invitation not found, already used or expired.", request);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> unprocessable(IllegalArgumentException e, HttpServletRequest request) {
         return problem(ProblemType.UNPROCESSABLE, e.getMessage(), request);

@@ -1,22 +1,34 @@
 package io.freightgate.security;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -30,13 +42,18 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Acce
 import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * The embedded OAuth2 authorization server: {@code POST /oauth2/token} issues FreightGate's access tokens (RS256,
  * signed with the same key the resource server verifies with, five minutes), {@code /oauth2/jwks} publishes the public
  * key. Clients, authorizations and consents live in PostgreSQL, so any instance can serve any request. Carrier and
  * shipper systems use the client credentials grant with an {@link ApiClients API client}; the token carries the
- * client's organization ({@code org}) and roles.
+ * client's organization ({@code org}) and roles. Users log in at {@code /login} ({@link LoginPages}: password, then
+ * TOTP) through the authorization code flow with PKCE of the confidential client {@code freightgate-web}; their
+ * refresh tokens rotate on every use, a reused one ends the whole authorization ({@link RefreshTokenReuseDetection}),
+ * and none outlives the absolute session lifetime.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
@@ -59,7 +76,11 @@ class AuthorizationServerConfiguration {
                         .tokenGenerator(tokens)
                         .authorizationServerSettings(settings))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Users reach /oauth2/authorize with the session of their login (LoginPages); clients never get one.
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()));
         return http.build();
     }
@@ -81,8 +102,9 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    OAuth2AuthorizationService authorizationService(
+            JdbcTemplate jdbc, RegisteredClientRepository clients, Clock clock) {
+        return new RefreshTokenReuseDetection(new JdbcOAuth2AuthorizationService(jdbc, clients), jdbc, clock);
     }
 
     @Bean
@@ -92,21 +114,65 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder encoder, Clock clock) {
+    OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder encoder, Clock clock, @Lazy Logins logins) {
         var jwt = new JwtGenerator(encoder);
         jwt.setClock(clock);
-        jwt.setJwtCustomizer(AuthorizationServerConfiguration::customize);
+        jwt.setJwtCustomizer(context -> customize(context, logins));
         var refresh = new OAuth2RefreshTokenGenerator();
         refresh.setClock(clock);
-        return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(), refresh);
+        return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(), absoluteLifetime(refresh));
     }
 
-    /** Access tokens of API clients carry their organization and roles, and FreightGate's API as audience. */
-    static void customize(JwtEncodingContext context) {
+    /**
+     * Rotated refresh tokens never outlive the session they belong to: {@link WebClientRegistration#SESSION_LIFETIME}
+     * from the login (the authorization code's issue time), however often they are refreshed.
+     */
+    static OAuth2TokenGenerator<OAuth2RefreshToken> absoluteLifetime(OAuth2RefreshTokenGenerator generator) {
+        return context -> {
+            OAuth2RefreshToken token = generator.generate(context);
+            if (token == null || context.getAuthorization() == null) {
+                return token;
+            }
+            var code = context.getAuthorization().getToken(OAuth2AuthorizationCode.class);
+            if (code == null || code.getToken().getIssuedAt() == null || token.getExpiresAt() == null) {
+                return token;
+            }
+            Instant end = code.getToken().getIssuedAt().plus(WebClientRegistration.SESSION_LIFETIME);
+            return token.getExpiresAt().isAfter(end)
+                    ? new OAuth2RefreshToken(token.getTokenValue(), token.getIssuedAt(), end)
+                    : token;
+        };
+    }
+
+    /**
+     * Access tokens carry FreightGate's API as audience and the caller's organization ({@code org}) and roles: an API
+     * client's from its registration, a user's (subject = user id) from the user as it is now, so a disabled user's
+     * refresh fails and changed roles apply at the next refresh.
+     */
+    static void customize(JwtEncodingContext context, Logins logins) {
         if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             return;
         }
-        context.getClaims().audience(List.of(AccessTokens.AUDIENCE));
+        // Mutable lists: the authorization (with these claims) is stored as JSON and read back with an allow-list of
+        // types that has ArrayList but not the JDK's immutable lists.
+        context.getClaims().audience(new ArrayList<>(List.of(AccessTokens.AUDIENCE)));
+        AuthorizationGrantType grant = context.getAuthorizationGrantType();
+        if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(grant)
+                || AuthorizationGrantType.REFRESH_TOKEN.equals(grant)) {
+            String subject = context.<Authentication>getPrincipal().getName();
+            LoginOutcome.Authenticated user = parse(subject)
+                    .flatMap(logins::tokenClaims)
+                    .orElseThrow(() -> new OAuth2AuthenticationException(
+                            new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The user is not active", null)));
+            context.getClaims()
+                    .subject(subject)
+                    .claim(AccessTokens.ORGANIZATION_CLAIM, user.organization().toString())
+                    .claim(
+                            AccessTokens.ROLES_CLAIM,
+                            new ArrayList<>(
+                                    user.roles().stream().map(Role::name).toList()));
+            return;
+        }
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             var settings = context.getRegisteredClient().getClientSettings();
             String organization = settings.getSetting(ApiClients.ORGANIZATION_SETTING);
@@ -115,8 +181,16 @@ class AuthorizationServerConfiguration {
                 context.getClaims().claim(AccessTokens.ORGANIZATION_CLAIM, organization);
             }
             if (roles != null) {
-                context.getClaims().claim(AccessTokens.ROLES_CLAIM, Arrays.asList(roles.split(",")));
+                context.getClaims().claim(AccessTokens.ROLES_CLAIM, new ArrayList<>(Arrays.asList(roles.split(","))));
             }
+        }
+    }
+
+    private static Optional<UUID> parse(String subject) {
+        try {
+            return Optional.of(UUID.fromString(subject));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 }

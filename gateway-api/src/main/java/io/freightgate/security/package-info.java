@@ -1,7 +1,12 @@
 /**
- * Identity and access: the resource server that validates FreightGate's short-lived JWT access tokens (issuer,
- * audience, expiry, RS256 only), the roles of platform staff, carriers and shippers, and the caller's organization as the
- * tenant of the request. Answers 401 and 403 with the problem catalogue. The embedded authorization server, users,
- * TOTP and lockout come with the identity issue.
+ * Identity and access: the embedded authorization server (client credentials for API clients, authorization code +
+ * PKCE for people through the login pages), the resource server that validates FreightGate's short-lived JWT access
+ * tokens (issuer, audience, expiry, RS256 only), the roles of platform staff, carriers and shippers, and the caller's
+ * organization as the tenant of the request. Owns {@link io.freightgate.security.Users users} (invitations, roles,
+ * disabling, unlocking), {@link io.freightgate.security.Logins logins} (password, TOTP, lockout, throttling) and
+ * {@link io.freightgate.security.ApiClients API clients}. Publishes {@link io.freightgate.security.UserInvited},
+ * {@link io.freightgate.security.LoginFailed}, {@link io.freightgate.security.AccountLocked} and
+ * {@link io.freightgate.security.AccountUnlocked}. Never logs passwords, codes, tokens or secrets. Answers 401 and 403
+ * with the problem catalogue.
  */
 package io.freightgate.security;

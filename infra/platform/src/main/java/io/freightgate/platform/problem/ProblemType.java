@@ -51,6 +51,12 @@ public enum ProblemType {
             "Request cannot be processed",
             422,
             "The request is well-formed but breaks a business rule; see detail."),
+    PASSWORD_REJECTED(
+            "password-rejected",
+            "Password rejected",
+            422,
+            "The password breaks the password policy (12 to 128 characters, not a common password, not containing the"
+                    + " email); see detail."),
     RATE_LIMITED(
             "rate-limited", "Too many requests", 429, "The caller exceeded its request rate; retry after Retry-After."),
     INTERNAL_ERROR(

@@ -69,6 +69,22 @@ public class RateLimiter {
                 : new Limited(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
+    /**
+     * Whether the caller's bucket for this limit is empty, without taking from it: for limits that count only some
+     * outcomes (failed logins), checked before the attempt and consumed after a failure.
+     */
+    public boolean exhausted(RateLimit limit, String callerKey) {
+        String key = "fg:rl:" + limit.name() + ":" + callerKey;
+        try {
+            return redis().builder()
+                            .build(key.getBytes(StandardCharsets.UTF_8), () -> configuration(limit))
+                            .getAvailableTokens()
+                    <= 0;
+        } catch (RuntimeException e) {
+            return local(key, limit).getAvailableTokens() <= 0;
+        }
+    }
+
     /** True while Redis is unreachable and limits hold per instance only. */
     public boolean degraded() {
         return degraded;

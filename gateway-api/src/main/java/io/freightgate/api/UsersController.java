@@ -1,0 +1,174 @@
+package io.freightgate.api;
+
+import io.freightgate.kernel.TenantId;
+import io.freightgate.security.Role;
+import io.freightgate.security.UserView;
+import io.freightgate.security.Users;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/organizations/{id}/users}: organization admins manage their own organization's users, platform admins
+ * any organization's (audited). Another organization's users answer 404. Only platform admins unlock.
+ */
+@RestController
+@RequestMapping("/api/v1/organizations/{organizationId}/users")
+@Tag(name = "Users", description = "People who log in: invitations, roles, disabling, unlocking")
+@SecurityRequirement(name = "bearer")
+@PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'CARRIER_ADMIN', 'SHIPPER_ADMIN')")
+class UsersController {
+
+    private final Users users;
+
+    UsersController(Users users) {
+        this.users = users;
+    }
+
+    record InviteUserRequest(
+            @NotBlank @Email @Size(max = 320) String email,
+            @NotBlank @Size(max = 200) String displayName,
+            @NotEmpty Set<Role> roles) {
+
+        @Override
+        public String toString() {
+            return "InviteUserRequest[roles=" + roles + "]";
+        }
+    }
+
+    record ChangeRolesRequest(@NotEmpty Set<Role> roles) {}
+
+    record UserResponse(
+            UUID id,
+            UUID organizationId,
+            String email,
+            String displayName,
+            List<Role> roles,
+            String status,
+            boolean totpEnabled,
+            Instant lockedUntil,
+            Instant createdAt,
+            String invitationToken) {
+
+        static UserResponse of(UserView view) {
+            return new UserResponse(
+                    view.id(),
+                    view.organization().value(),
+                    view.email(),
+                    view.displayName(),
+                    view.roles(),
+                    view.status(),
+                    view.totpEnabled(),
+                    view.lockedUntil().orElse(null),
+                    view.createdAt(),
+                    view.invitationToken().orElse(null));
+        }
+
+        @Override
+        public String toString() {
+            return "UserResponse[id=" + id + ", status=" + status + "]";
+        }
+    }
+
+    @PostMapping
+    @Operation(
+            summary = "Invite a user with roles of the organization's kind",
+            description = "Publishes UserInvited. The answer carries invitation_token (single use, valid 7 days),"
+                    + " shown only this once, for POST /api/v1/invitations/{token}/acceptance.")
+    ResponseEntity<UserResponse> invite(
+            @PathVariable UUID organizationId,
+            @Valid @RequestBody InviteUserRequest request,
+            Authentication authentication) {
+        TenantId organization = visibleOrganization(organizationId, authentication);
+        var view = users.invite(
+                organization, request.email(), request.displayName(), request.roles(), platformAdmin(authentication));
+        return ResponseEntity.created(URI.create("/api/v1/organizations/" + organizationId + "/users/" + view.id()))
+                .body(UserResponse.of(view));
+    }
+
+    @GetMapping
+    @Operation(summary = "List the organization's users")
+    List<UserResponse> list(@PathVariable UUID organizationId, Authentication authentication) {
+        TenantId organization = visibleOrganization(organizationId, authentication);
+        return users.list(organization, platformAdmin(authentication)).stream()
+                .map(UserResponse::of)
+                .toList();
+    }
+
+    @GetMapping("/{userId}")
+    @Operation(summary = "Read a user")
+    UserResponse get(@PathVariable UUID organizationId, @PathVariable UUID userId, Authentication authentication) {
+        TenantId organization = visibleOrganization(organizationId, authentication);
+        return users.find(organization, userId, platformAdmin(authentication))
+                .map(UserResponse::of)
+                .orElseThrow(() -> new NotFound("User " + userId));
+    }
+
+    @PutMapping("/{userId}/roles")
+    @Operation(summary = "Replace a user's roles (effective at the user's next token refresh)")
+    UserResponse changeRoles(
+            @PathVariable UUID organizationId,
+            @PathVariable UUID userId,
+            @Valid @RequestBody ChangeRolesRequest request,
+            Authentication authentication) {
+        TenantId organization = visibleOrganization(organizationId, authentication);
+        return users.changeRoles(organization, userId, request.roles(), platformAdmin(authentication))
+                .map(UserResponse::of)
+                .orElseThrow(() -> new NotFound("User " + userId));
+    }
+
+    @PostMapping("/{userId}/disable")
+    @Operation(summary = "Disable a user for good: no login, no token refresh")
+    UserResponse disable(@PathVariable UUID organizationId, @PathVariable UUID userId, Authentication authentication) {
+        TenantId organization = visibleOrganization(organizationId, authentication);
+        return users.disable(organization, userId, platformAdmin(authentication))
+                .map(UserResponse::of)
+                .orElseThrow(() -> new NotFound("User " + userId));
+    }
+
+    @PostMapping("/{userId}/unlock")
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Operation(summary = "Lift a lockout after failed logins (platform admins); publishes AccountUnlocked")
+    UserResponse unlock(@PathVariable UUID organizationId, @PathVariable UUID userId, Authentication authentication) {
+        TenantId organization = visibleOrganization(organizationId, authentication);
+        if (!platformAdmin(authentication)) {
+            throw new NotFound("User " + userId);
+        }
+        return users.unlock(organization, userId)
+                .map(UserResponse::of)
+                .orElseThrow(() -> new NotFound("User " + userId));
+    }
+
+    private static TenantId visibleOrganization(UUID organizationId, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        TenantId organization = new TenantId(organizationId);
+        if (!caller.isPlatformStaff(Role.PLATFORM_ADMIN) && !organization.equals(caller.organization())) {
+            throw new NotFound("Organization " + organizationId);
+        }
+        return organization;
+    }
+
+    private static boolean platformAdmin(Authentication authentication) {
+        return Caller.of(authentication).isPlatformStaff(Role.PLATFORM_ADMIN);
+    }
+}

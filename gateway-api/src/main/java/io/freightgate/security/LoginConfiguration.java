@@ -1,0 +1,36 @@
+package io.freightgate.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The login pages' chain ({@code /login}, {@code /login/second-factor}, {@code /login/enrolment}, {@code /logout}):
+ * session-based, CSRF-protected forms, no inline scripts. {@link LoginPages} authenticates and stores the security
+ * context in the session, which the authorization server's chain then reads at {@code /oauth2/authorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+class LoginConfiguration {
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain loginSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/login", "/login/second-factor", "/login/enrolment", "/logout")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .invalidateHttpSession(true)
+                        .deleteCookies("JSESSIONID"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                                        + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self';"
+                                        + " base-uri 'none'"))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+}

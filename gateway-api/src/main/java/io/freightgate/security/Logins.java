@@ -1,0 +1,273 @@
+package io.freightgate.security;
+
+import io.freightgate.kernel.TenantId;
+import io.freightgate.organizations.OrganizationDirectory;
+import io.freightgate.platform.crypto.EnvelopeEncryption;
+import io.freightgate.platform.ratelimit.RateLimit;
+import io.freightgate.platform.ratelimit.RateLimiter;
+import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.security.internal.User;
+import io.freightgate.security.internal.UserRecords;
+import io.freightgate.security.internal.domain.Totp;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Logging in, step by step: email and password, then a TOTP code (or a recovery code) when the user has TOTP on.
+ * Platform staff must have TOTP: without it, the password only lets them enrol. Every failure is audited in
+ * {@code security_events} and published as {@link LoginFailed}; the {@value
+ * io.freightgate.security.internal.domain.Lockout#MAX_FAILURES}th consecutive failure locks the account for 15
+ * minutes ({@link AccountLocked}); failures per client address are throttled with the platform rate limiter. Runs
+ * before any tenant is known, so it reads users through the audited system path.
+ */
+@Service
+public class Logins {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ISSUER = "FreightGate";
+
+    private final UserRecords records;
+    private final EnvelopeEncryption encryption;
+    private final PasswordEncoder passwordEncoder;
+    private final SecurityEvents securityEvents;
+    private final SystemAccess systemAccess;
+    private final TransactionOperations transactions;
+    private final ApplicationEventPublisher events;
+    private final RateLimiter rateLimiter;
+    private final RateLimit failuresPerAddress;
+    private final Clock clock;
+    private final String dummyHash;
+
+    Logins(
+            UserRecords records,
+            EnvelopeEncryption encryption,
+            PasswordEncoder passwordEncoder,
+            SecurityEvents securityEvents,
+            SystemAccess systemAccess,
+            TransactionOperations transactions,
+            ApplicationEventPublisher events,
+            RateLimiter rateLimiter,
+            @Value("${freightgate.security.login.failures-per-address:20}") long failuresPerAddress,
+            @Value("${freightgate.security.login.failures-period:PT15M}") Duration failuresPeriod,
+            Clock clock) {
+        this.records = records;
+        this.encryption = encryption;
+        this.passwordEncoder = passwordEncoder;
+        this.securityEvents = securityEvents;
+        this.systemAccess = systemAccess;
+        this.transactions = transactions;
+        this.events = events;
+        this.rateLimiter = rateLimiter;
+        this.failuresPerAddress = new RateLimit("login-failures", failuresPerAddress, failuresPeriod);
+        this.clock = clock;
+        this.dummyHash = passwordEncoder.encode("not-a-password-" + UUID.randomUUID());
+    }
+
+    /** The first step: email and password. */
+    public LoginOutcome authenticate(String email, String password, String clientIp) {
+        if (rateLimiter.exhausted(failuresPerAddress, clientIp)) {
+            return new LoginOutcome.Throttled(failuresPerAddress.period());
+        }
+        LoginOutcome outcome = inSystemScope("login", () -> {
+            Optional<User> found = lookUp(email);
+            if (found.isEmpty()) {
+                passwordEncoder.matches(String.valueOf(password), dummyHash);
+                securityEvents.record(null, null, "LOGIN_FAILED", "unknown_user", "anonymous");
+                return new LoginOutcome.Refused();
+            }
+            User user = found.get();
+            Instant now = clock.instant();
+            if (user.status() != User.Status.ACTIVE) {
+                passwordEncoder.matches(String.valueOf(password), dummyHash);
+                return failed(user, user.status() == User.Status.DISABLED ? "disabled" : "not_active", false, clientIp);
+            }
+            if (user.isLocked(now)) {
+                passwordEncoder.matches(String.valueOf(password), dummyHash);
+                return failed(user, "locked", false, clientIp);
+            }
+            if (password == null
+                    || !passwordEncoder.matches(password, user.passwordHash().orElse(dummyHash))) {
+                return failed(user, "bad_credentials", true, clientIp);
+            }
+            if (user.totpEnabled()) {
+                return new LoginOutcome.SecondFactorRequired(user.id());
+            }
+            if (requiresTotp(user)) {
+                return new LoginOutcome.EnrolmentRequired(user.id());
+            }
+            user.loginSucceeded();
+            return authenticated(user);
+        });
+        throttle(outcome, clientIp);
+        return outcome;
+    }
+
+    /** The second step: a 6-digit TOTP code or one of the recovery codes (each usable once). */
+    public LoginOutcome verifySecondFactor(UUID userId, String code, String clientIp) {
+        if (rateLimiter.exhausted(failuresPerAddress, clientIp)) {
+            return new LoginOutcome.Throttled(failuresPerAddress.period());
+        }
+        LoginOutcome outcome = inSystemScope("login second factor", () -> {
+            Optional<User> found = records.findById(userId);
+            if (found.isEmpty()) {
+                return new LoginOutcome.Refused();
+            }
+            User user = found.get();
+            Instant now = clock.instant();
+            if (user.status() != User.Status.ACTIVE || user.isLocked(now) || !user.totpEnabled()) {
+                return failed(user, user.isLocked(now) ? "locked" : "not_active", false, clientIp);
+            }
+            String normalized = code == null ? "" : code.strip().replace(" ", "");
+            byte[] secret = totpSecret(user);
+            OptionalLong step = Totp.verify(secret, normalized, now, user.totpLastStep());
+            if (step.isPresent()) {
+                user.totpStepUsed(step.getAsLong());
+                user.loginSucceeded();
+                return authenticated(user);
+            }
+            String recoveryHash = recoveryHash(normalized);
+            if (normalized.length() > Totp.DIGITS && user.recoveryCodeHashes().contains(recoveryHash)) {
+                user.recoveryCodeUsed(recoveryHash);
+                user.loginSucceeded();
+                securityEvents.record(
+                        user.tenant(),
+                        user.id(),
+                        "RECOVERY_CODE_USED",
+                        null,
+                        user.id().toString());
+                return authenticated(user);
+            }
+            return failed(user, "bad_second_factor", true, clientIp);
+        });
+        throttle(outcome, clientIp);
+        return outcome;
+    }
+
+    /**
+     * Starts a TOTP enrolment for a user whose password was just checked: a new secret and ten recovery codes, shown
+     * once. Nothing changes at login until the enrolment is confirmed with a valid code.
+     */
+    public TotpEnrolment beginTotpEnrolment(UUID userId) {
+        return inSystemScope("TOTP enrolment", () -> {
+            User user = records.findById(userId).orElseThrow(() -> new IllegalStateException("No such user"));
+            byte[] secret = Totp.newSecret(RANDOM);
+            List<String> codes = new ArrayList<>();
+            List<String> hashes = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String code = recoveryCode();
+                codes.add(code);
+                hashes.add(recoveryHash(code));
+            }
+            user.beginTotpEnrolment(encryption.encrypt(user.tenant(), user.id(), secret), hashes);
+            String account = encryption
+                    .decryptText(user.id(), user.emailCiphertext())
+                    .orElse(user.id().toString());
+            String uri = Totp.otpauthUri(ISSUER, account, secret);
+            return new TotpEnrolment(uri, Totp.base32(secret), QrCodes.png(uri), List.copyOf(codes));
+        });
+    }
+
+    /** Confirms an enrolment with a valid code; TOTP is on from now, and the user is logged in. */
+    public LoginOutcome confirmTotpEnrolment(UUID userId, String code, String clientIp) {
+        LoginOutcome outcome = inSystemScope("TOTP enrolment confirmation", () -> {
+            User user = records.findById(userId).orElseThrow(() -> new IllegalStateException("No such user"));
+            if (user.totpSecretCiphertext().isEmpty() || user.totpEnabled() || user.status() != User.Status.ACTIVE) {
+                return new LoginOutcome.Refused();
+            }
+            OptionalLong step = Totp.verify(
+                    totpSecret(user), code == null ? "" : code.strip(), clock.instant(), OptionalLong.empty());
+            if (step.isEmpty()) {
+                return failed(user, "bad_second_factor", true, clientIp);
+            }
+            user.confirmTotpEnrolment(step.getAsLong());
+            user.loginSucceeded();
+            securityEvents.record(
+                    user.tenant(), user.id(), "TOTP_ENROLLED", null, user.id().toString());
+            return authenticated(user);
+        });
+        throttle(outcome, clientIp);
+        return outcome;
+    }
+
+    /** The organization and roles an access token of this user carries, while the user is active. */
+    public Optional<LoginOutcome.Authenticated> tokenClaims(UUID userId) {
+        return inSystemScope("token for user " + userId, () -> records.findById(userId)
+                .filter(user -> user.status() == User.Status.ACTIVE)
+                .map(Logins::authenticated));
+    }
+
+    static boolean requiresTotp(User user) {
+        return user.tenant().equals(OrganizationDirectory.PLATFORM)
+                || user.roles().stream().map(Role::valueOf).anyMatch(Role::isPlatformStaff);
+    }
+
+    private LoginOutcome failed(User user, String reason, boolean counts, String clientIp) {
+        Instant now = clock.instant();
+        securityEvents.record(user.tenant(), user.id(), "LOGIN_FAILED", reason, "anonymous");
+        events.publishEvent(new LoginFailed(user.tenant(), user.id(), reason, clientIp, now));
+        if (counts && user.loginFailed(now)) {
+            Instant until = user.lockedUntil().orElseThrow();
+            securityEvents.record(user.tenant(), user.id(), "ACCOUNT_LOCKED", "until " + until, "system");
+            events.publishEvent(new AccountLocked(user.tenant(), user.id(), until, clientIp, now));
+        }
+        return new LoginOutcome.Refused();
+    }
+
+    private void throttle(LoginOutcome outcome, String clientIp) {
+        if (outcome instanceof LoginOutcome.Refused) {
+            rateLimiter.tryConsume(failuresPerAddress, clientIp);
+        }
+    }
+
+    private Optional<User> lookUp(String email) {
+        if (email == null || email.isBlank() || email.length() > 320) {
+            return Optional.empty();
+        }
+        return records.findByEmailHash(
+                encryption.keyedHash("user-email:" + email.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    private byte[] totpSecret(User user) {
+        return encryption
+                .decrypt(user.id(), user.totpSecretCiphertext().orElseThrow())
+                .orElseThrow(() -> new IllegalStateException("The TOTP secret is unreadable"));
+    }
+
+    private static LoginOutcome.Authenticated authenticated(User user) {
+        return new LoginOutcome.Authenticated(
+                user.id(),
+                user.tenant(),
+                user.roles().stream().map(Role::valueOf).toList());
+    }
+
+    private <T> T inSystemScope(String reason, Supplier<T> work) {
+        return systemAccess.callAs(
+                "login", Optional.<TenantId>empty(), reason, () -> transactions.execute(status -> work.get()));
+    }
+
+    private static String recoveryCode() {
+        byte[] bytes = new byte[5];
+        RANDOM.nextBytes(bytes);
+        String hex = HexFormat.of().formatHex(bytes);
+        return hex.substring(0, 5) + "-" + hex.substring(5);
+    }
+
+    static String recoveryHash(String code) {
+        return HexFormat.of().formatHex(Users.sha256("recovery:" + code.toLowerCase(Locale.ROOT)));
+    }
+}

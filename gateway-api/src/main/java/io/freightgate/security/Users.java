@@ -1,0 +1,262 @@
+package io.freightgate.security;
+
+import io.freightgate.kernel.TenantId;
+import io.freightgate.organizations.OrganizationDirectory;
+import io.freightgate.organizations.OrganizationView;
+import io.freightgate.platform.crypto.EnvelopeEncryption;
+import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.platform.tenancy.Tenancy;
+import io.freightgate.security.internal.User;
+import io.freightgate.security.internal.UserRecords;
+import io.freightgate.security.internal.domain.PasswordPolicy;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The people who log in, managed by admins: an organization admin invites users of its own organization with roles of
+ * its kind, changes their roles and disables them; platform admins do so for any organization through the audited
+ * system path, and alone may unlock a locked account. An invitation is a {@link UserInvited} event with a single-use
+ * token valid for {@link #INVITATION_VALIDITY}; accepting it sets the first password, which must pass the
+ * {@link PasswordPolicy}. A user of another organization is "not found".
+ */
+@Service
+public class Users {
+
+    public static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserRecords records;
+    private final OrganizationDirectory organizations;
+    private final EnvelopeEncryption encryption;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+    private final SecurityEvents securityEvents;
+    private final SystemAccess systemAccess;
+    private final TransactionOperations transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Users(
+            UserRecords records,
+            OrganizationDirectory organizations,
+            EnvelopeEncryption encryption,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy,
+            SecurityEvents securityEvents,
+            SystemAccess systemAccess,
+            TransactionOperations transactions,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.records = records;
+        this.organizations = organizations;
+        this.encryption = encryption;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.securityEvents = securityEvents;
+        this.systemAccess = systemAccess;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Invites a user; the answer carries the invitation token, which is shown this once. */
+    public UserView invite(
+            TenantId organization, String email, String displayName, Collection<Role> roles, boolean acrossTenants) {
+        String normalized = normalizeEmail(email);
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+            throw new IllegalArgumentException("The display name must have 1 to 200 characters");
+        }
+        List<String> roleNames = checkedRoles(organization, roles, acrossTenants);
+        return inScope(acrossTenants, "invite user to " + organization, () -> {
+            Instant now = clock.instant();
+            UUID id = UUID.randomUUID();
+            String token = "fgi_" + randomToken();
+            Instant expiresAt = now.plus(INVITATION_VALIDITY);
+            User user = User.invite(
+                    id,
+                    organization,
+                    encryption.encryptText(organization, id, normalized),
+                    encryption.keyedHash("user-email:" + normalized),
+                    encryption.encryptText(organization, id, displayName.strip()),
+                    roleNames,
+                    sha256(token),
+                    expiresAt,
+                    now);
+            try {
+                records.saveAndFlush(user);
+            } catch (DataIntegrityViolationException e) {
+                throw new IllegalStateException("A user with this email already exists");
+            }
+            events.publishEvent(new UserInvited(organization, id, token, expiresAt));
+            return view(user, Optional.of(token));
+        });
+    }
+
+    /** Sets the first password of an invited user. The token is single-use and expires. */
+    public UserView acceptInvitation(String token, String password) {
+        return systemAccess.callAs(
+                "invitation",
+                Optional.empty(),
+                "accept invitation",
+                () -> transactions.execute(status -> {
+                    User user = records.findByInvitationTokenHash(sha256(token))
+                            .orElseThrow(() -> new InvitationNotFound());
+                    String email = encryption
+                            .decryptText(user.id(), user.emailCiphertext())
+                            .orElseThrow();
+                    passwordPolicy.rejection(password, email).ifPresent(reason -> {
+                        throw new PasswordRejected(reason);
+                    });
+                    user.acceptInvitation(passwordEncoder.encode(password), clock.instant());
+                    return view(user, Optional.empty());
+                }));
+    }
+
+    /** The users of an organization the caller may see. */
+    public List<UserView> list(TenantId organization, boolean acrossTenants) {
+        return inScope(
+                acrossTenants,
+                "list users of " + organization,
+                () -> records.findAllByTenantIdOrderByCreatedAtAsc(organization.value()).stream()
+                        .map(user -> view(user, Optional.empty()))
+                        .toList());
+    }
+
+    public Optional<UserView> find(TenantId organization, UUID userId, boolean acrossTenants) {
+        return inScope(acrossTenants, "read user " + userId, () -> visible(organization, userId)
+                .map(user -> view(user, Optional.empty())));
+    }
+
+    public Optional<UserView> changeRoles(
+            TenantId organization, UUID userId, Collection<Role> roles, boolean acrossTenants) {
+        List<String> roleNames = checkedRoles(organization, roles, acrossTenants);
+        return inScope(acrossTenants, "change roles of user " + userId, () -> visible(organization, userId)
+                .map(user -> {
+                    user.changeRoles(roleNames);
+                    return view(user, Optional.empty());
+                }));
+    }
+
+    /** Disables a user for good: no login, and refreshing its tokens fails. */
+    public Optional<UserView> disable(TenantId organization, UUID userId, boolean acrossTenants) {
+        return inScope(acrossTenants, "disable user " + userId, () -> visible(organization, userId)
+                .map(user -> {
+                    user.disable();
+                    return view(user, Optional.empty());
+                }));
+    }
+
+    /** Lifts a lockout; platform admins only (the caller checks the role). */
+    public Optional<UserView> unlock(TenantId organization, UUID userId) {
+        String actor = Tenancy.currentActor();
+        return systemAccess.call(
+                "unlock user " + userId,
+                () -> transactions.execute(
+                        status -> visible(organization, userId).map(user -> {
+                            Instant now = clock.instant();
+                            if (user.unlock(now)) {
+                                securityEvents.record(user.tenant(), user.id(), "ACCOUNT_UNLOCKED", null, actor);
+                                events.publishEvent(new AccountUnlocked(user.tenant(), user.id(), actor, now));
+                            }
+                            return view(user, Optional.empty());
+                        })));
+    }
+
+    private Optional<User> visible(TenantId organization, UUID userId) {
+        return records.findById(userId).filter(user -> user.tenant().equals(organization));
+    }
+
+    private List<String> checkedRoles(TenantId organization, Collection<Role> roles, boolean acrossTenants) {
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("A user needs at least one role");
+        }
+        OrganizationView owner = organizations
+                .find(organization, acrossTenants)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown organization " + organization));
+        for (Role role : roles) {
+            if (role.organizationType() != owner.type()) {
+                throw new IllegalArgumentException("Role " + role + " is not a role of a "
+                        + owner.type().name().toLowerCase(Locale.ROOT) + " organization");
+            }
+        }
+        return roles.stream().map(Role::name).sorted().distinct().toList();
+    }
+
+    UserView view(User user, Optional<String> invitationToken) {
+        Instant now = clock.instant();
+        return new UserView(
+                user.id(),
+                user.tenant(),
+                encryption.decryptText(user.id(), user.emailCiphertext()).orElse(""),
+                encryption.decryptText(user.id(), user.displayNameCiphertext()).orElse(""),
+                user.roles().stream().map(Role::valueOf).toList(),
+                user.status().name(),
+                user.totpEnabled(),
+                user.isLocked(now) ? user.lockedUntil() : Optional.empty(),
+                user.createdAt(),
+                invitationToken);
+    }
+
+    private <T> T inScope(boolean acrossTenants, String reason, Supplier<T> work) {
+        return acrossTenants
+                ? systemAccess.call(reason, () -> transactions.execute(status -> work.get()))
+                : transactions.execute(status -> work.get());
+    }
+
+    static String normalizeEmail(String email) {
+        if (email == null) {
+            throw new IllegalArgumentException("An email is required");
+        }
+        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        if (normalized.length() > 320 || !normalized.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new IllegalArgumentException("The email is not valid");
+        }
+        return normalized;
+    }
+
+    static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The new password breaks the policy; the message says why (never the password). */
+    public static final class PasswordRejected extends IllegalArgumentException {
+        PasswordRejected(String reason) {
+            super(reason);
+        }
+    }
+
+    /** No invitation with this token (never issued, already used, or revoked). */
+    public static final class InvitationNotFound extends RuntimeException {
+        InvitationNotFound() {
+            super("Invitation not found", null, false, false);
+        }
+    }
+}

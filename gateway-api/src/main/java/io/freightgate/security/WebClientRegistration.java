@@ -1,0 +1,99 @@
+package io.freightgate.security;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers the back-office web app as a confidential client of the authorization server on start-up, if absent:
+ * {@code freightgate-web}, authorization code with PKCE and refresh tokens, redirect URI
+ * {@code {issuer}/login/oauth2/code/freightgate}. Refresh tokens rotate on every use and the session ends
+ * {@link #SESSION_LIFETIME} after the login at the latest. The secret is random and never logged; operators set it
+ * with {@link #rotateSecret}, local mode writes it to the demo credentials file.
+ */
+@Component
+class WebClientRegistration implements ApplicationRunner {
+
+    static final String CLIENT_ID = "freightgate-web";
+    static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RegisteredClientRepository registry;
+    private final PasswordEncoder passwordEncoder;
+    private final AuthorizationServerSettings settings;
+    private final Clock clock;
+
+    WebClientRegistration(
+            RegisteredClientRepository registry,
+            PasswordEncoder passwordEncoder,
+            AuthorizationServerSettings settings,
+            Clock clock) {
+        this.registry = registry;
+        this.passwordEncoder = passwordEncoder;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (registry.findByClientId(CLIENT_ID) == null) {
+            registry.save(RegisteredClient.withId(UUID.randomUUID().toString())
+                    .clientId(CLIENT_ID)
+                    .clientName("FreightGate back office")
+                    .clientIdIssuedAt(clock.instant())
+                    .clientSecret(passwordEncoder.encode(newSecret()))
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                    .redirectUri(redirectUri())
+                    .scope("api")
+                    .clientSettings(ClientSettings.builder()
+                            .requireProofKey(true)
+                            .requireAuthorizationConsent(false)
+                            .build())
+                    .tokenSettings(TokenSettings.builder()
+                            .accessTokenTimeToLive(AccessTokens.LIFETIME)
+                            .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                            .refreshTokenTimeToLive(SESSION_LIFETIME)
+                            .reuseRefreshTokens(false)
+                            .authorizationCodeTimeToLive(Duration.ofMinutes(1))
+                            .build())
+                    .build());
+        }
+    }
+
+    String redirectUri() {
+        return settings.getIssuer() + "/login/oauth2/code/freightgate";
+    }
+
+    /** Sets a new secret for the web client and answers it (to be handed to the web app's configuration). */
+    String rotateSecret() {
+        run(null);
+        String secret = newSecret();
+        registry.save(RegisteredClient.from(registry.findByClientId(CLIENT_ID))
+                .clientSecret(passwordEncoder.encode(secret))
+                .build());
+        return secret;
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "fgs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

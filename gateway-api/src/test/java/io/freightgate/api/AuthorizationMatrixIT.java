@@ -1,0 +1,225 @@
+package io.freightgate.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.freightgate.kernel.TenantId;
+import io.freightgate.organizations.OrganizationDirectory;
+import io.freightgate.security.Role;
+import io.freightgate.support.Api;
+import io.freightgate.support.GatewayIT;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every {@code /api} endpoint × every role × the caller's own organization / a foreign one, plus no token at all. The
+ * table below is the authorization model: a cell is {@code own/foreign} (the HTTP status a caller with that single
+ * role gets when the path names its own organization's object, or another organization's). Platform staff's own
+ * organization is the platform; "foreign" is always another carrier. A new endpoint without a row fails
+ * {@link #everyApiEndpointHasARow()}.
+ */
+class AuthorizationMatrixIT extends GatewayIT {
+
+    /** Endpoints that exist only in the test classpath. */
+    static final Set<String> EXEMPT_PREFIXES = Set.of("/api/v1/test-support/");
+
+    static final List<Role> COLUMNS = List.of(Role.values());
+
+    static final String MATRIX = """
+            endpoint                                                    | none | PLATFORM_ADMIN | FINANCE_AGENT | FINANCE_SUPERVISOR | RISK_ANALYST | COMPLIANCE_OFFICER | CARRIER_ADMIN | CARRIER_FINANCE | CARRIER_DISPATCHER | CARRIER_DRIVER | SHIPPER_ADMIN | SHIPPER_PAYER
+            POST /api/v1/organizations                                  | 401  | 201/201        | 403/403       | 403/403            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/organizations                                   | 401  | 200/200        | 200/200       | 200/200            | 200/200      | 200/200            | 200/200       | 200/200         | 200/200            | 200/200        | 200/200       | 200/200
+            GET /api/v1/organizations/{id}                              | 401  | 200/200        | 200/200       | 200/200            | 200/200      | 200/200            | 200/404       | 200/404         | 200/404            | 200/404        | 200/404       | 200/404
+            POST /api/v1/api-clients                                    | 401  | 201/201        | 403/403       | 403/403            | 403/403      | 403/403            | 201/404       | 403/403         | 403/403            | 403/403        | 201/404       | 403/403
+            GET /api/v1/api-clients                                     | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 403/403            | 200/200       | 403/403         | 403/403            | 403/403        | 200/200       | 403/403
+            GET /api/v1/api-clients/{id}                                | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            POST /api/v1/api-clients/{id}/secret-rotations              | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            POST /api/v1/api-clients/{id}/disable                       | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            POST /api/v1/organizations/{organizationId}/users           | 401  | 201/201        | 403/403       | 403/403            | 403/403      | 403/403            | 201/404       | 403/403         | 403/403            | 403/403        | 201/404       | 403/403
+            GET /api/v1/organizations/{organizationId}/users            | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            GET /api/v1/organizations/{organizationId}/users/{userId}   | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            PUT /api/v1/organizations/{organizationId}/users/{userId}/roles | 401 | 200/200     | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            POST /api/v1/organizations/{organizationId}/users/{userId}/disable | 401 | 200/200  | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            POST /api/v1/organizations/{organizationId}/users/{userId}/unlock | 401 | 200/200   | 403/403       | 403/403            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/invitations/{token}/acceptance                 | 200  | 200/200        | 200/200       | 200/200            | 200/200      | 200/200            | 200/200       | 200/200         | 200/200            | 200/200        | 200/200       | 200/200
+            """;
+
+    record Row(String method, String pattern, int noToken, Map<Role, int[]> cells) {
+        String endpoint() {
+            return method + " " + pattern;
+        }
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    TenantId carrier;
+    TenantId shipper;
+    TenantId foreignCarrier;
+
+    @BeforeEach
+    void organizations() {
+        carrier = register("CARRIER");
+        shipper = register("SHIPPER");
+        foreignCarrier = register("CARRIER");
+    }
+
+    @Test
+    void everyApiEndpointHasARow() {
+        Set<String> endpoints = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(pattern -> pattern.startsWith("/api/"))
+                .filter(pattern -> EXEMPT_PREFIXES.stream().noneMatch(pattern::startsWith))
+                .forEach(pattern -> info.getMethodsCondition()
+                        .getMethods()
+                        .forEach(method -> endpoints.add(method.name() + " " + pattern))));
+        Set<String> rows = rows().stream().map(Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(endpoints).as("API endpoints").isNotEmpty();
+        assertThat(rows).as("rows of the authorization matrix").containsAll(endpoints);
+        assertThat(endpoints).as("rows for endpoints that no longer exist").containsAll(rows);
+    }
+
+    @Test
+    void everyRoleGetsWhatTheMatrixSays() {
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : rows()) {
+            int anonymous = send(row, carrier, null).status();
+            if (anonymous != row.noToken()) {
+                mismatches.add(row.endpoint() + " without token: " + anonymous + ", expected " + row.noToken());
+            }
+            for (Role role : COLUMNS) {
+                TenantId own = ownOrganization(role);
+                int[] expected = row.cells().get(role);
+                String token = callers.of(own, role);
+                int ownStatus = send(row, own, token).status();
+                int foreignStatus = send(row, foreignCarrier, token).status();
+                if (ownStatus != expected[0] || foreignStatus != expected[1]) {
+                    mismatches.add("%s as %s: %d/%d, expected %d/%d"
+                            .formatted(row.endpoint(), role, ownStatus, foreignStatus, expected[0], expected[1]));
+                }
+            }
+        }
+        assertThat(mismatches).as("cells that differ from the matrix").isEmpty();
+    }
+
+    private Api.Response send(Row row, TenantId target, String token) {
+        String path = row.pattern();
+        if (path.contains("{userId}")) {
+            path = path.replace("{userId}", invite(target).get("id"));
+        }
+        if (path.contains("{token}")) {
+            path = path.replace("{token}", invite(target).get("invitation_token"));
+        }
+        if (path.startsWith("/api/v1/api-clients/{id}")) {
+            path = path.replace("{id}", createClient(target));
+        }
+        path = path.replace("{id}", target.toString()).replace("{organizationId}", target.toString());
+        String body =
+                switch (row.endpoint()) {
+                    case "POST /api/v1/organizations" ->
+                        organizationJson("CARRIER", "Matrix " + UUID.randomUUID(), "m@matrix.test");
+                    case "POST /api/v1/api-clients" ->
+                        "{\"organization_id\":\"%s\",\"name\":\"M\",\"roles\":[\"%s\"]}"
+                                .formatted(target, roleOfKind(target));
+                    case "POST /api/v1/organizations/{organizationId}/users" ->
+                        "{\"email\":\"m-%s@matrix.test\",\"display_name\":\"M\",\"roles\":[\"%s\"]}"
+                                .formatted(UUID.randomUUID(), roleOfKind(target));
+                    case "PUT /api/v1/organizations/{organizationId}/users/{userId}/roles" ->
+                        "{\"roles\":[\"%s\"]}".formatted(roleOfKind(target));
+                    case "POST /api/v1/invitations/{token}/acceptance" -> "{\"password\":\"matrix-harbour-freight-7\"}";
+                    default -> row.method().equals("GET") ? null : "";
+                };
+        Api.Call call = body == null
+                ? api.get(path)
+                : api.call(row.method(), path, body, "application/json")
+                        .idempotencyKey(UUID.randomUUID().toString());
+        return token == null ? call.send() : call.token(token).send();
+    }
+
+    private Map<String, String> invite(TenantId organization) {
+        var response = api.post(
+                        "/api/v1/organizations/" + organization + "/users",
+                        "{\"email\":\"f-%s@matrix.test\",\"display_name\":\"F\",\"roles\":[\"%s\"]}"
+                                .formatted(UUID.randomUUID(), roleOfKind(organization)))
+                .token(callers.platformAdmin())
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return Map.of(
+                "id", response.json().get("id").asString(),
+                "invitation_token", response.json().get("invitation_token").asString());
+    }
+
+    private String createClient(TenantId organization) {
+        var response = api.post(
+                        "/api/v1/api-clients",
+                        "{\"organization_id\":\"%s\",\"name\":\"F\",\"roles\":[\"%s\"]}"
+                                .formatted(organization, roleOfKind(organization)))
+                .token(callers.platformAdmin())
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    private TenantId ownOrganization(Role role) {
+        return switch (role.organizationType()) {
+            case PLATFORM -> OrganizationDirectory.PLATFORM;
+            case CARRIER -> carrier;
+            case SHIPPER -> shipper;
+        };
+    }
+
+    private String roleOfKind(TenantId organization) {
+        if (organization.equals(OrganizationDirectory.PLATFORM)) {
+            return Role.RISK_ANALYST.name();
+        }
+        return organization.equals(shipper) ? Role.SHIPPER_PAYER.name() : Role.CARRIER_DISPATCHER.name();
+    }
+
+    private TenantId register(String type) {
+        var response = api.post(
+                        "/api/v1/organizations",
+                        organizationJson(type, "Matrix " + type + " " + UUID.randomUUID(), "ops@matrix.test"))
+                .token(callers.platformAdmin())
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return TenantId.of(response.json().get("id").asString());
+    }
+
+    static List<Row> rows() {
+        List<String> lines = MATRIX.lines().filter(line -> !line.isBlank()).toList();
+        List<String> header =
+                Arrays.stream(lines.getFirst().split("\\|")).map(String::strip).toList();
+        List<Role> columns =
+                header.subList(2, header.size()).stream().map(Role::valueOf).toList();
+        assertThat(columns).as("one column per role, in the enum's order").isEqualTo(COLUMNS);
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells =
+                    Arrays.stream(line.split("\\|")).map(String::strip).toList();
+            String[] endpoint = cells.getFirst().split(" ", 2);
+            Map<Role, int[]> byRole = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                String[] statuses = cells.get(i + 2).split("/");
+                byRole.put(columns.get(i), new int[] {Integer.parseInt(statuses[0]), Integer.parseInt(statuses[1])});
+            }
+            rows.add(new Row(endpoint[0], endpoint[1].strip(), Integer.parseInt(cells.get(1)), byRole));
+        }
+        return rows;
+    }
+}
