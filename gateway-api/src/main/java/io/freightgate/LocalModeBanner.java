@@ -44,6 +44,7 @@ class LocalModeBanner {
                    Mail:         {}/local/mail  (everything the gateway sends is captured here)
                    Data:         {}  (delete it, or start with --freightgate.local.reset=true, to start over)
                    Secrets:      {}  (local keys; never logged)
+                   Demo logins:  {}  (users of every role, TOTP secrets, API clients)
                 ==================================================================""",
                 base,
                 base,
@@ -52,6 +53,7 @@ class LocalModeBanner {
                 base,
                 base,
                 dataDirectory,
-                Path.of(dataDirectory).resolve("secrets.properties"));
+                Path.of(dataDirectory).resolve("secrets.properties"),
+                Path.of(dataDirectory).resolve("demo-credentials.txt"));
     }
 }

@@ -53,6 +53,19 @@ class AuthorizationMatrixIT extends GatewayIT {
             POST /api/v1/organizations/{organizationId}/users/{userId}/disable | 401 | 200/200  | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
             POST /api/v1/organizations/{organizationId}/users/{userId}/unlock | 401 | 200/200   | 403/403       | 403/403            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/invitations/{token}/acceptance                 | 200  | 200/200        | 200/200       | 200/200            | 200/200      | 200/200            | 200/200       | 200/200         | 200/200            | 200/200        | 200/200       | 200/200
+            POST /api/v1/kyc/vat-validations                            | 401  | 200/200        | 200/200       | 200/200            | 200/200      | 200/200            | 200/200       | 200/200         | 200/200            | 200/200        | 200/200       | 200/200
+            POST /api/v1/kyc/cases                                      | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 201/409       | 403/403         | 403/403            | 403/403        | 201/409       | 403/403
+            GET /api/v1/kyc/cases                                       | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 200/200            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/kyc/cases/{organizationId}                      | 401  | 404/404        | 404/404       | 404/404            | 404/404      | 404/404            | 200/404       | 200/404         | 200/404            | 200/404        | 200/404       | 200/404
+            POST /api/v1/kyc/cases/{organizationId}/references          | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            POST /api/v1/kyc/cases/{organizationId}/submission          | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 422/404       | 403/403         | 403/403            | 403/403        | 422/404       | 403/403
+            POST /api/v1/kyc/cases/{organizationId}/vat-checks          | 401  | 404/404        | 404/404       | 404/404            | 404/404      | 404/404            | 200/404       | 404/404         | 404/404            | 404/404        | 200/404       | 404/404
+            POST /api/v1/kyc/cases/{organizationId}/references/{referenceId}/checks | 401 | 404/404 | 403/403  | 403/403            | 403/403      | 404/404            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/kyc/cases/{organizationId}/decisions           | 401  | 404/404        | 403/403       | 403/403            | 403/403      | 404/404            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/kyc/cases/{organizationId}/sanctions-hit-dismissals | 401 | 404/404   | 403/403       | 403/403            | 403/403      | 404/404            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/kyc/cases/{organizationId}/documents/{documentId}/content | 401 | 404/404 | 404/404   | 404/404            | 404/404      | 404/404            | 404/404       | 404/404         | 404/404            | 404/404        | 404/404       | 404/404
+            POST /api/v1/kyc/cases/{organizationId}/documents           | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            POST /api/v1/kyc/sanctions-lists                            | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 200/200            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             """;
 
     record Row(String method, String pattern, int noToken, Map<Role, int[]> cells) {
@@ -115,6 +128,21 @@ class AuthorizationMatrixIT extends GatewayIT {
         assertThat(mismatches).as("cells that differ from the matrix").isEmpty();
     }
 
+    private Api.Response multipart(
+            String path, String token, String field, String value, String fileField, String fileName, byte[] bytes) {
+        String boundary = "fg" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value
+                        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                        + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.Call call = api.call("POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary)
+                .idempotencyKey(UUID.randomUUID().toString());
+        return token == null ? call.send() : call.token(token).send();
+    }
+
     private Api.Response send(Row row, TenantId target, String token) {
         String path = row.pattern();
         if (path.contains("{userId}")) {
@@ -126,7 +154,23 @@ class AuthorizationMatrixIT extends GatewayIT {
         if (path.startsWith("/api/v1/api-clients/{id}")) {
             path = path.replace("{id}", createClient(target));
         }
-        path = path.replace("{id}", target.toString()).replace("{organizationId}", target.toString());
+        path = path.replace("{id}", target.toString())
+                .replace("{organizationId}", target.toString())
+                .replace("{documentId}", UUID.randomUUID().toString())
+                .replace("{referenceId}", UUID.randomUUID().toString());
+        if (row.endpoint().equals("POST /api/v1/kyc/cases/{organizationId}/documents")) {
+            return multipart(path, token, "kind", "REPRESENTATIVE_ID", "file", "id.pdf", KycApiIT.PDF);
+        }
+        if (row.endpoint().equals("POST /api/v1/kyc/sanctions-lists")) {
+            return multipart(
+                    path,
+                    token,
+                    "source",
+                    "matrix",
+                    "file",
+                    "list.csv",
+                    "reference,kind,name,aliases\nM-1,person,Matrix Invented,\n".getBytes());
+        }
         String body =
                 switch (row.endpoint()) {
                     case "POST /api/v1/organizations" ->
@@ -140,6 +184,15 @@ class AuthorizationMatrixIT extends GatewayIT {
                     case "PUT /api/v1/organizations/{organizationId}/users/{userId}/roles" ->
                         "{\"roles\":[\"%s\"]}".formatted(roleOfKind(target));
                     case "POST /api/v1/invitations/{token}/acceptance" -> "{\"password\":\"matrix-harbour-freight-7\"}";
+                    case "POST /api/v1/kyc/vat-validations" -> "{\"vat_number\":\"DE811907980\"}";
+                    case "POST /api/v1/kyc/cases" -> "{\"representative_name\":\"Matrix Person\"}";
+                    case "POST /api/v1/kyc/cases/{organizationId}/references" ->
+                        "{\"company\":\"Ref Co\",\"contact\":\"r@ref.test\",\"relationship\":\"customer\"}";
+                    case "POST /api/v1/kyc/cases/{organizationId}/references/{referenceId}/checks" ->
+                        "{\"status\":\"CONFIRMED\"}";
+                    case "POST /api/v1/kyc/cases/{organizationId}/decisions" -> "{\"decision\":\"APPROVE\"}";
+                    case "POST /api/v1/kyc/cases/{organizationId}/sanctions-hit-dismissals" ->
+                        "{\"reason\":\"false positive\"}";
                     default -> row.method().equals("GET") ? null : "";
                 };
         Api.Call call = body == null

@@ -36,12 +36,20 @@ public final class Api {
         return new Call(method, path, body, contentType);
     }
 
+    /** A request with a binary body (multipart uploads). */
+    public Call call(String method, String path, byte[] body, String contentType) {
+        var call = new Call(method, path, null, contentType);
+        call.bytes = body;
+        return call;
+    }
+
     /** One request being built. */
     public final class Call {
         private final String method;
         private final String path;
         private final String body;
         private final Map<String, String> headers = new LinkedHashMap<>();
+        private byte[] bytes;
 
         private Call(String method, String path, String body, String contentType) {
             this.method = method;
@@ -70,7 +78,11 @@ public final class Api {
             headers.forEach(builder::header);
             builder.method(
                     method,
-                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                    bytes != null
+                            ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                            : body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             try {
                 return new Response(http.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
             } catch (IOException e) {
