@@ -22,10 +22,11 @@ measure() {
     sleep 0.1
   done
   end=$(date +%s%N)
-  # PostgreSQL and Redis are child processes of the gateway JVM; PostgreSQL backends are children of the postmaster.
+  # Redis is a child process of the gateway JVM; PostgreSQL's postmaster (started through pg_ctl) is found by its data
+  # directory, and its backends are its children.
   local children postmaster redis pg java_rss pg_rss redis_rss
   children=$(pgrep -P "$app" | tr '\n' ' ')
-  postmaster=$(for c in $children; do ps -o pid=,cmd= -p "$c"; done | awk '/postgres -D/ {print $1}')
+  postmaster=$(pgrep -f "postgres -D $data/postgres" | head -1)
   redis=$(for c in $children; do ps -o pid=,cmd= -p "$c"; done | awk '/redis-server/ {print $1}')
   pg=$( (echo "$postmaster"; pgrep -P "$postmaster") | tr '\n' ',' | sed 's/,$//')
   java_rss=$(rss_kb "$app"); pg_rss=$(rss_kb "$pg"); redis_rss=$(rss_kb "$redis")
@@ -33,7 +34,6 @@ measure() {
     "$label" "$(echo "($end - $start) / 1000000000" | bc -l)" $((java_rss / 1024)) $((pg_rss / 1024)) \
     $((redis_rss / 1024)) $(((java_rss + pg_rss + redis_rss) / 1024))
   kill -TERM "$app"; wait "$app" 2>/dev/null || true
-  sleep 1
   for p in $postmaster $redis; do
     if kill -0 "$p" 2>/dev/null; then echo "  process $p ($(ps -o comm= -p "$p")) left behind after SIGTERM" >&2; fi
   done

@@ -102,12 +102,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         statement.execute("CREATE ROLE " + role + " " + options + " PASSWORD '" + LOCAL_PASSWORD + "'");
     }
 
+    /** Stops the server and waits (up to 15 s) until it no longer accepts connections, so nothing outlives the JVM. */
     @Override
     public void close() {
+        int port = port();
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline && accepts(port)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }
