@@ -33,6 +33,9 @@ public class ProductionReadiness implements EnvironmentPostProcessor, Ordered {
         REQUIRED.put("freightgate.crypto.hash-key", "FREIGHTGATE_CRYPTO_HASH_KEY");
         REQUIRED.put("freightgate.security.jwt.private-key", "FREIGHTGATE_SECURITY_JWT_PRIVATE_KEY");
         REQUIRED.put("freightgate.security.issuer", "FREIGHTGATE_SECURITY_ISSUER");
+        REQUIRED.put("freightgate.stripe.api-key", "FREIGHTGATE_STRIPE_API_KEY");
+        REQUIRED.put("freightgate.stripe.webhook-secrets.platform", "FREIGHTGATE_STRIPE_WEBHOOK_SECRETS_PLATFORM");
+        REQUIRED.put("freightgate.stripe.webhook-secrets.connect", "FREIGHTGATE_STRIPE_WEBHOOK_SECRETS_CONNECT");
     }
 
     /** Endpoints of external services that must not point at an emulator or this machine in production. */
