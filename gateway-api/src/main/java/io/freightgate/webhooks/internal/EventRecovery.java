@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * raw JSON, so a payload rendered for another API version is stored, never lost.
  */
 @Component
-class EventRecovery {
+public class EventRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(EventRecovery.class);
 
