@@ -1,5 +1,6 @@
 package io.freightgate.api;
 
+import io.freightgate.payments.PaymentProviderUnavailable;
 import io.freightgate.platform.problem.ProblemResponses;
 import io.freightgate.platform.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,6 +64,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalStateException.class)
     ResponseEntity<ProblemDetail> conflict(IllegalStateException e, HttpServletRequest request) {
         return problem(ProblemType.STATE_CONFLICT, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(PaymentProviderUnavailable.class)
+    ResponseEntity<ProblemDetail> providerUnavailable(PaymentProviderUnavailable e, HttpServletRequest request) {
+        return problem(ProblemType.SERVICE_UNAVAILABLE, e.getMessage(), request);
     }
 
     @ExceptionHandler(Exception.class)

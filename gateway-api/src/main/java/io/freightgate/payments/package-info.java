@@ -1,7 +1,12 @@
 /**
- * Payments (still to be built): payment requests for loads, PaymentIntents on the platform account with 3-D Secure or
- * SEPA Direct Debit, Connect accounts of carriers, transfers released by policy and held by risk or disputes, payouts
- * with remittances, refunds, the double-entry ledger and its daily reconciliation with Stripe. Never calls Stripe inside
- * a database transaction; every outcome is Approved, Declined, Pending, Unknown or NotAttempted.
+ * Payments. Built so far: carriers' payout accounts (Stripe Connect accounts with platform-managed payouts: the
+ * platform bears losses and fees, Express-style dashboard, {@code card_payments} and {@code transfers} requested, a
+ * payout schedule), hosted onboarding links, and their state kept in sync from {@code account.updated} and
+ * {@code capability.updated} webhooks (compared by {@code created}, re-fetched when in doubt). Facade:
+ * {@link io.freightgate.payments.PayoutAccounts}. Publishes {@link io.freightgate.payments.PayoutAccountRestricted}
+ * and {@link io.freightgate.payments.PayoutAccountRestored}. Never calls Stripe inside a database transaction (intent
+ * recorded, then the call with an idempotency key derived from the account's identity, then the outcome); every
+ * provider outcome is Approved, Declined, Pending, Unknown or NotAttempted. Never names loads, disputes, KYC or fraud.
+ * Still to come: payment requests, PaymentIntents, transfers, payouts, refunds, the ledger and reconciliation.
  */
 package io.freightgate.payments;

@@ -115,6 +115,23 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Stripe's webhook deliveries carry no token: they are authenticated by their {@code Stripe-Signature}, which the
+     * intake verifies on the raw body. No session, no CSRF token (Stripe could not send one).
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain webhookSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        http.securityMatcher("/webhooks/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
     @Bean
     @Order(100)
     SecurityFilterChain publicSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {

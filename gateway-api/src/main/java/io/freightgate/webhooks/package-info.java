@@ -1,6 +1,11 @@
 /**
- * Stripe webhook intake (still to be built): verify {@code Stripe-Signature} on the raw body, store in the inbox
- * ({@code webhook_inbox}, unique per endpoint and event id) before answering 2xx, then hand the event on
- * asynchronously with retries and parking.
+ * Stripe webhook intake: {@code POST /webhooks/stripe} (platform events) and {@code POST /webhooks/stripe/connect}
+ * (events of connected accounts). Verifies {@code Stripe-Signature} on the raw body (HMAC-SHA256, every configured
+ * secret, tolerance on both sides), stores each event once in {@code webhook_inbox} (unique per endpoint and event id)
+ * and answers 2xx only after the commit; then hands it on asynchronously to every {@link
+ * io.freightgate.webhooks.StripeEventHandler} subscribed to its type, with retries, backoff and parking, and recovers
+ * missed events from Stripe's event list. Its API: the handler SPI, {@link io.freightgate.webhooks.InboxEvent} and the
+ * {@link io.freightgate.webhooks.WebhookInbox} facade (list, retry). It never interprets a business object itself
+ * and never depends on a domain module.
  */
 package io.freightgate.webhooks;

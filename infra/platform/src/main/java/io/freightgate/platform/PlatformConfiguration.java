@@ -1,5 +1,6 @@
 package io.freightgate.platform;
 
+import com.stripe.StripeClient;
 import io.freightgate.platform.crypto.EnvelopeEncryption;
 import io.freightgate.platform.crypto.MasterKeys;
 import io.freightgate.platform.documents.DocumentStore;
@@ -18,6 +19,7 @@ import io.freightgate.platform.problem.ProblemResponses;
 import io.freightgate.platform.ratelimit.ApiRateLimitFilter;
 import io.freightgate.platform.ratelimit.RateLimit;
 import io.freightgate.platform.ratelimit.RateLimiter;
+import io.freightgate.platform.stripe.StripeClients;
 import io.freightgate.platform.tenancy.TenantAwareTransactionManager;
 import io.freightgate.platform.tenancy.TenantBindingFilter;
 import io.freightgate.platform.tenancy.TenantResolver;
@@ -92,6 +94,18 @@ public class PlatformConfiguration {
             Clock clock,
             @Value("${freightgate.documents.max-bytes:10485760}") long maxBytes) {
         return new JdbcDocumentStore(jdbc, encryption, clock, maxBytes);
+    }
+
+    /** The application's one Stripe client ({@code freightgate.stripe.*}; local mode points it at the emulator). */
+    @Bean
+    StripeClient stripeClient(
+            @Value("${freightgate.stripe.api-key:}") String apiKey,
+            @Value("${freightgate.stripe.api-base:" + StripeClients.STRIPE_API_BASE + "}") String apiBase,
+            @Value("${freightgate.stripe.connect-timeout:PT5S}") Duration connectTimeout,
+            @Value("${freightgate.stripe.read-timeout:PT20S}") Duration readTimeout,
+            @Value("${freightgate.stripe.max-network-retries:2}") int maxNetworkRetries) {
+        return StripeClients.create(
+                new StripeClients.Settings(apiKey, apiBase, connectTimeout, readTimeout, maxNetworkRetries));
     }
 
     @Bean

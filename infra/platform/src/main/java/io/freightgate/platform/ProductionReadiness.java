@@ -35,6 +35,9 @@ public class ProductionReadiness implements EnvironmentPostProcessor, Ordered {
         REQUIRED.put("freightgate.security.issuer", "FREIGHTGATE_SECURITY_ISSUER");
         REQUIRED.put("spring.mail.host", "SPRING_MAIL_HOST");
         REQUIRED.put("freightgate.mail.from", "FREIGHTGATE_MAIL_FROM");
+        REQUIRED.put("freightgate.stripe.api-key", "FREIGHTGATE_STRIPE_API_KEY");
+        REQUIRED.put("freightgate.stripe.webhook-secrets.platform", "FREIGHTGATE_STRIPE_WEBHOOK_SECRETS_PLATFORM");
+        REQUIRED.put("freightgate.stripe.webhook-secrets.connect", "FREIGHTGATE_STRIPE_WEBHOOK_SECRETS_CONNECT");
     }
 
     /** Endpoints of external services that must not point at an emulator or this machine in production. */

@@ -23,6 +23,12 @@ public enum ProblemType {
             "Idempotency-Key header invalid",
             400,
             "The Idempotency-Key header must be 1 to 255 printable ASCII characters."),
+    WEBHOOK_SIGNATURE_INVALID(
+            "webhook-signature-invalid",
+            "Webhook signature invalid",
+            400,
+            "The Stripe-Signature header is missing, malformed, does not match the body for any configured secret, or"
+                    + " its timestamp is outside the tolerance (too old or too far in the future). Nothing was stored."),
     UNAUTHENTICATED(
             "unauthenticated",
             "Authentication required",

@@ -50,9 +50,10 @@ class StandaloneStripeContractIT extends StripeContractSuitePart2 {
                         throw new IllegalStateException(e);
                     }
                 })
-                .get(10, TimeUnit.SECONDS);
+                .get(30, TimeUnit.SECONDS);
         assertThat(line).startsWith("Stripe emulator listening on http://127.0.0.1:");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        // The start-up time is measured, not asserted here (docs/benchmarks.md); this only catches a hang.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
         baseUrl = line.substring(line.indexOf("http://"));
         control = new RemoteEmulatorControl(baseUrl);
         assertThat(Files.size(jar)).isPositive();

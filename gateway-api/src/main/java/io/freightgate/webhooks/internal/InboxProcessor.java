@@ -1,0 +1,159 @@
+package io.freightgate.webhooks.internal;
+
+import io.freightgate.webhooks.InboxEvent;
+import io.freightgate.webhooks.InboxEventStatus;
+import io.freightgate.webhooks.StripeEventHandler;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Hands stored events to their handlers, outside any database transaction (handlers open their own and may call
+ * Stripe). A run claims due events in batches; success marks an event {@code PROCESSED}; a failure schedules the next
+ * attempt after {@code initialBackoff * 2^(attempt-1)} (at most {@code maxBackoff}) and parks the event after
+ * {@code maxAttempts}. Runs start after every stored delivery and every {@code pollInterval}, one at a time per
+ * instance; several instances share the work through the claim.
+ */
+@Component
+class InboxProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private final InboxStore store;
+    private final EventDispatch dispatch;
+    private final TransactionOperations transactions;
+    private final WebhookMetrics metrics;
+    private final WebhookProperties.Processing policy;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("webhook-inbox").daemon().factory());
+    private final AtomicBoolean runRequested = new AtomicBoolean();
+    private volatile boolean stopping;
+
+    InboxProcessor(
+            InboxStore store,
+            EventDispatch dispatch,
+            TransactionOperations transactions,
+            WebhookMetrics metrics,
+            WebhookProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.dispatch = dispatch;
+        this.transactions = transactions;
+        this.metrics = metrics;
+        this.policy = properties.processing();
+        this.clock = clock;
+    }
+
+    /** Asks for a processing run soon; requests made while one is pending are merged. */
+    void nudge() {
+        if (stopping || !runRequested.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            worker.execute(() -> {
+                runRequested.set(false);
+                drain();
+            });
+        } catch (RejectedExecutionException e) {
+            runRequested.set(false);
+        }
+    }
+
+    @Scheduled(
+            fixedDelayString = "${freightgate.webhooks.processing.poll-interval:PT1S}",
+            initialDelayString = "${freightgate.webhooks.processing.poll-interval:PT1S}")
+    void poll() {
+        nudge();
+    }
+
+    /** Processes due events until none is left (bounded, so that a flood cannot starve the parked-gauge refresh). */
+    void drain() {
+        try {
+            for (int round = 0; round < 50 && !stopping; round++) {
+                Instant now = clock.instant();
+                List<InboxEvent> batch = transactions.execute(
+                        status -> store.claimDue(now, now.plus(policy.lease()), policy.batchSize()));
+                if (batch == null || batch.isEmpty()) {
+                    break;
+                }
+                batch.forEach(this::process);
+            }
+            metrics.parkedNow(store.countByStatus(InboxEventStatus.PARKED));
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                log.warn("Webhook inbox run failed; the next run retries: {}", e.toString());
+            }
+        }
+    }
+
+    private void process(InboxEvent event) {
+        try {
+            for (StripeEventHandler handler : dispatch.handlersOf(event.type())) {
+                handler.handle(event);
+            }
+            transactions
+                    .execute(status -> store.markProcessed(event.inboxId(), event.attempt(), clock.instant()))
+                    .ifPresent(receivedAt -> metrics.processed(Duration.between(receivedAt, clock.instant())));
+        } catch (RuntimeException e) {
+            metrics.failed();
+            Optional<Instant> retryAt = event.attempt() >= policy.maxAttempts()
+                    ? Optional.empty()
+                    : Optional.of(clock.instant().plus(backoff(event.attempt())));
+            String error = describe(e);
+            transactions.execute(status -> store.markFailed(event.inboxId(), event.attempt(), error, retryAt));
+            if (retryAt.isEmpty()) {
+                log.error(
+                        "Webhook event {} ({}) parked after {} attempts: {}",
+                        event.eventId(),
+                        event.type(),
+                        event.attempt(),
+                        error);
+            } else {
+                log.warn(
+                        "Webhook event {} ({}) failed attempt {}, next at {}: {}",
+                        event.eventId(),
+                        event.type(),
+                        event.attempt(),
+                        retryAt.get(),
+                        error);
+            }
+        }
+    }
+
+    Duration backoff(int attempt) {
+        Duration delay = policy.initialBackoff();
+        for (int i = 1; i < attempt && delay.compareTo(policy.maxBackoff()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(policy.maxBackoff()) > 0 ? policy.maxBackoff() : delay;
+    }
+
+    private static String describe(RuntimeException e) {
+        String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        worker.shutdown();
+        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+            worker.shutdownNow();
+        }
+    }
+}

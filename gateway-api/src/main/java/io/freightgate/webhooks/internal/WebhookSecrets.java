@@ -1,0 +1,57 @@
+package io.freightgate.webhooks.internal;
+
+import io.freightgate.webhooks.WebhookEndpoint;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The signing secrets of each endpoint: {@code freightgate.stripe.webhook-secrets.platform} and {@code .connect},
+ * comma-separated so that a rolled secret and its successor are both accepted while Stripe signs with both. In local
+ * mode the endpoints registered with the emulator at start-up add theirs. Never logged.
+ */
+@Component
+public class WebhookSecrets {
+
+    private final Map<WebhookEndpoint, List<String>> secrets = new EnumMap<>(WebhookEndpoint.class);
+
+    WebhookSecrets(
+            @Value("${freightgate.stripe.webhook-secrets.platform:}") String platform,
+            @Value("${freightgate.stripe.webhook-secrets.connect:}") String connect) {
+        secrets.put(WebhookEndpoint.PLATFORM, new CopyOnWriteArrayList<>(parse(platform)));
+        secrets.put(WebhookEndpoint.CONNECT, new CopyOnWriteArrayList<>(parse(connect)));
+    }
+
+    public List<String> of(WebhookEndpoint endpoint) {
+        return List.copyOf(secrets.get(endpoint));
+    }
+
+    /** Accepts one more secret for an endpoint (an endpoint registered at start-up in local mode). */
+    void add(WebhookEndpoint endpoint, String secret) {
+        if (!secret.isBlank() && !secrets.get(endpoint).contains(secret)) {
+            secrets.get(endpoint).add(secret);
+        }
+    }
+
+    void remove(WebhookEndpoint endpoint, String secret) {
+        secrets.get(endpoint).remove(secret);
+    }
+
+    private static List<String> parse(String value) {
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookSecrets[platform="
+                + secrets.get(WebhookEndpoint.PLATFORM).size() + " secret(s), connect="
+                + secrets.get(WebhookEndpoint.CONNECT).size() + " secret(s)]";
+    }
+}
