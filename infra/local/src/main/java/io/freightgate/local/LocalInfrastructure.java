@@ -10,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -70,13 +68,11 @@ public final class LocalInfrastructure {
             if (dataDirectory != null) {
                 StalePostgres.stopLeftOver(dataDirectory.resolve("postgres"));
             }
-            // The servers do not depend on each other: start them side by side, PostgreSQL (the slowest) first.
+            var postgres =
+                    EmbeddedPostgresServer.start(dataDirectory == null ? null : dataDirectory.resolve("postgres"));
+            var redis = EmbeddedRedisServer.start(dataDirectory == null ? null : dataDirectory.resolve("redis"));
+            var smtp = EmbeddedSmtpServer.start();
             var clock = EmulatorClock.system();
-            var postgres = CompletableFuture.supplyAsync(() ->
-                    EmbeddedPostgresServer.start(dataDirectory == null ? null : dataDirectory.resolve("postgres")));
-            var redis = CompletableFuture.supplyAsync(
-                    () -> EmbeddedRedisServer.start(dataDirectory == null ? null : dataDirectory.resolve("redis")));
-            var smtp = CompletableFuture.supplyAsync(EmbeddedSmtpServer::start);
             var stripeConfig = dataDirectory == null
                     ? StripeEmulatorConfig.forTests().withClock(clock)
                     : StripeEmulatorConfig.defaults()
@@ -84,11 +80,7 @@ public final class LocalInfrastructure {
                             .withDataDirectory(dataDirectory.resolve("stripe-emulator"));
             var stripe = StripeEmulator.start(stripeConfig);
             var vies = ViesEmulator.start(ViesEmulatorConfig.defaults().withClock(clock));
-            try {
-                shared = new LocalInfrastructure(postgres.join(), redis.join(), smtp.join(), clock, stripe, vies);
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
+            shared = new LocalInfrastructure(postgres, redis, smtp, clock, stripe, vies);
             onShutdown.accept(shared::stop);
         }
         return shared;
