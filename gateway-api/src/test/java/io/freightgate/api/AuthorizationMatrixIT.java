@@ -66,6 +66,12 @@ class AuthorizationMatrixIT extends GatewayIT {
             GET /api/v1/kyc/cases/{organizationId}/documents/{documentId}/content | 401 | 404/404 | 404/404   | 404/404            | 404/404      | 404/404            | 404/404       | 404/404         | 404/404            | 404/404        | 404/404       | 404/404
             POST /api/v1/kyc/cases/{organizationId}/documents           | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
             POST /api/v1/kyc/sanctions-lists                            | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 200/200            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/admin/inbox-events                              | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/admin/inbox-events/{id}                         | 401  | 404/404        | 403/403       | 403/403            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/admin/inbox-events/{id}/retry                  | 401  | 404/404        | 403/403       | 403/403            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/carriers/{id}/payout-account                   | 401  | 404/201        | 404/409       | 404/409            | 403/403      | 403/403            | 201/404       | 409/404         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/carriers/{id}/payout-account                    | 401  | 404/200        | 404/200       | 404/200            | 403/403      | 403/403            | 200/404       | 200/404         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/carriers/{id}/onboarding-links                 | 401  | 404/201        | 404/201       | 404/201            | 403/403      | 403/403            | 201/404       | 201/404         | 403/403            | 403/403        | 403/403       | 403/403
             """;
 
     record Row(String method, String pattern, int noToken, Map<Role, int[]> cells) {
@@ -150,6 +156,9 @@ class AuthorizationMatrixIT extends GatewayIT {
         }
         if (path.contains("{token}")) {
             path = path.replace("{token}", invite(target).get("invitation_token"));
+        }
+        if (path.startsWith("/api/v1/admin/inbox-events/{id}")) {
+            path = path.replace("{id}", "999999999");
         }
         if (path.startsWith("/api/v1/api-clients/{id}")) {
             path = path.replace("{id}", createClient(target));
