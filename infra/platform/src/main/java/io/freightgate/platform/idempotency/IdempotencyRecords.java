@@ -39,14 +39,7 @@ public class IdempotencyRecords {
     public record StoredResponse(int status, String contentType, String location, byte[] body) {}
 
     public Claim claim(TenantId tenant, String key, byte[] fingerprint, Instant now, Instant lockUntil) {
-        int inserted = jdbc.update(
-                "INSERT INTO idempotency_records (tenant_id, idempotency_key, fingerprint, status, locked_until, created_at)"
-                        + " VALUES (?, ?, ?, 'IN_PROGRESS', ?, ?) ON CONFLICT DO NOTHING",
-                tenant.value(),
-                key,
-                fingerprint,
-                Timestamp.from(lockUntil),
-                Timestamp.from(now));
+        int inserted = insertClaim(tenant, key, fingerprint, now, lockUntil);
         if (inserted == 1) {
             return new Acquired();
         }
@@ -75,7 +68,11 @@ public class IdempotencyRecords {
     }
 
     private Claim claimAfterRelease(TenantId tenant, String key, byte[] fingerprint, Instant now, Instant lockUntil) {
-        int inserted = jdbc.update(
+        return insertClaim(tenant, key, fingerprint, now, lockUntil) == 1 ? new Acquired() : new InProgress();
+    }
+
+    private int insertClaim(TenantId tenant, String key, byte[] fingerprint, Instant now, Instant lockUntil) {
+        return jdbc.update(
                 "INSERT INTO idempotency_records (tenant_id, idempotency_key, fingerprint, status, locked_until, created_at)"
                         + " VALUES (?, ?, ?, 'IN_PROGRESS', ?, ?) ON CONFLICT DO NOTHING",
                 tenant.value(),
@@ -83,7 +80,6 @@ public class IdempotencyRecords {
                 fingerprint,
                 Timestamp.from(lockUntil),
                 Timestamp.from(now));
-        return inserted == 1 ? new Acquired() : new InProgress();
     }
 
     private Claim takeOver(TenantId tenant, String key, Instant now, Instant lockUntil) {
