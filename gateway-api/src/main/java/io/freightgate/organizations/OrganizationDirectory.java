@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The directory of FreightGate's tenants. A tenant user reads only its own organization (row-level security would hide
@@ -28,7 +27,6 @@ public class OrganizationDirectory {
     private final Organizations organizations;
     private final EnvelopeEncryption encryption;
     private final SystemAccess systemAccess;
-    private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -36,53 +34,43 @@ public class OrganizationDirectory {
             Organizations organizations,
             EnvelopeEncryption encryption,
             SystemAccess systemAccess,
-            TransactionOperations transactions,
             ApplicationEventPublisher events,
             Clock clock) {
         this.organizations = organizations;
         this.encryption = encryption;
         this.systemAccess = systemAccess;
-        this.transactions = transactions;
         this.events = events;
         this.clock = clock;
     }
 
     /** Registers a new tenant; platform staff only, so it runs in the system scope. */
     public OrganizationView register(RegisterOrganization command) {
-        return systemAccess.call(
-                "register organization " + command.type(),
-                () -> transactions.execute(status -> {
-                    TenantId id = TenantId.random();
-                    String email = command.contactEmail().strip();
-                    var organization = Organization.register(
-                            id,
-                            command.type(),
-                            command.legalName(),
-                            command.country().value(),
-                            command.vatNumber().orElse(null),
-                            encryption.encryptText(id, id.value(), email),
-                            encryption.keyedHash(email.toLowerCase(Locale.ROOT)),
-                            clock.instant());
-                    organizations.save(organization);
-                    events.publishEvent(new OrganizationRegistered(id, command.type()));
-                    return view(organization);
-                }));
+        return systemAccess.transaction(true, "register organization " + command.type(), () -> {
+            TenantId id = TenantId.random();
+            String email = command.contactEmail().strip();
+            var organization = Organization.register(
+                    id,
+                    command.type(),
+                    command.legalName(),
+                    command.country().value(),
+                    command.vatNumber().orElse(null),
+                    encryption.encryptText(id, id.value(), email),
+                    encryption.keyedHash(email.toLowerCase(Locale.ROOT)),
+                    clock.instant());
+            organizations.save(organization);
+            events.publishEvent(new OrganizationRegistered(id, command.type()));
+            return view(organization);
+        });
     }
 
     /** The caller's own organization, or any organization for platform staff (audited). */
     public Optional<OrganizationView> find(TenantId id, boolean acrossTenants) {
-        if (acrossTenants) {
-            return systemAccess.call("read organization " + id, () -> transactions.execute(status -> findVisible(id)));
-        }
-        return transactions.execute(status -> findVisible(id));
+        return systemAccess.transaction(acrossTenants, "read organization " + id, () -> findVisible(id));
     }
 
     /** Every organization the caller may see: its own, or all of them for platform staff (audited). */
     public List<OrganizationView> list(boolean acrossTenants) {
-        if (acrossTenants) {
-            return systemAccess.call("list organizations", () -> transactions.execute(status -> listVisible()));
-        }
-        return transactions.execute(status -> listVisible());
+        return systemAccess.transaction(acrossTenants, "list organizations", this::listVisible);
     }
 
     private Optional<OrganizationView> findVisible(TenantId id) {

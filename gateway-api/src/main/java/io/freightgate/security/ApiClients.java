@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -25,7 +24,6 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * API clients of carriers' and shippers' systems (OAuth2 client credentials). Each is bound to one organization and a
@@ -48,7 +46,6 @@ public class ApiClients {
     private final PasswordEncoder passwordEncoder;
     private final OrganizationDirectory organizations;
     private final SystemAccess systemAccess;
-    private final TransactionOperations transactions;
     private final Clock clock;
 
     ApiClients(
@@ -57,14 +54,12 @@ public class ApiClients {
             PasswordEncoder passwordEncoder,
             OrganizationDirectory organizations,
             SystemAccess systemAccess,
-            TransactionOperations transactions,
             Clock clock) {
         this.records = records;
         this.registry = registry;
         this.passwordEncoder = passwordEncoder;
         this.organizations = organizations;
         this.systemAccess = systemAccess;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -85,7 +80,7 @@ public class ApiClients {
                         + owner.type().name().toLowerCase() + " organization");
             }
         }
-        return inScope(acrossTenants, "create API client for " + organization, () -> {
+        return systemAccess.transaction(acrossTenants, "create API client for " + organization, () -> {
             Instant now = clock.instant();
             String clientId = "fgc_" + HexFormat.of().formatHex(randomBytes(10));
             String secret = newSecret();
@@ -102,19 +97,20 @@ public class ApiClients {
 
     /** The clients the caller may see: its organization's, or every organization's for platform admins. */
     public List<ApiClientView> list(boolean acrossTenants) {
-        return inScope(acrossTenants, "list API clients", () -> records.findAllByOrderByCreatedAtAsc().stream()
-                .map(client -> view(client, Optional.empty()))
-                .toList());
+        return systemAccess.transaction(
+                acrossTenants, "list API clients", () -> records.findAllByOrderByCreatedAtAsc().stream()
+                        .map(client -> view(client, Optional.empty()))
+                        .toList());
     }
 
     public Optional<ApiClientView> find(UUID id, boolean acrossTenants) {
-        return inScope(acrossTenants, "read API client " + id, () -> records.findById(id)
+        return systemAccess.transaction(acrossTenants, "read API client " + id, () -> records.findById(id)
                 .map(client -> view(client, Optional.empty())));
     }
 
     /** Replaces the secret; the old one stops working at once. The answer carries the new secret. */
     public Optional<ApiClientView> rotateSecret(UUID id, boolean acrossTenants) {
-        return inScope(acrossTenants, "rotate secret of API client " + id, () -> records.findById(id)
+        return systemAccess.transaction(acrossTenants, "rotate secret of API client " + id, () -> records.findById(id)
                 .map(client -> {
                     client.secretRotated(clock.instant());
                     String secret = newSecret();
@@ -128,7 +124,7 @@ public class ApiClients {
 
     /** Disables the client for good: no new tokens, and tokens already issued are refused. */
     public Optional<ApiClientView> disable(UUID id, boolean acrossTenants) {
-        return inScope(acrossTenants, "disable API client " + id, () -> records.findById(id)
+        return systemAccess.transaction(acrossTenants, "disable API client " + id, () -> records.findById(id)
                 .map(client -> {
                     client.disable();
                     RegisteredClient registered = registry.findByClientId(client.clientId());
@@ -170,12 +166,6 @@ public class ApiClients {
                         .accessTokenTimeToLive(AccessTokens.LIFETIME)
                         .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
                         .build());
-    }
-
-    private <T> T inScope(boolean acrossTenants, String reason, Supplier<T> work) {
-        return acrossTenants
-                ? systemAccess.call(reason, () -> transactions.execute(status -> work.get()))
-                : transactions.execute(status -> work.get());
     }
 
     private static ApiClientView view(ApiClient client, Optional<String> secret) {

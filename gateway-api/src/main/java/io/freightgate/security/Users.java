@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -85,7 +84,7 @@ public class Users {
             throw new IllegalArgumentException("The display name must have 1 to 200 characters");
         }
         List<String> roleNames = checkedRoles(organization, roles, acrossTenants);
-        return inScope(acrossTenants, "invite user to " + organization, () -> {
+        return systemAccess.transaction(acrossTenants, "invite user to " + organization, () -> {
             Instant now = clock.instant();
             UUID id = UUID.randomUUID();
             String token = "fgi_" + randomToken();
@@ -132,7 +131,7 @@ public class Users {
 
     /** The users of an organization the caller may see. */
     public List<UserView> list(TenantId organization, boolean acrossTenants) {
-        return inScope(
+        return systemAccess.transaction(
                 acrossTenants,
                 "list users of " + organization,
                 () -> records.findAllByTenantIdOrderByCreatedAtAsc(organization.value()).stream()
@@ -141,23 +140,24 @@ public class Users {
     }
 
     public Optional<UserView> find(TenantId organization, UUID userId, boolean acrossTenants) {
-        return inScope(acrossTenants, "read user " + userId, () -> visible(organization, userId)
+        return systemAccess.transaction(acrossTenants, "read user " + userId, () -> visible(organization, userId)
                 .map(user -> view(user, Optional.empty())));
     }
 
     public Optional<UserView> changeRoles(
             TenantId organization, UUID userId, Collection<Role> roles, boolean acrossTenants) {
         List<String> roleNames = checkedRoles(organization, roles, acrossTenants);
-        return inScope(acrossTenants, "change roles of user " + userId, () -> visible(organization, userId)
-                .map(user -> {
-                    user.changeRoles(roleNames);
-                    return view(user, Optional.empty());
-                }));
+        return systemAccess.transaction(
+                acrossTenants, "change roles of user " + userId, () -> visible(organization, userId)
+                        .map(user -> {
+                            user.changeRoles(roleNames);
+                            return view(user, Optional.empty());
+                        }));
     }
 
     /** Disables a user for good: no login, and refreshing its tokens fails. */
     public Optional<UserView> disable(TenantId organization, UUID userId, boolean acrossTenants) {
-        return inScope(acrossTenants, "disable user " + userId, () -> visible(organization, userId)
+        return systemAccess.transaction(acrossTenants, "disable user " + userId, () -> visible(organization, userId)
                 .map(user -> {
                     user.disable();
                     return view(user, Optional.empty());
@@ -213,12 +213,6 @@ public class Users {
                 user.isLocked(now) ? user.lockedUntil() : Optional.empty(),
                 user.createdAt(),
                 invitationToken);
-    }
-
-    private <T> T inScope(boolean acrossTenants, String reason, Supplier<T> work) {
-        return acrossTenants
-                ? systemAccess.call(reason, () -> transactions.execute(status -> work.get()))
-                : transactions.execute(status -> work.get());
     }
 
     static String normalizeEmail(String email) {

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The one way to reach across tenants: platform staff working every tenant's queue, webhook processing and batch jobs
@@ -23,10 +24,23 @@ public class SystemAccess {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final TransactionOperations transactions;
 
-    public SystemAccess(JdbcTemplate jdbc, Clock clock) {
+    public SystemAccess(JdbcTemplate jdbc, Clock clock, TransactionOperations transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: across tenants through the audited system path when {@code acrossTenants}
+     * (platform staff), otherwise in the caller's own tenant. The scope is bound before the transaction starts, so the
+     * transaction hands it to PostgreSQL.
+     */
+    public <T> T transaction(boolean acrossTenants, String reason, Supplier<T> work) {
+        return acrossTenants
+                ? call(reason, () -> transactions.execute(status -> work.get()))
+                : transactions.execute(status -> work.get());
     }
 
     /** Runs {@code work} with access to every tenant's rows, on behalf of the current actor. */
