@@ -71,6 +71,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.SERVICE_UNAVAILABLE, e.getMessage(), request);
     }
 
+    @ExceptionHandler(io.freightgate.payments.PaymentRequestNotFound.class)
+    ResponseEntity<ProblemDetail> paymentRequestNotFound(RuntimeException e, HttpServletRequest request) {
+        return problem(ProblemType.NOT_FOUND, e.getMessage() + ".", request);
+    }
+
+    @ExceptionHandler(io.freightgate.payments.PaymentDeclined.class)
+    ResponseEntity<ProblemDetail> paymentDeclined(
+            io.freightgate.payments.PaymentDeclined e, HttpServletRequest request) {
+        var response = problem(ProblemType.PAYMENT_DECLINED, e.getMessage(), request);
+        response.getBody().setProperty("decline_code", e.declineCode());
+        response.getBody().setProperty("attempt_id", e.attemptId().toString());
+        return response;
+    }
+
+    @ExceptionHandler(io.freightgate.payments.PaymentBlocked.class)
+    ResponseEntity<ProblemDetail> paymentBlocked(io.freightgate.payments.PaymentBlocked e, HttpServletRequest request) {
+        var response = problem(ProblemType.PAYMENT_BLOCKED, e.getMessage(), request);
+        response.getBody().setProperty("attempt_id", e.attemptId().toString());
+        return response;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);

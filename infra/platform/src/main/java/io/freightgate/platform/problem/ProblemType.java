@@ -34,6 +34,12 @@ public enum ProblemType {
             "Authentication required",
             401,
             "The request has no valid access token. Obtain one from /oauth2/token."),
+    PAYMENT_DECLINED(
+            "payment-declined",
+            "Payment declined",
+            402,
+            "Stripe declined the payment (card declined, authentication failed, debit refused); decline_code names"
+                    + " Stripe's reason. Nothing was charged; the request can be paid again."),
     FORBIDDEN("forbidden", "Forbidden", 403, "The caller's roles do not allow this operation."),
     NOT_FOUND("not-found", "Not found", 404, "No such resource, or it belongs to another organization."),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405, "The resource does not support this method."),
@@ -57,6 +63,11 @@ public enum ProblemType {
             "Request cannot be processed",
             422,
             "The request is well-formed but breaks a business rule; see detail."),
+    PAYMENT_BLOCKED(
+            "payment-blocked",
+            "Payment blocked",
+            422,
+            "Payment screening refused the payment before it was sent to Stripe; nothing was charged."),
     PASSWORD_REJECTED(
             "password-rejected",
             "Password rejected",

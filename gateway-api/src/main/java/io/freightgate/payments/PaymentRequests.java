@@ -1,0 +1,416 @@
+package io.freightgate.payments;
+
+import io.freightgate.kernel.Money;
+import io.freightgate.kernel.TenantId;
+import io.freightgate.organizations.OrganizationDirectory;
+import io.freightgate.organizations.OrganizationType;
+import io.freightgate.organizations.OrganizationView;
+import io.freightgate.payments.internal.PaymentAttemptRecords;
+import io.freightgate.payments.internal.PaymentRefundRecords;
+import io.freightgate.payments.internal.PaymentRequestRecords;
+import io.freightgate.payments.internal.domain.PaymentAttempt;
+import io.freightgate.payments.internal.domain.PaymentCurrencies;
+import io.freightgate.payments.internal.domain.PaymentRefund;
+import io.freightgate.payments.internal.domain.PaymentRequest;
+import io.freightgate.payments.internal.domain.PaymentRequestState;
+import io.freightgate.platform.documents.ContentType;
+import io.freightgate.platform.documents.DocumentStore;
+import io.freightgate.platform.notifications.Notification;
+import io.freightgate.platform.notifications.Notifications;
+import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.platform.tenancy.Tenancy;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+
+/**
+ * Payment requests: a carrier bills a shipper for a load; the shipper is mailed a link to the hosted payment page and
+ * reminded around the due date. A request is visible to the carrier that issued it and the shipper it is addressed to
+ * (enforced by PostgreSQL too); platform staff reach every request through the audited system path. Paying, capturing
+ * and refunding are in {@link Payments}.
+ */
+@Service
+public class PaymentRequests {
+
+    /** Longest accepted free text (terms, description); longer input is refused, never cut. */
+    public static final int MAX_TEXT = 2000;
+
+    private final PaymentRequestRecords requests;
+    private final PaymentAttemptRecords attempts;
+    private final PaymentRefundRecords refunds;
+    private final OrganizationDirectory directory;
+    private final DocumentStore documents;
+    private final Notifications notifications;
+    private final SystemAccess systemAccess;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final String payPageUrl;
+    private final SecretKeySpec tokenKey;
+
+    PaymentRequests(
+            PaymentRequestRecords requests,
+            PaymentAttemptRecords attempts,
+            PaymentRefundRecords refunds,
+            OrganizationDirectory directory,
+            DocumentStore documents,
+            Notifications notifications,
+            SystemAccess systemAccess,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${freightgate.payments.pay-page-url}") String payPageUrl,
+            @Value("${freightgate.crypto.hash-key}") String hashKey) {
+        this.requests = requests;
+        this.attempts = attempts;
+        this.refunds = refunds;
+        this.directory = directory;
+        this.documents = documents;
+        this.notifications = notifications;
+        this.systemAccess = systemAccess;
+        this.events = events;
+        this.clock = clock;
+        this.payPageUrl = payPageUrl.endsWith("/") ? payPageUrl : payPageUrl + "/";
+        this.tokenKey = new SecretKeySpec(Base64.getDecoder().decode(hashKey), "HmacSHA256");
+    }
+
+    /** A new request and the link to its hosted payment page (shown once; the shipper is mailed the same link). */
+    public record Created(PaymentRequestView request, String paymentPageUrl) {}
+
+    /**
+     * Bills the shipper. Fails with {@link IllegalArgumentException} for an unknown shipper (or an organization that
+     * is not a shipper), an unsupported currency, an amount out of range or inconsistent dates; nothing is stored then.
+     */
+    public Created create(TenantId carrier, CreatePaymentRequest command) {
+        requireOwnTenant(carrier);
+        validate(command);
+        OrganizationView shipper = directory
+                .find(command.shipper(), true)
+                .filter(organization -> organization.type() == OrganizationType.SHIPPER)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown shipper " + command.shipper()));
+        OrganizationView issuer = directory.find(carrier, false).orElseThrow();
+        UUID id = UUID.randomUUID();
+        String token = paymentToken(id);
+        String actor = Tenancy.currentActor();
+        PaymentRequest request = systemAccess.transaction(false, "create payment request", () -> {
+            var saved = requests.save(PaymentRequest.open(
+                    id,
+                    carrier.value(),
+                    new PaymentRequest.Details(
+                            command.shipper().value(),
+                            command.loadReference(),
+                            command.loadId(),
+                            command.origin(),
+                            command.destination(),
+                            command.pickupDate(),
+                            command.deliveryDate(),
+                            command.dueDate(),
+                            command.terms(),
+                            command.description(),
+                            command.amount().minor(),
+                            command.amount().currency().getCurrencyCode(),
+                            command.captureOnDelivery()),
+                    hash(token),
+                    actor,
+                    clock.instant()));
+            shipper.contactEmail().ifPresent(email -> {
+                notifications.enqueue(mail(
+                        saved,
+                        email,
+                        shipper.legalName(),
+                        issuer.legalName(),
+                        "New payment request " + saved.loadReference() + " from " + oneLine(issuer.legalName()),
+                        issuer.legalName() + " has sent you a payment request.",
+                        token));
+                saved.notified(clock.instant());
+            });
+            events.publishEvent(new PaymentRequestCreated(id, carrier, command.shipper(), command.amount()));
+            return saved;
+        });
+        return new Created(view(request), payPageUrl + token);
+    }
+
+    /** The request, if the caller's organization issued it or is its shipper (any, across tenants). */
+    public Optional<PaymentRequestView> find(UUID id, boolean acrossTenants) {
+        return systemAccess.transaction(acrossTenants, "read payment request " + id, () -> requests.findById(id)
+                .map(this::view));
+    }
+
+    /** The newest requests the caller's organization issued or must pay (all organizations' across tenants). */
+    public List<PaymentRequestView> list(boolean acrossTenants, int limit) {
+        return systemAccess.transaction(
+                acrossTenants,
+                "list payment requests",
+                () -> requests.newestFirst(PageRequest.of(0, Math.clamp(limit, 1, 200))).stream()
+                        .map(this::view)
+                        .toList());
+    }
+
+    /** The carrier withdraws an open request. */
+    public PaymentRequestView cancel(UUID id, boolean acrossTenants) {
+        return systemAccess.transaction(acrossTenants, "cancel payment request " + id, () -> {
+            PaymentRequest request = carriersOwn(id, acrossTenants);
+            if (request.status() == PaymentRequestState.AUTHORIZED) {
+                throw new IllegalStateException(
+                        "The payment is authorized; capture it, or cancel the authorization first");
+            }
+            request.cancel(clock.instant());
+            return view(request);
+        });
+    }
+
+    /** Attaches the rate confirmation (PDF) through the document store. */
+    public PaymentRequestView attachRateConfirmation(UUID id, String fileName, byte[] content, boolean acrossTenants) {
+        return systemAccess.transaction(acrossTenants, "attach rate confirmation to " + id, () -> {
+            PaymentRequest request = carriersOwn(id, acrossTenants);
+            var stored = documents.store(new DocumentStore.NewDocument(
+                    new TenantId(request.tenantId()),
+                    request.id(),
+                    "rate-confirmation",
+                    fileName,
+                    content,
+                    Set.of(ContentType.PDF)));
+            return switch (stored) {
+                case DocumentStore.Accepted accepted -> {
+                    request.attachRateConfirmation(accepted.id().value(), clock.instant());
+                    yield view(request);
+                }
+                case DocumentStore.Rejected rejected ->
+                    throw new IllegalArgumentException("Rate confirmation refused: " + rejected.detail());
+            };
+        });
+    }
+
+    /** The attached rate confirmation, for the carrier, the shipper or platform staff. */
+    public Optional<DocumentStore.Document> rateConfirmation(UUID id, boolean acrossTenants) {
+        Optional<UUID> document =
+                systemAccess.transaction(acrossTenants, "read payment request " + id, () -> requests.findById(id)
+                        .orElseThrow(() -> new PaymentRequestNotFound(id))
+                        .rateConfirmationId());
+        return document.flatMap(documentId -> systemAccess.transaction(
+                true,
+                "read the rate confirmation of payment request " + id + " for one of its parties",
+                () -> documents.load(new DocumentStore.DocumentId(documentId))));
+    }
+
+    /** The request a payment-page token opens (audited: the token is the only credential of the page). */
+    public Optional<PaymentRequestView> findByPaymentToken(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            return Optional.empty();
+        }
+        return systemAccess.callAs(
+                "payment-page",
+                Optional.empty(),
+                "open the hosted payment page",
+                () -> systemAccess.transaction(false, "read by token", () -> requests.findByPayTokenHash(hash(token))
+                        .map(this::view)));
+    }
+
+    /** The carrier's and shipper's names, for pages and mails. */
+    public String organizationName(TenantId organization) {
+        return directory
+                .find(organization, true)
+                .map(OrganizationView::legalName)
+                .orElse("");
+    }
+
+    Notification mail(
+            PaymentRequest request,
+            String recipient,
+            String recipientName,
+            String carrierName,
+            String subject,
+            String intro,
+            String token) {
+        return new Notification(
+                recipient,
+                subject,
+                "payment-request",
+                Map.of(
+                        "recipient_name",
+                        recipientName,
+                        "intro",
+                        intro,
+                        "carrier_name",
+                        carrierName,
+                        "amount",
+                        Money.of(request.amountMinor(), request.currency()).toString(),
+                        "load_reference",
+                        request.loadReference(),
+                        "route",
+                        request.origin() + " - " + request.destination(),
+                        "due_date",
+                        request.dueDate().toString(),
+                        "pay_url",
+                        payPageUrl + token));
+    }
+
+    private PaymentRequest carriersOwn(UUID id, boolean acrossTenants) {
+        PaymentRequest request = requests.findById(id).orElseThrow(() -> new PaymentRequestNotFound(id));
+        if (!acrossTenants
+                && !Tenancy.currentTenant()
+                        .map(t -> t.value().equals(request.tenantId()))
+                        .orElse(false)) {
+            throw new PaymentRequestNotFound(id);
+        }
+        return request;
+    }
+
+    private void validate(CreatePaymentRequest command) {
+        PaymentCurrencies.problemWith(command.amount()).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        if (command.deliveryDate().isBefore(command.pickupDate())) {
+            throw new IllegalArgumentException("The delivery date is before the pickup date");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (command.dueDate().isBefore(today)) {
+            throw new IllegalArgumentException("The due date is in the past");
+        }
+        for (var text : List.of(command.terms(), command.description())) {
+            if (text.map(String::length).orElse(0) > MAX_TEXT) {
+                throw new IllegalArgumentException("Terms and description are limited to " + MAX_TEXT + " characters");
+            }
+        }
+        if (command.loadReference().isBlank() || command.loadReference().length() > 64) {
+            throw new IllegalArgumentException("The load reference must have 1 to 64 characters");
+        }
+        if (command.loadReference().replaceAll("[^A-Za-z]", "").isEmpty()
+                && command.loadReference().replaceAll("[^0-9]", "").isEmpty()) {
+            throw new IllegalArgumentException("The load reference needs letters or digits");
+        }
+    }
+
+    private static void requireOwnTenant(TenantId carrier) {
+        if (!Tenancy.currentTenant().map(carrier::equals).orElse(false)) {
+            throw new IllegalArgumentException("A carrier bills only in its own name");
+        }
+    }
+
+    PaymentRequestView view(PaymentRequest request) {
+        List<PaymentAttemptView> attemptViews = attempts.findByPaymentRequestIdOrderByNumber(request.id()).stream()
+                .map(PaymentRequests::view)
+                .toList();
+        List<RefundView> refundViews = refunds.findByPaymentRequestIdOrderByCreatedAt(request.id()).stream()
+                .map(PaymentRequests::view)
+                .toList();
+        return new PaymentRequestView(
+                request.id(),
+                new TenantId(request.tenantId()),
+                new TenantId(request.shipperId()),
+                status(request),
+                Money.of(request.amountMinor(), request.currency()),
+                Money.of(request.amountPaidMinor(), request.currency()),
+                Money.of(request.amountRefundedMinor(), request.currency()),
+                request.loadReference(),
+                request.loadId(),
+                request.origin(),
+                request.destination(),
+                request.pickupDate(),
+                request.deliveryDate(),
+                request.dueDate(),
+                request.terms(),
+                request.description(),
+                request.captureOnDelivery(),
+                request.paymentMethodType(),
+                request.stripePaymentIntentId(),
+                request.captureBefore(),
+                request.paidAt(),
+                request.reclaimableUntil(),
+                request.rateConfirmationId().isPresent(),
+                attemptViews,
+                refundViews,
+                request.createdAt(),
+                request.updatedAt());
+    }
+
+    private PaymentRequestStatus status(PaymentRequest request) {
+        if (request.status() == PaymentRequestState.OPEN
+                && request.dueDate().isBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+            return PaymentRequestStatus.OVERDUE;
+        }
+        return PaymentRequestStatus.valueOf(request.status().name());
+    }
+
+    static PaymentAttemptView view(PaymentAttempt attempt) {
+        return new PaymentAttemptView(
+                attempt.id(),
+                attempt.paymentRequestId(),
+                attempt.number(),
+                attempt.method().name(),
+                attempt.outcome().name(),
+                attempt.stripeStatus(),
+                attempt.stripePaymentIntentId(),
+                attempt.nextActionUrl(),
+                attempt.declineCode(),
+                attempt.failureMessage(),
+                attempt.screeningVerdict().name(),
+                attempt.createdAt());
+    }
+
+    static RefundView view(PaymentRefund refund) {
+        return new RefundView(
+                refund.id(),
+                refund.paymentRequestId(),
+                Money.of(refund.amountMinor(), refund.currency()),
+                refund.reason(),
+                refund.outcome().name(),
+                refund.stripeRefundId(),
+                refund.stripeStatus(),
+                refund.failureMessage(),
+                refund.createdAt());
+    }
+
+    /**
+     * The payment page's token of a request: a keyed hash of its id (43 URL-safe characters), so every mail about the
+     * request carries the same link without the token being stored; only its SHA-256 is kept, to find the request.
+     */
+    String paymentToken(UUID requestId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(tokenKey);
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(("payment-page:" + requestId).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String paymentToken(PaymentRequest request) {
+        return paymentToken(request.id());
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String oneLine(String text) {
+        return text.replaceAll("[\\p{Cntrl}]", " ");
+    }
+
+    <T> T scoped(boolean acrossTenants, String reason, Supplier<T> work) {
+        return systemAccess.transaction(acrossTenants, reason, work);
+    }
+}
