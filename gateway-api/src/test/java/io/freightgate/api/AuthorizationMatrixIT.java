@@ -72,6 +72,15 @@ class AuthorizationMatrixIT extends GatewayIT {
             POST /api/v1/carriers/{id}/payout-account                   | 401  | 404/201        | 404/409       | 404/409            | 403/403      | 403/403            | 201/404       | 409/404         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/carriers/{id}/payout-account                    | 401  | 404/200        | 404/200       | 404/200            | 403/403      | 403/403            | 200/404       | 200/404         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/carriers/{id}/onboarding-links                 | 401  | 404/201        | 404/201       | 404/201            | 403/403      | 403/403            | 201/404       | 201/404         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/payment-requests                               | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 201/201       | 201/201         | 201/201            | 403/403        | 403/403       | 403/403
+            GET /api/v1/payment-requests                                | 401  | 200/200        | 200/200       | 200/200            | 200/200      | 200/200            | 200/200       | 200/200         | 200/200            | 403/403        | 200/200       | 200/200
+            GET /api/v1/payment-requests/{id}                           | 401  | 200/200        | 200/200       | 200/200            | 200/200      | 200/200            | 200/404       | 200/404         | 200/404            | 403/403        | 200/404       | 200/404
+            POST /api/v1/payment-requests/{id}/cancel                   | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 200/404         | 200/404            | 403/403        | 403/403       | 403/403
+            POST /api/v1/payment-requests/{id}/payments                 | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 201/404       | 201/404
+            POST /api/v1/payment-requests/{id}/capture                  | 401  | 409/409        | 409/409       | 409/409            | 403/403      | 403/403            | 409/404       | 409/404         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/payment-requests/{id}/refunds                  | 401  | 409/409        | 409/409       | 409/409            | 403/403      | 403/403            | 409/404       | 409/404         | 403/403            | 403/403        | 403/403       | 403/403
+            PUT /api/v1/payment-requests/{id}/rate-confirmation         | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 200/404         | 200/404            | 403/403        | 403/403       | 403/403
+            GET /api/v1/payment-requests/{id}/rate-confirmation         | 401  | 404/404        | 404/404       | 404/404            | 404/404      | 404/404            | 404/404       | 404/404         | 404/404            | 403/403        | 404/404       | 404/404
             """;
 
     record Row(String method, String pattern, int noToken, Map<Role, int[]> cells) {
@@ -87,6 +96,7 @@ class AuthorizationMatrixIT extends GatewayIT {
     TenantId carrier;
     TenantId shipper;
     TenantId foreignCarrier;
+    TenantId foreignShipper;
 
     @BeforeEach
     void organizations() {
@@ -160,6 +170,14 @@ class AuthorizationMatrixIT extends GatewayIT {
         if (path.startsWith("/api/v1/admin/inbox-events/{id}")) {
             path = path.replace("{id}", "999999999");
         }
+        if (path.startsWith("/api/v1/payment-requests/{id}")) {
+            path = path.replace("{id}", paymentRequest(target));
+        }
+        if (row.endpoint().equals("PUT /api/v1/payment-requests/{id}/rate-confirmation")) {
+            Api.Call call = api.call("PUT", path, KycApiIT.PDF, "application/pdf")
+                    .idempotencyKey(UUID.randomUUID().toString());
+            return token == null ? call.send() : call.token(token).send();
+        }
         if (path.startsWith("/api/v1/api-clients/{id}")) {
             path = path.replace("{id}", createClient(target));
         }
@@ -193,6 +211,9 @@ class AuthorizationMatrixIT extends GatewayIT {
                     case "PUT /api/v1/organizations/{organizationId}/users/{userId}/roles" ->
                         "{\"roles\":[\"%s\"]}".formatted(roleOfKind(target));
                     case "POST /api/v1/invitations/{token}/acceptance" -> "{\"password\":\"matrix-harbour-freight-7\"}";
+                    case "POST /api/v1/payment-requests" -> paymentRequestJson(shipper);
+                    case "POST /api/v1/payment-requests/{id}/payments" ->
+                        "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}";
                     case "POST /api/v1/kyc/vat-validations" -> "{\"vat_number\":\"DE811907980\"}";
                     case "POST /api/v1/kyc/cases" -> "{\"representative_name\":\"Matrix Person\"}";
                     case "POST /api/v1/kyc/cases/{organizationId}/references" ->
@@ -235,6 +256,31 @@ class AuthorizationMatrixIT extends GatewayIT {
                 .send();
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("id").asString();
+    }
+
+    /**
+     * A fresh open payment request: the matrix carrier's to the matrix shipper (the "own" object of carrier, shipper
+     * and platform callers), or, for the foreign target, another carrier's to another shipper.
+     */
+    private String paymentRequest(TenantId target) {
+        boolean foreign = target.equals(foreignCarrier);
+        if (foreign && foreignShipper == null) {
+            foreignShipper = register("SHIPPER");
+        }
+        var response = api.post("/api/v1/payment-requests", paymentRequestJson(foreign ? foreignShipper : shipper))
+                .token(callers.of(foreign ? foreignCarrier : carrier, Role.CARRIER_ADMIN))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("payment_request").get("id").asString();
+    }
+
+    private static String paymentRequestJson(TenantId shipper) {
+        var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        return """
+                {"shipper_id":"%s","amount_minor":25000,"currency":"EUR","load_reference":"MATRIX-1","origin":"A",
+                 "destination":"B","pickup_date":"%s","delivery_date":"%s","due_date":"%s"}
+                """.formatted(shipper, today, today, today.plusDays(30));
     }
 
     private TenantId ownOrganization(Role role) {

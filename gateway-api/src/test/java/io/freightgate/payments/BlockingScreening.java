@@ -1,0 +1,22 @@
+package io.freightgate.payments;
+
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
+/**
+ * The test classpath's screening: blocks exactly the amount {@link #BLOCKED_AMOUNT} (a stand-in for the fraud module's
+ * rules, which come later) and allows everything else, like the default.
+ */
+@Component
+@Primary
+class BlockingScreening implements PaymentScreening {
+
+    static final long BLOCKED_AMOUNT = 66_666;
+
+    @Override
+    public ScreeningVerdict screen(ScreeningRequest request) {
+        return request.amount().minor() == BLOCKED_AMOUNT
+                ? new ScreeningVerdict(Decision.BLOCK, java.util.List.of("test rule: blocked amount"))
+                : ScreeningVerdict.allow();
+    }
+}
