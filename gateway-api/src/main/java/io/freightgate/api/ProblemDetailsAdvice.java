@@ -76,6 +76,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.NOT_FOUND, e.getMessage() + ".", request);
     }
 
+    @ExceptionHandler(io.freightgate.payments.OrganizationNotVerified.class)
+    ResponseEntity<ProblemDetail> notVerified(RuntimeException e, HttpServletRequest request) {
+        return problem(ProblemType.ORGANIZATION_NOT_VERIFIED, e.getMessage(), request);
+    }
+
     @ExceptionHandler(io.freightgate.payments.PaymentDeclined.class)
     ResponseEntity<ProblemDetail> paymentDeclined(
             io.freightgate.payments.PaymentDeclined e, HttpServletRequest request) {

@@ -58,6 +58,7 @@ public class PaymentRequests {
     private final PaymentRefundRecords refunds;
     private final OrganizationDirectory directory;
     private final DocumentStore documents;
+    private final PaymentParticipation participation;
     private final Notifications notifications;
     private final SystemAccess systemAccess;
     private final ApplicationEventPublisher events;
@@ -71,6 +72,7 @@ public class PaymentRequests {
             PaymentRefundRecords refunds,
             OrganizationDirectory directory,
             DocumentStore documents,
+            PaymentParticipation participation,
             Notifications notifications,
             SystemAccess systemAccess,
             ApplicationEventPublisher events,
@@ -82,6 +84,7 @@ public class PaymentRequests {
         this.refunds = refunds;
         this.directory = directory;
         this.documents = documents;
+        this.participation = participation;
         this.notifications = notifications;
         this.systemAccess = systemAccess;
         this.events = events;
@@ -95,7 +98,8 @@ public class PaymentRequests {
 
     /**
      * Bills the shipper. Fails with {@link IllegalArgumentException} for an unknown shipper (or an organization that
-     * is not a shipper), an unsupported currency, an amount out of range or inconsistent dates; nothing is stored then.
+     * is not a shipper), an unsupported currency, an amount out of range or inconsistent dates, and with
+     * {@link OrganizationNotVerified} when the carrier or the shipper is not verified; nothing is stored then.
      */
     public Created create(TenantId carrier, CreatePaymentRequest command) {
         requireOwnTenant(carrier);
@@ -104,6 +108,12 @@ public class PaymentRequests {
                 .find(command.shipper(), true)
                 .filter(organization -> organization.type() == OrganizationType.SHIPPER)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown shipper " + command.shipper()));
+        participation.refusal(carrier).ifPresent(refusal -> {
+            throw new OrganizationNotVerified(refusal);
+        });
+        participation.refusal(command.shipper()).ifPresent(refusal -> {
+            throw new OrganizationNotVerified(refusal);
+        });
         OrganizationView issuer = directory.find(carrier, false).orElseThrow();
         UUID id = UUID.randomUUID();
         String token = paymentToken(id);

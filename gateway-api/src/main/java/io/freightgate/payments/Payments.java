@@ -2,6 +2,7 @@ package io.freightgate.payments;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.payments.internal.OnConflict;
 import io.freightgate.payments.internal.PaymentAttemptRecords;
 import io.freightgate.payments.internal.PaymentRefundRecords;
 import io.freightgate.payments.internal.PaymentRequestRecords;
@@ -41,6 +42,7 @@ public class Payments {
     private final PaymentSynchronizer synchronizer;
     private final StripePayments stripe;
     private final PaymentScreening screening;
+    private final PaymentParticipation participation;
     private final SystemAccess systemAccess;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -54,6 +56,7 @@ public class Payments {
             PaymentSynchronizer synchronizer,
             StripePayments stripe,
             PaymentScreening screening,
+            PaymentParticipation participation,
             SystemAccess systemAccess,
             ApplicationEventPublisher events,
             Clock clock,
@@ -65,6 +68,7 @@ public class Payments {
         this.synchronizer = synchronizer;
         this.stripe = stripe;
         this.screening = screening;
+        this.participation = participation;
         this.systemAccess = systemAccess;
         this.events = events;
         this.clock = clock;
@@ -76,13 +80,16 @@ public class Payments {
      * credential). Returns the attempt: {@code APPROVED} (paid, or authorized when captured on delivery),
      * {@code PENDING} (3-D Secure to complete at {@code nextActionUrl}, or a SEPA debit processing). Fails with
      * {@link PaymentDeclined} (Stripe's decline code), {@link PaymentBlocked} (screening), {@link PaymentRequestNotFound}
-     * (not the shipper's), {@link IllegalStateException} (not payable now), {@link IllegalArgumentException} (method
+     * (not the shipper's), {@link OrganizationNotVerified} (the shipper is not verified), {@link IllegalStateException} (not payable now), {@link IllegalArgumentException} (method
      * not allowed for the currency) or {@link PaymentProviderUnavailable} (outcome unknown: it is being reconciled; do
      * not pay again).
      */
     public PaymentAttemptView pay(UUID requestId, PayWith with) {
         TenantId payer = Tenancy.requireTenant();
         String actor = Tenancy.currentActor();
+        participation.refusal(payer).ifPresent(refusal -> {
+            throw new OrganizationNotVerified(refusal);
+        });
         PaymentAttempt.Method method =
                 with instanceof PayWith.SepaDebit ? PaymentAttempt.Method.SEPA_DEBIT : PaymentAttempt.Method.CARD;
         PaymentAttempt attempt = systemAccess.transaction(false, "begin payment of " + requestId, () -> {
@@ -207,7 +214,7 @@ public class Payments {
                         .flatMap(PaymentRequest::stripePaymentIntentId)
                         .orElseThrow());
         var outcome = stripe.refund(intent, refund.amountMinor(), refund.id(), refund.idempotencyKey());
-        systemAccess.transaction(true, "record refund " + refund.id(), () -> {
+        OnConflict.retry(() -> systemAccess.transaction(true, "record refund " + refund.id(), () -> {
             PaymentRefund stored = refunds.findById(refund.id()).orElseThrow();
             PaymentRequest request = requests.findById(requestId).orElseThrow();
             switch (outcome) {
@@ -224,7 +231,7 @@ public class Payments {
                 default -> stored.unknown("Stripe did not answer; the refund will be reconciled", clock.instant());
             }
             return null;
-        });
+        }));
         if (outcome instanceof ProviderOutcome.Declined<StripePayments.RefundResult> declined) {
             throw new IllegalStateException("Stripe refused the refund: " + declined.message());
         }
@@ -323,15 +330,15 @@ public class Payments {
     }
 
     private void record(UUID attemptId, java.util.function.Consumer<PaymentAttempt> change) {
-        systemAccess.transaction(true, "record payment attempt " + attemptId, () -> {
+        OnConflict.retry(() -> systemAccess.transaction(true, "record payment attempt " + attemptId, () -> {
             change.accept(attempts.findById(attemptId).orElseThrow());
             return null;
-        });
+        }));
     }
 
     /** The attempt ended without money moving: the request is payable again. */
     private void failed(UUID attemptId, boolean publish) {
-        systemAccess.transaction(true, "reopen the request of attempt " + attemptId, () -> {
+        OnConflict.retry(() -> systemAccess.transaction(true, "reopen the request of attempt " + attemptId, () -> {
             PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
             PaymentRequest request =
                     requests.findById(attempt.paymentRequestId()).orElseThrow();
@@ -344,7 +351,7 @@ public class Payments {
                         attempt.declineCode().orElse("declined")));
             }
             return null;
-        });
+        }));
     }
 
     private PaymentRequest carriersOwn(UUID requestId, boolean acrossTenants) {

@@ -96,6 +96,9 @@ class AuthorizationMatrixIT extends GatewayIT {
     TenantId carrier;
     TenantId shipper;
     TenantId foreignCarrier;
+    TenantId paymentCarrier;
+    TenantId paymentShipper;
+    TenantId foreignPaymentCarrier;
     TenantId foreignShipper;
 
     @BeforeEach
@@ -125,16 +128,17 @@ class AuthorizationMatrixIT extends GatewayIT {
     void everyRoleGetsWhatTheMatrixSays() {
         List<String> mismatches = new ArrayList<>();
         for (Row row : rows()) {
-            int anonymous = send(row, carrier, null).status();
+            int anonymous =
+                    send(row, paymentRow(row) ? paymentCarrier : carrier, null).status();
             if (anonymous != row.noToken()) {
                 mismatches.add(row.endpoint() + " without token: " + anonymous + ", expected " + row.noToken());
             }
             for (Role role : COLUMNS) {
-                TenantId own = ownOrganization(role);
+                TenantId own = ownOrganization(row, role);
                 int[] expected = row.cells().get(role);
                 String token = callers.of(own, role);
                 int ownStatus = send(row, own, token).status();
-                int foreignStatus = send(row, foreignCarrier, token).status();
+                int foreignStatus = send(row, foreignFor(row), token).status();
                 if (ownStatus != expected[0] || foreignStatus != expected[1]) {
                     mismatches.add("%s as %s: %d/%d, expected %d/%d"
                             .formatted(row.endpoint(), role, ownStatus, foreignStatus, expected[0], expected[1]));
@@ -211,7 +215,7 @@ class AuthorizationMatrixIT extends GatewayIT {
                     case "PUT /api/v1/organizations/{organizationId}/users/{userId}/roles" ->
                         "{\"roles\":[\"%s\"]}".formatted(roleOfKind(target));
                     case "POST /api/v1/invitations/{token}/acceptance" -> "{\"password\":\"matrix-harbour-freight-7\"}";
-                    case "POST /api/v1/payment-requests" -> paymentRequestJson(shipper);
+                    case "POST /api/v1/payment-requests" -> paymentRequestJson(paymentShipper);
                     case "POST /api/v1/payment-requests/{id}/payments" ->
                         "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}";
                     case "POST /api/v1/kyc/vat-validations" -> "{\"vat_number\":\"DE811907980\"}";
@@ -259,16 +263,14 @@ class AuthorizationMatrixIT extends GatewayIT {
     }
 
     /**
-     * A fresh open payment request: the matrix carrier's to the matrix shipper (the "own" object of carrier, shipper
-     * and platform callers), or, for the foreign target, another carrier's to another shipper.
+     * A fresh open payment request: the payment carrier's to the payment shipper (the "own" object of carrier, shipper
+     * and platform callers), or, for the foreign target, another verified carrier's to another verified shipper.
      */
     private String paymentRequest(TenantId target) {
-        boolean foreign = target.equals(foreignCarrier);
-        if (foreign && foreignShipper == null) {
-            foreignShipper = register("SHIPPER");
-        }
-        var response = api.post("/api/v1/payment-requests", paymentRequestJson(foreign ? foreignShipper : shipper))
-                .token(callers.of(foreign ? foreignCarrier : carrier, Role.CARRIER_ADMIN))
+        boolean foreign = target.equals(foreignPaymentCarrier);
+        var response = api.post(
+                        "/api/v1/payment-requests", paymentRequestJson(foreign ? foreignShipper : paymentShipper))
+                .token(callers.of(foreign ? foreignPaymentCarrier : paymentCarrier, Role.CARRIER_ADMIN))
                 .idempotencyKey(UUID.randomUUID().toString())
                 .send();
         assertThat(response.status()).as(response.body()).isEqualTo(201);
@@ -281,6 +283,42 @@ class AuthorizationMatrixIT extends GatewayIT {
                 {"shipper_id":"%s","amount_minor":25000,"currency":"EUR","load_reference":"MATRIX-1","origin":"A",
                  "destination":"B","pickup_date":"%s","delivery_date":"%s","due_date":"%s"}
                 """.formatted(shipper, today, today, today.plusDays(30));
+    }
+
+    /**
+     * Payment rows need verified organizations (only they bill and pay), while the KYC rows need organizations whose
+     * case has not started: payment rows get their own four organizations, verified once.
+     */
+    private boolean paymentRow(Row row) {
+        if (!row.pattern().startsWith("/api/v1/payment-requests")) {
+            return false;
+        }
+        if (paymentCarrier == null) {
+            paymentCarrier = register("CARRIER");
+            paymentShipper = register("SHIPPER");
+            foreignPaymentCarrier = register("CARRIER");
+            foreignShipper = register("SHIPPER");
+            verifications.verify(paymentCarrier, true);
+            verifications.verify(paymentShipper, false);
+            verifications.verify(foreignPaymentCarrier, true);
+            verifications.verify(foreignShipper, false);
+        }
+        return true;
+    }
+
+    private TenantId foreignFor(Row row) {
+        return paymentRow(row) ? foreignPaymentCarrier : foreignCarrier;
+    }
+
+    private TenantId ownOrganization(Row row, Role role) {
+        if (paymentRow(row)) {
+            return switch (role.organizationType()) {
+                case PLATFORM -> OrganizationDirectory.PLATFORM;
+                case CARRIER -> paymentCarrier;
+                case SHIPPER -> paymentShipper;
+            };
+        }
+        return ownOrganization(role);
     }
 
     private TenantId ownOrganization(Role role) {

@@ -380,6 +380,7 @@ class PaymentRequestsIT extends GatewayIT {
 
         String id = id(create(parties, 60_000, "EUR", "LD-BAD", false));
         TenantId otherShipper = organization("SHIPPER");
+        verifications.verify(otherShipper, false);
         var foreign = api.post(
                         "/api/v1/payment-requests/" + id + "/payments",
                         "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}")
@@ -410,6 +411,24 @@ class PaymentRequestsIT extends GatewayIT {
     }
 
     @Test
+    void onlyVerifiedOrganizationsBillAndAreBilled() {
+        Parties parties = parties();
+        TenantId unverifiedCarrier = organization("CARRIER");
+        TenantId unverifiedShipper = organization("SHIPPER");
+
+        var byUnverified =
+                post(callers.of(unverifiedCarrier, Role.CARRIER_ADMIN), body(parties.shipper(), "125000", "EUR"));
+        assertThat(byUnverified.status()).as(byUnverified.body()).isEqualTo(403);
+        assertThat(byUnverified.json().get("type").asString()).isEqualTo("/problems/organization-not-verified");
+        var toUnverified =
+                post(callers.of(parties.carrier(), Role.CARRIER_ADMIN), body(unverifiedShipper, "125000", "EUR"));
+        assertThat(toUnverified.status()).isEqualTo(403);
+        assertThat(toUnverified.json().get("detail").asString()).contains(unverifiedShipper.toString());
+        assertThat(list(callers.of(parties.carrier(), Role.CARRIER_ADMIN))).isEmpty();
+        assertThat(list(callers.of(unverifiedShipper, Role.SHIPPER_ADMIN))).isEmpty();
+    }
+
+    @Test
     void driversDoNotSeePaymentRequestsAndPlatformStaffSeeThemAll() {
         Parties parties = parties();
         String id = id(create(parties, 52_000, "EUR", "LD-ROLES", false));
@@ -431,6 +450,8 @@ class PaymentRequestsIT extends GatewayIT {
         String email = "ap-" + UUID.randomUUID() + "@shipper.test";
         TenantId carrier = organization("CARRIER");
         TenantId shipper = organization("SHIPPER", email);
+        verifications.verify(carrier, true);
+        verifications.verify(shipper, false);
         return new Parties(carrier, shipper, email);
     }
 

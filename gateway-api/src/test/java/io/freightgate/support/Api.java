@@ -43,6 +43,30 @@ public final class Api {
         return call;
     }
 
+    /**
+     * A {@code multipart/form-data} request: the text {@code fields}, then one file part.
+     */
+    public Call multipart(
+            String method,
+            String path,
+            java.util.Map<String, String> fields,
+            String fileField,
+            String fileName,
+            String fileContentType,
+            byte[] content) {
+        String boundary = "fg" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: " + fileContentType + "\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return call(method, path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
     /** One request being built. */
     public final class Call {
         private final String method;

@@ -1,5 +1,6 @@
 package io.freightgate.support;
 
+import io.freightgate.emulator.vies.ViesEmulator;
 import io.freightgate.security.AccessTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,13 +20,18 @@ public abstract class GatewayIT {
     @Autowired
     protected AccessTokens accessTokens;
 
+    @Autowired
+    protected ViesEmulator viesEmulator;
+
     protected Api api;
     protected Callers callers;
+    protected Verifications verifications;
 
     @BeforeEach
     void connect() {
         api = new Api(port);
         callers = new Callers(accessTokens);
+        verifications = new Verifications(api, callers, viesEmulator);
     }
 
     protected static String organizationJson(String type, String name, String email) {

@@ -60,7 +60,7 @@ public class PaymentSynchronizer {
 
     /** Applies the snapshot to the attempt; returns what changed on the request. */
     public PaymentRequest.Change apply(UUID attemptId, PaymentIntentSnapshot intent) {
-        return systemAccess.call(
+        return OnConflict.retry(() -> systemAccess.call(
                 "apply Stripe's state of PaymentIntent " + intent.id(),
                 () -> transactions.execute(status -> {
                     PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
@@ -72,7 +72,7 @@ public class PaymentSynchronizer {
                             request.apply(attemptId, intent, attempt.method() == PaymentAttempt.Method.SEPA_DEBIT, now);
                     publish(change, request, attempt);
                     return change;
-                }));
+                })));
     }
 
     /**
@@ -114,7 +114,7 @@ public class PaymentSynchronizer {
 
     /** A dispute opened ({@code true}) or was won ({@code won}) on the charge of a PaymentIntent. */
     public void disputed(String paymentIntentId, boolean opened, boolean won) {
-        systemAccess.call(
+        OnConflict.retry(() -> systemAccess.call(
                 "apply a dispute on PaymentIntent " + paymentIntentId,
                 () -> transactions.execute(status -> {
                     requests.findByStripePaymentIntentId(paymentIntentId).ifPresent(request -> {
@@ -125,13 +125,13 @@ public class PaymentSynchronizer {
                         }
                     });
                     return null;
-                }));
+                })));
     }
 
     /** Stripe's current status of a refund FreightGate made; a failed refund makes its amount refundable again. */
     public void refundObserved(
             String refundId, Optional<String> freightgateRefund, String stripeStatus, Optional<String> failure) {
-        systemAccess.call(
+        OnConflict.retry(() -> systemAccess.call(
                 "apply the state of refund " + refundId,
                 () -> transactions.execute(status -> {
                     var refund = refunds.findByStripeRefundId(refundId).or(() -> freightgateRefund
@@ -148,7 +148,7 @@ public class PaymentSynchronizer {
                         }
                     });
                     return null;
-                }));
+                })));
     }
 
     private void publish(PaymentRequest.Change change, PaymentRequest request, PaymentAttempt attempt) {

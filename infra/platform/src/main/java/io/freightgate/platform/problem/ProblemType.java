@@ -41,6 +41,11 @@ public enum ProblemType {
             "Stripe declined the payment (card declined, authentication failed, debit refused); decline_code names"
                     + " Stripe's reason. Nothing was charged; the request can be paid again."),
     FORBIDDEN("forbidden", "Forbidden", 403, "The caller's roles do not allow this operation."),
+    ORGANIZATION_NOT_VERIFIED(
+            "organization-not-verified",
+            "Organization not verified",
+            403,
+            "Only organizations that completed verification (KYB) may bill and pay; see detail for which one has not."),
     NOT_FOUND("not-found", "Not found", 404, "No such resource, or it belongs to another organization."),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405, "The resource does not support this method."),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406, "The resource cannot produce the requested media type."),
