@@ -41,12 +41,14 @@ class LogoutRevocation implements LogoutHandler {
         if (authentication == null || authentication.getName() == null) {
             return;
         }
-        RegisteredClient web = clients.findByClientId(WebClientRegistration.CLIENT_ID);
-        if (web == null) {
-            return;
-        }
-        int revoked = revoke(web.getId(), authentication.getName());
+        int revoked = revokeWebAuthorizations(authentication.getName());
         log.info("Logout of user {}: {} web authorization(s) revoked", authentication.getName(), revoked);
+    }
+
+    /** Removes every authorization of the web client issued to this principal (a user id); answers how many. */
+    int revokeWebAuthorizations(String principalName) {
+        RegisteredClient web = clients.findByClientId(WebClientRegistration.CLIENT_ID);
+        return web == null ? 0 : revoke(web.getId(), principalName);
     }
 
     int revoke(String registeredClientId, String principalName) {
