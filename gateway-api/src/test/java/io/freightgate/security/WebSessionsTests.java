@@ -20,12 +20,18 @@ class WebSessionsTests {
 
     @Test
     void theSessionCookieIsSecureUnlessLocalModeRunsOverPlainHttp() {
-        assertThat(WebSessions.secureCookie(Optional.empty(), false, "http://gateway.internal")).isTrue();
-        assertThat(WebSessions.secureCookie(Optional.empty(), false, "https://freightgate.example")).isTrue();
-        assertThat(WebSessions.secureCookie(Optional.empty(), true, "https://localhost:8443")).isTrue();
-        assertThat(WebSessions.secureCookie(Optional.empty(), true, "http://localhost:8080")).isFalse();
-        assertThat(WebSessions.secureCookie(Optional.of(true), true, "http://localhost:8080")).isTrue();
-        assertThat(WebSessions.secureCookie(Optional.of(false), true, "https://localhost:8443")).isFalse();
+        assertThat(WebSessions.secureCookie(Optional.empty(), false, "http://gateway.internal"))
+                .isTrue();
+        assertThat(WebSessions.secureCookie(Optional.empty(), false, "https://freightgate.example"))
+                .isTrue();
+        assertThat(WebSessions.secureCookie(Optional.empty(), true, "https://localhost:8443"))
+                .isTrue();
+        assertThat(WebSessions.secureCookie(Optional.empty(), true, "http://localhost:8080"))
+                .isFalse();
+        assertThat(WebSessions.secureCookie(Optional.of(true), true, "http://localhost:8080"))
+                .isTrue();
+        assertThat(WebSessions.secureCookie(Optional.of(false), true, "https://localhost:8443"))
+                .isFalse();
     }
 
     @Test
