@@ -56,6 +56,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.NOT_FOUND, "Invitation not found, already used or expired.", request);
     }
 
+    @ExceptionHandler(io.freightgate.security.Users.PasswordResetNotFound.class)
+    ResponseEntity<ProblemDetail> passwordResetNotFound(RuntimeException e, HttpServletRequest request) {
+        return problem(ProblemType.NOT_FOUND, "Password reset not found, already used or expired.", request);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> unprocessable(IllegalArgumentException e, HttpServletRequest request) {
         return problem(ProblemType.UNPROCESSABLE, e.getMessage(), request);

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -40,9 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UsersController {
 
     private final Users users;
+    private final boolean localMode;
 
-    UsersController(Users users) {
+    UsersController(Users users, @Value("${freightgate.local.active:false}") boolean localMode) {
         this.users = users;
+        this.localMode = localMode;
     }
 
     record InviteUserRequest(
@@ -71,6 +74,10 @@ class UsersController {
             String invitationToken) {
 
         static UserResponse of(UserView view) {
+            return of(view, false);
+        }
+
+        static UserResponse of(UserView view, boolean withInvitationToken) {
             return new UserResponse(
                     view.id(),
                     view.organization().value(),
@@ -81,7 +88,7 @@ class UsersController {
                     view.totpEnabled(),
                     view.lockedUntil().orElse(null),
                     view.createdAt(),
-                    view.invitationToken().orElse(null));
+                    withInvitationToken ? view.invitationToken().orElse(null) : null);
         }
 
         @Override
@@ -93,8 +100,10 @@ class UsersController {
     @PostMapping
     @Operation(
             summary = "Invite a user with roles of the organization's kind",
-            description = "Publishes UserInvited. The answer carries invitation_token (single use, valid 7 days),"
-                    + " shown only this once, for POST /api/v1/invitations/{token}/acceptance.")
+            description = "Publishes UserInvited and mails the user a link to set the first password (single use,"
+                    + " valid 7 days). Only in local mode does the answer carry invitation_token as well, for POST"
+                    + " /api/v1/invitations/{token}/acceptance (tests and demos; local mode's mail viewer shows the"
+                    + " mail too).")
     ResponseEntity<UserResponse> invite(
             @PathVariable UUID organizationId,
             @Valid @RequestBody InviteUserRequest request,
@@ -103,7 +112,7 @@ class UsersController {
         var view = users.invite(
                 organization, request.email(), request.displayName(), request.roles(), platformAdmin(authentication));
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + organizationId + "/users/" + view.id()))
-                .body(UserResponse.of(view));
+                .body(UserResponse.of(view, localMode));
     }
 
     @GetMapping

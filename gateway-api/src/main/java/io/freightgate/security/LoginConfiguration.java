@@ -10,20 +10,27 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * The login pages' chain ({@code /login}, {@code /login/second-factor}, {@code /login/enrolment}, {@code /logout}):
  * session-based, CSRF-protected forms, no inline scripts. {@link LoginPages} authenticates and stores the security
- * context in the session, which the authorization server's chain then reads at {@code /oauth2/authorize}.
+ * context in the session, which the authorization server's chain then reads at {@code /oauth2/authorize}. {@code POST
+ * /logout} (with the CSRF token) invalidates the session (its row in {@code spring_session} goes) and revokes the
+ * user's web-client authorizations ({@link LogoutRevocation}).
  */
 @Configuration(proxyBeanMethods = false)
 class LoginConfiguration {
 
+    /** The session cookie's name: Spring Session's default. */
+    static final String SESSION_COOKIE = "SESSION";
+
     @Bean
     @Order(2)
-    SecurityFilterChain loginSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain loginSecurity(HttpSecurity http, LogoutRevocation revocation) throws Exception {
         http.securityMatcher("/login", "/login/second-factor", "/login/enrolment", "/logout")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
+                        .addLogoutHandler(revocation)
                         .logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(true)
-                        .deleteCookies("JSESSIONID"))
+                        .clearAuthentication(true)
+                        .deleteCookies(SESSION_COOKIE))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
                                         + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self';"

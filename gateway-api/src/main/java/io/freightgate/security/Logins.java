@@ -3,6 +3,8 @@ package io.freightgate.security;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.platform.crypto.EnvelopeEncryption;
+import io.freightgate.platform.notifications.Notification;
+import io.freightgate.platform.notifications.Notifications;
 import io.freightgate.platform.ratelimit.RateLimit;
 import io.freightgate.platform.ratelimit.RateLimiter;
 import io.freightgate.platform.tenancy.SystemAccess;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -32,7 +35,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * Platform staff must have TOTP: without it, the password only lets them enrol. Every failure is audited in
  * {@code security_events} and published as {@link LoginFailed}; the {@value
  * io.freightgate.security.internal.domain.Lockout#MAX_FAILURES}th consecutive failure locks the account for 15
- * minutes ({@link AccountLocked}); failures per client address are throttled with the platform rate limiter. Runs
+ * minutes ({@link AccountLocked}) and mails the user a lockout notice; failures per client address are throttled with the platform rate limiter. Runs
  * before any tenant is known, so it reads users through the audited system path.
  */
 @Service
@@ -48,6 +51,7 @@ public class Logins {
     private final SystemAccess systemAccess;
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
+    private final Notifications notifications;
     private final RateLimiter rateLimiter;
     private final RateLimit failuresPerAddress;
     private final Clock clock;
@@ -61,6 +65,7 @@ public class Logins {
             SystemAccess systemAccess,
             TransactionOperations transactions,
             ApplicationEventPublisher events,
+            Notifications notifications,
             RateLimiter rateLimiter,
             @Value("${freightgate.security.login.failures-per-address:20}") long failuresPerAddress,
             @Value("${freightgate.security.login.failures-period:PT15M}") Duration failuresPeriod,
@@ -72,6 +77,7 @@ public class Logins {
         this.systemAccess = systemAccess;
         this.transactions = transactions;
         this.events = events;
+        this.notifications = notifications;
         this.rateLimiter = rateLimiter;
         this.failuresPerAddress = new RateLimit("login-failures", failuresPerAddress, failuresPeriod);
         this.clock = clock;
@@ -224,8 +230,26 @@ public class Logins {
             Instant until = user.lockedUntil().orElseThrow();
             securityEvents.record(user.tenant(), user.id(), "ACCOUNT_LOCKED", "until " + until, "system");
             events.publishEvent(new AccountLocked(user.tenant(), user.id(), until, clientIp, now));
+            notifyLocked(user, until);
         }
         return new LoginOutcome.Refused();
+    }
+
+    /** Tells the user by mail, after the lockout is committed, that the account is locked and until when. */
+    private void notifyLocked(User user, Instant until) {
+        encryption
+                .decryptText(user.id(), user.emailCiphertext())
+                .ifPresent(email -> notifications.enqueue(new Notification(
+                        email,
+                        "Your FreightGate account is locked",
+                        "account-locked",
+                        Map.of(
+                                "display_name",
+                                encryption
+                                        .decryptText(user.id(), user.displayNameCiphertext())
+                                        .orElse(""),
+                                "locked_until",
+                                Users.format(until)))));
     }
 
     private void throttle(LoginOutcome outcome, String clientIp) {

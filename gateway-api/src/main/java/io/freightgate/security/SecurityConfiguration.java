@@ -6,6 +6,9 @@ import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,27 +39,38 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Security filter chains, most specific first: {@code /api/**} is a stateless resource server accepting only
  * FreightGate's own RS256 tokens (issuer, audience, expiry and not-before checked, 60 s clock skew); everything else
- * (health, metrics, API documents, problem types) is public and read-only. The JWT decoder is built from the local
- * signing key, never by calling the issuer at start-up.
+ * (health, metrics, API documents, problem types, {@code /.well-known/security.txt}) is public and read-only. The JWT
+ * decoder is built from the locally configured keys ({@link SigningKeys}: the active one, and during a rotation the
+ * next and the previous one), never by calling the issuer at start-up.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
     @Bean
-    SigningKeys signingKeys(@Value("${freightgate.security.jwt.private-key}") String privateKey) {
-        return SigningKeys.fromPkcs8(privateKey);
+    SigningKeys signingKeys(
+            @Value("${freightgate.security.jwt.private-key}") String privateKey,
+            @Value("${freightgate.security.jwt.next-key:}") String nextKey,
+            @Value("${freightgate.security.jwt.previous-key:}") String previousKey) {
+        SigningKeys keys = SigningKeys.of(privateKey, Optional.of(nextKey), Optional.of(previousKey));
+        log.info("Token signing keys: {}", keys);
+        return keys;
     }
 
-    /** The signing key for the token encoder and for {@code /oauth2/jwks}, which publishes its public part only. */
+    /**
+     * The public keys for {@code /oauth2/jwks}: the active key and, during a rotation, the next and the previous one.
+     */
     @Bean
     JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
-        return new ImmutableJWKSet<>(keys.signingSet());
+        return new ImmutableJWKSet<>(keys.publicSet());
     }
 
+    /** Signs with the active key only; the other published keys only verify. */
     @Bean
-    JwtEncoder jwtEncoder(JWKSource<SecurityContext> jwkSource) {
-        return new NimbusJwtEncoder(jwkSource);
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder(new ImmutableJWKSet<>(keys.signingSet()));
     }
 
     @Bean
@@ -74,8 +88,9 @@ public class SecurityConfiguration {
             @Value("${freightgate.security.issuer:http://localhost:8080}") String issuer,
             Clock clock,
             ApiClients apiClients) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.publicKey())
-                .signatureAlgorithm(SignatureAlgorithm.RS256)
+        // Every published key verifies (its kid selects it); RS256 only, so "none" and HMAC tokens are refused.
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(keys.publicSet()))
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         var timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
@@ -99,7 +114,10 @@ public class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                org.springframework.http.HttpMethod.POST, "/api/v1/invitations/*/acceptance")
+                                org.springframework.http.HttpMethod.POST,
+                                "/api/v1/invitations/*/acceptance",
+                                "/api/v1/password-resets",
+                                "/api/v1/password-resets/*/completion")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

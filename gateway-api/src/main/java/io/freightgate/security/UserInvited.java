@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A user was invited; the notifications module will email {@code invitationToken} (single use, expiring at
- * {@code expiresAt}) to the user. {@code toString} masks the token.
+ * A user was invited; {@link Users} has mailed the link with {@code invitationToken} (single use, expiring at
+ * {@code expiresAt}) to the user in the same transaction. {@code toString} masks the token.
  */
 public record UserInvited(TenantId organization, UUID userId, String invitationToken, Instant expiresAt) {
 

@@ -4,6 +4,10 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.platform.crypto.EnvelopeEncryption;
+import io.freightgate.platform.notifications.Notification;
+import io.freightgate.platform.notifications.Notifications;
+import io.freightgate.platform.ratelimit.RateLimit;
+import io.freightgate.platform.ratelimit.RateLimiter;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.internal.User;
@@ -13,17 +17,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -32,8 +42,11 @@ import org.springframework.transaction.support.TransactionOperations;
  * The people who log in, managed by admins: an organization admin invites users of its own organization with roles of
  * its kind, changes their roles and disables them; platform admins do so for any organization through the audited
  * system path, and alone may unlock a locked account. An invitation is a {@link UserInvited} event with a single-use
- * token valid for {@link #INVITATION_VALIDITY}; accepting it sets the first password, which must pass the
- * {@link PasswordPolicy}. A user of another organization is "not found".
+ * token valid for {@link #INVITATION_VALIDITY}, mailed to the user as a link to {@code {issuer}/invitations/{token}};
+ * accepting it sets the first password, which must pass the {@link PasswordPolicy}. A forgotten password is reset
+ * with a single-use token mailed to the user's address (valid {@code freightgate.security.password-reset.validity},
+ * 30 minutes by default); whether the address belongs to a user is never revealed, and a completed reset ends the
+ * user's web sessions and web-client authorizations. A user of another organization is "not found".
  */
 @Service
 public class Users {
@@ -51,6 +64,13 @@ public class Users {
     private final SystemAccess systemAccess;
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
+    private final Notifications notifications;
+    private final JdbcTemplate jdbc;
+    private final LogoutRevocation revocation;
+    private final String issuer;
+    private final Duration passwordResetValidity;
+    private final RateLimiter rateLimiter;
+    private final RateLimit resetMailsPerUser;
     private final Clock clock;
 
     Users(
@@ -63,6 +83,14 @@ public class Users {
             SystemAccess systemAccess,
             TransactionOperations transactions,
             ApplicationEventPublisher events,
+            Notifications notifications,
+            JdbcTemplate jdbc,
+            LogoutRevocation revocation,
+            @Value("${freightgate.security.issuer:http://localhost:8080}") String issuer,
+            @Value("${freightgate.security.password-reset.validity:PT30M}") Duration passwordResetValidity,
+            RateLimiter rateLimiter,
+            @Value("${freightgate.security.password-reset.mails-per-user:3}") long resetMailsPerUser,
+            @Value("${freightgate.security.password-reset.mails-period:PT1H}") Duration resetMailsPeriod,
             Clock clock) {
         this.records = records;
         this.organizations = organizations;
@@ -73,10 +101,20 @@ public class Users {
         this.systemAccess = systemAccess;
         this.transactions = transactions;
         this.events = events;
+        this.notifications = notifications;
+        this.jdbc = jdbc;
+        this.revocation = revocation;
+        this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        this.passwordResetValidity = passwordResetValidity;
+        this.rateLimiter = rateLimiter;
+        this.resetMailsPerUser = new RateLimit("password-reset-mails", resetMailsPerUser, resetMailsPeriod);
         this.clock = clock;
     }
 
-    /** Invites a user; the answer carries the invitation token, which is shown this once. */
+    /**
+     * Invites a user and mails the invitation link (after the transaction commits); the answer carries the invitation
+     * token too, which only local mode's API answer shows.
+     */
     public UserView invite(
             TenantId organization, String email, String displayName, Collection<Role> roles, boolean acrossTenants) {
         String normalized = normalizeEmail(email);
@@ -84,6 +122,10 @@ public class Users {
             throw new IllegalArgumentException("The display name must have 1 to 200 characters");
         }
         List<String> roleNames = checkedRoles(organization, roles, acrossTenants);
+        String organizationName = organizations
+                .find(organization, acrossTenants)
+                .map(OrganizationView::legalName)
+                .orElseThrow();
         return systemAccess.transaction(acrossTenants, "invite user to " + organization, () -> {
             Instant now = clock.instant();
             UUID id = UUID.randomUUID();
@@ -105,6 +147,19 @@ public class Users {
                 throw new IllegalStateException("A user with this email already exists");
             }
             events.publishEvent(new UserInvited(organization, id, token, expiresAt));
+            notifications.enqueue(new Notification(
+                    normalized,
+                    "Your invitation to FreightGate",
+                    "user-invitation",
+                    Map.of(
+                            "display_name",
+                            displayName.strip(),
+                            "organization_name",
+                            organizationName,
+                            "accept_url",
+                            issuer + "/invitations/" + token,
+                            "expires_at",
+                            format(expiresAt))));
             return view(user, Optional.of(token));
         });
     }
@@ -126,6 +181,109 @@ public class Users {
                     });
                     user.acceptInvitation(passwordEncoder.encode(password), clock.instant());
                     return view(user, Optional.empty());
+                }));
+    }
+
+    /**
+     * Mails a password-reset link to the user with this email, if there is an active one and it has not had
+     * {@code freightgate.security.password-reset.mails-per-user} (3) such mails in the last {@code ...mails-period}
+     * (1 h); otherwise does nothing. Either way the caller learns nothing (the API answers 202).
+     */
+    public void requestPasswordReset(String email) {
+        String normalized;
+        try {
+            normalized = normalizeEmail(email);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        systemAccess.callAs(
+                "password reset",
+                Optional.empty(),
+                "request password reset",
+                () -> transactions.execute(status -> {
+                    Optional<User> found = records.findByEmailHash(encryption.keyedHash("user-email:" + normalized))
+                            .filter(user -> user.status() == User.Status.ACTIVE);
+                    if (found.isEmpty()) {
+                        return null;
+                    }
+                    User user = found.get();
+                    if (rateLimiter.tryConsume(resetMailsPerUser, user.id().toString())
+                            instanceof RateLimiter.Limited) {
+                        // Nobody can bury a user's mailbox in reset mails; the caller still learns nothing.
+                        securityEvents.record(user.tenant(), user.id(), "PASSWORD_RESET_THROTTLED", null, "anonymous");
+                        return null;
+                    }
+                    Instant now = clock.instant();
+                    Instant expiresAt = now.plus(passwordResetValidity);
+                    String token = "fgr_" + randomToken();
+                    jdbc.update("DELETE FROM password_resets WHERE user_id = ?", user.id());
+                    jdbc.update(
+                            "INSERT INTO password_resets (token_hash, user_id, tenant_id, expires_at, created_at)"
+                                    + " VALUES (?, ?, ?, ?, ?)",
+                            sha256(token),
+                            user.id(),
+                            user.tenant().value(),
+                            Timestamp.from(expiresAt),
+                            Timestamp.from(now));
+                    securityEvents.record(user.tenant(), user.id(), "PASSWORD_RESET_REQUESTED", null, "anonymous");
+                    notifications.enqueue(new Notification(
+                            normalized,
+                            "Reset your FreightGate password",
+                            "password-reset",
+                            Map.of(
+                                    "display_name",
+                                    encryption
+                                            .decryptText(user.id(), user.displayNameCiphertext())
+                                            .orElse(""),
+                                    "reset_url",
+                                    issuer + "/password-reset/" + token,
+                                    "expires_at",
+                                    format(expiresAt))));
+                    return null;
+                }));
+    }
+
+    /**
+     * Sets a new password with a password-reset token: single use, unexpired, for an active user, and the password
+     * must pass the {@link PasswordPolicy} (a rejected password leaves the token usable). Ends the user's web sessions
+     * and revokes the web client's authorizations (refresh tokens) issued to the user.
+     */
+    public void completePasswordReset(String token, String password) {
+        systemAccess.callAs(
+                "password reset",
+                Optional.empty(),
+                "complete password reset",
+                () -> transactions.execute(status -> {
+                    Instant now = clock.instant();
+                    List<UUID> owners = jdbc.queryForList(
+                            "DELETE FROM password_resets WHERE token_hash = ? AND expires_at > ? RETURNING user_id",
+                            UUID.class,
+                            sha256(String.valueOf(token)),
+                            Timestamp.from(now));
+                    User user = owners.stream()
+                            .findFirst()
+                            .flatMap(records::findById)
+                            .filter(found -> found.status() == User.Status.ACTIVE)
+                            .orElseThrow(PasswordResetNotFound::new);
+                    String email = encryption
+                            .decryptText(user.id(), user.emailCiphertext())
+                            .orElseThrow();
+                    passwordPolicy.rejection(password, email).ifPresent(reason -> {
+                        throw new PasswordRejected(reason);
+                    });
+                    user.changePassword(passwordEncoder.encode(password));
+                    jdbc.update("DELETE FROM password_resets WHERE user_id = ?", user.id());
+                    jdbc.update(
+                            "DELETE FROM spring_session WHERE principal_name = ?",
+                            user.id().toString());
+                    revocation.revokeWebAuthorizations(user.id().toString());
+                    securityEvents.record(
+                            user.tenant(),
+                            user.id(),
+                            "PASSWORD_RESET",
+                            null,
+                            user.id().toString());
+                    return null;
                 }));
     }
 
@@ -245,6 +403,19 @@ public class Users {
         PasswordRejected(String reason) {
             super(reason);
         }
+    }
+
+    /** No usable password-reset token like this (never issued, already used, superseded or expired). */
+    public static final class PasswordResetNotFound extends RuntimeException {
+        PasswordResetNotFound() {
+            super("Password reset not found", null, false, false);
+        }
+    }
+
+    static String format(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(ZoneOffset.UTC)
+                .format(instant);
     }
 
     /** No invitation with this token (never issued, already used, or revoked). */

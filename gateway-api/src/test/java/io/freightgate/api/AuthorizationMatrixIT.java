@@ -53,6 +53,8 @@ class AuthorizationMatrixIT extends GatewayIT {
             POST /api/v1/organizations/{organizationId}/users/{userId}/disable | 401 | 200/200  | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
             POST /api/v1/organizations/{organizationId}/users/{userId}/unlock | 401 | 200/200   | 403/403       | 403/403            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/invitations/{token}/acceptance                 | 200  | 200/200        | 200/200       | 200/200            | 200/200      | 200/200            | 200/200       | 200/200         | 200/200            | 200/200        | 200/200       | 200/200
+            POST /api/v1/password-resets                                | 202  | 202/202        | 202/202       | 202/202            | 202/202      | 202/202            | 202/202       | 202/202         | 202/202            | 202/202        | 202/202       | 202/202
+            POST /api/v1/password-resets/{token}/completion             | 404  | 404/404        | 404/404       | 404/404            | 404/404      | 404/404            | 404/404       | 404/404         | 404/404            | 404/404        | 404/404       | 404/404
             POST /api/v1/kyc/vat-validations                            | 401  | 200/200        | 200/200       | 200/200            | 200/200      | 200/200            | 200/200       | 200/200         | 200/200            | 200/200        | 200/200       | 200/200
             POST /api/v1/kyc/cases                                      | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 201/409       | 403/403         | 403/403            | 403/403        | 201/409       | 403/403
             GET /api/v1/kyc/cases                                       | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 200/200            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
@@ -168,6 +170,10 @@ class AuthorizationMatrixIT extends GatewayIT {
         if (path.contains("{userId}")) {
             path = path.replace("{userId}", invite(target).get("id"));
         }
+        if (path.startsWith("/api/v1/password-resets/{token}")) {
+            // The mailed token is the credential: without a valid one, every caller gets the same 404.
+            path = path.replace("{token}", "fgr_unknown-" + UUID.randomUUID());
+        }
         if (path.contains("{token}")) {
             path = path.replace("{token}", invite(target).get("invitation_token"));
         }
@@ -218,6 +224,9 @@ class AuthorizationMatrixIT extends GatewayIT {
                     case "POST /api/v1/payment-requests" -> paymentRequestJson(paymentShipper);
                     case "POST /api/v1/payment-requests/{id}/payments" ->
                         "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}";
+                    case "POST /api/v1/password-resets" -> "{\"email\":\"nobody@matrix.test\"}";
+                    case "POST /api/v1/password-resets/{token}/completion" ->
+                        "{\"password\":\"matrix-harbour-freight-7\"}";
                     case "POST /api/v1/kyc/vat-validations" -> "{\"vat_number\":\"DE811907980\"}";
                     case "POST /api/v1/kyc/cases" -> "{\"representative_name\":\"Matrix Person\"}";
                     case "POST /api/v1/kyc/cases/{organizationId}/references" ->

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +38,9 @@ class IdentityIT extends GatewayIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     TenantId carrier;
     String clientSecret;
@@ -135,6 +139,46 @@ class IdentityIT extends GatewayIT {
 
         assertThat(revocation.statusCode()).isEqualTo(200);
         assertThat(refresh(browser, refreshToken).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theSessionLivesInPostgresqlAndLogoutEndsItAndRevokesTheRefreshToken() throws Exception {
+        String email = "dispatch-" + UUID.randomUUID() + "@carrier.test";
+        JsonNode user = invite(carrier, email, "CARRIER_DISPATCHER");
+        String userId = user.get("id").asString();
+        accept(user.get("invitation_token").asString(), PASSWORD);
+        BrowserLogin browser = browser();
+        browser.get(browser.authorizeUrl(webClient.redirectUri()));
+        var loggedIn = browser.submit("/login", "/login", Map.of("username", email, "password", PASSWORD));
+        String sessionCookie = loggedIn.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith(LoginConfiguration.SESSION_COOKIE + "="))
+                .findFirst()
+                .orElseThrow();
+        String refreshToken = exchange(browser, follow(browser, loggedIn))
+                .get("refresh_token")
+                .asString();
+        String oldSession = browser.cookies.get(LoginConfiguration.SESSION_COOKIE);
+        var reauthorizeWhileLoggedIn = browser.get(browser.authorizeUrl(webClient.redirectUri()));
+        int rowsWhileLoggedIn = sessionRows(userId);
+
+        var logout = browser.submit("/login", "/logout", Map.of());
+        int rowsAfterLogout = sessionRows(userId);
+        browser.cookies.put(LoginConfiguration.SESSION_COOKIE, oldSession);
+        var reauthorizeWithOldCookie = browser.get(browser.authorizeUrl(webClient.redirectUri()));
+
+        assertThat(sessionCookie).contains("HttpOnly").contains("SameSite=Lax");
+        assertThat(reauthorizeWhileLoggedIn.headers().firstValue("Location").orElseThrow())
+                .startsWith(webClient.redirectUri());
+        assertThat(rowsWhileLoggedIn).as("the session row in spring_session").isEqualTo(1);
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(logout.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+        assertThat(rowsAfterLogout).isZero();
+        assertThat(reauthorizeWithOldCookie.statusCode()).isEqualTo(302);
+        assertThat(reauthorizeWithOldCookie.headers().firstValue("Location").orElseThrow())
+                .endsWith("/login");
+        var refreshAfterLogout = refresh(browser, refreshToken);
+        assertThat(refreshAfterLogout.statusCode()).isEqualTo(400);
+        assertThat(refreshAfterLogout.body()).contains("invalid_grant");
     }
 
     @Test
@@ -325,6 +369,11 @@ class IdentityIT extends GatewayIT {
                         browser.verifier));
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         return JSON.readTree(token.body());
+    }
+
+    private int sessionRows(String userId) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM spring_session WHERE principal_name = ?", Integer.class, userId);
     }
 
     private HttpResponse<String> refresh(BrowserLogin browser, String refreshToken) throws Exception {

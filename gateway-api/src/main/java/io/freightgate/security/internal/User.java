@@ -130,6 +130,14 @@ public class User {
         this.invitationExpiresAt = null;
     }
 
+    /** Sets a new password (a completed password reset); an active user only. */
+    public void changePassword(String passwordHash) {
+        if (status() != Status.ACTIVE) {
+            throw new IllegalStateException("Only an active user can change the password");
+        }
+        this.passwordHash = passwordHash;
+    }
+
     /** For seeding local demo users: active at once with a password. */
     public void activate(String passwordHash) {
         this.passwordHash = passwordHash;
