@@ -20,7 +20,7 @@ load=docs/benchmarks/WebhookIntakeLoad.java
 "$java" -jar "$jar" --server.port=$port --freightgate.local.data-dir="$data" \
   --freightgate.stripe.webhook-secrets.platform=$secret > "$data/gateway.log" 2>&1 &
 app=$!
-trap 'kill -TERM $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
+trap 'rc=$?; kill -TERM $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"; exit $rc' EXIT
 until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
   if ! kill -0 "$app" 2>/dev/null; then echo "gateway died, see $data/gateway.log" >&2; exit 1; fi
   sleep 0.5
@@ -31,24 +31,34 @@ url=http://127.0.0.1:$port/webhooks/stripe
 # JIT warm-up, not counted.
 "$java" "$load" "$url" "$secret" 8 20 0 invoice.finalized > /dev/null
 for n in $senders; do
+  printf 'load %s | ' "$(cut -d' ' -f1 /proc/loadavg)"
   "$java" "$load" "$url" "$secret" "$n" "$seconds" 5 invoice.finalized
 done
 # A handled type: stored as RECEIVED and processed at once (the processor competes for the same cores).
+printf 'load %s | ' "$(cut -d' ' -f1 /proc/loadavg)"
 "$java" "$load" "$url" "$secret" 8 "$seconds" 5 account.updated
 
+[ -f "$data/postgres/postmaster.pid" ] || { echo "no $data/postgres/postmaster.pid" >&2; exit 1; }
 pg_port=$(sed -n 4p "$data/postgres/postmaster.pid")
 payload=$("$java" "$load" --print-event invoice.finalized)
-cat > "$data/insert_inbox.sql" <<SQL
+# The payload sits in a one-row table: pgbench would read the JSON's ":value" parts as its own variables.
+PGPASSWORD=local-only psql -q -h 127.0.0.1 -p "$pg_port" -U freightgate_owner -v ON_ERROR_STOP=1 -v payload="$payload" \
+  freightgate <<'SQL'
+CREATE TABLE bench_payload AS SELECT :'payload'::jsonb AS payload;
+GRANT SELECT ON bench_payload TO freightgate_app;
+SQL
+cat > "$data/insert_inbox.sql" <<'SQL'
 INSERT INTO webhook_inbox (endpoint, event_id, event_type, object_id, api_version, event_created, payload, status,
   attempts, received_at, processed_at)
-VALUES ('platform', 'evt_pg' || md5(random()::text), 'invoice.finalized', 'acct_bench', '2026-07-29.dahlia', now(),
-  '$payload'::jsonb, 'IGNORED', 0, now(), now())
+SELECT 'platform', 'evt_pg' || md5(random()::text), 'invoice.finalized', 'acct_bench', '2026-07-29.dahlia', now(),
+  payload, 'IGNORED', 0, now(), now() FROM bench_payload
 ON CONFLICT ON CONSTRAINT webhook_inbox_event_unique DO NOTHING;
 SQL
 for n in $senders; do
-  printf 'pgbench clients=%s: ' "$n"
+  printf 'load %s | pgbench clients=%s: ' "$(cut -d' ' -f1 /proc/loadavg)" "$n"
   PGPASSWORD=local-only pgbench -h 127.0.0.1 -p "$pg_port" -U freightgate_app -n -M prepared -c "$n" \
-    -j $((n < 2 ? 1 : 2)) -T "$seconds" -f "$data/insert_inbox.sql" freightgate 2>&1 \
-    | awk '/latency average/ {lat=$4} /^tps/ {tps=$3} END {printf "tps=%.0f latency_avg=%sms\n", tps, lat}'
+    -j $((n < 2 ? 1 : 2)) -T "$seconds" -f "$data/insert_inbox.sql" freightgate > "$data/pgbench-$n.log" 2>&1 \
+    || { echo "pgbench failed:"; cat "$data/pgbench-$n.log"; exit 1; }
+  awk '/latency average/ {lat=$4} /^tps/ {tps=$3} END {printf "tps=%.0f latency_avg=%sms\n", tps, lat}' "$data/pgbench-$n.log"
 done
 echo "rows in webhook_inbox: $(PGPASSWORD=local-only psql -h 127.0.0.1 -p "$pg_port" -U freightgate_app -Atc 'SELECT count(*) FROM webhook_inbox' freightgate)"

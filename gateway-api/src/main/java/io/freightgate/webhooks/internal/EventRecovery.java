@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -120,8 +121,7 @@ public class EventRecovery {
         Instant now = clock.instant();
         Run run = recoverSince(scope, now.minus(policy.window()), now);
         metrics.recoveryRun(
-                scope.name().toLowerCase(java.util.Locale.ROOT),
-                run.listedEventIds().size());
+                scope.name().toLowerCase(Locale.ROOT), run.listedEventIds().size());
         if (!run.storedEventIds().isEmpty()) {
             log.warn(
                     "Webhook recovery ({}) stored {} event(s) that no delivery had brought",
