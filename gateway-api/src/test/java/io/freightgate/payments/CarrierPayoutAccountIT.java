@@ -271,6 +271,64 @@ class CarrierPayoutAccountIT extends GatewayIT {
                 .hasSize(1);
     }
 
+    @Test
+    void theDailyFullSweepStoresAnEventCreatedWhileTheEndpointWasDisabled() throws Exception {
+        TenantId carrier = onboardedCarrier();
+        String account = stripeAccount(carrier);
+        List<String> delivered = inboxEventIds(account);
+        var client = stripeClient();
+        String ours = client.v1().webhookEndpoints().list().getData().stream()
+                .filter(we -> we.getUrl().equals("http://127.0.0.1:" + port + "/webhooks/stripe/connect"))
+                .findFirst()
+                .orElseThrow()
+                .getId();
+        List<String> missed;
+        client.v1()
+                .webhookEndpoints()
+                .update(
+                        ours,
+                        com.stripe.param.WebhookEndpointUpdateParams.builder()
+                                .setDisabled(true)
+                                .build());
+        try {
+            stripe.control().accountRequirements(apiKey, account, AccountRequirements.pastDue(DOCUMENT));
+            missed = client
+                    .v1()
+                    .events()
+                    .list(
+                            com.stripe.param.EventListParams.builder()
+                                    .setLimit(100L)
+                                    .build(),
+                            com.stripe.net.RequestOptions.builder()
+                                    .setStripeAccount(account)
+                                    .build())
+                    .getData()
+                    .stream()
+                    .map(com.stripe.model.Event::getId)
+                    .filter(id -> !delivered.contains(id))
+                    .toList();
+        } finally {
+            client.v1()
+                    .webhookEndpoints()
+                    .update(
+                            ours,
+                            com.stripe.param.WebhookEndpointUpdateParams.builder()
+                                    .setDisabled(false)
+                                    .build());
+        }
+        assertThat(missed)
+                .as("Stripe created events while the endpoint was disabled")
+                .isNotEmpty();
+        assertThat(ourDeliveries(account)).noneMatch(d -> missed.contains(d.eventId()));
+        assertThat(inboxEventIds(account)).doesNotContainAnyElementsOf(missed);
+
+        EventRecovery.Run sweep = recovery.run(EventRecovery.Scope.ALL);
+
+        assertThat(sweep.storedEventIds()).containsAll(missed).doesNotContainAnyElementsOf(delivered);
+        assertThat(inboxEventIds(account)).containsExactlyInAnyOrderElementsOf(concat(delivered, missed));
+        awaitAccount(carrier, a -> a.get("status").asString().equals("RESTRICTED"));
+    }
+
     private static List<String> concat(List<String> first, List<String> second) {
         return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
