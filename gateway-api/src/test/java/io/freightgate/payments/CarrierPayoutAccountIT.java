@@ -11,6 +11,7 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.security.Role;
 import io.freightgate.support.Api;
 import io.freightgate.support.GatewayIT;
+import io.freightgate.webhooks.internal.EventRecovery;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +42,7 @@ class CarrierPayoutAccountIT extends GatewayIT {
     JdbcTemplate jdbc;
 
     @Autowired
-    io.freightgate.webhooks.internal.EventRecovery recovery;
+    EventRecovery recovery;
 
     @Value("${freightgate.stripe.api-key}")
     String apiKey;
@@ -213,29 +214,127 @@ class CarrierPayoutAccountIT extends GatewayIT {
     }
 
     @Test
-    void theRecoveryJobStoresAnEventNoDeliveryBrought() {
+    void theRecoveryJobAsksOnlyForUndeliveredEventsAndStoresThoseNoDeliveryBroughtOnce() throws Exception {
         TenantId carrier = onboardedCarrier();
         String account = stripeAccount(carrier);
-        int before = inboxRows(account);
+        List<String> delivered = inboxEventIds(account);
+        assertThat(delivered).isNotEmpty();
         stripe.control().webhookBehaviour(WebhookBehaviour.normal().withDropFirstAttempts(10));
 
         stripe.control().accountRequirements(apiKey, account, AccountRequirements.pastDue(DOCUMENT));
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> !ourDeliveries(account).isEmpty()
-                        && ourDeliveries(account).stream()
-                                .filter(d -> d.eventType().equals("account.updated"))
-                                .anyMatch(d -> d.status().equals("failed")));
-        assertThat(inboxRows(account)).isEqualTo(before);
+        java.util.function.Supplier<List<WebhookDelivery>> lostDeliveries = () -> ourDeliveries(account).stream()
+                .filter(d -> !delivered.contains(d.eventId()))
+                .toList();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> lostDeliveries.get().stream()
+                                .anyMatch(d -> d.eventType().equals("account.updated"))
+                        && lostDeliveries.get().stream()
+                                .allMatch(d -> d.status().equals("failed")));
+        List<String> lost = lostDeliveries.get().stream()
+                .map(WebhookDelivery::eventId)
+                .distinct()
+                .toList();
+        assertThat(lostDeliveries.get())
+                .as("the endpoint never received these events")
+                .allMatch(d -> d.attempts().stream().allMatch(a -> a.outcome().equals("dropped")));
+        assertThat(inboxEventIds(account)).containsExactlyInAnyOrderElementsOf(delivered);
         assertThat(payoutAccount(carrier, callers.of(carrier, Role.CARRIER_ADMIN))
                         .json()
                         .get("status")
                         .asString())
                 .isEqualTo("ACTIVE");
 
-        recovery.recover();
+        EventRecovery.Run run = recovery.run(EventRecovery.Scope.UNDELIVERED);
 
-        assertThat(inboxRows(account)).isGreaterThan(before);
+        assertThat(run.listedEventIds())
+                .as("only undelivered events are asked for")
+                .containsAll(lost)
+                .doesNotContainAnyElementsOf(delivered);
+        assertThat(run.storedEventIds()).containsAll(lost).doesNotContainAnyElementsOf(delivered);
+        assertThat(inboxEventIds(account)).containsExactlyInAnyOrderElementsOf(concat(delivered, lost));
         awaitAccount(carrier, a -> a.get("status").asString().equals("RESTRICTED"));
+
+        EventRecovery.Run again = recovery.run(EventRecovery.Scope.UNDELIVERED);
+        EventRecovery.Run sweep = recovery.run(EventRecovery.Scope.ALL);
+
+        assertThat(again.listedEventIds())
+                .as("Stripe still counts them undelivered")
+                .containsAll(lost);
+        assertThat(sweep.listedEventIds()).containsAll(delivered).containsAll(lost);
+        assertThat(again.storedEventIds()).doesNotContainAnyElementsOf(concat(delivered, lost));
+        assertThat(sweep.storedEventIds()).doesNotContainAnyElementsOf(concat(delivered, lost));
+        assertThat(inboxRows(account)).isEqualTo(delivered.size() + lost.size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> allProcessed(account));
+        assertThat(PayoutAccountEventsRecorder.published.stream()
+                        .filter(e -> e instanceof PayoutAccountRestricted r
+                                && r.stripeAccountId().equals(account)))
+                .hasSize(1);
+    }
+
+    @Test
+    void theDailyFullSweepStoresAnEventCreatedWhileTheEndpointWasDisabled() throws Exception {
+        TenantId carrier = onboardedCarrier();
+        String account = stripeAccount(carrier);
+        List<String> delivered = inboxEventIds(account);
+        var client = stripeClient();
+        String ours = client.v1().webhookEndpoints().list().getData().stream()
+                .filter(we -> we.getUrl().equals("http://127.0.0.1:" + port + "/webhooks/stripe/connect"))
+                .findFirst()
+                .orElseThrow()
+                .getId();
+        List<String> missed;
+        client.v1()
+                .webhookEndpoints()
+                .update(
+                        ours,
+                        com.stripe.param.WebhookEndpointUpdateParams.builder()
+                                .setDisabled(true)
+                                .build());
+        try {
+            stripe.control().accountRequirements(apiKey, account, AccountRequirements.pastDue(DOCUMENT));
+            missed = client
+                    .v1()
+                    .events()
+                    .list(
+                            com.stripe.param.EventListParams.builder()
+                                    .setLimit(100L)
+                                    .build(),
+                            com.stripe.net.RequestOptions.builder()
+                                    .setStripeAccount(account)
+                                    .build())
+                    .getData()
+                    .stream()
+                    .map(com.stripe.model.Event::getId)
+                    .filter(id -> !delivered.contains(id))
+                    .toList();
+        } finally {
+            client.v1()
+                    .webhookEndpoints()
+                    .update(
+                            ours,
+                            com.stripe.param.WebhookEndpointUpdateParams.builder()
+                                    .setDisabled(false)
+                                    .build());
+        }
+        assertThat(missed)
+                .as("Stripe created events while the endpoint was disabled")
+                .isNotEmpty();
+        assertThat(ourDeliveries(account)).noneMatch(d -> missed.contains(d.eventId()));
+        assertThat(inboxEventIds(account)).doesNotContainAnyElementsOf(missed);
+
+        EventRecovery.Run sweep = recovery.run(EventRecovery.Scope.ALL);
+
+        assertThat(sweep.storedEventIds()).containsAll(missed).doesNotContainAnyElementsOf(delivered);
+        assertThat(inboxEventIds(account)).containsExactlyInAnyOrderElementsOf(concat(delivered, missed));
+        awaitAccount(carrier, a -> a.get("status").asString().equals("RESTRICTED"));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+
+    private List<String> inboxEventIds(String account) {
+        return jdbc.queryForList("SELECT event_id FROM webhook_inbox WHERE account_id = ?", String.class, account);
     }
 
     private TenantId registerCarrier() {

@@ -8,6 +8,7 @@ import io.freightgate.support.Api;
 import io.freightgate.support.GatewayIT;
 import io.freightgate.webhooks.internal.StripeSignature;
 import io.freightgate.webhooks.internal.WebhookSecrets;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,9 @@ class StripeWebhookIntakeIT extends GatewayIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    MeterRegistry meters;
 
     @AfterEach
     void healHandler() {
@@ -147,6 +151,81 @@ class StripeWebhookIntakeIT extends GatewayIT {
                 .idempotencyKey(UUID.randomUUID().toString())
                 .send();
         assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void metersCountIntakeFailuresParkedEventsAndTheWaitingBacklog() {
+        double stored = received("stored");
+        double duplicates = received("duplicate");
+        double rejected = received("rejected");
+        long intakes = timerCount("freightgate.webhooks.intake");
+        long processed = timerCount("freightgate.webhooks.processing.lag");
+        double failures = counter("freightgate.webhooks.processing.failures", TestEventHandler.FLAKY);
+        double parkedTotal = counter("freightgate.webhooks.parked.total", TestEventHandler.FLAKY);
+        String recorded = event(TestEventHandler.RECORDED);
+        TestEventHandler.failing = true;
+        String flaky = event(TestEventHandler.FLAKY);
+
+        deliver("/webhooks/stripe", recorded, sign(recorded, 0));
+        deliver("/webhooks/stripe", recorded, sign(recorded, 0));
+        deliver("/webhooks/stripe", recorded, StripeSignature.header("whsec_forged", 1, new byte[0]));
+        deliver("/webhooks/stripe", flaky, sign(flaky, 0));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> "PROCESSED".equals(status(idOf(recorded))) && "PARKED".equals(status(idOf(flaky))));
+
+        assertThat(received("stored")).isEqualTo(stored + 2);
+        assertThat(received("duplicate")).isEqualTo(duplicates + 1);
+        assertThat(received("rejected")).isEqualTo(rejected + 1);
+        assertThat(timerCount("freightgate.webhooks.intake")).isEqualTo(intakes + 3);
+        assertThat(timerCount("freightgate.webhooks.processing.lag")).isGreaterThan(processed);
+        assertThat(counter("freightgate.webhooks.processing.failures", TestEventHandler.FLAKY))
+                .isEqualTo(failures + 3);
+        assertThat(counter("freightgate.webhooks.parked.total", TestEventHandler.FLAKY))
+                .isEqualTo(parkedTotal + 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> meters.get("freightgate.webhooks.parked").gauge().value() >= 1);
+
+        String waiting = "evt_waiting" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.update(
+                "INSERT INTO webhook_inbox (endpoint, event_id, event_type, event_created, payload, status, attempts,"
+                        + " next_attempt_at, received_at) VALUES ('platform', ?, ?, ?, '{}'::jsonb, 'RETRYING', 1, ?, ?)",
+                waiting,
+                TestEventHandler.RECORDED,
+                java.sql.Timestamp.from(clock.instant()),
+                java.sql.Timestamp.from(clock.instant().plus(Duration.ofDays(1))),
+                java.sql.Timestamp.from(clock.instant().minus(Duration.ofHours(2))));
+        try {
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() ->
+                            meters.get("freightgate.webhooks.backlog").gauge().value() >= 1
+                                    && meters.get("freightgate.webhooks.backlog.age")
+                                                    .gauge()
+                                                    .value()
+                                            >= 7200);
+        } finally {
+            jdbc.update("DELETE FROM webhook_inbox WHERE event_id = ?", waiting);
+        }
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        meters.get("freightgate.webhooks.backlog.age").gauge().value() < 7200);
+    }
+
+    private double received(String outcome) {
+        var counter = meters.find("freightgate.webhooks.received")
+                .tags("endpoint", "platform", "outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private long timerCount(String name) {
+        return meters.find(name).timers().stream()
+                .mapToLong(timer -> timer.count())
+                .sum();
+    }
+
+    private double counter(String name, String type) {
+        var counter = meters.find(name).tag("type", type).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private Api.Response deliver(String path, String body, String signature) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -27,6 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
  * connected account, and stores each event the inbox lacks, exactly as if it had been delivered. Idempotent (the
  * inbox's unique key drops what is there already) and run by one instance at a time (ShedLock). The events are read as
  * raw JSON, so a payload rendered for another API version is stored, never lost.
+ *
+ * <p>An ordinary run asks Stripe only for the events not yet delivered to every endpoint
+ * ({@code delivery_success=false}: pending or failed), so events the endpoint already acknowledged are not fetched
+ * again. That filter cannot see events created while no endpoint was enabled (Stripe disables an endpoint that fails for
+ * days; such events count as delivered to nobody, hence successfully), so a full sweep of the window, without the
+ * filter, runs every {@code fullSweepInterval} as well.
  */
 @Component
 public class EventRecovery {
@@ -43,6 +50,29 @@ public class EventRecovery {
     private final WebhookProperties.Recovery policy;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
+    private volatile Instant nextFullSweep;
+
+    /** Which events a run asks Stripe for. */
+    public enum Scope {
+        /** {@code delivery_success=false}: pending or failed on at least one endpoint. */
+        UNDELIVERED,
+        /** Every event of the window. */
+        ALL
+    }
+
+    /**
+     * What one run did.
+     *
+     * @param scope which events it asked for
+     * @param listedEventIds every event Stripe returned, on the platform and the connected accounts
+     * @param storedEventIds those the inbox lacked and now holds
+     */
+    public record Run(Scope scope, List<String> listedEventIds, List<String> storedEventIds) {
+        public Run {
+            listedEventIds = List.copyOf(listedEventIds);
+            storedEventIds = List.copyOf(storedEventIds);
+        }
+    }
 
     EventRecovery(
             StripeClient stripe,
@@ -63,6 +93,7 @@ public class EventRecovery {
         this.metrics = metrics;
         this.policy = properties.recovery();
         this.clock = clock;
+        this.nextFullSweep = clock.instant().plus(policy.fullSweepInterval());
     }
 
     @Scheduled(
@@ -71,40 +102,68 @@ public class EventRecovery {
     @SchedulerLock(name = "webhook-inbox-recovery", lockAtMostFor = "PT30M")
     public void recover() {
         Instant now = clock.instant();
+        Scope scope = now.isBefore(nextFullSweep) ? Scope.UNDELIVERED : Scope.ALL;
         try {
-            int recovered = recoverSince(now.minus(policy.window()), now);
-            if (recovered > 0) {
-                log.warn("Webhook recovery stored {} event(s) that no delivery had brought", recovered);
-                metrics.recovered(recovered);
-                processor.nudge();
+            run(scope);
+            if (scope == Scope.ALL) {
+                nextFullSweep = now.plus(policy.fullSweepInterval());
             }
         } catch (StripeException | RuntimeException e) {
             log.warn("Webhook recovery failed; the next run tries again: {}", e.toString());
         }
     }
 
-    int recoverSince(Instant from, Instant now) throws StripeException {
-        int recovered = store(WebhookEndpoint.PLATFORM, Optional.empty(), from, now);
-        for (String account : connectedAccounts()) {
-            recovered += store(WebhookEndpoint.CONNECT, Optional.of(account), from, now);
+    /**
+     * Lists the window's events of {@code scope} now and stores those the inbox lacks; throws when Stripe cannot be
+     * read (nothing is lost: what was stored stays, and the next run lists again).
+     */
+    public Run run(Scope scope) throws StripeException {
+        Instant now = clock.instant();
+        Run run = recoverSince(scope, now.minus(policy.window()), now);
+        metrics.recoveryRun(
+                scope.name().toLowerCase(Locale.ROOT), run.listedEventIds().size());
+        if (!run.storedEventIds().isEmpty()) {
+            log.warn(
+                    "Webhook recovery ({}) stored {} event(s) that no delivery had brought",
+                    scope,
+                    run.storedEventIds().size());
+            metrics.recovered(run.storedEventIds().size());
+            processor.nudge();
         }
-        return recovered;
+        return run;
     }
 
-    private int store(WebhookEndpoint endpoint, Optional<String> account, Instant from, Instant now)
+    Run recoverSince(Scope scope, Instant from, Instant now) throws StripeException {
+        List<String> listed = new ArrayList<>();
+        List<String> stored = new ArrayList<>();
+        store(WebhookEndpoint.PLATFORM, Optional.empty(), scope, from, now, listed, stored);
+        for (String account : connectedAccounts()) {
+            store(WebhookEndpoint.CONNECT, Optional.of(account), scope, from, now, listed, stored);
+        }
+        return new Run(scope, listed, stored);
+    }
+
+    private void store(
+            WebhookEndpoint endpoint,
+            Optional<String> account,
+            Scope scope,
+            Instant from,
+            Instant now,
+            List<String> listed,
+            List<String> stored)
             throws StripeException {
-        int[] stored = {0};
-        page("/v1/events?created%5Bgte%5D=" + from.getEpochSecond(), account, event -> intake.parse(
-                        endpoint, json.writeValueAsString(event))
+        String query = "/v1/events?created%5Bgte%5D=" + from.getEpochSecond()
+                + (scope == Scope.UNDELIVERED ? "&delivery_success=false" : "");
+        page(query, account, event -> intake.parse(endpoint, json.writeValueAsString(event))
                 .ifPresent(parsed -> {
+                    listed.add(parsed.eventId());
                     InboxEventStatus status =
                             dispatch.isHandled(parsed.type()) ? InboxEventStatus.RECEIVED : InboxEventStatus.IGNORED;
                     if (Boolean.TRUE.equals(transactions.execute(tx -> store.insert(parsed, status, now)))) {
                         log.info("Recovered {} {} ({})", endpoint.key(), parsed.eventId(), parsed.type());
-                        stored[0]++;
+                        stored.add(parsed.eventId());
                     }
                 }));
-        return stored[0];
     }
 
     private List<String> connectedAccounts() throws StripeException {

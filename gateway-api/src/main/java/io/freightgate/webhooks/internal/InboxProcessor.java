@@ -94,6 +94,7 @@ class InboxProcessor {
                 batch.forEach(this::process);
             }
             metrics.parkedNow(store.countByStatus(InboxEventStatus.PARKED));
+            metrics.backlogNow(store.backlog(clock.instant()));
         } catch (RuntimeException e) {
             if (!stopping) {
                 log.warn("Webhook inbox run failed; the next run retries: {}", e.toString());
@@ -110,13 +111,17 @@ class InboxProcessor {
                     .execute(status -> store.markProcessed(event.inboxId(), event.attempt(), clock.instant()))
                     .ifPresent(receivedAt -> metrics.processed(Duration.between(receivedAt, clock.instant())));
         } catch (RuntimeException e) {
-            metrics.failed();
+            metrics.failed(event.type());
             Optional<Instant> retryAt = event.attempt() >= policy.maxAttempts()
                     ? Optional.empty()
                     : Optional.of(clock.instant().plus(backoff(event.attempt())));
             String error = describe(e);
-            transactions.execute(status -> store.markFailed(event.inboxId(), event.attempt(), error, retryAt));
+            boolean recorded = Boolean.TRUE.equals(
+                    transactions.execute(status -> store.markFailed(event.inboxId(), event.attempt(), error, retryAt)));
             if (retryAt.isEmpty()) {
+                if (recorded) {
+                    metrics.parked(event.type());
+                }
                 log.error(
                         "Webhook event {} ({}) parked after {} attempts: {}",
                         event.eventId(),

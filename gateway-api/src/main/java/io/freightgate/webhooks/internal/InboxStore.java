@@ -7,6 +7,7 @@ import io.freightgate.webhooks.WebhookEndpoint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -140,6 +141,20 @@ class InboxStore {
         Long count =
                 jdbc.queryForObject("SELECT count(*) FROM webhook_inbox WHERE status = ?", Long.class, status.name());
         return count == null ? 0 : count;
+    }
+
+    /** The events waiting to be processed and the age of the oldest. */
+    record Backlog(long events, Duration oldestAge) {}
+
+    Backlog backlog(Instant now) {
+        return jdbc.queryForObject(
+                "SELECT count(*), min(received_at) FROM webhook_inbox"
+                        + " WHERE status IN ('RECEIVED', 'RETRYING', 'PROCESSING')",
+                (rs, row) -> {
+                    Timestamp oldest = rs.getTimestamp(2);
+                    Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now);
+                    return new Backlog(rs.getLong(1), age.isNegative() ? Duration.ZERO : age);
+                });
     }
 
     private static InboxEvent inboxEvent(ResultSet rs, int row) throws SQLException {

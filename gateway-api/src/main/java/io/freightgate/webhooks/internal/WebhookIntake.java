@@ -4,6 +4,7 @@ import io.freightgate.webhooks.InboxEventStatus;
 import io.freightgate.webhooks.WebhookEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -60,6 +61,7 @@ class WebhookIntake {
     }
 
     Outcome receive(WebhookEndpoint endpoint, byte[] body, String signatureHeader) {
+        long started = System.nanoTime();
         Instant now = clock.instant();
         var verification = signature.verify(body, signatureHeader, secrets.of(endpoint), now);
         if (verification instanceof StripeSignature.Rejected(StripeSignature.Rejection reason)) {
@@ -75,6 +77,7 @@ class WebhookIntake {
         InboxEventStatus status =
                 dispatch.isHandled(event.type()) ? InboxEventStatus.RECEIVED : InboxEventStatus.IGNORED;
         boolean inserted = Boolean.TRUE.equals(transactions.execute(tx -> store.insert(event, status, now)));
+        metrics.intake(endpoint, Duration.ofNanos(System.nanoTime() - started));
         if (!inserted) {
             metrics.received(endpoint, "duplicate");
             return new Duplicate(event.eventId());

@@ -39,9 +39,11 @@ public record WebhookProperties(
      * @param window how far back each run lists events (Stripe keeps them 30 days; its own retries last 3 days)
      * @param interval how often the job runs
      * @param initialDelay when it first runs after start-up
+     * @param fullSweepInterval how often a run lists every event of the window instead of only the undelivered ones
      */
     public record Recovery(
             @DefaultValue("PT72H") Duration window,
             @DefaultValue("PT15M") Duration interval,
-            @DefaultValue("PT1M") Duration initialDelay) {}
+            @DefaultValue("PT1M") Duration initialDelay,
+            @DefaultValue("PT24H") Duration fullSweepInterval) {}
 }
