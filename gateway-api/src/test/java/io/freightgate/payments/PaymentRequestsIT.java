@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.stripe.StripeClient;
 import com.stripe.param.ChargeListParams;
+import io.freightgate.emulator.stripe.DisputeRequest;
 import io.freightgate.emulator.stripe.FaultRule;
 import io.freightgate.emulator.stripe.StripeEmulator;
 import io.freightgate.kernel.TenantId;
@@ -271,6 +272,46 @@ class PaymentRequestsIT extends GatewayIT {
         assertThat(refund(callers.of(parties.shipper(), Role.SHIPPER_ADMIN), id, "{}")
                         .status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aDisputeFreezesRefundsUntilItIsWonAndAFailedRefundIsGivenBack() {
+        Parties parties = parties();
+        String id = id(create(parties, 55_000, "EUR", "LD-DISPUTE", false));
+        assertThat(pay(parties, id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}")
+                        .status())
+                .isEqualTo(201);
+        String dispute = stripe.control()
+                .createDispute(
+                        apiKey,
+                        null,
+                        chargesOf(id).getFirst().getId(),
+                        DisputeRequest.chargeback("product_not_received", "visa"));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        read(parties.carrier(), id).get("status").asString().equals("DISPUTED"));
+        var refused = refund(parties.carrier(), id, "{}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("disputed");
+        stripe.control().decideDispute(apiKey, null, dispute, true);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        read(parties.carrier(), id).get("status").asString().equals("PAID"));
+
+        String failing = id(create(parties, 21_000, "EUR", "LD-REFUND-FAIL", false));
+        assertThat(pay(parties, failing, "{\"method\":\"card\",\"payment_method\":\"pm_card_refundFail\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(refund(parties.carrier(), failing, "{}").status()).isEqualTo(201);
+        assertThat(read(parties.carrier(), failing).get("status").asString()).isEqualTo("REFUNDED");
+        stripe.control().advanceClock(Duration.ofSeconds(61));
+        await().atMost(Duration.ofSeconds(15)).until(() -> read(parties.carrier(), failing)
+                .get("status")
+                .asString()
+                .equals("PAID"));
+        JsonNode given = read(parties.carrier(), failing);
+        assertThat(given.get("amount_refunded").get("minor").asLong()).isZero();
+        assertThat(given.get("refunds").get(0).get("outcome").asString()).isEqualTo("DECLINED");
     }
 
     @Test
