@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -418,9 +417,5 @@ public class PaymentRequests {
 
     static String oneLine(String text) {
         return text.replaceAll("[\\p{Cntrl}]", " ");
-    }
-
-    <T> T scoped(boolean acrossTenants, String reason, Supplier<T> work) {
-        return systemAccess.transaction(acrossTenants, reason, work);
     }
 }
