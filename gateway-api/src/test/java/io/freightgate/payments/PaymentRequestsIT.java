@@ -3,64 +3,22 @@ package io.freightgate.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.stripe.StripeClient;
-import com.stripe.param.ChargeListParams;
 import io.freightgate.emulator.stripe.DisputeRequest;
 import io.freightgate.emulator.stripe.FaultRule;
-import io.freightgate.emulator.stripe.StripeEmulator;
 import io.freightgate.kernel.TenantId;
-import io.freightgate.local.EmbeddedSmtpServer;
 import io.freightgate.security.Role;
-import io.freightgate.support.Api;
-import io.freightgate.support.GatewayIT;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Payment requests end to end against the Stripe emulator: carriers bill, shippers pay by card (with and without 3-D
- * Secure, declined), by SEPA Direct Debit (settled and failed), with capture on delivery and the expiry guard, refunds,
- * Stripe failures whose outcome is reconciled to exactly one charge, reminders, and bad input that changes nothing.
+ * Secure, declined), by SEPA Direct Debit (settled and failed), with capture on delivery, refunds, Stripe failures
+ * whose outcome is reconciled to exactly one charge, and bad input that changes nothing. The journeys that move the
+ * clock by days are in {@link PaymentTimeTravelIT}.
  */
-class PaymentRequestsIT extends GatewayIT {
-
-    @Autowired
-    StripeEmulator stripe;
-
-    @Autowired
-    StripeClient stripeClient;
-
-    @Autowired
-    EmbeddedSmtpServer smtp;
-
-    @Autowired
-    Clock clock;
-
-    @Autowired
-    PaymentReconciliation reconciliation;
-
-    @Autowired
-    AuthorizationExpiryGuard guard;
-
-    @Autowired
-    PaymentReminders reminders;
-
-    @Value("${freightgate.stripe.api-key}")
-    String apiKey;
-
-    @AfterEach
-    void noFaults() {
-        stripe.control().clearFaults();
-    }
-
-    record Parties(TenantId carrier, TenantId shipper, String shipperEmail) {}
+class PaymentRequestsIT extends PaymentJourneys {
 
     @Test
     void aShipperPaysByCardAndTheStatementNamesTheLoad() {
@@ -208,33 +166,6 @@ class PaymentRequestsIT extends GatewayIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled(
-            "Advances the JVM-wide emulator clock by days, after which IdentityIT's logins answer 403; needs a clock of its own before it can run in the shared context")
-    void anAuthorizationHeldUntilDeliveryIsCapturedByTheGuardBeforeItExpires() {
-        Parties parties = parties();
-        String id = id(create(parties, 99_000, "EUR", "LD-HOLD", true));
-        var authorized = pay(parties, id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}");
-        assertThat(authorized.status()).as(authorized.body()).isEqualTo(201);
-        JsonNode held = read(parties.carrier(), id);
-        assertThat(held.get("status").asString()).isEqualTo("AUTHORIZED");
-        var captureBefore = java.time.Instant.parse(held.get("capture_before").asString());
-        assertThat(captureBefore).isAfter(clock.instant().plus(Duration.ofDays(6)));
-
-        assertThat(guard.run())
-                .noneMatch(action -> action.paymentRequestId().toString().equals(id));
-        stripe.control().advanceClock(Duration.ofDays(6).plusHours(2));
-        var actions = guard.run();
-
-        assertThat(actions)
-                .filteredOn(action -> action.paymentRequestId().toString().equals(id))
-                .singleElement()
-                .satisfies(action -> assertThat(action.result()).isEqualTo("PAID"));
-        assertThat(read(parties.carrier(), id).get("amount_paid").get("minor").asLong())
-                .isEqualTo(99_000);
-        assertThat(chargesOf(id).getFirst().getCaptured()).isTrue();
-    }
-
-    @Test
     void refundsArePartialOrFullAndNeverExceedWhatWasPaid() throws Exception {
         Parties parties = parties();
         String unpaid = id(create(parties, 30_000, "EUR", "LD-UNPAID", false));
@@ -366,31 +297,6 @@ class PaymentRequestsIT extends GatewayIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled(
-            "Advances the JVM-wide emulator clock by days, after which IdentityIT's logins answer 403; needs a clock of its own before it can run in the shared context")
-    void shippersAreRemindedBeforeTheDueDateAndWhenOverdueOnceEach() {
-        Parties parties = parties();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        String id = id(create(parties, 70_000, "EUR", "LD-REMIND", false, today.plusDays(1)));
-
-        assertThat(reminders.run()).contains(new PaymentReminders.Sent(UUID.fromString(id), false));
-        assertThat(reminders.run())
-                .noneMatch(sent -> sent.paymentRequestId().toString().equals(id));
-        await().atMost(Duration.ofSeconds(15)).until(() -> smtp.receivedMail().stream()
-                .anyMatch(mail -> mail.to().contains(parties.shipperEmail())
-                        && mail.subject().equals("Reminder: payment request LD-REMIND")));
-
-        stripe.control().advanceClock(Duration.ofDays(2));
-        assertThat(read(parties.carrier(), id).get("status").asString()).isEqualTo("OVERDUE");
-        assertThat(reminders.run()).contains(new PaymentReminders.Sent(UUID.fromString(id), true));
-        assertThat(reminders.run())
-                .noneMatch(sent -> sent.paymentRequestId().toString().equals(id));
-        await().atMost(Duration.ofSeconds(15)).until(() -> smtp.receivedMail().stream()
-                .anyMatch(mail -> mail.to().contains(parties.shipperEmail())
-                        && mail.subject().equals("Overdue: payment request LD-REMIND")));
-    }
-
-    @Test
     void badInputGetsAProblemAndChangesNothing() {
         Parties parties = parties();
         String carrierAdmin = callers.of(parties.carrier(), Role.CARRIER_ADMIN);
@@ -487,149 +393,5 @@ class PaymentRequestsIT extends GatewayIT {
         assertThat(staff.status()).isEqualTo(200);
         assertThat(list(callers.of(parties.shipper(), Role.SHIPPER_PAYER)))
                 .anyMatch(request -> request.get("id").asString().equals(id));
-    }
-
-    // --- helpers
-
-    private Parties parties() {
-        String email = "ap-" + UUID.randomUUID() + "@shipper.test";
-        TenantId carrier = organization("CARRIER");
-        TenantId shipper = organization("SHIPPER", email);
-        verifications.verify(carrier, true);
-        verifications.verify(shipper, false);
-        return new Parties(carrier, shipper, email);
-    }
-
-    private TenantId organization(String type) {
-        return organization(type, type.toLowerCase() + "-" + UUID.randomUUID() + "@example.test");
-    }
-
-    private TenantId organization(String type, String email) {
-        var response = api.post("/api/v1/organizations", organizationJson(type, type + " " + UUID.randomUUID(), email))
-                .token(callers.platformAdmin())
-                .idempotencyKey(UUID.randomUUID().toString())
-                .send();
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return TenantId.of(response.json().get("id").asString());
-    }
-
-    private JsonNode create(Parties parties, long amount, String currency, String load, boolean captureOnDelivery) {
-        return create(
-                parties,
-                amount,
-                currency,
-                load,
-                captureOnDelivery,
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(14));
-    }
-
-    private JsonNode create(
-            Parties parties, long amount, String currency, String load, boolean captureOnDelivery, LocalDate due) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        String json = """
-                {"shipper_id":"%s","amount_minor":%d,"currency":"%s","load_reference":"%s",
-                 "origin":"Hamburg, DE","destination":"Lyon, FR","pickup_date":"%s","delivery_date":"%s",
-                 "due_date":"%s","terms":"Net 14","capture_on_delivery":%s}
-                """.formatted(
-                        parties.shipper(),
-                        amount,
-                        currency,
-                        load,
-                        today.minusDays(2),
-                        today.minusDays(1),
-                        due,
-                        captureOnDelivery);
-        var response = post(callers.of(parties.carrier(), Role.CARRIER_DISPATCHER), json);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json();
-    }
-
-    private String body(TenantId shipper, String amount, String currency) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return """
-                {"shipper_id":"%s","amount_minor":%s,"currency":"%s","load_reference":"LD-X","origin":"A",
-                 "destination":"B","pickup_date":"%s","delivery_date":"%s","due_date":"%s"}
-                """.formatted(shipper, amount, currency, today, today, today.plusDays(7));
-    }
-
-    private static String id(JsonNode created) {
-        return created.get("payment_request").get("id").asString();
-    }
-
-    private Api.Response post(String token, String json) {
-        return api.post("/api/v1/payment-requests", json)
-                .token(token)
-                .idempotencyKey(UUID.randomUUID().toString())
-                .send();
-    }
-
-    private Api.Response pay(Parties parties, String id, String json) {
-        return api.post("/api/v1/payment-requests/" + id + "/payments", json)
-                .token(callers.of(parties.shipper(), Role.SHIPPER_PAYER))
-                .idempotencyKey(UUID.randomUUID().toString())
-                .header("User-Agent", "FreightGate-IT/1.0")
-                .send();
-    }
-
-    private Api.Response refund(TenantId carrier, String id, String json) {
-        return refund(callers.of(carrier, Role.CARRIER_FINANCE), id, json);
-    }
-
-    private Api.Response refund(String token, String id, String json) {
-        return api.post("/api/v1/payment-requests/" + id + "/refunds", json)
-                .token(token)
-                .idempotencyKey(UUID.randomUUID().toString())
-                .send();
-    }
-
-    private static String sepa(String iban) {
-        return """
-                {"method":"sepa_debit","iban":"%s","account_holder_name":"Erika Mustermann",
-                 "email":"erika@shipper.test","mandate_accepted":true}
-                """.formatted(iban);
-    }
-
-    private JsonNode read(TenantId organization, String id) {
-        var response = api.get("/api/v1/payment-requests/" + id)
-                .token(tokenFor(organization))
-                .send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
-    private JsonNode read(TenantId organization, String id, int expectedStatus) {
-        var response = api.get("/api/v1/payment-requests/" + id)
-                .token(tokenFor(organization))
-                .send();
-        assertThat(response.status()).as(response.body()).isEqualTo(expectedStatus);
-        return expectedStatus == 200 ? response.json() : null;
-    }
-
-    /** A reader of either side: the roles that do not match the organization's type simply grant nothing more. */
-    private String tokenFor(TenantId organization) {
-        return callers.of(organization, Role.CARRIER_FINANCE, Role.SHIPPER_ADMIN);
-    }
-
-    private java.util.List<JsonNode> list(String token) {
-        var response =
-                api.get("/api/v1/payment-requests?limit=200").token(token).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        var list = new java.util.ArrayList<JsonNode>();
-        response.json().forEach(list::add);
-        return list;
-    }
-
-    private java.util.List<com.stripe.model.Charge> chargesOf(String requestId) {
-        try {
-            return stripeClient
-                    .v1()
-                    .charges()
-                    .list(ChargeListParams.builder()
-                            .setTransferGroup("payment_request_" + requestId)
-                            .build())
-                    .getData();
-        } catch (com.stripe.exception.StripeException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
