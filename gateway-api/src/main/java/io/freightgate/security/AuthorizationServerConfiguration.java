@@ -1,6 +1,7 @@
 package io.freightgate.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,20 +115,27 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder encoder, Clock clock, @Lazy Logins logins) {
+    OAuth2TokenGenerator<?> tokenGenerator(
+            JwtEncoder encoder,
+            Clock clock,
+            @Lazy Logins logins,
+            @Value("${freightgate.security.session.absolute-timeout:PT12H}") Duration sessionLifetime) {
         var jwt = new JwtGenerator(encoder);
         jwt.setClock(clock);
         jwt.setJwtCustomizer(context -> customize(context, logins));
         var refresh = new OAuth2RefreshTokenGenerator();
         refresh.setClock(clock);
-        return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(), absoluteLifetime(refresh));
+        return new DelegatingOAuth2TokenGenerator(
+                jwt, new OAuth2AccessTokenGenerator(), absoluteLifetime(refresh, sessionLifetime));
     }
 
     /**
-     * Rotated refresh tokens never outlive the session they belong to: {@link WebClientRegistration#SESSION_LIFETIME}
-     * from the login (the authorization code's issue time), however often they are refreshed.
+     * Rotated refresh tokens never outlive the session they belong to: {@code sessionLifetime}
+     * ({@code freightgate.security.session.absolute-timeout}) from the login (the authorization code's issue time),
+     * however often they are refreshed.
      */
-    static OAuth2TokenGenerator<OAuth2RefreshToken> absoluteLifetime(OAuth2RefreshTokenGenerator generator) {
+    static OAuth2TokenGenerator<OAuth2RefreshToken> absoluteLifetime(
+            OAuth2TokenGenerator<OAuth2RefreshToken> generator, Duration sessionLifetime) {
         return context -> {
             OAuth2RefreshToken token = generator.generate(context);
             if (token == null || context.getAuthorization() == null) {
@@ -137,7 +145,7 @@ class AuthorizationServerConfiguration {
             if (code == null || code.getToken().getIssuedAt() == null || token.getExpiresAt() == null) {
                 return token;
             }
-            Instant end = code.getToken().getIssuedAt().plus(WebClientRegistration.SESSION_LIFETIME);
+            Instant end = code.getToken().getIssuedAt().plus(sessionLifetime);
             return token.getExpiresAt().isAfter(end)
                     ? new OAuth2RefreshToken(token.getTokenValue(), token.getIssuedAt(), end)
                     : token;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,35 +23,45 @@ import org.springframework.stereotype.Component;
  * Registers the back-office web app as a confidential client of the authorization server on start-up, if absent:
  * {@code freightgate-web}, authorization code with PKCE and refresh tokens, redirect URI
  * {@code {issuer}/login/oauth2/code/freightgate}. Refresh tokens rotate on every use and the session ends
- * {@link #SESSION_LIFETIME} after the login at the latest. The secret is random and never logged; operators set it
+ * {@code freightgate.security.session.absolute-timeout} (12 hours unless configured) after the login at the latest; a
+ * changed setting is applied to the existing registration at the next start. The secret is random and never logged; operators set it
  * with {@link #rotateSecret}, local mode writes it to the demo credentials file.
  */
 @Component
 class WebClientRegistration implements ApplicationRunner {
 
     static final String CLIENT_ID = "freightgate-web";
-    static final Duration SESSION_LIFETIME = Duration.ofHours(12);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RegisteredClientRepository registry;
     private final PasswordEncoder passwordEncoder;
     private final AuthorizationServerSettings settings;
     private final Clock clock;
+    private final Duration sessionLifetime;
 
     WebClientRegistration(
             RegisteredClientRepository registry,
             PasswordEncoder passwordEncoder,
             AuthorizationServerSettings settings,
-            Clock clock) {
+            Clock clock,
+            @Value("${freightgate.security.session.absolute-timeout:PT12H}") Duration sessionLifetime) {
         this.registry = registry;
         this.passwordEncoder = passwordEncoder;
         this.settings = settings;
         this.clock = clock;
+        this.sessionLifetime = sessionLifetime;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (registry.findByClientId(CLIENT_ID) == null) {
+        RegisteredClient existing = registry.findByClientId(CLIENT_ID);
+        if (existing != null
+                && !sessionLifetime.equals(existing.getTokenSettings().getRefreshTokenTimeToLive())) {
+            registry.save(RegisteredClient.from(existing)
+                    .tokenSettings(tokenSettings())
+                    .build());
+        }
+        if (existing == null) {
             registry.save(RegisteredClient.withId(UUID.randomUUID().toString())
                     .clientId(CLIENT_ID)
                     .clientName("FreightGate back office")
@@ -66,15 +77,20 @@ class WebClientRegistration implements ApplicationRunner {
                             .requireProofKey(true)
                             .requireAuthorizationConsent(false)
                             .build())
-                    .tokenSettings(TokenSettings.builder()
-                            .accessTokenTimeToLive(AccessTokens.LIFETIME)
-                            .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
-                            .refreshTokenTimeToLive(SESSION_LIFETIME)
-                            .reuseRefreshTokens(false)
-                            .authorizationCodeTimeToLive(Duration.ofMinutes(1))
-                            .build())
+                    .tokenSettings(tokenSettings())
                     .build());
         }
+    }
+
+    /** The web client's tokens: 5-minute access tokens, refresh tokens rotated on every use for the session's life. */
+    TokenSettings tokenSettings() {
+        return TokenSettings.builder()
+                .accessTokenTimeToLive(AccessTokens.LIFETIME)
+                .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                .refreshTokenTimeToLive(sessionLifetime)
+                .reuseRefreshTokens(false)
+                .authorizationCodeTimeToLive(Duration.ofMinutes(1))
+                .build();
     }
 
     String redirectUri() {
