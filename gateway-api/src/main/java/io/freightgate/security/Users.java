@@ -13,6 +13,7 @@ import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.internal.User;
 import io.freightgate.security.internal.UserRecords;
 import io.freightgate.security.internal.domain.PasswordPolicy;
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +31,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -72,6 +80,15 @@ public class Users {
     private final RateLimiter rateLimiter;
     private final RateLimit resetMailsPerUser;
     private final Clock clock;
+    private static final Logger log = LoggerFactory.getLogger(Users.class);
+
+    private final ThreadPoolExecutor resetWorker = new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(500),
+            Thread.ofPlatform().name("password-resets").daemon().factory());
 
     Users(
             UserRecords records,
@@ -187,9 +204,38 @@ public class Users {
     /**
      * Mails a password-reset link to the user with this email, if there is an active one and it has not had
      * {@code freightgate.security.password-reset.mails-per-user} (3) such mails in the last {@code ...mails-period}
-     * (1 h); otherwise does nothing. Either way the caller learns nothing (the API answers 202).
+     * (1 h); otherwise does nothing. Either way the caller learns nothing (the API answers 202): the lookup, the
+     * token and the mail happen on a worker thread after this method returns, so the answer takes as long for an
+     * unknown address as for a user's, and its timing tells nothing either. The request's id and client address go
+     * with the work into the audit trail. When more requests wait than the worker's queue holds, the surplus is
+     * dropped with a warning (the per-address API rate limit keeps that from happening to real users).
      */
     public void requestPasswordReset(String email) {
+        Map<String, String> requestContext = MDC.getCopyOfContextMap();
+        try {
+            resetWorker.execute(() -> {
+                if (requestContext != null) {
+                    MDC.setContextMap(requestContext);
+                }
+                try {
+                    issuePasswordReset(email);
+                } catch (RuntimeException e) {
+                    log.error("A password reset could not be issued", e);
+                } finally {
+                    MDC.clear();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("Password-reset requests arrive faster than they are handled; one was dropped");
+        }
+    }
+
+    @PreDestroy
+    void stopResetWorker() {
+        resetWorker.shutdown();
+    }
+
+    private void issuePasswordReset(String email) {
         String normalized;
         try {
             normalized = normalizeEmail(email);

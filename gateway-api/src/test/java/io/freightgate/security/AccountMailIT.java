@@ -162,15 +162,32 @@ class AccountMailIT extends GatewayIT {
     void aUserGetsAtMostThreeResetMailsAnHour() {
         String email = "often-" + UUID.randomUUID() + "@carrier.test";
         String userId = activeUser(email);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 1; i <= 3; i++) {
             assertThat(requestReset(email).status()).isEqualTo(202);
+            int issued = i;
+            // The reset is issued after the answer, on the reset worker.
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> securityEvents(userId, "PASSWORD_RESET_REQUESTED") == issued);
         }
         String third = currentResetToken(userId);
 
         var fourth = requestReset(email);
 
         assertThat(fourth.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(15)).until(() -> securityEvents(userId, "PASSWORD_RESET_THROTTLED") == 1);
         assertThat(currentResetToken(userId)).as("no new token, so no new mail").isEqualTo(third);
+        assertThat(securityEvents(userId, "PASSWORD_RESET_REQUESTED")).isEqualTo(3);
+    }
+
+    private int securityEvents(String userId, String type) {
+        return transactions.execute(status -> {
+            jdbc.queryForObject("SELECT set_config('app.scope', 'system', true)", String.class);
+            return jdbc.queryForObject(
+                    "SELECT count(*) FROM security_events WHERE user_id = ? AND type = ?",
+                    Integer.class,
+                    UUID.fromString(userId),
+                    type);
+        });
     }
 
     /** The hash of the user's live reset token, read in the system scope (the table is under row-level security). */
