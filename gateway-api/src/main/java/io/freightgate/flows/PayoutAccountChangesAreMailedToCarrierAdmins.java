@@ -5,6 +5,7 @@ import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.payments.PayoutAccountRestored;
 import io.freightgate.payments.PayoutAccountRestricted;
+import io.freightgate.payments.PayoutFailed;
 import io.freightgate.platform.notifications.Notification;
 import io.freightgate.platform.notifications.Notifications;
 import io.freightgate.security.Role;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A carrier whose payout account becomes restricted (requirements past due: no transfers) is told by mail what Stripe
- * needs, and told again when the account is restored ("you can receive transfers again"). The mail goes to every active
+ * needs, and told again when the account is restored ("you can receive transfers again"); a payout that fails is
+ * mailed with the bank's reason. The mail goes to every active
  * {@link Role#CARRIER_ADMIN} of the carrier, or to the organization's contact address when it has none. Names are
  * passed to the templates as they are; the Notifications templates encode them.
  *
@@ -39,6 +41,8 @@ class PayoutAccountChangesAreMailedToCarrierAdmins {
     static final String RESTORED_TEMPLATE = "payout-account-restored";
     static final String RESTRICTED_SUBJECT = "FreightGate: transfers to your payout account are paused";
     static final String RESTORED_SUBJECT = "FreightGate: you can receive transfers again";
+    static final String PAYOUT_FAILED_TEMPLATE = "payout-failed";
+    static final String PAYOUT_FAILED_SUBJECT = "FreightGate: a payout to your bank account failed";
 
     private static final Logger log = LoggerFactory.getLogger(PayoutAccountChangesAreMailedToCarrierAdmins.class);
 
@@ -66,6 +70,22 @@ class PayoutAccountChangesAreMailedToCarrierAdmins {
         mail(event.carrier(), RESTORED_SUBJECT, RESTORED_TEMPLATE, Map.of());
     }
 
+    /** A failed payout: the carrier learns why, and that the money is back in its Stripe balance. */
+    @EventListener
+    void on(PayoutFailed event) {
+        String reason = event.failureMessage()
+                .map(message -> event.failureCode()
+                        .map(code -> message + " (" + code + ")")
+                        .orElse(message))
+                .or(event::failureCode)
+                .orElse("none given");
+        mail(
+                event.carrier(),
+                PAYOUT_FAILED_SUBJECT,
+                PAYOUT_FAILED_TEMPLATE,
+                Map.of("amount", event.amount().toString(), "reason", reason, "payout", event.stripePayoutId()));
+    }
+
     private void mail(TenantId carrier, String subject, String template, Map<String, String> details) {
         Optional<OrganizationView> organization = organizations.find(carrier, false);
         String organizationName = organization.map(OrganizationView::legalName).orElse("your company");
@@ -84,14 +104,10 @@ class PayoutAccountChangesAreMailedToCarrierAdmins {
             } catch (IllegalArgumentException e) {
                 // An address the mail path refuses must not undo the account's state change. The message may quote
                 // the address, which is personal data: not logged.
-                log.warn("Payout account notice {} for carrier {} refused for one recipient", template, carrier);
+                log.warn("Payout notice {} for carrier {} refused for one recipient", template, carrier);
             }
         }
-        log.info(
-                "Payout account notice {} mailed to {} recipient(s) of carrier {}",
-                template,
-                recipients.size(),
-                carrier);
+        log.info("Payout notice {} mailed to {} recipient(s) of carrier {}", template, recipients.size(), carrier);
     }
 
     private record Recipient(String address, String name) {}

@@ -74,6 +74,11 @@ class AuthorizationMatrixIT extends GatewayIT {
             POST /api/v1/carriers/{id}/payout-account                   | 401  | 404/201        | 404/409       | 404/409            | 403/403      | 403/403            | 201/404       | 409/404         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/carriers/{id}/payout-account                    | 401  | 404/200        | 404/200       | 404/200            | 403/403      | 403/403            | 200/404       | 200/404         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/carriers/{id}/onboarding-links                 | 401  | 404/201        | 404/201       | 404/201            | 403/403      | 403/403            | 201/404       | 201/404         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/carriers/{id}/payouts                           | 401  | 404/200        | 404/200       | 404/200            | 403/403      | 403/403            | 200/404       | 200/404         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/carriers/{id}/payouts                          | 401  | 404/409        | 404/409       | 404/409            | 403/403      | 403/403            | 409/404       | 409/404         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/carriers/{id}/payouts/{payoutId}                | 401  | 404/404        | 404/404       | 404/404            | 403/403      | 403/403            | 404/404       | 404/404         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/carriers/{id}/payouts/{payoutId}/remittance     | 401  | 404/404        | 404/404       | 404/404            | 403/403      | 403/403            | 404/404       | 404/404         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/carriers/{id}/payouts/{payoutId}/remittance.pdf | 401  | 404/404        | 404/404       | 404/404            | 403/403      | 403/403            | 404/404       | 404/404         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/payment-requests                               | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 201/201       | 201/201         | 201/201            | 403/403        | 403/403       | 403/403
             GET /api/v1/payment-requests                                | 401  | 200/200        | 200/200       | 200/200            | 200/200      | 200/200            | 200/200       | 200/200         | 200/200            | 403/403        | 200/200       | 200/200
             GET /api/v1/payment-requests/{id}                           | 401  | 200/200        | 200/200       | 200/200            | 200/200      | 200/200            | 200/404       | 200/404         | 200/404            | 403/403        | 200/404       | 200/404
@@ -194,6 +199,7 @@ class AuthorizationMatrixIT extends GatewayIT {
         path = path.replace("{id}", target.toString())
                 .replace("{organizationId}", target.toString())
                 .replace("{documentId}", UUID.randomUUID().toString())
+                .replace("{payoutId}", UUID.randomUUID().toString())
                 .replace("{referenceId}", UUID.randomUUID().toString());
         if (row.endpoint().equals("POST /api/v1/kyc/cases/{organizationId}/documents")) {
             return multipart(path, token, "kind", "REPRESENTATIVE_ID", "file", "id.pdf", KycApiIT.PDF);
@@ -225,6 +231,7 @@ class AuthorizationMatrixIT extends GatewayIT {
                     case "POST /api/v1/payment-requests/{id}/payments" ->
                         "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}";
                     case "POST /api/v1/password-resets" -> "{\"email\":\"nobody@matrix.test\"}";
+                    case "POST /api/v1/carriers/{id}/payouts" -> "{\"currency\":\"EUR\"}";
                     case "POST /api/v1/password-resets/{token}/completion" ->
                         "{\"password\":\"matrix-harbour-freight-7\"}";
                     case "POST /api/v1/kyc/vat-validations" -> "{\"vat_number\":\"DE811907980\"}";
