@@ -63,12 +63,17 @@ public final class LoadFixtures {
         CRC32 crc = new CRC32();
         crc.update(type);
         crc.update(ihdr.array());
-        return ByteBuffer.allocate(8 + 4 + 4 + 13 + 4)
+        CRC32 end = new CRC32();
+        end.update("IEND".getBytes(StandardCharsets.US_ASCII));
+        return ByteBuffer.allocate(8 + 4 + 4 + 13 + 4 + 12)
                 .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})
                 .putInt(13)
                 .put(type)
                 .put(ihdr.array())
                 .putInt((int) crc.getValue())
+                .putInt(0)
+                .put("IEND".getBytes(StandardCharsets.US_ASCII))
+                .putInt((int) end.getValue())
                 .array();
     }
 

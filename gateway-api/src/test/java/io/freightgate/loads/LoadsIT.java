@@ -327,6 +327,7 @@ class LoadsIT extends GatewayIT {
 
         assertThatThrownBy(() -> jdbc.update(
                         "UPDATE communication_log SET body = 'edited' WHERE load_id = ?", UUID.fromString(load)))
+                .rootCause()
                 .hasMessageContaining("permission denied");
 
         try (Connection owner = DriverManager.getConnection(ownerUrl, ownerUser, ownerPassword);
