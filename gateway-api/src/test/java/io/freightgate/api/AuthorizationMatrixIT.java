@@ -88,6 +88,22 @@ class AuthorizationMatrixIT extends GatewayIT {
             POST /api/v1/payment-requests/{id}/refunds                  | 401  | 409/409        | 409/409       | 409/409            | 403/403      | 403/403            | 409/404       | 409/404         | 403/403            | 403/403        | 403/403       | 403/403
             PUT /api/v1/payment-requests/{id}/rate-confirmation         | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 200/404         | 200/404            | 403/403        | 403/403       | 403/403
             GET /api/v1/payment-requests/{id}/rate-confirmation         | 401  | 404/404        | 404/404       | 404/404            | 404/404      | 404/404            | 404/404       | 404/404         | 404/404            | 403/403        | 404/404       | 404/404
+            POST /api/v1/loads                                          | 401  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403 | 201/201 | 403/403 | 201/201 | 403/403 | 403/403 | 403/403
+            GET /api/v1/loads                                           | 401  | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/200
+            GET /api/v1/loads/{id}                                      | 401  | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 200/404
+            PUT /api/v1/loads/{id}/driver                               | 401  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403 | 200/404 | 403/403 | 200/404 | 403/403 | 403/403 | 403/403
+            POST /api/v1/loads/{id}/delivery-confirmations              | 401  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403 | 201/404 | 403/403 | 201/404 | 404/404 | 403/403 | 403/403
+            GET /api/v1/loads/{id}/delivery-confirmations               | 401  | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 200/404
+            GET /api/v1/loads/{id}/delivery-confirmations/{confirmationId}/file | 401  | 404/404 | 404/404 | 404/404 | 404/404 | 404/404 | 404/404 | 404/404 | 404/404 | 404/404 | 404/404 | 404/404
+            POST /api/v1/loads/{id}/driver-links                        | 401  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403 | 201/404 | 403/403 | 201/404 | 403/403 | 403/403 | 403/403
+            POST /api/v1/loads/{id}/telematics-events                   | 401  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403 | 200/404 | 403/403 | 200/404 | 404/404 | 403/403 | 403/403
+            POST /api/v1/loads/{id}/messages                            | 401  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403 | 201/404 | 201/404 | 201/404 | 404/404 | 201/404 | 201/404
+            GET /api/v1/loads/{id}/communication-log                    | 401  | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 200/404
+            GET /api/v1/loads/{id}/communication-log/verification       | 401  | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 200/404
+            GET /api/v1/loads/{id}/communication-log/transcript         | 401  | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 200/404
+            POST /api/v1/loads/{id}/documents                           | 401  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403 | 201/404 | 201/404 | 201/404 | 403/403 | 403/403 | 403/403
+            GET /api/v1/loads/{id}/documents                            | 401  | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 200/404
+            POST /api/v1/loads/document-suggestions                     | 401  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403 | 200/200 | 200/200 | 200/200 | 403/403 | 403/403 | 403/403
             """;
 
     record Row(String method, String pattern, int noToken, Map<Role, int[]> cells) {
@@ -171,6 +187,9 @@ class AuthorizationMatrixIT extends GatewayIT {
     }
 
     private Api.Response send(Row row, TenantId target, String token) {
+        if (row.pattern().startsWith("/api/v1/loads")) {
+            return loadsRequest(row, target, token);
+        }
         String path = row.pattern();
         if (path.contains("{userId}")) {
             path = path.replace("{userId}", invite(target).get("id"));
@@ -250,6 +269,83 @@ class AuthorizationMatrixIT extends GatewayIT {
                 : api.call(row.method(), path, body, "application/json")
                         .idempotencyKey(UUID.randomUUID().toString());
         return token == null ? call.send() : call.token(token).send();
+    }
+
+    // ---- Loads (issue #9): the "own" load is the carrier's to the shipper, the foreign one another carrier's to
+    // another shipper; every call gets a fresh load assigned to a driver no test token acts as.
+
+    private TenantId foreignLoadShipper;
+
+    private Api.Response loadsRequest(Row row, TenantId target, String token) {
+        String path = row.pattern();
+        if (path.contains("{id}")) {
+            path = path.replace("{id}", load(target.equals(foreignCarrier)))
+                    .replace("{confirmationId}", UUID.randomUUID().toString());
+        }
+        byte[] photo = io.freightgate.loads.LoadFixtures.photo(45.764, 4.8357, java.time.Instant.now(), 1);
+        byte[] pdf = io.freightgate.loads.LoadFixtures.pdf(List.of("Load number: MATRIX-1", "Rate: EUR 100.00"));
+        Api.Call call =
+                switch (row.endpoint()) {
+                    case "POST /api/v1/loads/{id}/delivery-confirmations" ->
+                        api.multipart(
+                                "POST",
+                                path,
+                                Map.of(
+                                        "signatory_name",
+                                        "M",
+                                        "delivered_at",
+                                        java.time.Instant.now().toString()),
+                                "file",
+                                "pod.jpg",
+                                "image/jpeg",
+                                photo);
+                    case "POST /api/v1/loads/{id}/documents" ->
+                        api.multipart(
+                                "POST",
+                                path,
+                                Map.of("kind", "RATE_CONFIRMATION"),
+                                "file",
+                                "rc.pdf",
+                                "application/pdf",
+                                pdf);
+                    case "POST /api/v1/loads/document-suggestions" ->
+                        api.multipart("POST", path, Map.of(), "file", "rc.pdf", "application/pdf", pdf);
+                    case "POST /api/v1/loads" -> api.post(path, loadJson(shipper));
+                    case "PUT /api/v1/loads/{id}/driver" ->
+                        api.call("PUT", path, "{\"driver_user_id\":\"matrix-driver\"}", "application/json");
+                    case "POST /api/v1/loads/{id}/telematics-events" ->
+                        api.post(
+                                path,
+                                "{\"device_id\":\"M\",\"timestamp\":\"%s\",\"lat\":45.764,\"lon\":4.8357}"
+                                        .formatted(java.time.Instant.now().minusSeconds(60)));
+                    case "POST /api/v1/loads/{id}/messages" -> api.post(path, "{\"body\":\"Matrix message\"}");
+                    default -> row.method().equals("GET") ? api.get(path) : api.call(row.method(), path, "", null);
+                };
+        if (!row.method().equals("GET")) {
+            call.idempotencyKey(UUID.randomUUID().toString());
+        }
+        return token == null ? call.send() : call.token(token).send();
+    }
+
+    private String load(boolean foreign) {
+        if (foreign && foreignLoadShipper == null) {
+            foreignLoadShipper = register("SHIPPER");
+        }
+        var response = api.post("/api/v1/loads", loadJson(foreign ? foreignLoadShipper : shipper))
+                .token(callers.of(foreign ? foreignCarrier : carrier, Role.CARRIER_DISPATCHER))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    private static String loadJson(TenantId shipper) {
+        var pickup = java.time.Instant.now().minusSeconds(36_000);
+        return """
+                {"shipper_id":"%s","load_number":"M-%s","driver_user_id":"matrix-driver",
+                 "pickup":{"address":"A","lat":53.5461,"lon":9.9661,"planned_at":"%s"},
+                 "delivery":{"address":"B","lat":45.764,"lon":4.8357,"planned_at":"%s"}}
+                """.formatted(shipper, UUID.randomUUID(), pickup, pickup.plusSeconds(30_000));
     }
 
     private Map<String, String> invite(TenantId organization) {

@@ -1,0 +1,22 @@
+package io.freightgate.loads;
+
+import io.freightgate.kernel.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A load as its carrier, its shipper and its driver see it; stops are the pickup, then the delivery. */
+public record LoadView(
+        UUID id,
+        TenantId carrier,
+        TenantId shipper,
+        String loadNumber,
+        Optional<String> bolNumber,
+        Optional<String> cmrNumber,
+        List<StopView> stops,
+        Optional<String> driverUserId,
+        String status,
+        Optional<Instant> deliveredAt,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -1,0 +1,178 @@
+package io.freightgate.loads.internal;
+
+import io.freightgate.kernel.TenantId;
+import io.freightgate.loads.CreateLoad;
+import io.freightgate.loads.LoadViewer;
+import io.freightgate.loads.Loads;
+import io.freightgate.loads.NewStop;
+import io.freightgate.loads.TelematicsPing;
+import io.freightgate.loads.UploadProofOfDelivery;
+import io.freightgate.organizations.OrganizationDirectory;
+import io.freightgate.organizations.OrganizationType;
+import io.freightgate.organizations.OrganizationView;
+import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.platform.tenancy.Tenancy;
+import io.freightgate.security.Role;
+import io.freightgate.security.UserView;
+import io.freightgate.security.Users;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Local mode's demo load {@value #LOAD_NUMBER}: the demo carrier's load for the demo shipper, Hamburg to Lyon, assigned
+ * to the demo driver, with telematics pings that give arrival and departure at both stops, a proof-of-delivery photo
+ * whose EXIF places it at the consignee, and messages (one by API, one e-mail) in its communication log. Runs after
+ * the demo logins exist; a later start finds the load and leaves it as it is.
+ */
+@Component
+@ConditionalOnExpression("${freightgate.local.active:false} and '${freightgate.local.data-dir:}' != ''")
+class LocalDemoLoad {
+
+    static final String LOAD_NUMBER = "DEMO-LOAD-1001";
+    static final String CARRIER = "Demo Haulage GmbH";
+    static final String SHIPPER = "Demo Shipper BV";
+
+    private static final Logger log = LoggerFactory.getLogger(LocalDemoLoad.class);
+    private static final Instant PICKUP = Instant.parse("2026-12-01T06:00:00Z");
+    private static final Instant DELIVERY = Instant.parse("2026-12-01T14:00:00Z");
+
+    private final Loads loads;
+    private final LoadRecords records;
+    private final OrganizationDirectory organizations;
+    private final Users users;
+    private final SystemAccess systemAccess;
+
+    LocalDemoLoad(
+            Loads loads,
+            LoadRecords records,
+            OrganizationDirectory organizations,
+            Users users,
+            SystemAccess systemAccess) {
+        this.loads = loads;
+        this.records = records;
+        this.organizations = organizations;
+        this.users = users;
+        this.systemAccess = systemAccess;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(5)
+    void seed() {
+        Optional<OrganizationView> carrier = named(CARRIER, OrganizationType.CARRIER);
+        Optional<OrganizationView> shipper = named(SHIPPER, OrganizationType.SHIPPER);
+        if (carrier.isEmpty() || shipper.isEmpty()) {
+            log.warn("The demo carrier or shipper is missing; no demo load");
+            return;
+        }
+        TenantId carrierId = carrier.get().id();
+        TenantId shipperId = shipper.get().id();
+        boolean exists = systemAccess.transaction(
+                true, "look for the demo load", () -> records.findByNumber(carrierId.value(), LOAD_NUMBER)
+                        .isPresent());
+        if (exists) {
+            return;
+        }
+        String driver = users.list(carrierId, true).stream()
+                .filter(user -> user.roles().contains(Role.CARRIER_DRIVER))
+                .map(UserView::id)
+                .map(Object::toString)
+                .findFirst()
+                .orElse("demo-driver");
+        String dispatcher = "local-demo-seeder";
+        var load = Tenancy.callAs(
+                carrierId,
+                dispatcher,
+                () -> loads.create(
+                        carrierId,
+                        new CreateLoad(
+                                shipperId,
+                                LOAD_NUMBER,
+                                Optional.of("BOL-DEMO-1001"),
+                                Optional.of("CMR-DEMO-1001"),
+                                new NewStop("Hafenstrasse 1, 20457 Hamburg, DE", 53.5461, 9.9661, PICKUP),
+                                new NewStop("12 Rue de la Republique, 69002 Lyon, FR", 45.7640, 4.8357, DELIVERY),
+                                Optional.of(driver))));
+        double[][] route = {
+            {53.6000, 10.1000},
+            {53.5463, 9.9665},
+            {53.5462, 9.9663},
+            {53.7000, 10.3000},
+            {45.7642, 4.8359},
+            {45.7641, 4.8356},
+            {45.8000, 4.9000}
+        };
+        long[] minutes = {-20, 0, 40, 55, 470, 485, 520};
+        Tenancy.runAs(carrierId, driver, () -> {
+            for (int i = 0; i < route.length; i++) {
+                loads.recordTelematics(
+                        load.id(),
+                        LoadViewer.driver(driver),
+                        new TelematicsPing(
+                                "DEMO-TRUCK-7",
+                                PICKUP.plus(Duration.ofMinutes(minutes[i])),
+                                route[i][0],
+                                route[i][1],
+                                Optional.of(i % 2 == 0 ? 62.0 : 0.0)));
+            }
+            loads.postMessage(
+                    load.id(),
+                    LoadViewer.driver(driver),
+                    "Loaded",
+                    "Loaded 33 pallets in Hamburg, seal 4471. On the way to Lyon.");
+            loads.uploadProofOfDelivery(
+                    load.id(),
+                    LoadViewer.driver(driver),
+                    new UploadProofOfDelivery(
+                            "demo-pod.jpg",
+                            resource("/loads/demo-pod.jpg"),
+                            "Jeanne Martin",
+                            Instant.parse("2026-12-01T14:10:00Z"),
+                            Optional.of(45.76415),
+                            Optional.of(4.83585)));
+        });
+        String mail = """
+                From: Jeanne Martin <reception@demo-shipper.test>
+                To: loads@freightgate.test
+                Subject: DEMO-LOAD-1001 received
+                Date: Tue, 1 Dec 2026 14:30:00 +0000
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+
+                All 33 pallets received in good order, seal 4471 intact. Thank you.
+                """.replace("\n", "\r\n");
+        Tenancy.runAs(
+                shipperId,
+                "local-demo-seeder",
+                () -> loads.postEmail(load.id(), LoadViewer.organization(), mail.getBytes(StandardCharsets.UTF_8)));
+        log.info("Demo load {} created with telematics, a proof of delivery and messages", LOAD_NUMBER);
+    }
+
+    private Optional<OrganizationView> named(String name, OrganizationType type) {
+        return organizations.list(true).stream()
+                .filter(organization -> organization.legalName().equals(name) && organization.type() == type)
+                .findFirst();
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = LocalDemoLoad.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
