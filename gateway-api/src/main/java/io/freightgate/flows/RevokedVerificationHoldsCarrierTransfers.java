@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * An organization whose verification is revoked gets no money until it is verified again: every transfer of the carrier
@@ -30,7 +31,9 @@ class RevokedVerificationHoldsCarrierTransfers {
         this.systemAccess = systemAccess;
     }
 
-    @ApplicationModuleListener
+    // Not in the listener's own transaction: the audited system scope reaches PostgreSQL only when it is bound before a
+    // transaction begins, so the payments facade opens its transaction itself.
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(VerificationRevoked event) {
         int held = systemAccess.callAs(
                 "flow:kyc-revocation-holds-transfers",

@@ -47,8 +47,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * with the same key, so Stripe replays it and money never moves twice. Holds ({@link TransferHoldReason}) make a
  * transfer wait; {@link #reverse} takes back a transfer made and {@link #restore} sends it again with a new key.
  *
- * <p>Commands called inside a caller's database transaction only record (a confirmation, a hold): the transfer is then
- * sent by the next round of {@link TransferRetries}, never from inside that transaction.
+ * <p>Call the commands outside any database transaction: they reach the request through the audited system path,
+ * whose scope PostgreSQL sees only when it is bound before a transaction begins (a listener in {@code flows} uses
+ * {@code @ApplicationModuleListener(propagation = NOT_SUPPORTED)}). {@link #offer} called inside a transaction sends
+ * nothing; the next round of {@link TransferRetries} does.
  */
 @Service
 public class Transfers {
