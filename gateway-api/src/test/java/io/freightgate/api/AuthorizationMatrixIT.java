@@ -83,6 +83,10 @@ class AuthorizationMatrixIT extends GatewayIT {
             POST /api/v1/payment-requests/{id}/refunds                  | 401  | 409/409        | 409/409       | 409/409            | 403/403      | 403/403            | 409/404       | 409/404         | 403/403            | 403/403        | 403/403       | 403/403
             PUT /api/v1/payment-requests/{id}/rate-confirmation         | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 200/404         | 200/404            | 403/403        | 403/403       | 403/403
             GET /api/v1/payment-requests/{id}/rate-confirmation         | 401  | 404/404        | 404/404       | 404/404            | 404/404      | 404/404            | 404/404       | 404/404         | 404/404            | 403/403        | 404/404       | 404/404
+            # Transfers (issue 8): on an open request; holds and releases are platform finance's, reading is also the carrier's
+            GET /api/v1/payment-requests/{id}/transfer                  | 401  | 200/200        | 200/200       | 200/200            | 200/200      | 403/403            | 200/404       | 200/404         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/payment-requests/{id}/transfer/holds           | 401  | 201/201        | 201/201       | 201/201            | 201/201      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/payment-requests/{id}/transfer/release         | 401  | 409/409        | 403/403       | 409/409            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             """;
 
     record Row(String method, String pattern, int noToken, Map<Role, int[]> cells) {
@@ -224,6 +228,8 @@ class AuthorizationMatrixIT extends GatewayIT {
                     case "POST /api/v1/payment-requests" -> paymentRequestJson(paymentShipper);
                     case "POST /api/v1/payment-requests/{id}/payments" ->
                         "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}";
+                    case "POST /api/v1/payment-requests/{id}/transfer/holds",
+                            "POST /api/v1/payment-requests/{id}/transfer/release" -> "{\"reason\":\"MANUAL\"}";
                     case "POST /api/v1/password-resets" -> "{\"email\":\"nobody@matrix.test\"}";
                     case "POST /api/v1/password-resets/{token}/completion" ->
                         "{\"password\":\"matrix-harbour-freight-7\"}";
@@ -357,7 +363,9 @@ class AuthorizationMatrixIT extends GatewayIT {
     }
 
     static List<Row> rows() {
-        List<String> lines = MATRIX.lines().filter(line -> !line.isBlank()).toList();
+        List<String> lines = MATRIX.lines()
+                .filter(line -> !line.isBlank() && !line.strip().startsWith("#"))
+                .toList();
         List<String> header =
                 Arrays.stream(lines.getFirst().split("\\|")).map(String::strip).toList();
         List<Role> columns =
