@@ -104,6 +104,10 @@ class AuthorizationMatrixIT extends GatewayIT {
             POST /api/v1/loads/{id}/documents                           | 401  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403 | 201/404 | 201/404 | 201/404 | 403/403 | 403/403 | 403/403
             GET /api/v1/loads/{id}/documents                            | 401  | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 200/404
             POST /api/v1/loads/document-suggestions                     | 401  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403 | 200/200 | 200/200 | 200/200 | 403/403 | 403/403 | 403/403
+            # Transfers (issue 8): on an open request; holds and releases are platform finance's, reading is also the carrier's
+            GET /api/v1/payment-requests/{id}/transfer                  | 401  | 200/200        | 200/200       | 200/200            | 200/200      | 403/403            | 200/404       | 200/404         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/payment-requests/{id}/transfer/holds           | 401  | 201/201        | 201/201       | 201/201            | 201/201      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/payment-requests/{id}/transfer/release         | 401  | 409/409        | 403/403       | 409/409            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             """;
 
     record Row(String method, String pattern, int noToken, Map<Role, int[]> cells) {
@@ -249,6 +253,8 @@ class AuthorizationMatrixIT extends GatewayIT {
                     case "POST /api/v1/payment-requests" -> paymentRequestJson(paymentShipper);
                     case "POST /api/v1/payment-requests/{id}/payments" ->
                         "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}";
+                    case "POST /api/v1/payment-requests/{id}/transfer/holds",
+                            "POST /api/v1/payment-requests/{id}/transfer/release" -> "{\"reason\":\"MANUAL\"}";
                     case "POST /api/v1/password-resets" -> "{\"email\":\"nobody@matrix.test\"}";
                     case "POST /api/v1/carriers/{id}/payouts" -> "{\"currency\":\"EUR\"}";
                     case "POST /api/v1/password-resets/{token}/completion" ->
@@ -460,7 +466,9 @@ class AuthorizationMatrixIT extends GatewayIT {
     }
 
     static List<Row> rows() {
-        List<String> lines = MATRIX.lines().filter(line -> !line.isBlank()).toList();
+        List<String> lines = MATRIX.lines()
+                .filter(line -> !line.isBlank() && !line.strip().startsWith("#"))
+                .toList();
         List<String> header =
                 Arrays.stream(lines.getFirst().split("\\|")).map(String::strip).toList();
         List<Role> columns =

@@ -21,6 +21,8 @@ public interface PaymentRequestRecords extends JpaRepository<PaymentRequest, UUI
 
     Optional<PaymentRequest> findByStripePaymentIntentId(String paymentIntentId);
 
+    List<PaymentRequest> findByLoadId(UUID loadId);
+
     @Query("select r from PaymentRequest r order by r.createdAt desc")
     List<PaymentRequest> newestFirst(Pageable page);
 

@@ -4,6 +4,7 @@ import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.payments.PaymentAttemptFailed;
 import io.freightgate.payments.PaymentRequestPaid;
+import io.freightgate.payments.Transfers;
 import io.freightgate.payments.internal.domain.PaymentAttempt;
 import io.freightgate.payments.internal.domain.PaymentIntentSnapshot;
 import io.freightgate.payments.internal.domain.PaymentRequest;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -38,6 +40,8 @@ public class PaymentSynchronizer {
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransferIntents transferIntents;
+    private final ObjectProvider<Transfers> transfers;
 
     PaymentSynchronizer(
             PaymentRequestRecords requests,
@@ -47,7 +51,11 @@ public class PaymentSynchronizer {
             SystemAccess systemAccess,
             TransactionOperations transactions,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            TransferIntents transferIntents,
+            ObjectProvider<Transfers> transfers) {
+        this.transferIntents = transferIntents;
+        this.transfers = transfers;
         this.requests = requests;
         this.attempts = attempts;
         this.refunds = refunds;
@@ -58,8 +66,24 @@ public class PaymentSynchronizer {
         this.clock = clock;
     }
 
-    /** Applies the snapshot to the attempt; returns what changed on the request. */
+    /**
+     * Applies the snapshot to the attempt; returns what changed on the request. A request that became paid gets its
+     * carrier transfer in the same transaction, and the transfer is offered to the release policy after the commit.
+     */
     public PaymentRequest.Change apply(UUID attemptId, PaymentIntentSnapshot intent) {
+        PaymentRequest.Change applied = applyInTransaction(attemptId, intent);
+        if (applied == PaymentRequest.Change.PAID) {
+            systemAccess
+                    .call(
+                            "find the request of attempt " + attemptId,
+                            () -> transactions.execute(
+                                    status -> attempts.findById(attemptId).map(PaymentAttempt::paymentRequestId)))
+                    .ifPresent(request -> transfers.getObject().offer(request));
+        }
+        return applied;
+    }
+
+    private PaymentRequest.Change applyInTransaction(UUID attemptId, PaymentIntentSnapshot intent) {
         return OnConflict.retry(() -> systemAccess.call(
                 "apply Stripe's state of PaymentIntent " + intent.id(),
                 () -> transactions.execute(status -> {
@@ -71,6 +95,9 @@ public class PaymentSynchronizer {
                     PaymentRequest.Change change =
                             request.apply(attemptId, intent, attempt.method() == PaymentAttempt.Method.SEPA_DEBIT, now);
                     publish(change, request, attempt);
+                    if (change == PaymentRequest.Change.PAID) {
+                        transferIntents.paid(request, attempt);
+                    }
                     return change;
                 })));
     }
@@ -112,20 +139,26 @@ public class PaymentSynchronizer {
                                 .map(PaymentAttempt::id))));
     }
 
-    /** A dispute opened ({@code true}) or was won ({@code won}) on the charge of a PaymentIntent. */
+    /**
+     * A dispute opened ({@code true}) or was won ({@code won}) on the charge of a PaymentIntent. An open dispute holds
+     * the carrier's transfer in the same transaction; a won one releases that hold and offers the transfer again.
+     */
     public void disputed(String paymentIntentId, boolean opened, boolean won) {
-        OnConflict.retry(() -> systemAccess.call(
+        Optional<UUID> request = OnConflict.retry(() -> systemAccess.call(
                 "apply a dispute on PaymentIntent " + paymentIntentId,
-                () -> transactions.execute(status -> {
-                    requests.findByStripePaymentIntentId(paymentIntentId).ifPresent(request -> {
-                        if (opened) {
-                            request.disputed(clock.instant());
-                        } else if (won) {
-                            request.disputeWon(clock.instant());
-                        }
-                    });
-                    return null;
-                })));
+                () -> transactions.execute(status -> requests.findByStripePaymentIntentId(paymentIntentId)
+                        .map(found -> {
+                            if (opened) {
+                                found.disputed(clock.instant());
+                            } else if (won) {
+                                found.disputeWon(clock.instant());
+                            }
+                            transferIntents.disputed(found, opened, won);
+                            return found.id();
+                        }))));
+        if (won) {
+            request.ifPresent(id -> transfers.getObject().offer(id));
+        }
     }
 
     /** Stripe's current status of a refund FreightGate made; a failed refund makes its amount refundable again. */

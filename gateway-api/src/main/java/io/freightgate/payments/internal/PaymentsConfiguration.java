@@ -2,11 +2,13 @@ package io.freightgate.payments.internal;
 
 import io.freightgate.payments.PaymentScreening;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The payments module's defaults. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TransferProperties.class)
 class PaymentsConfiguration {
 
     /** Until the fraud module implements screening, every payment is allowed (and recorded as such). */

@@ -1,0 +1,94 @@
+package io.freightgate.api;
+
+import io.freightgate.payments.TransferHoldReason;
+import io.freightgate.payments.TransferView;
+import io.freightgate.payments.Transfers;
+import io.freightgate.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/payment-requests/{id}/transfer}: the carrier's share of a payment request, when it is released to the
+ * carrier's payout account, and holds on it. The carrier's admins and finance users read their own; platform finance,
+ * risk and admin staff read every one and place holds; releasing a hold is for finance supervisors and platform admins.
+ */
+@RestController
+@RequestMapping("/api/v1/payment-requests/{id}/transfer")
+@Tag(name = "Transfers", description = "The carrier's share of a paid payment request, its release and holds")
+@SecurityRequirement(name = "bearer")
+class TransfersController {
+
+    private static final String READERS = "hasAnyRole('CARRIER_ADMIN', 'CARRIER_FINANCE', 'PLATFORM_ADMIN',"
+            + " 'FINANCE_AGENT', 'FINANCE_SUPERVISOR', 'RISK_ANALYST')";
+    private static final String HOLDERS =
+            "hasAnyRole('PLATFORM_ADMIN', 'FINANCE_AGENT', 'FINANCE_SUPERVISOR'," + " 'RISK_ANALYST')";
+    private static final String RELEASERS = "hasAnyRole('PLATFORM_ADMIN', 'FINANCE_SUPERVISOR')";
+
+    private final Transfers transfers;
+
+    TransfersController(Transfers transfers) {
+        this.transfers = transfers;
+    }
+
+    record HoldRequest(
+            @NotNull TransferHoldReason reason,
+            @Size(max = 500) String note) {}
+
+    record ReleaseRequest(@NotNull TransferHoldReason reason) {}
+
+    @GetMapping
+    @PreAuthorize(READERS)
+    @Operation(
+            summary = "The carrier's transfer of a payment request",
+            description = "status AWAITING_PAYMENT, PENDING (waiting_for lists every unmet condition of the release"
+                    + " policy), HELD, SENDING, SENT, FAILED, REVERSING, REVERSED or NOTHING_TO_TRANSFER; amount ="
+                    + " gross - fee - refunded. 404 for another organization's request.")
+    TransferView get(@PathVariable UUID id, Authentication authentication) {
+        return transfers
+                .find(id, acrossTenants(authentication))
+                .orElseThrow(() -> new NotFound("Payment request " + id));
+    }
+
+    @PostMapping("/holds")
+    @PreAuthorize(HOLDERS)
+    @Operation(
+            summary = "Hold the transfer",
+            description =
+                    "reason FRAUD_REVIEW, DISPUTE, KYC_REVOKED or MANUAL. 409 state-conflict when the transfer was"
+                            + " already made or is being sent (reverse it instead) or the same hold is active; 404 for an"
+                            + " unknown request.")
+    ResponseEntity<TransferView> hold(@PathVariable UUID id, @Valid @RequestBody HoldRequest body) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(transfers.hold(id, body.reason(), Optional.ofNullable(body.note())));
+    }
+
+    @PostMapping("/release")
+    @PreAuthorize(RELEASERS)
+    @Operation(
+            summary = "Release a hold",
+            description = "Releases the active hold for reason; the transfer is sent at once if nothing else keeps it"
+                    + " waiting. 409 state-conflict when no such hold is active.")
+    TransferView release(@PathVariable UUID id, @Valid @RequestBody ReleaseRequest body) {
+        return transfers.release(id, body.reason());
+    }
+
+    private static boolean acrossTenants(Authentication authentication) {
+        return Caller.of(authentication).isPlatformStaff(Role.values());
+    }
+}

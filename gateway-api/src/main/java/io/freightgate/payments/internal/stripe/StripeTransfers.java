@@ -1,0 +1,82 @@
+package io.freightgate.payments.internal.stripe;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.TransferCreateParams;
+import com.stripe.param.TransferReversalCreateParams;
+import io.freightgate.payments.internal.domain.ProviderOutcome;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Stripe adapter for carriers' transfers (separate charges and transfers): a transfer from the platform's balance to
+ * the carrier's connected account, tied to the payment request's charge ({@code source_transaction}) and group
+ * ({@code transfer_group}), and its reversal. Every call carries FreightGate's idempotency key; every failure becomes a
+ * {@link ProviderOutcome}; no Stripe type leaves this class.
+ */
+@Component
+public class StripeTransfers {
+
+    /** Metadata on every transfer, to find the payment request from Stripe's side. */
+    public static final String REQUEST_METADATA = "freightgate_payment_request";
+
+    private final StripeClient stripe;
+
+    StripeTransfers(StripeClient stripe) {
+        this.stripe = stripe;
+    }
+
+    /** Everything the transfer call sends; rebuilt identically from the stored transfer when it is repeated. */
+    public record TransferCall(
+            UUID paymentRequestId,
+            String idempotencyKey,
+            long amountMinor,
+            String currency,
+            String destination,
+            String sourceTransaction,
+            String transferGroup) {}
+
+    /** Creates the transfer; Approved carries Stripe's transfer id. */
+    public ProviderOutcome<String> create(TransferCall call) {
+        var params = TransferCreateParams.builder()
+                .setAmount(call.amountMinor())
+                .setCurrency(call.currency().toLowerCase(Locale.ROOT))
+                .setDestination(call.destination())
+                .setSourceTransaction(call.sourceTransaction())
+                .setTransferGroup(call.transferGroup())
+                .setDescription("Carrier share of payment request " + call.paymentRequestId())
+                .putMetadata(REQUEST_METADATA, call.paymentRequestId().toString())
+                .build();
+        try {
+            return new ProviderOutcome.Approved<>(stripe.v1()
+                    .transfers()
+                    .create(params, key(call.idempotencyKey()))
+                    .getId());
+        } catch (StripeException e) {
+            return StripeConnectAccounts.failure(e);
+        }
+    }
+
+    /** Reverses a transfer in full; Approved carries the reversal's id. */
+    public ProviderOutcome<String> reverse(String transferId, UUID paymentRequestId, String idempotencyKey) {
+        var params = TransferReversalCreateParams.builder()
+                .setDescription("Reversal of the carrier share of payment request " + paymentRequestId)
+                .putMetadata(REQUEST_METADATA, paymentRequestId.toString())
+                .build();
+        try {
+            return new ProviderOutcome.Approved<>(stripe.v1()
+                    .transfers()
+                    .reversals()
+                    .create(transferId, params, key(idempotencyKey))
+                    .getId());
+        } catch (StripeException e) {
+            return StripeConnectAccounts.failure(e);
+        }
+    }
+
+    private static RequestOptions key(String idempotencyKey) {
+        return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+    }
+}
