@@ -197,9 +197,8 @@ class LocalDemoOrganizationsAreVerified {
         String query = "countryCode=" + encode(vat.substring(0, 2)) + "&vatNumber=" + encode(vat.substring(2))
                 + "&name=" + encode(organization.legalName()) + "&address=" + encode("Demo Street 1");
         URI control = service.resolve("/control/registry?" + query);
-        try (HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .build()) {
+        try (HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(control)
                             .timeout(Duration.ofSeconds(5))

@@ -112,7 +112,10 @@ class LocalDemoShipperHasPaymentRequests {
                 "paid     " + PAID_LOAD + "  payment request " + paid.request().id() + " (" + attempt.outcome()
                         + ", pm_card_visa)",
                 ""));
-        log.info("Demo payment requests {} (open) and {} (paid) created; the pay link is in {}", OPEN_LOAD, PAID_LOAD,
+        log.info(
+                "Demo payment requests {} (open) and {} (paid) created; the pay link is in {}",
+                OPEN_LOAD,
+                PAID_LOAD,
                 file);
     }
 

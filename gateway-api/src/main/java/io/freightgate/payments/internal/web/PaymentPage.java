@@ -167,7 +167,8 @@ class PaymentPage {
         });
     }
 
-    private ResponseEntity<String> pay(String token, PaymentRequestView request, PayWith with, HttpServletRequest http) {
+    private ResponseEntity<String> pay(
+            String token, PaymentRequestView request, PayWith with, HttpServletRequest http) {
         if (!PaymentPageHtml.payable(request.status())) {
             return page(409, token, request, Optional.of("This payment request cannot be paid now."), http);
         }
@@ -287,7 +288,7 @@ class PaymentPage {
             if (accountHolder == null || accountHolder.isBlank() || accountHolder.length() > 100) {
                 return Optional.of("Enter the account holder's name (at most 100 characters).");
             }
-            if (email == null || !email.strip().matches("[^@\\s]{1,64}@[^@\\s]{1,190}") ) {
+            if (email == null || !email.strip().matches("[^@\\s]{1,64}@[^@\\s]{1,190}")) {
                 return Optional.of("Enter an email address for the debit notification.");
             }
             if (iban == null || !normalizedIban(iban).matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}")) {

@@ -31,8 +31,8 @@ final class PaymentPageHtml {
                     "Visa 4000 0000 0000 9995: declined (insufficient_funds)"));
 
     /** The emulator's test IBANs, shown next to the direct debit form in local mode. */
-    static final List<String> TEST_IBANS = List.of(
-            "DE89370400440532013000 (succeeds after 10 s)", "DE62370400440532013001 (fails after 10 s)");
+    static final List<String> TEST_IBANS =
+            List.of("DE89370400440532013000 (succeeds after 10 s)", "DE62370400440532013001 (fails after 10 s)");
 
     /** The SEPA Direct Debit mandate the payer accepts online (Stripe's wording, FreightGate as the creditor). */
     static final String MANDATE_TEXT = "By providing your IBAN and confirming this payment, you authorise FreightGate"
@@ -89,11 +89,10 @@ final class PaymentPageHtml {
                 body.append(sepaForm(page));
             }
         } else if (request.status() == PaymentRequestStatus.PAYMENT_PENDING) {
-            latest(request)
-                    .flatMap(PaymentAttemptView::nextActionUrl)
-                    .ifPresent(url -> body.append("<p><a id=\"next-action\" href=\"")
-                            .append(escape(url))
-                            .append("\">Complete 3-D Secure with your bank</a></p>"));
+            latest(request).flatMap(PaymentAttemptView::nextActionUrl).ifPresent(url -> body.append(
+                            "<p><a id=\"next-action\" href=\"")
+                    .append(escape(url))
+                    .append("\">Complete 3-D Secure with your bank</a></p>"));
         }
         return html("Pay " + request.loadReference(), body.toString(), page.cardForm());
     }
@@ -121,7 +120,9 @@ final class PaymentPageHtml {
             case "DECLINED" ->
                 Optional.of("Your last payment attempt was declined"
                         + attempt.declineCode().map(code -> " (" + code + ")").orElse("")
-                        + attempt.failureMessage().map(message -> ": " + message).orElse(".")
+                        + attempt.failureMessage()
+                                .map(message -> ": " + message)
+                                .orElse(".")
                         + " Try another card or pay by direct debit.");
             case "NOT_ATTEMPTED" -> Optional.of("Your last payment attempt could not be sent; nothing was charged.");
             default -> Optional.empty();
@@ -146,7 +147,9 @@ final class PaymentPageHtml {
     }
 
     private static Optional<PaymentAttemptView> latest(PaymentRequestView request) {
-        return request.attempts().isEmpty() ? Optional.empty() : Optional.of(request.attempts().getLast());
+        return request.attempts().isEmpty()
+                ? Optional.empty()
+                : Optional.of(request.attempts().getLast());
     }
 
     private static String cardForm(Page page) {
@@ -195,7 +198,8 @@ final class PaymentPageHtml {
                 + "<label>IBAN <input type=\"text\" name=\"iban\" maxlength=\"42\" autocomplete=\"off\" required>"
                 + "</label>" + hint + "<p id=\"mandate-text\">" + escape(MANDATE_TEXT) + "</p>"
                 + "<label><input type=\"checkbox\" name=\"mandate_accepted\" value=\"true\" required> I accept this"
-                + " mandate</label><button type=\"submit\">Pay " + escape(page.request().amount().toString())
+                + " mandate</label><button type=\"submit\">Pay "
+                + escape(page.request().amount().toString())
                 + " by direct debit</button></form>";
     }
 
