@@ -134,7 +134,9 @@ final class PaymentPageHtml {
             case OPEN -> "Open: due on " + request.dueDate() + ".";
             case OVERDUE -> "Overdue since " + request.dueDate() + ". You can still pay it here.";
             case PAYMENT_PENDING ->
-                request.paymentMethodType().filter("sepa_debit"::equals).isPresent()
+                request.paymentMethodType()
+                                .filter("SEPA_DEBIT"::equalsIgnoreCase)
+                                .isPresent()
                         ? "Your direct debit is processing; it settles in a few business days."
                         : "Your payment is being processed.";
             case AUTHORIZED -> "Your card payment is authorized; it is captured when the load is delivered.";
