@@ -65,7 +65,8 @@ class PaymentPageIT extends PaymentJourneys {
         JsonNode created = create(parties, 90_000, "EUR", "LD-PAGE-CARD", false);
         String link = link(created);
 
-        var paid = browser.submit(link, "/card", Map.of("payment_method", "pm_card_visa"));
+        String csrf = csrf(browser.get(link));
+        var paid = browser.post(link + "/card", Map.of("payment_method", "pm_card_visa", "_csrf", csrf));
 
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(303);
         assertThat(paid.headers().firstValue("Location"))
@@ -76,7 +77,7 @@ class PaymentPageIT extends PaymentJourneys {
         assertThat(after.body()).contains("data-status=\"PAID\"").doesNotContain("id=\"card-form\"");
         assertThat(chargesOf(id(created))).hasSize(1);
 
-        var again = browser.post(link + "/card", Map.of("payment_method", "pm_card_visa", "_csrf", csrf(after)));
+        var again = browser.post(link + "/card", Map.of("payment_method", "pm_card_visa", "_csrf", csrf));
 
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(chargesOf(id(created))).hasSize(1);

@@ -24,7 +24,7 @@ class PaymentPageSecurity {
 
     @Bean
     @Order(3)
-    SecurityFilterChain paymentPageSecurity(
+    SecurityFilterChain paymentPageChain(
             HttpSecurity http,
             @Value("${freightgate.stripe.publishable-key:}") String publishableKey,
             @Value("${freightgate.stripe.api-base:https://api.stripe.com}") String apiBase)
