@@ -45,6 +45,7 @@ class LocalModeBanner {
                    Data:         {}  (delete it, or start with --freightgate.local.reset=true, to start over)
                    Secrets:      {}  (local keys; never logged)
                    Demo logins:  {}  (users of every role, TOTP secrets, API clients)
+                   Pay page:     {}/pay/...  (the demo shipper's pay link is the pay-link line of demo-credentials.txt)
                 ==================================================================""",
                 base,
                 base,
@@ -54,6 +55,7 @@ class LocalModeBanner {
                 base,
                 dataDirectory,
                 Path.of(dataDirectory).resolve("secrets.properties"),
-                Path.of(dataDirectory).resolve("demo-credentials.txt"));
+                Path.of(dataDirectory).resolve("demo-credentials.txt"),
+                base);
     }
 }

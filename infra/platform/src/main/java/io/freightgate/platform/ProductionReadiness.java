@@ -36,6 +36,7 @@ public class ProductionReadiness implements EnvironmentPostProcessor, Ordered {
         REQUIRED.put("spring.mail.host", "SPRING_MAIL_HOST");
         REQUIRED.put("freightgate.mail.from", "FREIGHTGATE_MAIL_FROM");
         REQUIRED.put("freightgate.stripe.api-key", "FREIGHTGATE_STRIPE_API_KEY");
+        REQUIRED.put("freightgate.stripe.publishable-key", "FREIGHTGATE_STRIPE_PUBLISHABLE_KEY");
         REQUIRED.put("freightgate.stripe.webhook-secrets.platform", "FREIGHTGATE_STRIPE_WEBHOOK_SECRETS_PLATFORM");
         REQUIRED.put("freightgate.stripe.webhook-secrets.connect", "FREIGHTGATE_STRIPE_WEBHOOK_SECRETS_CONNECT");
     }
@@ -64,6 +65,12 @@ public class ProductionReadiness implements EnvironmentPostProcessor, Ordered {
             if (value.contains("emulator") || value.contains("localhost") || value.contains("127.0.0.1")) {
                 problems.add(property + " points at an emulator or this machine, which production refuses");
             }
+        }
+        String publishableKey = environment.getProperty("freightgate.stripe.publishable-key", "");
+        if (!publishableKey.isBlank() && !publishableKey.startsWith("pk_")) {
+            // The hosted payment page sends this key to every browser: a secret or restricted key must never be it.
+            problems.add("FREIGHTGATE_STRIPE_PUBLISHABLE_KEY (freightgate.stripe.publishable-key) is not a publishable"
+                    + " key (pk_...)");
         }
         if (environment.getProperty("freightgate.local.active", Boolean.class, false)) {
             problems.add("local mode is active; production needs external PostgreSQL and Redis");

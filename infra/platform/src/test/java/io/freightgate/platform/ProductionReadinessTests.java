@@ -35,6 +35,22 @@ class ProductionReadinessTests {
     }
 
     @Test
+    void refusesProductionWithoutAPublishableKeyForThePaymentPageOrWithASecretKeyInItsPlace() {
+        var missing = complete();
+        missing.setProperty("freightgate.stripe.publishable-key", "");
+
+        assertThatThrownBy(() -> readiness.postProcessEnvironment(missing, new SpringApplication()))
+                .hasMessageContaining(
+                        "FREIGHTGATE_STRIPE_PUBLISHABLE_KEY (freightgate.stripe.publishable-key) is not set");
+
+        var secret = complete();
+        secret.setProperty("freightgate.stripe.publishable-key", "sk_live_abc");
+
+        assertThatThrownBy(() -> readiness.postProcessEnvironment(secret, new SpringApplication()))
+                .hasMessageContaining("is not a publishable key");
+    }
+
+    @Test
     void startsInProductionWhenEverythingIsConfigured() {
         assertThatCode(() -> readiness.postProcessEnvironment(complete(), new SpringApplication()))
                 .doesNotThrowAnyException();
@@ -50,6 +66,7 @@ class ProductionReadinessTests {
         var environment = new MockEnvironment();
         environment.setActiveProfiles("prod");
         ProductionReadiness.REQUIRED.keySet().forEach(property -> environment.setProperty(property, "set"));
+        environment.setProperty("freightgate.stripe.publishable-key", "pk_live_abc");
         environment.setProperty("spring.datasource.url", "jdbc:postgresql://db.internal:5432/freightgate");
         environment.setProperty("spring.data.redis.url", "redis://redis.internal:6379");
         return environment;

@@ -1,0 +1,162 @@
+package io.freightgate.flows;
+
+import io.freightgate.kernel.Money;
+import io.freightgate.kernel.TenantId;
+import io.freightgate.organizations.OrganizationDirectory;
+import io.freightgate.organizations.OrganizationView;
+import io.freightgate.payments.CreatePaymentRequest;
+import io.freightgate.payments.PayWith;
+import io.freightgate.payments.PaymentRequests;
+import io.freightgate.payments.Payments;
+import io.freightgate.platform.tenancy.Tenancy;
+import io.freightgate.security.Role;
+import io.freightgate.security.UserView;
+import io.freightgate.security.Users;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Local mode: once the demo organizations are verified ({@link LocalDemoOrganizationsAreVerified}), the demo carrier
+ * bills the demo shipper twice: an open request whose hosted payment page link is appended to
+ * {@code demo-credentials.txt} (the token is a credential: never logged), and request {@value #PAID_LOAD}, paid by card
+ * ({@code pm_card_visa}) through the Stripe emulator. Later starts find {@value #PAID_LOAD} and change nothing.
+ */
+@Component
+@ConditionalOnExpression("${freightgate.local.active:false} and '${freightgate.local.data-dir:}' != ''")
+class LocalDemoShipperHasPaymentRequests {
+
+    static final String PAID_LOAD = "DEMO-LOAD-1001";
+    static final String OPEN_LOAD = "DEMO-LOAD-1002";
+    static final String PAY_LINK_LINE = "pay-link ";
+
+    private static final Logger log = LoggerFactory.getLogger(LocalDemoShipperHasPaymentRequests.class);
+
+    private final OrganizationDirectory organizations;
+    private final Users users;
+    private final PaymentRequests paymentRequests;
+    private final Payments payments;
+    private final Clock clock;
+    private final Path file;
+
+    LocalDemoShipperHasPaymentRequests(
+            OrganizationDirectory organizations,
+            Users users,
+            PaymentRequests paymentRequests,
+            Payments payments,
+            Clock clock,
+            @Value("${freightgate.local.data-dir}") String dataDirectory) {
+        this.organizations = organizations;
+        this.users = users;
+        this.paymentRequests = paymentRequests;
+        this.payments = payments;
+        this.clock = clock;
+        this.file = Path.of(dataDirectory).resolve("demo-credentials.txt");
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(3)
+    void seed() {
+        Optional<TenantId> carrier = demo(LocalDemoOrganizationsAreVerified.CARRIER);
+        Optional<TenantId> shipper = demo(LocalDemoOrganizationsAreVerified.SHIPPER);
+        if (carrier.isEmpty() || shipper.isEmpty()) {
+            return;
+        }
+        String dispatcher = user(carrier.get(), Role.CARRIER_DISPATCHER);
+        boolean seeded = Tenancy.callAs(carrier.get(), dispatcher, () -> paymentRequests.list(false, 200).stream()
+                .anyMatch(request -> request.loadReference().equals(PAID_LOAD)));
+        if (seeded) {
+            return;
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        PaymentRequests.Created open = Tenancy.callAs(
+                carrier.get(),
+                dispatcher,
+                () -> paymentRequests.create(
+                        carrier.get(),
+                        request(shipper.get(), 185_000, OPEN_LOAD, "Rotterdam, NL", "Munich, DE", today, 14)));
+        PaymentRequests.Created paid = Tenancy.callAs(
+                carrier.get(),
+                dispatcher,
+                () -> paymentRequests.create(
+                        carrier.get(),
+                        request(shipper.get(), 125_000, PAID_LOAD, "Hamburg, DE", "Lyon, FR", today, 7)));
+        String payer = user(shipper.get(), Role.SHIPPER_PAYER);
+        var attempt = Tenancy.callAs(
+                shipper.get(),
+                payer,
+                () -> payments.pay(paid.request().id(), new PayWith.Card("pm_card_visa", Optional.empty())));
+        append(List.of(
+                "== Demo payment requests (" + LocalDemoOrganizationsAreVerified.CARRIER + " bills "
+                        + LocalDemoOrganizationsAreVerified.SHIPPER + ")",
+                "Open the link in a browser and pay with a test card (pm_card_visa, 3-D Secure, declined...) or a"
+                        + " test IBAN.",
+                PAY_LINK_LINE + OPEN_LOAD + "  " + open.paymentPageUrl(),
+                "paid     " + PAID_LOAD + "  payment request " + paid.request().id() + " (" + attempt.outcome()
+                        + ", pm_card_visa)",
+                ""));
+        log.info(
+                "Demo payment requests {} (open) and {} (paid) created; the pay link is in {}",
+                OPEN_LOAD,
+                PAID_LOAD,
+                file);
+    }
+
+    private static CreatePaymentRequest request(
+            TenantId shipper, long minor, String load, String origin, String destination, LocalDate today, int dueIn) {
+        return new CreatePaymentRequest(
+                shipper,
+                Money.of(minor, "EUR"),
+                load,
+                Optional.empty(),
+                origin,
+                destination,
+                today.minusDays(3),
+                today.minusDays(1),
+                today.plusDays(dueIn),
+                Optional.of("Net " + dueIn),
+                Optional.of("Demo freight " + origin + " - " + destination),
+                false);
+    }
+
+    private Optional<TenantId> demo(String name) {
+        return organizations.list(true).stream()
+                .filter(organization -> organization.legalName().equals(name))
+                .map(OrganizationView::id)
+                .findFirst();
+    }
+
+    private String user(TenantId organization, Role role) {
+        return users.list(organization, true).stream()
+                .filter(user -> user.roles().contains(role))
+                .map(UserView::id)
+                .map(UUID::toString)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No demo " + role + " in " + organization));
+    }
+
+    private void append(List<String> lines) {
+        try {
+            Files.write(file, lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
+    }
+}
