@@ -61,6 +61,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.NOT_FOUND, "Password reset not found, already used or expired.", request);
     }
 
+    @ExceptionHandler(io.freightgate.integrations.WebhookUrlRefused.class)
+    ResponseEntity<ProblemDetail> webhookUrlRefused(RuntimeException e, HttpServletRequest request) {
+        return problem(ProblemType.WEBHOOK_URL_REFUSED, e.getMessage(), request);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> unprocessable(IllegalArgumentException e, HttpServletRequest request) {
         return problem(ProblemType.UNPROCESSABLE, e.getMessage(), request);

@@ -108,6 +108,17 @@ class AuthorizationMatrixIT extends GatewayIT {
             GET /api/v1/payment-requests/{id}/transfer                  | 401  | 200/200        | 200/200       | 200/200            | 200/200      | 403/403            | 200/404       | 200/404         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/payment-requests/{id}/transfer/holds           | 401  | 201/201        | 201/201       | 201/201            | 201/201      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/payment-requests/{id}/transfer/release         | 401  | 409/409        | 403/403       | 409/409            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            # Integrator webhooks (io.freightgate.integrations): carrier and shipper admins manage their own endpoints only
+            POST /api/v1/webhook-endpoints                              | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 201/201       | 403/403         | 403/403            | 403/403        | 201/201       | 403/403
+            GET /api/v1/webhook-endpoints                               | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/200       | 403/403         | 403/403            | 403/403        | 200/200       | 403/403
+            GET /api/v1/webhook-endpoints/{id}                          | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            PUT /api/v1/webhook-endpoints/{id}/event-types              | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            POST /api/v1/webhook-endpoints/{id}/disable                 | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            POST /api/v1/webhook-endpoints/{id}/enable                  | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            DELETE /api/v1/webhook-endpoints/{id}                       | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 204/404       | 403/403         | 403/403            | 403/403        | 204/404       | 403/403
+            POST /api/v1/webhook-endpoints/{id}/secret-rotations        | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            GET /api/v1/webhook-endpoints/{id}/deliveries               | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            POST /api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redelivery | 401 | 403/403 | 403/403   | 403/403            | 403/403      | 403/403            | 404/404       | 403/403         | 403/403            | 403/403        | 404/404       | 403/403
             """;
 
     record Row(String method, String pattern, int noToken, Map<Role, int[]> cells) {
@@ -216,6 +227,10 @@ class AuthorizationMatrixIT extends GatewayIT {
                     .idempotencyKey(UUID.randomUUID().toString());
             return token == null ? call.send() : call.token(token).send();
         }
+        if (path.startsWith("/api/v1/webhook-endpoints/{id}")) {
+            path = path.replace("{id}", webhookEndpoint(target, row.method().equals("DELETE")))
+                    .replace("{deliveryId}", UUID.randomUUID().toString());
+        }
         if (path.startsWith("/api/v1/api-clients/{id}")) {
             path = path.replace("{id}", createClient(target));
         }
@@ -255,6 +270,9 @@ class AuthorizationMatrixIT extends GatewayIT {
                         "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}";
                     case "POST /api/v1/payment-requests/{id}/transfer/holds",
                             "POST /api/v1/payment-requests/{id}/transfer/release" -> "{\"reason\":\"MANUAL\"}";
+                    case "POST /api/v1/webhook-endpoints" -> WEBHOOK_ENDPOINT_JSON;
+                    case "PUT /api/v1/webhook-endpoints/{id}/event-types" ->
+                        "{\"event_types\":[\"payment_request.created\"]}";
                     case "POST /api/v1/password-resets" -> "{\"email\":\"nobody@matrix.test\"}";
                     case "POST /api/v1/carriers/{id}/payouts" -> "{\"currency\":\"EUR\"}";
                     case "POST /api/v1/password-resets/{token}/completion" ->
@@ -378,6 +396,32 @@ class AuthorizationMatrixIT extends GatewayIT {
                 .send();
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("id").asString();
+    }
+
+    static final String WEBHOOK_ENDPOINT_JSON =
+            "{\"url\":\"http://127.0.0.1:9/matrix\",\"event_types\":[\"payment_request.paid\"]}";
+
+    /** Endpoints registered for the integrator-webhook rows, one per organization (a fresh one for each deletion). */
+    private final Map<TenantId, String> webhookEndpoints = new java.util.HashMap<>();
+
+    private String webhookEndpoint(TenantId organization, boolean fresh) {
+        if (organization.equals(OrganizationDirectory.PLATFORM)) {
+            return UUID.randomUUID().toString();
+        }
+        if (!fresh && webhookEndpoints.containsKey(organization)) {
+            return webhookEndpoints.get(organization);
+        }
+        Role admin = organization.equals(shipper) ? Role.SHIPPER_ADMIN : Role.CARRIER_ADMIN;
+        var response = api.post("/api/v1/webhook-endpoints", WEBHOOK_ENDPOINT_JSON)
+                .token(callers.of(organization, admin))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        String id = response.json().get("endpoint").get("id").asString();
+        if (!fresh) {
+            webhookEndpoints.put(organization, id);
+        }
+        return id;
     }
 
     /**

@@ -79,6 +79,12 @@ public enum ProblemType {
             422,
             "The password breaks the password policy (12 to 128 characters, not a common password, not containing the"
                     + " email); see detail."),
+    WEBHOOK_URL_REFUSED(
+            "webhook-url-refused",
+            "Webhook URL refused",
+            422,
+            "The webhook endpoint URL is not https, is malformed, or resolves to a loopback, private, link-local or"
+                    + " otherwise internal address; FreightGate does not send there."),
     RATE_LIMITED(
             "rate-limited", "Too many requests", 429, "The caller exceeded its request rate; retry after Retry-After."),
     INTERNAL_ERROR(

@@ -1,0 +1,99 @@
+package io.freightgate.flows;
+
+import io.freightgate.integrations.IntegrationEvent;
+import io.freightgate.integrations.IntegrationEventType;
+import io.freightgate.integrations.IntegratorWebhooks;
+import io.freightgate.kernel.Money;
+import io.freightgate.kernel.TenantId;
+import io.freightgate.payments.PaymentAttemptFailed;
+import io.freightgate.payments.PaymentRequestCreated;
+import io.freightgate.payments.PaymentRequestPaid;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The payment events integrators can subscribe to become deliveries to the webhook endpoints of the carrier and the
+ * shipper concerned. Like {@link PayoutAccountChangesAreMailedToCarrierAdmins}, the listener runs synchronously in the
+ * transaction that publishes the event, and {@link IntegratorWebhooks#publish} writes the deliveries there (an outbox):
+ * they exist exactly when the change commits, never for one that rolls back, and the worker sends them afterwards.
+ * Event ids derive from the business identity (the payment request, the attempt), so a receiver can deduplicate.
+ *
+ * <p>Transfer, payout and dispute events are in {@link IntegrationEventType}'s catalogue already; each becomes one more
+ * method here when its module publishes it, e.g. {@code @EventListener void on(TransferReleased e) { send(
+ * IntegrationEventType.TRANSFER_RELEASED, e.transferId().toString(), Set.of(e.carrier()), data(...)); }}.
+ */
+@Component
+class PaymentEventsAreSentToIntegratorWebhooks {
+
+    private final IntegratorWebhooks webhooks;
+    private final Clock clock;
+
+    PaymentEventsAreSentToIntegratorWebhooks(IntegratorWebhooks webhooks, Clock clock) {
+        this.webhooks = webhooks;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(PaymentRequestCreated event) {
+        Map<String, Object> data = parties(event.paymentRequestId(), event.carrier(), event.shipper());
+        data.put("amount", money(event.amount()));
+        send(
+                IntegrationEventType.PAYMENT_REQUEST_CREATED,
+                event.paymentRequestId(),
+                event.carrier(),
+                event.shipper(),
+                data);
+    }
+
+    @EventListener
+    void on(PaymentRequestPaid event) {
+        Map<String, Object> data = parties(event.paymentRequestId(), event.carrier(), event.shipper());
+        data.put("amount", money(event.amount()));
+        data.put("method", event.method());
+        event.reclaimableUntil().ifPresent(until -> data.put("reclaimable_until", until.toString()));
+        send(
+                IntegrationEventType.PAYMENT_REQUEST_PAID,
+                event.paymentRequestId(),
+                event.carrier(),
+                event.shipper(),
+                data);
+    }
+
+    @EventListener
+    void on(PaymentAttemptFailed event) {
+        Map<String, Object> data = parties(event.paymentRequestId(), event.carrier(), event.shipper());
+        data.put("attempt_id", event.attemptId().toString());
+        data.put("decline_code", event.declineCode());
+        send(IntegrationEventType.PAYMENT_ATTEMPT_FAILED, event.attemptId(), event.carrier(), event.shipper(), data);
+    }
+
+    private void send(
+            IntegrationEventType type, UUID businessKey, TenantId carrier, TenantId shipper, Map<String, Object> data) {
+        webhooks.publish(new IntegrationEvent(
+                type,
+                IntegrationEvent.idOf(type, businessKey.toString()),
+                clock.instant(),
+                Set.of(carrier, shipper),
+                data));
+    }
+
+    private static Map<String, Object> parties(UUID paymentRequestId, TenantId carrier, TenantId shipper) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("payment_request_id", paymentRequestId.toString());
+        data.put("carrier_id", carrier.toString());
+        data.put("shipper_id", shipper.toString());
+        return data;
+    }
+
+    private static Map<String, Object> money(Money amount) {
+        Map<String, Object> money = new LinkedHashMap<>();
+        money.put("amount_minor", amount.minor());
+        money.put("currency", amount.currency().getCurrencyCode());
+        return money;
+    }
+}

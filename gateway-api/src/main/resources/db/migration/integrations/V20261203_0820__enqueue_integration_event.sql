@@ -1,0 +1,34 @@
+-- Writes one delivery (and its queue entry) per enabled endpoint of the given organizations subscribed to the event
+-- type, inside the caller's transaction. The business transaction that publishes the event runs in one party's tenant
+-- (a shipper paying), while the deliveries belong to the endpoints of every party concerned (the carrier too): the
+-- function widens the scope to the system scope for exactly this one statement and restores the caller's scope
+-- before it returns. It reveals nothing to the caller but a count. A failure aborts the whole transaction, so the
+-- widened scope can never outlive the statement in a transaction that goes on.
+CREATE FUNCTION fg_enqueue_integration_event(
+    p_event_id UUID, p_event_type TEXT, p_organizations UUID[], p_payload TEXT, p_now TIMESTAMPTZ)
+    RETURNS INTEGER
+    LANGUAGE plpgsql VOLATILE
+AS $$
+DECLARE
+    previous_scope TEXT := coalesce(current_setting('app.scope', true), '');
+    written INTEGER;
+BEGIN
+    PERFORM set_config('app.scope', 'system', true);
+    WITH subscribed AS (
+        SELECT id, tenant_id FROM integration_endpoints
+        WHERE tenant_id = ANY (p_organizations) AND enabled AND deleted_at IS NULL AND p_event_type = ANY (event_types)
+    ), written_deliveries AS (
+        INSERT INTO integration_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload, status,
+                                            next_attempt_at, created_at, updated_at)
+        SELECT gen_random_uuid(), s.tenant_id, s.id, p_event_id, p_event_type, p_payload, 'PENDING', p_now, p_now, p_now
+        FROM subscribed s
+        ON CONFLICT ON CONSTRAINT integration_deliveries_event_unique DO NOTHING
+        RETURNING id, tenant_id
+    )
+    INSERT INTO integration_delivery_queue (delivery_id, tenant_id, due_at)
+    SELECT id, tenant_id, p_now FROM written_deliveries;
+    GET DIAGNOSTICS written = ROW_COUNT;
+    PERFORM set_config('app.scope', previous_scope, true);
+    RETURN written;
+END;
+$$;
