@@ -8,6 +8,10 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.payments.PaymentAttemptFailed;
 import io.freightgate.payments.PaymentRequestCreated;
 import io.freightgate.payments.PaymentRequestPaid;
+import io.freightgate.payments.PayoutFailed;
+import io.freightgate.payments.PayoutPaid;
+import io.freightgate.payments.TransferHeld;
+import io.freightgate.payments.TransferReleased;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,9 +27,9 @@ import org.springframework.stereotype.Component;
  * they exist exactly when the change commits, never for one that rolls back, and the worker sends them afterwards.
  * Event ids derive from the business identity (the payment request, the attempt), so a receiver can deduplicate.
  *
- * <p>Transfer, payout and dispute events are in {@link IntegrationEventType}'s catalogue already; each becomes one more
- * method here when its module publishes it, e.g. {@code @EventListener void on(TransferReleased e) { send(
- * IntegrationEventType.TRANSFER_RELEASED, e.transferId().toString(), Set.of(e.carrier()), data(...)); }}.
+ * <p>Transfer and payout events go to the carrier's endpoints only (they are the carrier's money). Dispute events are
+ * in {@link IntegrationEventType}'s catalogue already; each becomes one more method here when the dispute engine
+ * publishes it.
  */
 @Component
 class PaymentEventsAreSentToIntegratorWebhooks {
@@ -70,6 +74,60 @@ class PaymentEventsAreSentToIntegratorWebhooks {
         data.put("attempt_id", event.attemptId().toString());
         data.put("decline_code", event.declineCode());
         send(IntegrationEventType.PAYMENT_ATTEMPT_FAILED, event.attemptId(), event.carrier(), event.shipper(), data);
+    }
+
+    @EventListener
+    void on(TransferReleased event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("payment_request_id", event.paymentRequestId().toString());
+        data.put("carrier_id", event.carrier().toString());
+        data.put("amount", money(event.amount()));
+        data.put("platform_fee", money(event.fee()));
+        data.put("stripe_transfer_id", event.stripeTransferId());
+        data.put("transfer_group", event.transferGroup());
+        toCarrier(IntegrationEventType.TRANSFER_RELEASED, event.stripeTransferId(), event.carrier(), data);
+    }
+
+    @EventListener
+    void on(TransferHeld event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("payment_request_id", event.paymentRequestId().toString());
+        data.put("carrier_id", event.carrier().toString());
+        data.put("reason", event.reason().name());
+        toCarrier(
+                IntegrationEventType.TRANSFER_HELD,
+                event.paymentRequestId() + ":" + event.reason().name() + ":"
+                        + clock.instant().toEpochMilli(),
+                event.carrier(),
+                data);
+    }
+
+    @EventListener
+    void on(PayoutPaid event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("payout_id", event.payoutId().toString());
+        data.put("carrier_id", event.carrier().toString());
+        data.put("amount", money(event.amount()));
+        data.put("stripe_payout_id", event.stripePayoutId());
+        event.arrivalDate().ifPresent(date -> data.put("arrival_date", date.toString()));
+        toCarrier(IntegrationEventType.PAYOUT_PAID, event.payoutId().toString(), event.carrier(), data);
+    }
+
+    @EventListener
+    void on(PayoutFailed event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("payout_id", event.payoutId().toString());
+        data.put("carrier_id", event.carrier().toString());
+        data.put("amount", money(event.amount()));
+        data.put("stripe_payout_id", event.stripePayoutId());
+        event.failureCode().ifPresent(code -> data.put("failure_code", code));
+        event.failureMessage().ifPresent(message -> data.put("failure_message", message));
+        toCarrier(IntegrationEventType.PAYOUT_FAILED, event.payoutId().toString(), event.carrier(), data);
+    }
+
+    private void toCarrier(IntegrationEventType type, String businessKey, TenantId carrier, Map<String, Object> data) {
+        webhooks.publish(new IntegrationEvent(
+                type, IntegrationEvent.idOf(type, businessKey), clock.instant(), Set.of(carrier), data));
     }
 
     private void send(

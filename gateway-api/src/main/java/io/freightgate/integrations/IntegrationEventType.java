@@ -13,10 +13,10 @@ public enum IntegrationEventType {
     PAYMENT_REQUEST_CREATED("payment_request.created", true),
     PAYMENT_REQUEST_PAID("payment_request.paid", true),
     PAYMENT_ATTEMPT_FAILED("payment_attempt.failed", true),
-    TRANSFER_RELEASED("transfer.released", false),
-    TRANSFER_HELD("transfer.held", false),
-    PAYOUT_PAID("payout.paid", false),
-    PAYOUT_FAILED("payout.failed", false),
+    TRANSFER_RELEASED("transfer.released", true),
+    TRANSFER_HELD("transfer.held", true),
+    PAYOUT_PAID("payout.paid", true),
+    PAYOUT_FAILED("payout.failed", true),
     DISPUTE_OPENED("dispute.opened", false),
     DISPUTE_CLOSED("dispute.closed", false);
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.stripe.net.RequestOptions;
 import com.stripe.param.AccountUpdateParams;
-import com.stripe.param.TransferCreateParams;
 import io.freightgate.emulator.stripe.AccountRequirements;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.security.Role;
@@ -22,6 +21,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,19 +30,19 @@ import tools.jackson.databind.JsonNode;
  * daily schedule; paid payouts get a remittance (JSON and PDF) whose lines are the payment requests and loads and add
  * up to the payout; a payout the bank refuses fails with its reason and is mailed to the carrier. Payouts arrive a day
  * after they are made, so these tests move the shared clock (tag {@code time-travel}: a JVM of their own).
- *
- * <p>The transfers are made here with the Stripe client as the transfers of payments part 3 will make them (amount
- * minus the platform fee, {@code transfer_group}, {@code source_transaction}).
  */
 @Tag("time-travel")
 class PayoutsIT extends PaymentJourneys {
 
+    @Autowired
+    Transfers transfers;
+
     @Test
     void anOnDemandPayoutIsPaidAndItsRemittanceNamesEveryLoadAndAddsUp() throws Exception {
         Parties parties = parties();
-        String account = payoutAccount(parties.carrier(), "manual");
-        String first = paidAndTransferred(parties, 120_000, "LD-PAYOUT-1", 108_000, account);
-        String second = paidAndTransferred(parties, 50_000, "LD-PAYOUT-2", 45_500, account);
+        payoutAccount(parties.carrier(), "manual");
+        String first = paidAndTransferred(parties, 120_000, "LD-PAYOUT-1", 117_575);
+        String second = paidAndTransferred(parties, 50_000, "LD-PAYOUT-2", 48_975);
         stripe.control().advanceClock(Duration.ofDays(3));
         String finance = callers.of(parties.carrier(), Role.CARRIER_FINANCE);
 
@@ -54,7 +54,7 @@ class PayoutsIT extends PaymentJourneys {
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         JsonNode payout = requested.json();
         String payoutId = payout.get("id").asString();
-        assertThat(payout.get("amount").get("minor").asLong()).isEqualTo(153_500);
+        assertThat(payout.get("amount").get("minor").asLong()).isEqualTo(166_550);
         assertThat(payout.get("automatic").asBoolean()).isFalse();
         assertThat(payout.get("status").asString()).isIn("PENDING", "IN_TRANSIT");
         assertThat(remittance(parties.carrier(), payoutId, finance).status()).isEqualTo(409);
@@ -68,7 +68,7 @@ class PayoutsIT extends PaymentJourneys {
         assertThat(remittance.status()).as(remittance.body()).isEqualTo(200);
         JsonNode body = remittance.json();
         assertThat(body.get("balanced").asBoolean()).isTrue();
-        assertThat(body.get("total").get("minor").asLong()).isEqualTo(153_500);
+        assertThat(body.get("total").get("minor").asLong()).isEqualTo(166_550);
         assertThat(body.get("difference").get("minor").asLong()).isZero();
         List<JsonNode> lines = list(body.get("lines"));
         assertThat(lines).hasSize(2);
@@ -80,8 +80,8 @@ class PayoutsIT extends PaymentJourneys {
                 .orElseThrow();
         assertThat(line1.get("load_reference").asString()).isEqualTo("LD-PAYOUT-1");
         assertThat(line1.get("invoice_amount").get("minor").asLong()).isEqualTo(120_000);
-        assertThat(line1.get("platform_fee").get("minor").asLong()).isEqualTo(12_000);
-        assertThat(line1.get("net").get("minor").asLong()).isEqualTo(108_000);
+        assertThat(line1.get("platform_fee").get("minor").asLong()).isEqualTo(2_425);
+        assertThat(line1.get("net").get("minor").asLong()).isEqualTo(117_575);
         assertThat(lines)
                 .anySatisfy(line ->
                         assertThat(line.get("payment_request_id").asString()).isEqualTo(second));
@@ -94,7 +94,7 @@ class PayoutsIT extends PaymentJourneys {
             assertThat(text)
                     .contains("LD-PAYOUT-1")
                     .contains("LD-PAYOUT-2")
-                    .contains("1535.00 EUR")
+                    .contains("1665.50 EUR")
                     .contains("The lines add up to the payout.");
         }
 
@@ -119,8 +119,8 @@ class PayoutsIT extends PaymentJourneys {
     @Test
     void theDailyScheduleMakesAutomaticPayoutsWithStripesItemizedRemittance() {
         Parties parties = parties();
-        String account = payoutAccount(parties.carrier(), "daily");
-        String request = paidAndTransferred(parties, 80_000, "LD-DAILY", 72_000, account);
+        payoutAccount(parties.carrier(), "daily");
+        String request = paidAndTransferred(parties, 80_000, "LD-DAILY", 78_375);
 
         stripe.control().advanceClock(Duration.ofDays(4));
 
@@ -135,7 +135,7 @@ class PayoutsIT extends PaymentJourneys {
                         java.util.Optional::isPresent)
                 .orElseThrow();
         assertThat(payout.get("automatic").asBoolean()).isTrue();
-        assertThat(payout.get("amount").get("minor").asLong()).isEqualTo(72_000);
+        assertThat(payout.get("amount").get("minor").asLong()).isEqualTo(78_375);
 
         JsonNode remittance = remittance(parties.carrier(), payout.get("id").asString(), finance)
                 .json();
@@ -143,7 +143,7 @@ class PayoutsIT extends PaymentJourneys {
         assertThat(list(remittance.get("lines"))).singleElement().satisfies(line -> {
             assertThat(line.get("payment_request_id").asString()).isEqualTo(request);
             assertThat(line.get("load_reference").asString()).isEqualTo("LD-DAILY");
-            assertThat(line.get("platform_fee").get("minor").asLong()).isEqualTo(8_000);
+            assertThat(line.get("platform_fee").get("minor").asLong()).isEqualTo(1_625);
         });
     }
 
@@ -167,12 +167,12 @@ class PayoutsIT extends PaymentJourneys {
         } catch (com.stripe.exception.StripeException e) {
             throw new IllegalStateException(e);
         }
-        paidAndTransferred(parties, 60_000, "LD-BOUNCE", 54_000, account);
+        paidAndTransferred(parties, 60_000, "LD-BOUNCE", 58_775);
         stripe.control().advanceClock(Duration.ofDays(3));
         String admin = callers.of(carrier, Role.CARRIER_ADMIN);
 
         var requested = api.post(
-                        "/api/v1/carriers/" + carrier + "/payouts", "{\"currency\":\"EUR\",\"amount_minor\":54000}")
+                        "/api/v1/carriers/" + carrier + "/payouts", "{\"currency\":\"EUR\",\"amount_minor\":58775}")
                 .token(admin)
                 .idempotencyKey(UUID.randomUUID().toString())
                 .send();
@@ -192,7 +192,7 @@ class PayoutsIT extends PaymentJourneys {
                                 .toList(),
                         found -> !found.isEmpty());
         assertThat(mail).hasSize(1);
-        assertThat(mail.getFirst().text().orElseThrow()).contains("540.00 EUR").contains("no_account");
+        assertThat(mail.getFirst().text().orElseThrow()).contains("587.75 EUR").contains("no_account");
 
         var tooMuch = api.post(
                         "/api/v1/carriers/" + carrier + "/payouts", "{\"currency\":\"EUR\",\"amount_minor\":999999}")
@@ -228,26 +228,17 @@ class PayoutsIT extends PaymentJourneys {
         return account;
     }
 
-    /** A payment request paid by card (funds available at once) and its carrier share transferred. */
-    private String paidAndTransferred(Parties parties, long amount, String load, long share, String account) {
+    /**
+     * A payment request paid by card (funds available at once) whose delivery is confirmed, so the release policy
+     * transfers the carrier's share (EUR fee policy: 2 % + 0.25 EUR) to its connected account.
+     */
+    private String paidAndTransferred(Parties parties, long amount, String load, long share) {
         String id = id(create(parties, amount, "EUR", load, false));
         var paid = pay(parties, id, "{\"method\":\"card\",\"payment_method\":\"pm_card_bypassPending\"}");
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
-        String charge = chargesOf(id).getFirst().getId();
-        try {
-            stripeClient
-                    .v1()
-                    .transfers()
-                    .create(TransferCreateParams.builder()
-                            .setAmount(share)
-                            .setCurrency("eur")
-                            .setDestination(account)
-                            .setTransferGroup("payment_request_" + id)
-                            .setSourceTransaction(charge)
-                            .build());
-        } catch (com.stripe.exception.StripeException e) {
-            throw new IllegalStateException(e);
-        }
+        TransferView transfer = transfers.deliveryConfirmed(UUID.fromString(id));
+        assertThat(transfer.status()).as(transfer.toString()).isEqualTo("SENT");
+        assertThat(transfer.amount().minor()).isEqualTo(share);
         return id;
     }
 

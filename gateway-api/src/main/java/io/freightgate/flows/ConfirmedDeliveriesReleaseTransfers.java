@@ -1,0 +1,49 @@
+package io.freightgate.flows;
+
+import io.freightgate.loads.DeliveryConfirmed;
+import io.freightgate.payments.TransferView;
+import io.freightgate.payments.Transfers;
+import io.freightgate.platform.tenancy.SystemAccess;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+/**
+ * A load whose delivery is confirmed (a proof of delivery nothing flags) releases the transfers of its payment
+ * requests that waited for delivery: the payments facade records the confirmation and offers each transfer to the
+ * release policy, which sends it when everything else holds too (paid and settled, screening, payout account,
+ * verification, no hold). The event reaches this listener through Spring Modulith's publication registry after the
+ * loads transaction commits, so a crash in between republishes it at the next start, and Stripe is never called inside
+ * the loads transaction. Idempotent: a second confirmation changes nothing and a transfer already sent stays sent.
+ */
+@Component
+class ConfirmedDeliveriesReleaseTransfers {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfirmedDeliveriesReleaseTransfers.class);
+
+    private final Transfers transfers;
+    private final SystemAccess systemAccess;
+
+    ConfirmedDeliveriesReleaseTransfers(Transfers transfers, SystemAccess systemAccess) {
+        this.transfers = transfers;
+        this.systemAccess = systemAccess;
+    }
+
+    // Not in a transaction of its own: the payments facade binds the audited system scope before its transactions.
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(DeliveryConfirmed event) {
+        List<TransferView> offered = systemAccess.callAs(
+                "flow:delivery-releases-transfers",
+                Optional.empty(),
+                "release the transfers of load " + event.loadId() + " after its delivery was confirmed",
+                () -> transfers.deliveryConfirmedForLoad(event.loadId()));
+        log.info(
+                "Delivery of load {} confirmed: {} transfer(s) offered to the release policy",
+                event.loadId(),
+                offered.size());
+    }
+}
