@@ -2,6 +2,9 @@ package io.freightgate.flows;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.loads.LoadView;
+import io.freightgate.loads.LoadViewer;
+import io.freightgate.loads.Loads;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.payments.CreatePaymentRequest;
@@ -53,6 +56,7 @@ class LocalDemoShipperHasPaymentRequests {
     private final Users users;
     private final PaymentRequests paymentRequests;
     private final Payments payments;
+    private final Loads loads;
     private final Clock clock;
     private final Path file;
 
@@ -61,12 +65,14 @@ class LocalDemoShipperHasPaymentRequests {
             Users users,
             PaymentRequests paymentRequests,
             Payments payments,
+            Loads loads,
             Clock clock,
             @Value("${freightgate.local.data-dir}") String dataDirectory) {
         this.organizations = organizations;
         this.users = users;
         this.paymentRequests = paymentRequests;
         this.payments = payments;
+        this.loads = loads;
         this.clock = clock;
         this.file = Path.of(dataDirectory).resolve("demo-credentials.txt");
     }
@@ -91,13 +97,27 @@ class LocalDemoShipperHasPaymentRequests {
                 dispatcher,
                 () -> paymentRequests.create(
                         carrier.get(),
-                        request(shipper.get(), 185_000, OPEN_LOAD, "Rotterdam, NL", "Munich, DE", today, 14)));
+                        request(
+                                shipper.get(),
+                                185_000,
+                                OPEN_LOAD,
+                                Optional.empty(),
+                                "Rotterdam, NL",
+                                "Munich, DE",
+                                today,
+                                14)));
+        // The demo load (seeded by the loads module before this) is delivered: its payment request points to it.
+        Optional<UUID> demoLoad =
+                Tenancy.callAs(carrier.get(), dispatcher, () -> loads.list(LoadViewer.organization(), 200).stream()
+                        .filter(load -> load.loadNumber().equals(PAID_LOAD))
+                        .map(LoadView::id)
+                        .findFirst());
         PaymentRequests.Created paid = Tenancy.callAs(
                 carrier.get(),
                 dispatcher,
                 () -> paymentRequests.create(
                         carrier.get(),
-                        request(shipper.get(), 125_000, PAID_LOAD, "Hamburg, DE", "Lyon, FR", today, 7)));
+                        request(shipper.get(), 125_000, PAID_LOAD, demoLoad, "Hamburg, DE", "Lyon, FR", today, 7)));
         String payer = user(shipper.get(), Role.SHIPPER_PAYER);
         var attempt = Tenancy.callAs(
                 shipper.get(),
@@ -120,12 +140,19 @@ class LocalDemoShipperHasPaymentRequests {
     }
 
     private static CreatePaymentRequest request(
-            TenantId shipper, long minor, String load, String origin, String destination, LocalDate today, int dueIn) {
+            TenantId shipper,
+            long minor,
+            String load,
+            Optional<UUID> loadId,
+            String origin,
+            String destination,
+            LocalDate today,
+            int dueIn) {
         return new CreatePaymentRequest(
                 shipper,
                 Money.of(minor, "EUR"),
                 load,
-                Optional.empty(),
+                loadId,
                 origin,
                 destination,
                 today.minusDays(3),

@@ -63,6 +63,29 @@ class LocalDemoPaymentsIT extends GatewayIT {
                         r -> r.get("load_reference").asString().equals(LocalDemoShipperHasPaymentRequests.PAID_LOAD))
                 .singleElement()
                 .satisfies(r -> assertThat(r.get("status").asString()).isEqualTo("PAID"));
+        JsonNode paidDemo = requests.stream()
+                .filter(r -> r.get("load_reference").asString().equals(LocalDemoShipperHasPaymentRequests.PAID_LOAD))
+                .findFirst()
+                .orElseThrow();
+        var loads = api.get("/api/v1/loads")
+                .token(callers.of(carrier, Role.CARRIER_DISPATCHER))
+                .send();
+        assertThat(loads.status()).as(loads.body()).isEqualTo(200);
+        JsonNode demoLoad = java.util.stream.StreamSupport.stream(loads.json().spliterator(), false)
+                .filter(load -> load.get("load_number").asString().equals(LocalDemoShipperHasPaymentRequests.PAID_LOAD))
+                .findFirst()
+                .orElseThrow();
+        assertThat(demoLoad.get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(paidDemo.get("load_id").asString())
+                .as("the paid demo request points to the demo load")
+                .isEqualTo(demoLoad.get("id").asString());
+        var transfer = api.get("/api/v1/payment-requests/" + paidDemo.get("id").asString() + "/transfer")
+                .token(callers.platformStaff(Role.FINANCE_AGENT))
+                .send();
+        assertThat(transfer.status()).as(transfer.body()).isEqualTo(200);
+        assertThat(transfer.json().get("delivery_confirmed_at").isNull())
+                .as("delivered before it was billed: the transfer knows (it waits for a payout account)")
+                .isFalse();
 
         URI link = URI.create(payLink());
         String page = "http://localhost:" + port + link.getRawPath();

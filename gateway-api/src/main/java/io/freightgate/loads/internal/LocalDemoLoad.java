@@ -68,7 +68,7 @@ class LocalDemoLoad {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Order(5)
+    @Order(1)
     void seed() {
         Optional<OrganizationView> carrier = named(CARRIER, OrganizationType.CARRIER);
         Optional<OrganizationView> shipper = named(SHIPPER, OrganizationType.SHIPPER);

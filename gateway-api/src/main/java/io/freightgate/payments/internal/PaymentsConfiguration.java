@@ -1,5 +1,6 @@
 package io.freightgate.payments.internal;
 
+import io.freightgate.payments.LoadDeliveries;
 import io.freightgate.payments.PaymentScreening;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,5 +17,12 @@ class PaymentsConfiguration {
     @ConditionalOnMissingBean(PaymentScreening.class)
     PaymentScreening allowEverythingScreening() {
         return request -> PaymentScreening.ScreeningVerdict.allow();
+    }
+
+    /** Without the loads module's answer, no load counts as delivered: transfers wait for the delivery command. */
+    @Bean
+    @ConditionalOnMissingBean(LoadDeliveries.class)
+    LoadDeliveries noLoadDeliveries() {
+        return loadId -> java.util.Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package io.freightgate.payments.internal;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.payments.LoadDeliveries;
 import io.freightgate.payments.TransferHeld;
 import io.freightgate.payments.TransferHoldReason;
 import io.freightgate.payments.internal.domain.PaymentAttempt;
@@ -29,18 +30,21 @@ public class TransferIntents {
     private final TransferProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LoadDeliveries deliveries;
 
     TransferIntents(
             TransferRecords transfers,
             TransferHoldRecords holds,
             TransferProperties properties,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            LoadDeliveries deliveries) {
         this.transfers = transfers;
         this.holds = holds;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.deliveries = deliveries;
     }
 
     /** The transfer of a request, created when missing. */
@@ -55,6 +59,12 @@ public class TransferIntents {
         Transfer transfer = transferOf(request);
         Money gross = Money.of(request.amountPaidMinor(), request.currency());
         transfer.paid(gross, properties.feePolicy().feeOn(gross), clock.instant());
+        if (transfer.deliveryConfirmedAt().isEmpty()) {
+            // Billed after the proof of delivery: the confirmation happened before there was a transfer to tell.
+            request.loadId()
+                    .flatMap(deliveries::deliveredAt)
+                    .ifPresent(at -> transfer.deliveryConfirmed(clock.instant()));
+        }
         if (attempt.screeningVerdict() == PaymentAttempt.Verdict.REVIEW) {
             hold(transfer, TransferHoldReason.FRAUD_REVIEW, Optional.of("Screening answered REVIEW"), "screening");
         }
