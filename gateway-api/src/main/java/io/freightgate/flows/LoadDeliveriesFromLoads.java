@@ -1,5 +1,6 @@
 package io.freightgate.flows;
 
+import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.LoadView;
 import io.freightgate.loads.LoadViewer;
 import io.freightgate.loads.Loads;
@@ -10,9 +11,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Payments asks whether a load was delivered when its payment request is paid after the proof of delivery; the loads
- * module answers with the load's confirmed delivery time. Read in the payment's own tenant scope and transaction: the
- * load belongs to the request's carrier and is addressed to its shipper, so either side sees it.
+ * Payments asks the loads module about the load a payment request names: whether it is the carrier's load for the
+ * shipper (when the request is created; read through the audited system path, outside any transaction), and when its
+ * delivery was confirmed (when the request is paid after the proof of delivery; read in the payment's own tenant scope
+ * and transaction: the load belongs to the request's carrier and is addressed to its shipper, so either side sees it).
  */
 @Component
 class LoadDeliveriesFromLoads implements LoadDeliveries {
@@ -21,6 +23,13 @@ class LoadDeliveriesFromLoads implements LoadDeliveries {
 
     LoadDeliveriesFromLoads(Loads loads) {
         this.loads = loads;
+    }
+
+    @Override
+    public boolean isLoadOf(UUID loadId, TenantId carrier, TenantId shipper) {
+        return loads.find(loadId, LoadViewer.staff())
+                .filter(load -> load.carrier().equals(carrier) && load.shipper().equals(shipper))
+                .isPresent();
     }
 
     @Override

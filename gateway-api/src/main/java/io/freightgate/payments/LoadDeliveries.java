@@ -1,16 +1,21 @@
 package io.freightgate.payments;
 
+import io.freightgate.kernel.TenantId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The port through which payments learns whether a load was delivered before its payment request was paid (the usual
- * order: carriers bill after the proof of delivery). Implemented in {@code io.freightgate.flows} from the loads module;
- * without it no load counts as delivered. Called inside the payment's transaction, in its tenant scope.
+ * The port through which payments learns about the load a payment request names: whether it is the carrier's load for
+ * that shipper (checked when the request is created, since a load's delivery releases the transfers of the requests
+ * naming it), and whether it was delivered before the request was paid (the usual order: carriers bill after the proof
+ * of delivery). Implemented in {@code io.freightgate.flows} from the loads module; without it no load is known.
  */
 public interface LoadDeliveries {
 
-    /** When the load's delivery was confirmed, if it was. */
+    /** When the load's delivery was confirmed, if it was (read in the caller's transaction and tenant scope). */
     Optional<Instant> deliveredAt(UUID loadId);
+
+    /** Whether the load exists and is the carrier's load for the shipper. */
+    boolean isLoadOf(UUID loadId, TenantId carrier, TenantId shipper);
 }

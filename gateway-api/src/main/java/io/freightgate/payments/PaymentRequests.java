@@ -58,6 +58,7 @@ public class PaymentRequests {
     private final OrganizationDirectory directory;
     private final DocumentStore documents;
     private final PaymentParticipation participation;
+    private final LoadDeliveries loads;
     private final Notifications notifications;
     private final SystemAccess systemAccess;
     private final ApplicationEventPublisher events;
@@ -72,6 +73,7 @@ public class PaymentRequests {
             OrganizationDirectory directory,
             DocumentStore documents,
             PaymentParticipation participation,
+            LoadDeliveries loads,
             Notifications notifications,
             SystemAccess systemAccess,
             ApplicationEventPublisher events,
@@ -84,6 +86,7 @@ public class PaymentRequests {
         this.directory = directory;
         this.documents = documents;
         this.participation = participation;
+        this.loads = loads;
         this.notifications = notifications;
         this.systemAccess = systemAccess;
         this.events = events;
@@ -112,6 +115,13 @@ public class PaymentRequests {
         });
         participation.refusal(command.shipper()).ifPresent(refusal -> {
             throw new OrganizationNotVerified(refusal);
+        });
+        command.loadId().ifPresent(load -> {
+            // A load's delivery releases the transfers of the requests that name it: only the carrier's own load, for
+            // this shipper, may be named.
+            if (!loads.isLoadOf(load, carrier, command.shipper())) {
+                throw new IllegalArgumentException("Unknown load " + load + " for this carrier and shipper");
+            }
         });
         OrganizationView issuer = directory.find(carrier, false).orElseThrow();
         UUID id = UUID.randomUUID();

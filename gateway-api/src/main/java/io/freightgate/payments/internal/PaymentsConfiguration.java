@@ -19,10 +19,23 @@ class PaymentsConfiguration {
         return request -> PaymentScreening.ScreeningVerdict.allow();
     }
 
-    /** Without the loads module's answer, no load counts as delivered: transfers wait for the delivery command. */
+    /** Without the loads module, no load is known: requests cannot name one and transfers wait for the command. */
     @Bean
     @ConditionalOnMissingBean(LoadDeliveries.class)
     LoadDeliveries noLoadDeliveries() {
-        return loadId -> java.util.Optional.empty();
+        return new LoadDeliveries() {
+            @Override
+            public java.util.Optional<java.time.Instant> deliveredAt(java.util.UUID loadId) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public boolean isLoadOf(
+                    java.util.UUID loadId,
+                    io.freightgate.kernel.TenantId carrier,
+                    io.freightgate.kernel.TenantId shipper) {
+                return false;
+            }
+        };
     }
 }
