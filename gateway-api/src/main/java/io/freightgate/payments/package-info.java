@@ -7,6 +7,10 @@
  * and {@link io.freightgate.payments.PayoutAccountRestored}. Never calls Stripe inside a database transaction (intent
  * recorded, then the call with an idempotency key derived from the account's identity, then the outcome); every
  * provider outcome is Approved, Declined, Pending, Unknown or NotAttempted. Never names loads, disputes, KYC or fraud.
- * Still to come: payment requests, PaymentIntents, transfers, payouts, refunds, the ledger and reconciliation.
+ * Payment requests, PaymentIntents and refunds ({@link io.freightgate.payments.PaymentRequests},
+ * {@link io.freightgate.payments.Payments}); carriers' transfers released by policy, held, reversed and restored
+ * ({@link io.freightgate.payments.Transfers}, publishing {@link io.freightgate.payments.TransferReleased},
+ * {@link io.freightgate.payments.TransferHeld}, {@link io.freightgate.payments.TransferReversed} and
+ * {@link io.freightgate.payments.TransferFailed}). Still to come: payouts, the ledger and reconciliation.
  */
 package io.freightgate.payments;
