@@ -46,10 +46,10 @@ CREATE POLICY tenant_isolation ON integration_delivery_attempts
     WITH CHECK (tenant_id = fg_current_tenant() OR fg_system_scope());
 REVOKE UPDATE, DELETE ON integration_delivery_attempts FROM ${app_role};
 
--- The work queue of the delivery worker: ids and times only, no business data, so it is a system table without
--- row-level security (like webhook_inbox). Instances claim due rows with FOR UPDATE SKIP LOCKED; a claim is a lease
--- (due_at moves to the lease's end) fenced by the claim counter, and each claimed delivery is then handled in its
--- organization's own tenant scope.
+-- The work queue of the delivery worker: ids and times only. Instances claim due rows with FOR UPDATE SKIP LOCKED
+-- through fg_claim_integration_deliveries (V20261203_0820); a claim is a lease (due_at moves to the lease's end)
+-- fenced by the claim counter, and each claimed delivery is then handled in its organization's own tenant scope, where
+-- this policy lets the worker settle the queue entry.
 CREATE TABLE integration_delivery_queue (
     delivery_id         UUID PRIMARY KEY REFERENCES integration_deliveries (id),
     tenant_id           UUID        NOT NULL,
@@ -57,3 +57,8 @@ CREATE TABLE integration_delivery_queue (
     claims              INTEGER     NOT NULL DEFAULT 0
 );
 CREATE INDEX integration_delivery_queue_due ON integration_delivery_queue (due_at);
+ALTER TABLE integration_delivery_queue ENABLE ROW LEVEL SECURITY;
+ALTER TABLE integration_delivery_queue FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON integration_delivery_queue
+    USING (tenant_id = fg_current_tenant() OR fg_system_scope())
+    WITH CHECK (tenant_id = fg_current_tenant() OR fg_system_scope());

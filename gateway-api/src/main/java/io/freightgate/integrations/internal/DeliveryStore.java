@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code integration_deliveries}, their attempts and the worker's queue, in plain JDBC. Every method runs in the
- * caller's transaction. Deliveries and attempts are tenant rows (row-level security); the queue is a system table of
- * ids and times, claimed with {@code FOR UPDATE SKIP LOCKED} so that instances never send the same delivery at once,
+ * caller's transaction. Deliveries, attempts and queue entries are tenant rows (row-level security); the queue is
+ * claimed across tenants with {@code FOR UPDATE SKIP LOCKED} so that instances never send the same delivery at once,
  * and every outcome is fenced by the claim counter: a claim taken over after its lease expired, or superseded by a
  * redelivery, records its attempt but changes nothing else.
  */
@@ -48,19 +48,20 @@ public class DeliveryStore {
     /** A claimed queue entry: the delivery, its organization and the claim's fencing number. */
     public record Claim(UUID deliveryId, UUID tenantId, int claim) {}
 
-    /** Claims up to {@code limit} due deliveries until {@code leaseUntil}. Needs no tenant: the queue has no RLS. */
+    /**
+     * Claims up to {@code limit} due deliveries of every tenant until {@code leaseUntil}, through
+     * {@code fg_claim_integration_deliveries}, which returns ids and tenants only.
+     */
     public List<Claim> claimDue(Instant now, Instant leaseUntil, int limit) {
         return jdbc.query(
-                "UPDATE integration_delivery_queue SET due_at = ?, claims = claims + 1"
-                        + " WHERE delivery_id IN (SELECT delivery_id FROM integration_delivery_queue WHERE due_at <= ?"
-                        + "   ORDER BY due_at, delivery_id LIMIT ? FOR UPDATE SKIP LOCKED)"
-                        + " RETURNING delivery_id, tenant_id, claims",
+                "SELECT claimed_delivery_id, claimed_tenant_id, claim_number"
+                        + " FROM fg_claim_integration_deliveries(?, ?, ?)",
                 (rs, row) -> new Claim(
-                        rs.getObject("delivery_id", UUID.class),
-                        rs.getObject("tenant_id", UUID.class),
-                        rs.getInt("claims")),
-                Timestamp.from(leaseUntil),
+                        rs.getObject("claimed_delivery_id", UUID.class),
+                        rs.getObject("claimed_tenant_id", UUID.class),
+                        rs.getInt("claim_number")),
                 Timestamp.from(now),
+                Timestamp.from(leaseUntil),
                 limit);
     }
 

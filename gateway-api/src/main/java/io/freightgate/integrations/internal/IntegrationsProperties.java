@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts of a series before a delivery is marked failed (a redelivery starts a new series)
  * @param initialBackoff the longest delay after the first failure, doubled after each further one (with jitter)
  * @param maxBackoff the longest delay between attempts
- * @param lease how long a claimed delivery stays with the instance that claimed it (then another takes it over)
+ * @param lease how long a claimed delivery stays with the instance that claimed it (then another takes it over); it
+ *     must exceed {@code batchSize * (connectTimeout + requestTimeout)} (20 * 20 s by default), or a slow batch's last
+ *     deliveries could be taken over and sent twice
  * @param connectTimeout the receiver must accept the connection within this
  * @param requestTimeout the receiver must answer within this
  * @param rotationOverlap how long a rotated-out secret keeps signing beside the new one
@@ -29,7 +31,7 @@ public record IntegrationsProperties(
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("PT1M") Duration initialBackoff,
         @DefaultValue("PT6H") Duration maxBackoff,
-        @DefaultValue("PT2M") Duration lease,
+        @DefaultValue("PT10M") Duration lease,
         @DefaultValue("PT5S") Duration connectTimeout,
         @DefaultValue("PT15S") Duration requestTimeout,
         @DefaultValue("PT24H") Duration rotationOverlap,

@@ -32,3 +32,28 @@ BEGIN
     RETURN written;
 END;
 $$;
+
+-- Claims up to p_limit due queue entries of every tenant for the delivery worker until p_lease_until, and returns only
+-- their ids, tenants and claim numbers (no business data): the worker then handles each delivery in its tenant's own
+-- scope. Widens the scope for this one statement exactly like fg_enqueue_integration_event, so that polling does not
+-- need the audited system path (which would log every poll).
+CREATE FUNCTION fg_claim_integration_deliveries(p_now TIMESTAMPTZ, p_lease_until TIMESTAMPTZ, p_limit INTEGER)
+    RETURNS TABLE (claimed_delivery_id UUID, claimed_tenant_id UUID, claim_number INTEGER)
+    LANGUAGE plpgsql VOLATILE
+AS $$
+DECLARE
+    previous_scope TEXT := coalesce(current_setting('app.scope', true), '');
+BEGIN
+    PERFORM set_config('app.scope', 'system', true);
+    RETURN QUERY
+    WITH claimed AS (
+        UPDATE integration_delivery_queue q SET due_at = p_lease_until, claims = q.claims + 1
+        WHERE q.delivery_id IN (
+            SELECT s.delivery_id FROM integration_delivery_queue s WHERE s.due_at <= p_now
+            ORDER BY s.due_at, s.delivery_id LIMIT p_limit FOR UPDATE SKIP LOCKED)
+        RETURNING q.delivery_id, q.tenant_id, q.claims
+    )
+    SELECT c.delivery_id, c.tenant_id, c.claims FROM claimed c;
+    PERFORM set_config('app.scope', previous_scope, true);
+END;
+$$;
