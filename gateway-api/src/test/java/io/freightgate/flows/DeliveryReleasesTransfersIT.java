@@ -57,6 +57,15 @@ class DeliveryReleasesTransfersIT extends GatewayIT {
         String driverId = "driver-" + UUID.randomUUID();
         String driver = accessTokens.issue(driverId, carrier, List.of(Role.CARRIER_DRIVER));
         String load = createLoad(carrier, shipper, driverId);
+        TenantId otherCarrier = organization("CARRIER");
+        verifications.verify(otherCarrier, true);
+        var foreign = api.post("/api/v1/payment-requests", requestJson(shipper, load))
+                .token(callers.of(otherCarrier, Role.CARRIER_DISPATCHER))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(foreign.status())
+                .as("another carrier may not bill against this load, whose delivery would release its transfer")
+                .isEqualTo(422);
         String request = paidRequestFor(carrier, shipper, load);
         String finance = callers.platformStaff(Role.FINANCE_AGENT);
         JsonNode waiting = transfer(request, finance);
@@ -133,14 +142,17 @@ class DeliveryReleasesTransfersIT extends GatewayIT {
         return response.json().get("id").asString();
     }
 
-    private String paidRequestFor(TenantId carrier, TenantId shipper, String load) {
+    private String requestJson(TenantId shipper, String load) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        var created = api.post("/api/v1/payment-requests", """
-                        {"shipper_id":"%s","amount_minor":100000,"currency":"EUR","load_reference":"LD-FLOW",
-                         "load_id":"%s","origin":"Hamburg, DE","destination":"Lyon, FR","pickup_date":"%s",
-                         "delivery_date":"%s","due_date":"%s"}
-                        """.formatted(
-                                shipper, load, today.minusDays(1), today, today.plusDays(14)))
+        return """
+                {"shipper_id":"%s","amount_minor":100000,"currency":"EUR","load_reference":"LD-FLOW",
+                 "load_id":"%s","origin":"Hamburg, DE","destination":"Lyon, FR","pickup_date":"%s",
+                 "delivery_date":"%s","due_date":"%s"}
+                """.formatted(shipper, load, today.minusDays(1), today, today.plusDays(14));
+    }
+
+    private String paidRequestFor(TenantId carrier, TenantId shipper, String load) {
+        var created = api.post("/api/v1/payment-requests", requestJson(shipper, load))
                 .token(callers.of(carrier, Role.CARRIER_DISPATCHER))
                 .idempotencyKey(UUID.randomUUID().toString())
                 .send();

@@ -307,6 +307,11 @@ class PaymentRequestsIT extends PaymentJourneys {
                 .isEqualTo(422);
         assertThat(post(carrierAdmin, body(otherCarrier, "125000", "EUR")).status())
                 .isEqualTo(422);
+        String unknownLoad = body(parties.shipper(), "125000", "EUR")
+                .replace("\"load_reference\"", "\"load_id\":\"" + UUID.randomUUID() + "\",\"load_reference\"");
+        assertThat(post(carrierAdmin, unknownLoad).status())
+                .as("a load that is not the carrier's")
+                .isEqualTo(422);
         assertThat(post(carrierAdmin, body(parties.shipper(), "0", "EUR")).status())
                 .isEqualTo(400);
         assertThat(post(carrierAdmin, body(parties.shipper(), "-100", "EUR")).status())

@@ -42,7 +42,7 @@ class TransfersIT extends PaymentJourneys {
     @Test
     void theCarriersShareIsTransferredOnceDeliveryIsConfirmed() throws Exception {
         Carrier carrier = carrierWithPayouts();
-        UUID load = UUID.randomUUID();
+        UUID load = load(carrier.parties());
         String id = createForLoad(carrier.parties(), 125_000, "LD-TR-1", load);
         paid(carrier.parties(), id, "pm_card_visa");
 
@@ -350,6 +350,27 @@ class TransfersIT extends PaymentJourneys {
                 .asString()
                 .equals("ACTIVE"));
         return new Carrier(new Parties(carrier, shipper, email), account);
+    }
+
+    /** A load of the carrier for the shipper (payment requests may name only such a load). */
+    UUID load(Parties parties) {
+        String number = "LD-" + UUID.randomUUID().toString().substring(0, 8);
+        var response = api.post("/api/v1/loads", """
+                        {"shipper_id":"%s","load_number":"%s",
+                         "pickup":{"address":"Hafenstrasse 1, 20457 Hamburg, DE","lat":53.5461,"lon":9.9661,
+                                   "planned_at":"%s"},
+                         "delivery":{"address":"12 Rue de la Republique, 69002 Lyon, FR","lat":45.764,"lon":4.8357,
+                                     "planned_at":"%s"}}
+                        """.formatted(
+                                parties.shipper(),
+                                number,
+                                clock.instant().minus(java.time.Duration.ofDays(2)),
+                                clock.instant().minus(java.time.Duration.ofDays(1))))
+                .token(callers.of(parties.carrier(), Role.CARRIER_DISPATCHER))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return UUID.fromString(response.json().get("id").asString());
     }
 
     String createForLoad(Parties parties, long amount, String reference, UUID load) {
