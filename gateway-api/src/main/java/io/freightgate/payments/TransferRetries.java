@@ -7,6 +7,7 @@ import io.freightgate.payments.internal.domain.TransferState;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,10 @@ import org.springframework.stereotype.Component;
 public class TransferRetries {
 
     private static final Logger log = LoggerFactory.getLogger(TransferRetries.class);
+
+    private static final int PAGE_SIZE = 200;
+
+    private static final int MAX_PAGES = 50;
 
     private final TransferRecords records;
     private final Transfers transfers;
@@ -70,17 +75,27 @@ public class TransferRetries {
     }
 
     private Round round() {
-        List<Transfer> open = systemAccess.transaction(
-                false,
-                "find open transfers",
-                () -> records.openSince(
-                        EnumSet.of(
-                                TransferState.PENDING,
-                                TransferState.SENDING,
-                                TransferState.FAILED,
-                                TransferState.REVERSING),
-                        clock.instant().minus(properties.transfers().minimumAge()),
-                        PageRequest.of(0, 200)));
+        // Transfers waiting for delivery stay PENDING (and untouched) for days: page through all of them, so the oldest
+        // never starve the rest. Pages shift as transfers change; anything skipped is met by the next round.
+        List<Transfer> open = new ArrayList<>();
+        for (int page = 0; page < MAX_PAGES; page++) {
+            int number = page;
+            List<Transfer> batch = systemAccess.transaction(
+                    false,
+                    "find open transfers",
+                    () -> records.openSince(
+                            EnumSet.of(
+                                    TransferState.PENDING,
+                                    TransferState.SENDING,
+                                    TransferState.FAILED,
+                                    TransferState.REVERSING),
+                            clock.instant().minus(properties.transfers().minimumAge()),
+                            PageRequest.of(number, PAGE_SIZE)));
+            open.addAll(batch);
+            if (batch.size() < PAGE_SIZE) {
+                break;
+            }
+        }
         int settled = 0;
         for (Transfer transfer : open) {
             if (transfer.retryCount() >= properties.transfers().maxRetries()) {

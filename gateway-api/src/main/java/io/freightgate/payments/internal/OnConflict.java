@@ -1,12 +1,15 @@
 package io.freightgate.payments.internal;
 
 import java.util.function.Supplier;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
- * Repeats a short transaction that lost an optimistic-lock race. A payment's state is written from two sides at once
- * (the API call that made the PaymentIntent, and the webhook about it); every such write re-reads the rows and applies
- * an idempotent change, so the loser simply runs again on fresh rows.
+ * Repeats a short transaction that lost an optimistic-lock race, or an insert race on a unique key (two writers creating
+ * the same row, e.g. the transfer of a request paid by the API call and the webhook at once). A payment's state is
+ * written from two sides at once (the API call that made the PaymentIntent, and the webhook about it); every such write
+ * re-reads the rows and applies an idempotent change, so the loser simply runs again on fresh rows. A genuine integrity
+ * error fails again on every attempt and is thrown after the last.
  */
 public final class OnConflict {
 
@@ -18,7 +21,7 @@ public final class OnConflict {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();
-            } catch (OptimisticLockingFailureException e) {
+            } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }

@@ -78,7 +78,7 @@ public class PaymentSynchronizer {
                             "find the request of attempt " + attemptId,
                             () -> transactions.execute(
                                     status -> attempts.findById(attemptId).map(PaymentAttempt::paymentRequestId)))
-                    .ifPresent(request -> transfers.getObject().offer(request));
+                    .ifPresent(this::offerTransfer);
         }
         return applied;
     }
@@ -157,7 +157,16 @@ public class PaymentSynchronizer {
                             return found.id();
                         }))));
         if (won) {
-            request.ifPresent(id -> transfers.getObject().offer(id));
+            request.ifPresent(this::offerTransfer);
+        }
+    }
+
+    /** The payment's change is committed whatever the transfer does; the retry job offers it again anyway. */
+    private void offerTransfer(UUID paymentRequestId) {
+        try {
+            transfers.getObject().offer(paymentRequestId);
+        } catch (RuntimeException e) {
+            log.warn("The transfer of payment request {} was not offered now: {}", paymentRequestId, e.getMessage());
         }
     }
 
