@@ -92,34 +92,36 @@ public class Payments {
         });
         PaymentAttempt.Method method =
                 with instanceof PayWith.SepaDebit ? PaymentAttempt.Method.SEPA_DEBIT : PaymentAttempt.Method.CARD;
-        PaymentAttempt attempt = systemAccess.transaction(false, "begin payment of " + requestId, () -> {
-            PaymentRequest request = requests.findById(requestId)
-                    .filter(r -> r.shipperId().equals(payer.value()))
-                    .orElseThrow(() -> new PaymentRequestNotFound(requestId));
-            var currency = java.util.Currency.getInstance(request.currency());
-            if (method == PaymentAttempt.Method.SEPA_DEBIT && !PaymentCurrencies.sepaSupported(currency)) {
-                throw new IllegalArgumentException("SEPA Direct Debit is available for EUR requests only");
-            }
-            UUID attemptId = UUID.randomUUID();
-            int number = request.beginAttempt(attemptId, method.name(), clock.instant());
-            return attempts.save(PaymentAttempt.begin(
-                    attemptId,
-                    request,
-                    number,
-                    method,
-                    with instanceof PayWith.Card card ? Optional.of(card.paymentMethodId()) : Optional.empty(),
-                    with instanceof PayWith.Card card
-                            ? Optional.of(card.returnUrl().orElse(defaultReturnUrl))
-                            : Optional.empty(),
-                    with instanceof PayWith.SepaDebit sepa
-                            ? Optional.of(new PaymentAttempt.Mandate(
-                                    sepa.mandate().ipAddress(),
-                                    sepa.mandate().userAgent(),
-                                    sepa.mandate().acceptedAt()))
-                            : Optional.empty(),
-                    actor,
-                    clock.instant()));
-        });
+        // The webhook of an earlier attempt may update the request at this moment: the loser runs again on fresh rows.
+        PaymentAttempt attempt =
+                OnConflict.retry(() -> systemAccess.transaction(false, "begin payment of " + requestId, () -> {
+                    PaymentRequest request = requests.findById(requestId)
+                            .filter(r -> r.shipperId().equals(payer.value()))
+                            .orElseThrow(() -> new PaymentRequestNotFound(requestId));
+                    var currency = java.util.Currency.getInstance(request.currency());
+                    if (method == PaymentAttempt.Method.SEPA_DEBIT && !PaymentCurrencies.sepaSupported(currency)) {
+                        throw new IllegalArgumentException("SEPA Direct Debit is available for EUR requests only");
+                    }
+                    UUID attemptId = UUID.randomUUID();
+                    int number = request.beginAttempt(attemptId, method.name(), clock.instant());
+                    return attempts.save(PaymentAttempt.begin(
+                            attemptId,
+                            request,
+                            number,
+                            method,
+                            with instanceof PayWith.Card card ? Optional.of(card.paymentMethodId()) : Optional.empty(),
+                            with instanceof PayWith.Card card
+                                    ? Optional.of(card.returnUrl().orElse(defaultReturnUrl))
+                                    : Optional.empty(),
+                            with instanceof PayWith.SepaDebit sepa
+                                    ? Optional.of(new PaymentAttempt.Mandate(
+                                            sepa.mandate().ipAddress(),
+                                            sepa.mandate().userAgent(),
+                                            sepa.mandate().acceptedAt()))
+                                    : Optional.empty(),
+                            actor,
+                            clock.instant()));
+                }));
         var verdict = screening.screen(new PaymentScreening.ScreeningRequest(
                 requestId,
                 attempt.id(),
