@@ -3,14 +3,12 @@ package io.freightgate.api;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
-import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.payments.PayoutNotFound;
 import io.freightgate.payments.PayoutStatus;
 import io.freightgate.payments.PayoutView;
 import io.freightgate.payments.Payouts;
 import io.freightgate.payments.RemittanceView;
-import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -226,23 +224,11 @@ class PayoutsController {
         }
     }
 
-    /** {@code true} for platform staff (across tenants); the carrier's own admins and finance staff otherwise. */
     private static boolean access(UUID carrierId, Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        if (caller.isPlatformStaff(Role.PLATFORM_ADMIN, Role.FINANCE_AGENT, Role.FINANCE_SUPERVISOR)) {
-            return true;
-        }
-        if (caller.organization().value().equals(carrierId)
-                && (caller.has(Role.CARRIER_ADMIN) || caller.has(Role.CARRIER_FINANCE))) {
-            return false;
-        }
-        throw new NotFound("Carrier " + carrierId);
+        return CarrierAccess.acrossTenants(carrierId, authentication);
     }
 
     private OrganizationView carrier(UUID id, boolean across) {
-        return directory
-                .find(new TenantId(id), across)
-                .filter(organization -> organization.type() == OrganizationType.CARRIER)
-                .orElseThrow(() -> new NotFound("Carrier " + id));
+        return CarrierAccess.carrier(directory, id, across);
     }
 }
