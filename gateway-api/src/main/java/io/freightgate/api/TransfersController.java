@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /api/v1/payment-requests/{id}/transfer}: the carrier's share of a payment request, when it is released to the
  * carrier's payout account, and holds on it. The carrier's admins and finance users read their own; platform finance,
- * risk and admin staff read every one and place holds; releasing a hold is for finance supervisors and platform admins.
+ * risk and admin staff read every one and place holds; releasing a hold, reversing a transfer made and restoring it are
+ * for finance supervisors and platform admins.
  */
 @RestController
 @RequestMapping("/api/v1/payment-requests/{id}/transfer")
@@ -86,6 +87,27 @@ class TransfersController {
                     + " waiting. 409 state-conflict when no such hold is active.")
     TransferView release(@PathVariable UUID id, @Valid @RequestBody ReleaseRequest body) {
         return transfers.release(id, body.reason());
+    }
+
+    @PostMapping("/reversal")
+    @PreAuthorize(RELEASERS)
+    @Operation(
+            summary = "Take back a transfer already made, in full",
+            description = "A Stripe transfer reversal (the carrier's Stripe balance must cover it). 409 state-conflict"
+                    + " when the transfer was not made or Stripe refuses; 503 when Stripe's answer was lost (the retry"
+                    + " job repeats it with the same key).")
+    TransferView reverse(@PathVariable UUID id) {
+        return transfers.reverse(id);
+    }
+
+    @PostMapping("/restoration")
+    @PreAuthorize(RELEASERS)
+    @Operation(
+            summary = "Send a reversed transfer again",
+            description = "With a new idempotency key, as soon as the release policy allows (holds still apply). 409"
+                    + " state-conflict unless the transfer is reversed.")
+    TransferView restore(@PathVariable UUID id) {
+        return transfers.restore(id);
     }
 
     private static boolean acrossTenants(Authentication authentication) {

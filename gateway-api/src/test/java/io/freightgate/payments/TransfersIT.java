@@ -244,7 +244,13 @@ class TransfersIT extends PaymentJourneys {
         assertThat(sent.status()).isEqualTo("SENT");
         String first = sent.stripeTransferId().orElseThrow();
 
-        TransferView reversed = transfers.reverse(UUID.fromString(id));
+        String supervisor = callers.platformStaff(Role.FINANCE_SUPERVISOR);
+        var reversal = api.post("/api/v1/payment-requests/" + id + "/transfer/reversal", "")
+                .token(supervisor)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(reversal.status()).as(reversal.body()).isEqualTo(200);
+        TransferView reversed = transfers.find(UUID.fromString(id), true).orElseThrow();
 
         assertThat(reversed.status()).isEqualTo("REVERSED");
         assertThat(reversed.stripeReversalId())
@@ -256,7 +262,12 @@ class TransfersIT extends PaymentJourneys {
                         && r.paymentRequestId().toString().equals(id)
                         && r.stripeTransferId().equals(first));
 
-        TransferView restored = transfers.restore(UUID.fromString(id));
+        var restoration = api.post("/api/v1/payment-requests/" + id + "/transfer/restoration", "")
+                .token(supervisor)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(restoration.status()).as(restoration.body()).isEqualTo(200);
+        TransferView restored = transfers.find(UUID.fromString(id), true).orElseThrow();
 
         assertThat(restored.status()).isEqualTo("SENT");
         assertThat(restored.idempotencyKey()).contains("fg-transfer-" + id + "-2");
