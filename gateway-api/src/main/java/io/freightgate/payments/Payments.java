@@ -7,6 +7,7 @@ import io.freightgate.payments.internal.PaymentAttemptRecords;
 import io.freightgate.payments.internal.PaymentRefundRecords;
 import io.freightgate.payments.internal.PaymentRequestRecords;
 import io.freightgate.payments.internal.PaymentSynchronizer;
+import io.freightgate.payments.internal.RefundReversals;
 import io.freightgate.payments.internal.domain.AttemptOutcome;
 import io.freightgate.payments.internal.domain.PaymentAttempt;
 import io.freightgate.payments.internal.domain.PaymentCurrencies;
@@ -40,6 +41,7 @@ public class Payments {
     private final PaymentRefundRecords refunds;
     private final PaymentRequests paymentRequests;
     private final PaymentSynchronizer synchronizer;
+    private final RefundReversals refundReversals;
     private final StripePayments stripe;
     private final PaymentScreening screening;
     private final PaymentParticipation participation;
@@ -54,6 +56,7 @@ public class Payments {
             PaymentRefundRecords refunds,
             PaymentRequests paymentRequests,
             PaymentSynchronizer synchronizer,
+            RefundReversals refundReversals,
             StripePayments stripe,
             PaymentScreening screening,
             PaymentParticipation participation,
@@ -66,6 +69,7 @@ public class Payments {
         this.refunds = refunds;
         this.paymentRequests = paymentRequests;
         this.synchronizer = synchronizer;
+        this.refundReversals = refundReversals;
         this.stripe = stripe;
         this.screening = screening;
         this.participation = participation;
@@ -236,6 +240,11 @@ public class Payments {
         }));
         if (outcome instanceof ProviderOutcome.Declined<StripePayments.RefundResult> declined) {
             throw new IllegalStateException("Stripe refused the refund: " + declined.message());
+        }
+        if (outcome instanceof ProviderOutcome.Approved<StripePayments.RefundResult> approved
+                && !"failed".equals(approved.result().status())
+                && !"canceled".equals(approved.result().status())) {
+            refundReversals.refunded(requestId, refund.id(), refund.amountMinor());
         }
         if (!(outcome instanceof ProviderOutcome.Approved)) {
             throw new PaymentProviderUnavailable(

@@ -1,5 +1,6 @@
 package io.freightgate.payments;
 
+import io.freightgate.payments.internal.RefundReversals;
 import io.freightgate.payments.internal.TransferProperties;
 import io.freightgate.payments.internal.TransferRecords;
 import io.freightgate.payments.internal.domain.Transfer;
@@ -37,6 +38,7 @@ public class TransferRetries {
     private static final int MAX_PAGES = 50;
 
     private final TransferRecords records;
+    private final RefundReversals refundReversals;
     private final Transfers transfers;
     private final TransferProperties properties;
     private final SystemAccess systemAccess;
@@ -46,12 +48,14 @@ public class TransferRetries {
     TransferRetries(
             TransferRecords records,
             Transfers transfers,
+            RefundReversals refundReversals,
             TransferProperties properties,
             SystemAccess systemAccess,
             MeterRegistry meters,
             Clock clock) {
         this.records = records;
         this.transfers = transfers;
+        this.refundReversals = refundReversals;
         this.properties = properties;
         this.systemAccess = systemAccess;
         this.meters = meters;
@@ -75,6 +79,10 @@ public class TransferRetries {
     }
 
     private Round round() {
+        int reversals = refundReversals.retry();
+        if (reversals > 0) {
+            log.info("Repeated {} refund reversal(s) whose outcome was unknown", reversals);
+        }
         // Transfers waiting for delivery stay PENDING (and untouched) for days: page through all of them, so the oldest
         // never starve the rest. Pages shift as transfers change; anything skipped is met by the next round.
         List<Transfer> open = new ArrayList<>();

@@ -90,6 +90,35 @@ class TransfersIT extends PaymentJourneys {
     }
 
     @Test
+    void aRefundAfterTheTransferTakesBackTheCarriersShareInProportion() throws Exception {
+        Carrier carrier = carrierWithPayouts();
+        UUID load = load(carrier.parties());
+        String id = createForLoad(carrier.parties(), 30_000, "LD-TR-REFUND", load);
+        paid(carrier.parties(), id, "pm_card_visa");
+        TransferView sent = transfers.deliveryConfirmedForLoad(load).getFirst();
+        assertThat(sent.status()).isEqualTo("SENT");
+        assertThat(sent.amount().minor()).isEqualTo(29_375); // 30,000 - 2 % - 25
+        String made = sent.stripeTransferId().orElseThrow();
+
+        var partial = refund(carrier.parties().carrier(), id, "{\"amount_minor\":10000}");
+        assertThat(partial.status()).as(partial.body()).isEqualTo(201);
+
+        // 29,375 x 10,000 / 30,000 = 9,791.67, rounded half up
+        assertThat(retrieve(made).getAmountReversed()).isEqualTo(9_792);
+
+        var rest = refund(carrier.parties().carrier(), id, "{}");
+        assertThat(rest.status()).as(rest.body()).isEqualTo(201);
+
+        assertThat(retrieve(made).getAmountReversed())
+                .as("a full refund leaves the carrier nothing")
+                .isEqualTo(29_375);
+        assertThat(retries.run()).isNotNull();
+        assertThat(retrieve(made).getAmountReversed())
+                .as("nothing is reversed twice")
+                .isEqualTo(29_375);
+    }
+
+    @Test
     void anOpenDisputeHoldsTheTransferUntilItIsWon() {
         Carrier carrier = carrierWithPayouts();
         String id = id(create(carrier.parties(), 55_000, "EUR", "LD-TR-DSP", false));

@@ -76,6 +76,25 @@ public class StripeTransfers {
         }
     }
 
+    /** Reverses {@code amountMinor} of a transfer (a refund's share); Approved carries the reversal's id. */
+    public ProviderOutcome<String> reverse(
+            String transferId, UUID paymentRequestId, long amountMinor, String reason, String idempotencyKey) {
+        var params = TransferReversalCreateParams.builder()
+                .setAmount(amountMinor)
+                .setDescription(reason)
+                .putMetadata(REQUEST_METADATA, paymentRequestId.toString())
+                .build();
+        try {
+            return new ProviderOutcome.Approved<>(stripe.v1()
+                    .transfers()
+                    .reversals()
+                    .create(transferId, params, key(idempotencyKey))
+                    .getId());
+        } catch (StripeException e) {
+            return StripeConnectAccounts.failure(e);
+        }
+    }
+
     private static RequestOptions key(String idempotencyKey) {
         return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
     }
