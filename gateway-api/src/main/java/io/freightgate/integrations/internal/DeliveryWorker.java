@@ -6,6 +6,7 @@ import io.freightgate.integrations.internal.domain.RetrySchedule;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.crypto.EnvelopeEncryption;
 import io.freightgate.platform.tenancy.Tenancy;
+import io.freightgate.platform.work.CoalescingWorker;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,11 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -47,10 +43,7 @@ public class DeliveryWorker {
     private final IntegrationsProperties properties;
     private final TransactionOperations transactions;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("integrator-webhooks").daemon().factory());
-    private final AtomicBoolean runRequested = new AtomicBoolean();
-    private volatile boolean stopping;
+    private final CoalescingWorker worker = new CoalescingWorker("integrator-webhooks", this::drain);
 
     DeliveryWorker(
             DeliveryStore deliveries,
@@ -73,17 +66,7 @@ public class DeliveryWorker {
 
     /** Asks for a round soon; requests made while one is pending are merged. */
     public void nudge() {
-        if (stopping || !runRequested.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            worker.execute(() -> {
-                runRequested.set(false);
-                drain();
-            });
-        } catch (RejectedExecutionException e) {
-            runRequested.set(false);
-        }
+        worker.nudge();
     }
 
     @Scheduled(
@@ -96,7 +79,7 @@ public class DeliveryWorker {
     /** Sends due deliveries until none is left (bounded per run). */
     void drain() {
         try {
-            for (int round = 0; round < 50 && !stopping; round++) {
+            for (int round = 0; round < 50 && !worker.stopping(); round++) {
                 Instant now = clock.instant();
                 List<Claim> batch = transactions.execute(
                         status -> deliveries.claimDue(now, now.plus(properties.lease()), properties.batchSize()));
@@ -106,7 +89,7 @@ public class DeliveryWorker {
                 batch.forEach(this::deliver);
             }
         } catch (RuntimeException e) {
-            if (!stopping) {
+            if (!worker.stopping()) {
                 log.warn("Integrator webhook round failed; the next round retries: {}", e.toString());
             }
         }
@@ -209,10 +192,6 @@ public class DeliveryWorker {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        stopping = true;
-        worker.shutdown();
-        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
-            worker.shutdownNow();
-        }
+        worker.close();
     }
 }

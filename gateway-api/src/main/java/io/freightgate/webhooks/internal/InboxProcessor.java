@@ -1,5 +1,6 @@
 package io.freightgate.webhooks.internal;
 
+import io.freightgate.platform.work.CoalescingWorker;
 import io.freightgate.webhooks.InboxEvent;
 import io.freightgate.webhooks.InboxEventStatus;
 import io.freightgate.webhooks.StripeEventHandler;
@@ -9,11 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,10 +35,7 @@ class InboxProcessor {
     private final WebhookMetrics metrics;
     private final WebhookProperties.Processing policy;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("webhook-inbox").daemon().factory());
-    private final AtomicBoolean runRequested = new AtomicBoolean();
-    private volatile boolean stopping;
+    private final CoalescingWorker worker = new CoalescingWorker("webhook-inbox", this::drain);
 
     InboxProcessor(
             InboxStore store,
@@ -61,17 +54,7 @@ class InboxProcessor {
 
     /** Asks for a processing run soon; requests made while one is pending are merged. */
     void nudge() {
-        if (stopping || !runRequested.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            worker.execute(() -> {
-                runRequested.set(false);
-                drain();
-            });
-        } catch (RejectedExecutionException e) {
-            runRequested.set(false);
-        }
+        worker.nudge();
     }
 
     @Scheduled(
@@ -84,7 +67,7 @@ class InboxProcessor {
     /** Processes due events until none is left (bounded, so that a flood cannot starve the parked-gauge refresh). */
     void drain() {
         try {
-            for (int round = 0; round < 50 && !stopping; round++) {
+            for (int round = 0; round < 50 && !worker.stopping(); round++) {
                 Instant now = clock.instant();
                 List<InboxEvent> batch = transactions.execute(
                         status -> store.claimDue(now, now.plus(policy.lease()), policy.batchSize()));
@@ -96,7 +79,7 @@ class InboxProcessor {
             metrics.parkedNow(store.countByStatus(InboxEventStatus.PARKED));
             metrics.backlogNow(store.backlog(clock.instant()));
         } catch (RuntimeException e) {
-            if (!stopping) {
+            if (!worker.stopping()) {
                 log.warn("Webhook inbox run failed; the next run retries: {}", e.toString());
             }
         }
@@ -155,10 +138,6 @@ class InboxProcessor {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        stopping = true;
-        worker.shutdown();
-        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
-            worker.shutdownNow();
-        }
+        worker.close();
     }
 }
