@@ -155,13 +155,7 @@ public class PayoutAccounts {
     }
 
     private <T> T scoped(TenantId carrier, boolean acrossTenants, String reason, Supplier<T> work) {
-        if (acrossTenants) {
-            return systemAccess.call(reason, work);
-        }
-        if (!Tenancy.currentTenant().map(carrier::equals).orElse(false)) {
-            throw new IllegalArgumentException("A carrier manages only its own payout account");
-        }
-        return work.get();
+        return CarrierScope.call(systemAccess, carrier, acrossTenants, reason, work);
     }
 
     private static PayoutAccountView view(PayoutAccount account) {

@@ -2,10 +2,12 @@ package io.freightgate.payments;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.payments.internal.PayoutAccountRecords;
 import io.freightgate.payments.internal.PayoutRecords;
 import io.freightgate.payments.internal.PayoutSynchronizer;
 import io.freightgate.payments.internal.RemittanceBuilder;
 import io.freightgate.payments.internal.RemittancePdf;
+import io.freightgate.payments.internal.domain.PayoutAccount;
 import io.freightgate.payments.internal.domain.PayoutSnapshot;
 import io.freightgate.payments.internal.domain.PayoutState;
 import io.freightgate.payments.internal.domain.ProviderOutcome;
@@ -34,6 +36,7 @@ import org.springframework.transaction.support.TransactionOperations;
 public class Payouts {
 
     private final PayoutRecords records;
+    private final PayoutAccountRecords payoutAccounts;
     private final StripePayouts stripe;
     private final PayoutSynchronizer synchronizer;
     private final RemittanceBuilder remittances;
@@ -44,6 +47,7 @@ public class Payouts {
 
     Payouts(
             PayoutRecords records,
+            PayoutAccountRecords payoutAccounts,
             StripePayouts stripe,
             PayoutSynchronizer synchronizer,
             RemittanceBuilder remittances,
@@ -52,6 +56,7 @@ public class Payouts {
             TransactionOperations transactions,
             Clock clock) {
         this.records = records;
+        this.payoutAccounts = payoutAccounts;
         this.stripe = stripe;
         this.synchronizer = synchronizer;
         this.remittances = remittances;
@@ -68,13 +73,14 @@ public class Payouts {
      * {@link PaymentProviderUnavailable} when Stripe's answer is lost.
      */
     public PayoutView request(TenantId carrier, Optional<Long> amountMinor, String currency, boolean acrossTenants) {
-        String code = currency.toUpperCase(Locale.ROOT);
-        Money.of(0, code);
+        String code = java.util.Currency.getInstance(currency.toUpperCase(Locale.ROOT))
+                .getCurrencyCode();
         String account = scoped(
                         carrier,
                         acrossTenants,
                         "read the payout account of " + carrier,
-                        () -> transactions.execute(status -> records.accountOfCarrier(carrier.value())))
+                        () -> transactions.execute(status ->
+                                payoutAccounts.findByTenantId(carrier.value()).flatMap(PayoutAccount::stripeAccountId)))
                 .orElseThrow(() -> new IllegalStateException("The carrier has no payout account"));
         long amount = amountMinor.orElseGet(() -> available(account, code));
         if (amount <= 0) {
@@ -234,13 +240,7 @@ public class Payouts {
     }
 
     private <T> T scoped(TenantId carrier, boolean acrossTenants, String reason, Supplier<T> work) {
-        if (acrossTenants) {
-            return systemAccess.call(reason, work);
-        }
-        if (!Tenancy.currentTenant().map(carrier::equals).orElse(false)) {
-            throw new IllegalArgumentException("A carrier reaches only its own payouts");
-        }
-        return work.get();
+        return CarrierScope.call(systemAccess, carrier, acrossTenants, reason, work);
     }
 
     private static RemittanceView.Line line(PayoutRecords.Line line, String currency) {

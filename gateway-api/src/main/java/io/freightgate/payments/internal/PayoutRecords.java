@@ -212,28 +212,6 @@ public class PayoutRecords {
                 payoutId);
     }
 
-    /** The carrier whose payout account is this Stripe account (system scope needed). */
-    public Optional<UUID> carrierOfAccount(String stripeAccountId) {
-        return jdbc
-                .queryForList(
-                        "SELECT tenant_id FROM payout_accounts WHERE stripe_account_id = ?",
-                        UUID.class,
-                        stripeAccountId)
-                .stream()
-                .findFirst();
-    }
-
-    /** The Stripe account of the carrier's payout account. */
-    public Optional<String> accountOfCarrier(UUID carrier) {
-        return jdbc
-                .queryForList(
-                        "SELECT stripe_account_id FROM payout_accounts WHERE tenant_id = ? AND stripe_account_id IS NOT NULL",
-                        String.class,
-                        carrier)
-                .stream()
-                .findFirst();
-    }
-
     private static Payout payout(ResultSet rs, int row) throws SQLException {
         Date arrival = rs.getDate("arrival_date");
         Timestamp stripeCreated = rs.getTimestamp("stripe_created_at");

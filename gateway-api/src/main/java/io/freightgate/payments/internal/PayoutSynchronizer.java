@@ -4,6 +4,7 @@ import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.payments.PayoutFailed;
 import io.freightgate.payments.PayoutPaid;
+import io.freightgate.payments.internal.domain.PayoutAccount;
 import io.freightgate.payments.internal.domain.PayoutSnapshot;
 import io.freightgate.payments.internal.domain.PayoutState;
 import io.freightgate.payments.internal.domain.ProviderOutcome;
@@ -36,6 +37,7 @@ public class PayoutSynchronizer {
     private static final Logger log = LoggerFactory.getLogger(PayoutSynchronizer.class);
 
     private final PayoutRecords records;
+    private final PayoutAccountRecords payoutAccounts;
     private final StripePayouts stripe;
     private final RemittanceBuilder remittances;
     private final SystemAccess systemAccess;
@@ -45,6 +47,7 @@ public class PayoutSynchronizer {
 
     PayoutSynchronizer(
             PayoutRecords records,
+            PayoutAccountRecords payoutAccounts,
             StripePayouts stripe,
             RemittanceBuilder remittances,
             SystemAccess systemAccess,
@@ -52,6 +55,7 @@ public class PayoutSynchronizer {
             ApplicationEventPublisher events,
             Clock clock) {
         this.records = records;
+        this.payoutAccounts = payoutAccounts;
         this.stripe = stripe;
         this.remittances = remittances;
         this.systemAccess = systemAccess;
@@ -69,7 +73,8 @@ public class PayoutSynchronizer {
                 ACTOR,
                 Optional.empty(),
                 "find the carrier of Stripe account " + account,
-                () -> transactions.execute(status -> records.carrierOfAccount(account)));
+                () -> transactions.execute(
+                        status -> payoutAccounts.findByStripeAccountId(account).map(PayoutAccount::tenantId)));
         if (carrier.isEmpty()) {
             log.info("Stripe account {} is not a FreightGate payout account; payout event ignored", account);
             return;

@@ -8,6 +8,7 @@ import io.freightgate.platform.tenancy.SystemAccess;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,14 +34,14 @@ public class RefundReversals {
     private final TransferRecords transfers;
     private final StripeTransfers stripe;
     private final SystemAccess systemAccess;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     RefundReversals(
             JdbcTemplate jdbc,
             TransferRecords transfers,
             StripeTransfers stripe,
             SystemAccess systemAccess,
-            java.time.Clock clock) {
+            Clock clock) {
         this.jdbc = jdbc;
         this.transfers = transfers;
         this.stripe = stripe;

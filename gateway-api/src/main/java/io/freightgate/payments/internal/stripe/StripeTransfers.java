@@ -61,34 +61,38 @@ public class StripeTransfers {
 
     /** Reverses a transfer in full; Approved carries the reversal's id. */
     public ProviderOutcome<String> reverse(String transferId, UUID paymentRequestId, String idempotencyKey) {
-        var params = TransferReversalCreateParams.builder()
-                .setDescription("Reversal of the carrier share of payment request " + paymentRequestId)
-                .putMetadata(REQUEST_METADATA, paymentRequestId.toString())
-                .build();
-        try {
-            return new ProviderOutcome.Approved<>(stripe.v1()
-                    .transfers()
-                    .reversals()
-                    .create(transferId, params, key(idempotencyKey))
-                    .getId());
-        } catch (StripeException e) {
-            return StripeConnectAccounts.failure(e);
-        }
+        return reversal(
+                transferId,
+                TransferReversalCreateParams.builder()
+                        .setDescription("Reversal of the carrier share of payment request " + paymentRequestId),
+                paymentRequestId,
+                idempotencyKey);
     }
 
     /** Reverses {@code amountMinor} of a transfer (a refund's share); Approved carries the reversal's id. */
     public ProviderOutcome<String> reverse(
             String transferId, UUID paymentRequestId, long amountMinor, String reason, String idempotencyKey) {
-        var params = TransferReversalCreateParams.builder()
-                .setAmount(amountMinor)
-                .setDescription(reason)
-                .putMetadata(REQUEST_METADATA, paymentRequestId.toString())
-                .build();
+        return reversal(
+                transferId,
+                TransferReversalCreateParams.builder().setAmount(amountMinor).setDescription(reason),
+                paymentRequestId,
+                idempotencyKey);
+    }
+
+    private ProviderOutcome<String> reversal(
+            String transferId,
+            TransferReversalCreateParams.Builder params,
+            UUID paymentRequestId,
+            String idempotencyKey) {
         try {
             return new ProviderOutcome.Approved<>(stripe.v1()
                     .transfers()
                     .reversals()
-                    .create(transferId, params, key(idempotencyKey))
+                    .create(
+                            transferId,
+                            params.putMetadata(REQUEST_METADATA, paymentRequestId.toString())
+                                    .build(),
+                            key(idempotencyKey))
                     .getId());
         } catch (StripeException e) {
             return StripeConnectAccounts.failure(e);
