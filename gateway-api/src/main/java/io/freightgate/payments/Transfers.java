@@ -312,8 +312,19 @@ public class Transfers {
             var decision = ReleasePolicy.decide(now.policy(verified));
             return switch (decision) {
                 case ReleasePolicy.Release release -> {
+                    Money amount = release.amount();
+                    if (transfer.reversedAt().isPresent()) {
+                        // A restore sends what the carrier is owed: a refund made after the first transfer took back
+                        // only the carrier's proportional share, not the whole refund the policy deducts.
+                        long owed = postings.stillOwed(request.id());
+                        if (owed <= 0) {
+                            transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
+                            yield Optional.<StripeTransfers.TransferCall>empty();
+                        }
+                        amount = Money.of(owed, request.currency());
+                    }
                     transfer.beginSending(
-                            release.amount(),
+                            amount,
                             request.amountRefundedMinor(),
                             now.destination().orElseThrow(),
                             request.stripeChargeId().orElseThrow(),

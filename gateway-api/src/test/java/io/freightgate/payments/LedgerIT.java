@@ -170,6 +170,33 @@ class LedgerIT extends TransferJourneys {
     }
 
     @Test
+    void aRestoreAfterARefundSendsWhatTheCarrierIsStillOwed() throws Exception {
+        Carrier carrier = carrierWithPayouts();
+        UUID load = load(carrier.parties());
+        String id = createForLoad(carrier.parties(), 30_000, "LD-LEDGER-RESTORE", load);
+        paid(carrier.parties(), id, "pm_card_visa");
+        transfers.deliveryConfirmedForLoad(load);
+        assertThat(refund(carrier.parties().carrier(), id, "{\"amount_minor\":10000}")
+                        .status())
+                .isEqualTo(201);
+        String supervisor = callers.platformStaff(io.freightgate.security.Role.FINANCE_SUPERVISOR);
+        for (String step : List.of("reversal", "restoration")) {
+            var response = api.post("/api/v1/payment-requests/" + id + "/transfer/" + step, "")
+                    .token(supervisor)
+                    .idempotencyKey(UUID.randomUUID().toString())
+                    .send();
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+        }
+
+        // 29,375 sent; the refund took back 9,792; the reversal the other 19,583, which the restore sends again
+        assertThat(transfersInGroup(id))
+                .extracting(com.stripe.model.Transfer::getAmount)
+                .containsExactlyInAnyOrder(29_375L, 19_583L);
+        assertThat(sum(id, "CARRIER_PAYABLE")).isZero();
+        assertThat(mismatches(id, carrier.account())).isEmpty();
+    }
+
+    @Test
     void theDatabaseRefusesAnUnbalancedJournalAndAnyChangeToAPostedOne() {
         assertThatThrownBy(() -> systemAccess.transaction(true, "post an unbalanced journal", () -> {
                     UUID journal = UUID.randomUUID();
