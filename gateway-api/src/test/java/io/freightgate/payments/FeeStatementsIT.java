@@ -282,6 +282,16 @@ class FeeStatementsIT extends PaymentJourneys {
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.json().get("type").asString()).isEqualTo("/problems/period-invalid");
         }
+        var unknownKind = api.get("/api/v1/ledger/entries?account_kind=NOPE")
+                .token(finance)
+                .send();
+        assertThat(unknownKind.status()).isEqualTo(400);
+        assertThat(unknownKind.json().get("type").asString()).isEqualTo("/problems/malformed-request");
+        var forgedCursor = api.get("/api/v1/ledger/entries?cursor=bm90LWEtY3Vyc29y")
+                .token(finance)
+                .send();
+        assertThat(forgedCursor.status()).isEqualTo(422);
+        assertThat(forgedCursor.json().get("type").asString()).isEqualTo("/problems/unprocessable");
     }
 
     private Parties frenchCarrierAndShipper() {
