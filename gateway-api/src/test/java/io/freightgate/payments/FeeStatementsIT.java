@@ -287,6 +287,10 @@ class FeeStatementsIT extends PaymentJourneys {
                 .send();
         assertThat(unknownKind.status()).isEqualTo(400);
         assertThat(unknownKind.json().get("type").asString()).isEqualTo("/problems/malformed-request");
+        var tooLarge =
+                api.get("/api/v1/ledger/entries?limit=1001").token(finance).send();
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.json().get("type").asString()).isEqualTo("/problems/validation-failed");
         var forgedCursor = api.get("/api/v1/ledger/entries?cursor=bm90LWEtY3Vyc29y")
                 .token(finance)
                 .send();
