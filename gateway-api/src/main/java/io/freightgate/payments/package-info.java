@@ -12,5 +12,8 @@
  * ({@link io.freightgate.payments.Transfers}, publishing {@link io.freightgate.payments.TransferReleased},
  * {@link io.freightgate.payments.TransferHeld}, {@link io.freightgate.payments.TransferReversed} and
  * {@link io.freightgate.payments.TransferFailed}). Still to come: payouts, the ledger and reconciliation.
+ * Carriers' monthly fee statements read from the ledger ({@link io.freightgate.payments.FeeStatements}; the reverse
+ * charge asks the port {@link io.freightgate.payments.CarrierVatStatus}) and finance's reads of the ledger's entries
+ * and balances ({@link io.freightgate.payments.LedgerReports}).
  */
 package io.freightgate.payments;

@@ -121,6 +121,12 @@ class AuthorizationMatrixIT extends GatewayIT {
             POST /api/v1/webhook-endpoints/{id}/secret-rotations        | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
             GET /api/v1/webhook-endpoints/{id}/deliveries               | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
             POST /api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redelivery | 401 | 403/403 | 403/403   | 403/403            | 403/403      | 403/403            | 404/404       | 403/403         | 403/403            | 403/403        | 404/404       | 403/403
+            # Fee statements and ledger export (issue 8): a carrier's statements like its payouts; the ledger is platform finance's
+            GET /api/v1/carriers/{id}/fee-statements/{month}            | 401  | 404/200        | 404/200       | 404/200            | 403/403      | 403/403            | 200/404       | 200/404         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/carriers/{id}/fee-statements/{month}.pdf        | 401  | 404/200        | 404/200       | 404/200            | 403/403      | 403/403            | 200/404       | 200/404         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/ledger/entries                                  | 401  | 200/200        | 200/200       | 200/200            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/ledger/entries.csv                              | 401  | 200/200        | 200/200       | 200/200            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/ledger/balances                                 | 401  | 200/200        | 200/200       | 200/200            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             """;
 
     record Row(String method, String pattern, int noToken, Map<Role, int[]> cells) {
@@ -240,7 +246,10 @@ class AuthorizationMatrixIT extends GatewayIT {
                 .replace("{organizationId}", target.toString())
                 .replace("{documentId}", UUID.randomUUID().toString())
                 .replace("{payoutId}", UUID.randomUUID().toString())
-                .replace("{referenceId}", UUID.randomUUID().toString());
+                .replace("{referenceId}", UUID.randomUUID().toString())
+                .replace(
+                        "{month}",
+                        java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString());
         if (row.endpoint().equals("POST /api/v1/kyc/cases/{organizationId}/documents")) {
             return multipart(path, token, "kind", "REPRESENTATIVE_ID", "file", "id.pdf", KycApiIT.PDF);
         }

@@ -121,7 +121,7 @@ public class RemittancePdf {
     }
 
     /** The text with control characters and characters the font cannot encode replaced by {@code ?}. */
-    static String printable(PDType1Font font, String text) {
+    public static String printable(PDType1Font font, String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             String ch = new String(Character.toChars(cp));

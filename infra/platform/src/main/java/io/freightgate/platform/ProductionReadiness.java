@@ -39,6 +39,9 @@ public class ProductionReadiness implements EnvironmentPostProcessor, Ordered {
         REQUIRED.put("freightgate.stripe.publishable-key", "FREIGHTGATE_STRIPE_PUBLISHABLE_KEY");
         REQUIRED.put("freightgate.stripe.webhook-secrets.platform", "FREIGHTGATE_STRIPE_WEBHOOK_SECRETS_PLATFORM");
         REQUIRED.put("freightgate.stripe.webhook-secrets.connect", "FREIGHTGATE_STRIPE_WEBHOOK_SECRETS_CONNECT");
+        REQUIRED.put("freightgate.platform.legal-name", "FREIGHTGATE_PLATFORM_LEGAL_NAME");
+        REQUIRED.put("freightgate.platform.vat-country", "FREIGHTGATE_PLATFORM_VAT_COUNTRY");
+        REQUIRED.put("freightgate.platform.vat-number", "FREIGHTGATE_PLATFORM_VAT_NUMBER");
     }
 
     /** Endpoints of external services that must not point at an emulator or this machine in production. */

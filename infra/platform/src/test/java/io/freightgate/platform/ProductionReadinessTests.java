@@ -22,7 +22,8 @@ class ProductionReadinessTests {
                 .hasMessageContaining("FREIGHTGATE_CRYPTO_MASTER_KEYS")
                 .hasMessageContaining("FREIGHTGATE_SECURITY_JWT_PRIVATE_KEY")
                 .hasMessageContaining("SPRING_MAIL_HOST")
-                .hasMessageContaining("FREIGHTGATE_MAIL_FROM");
+                .hasMessageContaining("FREIGHTGATE_MAIL_FROM")
+                .hasMessageContaining("FREIGHTGATE_PLATFORM_VAT_NUMBER");
     }
 
     @Test

@@ -29,6 +29,11 @@ public enum ProblemType {
             400,
             "The Stripe-Signature header is missing, malformed, does not match the body for any configured secret, or"
                     + " its timestamp is outside the tolerance (too old or too far in the future). Nothing was stored."),
+    PERIOD_INVALID(
+            "period-invalid",
+            "Period invalid",
+            400,
+            "The month or date range is malformed, has not begun, ends before it begins or is longer than allowed."),
     UNAUTHENTICATED(
             "unauthenticated",
             "Authentication required",
