@@ -232,7 +232,8 @@ class LedgerIT extends TransferJourneys {
                                 UUID.fromString(id))))
                 .rootCause()
                 .hasMessageFindingMatch("append-only|permission denied");
-        assertThat(journalTotals(id)).containsKeys("PAYMENT", "STRIPE_FEE");
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(journalTotals(id)).containsKeys("PAYMENT", "STRIPE_FEE"));
     }
 
     LedgerChecks ledger() {

@@ -105,6 +105,13 @@ public class PayoutSynchronizer {
 
     /** Applies Stripe's view of a payout to FreightGate's row (creating it for automatic payouts), as the carrier. */
     public PayoutRecords.Payout apply(TenantId carrier, PayoutSnapshot snapshot, Optional<UUID> ourId, String actor) {
+        // The API's answer and the webhook of an automatic payout may both record a payout Stripe reported first: the
+        // loser of that race finds the winner's row when it tries again.
+        return OnConflict.retry(() -> applyOnce(carrier, snapshot, ourId, actor));
+    }
+
+    private PayoutRecords.Payout applyOnce(
+            TenantId carrier, PayoutSnapshot snapshot, Optional<UUID> ourId, String actor) {
         return Tenancy.callAs(
                 carrier,
                 actor,
