@@ -15,6 +15,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +49,38 @@ public final class BalanceComparison {
     /** The first instant after {@code day} (UTC). */
     public static Instant end(LocalDate day) {
         return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** What reconciling one account for one day found: the sources it compared, those it fetched by source, and the differences. */
+    public record AccountDay(SortedSet<String> sources, SortedSet<String> fetched, List<Difference> differences) {}
+
+    /**
+     * Reconciles one account for one day: the sources of the day, the ledger's entries of those sources (asked of
+     * {@code ledgerOfSources}), the full Stripe history of the sources that need it (asked of {@code stripeOfSource},
+     * one source at a time), and the comparison.
+     *
+     * @param stripeOfDay Stripe's balance transactions on the account created on the day
+     * @param ledgerOfDay the ledger's entries on the account's balance that occurred on the day
+     */
+    public static AccountDay reconcile(
+            StripeAccount account,
+            LocalDate day,
+            List<BalanceTransaction> stripeOfDay,
+            List<LedgerMovement> ledgerOfDay,
+            Function<SortedSet<String>, List<LedgerMovement>> ledgerOfSources,
+            Function<String, List<BalanceTransaction>> stripeOfSource) {
+        SortedSet<String> sources = sources(stripeOfDay, ledgerOfDay);
+        List<LedgerMovement> ledger = ledgerOfSources.apply(sources);
+        SortedSet<String> needing = needingHistory(day, sources, stripeOfDay, ledger);
+        List<BalanceTransaction> stripe = new ArrayList<>(stripeOfDay.stream()
+                .filter(transaction -> !needing.contains(transaction.source()))
+                .toList());
+        for (String source : needing) {
+            stripeOfSource.apply(source).stream()
+                    .filter(transaction -> transaction.source().equals(source))
+                    .forEach(stripe::add);
+        }
+        return new AccountDay(sources, needing, compare(account, sources, stripe, ledger));
     }
 
     /** The sources the day concerns on one account, in order. */
@@ -179,7 +212,7 @@ public final class BalanceComparison {
         return nets;
     }
 
-    private static <T> Map<String, List<T>> bySource(List<T> items, java.util.function.Function<T, String> source) {
+    private static <T> Map<String, List<T>> bySource(List<T> items, Function<T, String> source) {
         return items.stream().collect(Collectors.groupingBy(item -> Objects.requireNonNull(source.apply(item))));
     }
 

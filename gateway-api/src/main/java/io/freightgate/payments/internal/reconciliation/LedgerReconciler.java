@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,16 +108,14 @@ public class LedgerReconciler {
                     read(account, "created on " + day, stripe.created(account.id(), from, until));
             List<LedgerMovement> ledgerOfDay =
                     transactions.execute(status -> records.ledgerBetween(account, from, until));
-            SortedSet<String> sources = BalanceComparison.sources(ofDay, ledgerOfDay);
-            List<LedgerMovement> ledger = transactions.execute(status -> records.ledgerOfSources(account, sources));
-            SortedSet<String> needing = BalanceComparison.needingHistory(day, sources, ofDay, ledger);
-            List<BalanceTransaction> atStripe = new ArrayList<>(ofDay.stream()
-                    .filter(transaction -> !needing.contains(transaction.source()))
-                    .toList());
-            for (String source : needing) {
-                atStripe.addAll(read(account, "of " + source, stripe.ofSource(account.id(), source)));
-            }
-            differences.addAll(BalanceComparison.compare(account, sources, atStripe, ledger));
+            var found = BalanceComparison.reconcile(
+                    account,
+                    day,
+                    ofDay,
+                    ledgerOfDay,
+                    sources -> transactions.execute(status -> records.ledgerOfSources(account, sources)),
+                    source -> read(account, "of " + source, stripe.ofSource(account.id(), source)));
+            differences.addAll(found.differences());
             balanceTransactions += ofDay.size();
             ledgerEntries += ledgerOfDay.size();
         }
