@@ -1,0 +1,393 @@
+package io.freightgate.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.stripe.model.Charge;
+import com.stripe.param.RefundCreateParams;
+import io.freightgate.emulator.stripe.AccountRequirements;
+import io.freightgate.emulator.stripe.FaultRule;
+import io.freightgate.kernel.TenantId;
+import io.freightgate.payments.internal.ledger.Journal;
+import io.freightgate.payments.internal.ledger.Ledger;
+import io.freightgate.payments.internal.reconciliation.LedgerReconciliationJob;
+import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.security.Role;
+import io.freightgate.support.Api;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The daily reconciliation of the ledger with Stripe's balance transactions, end to end against the Stripe emulator: a
+ * real payment and transfer made through the API reconcile without a difference, a refund made at Stripe behind the
+ * gateway's back is found missing in the ledger with its amount, a payout the ledger recorded and Stripe never made is
+ * found missing at Stripe, the scheduled run of a day runs once (again after a failure), and bad days are refused.
+ *
+ * <p>The test has a Stripe account of its own (its own API key: the emulator keeps each key's objects apart, like
+ * Stripe), so the day at Stripe holds this test's movements only, whatever other test classes did in the same JVM.
+ */
+class ReconciliationIT extends PaymentJourneys {
+
+    @DynamicPropertySource
+    static void ownStripeAccount(DynamicPropertyRegistry registry) {
+        registry.add("freightgate.stripe.api-key", () -> "sk_test_freightgate_reconciliation_it");
+    }
+
+    @Autowired
+    Transfers transfers;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    SystemAccess systemAccess;
+
+    @Autowired
+    LedgerReconciliationJob job;
+
+    @Autowired
+    MeterRegistry meters;
+
+    record Carrier(Parties parties, String account) {}
+
+    @Test
+    void aDayTheLedgerMirrorsHasNoDifferencesAndARefundMadeAtStripeAloneIsMissingInTheLedger() throws Exception {
+        Carrier carrier = carrierWithPayouts();
+        UUID load = load(carrier.parties());
+        String id = createForLoad(carrier.parties(), 125_000, "LD-RECON-1", load);
+        paid(carrier.parties(), id, "pm_card_visa");
+        TransferView sent = transfers.deliveryConfirmedForLoad(load).getFirst();
+        assertThat(sent.status()).isEqualTo("SENT");
+        Charge charge = chargesOf(id).getFirst();
+        mirrorInLedger(carrier, UUID.fromString(id), charge, sent);
+
+        JsonNode clean = reconcile(today(), 200);
+
+        assertThat(clean.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(clean.get("trigger").asString()).isEqualTo("ON_DEMAND");
+        assertThat(clean.get("day").asString()).isEqualTo(today().toString());
+        assertThat(clean.get("difference_count").asInt()).as(clean.toString()).isZero();
+        assertThat(clean.get("differences")).isEmpty();
+        assertThat(clean.get("stripe_accounts").asInt())
+                .as("the platform and the carriers' connected accounts")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(clean.get("balance_transactions").asInt())
+                .as("the charge and the transfer on the platform, the destination payment on the carrier's account")
+                .isEqualTo(3);
+        assertThat(clean.get("ledger_entries").asInt())
+                .as(
+                        "the charge, its Stripe fee and the transfer on the platform balance, the transfer on the carrier's")
+                .isEqualTo(4);
+        assertThat(differencesGauge()).isZero();
+
+        String refund = stripeClient
+                .v1()
+                .refunds()
+                .create(RefundCreateParams.builder()
+                        .setCharge(charge.getId())
+                        .setAmount(5_000L)
+                        .build())
+                .getId();
+
+        JsonNode found = reconcile(today(), 200);
+
+        assertThat(found.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(found.get("difference_count").asInt()).as(found.toString()).isEqualTo(1);
+        JsonNode difference = found.get("differences").get(0);
+        assertThat(difference.get("kind").asString()).isEqualTo("MISSING_IN_LEDGER");
+        assertThat(difference.get("stripe_source").asString()).isEqualTo(refund);
+        assertThat(difference.get("stripe_account").isNull())
+                .as("the platform's own account")
+                .isTrue();
+        assertThat(difference.get("stripe_net").get("minor").asLong()).isEqualTo(-5_000);
+        assertThat(difference.get("stripe_net").get("currency").asString()).isEqualTo("EUR");
+        assertThat(difference.get("ledger_net").get("minor").asLong()).isZero();
+        assertThat(difference.get("detail").asString()).contains(refund, "-50.00 EUR", "no entry");
+        assertThat(differencesGauge()).isEqualTo(1);
+
+        var read = api.get("/api/v1/reconciliations/" + found.get("id").asString())
+                .token(callers.platformStaff(Role.FINANCE_AGENT))
+                .send();
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().get("differences").get(0).get("stripe_source").asString())
+                .isEqualTo(refund);
+        var list = api.get("/api/v1/reconciliations?limit=2")
+                .token(callers.platformStaff(Role.FINANCE_AGENT))
+                .send();
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.json().get(0).get("id").asString())
+                .as("newest first")
+                .isEqualTo(found.get("id").asString());
+        assertThat(list.json().get(0).get("differences"))
+                .as("lists leave differences out")
+                .isEmpty();
+        assertThat(list.json().get(1).get("id").asString())
+                .isEqualTo(clean.get("id").asString());
+    }
+
+    @Test
+    void aPayoutTheLedgerRecordedThatStripeNeverMadeIsMissingAtStripe() {
+        Carrier carrier = carrierWithPayouts();
+        LocalDate day = today().minusDays(1);
+        String payout = "po_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        systemAccess.transaction(
+                true,
+                "test: a payout only the ledger knows",
+                () -> ledger.post(Journal.builder(
+                                "payout:" + payout,
+                                JournalKind.PAYOUT,
+                                java.util.Currency.getInstance("EUR"),
+                                day.atTime(10, 0).toInstant(ZoneOffset.UTC))
+                        .tenant(carrier.parties().carrier().value())
+                        .description("A payout Stripe never made")
+                        .carrierBalance(carrier.parties().carrier().value(), carrier.account(), -12_345, payout)
+                        .of(carrier.parties().carrier().value(), LedgerAccountKind.CARRIER_PAYOUTS_IN_TRANSIT, 12_345)
+                        .build()));
+
+        JsonNode run = reconcile(day, 200);
+
+        assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+        List<JsonNode> differences = new ArrayList<>();
+        run.get("differences").forEach(differences::add);
+        assertThat(differences)
+                .filteredOn(
+                        difference -> difference.get("stripe_source").asString().equals(payout))
+                .singleElement()
+                .satisfies(difference -> {
+                    assertThat(difference.get("kind").asString()).isEqualTo("MISSING_AT_STRIPE");
+                    assertThat(difference.get("stripe_account").asString()).isEqualTo(carrier.account());
+                    assertThat(difference.get("ledger_net").get("minor").asLong())
+                            .isEqualTo(-12_345);
+                    assertThat(difference.get("stripe_net").get("minor").asLong())
+                            .isZero();
+                });
+    }
+
+    @Test
+    void theScheduledRunOfADayHappensOnceAcrossStartsAndAFailedOneRunsAgain() {
+        LocalDate day = today().minusDays(2);
+        double failedBefore = runs("failed");
+        stripe.control().injectFault(FaultRule.serverError("GET", "/v1/balance_transactions"));
+
+        assertThat(job.scheduled(day)).contains(BatchStatus.FAILED);
+
+        stripe.control().clearFaults();
+        assertThat(runsOf(day)).singleElement().satisfies(run -> {
+            assertThat(run.get("status").asString()).isEqualTo("FAILED");
+            assertThat(run.get("trigger").asString()).isEqualTo("SCHEDULED");
+            assertThat(run.get("error").asString()).contains("could not be read");
+        });
+        assertThat(runs("failed")).isEqualTo(failedBefore + 1);
+
+        assertThat(job.scheduled(day)).as("a failed day runs again").contains(BatchStatus.COMPLETED);
+        assertThat(job.scheduled(day))
+                .as("the job repository refuses a second start of the completed day")
+                .isEmpty();
+
+        List<JsonNode> runs = runsOf(day);
+        assertThat(runs).extracting(run -> run.get("status").asString()).containsExactly("COMPLETED", "FAILED");
+        assertThat(runs.getFirst().get("difference_count").asInt()).isZero();
+
+        assertThat(reconcile(day, 200).get("status").asString())
+                .as("on demand, the day runs again whatever ran before")
+                .isEqualTo("COMPLETED");
+        assertThat(runsOf(day)).hasSize(3);
+    }
+
+    @Test
+    void aDayThatHasNotBegunOrIsNoDateIsRefusedAndOnlyPlatformFinanceRuns() {
+        var tomorrow = postReconciliation(
+                callers.platformStaff(Role.FINANCE_SUPERVISOR), "{\"day\":\"" + today().plusDays(1) + "\"}");
+        assertThat(tomorrow.status()).as(tomorrow.body()).isEqualTo(422);
+        assertThat(tomorrow.contentType()).startsWith("application/problem+json");
+        assertThat(tomorrow.json().get("type").asString()).isEqualTo("/problems/reconciliation-day-refused");
+
+        var malformed = postReconciliation(callers.platformStaff(Role.PLATFORM_ADMIN), "{\"day\":\"2026-13-45\"}");
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(422);
+        assertThat(malformed.json().get("type").asString()).isEqualTo("/problems/reconciliation-day-refused");
+
+        var agent = postReconciliation(callers.platformStaff(Role.FINANCE_AGENT), "{\"day\":\"" + today() + "\"}");
+        assertThat(agent.status()).as(agent.body()).isEqualTo(403);
+        assertThat(agent.json().get("type").asString()).isEqualTo("/problems/forbidden");
+
+        var unknown = api.get("/api/v1/reconciliations/" + UUID.randomUUID())
+                .token(callers.platformStaff(Role.FINANCE_SUPERVISOR))
+                .send();
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+
+    // ---- fixtures ----
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private JsonNode reconcile(LocalDate day, int expectedStatus) {
+        var response = postReconciliation(callers.platformStaff(Role.FINANCE_SUPERVISOR), "{\"day\":\"" + day + "\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(expectedStatus);
+        return response.json();
+    }
+
+    private Api.Response postReconciliation(String token, String json) {
+        return api.post("/api/v1/reconciliations", json)
+                .token(token)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+    }
+
+    /** The day's runs, newest first. */
+    private List<JsonNode> runsOf(LocalDate day) {
+        var response = api.get("/api/v1/reconciliations?limit=200")
+                .token(callers.platformStaff(Role.PLATFORM_ADMIN))
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<JsonNode> runs = new ArrayList<>();
+        response.json().forEach(run -> {
+            if (run.get("day").asString().equals(day.toString())) {
+                runs.add(run);
+            }
+        });
+        return runs;
+    }
+
+    private double differencesGauge() {
+        return meters.get("freightgate.reconciliation.differences").gauge().value();
+    }
+
+    private double runs(String outcome) {
+        return Optional.ofNullable(meters.find("freightgate.reconciliation.runs")
+                        .tag("outcome", outcome)
+                        .counter())
+                .map(counter -> counter.count())
+                .orElse(0.0);
+    }
+
+    /**
+     * The journals of the payment, its Stripe fee and the transfer, as the ledger records them (until the gateway
+     * posts them itself; the same references make these posts no-ops then).
+     */
+    private void mirrorInLedger(Carrier carrier, UUID requestId, Charge charge, TransferView sent) throws Exception {
+        UUID organization = carrier.parties().carrier().value();
+        var currency = java.util.Currency.getInstance("EUR");
+        var now = clock.instant();
+        long amount = charge.getAmount();
+        long stripeFee = stripeClient
+                .v1()
+                .balanceTransactions()
+                .retrieve(charge.getBalanceTransaction())
+                .getFee();
+        long share = sent.amount().minor();
+        String transfer = sent.stripeTransferId().orElseThrow();
+        String destinationPayment =
+                stripeClient.v1().transfers().retrieve(transfer).getDestinationPayment();
+        List<Journal> journals = List.of(
+                Journal.builder("charge:" + charge.getId(), JournalKind.PAYMENT, currency, now)
+                        .tenant(organization)
+                        .paymentRequest(requestId)
+                        .description("Payment")
+                        .platformBalance(amount, charge.getId())
+                        .of(organization, LedgerAccountKind.CARRIER_PAYABLE, -share)
+                        .of(organization, LedgerAccountKind.PLATFORM_FEE_REVENUE, share - amount)
+                        .build(),
+                Journal.builder("stripe-fee:" + charge.getId(), JournalKind.STRIPE_FEE, currency, now)
+                        .tenant(organization)
+                        .paymentRequest(requestId)
+                        .description("Stripe fee")
+                        .platform(LedgerAccountKind.STRIPE_FEES, stripeFee)
+                        .platformBalance(-stripeFee, charge.getId())
+                        .build(),
+                Journal.builder("transfer:" + transfer, JournalKind.TRANSFER, currency, now)
+                        .tenant(organization)
+                        .paymentRequest(requestId)
+                        .description("Transfer")
+                        .of(organization, LedgerAccountKind.CARRIER_PAYABLE, share)
+                        .platformBalance(-share, transfer)
+                        .carrierBalance(organization, carrier.account(), share, destinationPayment)
+                        .of(organization, LedgerAccountKind.CARRIER_TRANSFERS_RECEIVED, -share)
+                        .build());
+        systemAccess.transaction(true, "test: mirror the payment in the ledger", () -> {
+            journals.forEach(ledger::post);
+            return null;
+        });
+    }
+
+    /** A verified carrier whose payout account is active, and a verified shipper. */
+    private Carrier carrierWithPayouts() {
+        String email = "ap-" + UUID.randomUUID() + "@shipper.test";
+        TenantId carrier = organization("CARRIER");
+        TenantId shipper = organization("SHIPPER", email);
+        verifications.verify(carrier, true);
+        verifications.verify(shipper, false);
+        String admin = callers.of(carrier, Role.CARRIER_ADMIN);
+        var opened = api.post("/api/v1/carriers/" + carrier + "/payout-account", "{}")
+                .token(admin)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String account = opened.json().get("stripe_account_id").asString();
+        stripe.control().accountRequirements(apiKey, account, AccountRequirements.satisfied());
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/v1/carriers/" + carrier + "/payout-account")
+                .token(admin)
+                .send()
+                .json()
+                .get("status")
+                .asString()
+                .equals("ACTIVE"));
+        return new Carrier(new Parties(carrier, shipper, email), account);
+    }
+
+    private UUID load(Parties parties) {
+        var response = api.post("/api/v1/loads", """
+                        {"shipper_id":"%s","load_number":"LD-%s",
+                         "pickup":{"address":"Hafenstrasse 1, 20457 Hamburg, DE","lat":53.5461,"lon":9.9661,
+                                   "planned_at":"%s"},
+                         "delivery":{"address":"12 Rue de la Republique, 69002 Lyon, FR","lat":45.764,"lon":4.8357,
+                                     "planned_at":"%s"}}
+                        """.formatted(
+                                parties.shipper(),
+                                UUID.randomUUID().toString().substring(0, 8),
+                                clock.instant().minus(Duration.ofDays(2)),
+                                clock.instant().minus(Duration.ofDays(1))))
+                .token(callers.of(parties.carrier(), Role.CARRIER_DISPATCHER))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return UUID.fromString(response.json().get("id").asString());
+    }
+
+    private String createForLoad(Parties parties, long amount, String reference, UUID load) {
+        LocalDate today = today();
+        var response = post(callers.of(parties.carrier(), Role.CARRIER_DISPATCHER), """
+                {"shipper_id":"%s","amount_minor":%d,"currency":"EUR","load_reference":"%s","load_id":"%s",
+                 "origin":"Hamburg, DE","destination":"Lyon, FR","pickup_date":"%s","delivery_date":"%s",
+                 "due_date":"%s"}
+                """.formatted(
+                        parties.shipper(),
+                        amount,
+                        reference,
+                        load,
+                        today.minusDays(2),
+                        today.minusDays(1),
+                        today.plusDays(14)));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return id(response.json());
+    }
+
+    private void paid(Parties parties, String id, String paymentMethod) {
+        var paid = pay(parties, id, "{\"method\":\"card\",\"payment_method\":\"" + paymentMethod + "\"}");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(read(parties.carrier(), id).get("status").asString()).isEqualTo("PAID");
+    }
+}
