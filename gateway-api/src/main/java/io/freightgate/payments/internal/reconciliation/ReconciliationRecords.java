@@ -7,6 +7,7 @@ import io.freightgate.payments.ReconciliationView.DifferenceKind;
 import io.freightgate.payments.ReconciliationView.Status;
 import io.freightgate.payments.ReconciliationView.Trigger;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -133,11 +134,19 @@ public class ReconciliationRecords {
         if (sources.isEmpty()) {
             return List.of();
         }
+        String sql = "SELECT stripe_source, currency, amount_minor, occurred_at FROM ledger_entries WHERE "
+                + balanceOf(account) + " AND stripe_source = ANY (?) ORDER BY occurred_at, id";
         return jdbc.query(
-                "SELECT stripe_source, currency, amount_minor, occurred_at FROM ledger_entries WHERE "
-                        + balanceOf(account) + " AND stripe_source = ANY (?) ORDER BY occurred_at, id",
-                ReconciliationRecords::movement,
-                parameters(account, sources.toArray(String[]::new)));
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(sql);
+                    int index = 1;
+                    if (!account.isPlatform()) {
+                        statement.setString(index++, account.id().orElseThrow());
+                    }
+                    statement.setArray(index, connection.createArrayOf("text", sources.toArray()));
+                    return statement;
+                },
+                ReconciliationRecords::movement);
     }
 
     private static String balanceOf(StripeAccount account) {
