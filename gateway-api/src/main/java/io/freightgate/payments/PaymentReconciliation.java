@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * creation's answer was lost) is sent again with the same idempotency key and parameters, so Stripe replays the first
  * result instead of charging twice; an attempt with a PaymentIntent is re-read from Stripe. Runs on one instance at a
  * time; after {@code max-attempts} rounds an attempt is left for an operator (logged, counted in
- * {@code freightgate.payments.reconciliation.stuck}).
+ * {@code freightgate.payments.reconciliation.stuck}). Refunds whose answer was lost are repeated the same way
+ * ({@link Payments#reconcileRefunds}).
  */
 @Component
 public class PaymentReconciliation {
@@ -118,6 +119,10 @@ public class PaymentReconciliation {
             }
         }
         meters.counter("freightgate.payments.reconciliation.settled").increment(settled);
+        int refunds = payments.reconcileRefunds(minimumAge);
+        if (refunds > 0) {
+            log.info("Repeated {} refund(s) whose Stripe answer was lost", refunds);
+        }
         return new Round(open.size(), settled, open.size() - settled);
     }
 }

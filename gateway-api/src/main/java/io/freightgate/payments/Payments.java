@@ -20,8 +20,11 @@ import io.freightgate.payments.internal.stripe.StripePayments;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -35,6 +38,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Payments {
+
+    private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
     private final PaymentRequestRecords requests;
     private final PaymentAttemptRecords attempts;
@@ -215,36 +220,9 @@ public class Payments {
             return refunds.save(
                     PaymentRefund.intend(UUID.randomUUID(), request, amount, reason, actor, clock.instant()));
         });
-        String intent = systemAccess.transaction(
-                true, "read the PaymentIntent of " + requestId, () -> requests.findById(requestId)
-                        .flatMap(PaymentRequest::stripePaymentIntentId)
-                        .orElseThrow());
-        var outcome = stripe.refund(intent, refund.amountMinor(), refund.id(), refund.idempotencyKey());
-        OnConflict.retry(() -> systemAccess.transaction(true, "record refund " + refund.id(), () -> {
-            PaymentRefund stored = refunds.findById(refund.id()).orElseThrow();
-            PaymentRequest request = requests.findById(requestId).orElseThrow();
-            switch (outcome) {
-                case ProviderOutcome.Approved<StripePayments.RefundResult>(StripePayments.RefundResult result) -> {
-                    stored.observed(result.id(), result.status(), result.failureReason(), clock.instant());
-                    if (stored.outcome() == AttemptOutcome.DECLINED) {
-                        request.releaseRefund(stored.amountMinor(), clock.instant());
-                    }
-                }
-                case ProviderOutcome.Declined<StripePayments.RefundResult> declined -> {
-                    stored.declined(declined.message(), clock.instant());
-                    request.releaseRefund(stored.amountMinor(), clock.instant());
-                }
-                default -> stored.unknown("Stripe did not answer; the refund will be reconciled", clock.instant());
-            }
-            return null;
-        }));
+        var outcome = sendRefund(refund.id());
         if (outcome instanceof ProviderOutcome.Declined<StripePayments.RefundResult> declined) {
             throw new IllegalStateException("Stripe refused the refund: " + declined.message());
-        }
-        if (outcome instanceof ProviderOutcome.Approved<StripePayments.RefundResult> approved
-                && !"failed".equals(approved.result().status())
-                && !"canceled".equals(approved.result().status())) {
-            refundReversals.refunded(requestId, refund.id(), refund.amountMinor());
         }
         if (!(outcome instanceof ProviderOutcome.Approved)) {
             throw new PaymentProviderUnavailable(
@@ -254,6 +232,73 @@ public class Payments {
                 true,
                 "read refund " + refund.id(),
                 () -> PaymentRequests.view(refunds.findById(refund.id()).orElseThrow()));
+    }
+
+    /**
+     * Calls Stripe for a recorded refund (again, with the same idempotency key, when its answer was lost) and records
+     * the answer; a refund that succeeds posts the ledger and takes back the carrier's share when the transfer was made
+     * (see {@link RefundReversals}), in the same transaction, with the Stripe reversal sent after the commit.
+     */
+    ProviderOutcome<StripePayments.RefundResult> sendRefund(UUID refundId) {
+        record Planned(UUID requestId, String intent, long amountMinor, String key) {}
+        Planned planned = systemAccess.transaction(true, "read refund " + refundId, () -> {
+            PaymentRefund refund = refunds.findById(refundId).orElseThrow();
+            String intent = requests.findById(refund.paymentRequestId())
+                    .flatMap(PaymentRequest::stripePaymentIntentId)
+                    .orElseThrow();
+            return new Planned(refund.paymentRequestId(), intent, refund.amountMinor(), refund.idempotencyKey());
+        });
+        var outcome = stripe.refund(planned.intent(), planned.amountMinor(), refundId, planned.key());
+        var followup = OnConflict.retry(() -> systemAccess.transaction(true, "record refund " + refundId, () -> {
+            PaymentRefund stored = refunds.findById(refundId).orElseThrow();
+            PaymentRequest request = requests.findById(planned.requestId()).orElseThrow();
+            AttemptOutcome before = stored.outcome();
+            switch (outcome) {
+                case ProviderOutcome.Approved<StripePayments.RefundResult>(StripePayments.RefundResult result) -> {
+                    stored.observed(result.id(), result.status(), result.failureReason(), clock.instant());
+                    if (stored.outcome() == AttemptOutcome.DECLINED && before != AttemptOutcome.DECLINED) {
+                        request.releaseRefund(stored.amountMinor(), clock.instant());
+                    }
+                }
+                case ProviderOutcome.Declined<StripePayments.RefundResult> declined -> {
+                    if (before != AttemptOutcome.DECLINED && before != AttemptOutcome.APPROVED) {
+                        stored.declined(declined.message(), clock.instant());
+                        request.releaseRefund(stored.amountMinor(), clock.instant());
+                    }
+                }
+                default -> {
+                    if (before != AttemptOutcome.APPROVED && before != AttemptOutcome.DECLINED) {
+                        stored.unknown("Stripe did not answer; the refund will be reconciled", clock.instant());
+                    }
+                }
+            }
+            return refundReversals.outcomeChanged(request, stored, before);
+        }));
+        refundReversals.followUp(followup);
+        return outcome;
+    }
+
+    /**
+     * Repeats the refunds whose Stripe answer was lost (outcome {@code UNKNOWN}, untouched for {@code minimumAge}) with
+     * their own idempotency keys, so Stripe answers with the refund it made (or makes it once). Returns how many were
+     * repeated.
+     */
+    public int reconcileRefunds(java.time.Duration minimumAge) {
+        List<UUID> unknown = systemAccess.transaction(
+                true,
+                "find refunds with unknown outcomes",
+                () -> refunds.unsettledBefore(clock.instant().minus(minimumAge)).stream()
+                        .limit(100)
+                        .map(PaymentRefund::id)
+                        .toList());
+        for (UUID refundId : unknown) {
+            try {
+                sendRefund(refundId);
+            } catch (RuntimeException e) {
+                log.warn("Refund {} could not be reconciled now: {}", refundId, e.getMessage());
+            }
+        }
+        return unknown.size();
     }
 
     /** Re-reads the current attempt's PaymentIntent from Stripe (the payment page after 3-D Secure; reconciliation). */

@@ -2,6 +2,7 @@ package io.freightgate.payments;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.payments.internal.LedgerPostings;
 import io.freightgate.payments.internal.OnConflict;
 import io.freightgate.payments.internal.PaymentAttemptRecords;
 import io.freightgate.payments.internal.PaymentRequestRecords;
@@ -23,6 +24,7 @@ import io.freightgate.payments.internal.stripe.StripeTransfers;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
+import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +71,7 @@ public class Transfers {
     private final SystemAccess systemAccess;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LedgerPostings postings;
 
     Transfers(
             TransferRecords transfers,
@@ -82,7 +85,9 @@ public class Transfers {
             TransferProperties properties,
             SystemAccess systemAccess,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            LedgerPostings postings) {
+        this.postings = postings;
         this.transfers = transfers;
         this.holds = holds;
         this.intents = intents;
@@ -211,16 +216,17 @@ public class Transfers {
                     return new ReversalCall(
                             transfer.id(), transfer.stripeTransferId().orElseThrow(), key);
                 }));
-        ProviderOutcome<String> outcome = stripe.reverse(call.transferId(), paymentRequestId, call.key());
+        ProviderOutcome<StripeTransfers.Reversal> outcome =
+                stripe.reverse(call.transferId(), paymentRequestId, call.key());
         recordReversal(call.id(), outcome);
         return switch (outcome) {
-            case ProviderOutcome.Approved<String> approved ->
+            case ProviderOutcome.Approved<StripeTransfers.Reversal> approved ->
                 find(paymentRequestId, true).orElseThrow();
-            case ProviderOutcome.Declined<String> declined ->
+            case ProviderOutcome.Declined<StripeTransfers.Reversal> declined ->
                 throw new IllegalStateException("Stripe refused the reversal: " + declined.message());
-            case ProviderOutcome.Pending<String> pending -> throw reversalUnknown();
-            case ProviderOutcome.Unknown<String> unknown -> throw reversalUnknown();
-            case ProviderOutcome.NotAttempted<String> notAttempted -> throw reversalUnknown();
+            case ProviderOutcome.Pending<StripeTransfers.Reversal> pending -> throw reversalUnknown();
+            case ProviderOutcome.Unknown<StripeTransfers.Reversal> unknown -> throw reversalUnknown();
+            case ProviderOutcome.NotAttempted<StripeTransfers.Reversal> notAttempted -> throw reversalUnknown();
         };
     }
 
@@ -323,14 +329,24 @@ public class Transfers {
         }));
     }
 
-    private void record(UUID paymentRequestId, ProviderOutcome<String> outcome) {
+    private void record(UUID paymentRequestId, ProviderOutcome<StripeTransfers.Sent> outcome) {
         OnConflict.retry(() -> systemAccess.transaction(true, "record the transfer of " + paymentRequestId, () -> {
             Transfer transfer =
                     transfers.findByPaymentRequestId(paymentRequestId).orElseThrow();
             TenantId carrier = new TenantId(transfer.tenantId());
             switch (outcome) {
-                case ProviderOutcome.Approved<String>(String id) -> {
+                case ProviderOutcome.Approved<StripeTransfers.Sent>(StripeTransfers.Sent sent) -> {
+                    String id = sent.id();
                     if (transfer.sent(id, clock.instant())) {
+                        postings.transferred(
+                                transfer.tenantId(),
+                                paymentRequestId,
+                                Currency.getInstance(transfer.currency()),
+                                transfer.destinationAccount().orElseThrow(),
+                                id,
+                                sent.destinationPayment(),
+                                transfer.amount().minor(),
+                                clock.instant());
                         events.publishEvent(new TransferReleased(
                                 paymentRequestId,
                                 carrier,
@@ -340,31 +356,42 @@ public class Transfers {
                                 StripePayments.transferGroup(paymentRequestId)));
                     }
                 }
-                case ProviderOutcome.Declined<String> declined -> {
+                case ProviderOutcome.Declined<StripeTransfers.Sent> declined -> {
                     if (transfer.failed(declined.code() + ": " + declined.message(), clock.instant())) {
                         events.publishEvent(new TransferFailed(
                                 paymentRequestId, carrier, transfer.amount(), declined.code(), declined.message()));
                     }
                 }
-                case ProviderOutcome.Pending<String> pending ->
+                case ProviderOutcome.Pending<StripeTransfers.Sent> pending ->
                     transfer.outcomeUnknown("In progress at Stripe: " + pending.reason(), clock.instant());
-                case ProviderOutcome.Unknown<String> unknown ->
+                case ProviderOutcome.Unknown<StripeTransfers.Sent> unknown ->
                     transfer.outcomeUnknown(unknown.reason(), clock.instant());
-                case ProviderOutcome.NotAttempted<String> notAttempted ->
+                case ProviderOutcome.NotAttempted<StripeTransfers.Sent> notAttempted ->
                     transfer.outcomeUnknown("Not sent: " + notAttempted.reason(), clock.instant());
             }
             return null;
         }));
     }
 
-    private void recordReversal(UUID transferId, ProviderOutcome<String> outcome) {
+    private void recordReversal(UUID transferId, ProviderOutcome<StripeTransfers.Reversal> outcome) {
         OnConflict.retry(() -> systemAccess.transaction(true, "record the reversal of transfer " + transferId, () -> {
             Transfer transfer = transfers.findById(transferId).orElseThrow();
             switch (outcome) {
-                case ProviderOutcome.Approved<String>(String id) -> {
+                case ProviderOutcome.Approved<StripeTransfers.Reversal>(StripeTransfers.Reversal reversal) -> {
+                    String id = reversal.id();
                     Money amount = transfer.amount();
                     String stripeTransfer = transfer.stripeTransferId().orElse("");
+                    String connected = transfer.destinationAccount().orElseThrow();
                     if (transfer.reversed(id, clock.instant())) {
+                        postings.reversed(
+                                transfer.tenantId(),
+                                transfer.paymentRequestId(),
+                                Currency.getInstance(transfer.currency()),
+                                connected,
+                                id,
+                                reversal.destinationPaymentRefund(),
+                                reversal.amountMinor(),
+                                clock.instant());
                         events.publishEvent(new TransferReversed(
                                 transfer.paymentRequestId(),
                                 new TenantId(transfer.tenantId()),
@@ -373,13 +400,13 @@ public class Transfers {
                                 id));
                     }
                 }
-                case ProviderOutcome.Declined<String> declined ->
+                case ProviderOutcome.Declined<StripeTransfers.Reversal> declined ->
                     transfer.reversalRefused(declined.code() + ": " + declined.message(), clock.instant());
-                case ProviderOutcome.Pending<String> pending ->
+                case ProviderOutcome.Pending<StripeTransfers.Reversal> pending ->
                     transfer.outcomeUnknown("Reversal in progress: " + pending.reason(), clock.instant());
-                case ProviderOutcome.Unknown<String> unknown ->
+                case ProviderOutcome.Unknown<StripeTransfers.Reversal> unknown ->
                     transfer.outcomeUnknown("Reversal: " + unknown.reason(), clock.instant());
-                case ProviderOutcome.NotAttempted<String> notAttempted ->
+                case ProviderOutcome.NotAttempted<StripeTransfers.Reversal> notAttempted ->
                     transfer.outcomeUnknown("Reversal not sent: " + notAttempted.reason(), clock.instant());
             }
             return null;

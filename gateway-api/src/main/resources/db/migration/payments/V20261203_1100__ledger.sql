@@ -7,8 +7,8 @@
 -- and the Stripe object (ch_, py_, re_, tr_, trr_, pyr_, dp_, po_) whose balance transactions they mirror, so the
 -- daily reconciliation can compare them with Stripe's balance transactions one source at a time.
 --
--- Append-only: corrections are new journals. Readable by the organization an entry concerns and in the system scope
--- (platform accounts only there).
+-- Append-only: corrections are new journals. Readable and writable by the organization an entry concerns and in the
+-- system scope (the platform's own accounts, tenant_id NULL, only there).
 CREATE TABLE ledger_accounts (
     id              UUID        PRIMARY KEY,
     tenant_id UUID,
@@ -97,17 +97,17 @@ ALTER TABLE ledger_journals ENABLE ROW LEVEL SECURITY;
 ALTER TABLE ledger_journals FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON ledger_journals
     USING (tenant_id = fg_current_tenant() OR fg_system_scope())
-    WITH CHECK (fg_system_scope());
+    WITH CHECK (tenant_id = fg_current_tenant() OR fg_system_scope());
 ALTER TABLE ledger_entries ENABLE ROW LEVEL SECURITY;
 ALTER TABLE ledger_entries FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON ledger_entries
     USING (tenant_id = fg_current_tenant() OR fg_system_scope())
-    WITH CHECK (fg_system_scope());
+    WITH CHECK (tenant_id = fg_current_tenant() OR fg_system_scope());
 ALTER TABLE ledger_accounts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE ledger_accounts FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON ledger_accounts
     USING (tenant_id = fg_current_tenant() OR fg_system_scope())
-    WITH CHECK (fg_system_scope());
+    WITH CHECK (tenant_id = fg_current_tenant() OR fg_system_scope());
 
 -- The daily reconciliation of the ledger with Stripe's balance transactions: one run per day (and on demand), with
 -- every difference found. A run that finds none says so (differences = 0).

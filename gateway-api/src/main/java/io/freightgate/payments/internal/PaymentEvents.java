@@ -3,6 +3,8 @@ package io.freightgate.payments.internal;
 import io.freightgate.payments.internal.stripe.StripePayments;
 import io.freightgate.webhooks.InboxEvent;
 import io.freightgate.webhooks.StripeEventHandler;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -37,6 +39,8 @@ class PaymentEvents implements StripeEventHandler {
                 "payment_intent.amount_capturable_updated",
                 "payment_intent.canceled",
                 "charge.dispute.created",
+                "charge.dispute.funds_withdrawn",
+                "charge.dispute.funds_reinstated",
                 "charge.dispute.closed",
                 "charge.refund.updated",
                 "refund.updated",
@@ -55,11 +59,31 @@ class PaymentEvents implements StripeEventHandler {
             Optional<String> attemptMetadata = text(object.path("metadata").path(StripePayments.ATTEMPT_METADATA));
             synchronizer.attemptOf(intent, attemptMetadata).ifPresent(attempt -> synchronizer.refresh(attempt, intent));
         } else if (type.startsWith("charge.dispute.")) {
-            text(object.path("payment_intent"))
-                    .ifPresent(intent -> synchronizer.disputed(
-                            intent,
-                            type.equals("charge.dispute.created"),
-                            "won".equals(object.path("status").asString(""))));
+            Optional<String> intent = text(object.path("payment_intent"));
+            if (intent.isEmpty()) {
+                return;
+            }
+            if (type.equals("charge.dispute.created") || type.equals("charge.dispute.closed")) {
+                synchronizer.disputed(
+                        intent.get(),
+                        type.equals("charge.dispute.created"),
+                        "won".equals(object.path("status").asString("")));
+            }
+            List<PaymentSynchronizer.DisputeMovement> movements = new ArrayList<>();
+            for (JsonNode txn : object.path("balance_transactions")) {
+                if (txn.isObject()) {
+                    movements.add(new PaymentSynchronizer.DisputeMovement(
+                            txn.path("reporting_category").asString(""),
+                            txn.path("amount").asLong(0),
+                            txn.path("fee").asLong(0)));
+                }
+            }
+            synchronizer.disputeMoney(
+                    intent.get(),
+                    object.path("id").asString(""),
+                    object.path("amount").asLong(0),
+                    object.path("status").asString(""),
+                    movements);
         } else {
             text(object.path("id"))
                     .filter(id -> id.startsWith("re_"))

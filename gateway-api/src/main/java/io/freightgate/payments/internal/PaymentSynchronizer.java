@@ -5,13 +5,16 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.payments.PaymentAttemptFailed;
 import io.freightgate.payments.PaymentRequestPaid;
 import io.freightgate.payments.Transfers;
+import io.freightgate.payments.internal.domain.AttemptOutcome;
 import io.freightgate.payments.internal.domain.PaymentAttempt;
 import io.freightgate.payments.internal.domain.PaymentIntentSnapshot;
+import io.freightgate.payments.internal.domain.PaymentRefund;
 import io.freightgate.payments.internal.domain.PaymentRequest;
 import io.freightgate.payments.internal.domain.ProviderOutcome;
 import io.freightgate.payments.internal.stripe.StripePayments;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -42,6 +45,8 @@ public class PaymentSynchronizer {
     private final Clock clock;
     private final TransferIntents transferIntents;
     private final ObjectProvider<Transfers> transfers;
+    private final LedgerPostings postings;
+    private final RefundReversals refundReversals;
 
     PaymentSynchronizer(
             PaymentRequestRecords requests,
@@ -53,7 +58,11 @@ public class PaymentSynchronizer {
             ApplicationEventPublisher events,
             Clock clock,
             TransferIntents transferIntents,
-            ObjectProvider<Transfers> transfers) {
+            ObjectProvider<Transfers> transfers,
+            LedgerPostings postings,
+            RefundReversals refundReversals) {
+        this.postings = postings;
+        this.refundReversals = refundReversals;
         this.transferIntents = transferIntents;
         this.transfers = transfers;
         this.requests = requests;
@@ -96,8 +105,15 @@ public class PaymentSynchronizer {
                             request.apply(attemptId, intent, attempt.method() == PaymentAttempt.Method.SEPA_DEBIT, now);
                     publish(change, request, attempt);
                     if (change == PaymentRequest.Change.PAID) {
-                        transferIntents.paid(request, attempt);
+                        var transfer = transferIntents.paid(request, attempt);
+                        postings.paid(
+                                request,
+                                transfer,
+                                request.stripeChargeId()
+                                        .orElseGet(() -> intent.latestChargeId().orElseThrow()),
+                                now);
                     }
+                    postings.stripeFee(request, intent, now);
                     return change;
                 })));
     }
@@ -161,6 +177,59 @@ public class PaymentSynchronizer {
         }
     }
 
+    /** A balance transaction of a dispute: {@code dispute} (withdrawal) or {@code dispute_reversal} (reinstatement). */
+    public record DisputeMovement(String reportingCategory, long amountMinor, long feeMinor) {}
+
+    /**
+     * The money of a dispute as Stripe reports it with every dispute event: the withdrawal (amount and dispute fee),
+     * the reinstatement of a won dispute, and the loss of a lost one, each posted to the ledger once.
+     */
+    public void disputeMoney(
+            String paymentIntentId, String disputeId, long disputeAmount, String status, List<DisputeMovement> moves) {
+        if (!disputeId.startsWith("dp_") && !disputeId.startsWith("du_")) {
+            return;
+        }
+        OnConflict.retry(() -> systemAccess.call(
+                "post the money of dispute " + disputeId,
+                () -> transactions.execute(tx -> {
+                    requests.findByStripePaymentIntentId(paymentIntentId).ifPresent(request -> {
+                        var currency = java.util.Currency.getInstance(request.currency());
+                        var now = clock.instant();
+                        boolean withdrawn = false;
+                        for (DisputeMovement move : moves) {
+                            switch (move.reportingCategory()) {
+                                case "dispute" -> {
+                                    postings.disputeWithdrawn(
+                                            request.tenantId(),
+                                            request.id(),
+                                            currency,
+                                            disputeId,
+                                            -move.amountMinor(),
+                                            move.feeMinor(),
+                                            now);
+                                    withdrawn = true;
+                                }
+                                case "dispute_reversal" ->
+                                    postings.disputeReinstated(
+                                            request.tenantId(),
+                                            request.id(),
+                                            currency,
+                                            disputeId,
+                                            move.amountMinor(),
+                                            -move.feeMinor(),
+                                            now);
+                                default -> {}
+                            }
+                        }
+                        if (withdrawn && "lost".equals(status)) {
+                            postings.disputeLost(
+                                    request.tenantId(), request.id(), currency, disputeId, disputeAmount, now);
+                        }
+                    });
+                    return null;
+                })));
+    }
+
     /** The payment's change is committed whatever the transfer does; the retry job offers it again anyway. */
     private void offerTransfer(UUID paymentRequestId) {
         try {
@@ -170,27 +239,33 @@ public class PaymentSynchronizer {
         }
     }
 
-    /** Stripe's current status of a refund FreightGate made; a failed refund makes its amount refundable again. */
+    /**
+     * Stripe's current status of a refund FreightGate made: a failed refund makes its amount refundable again; a refund
+     * that succeeds or fails posts the ledger and takes back or sends back the carrier's share (see
+     * {@link RefundReversals}), with Stripe called after the commit.
+     */
     public void refundObserved(
             String refundId, Optional<String> freightgateRefund, String stripeStatus, Optional<String> failure) {
-        OnConflict.retry(() -> systemAccess.call(
+        var followup = OnConflict.retry(() -> systemAccess.call(
                 "apply the state of refund " + refundId,
                 () -> transactions.execute(status -> {
                     var refund = refunds.findByStripeRefundId(refundId).or(() -> freightgateRefund
                             .flatMap(PaymentSynchronizer::uuid)
                             .flatMap(refunds::findById));
-                    refund.ifPresent(r -> {
-                        boolean wasCounted =
-                                r.outcome() != io.freightgate.payments.internal.domain.AttemptOutcome.DECLINED;
-                        r.observed(refundId, stripeStatus, failure, clock.instant());
-                        if (wasCounted
-                                && r.outcome() == io.freightgate.payments.internal.domain.AttemptOutcome.DECLINED) {
-                            requests.findById(r.paymentRequestId())
-                                    .ifPresent(request -> request.releaseRefund(r.amountMinor(), clock.instant()));
-                        }
-                    });
-                    return null;
+                    if (refund.isEmpty()) {
+                        return RefundReversals.Followup.NONE;
+                    }
+                    PaymentRefund r = refund.get();
+                    AttemptOutcome before = r.outcome();
+                    r.observed(refundId, stripeStatus, failure, clock.instant());
+                    PaymentRequest request =
+                            requests.findById(r.paymentRequestId()).orElseThrow();
+                    if (before != AttemptOutcome.DECLINED && r.outcome() == AttemptOutcome.DECLINED) {
+                        request.releaseRefund(r.amountMinor(), clock.instant());
+                    }
+                    return refundReversals.outcomeChanged(request, r, before);
                 })));
+        refundReversals.followUp(followup);
     }
 
     private void publish(PaymentRequest.Change change, PaymentRequest request, PaymentAttempt attempt) {

@@ -13,6 +13,8 @@ import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Currency;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -44,6 +46,7 @@ public class PayoutSynchronizer {
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LedgerPostings postings;
 
     PayoutSynchronizer(
             PayoutRecords records,
@@ -53,7 +56,9 @@ public class PayoutSynchronizer {
             SystemAccess systemAccess,
             TransactionOperations transactions,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            LedgerPostings postings) {
+        this.postings = postings;
         this.records = records;
         this.payoutAccounts = payoutAccounts;
         this.stripe = stripe;
@@ -129,6 +134,7 @@ public class PayoutSynchronizer {
                         records.insert(created, Optional.empty());
                         log.info("Payout {} of carrier {} recorded as {}", snapshot.id(), carrier, next);
                         publish(created, PayoutState.REQUESTED);
+                        post(created, snapshot);
                         return created;
                     }
                     PayoutRecords.Payout current = existing.get();
@@ -161,8 +167,31 @@ public class PayoutSynchronizer {
                             current.state(),
                             updated.state());
                     publish(updated, current.state());
+                    post(updated, snapshot);
                     return updated;
                 }));
+    }
+
+    /** The payout's money movements in the ledger (each posted once): debited, then paid or returned. */
+    private void post(PayoutRecords.Payout payout, PayoutSnapshot snapshot) {
+        if (payout.stripePayoutId().isEmpty()
+                || payout.state() == PayoutState.REQUESTED
+                || payout.state() == PayoutState.REQUEST_UNKNOWN
+                || payout.state() == PayoutState.DECLINED) {
+            return;
+        }
+        UUID carrier = payout.tenantId();
+        Currency currency = Currency.getInstance(payout.currency().toUpperCase(Locale.ROOT));
+        String id = payout.stripePayoutId().get();
+        postings.payoutCreated(
+                carrier, currency, payout.stripeAccountId(), id, payout.amountMinor(), snapshot.created());
+        switch (payout.state()) {
+            case PAID -> postings.payoutPaid(carrier, currency, id, payout.amountMinor(), clock.instant());
+            case FAILED, CANCELED ->
+                postings.payoutReturned(
+                        carrier, currency, payout.stripeAccountId(), id, payout.amountMinor(), clock.instant());
+            default -> {}
+        }
     }
 
     private void publish(PayoutRecords.Payout payout, PayoutState before) {

@@ -1,14 +1,19 @@
 package io.freightgate.payments.internal;
 
+import io.freightgate.payments.internal.domain.AttemptOutcome;
+import io.freightgate.payments.internal.domain.PaymentRefund;
+import io.freightgate.payments.internal.domain.PaymentRequest;
 import io.freightgate.payments.internal.domain.ProviderOutcome;
 import io.freightgate.payments.internal.domain.Transfer;
 import io.freightgate.payments.internal.domain.TransferState;
+import io.freightgate.payments.internal.stripe.StripePayments;
 import io.freightgate.payments.internal.stripe.StripeTransfers;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,12 +23,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A refund of a payment request whose transfer was already made takes back the carrier's share in proportion:
- * {@code transferred × refund ÷ amount paid}, rounded half up, never more than what is left of the transfer. The
- * reversal is recorded first (key {@code fg-refund-reversal-{refundId}}), Stripe is called outside any transaction and
- * the outcome recorded; an unknown outcome is repeated with the same key by {@link #retry} (the transfer retry job),
- * a refusal (e.g. the carrier's Stripe balance is already paid out) is recorded for finance with Stripe's message.
- * A refund before the transfer needs none of this: the share is computed net of refunds when it is sent.
+ * What a refund's outcome means for the carrier's share and the ledger.
+ *
+ * <p>When a refund succeeds (however FreightGate learns it: Stripe's answer, a webhook, or the reconciliation that
+ * repeats a refund whose answer was lost) the transaction recording it posts the {@code REFUND} journal and, when the
+ * carrier's transfer was already made and did not deduct this refund, records a reversal of the carrier's share in
+ * proportion: {@code transferred × refund ÷ amount paid}, rounded half up, never more than what is left of the
+ * transfer. Stripe is called after the commit (key {@code fg-refund-reversal-{refundId}}); an unknown outcome is
+ * repeated with the same key by {@link #retry} (the transfer retry job), a refusal (the carrier's Stripe balance is
+ * already paid out) is recorded for finance with Stripe's message.
+ *
+ * <p>When a refund that had succeeded fails later, its journal is mirrored and, when its reversal took the share back,
+ * the share is sent to the carrier again by a transfer of the same amount (key {@code fg-refund-restore-{refundId}}),
+ * recorded first and repeated by {@link #retry} while its outcome is unknown.
  */
 @Component
 public class RefundReversals {
@@ -32,24 +44,35 @@ public class RefundReversals {
 
     private final JdbcTemplate jdbc;
     private final TransferRecords transfers;
+    private final PaymentRefundRecords refunds;
     private final StripeTransfers stripe;
     private final SystemAccess systemAccess;
+    private final LedgerPostings postings;
     private final Clock clock;
 
     RefundReversals(
             JdbcTemplate jdbc,
             TransferRecords transfers,
+            PaymentRefundRecords refunds,
             StripeTransfers stripe,
             SystemAccess systemAccess,
+            LedgerPostings postings,
             Clock clock) {
         this.jdbc = jdbc;
         this.transfers = transfers;
+        this.refunds = refunds;
         this.stripe = stripe;
         this.systemAccess = systemAccess;
+        this.postings = postings;
         this.clock = clock;
     }
 
     record Call(UUID refundId, UUID paymentRequestId, String transferId, long amountMinor, String key) {}
+
+    /** What a transaction planned for after its commit: a reversal to send, a share to send back. */
+    public record Followup(Optional<Call> reversal, Optional<UUID> restore) {
+        static final Followup NONE = new Followup(Optional.empty(), Optional.empty());
+    }
 
     /** The part of a transfer a refund takes back. */
     static long proportional(long transferredMinor, long refundMinor, long paidMinor) {
@@ -62,25 +85,31 @@ public class RefundReversals {
                 .longValueExact();
     }
 
-    /** After Stripe approved a refund: reverses the transfer in proportion when it was made. Never throws. */
-    public void refunded(UUID paymentRequestId, UUID refundId, long refundMinor) {
+    /**
+     * In the transaction that changed the refund's outcome from {@code before}: posts the ledger and records the
+     * reversal or the restore the change calls for. Send the result with {@link #followUp} after the commit.
+     */
+    public Followup outcomeChanged(PaymentRequest request, PaymentRefund refund, AttemptOutcome before) {
+        if (before != AttemptOutcome.APPROVED && refund.outcome() == AttemptOutcome.APPROVED) {
+            return new Followup(succeeded(request, refund), Optional.empty());
+        }
+        if (before == AttemptOutcome.APPROVED && refund.outcome() == AttemptOutcome.DECLINED) {
+            return new Followup(Optional.empty(), failed(request, refund));
+        }
+        return Followup.NONE;
+    }
+
+    /** After the commit: sends what the transaction planned. Never throws (the retry job repeats what is left). */
+    public void followUp(Followup followup) {
         try {
-            Optional<Call> call = systemAccess.transaction(
-                    true,
-                    "plan the transfer reversal of refund " + refundId,
-                    () -> plan(paymentRequestId, refundId, refundMinor));
-            call.ifPresent(this::send);
+            followup.reversal().ifPresent(this::send);
+            followup.restore().ifPresent(this::sendRestore);
         } catch (RuntimeException e) {
-            log.error(
-                    "The transfer reversal of refund {} (payment request {}) could not be started; finance must reverse"
-                            + " the carrier's share by hand",
-                    refundId,
-                    paymentRequestId,
-                    e);
+            log.error("A refund's follow-up with Stripe failed; the transfer retry job repeats it", e);
         }
     }
 
-    /** Repeats the reversals whose outcome is unknown, with their own keys. Returns how many were repeated. */
+    /** Repeats reversals and restores whose outcome is unknown, with their own keys. Returns how many were repeated. */
     public int retry() {
         List<Call> open = systemAccess.transaction(
                 true,
@@ -96,49 +125,93 @@ public class RefundReversals {
                                 rs.getLong(4),
                                 rs.getString(5))));
         open.forEach(this::send);
-        return open.size();
+        List<UUID> restores = systemAccess.transaction(
+                true,
+                "find open refund restores",
+                () -> jdbc.queryForList(
+                        "SELECT refund_id FROM transfer_refund_reversals WHERE status = 'DONE'"
+                                + " AND restore_status IN ('PENDING', 'UNKNOWN') ORDER BY created_at LIMIT 200",
+                        UUID.class));
+        restores.forEach(this::sendRestore);
+        return open.size() + restores.size();
     }
 
-    private Optional<Call> plan(UUID paymentRequestId, UUID refundId, long refundMinor) {
-        if (!jdbc.queryForList(
-                        "SELECT status FROM transfer_refund_reversals WHERE refund_id = ?", String.class, refundId)
-                .isEmpty()) {
-            return Optional.empty();
-        }
-        Transfer transfer = transfers.findByPaymentRequestId(paymentRequestId).orElse(null);
-        if (transfer == null
-                || transfer.status() != TransferState.SENT
-                || transfer.stripeTransferId().isEmpty()) {
+    private Optional<Call> succeeded(PaymentRequest request, PaymentRefund refund) {
+        long refundMinor = refund.amountMinor();
+        Transfer transfer = transfers.findByPaymentRequestId(request.id()).orElse(null);
+        boolean reversible = transfer != null
+                && transfer.status() == TransferState.SENT
+                && transfer.stripeTransferId().isPresent()
+                && !deductedBy(transfer, refund);
+        if (!reversible) {
+            long share = Math.min(refundMinor, Math.max(0, postings.stillOwed(request.id())));
+            postings.refunded(request, refund, share, clock.instant());
             return Optional.empty();
         }
         long transferred = transfer.amount().minor();
         long taken = jdbc.queryForObject(
                 "SELECT coalesce(sum(amount_minor), 0) FROM transfer_refund_reversals"
-                        + " WHERE payment_request_id = ? AND status <> 'FAILED'",
+                        + " WHERE payment_request_id = ? AND status <> 'FAILED' AND refund_id <> ?",
                 Long.class,
-                paymentRequestId);
-        long amount =
-                Math.min(proportional(transferred, refundMinor, transfer.gross().minor()), transferred - taken);
-        if (amount <= 0) {
+                request.id(),
+                refund.id());
+        long amount = Math.max(
+                0,
+                Math.min(proportional(transferred, refundMinor, transfer.gross().minor()), transferred - taken));
+        postings.refunded(request, refund, amount, clock.instant());
+        if (amount == 0
+                || !jdbc.queryForList(
+                                "SELECT status FROM transfer_refund_reversals WHERE refund_id = ?",
+                                String.class,
+                                refund.id())
+                        .isEmpty()) {
             return Optional.empty();
         }
-        String key = "fg-refund-reversal-" + refundId;
+        String key = "fg-refund-reversal-" + refund.id();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update(
                 "INSERT INTO transfer_refund_reversals (refund_id, payment_request_id, tenant_id, stripe_transfer_id,"
                         + " amount_minor, currency, idempotency_key, status, created_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)",
-                refundId,
-                paymentRequestId,
+                refund.id(),
+                request.id(),
                 transfer.tenantId(),
                 transfer.stripeTransferId().get(),
                 amount,
-                transfer.gross().currency().getCurrencyCode(),
+                transfer.currency(),
                 key,
                 now,
                 now);
         return Optional.of(
-                new Call(refundId, paymentRequestId, transfer.stripeTransferId().get(), amount, key));
+                new Call(refund.id(), request.id(), transfer.stripeTransferId().get(), amount, key));
+    }
+
+    /**
+     * Whether the transfer's amount already left this refund out: refunds count in the order they were made, and the
+     * transfer deducted the refunds reserved when it was sent.
+     */
+    private boolean deductedBy(Transfer transfer, PaymentRefund refund) {
+        long before = 0;
+        for (PaymentRefund other : refunds.findByPaymentRequestIdOrderByCreatedAt(transfer.paymentRequestId())) {
+            if (other.id().equals(refund.id())) {
+                return before + other.amountMinor() <= transfer.refunded().minor();
+            }
+            if (other.outcome() != AttemptOutcome.DECLINED) {
+                before += other.amountMinor();
+            }
+        }
+        return false;
+    }
+
+    private Optional<UUID> failed(PaymentRequest request, PaymentRefund refund) {
+        postings.refundFailed(request, refund.stripeRefundId().orElseThrow(), clock.instant());
+        int marked = jdbc.update(
+                "UPDATE transfer_refund_reversals SET restore_status = 'PENDING', restore_key = ?, updated_at = ?"
+                        + " WHERE refund_id = ? AND restore_status IS NULL AND status <> 'FAILED'",
+                "fg-refund-restore-" + refund.id(),
+                Timestamp.from(clock.instant()),
+                refund.id());
+        return marked > 0 ? Optional.of(refund.id()) : Optional.empty();
     }
 
     private void send(Call call) {
@@ -149,14 +222,10 @@ public class RefundReversals {
                 "Refund " + call.refundId() + " of payment request " + call.paymentRequestId(),
                 call.key());
         String status;
-        String reversal = null;
         String error = null;
         switch (outcome) {
-            case ProviderOutcome.Approved<String>(String id) -> {
-                status = "DONE";
-                reversal = id;
-            }
-            case ProviderOutcome.Declined<String> declined -> {
+            case ProviderOutcome.Approved<StripeTransfers.Reversal> approved -> status = "DONE";
+            case ProviderOutcome.Declined<StripeTransfers.Reversal> declined -> {
                 status = "FAILED";
                 error = declined.message();
                 log.error(
@@ -166,32 +235,132 @@ public class RefundReversals {
                         call.refundId(),
                         declined.message());
             }
-            case ProviderOutcome.Pending<String> pending -> {
+            case ProviderOutcome.Pending<StripeTransfers.Reversal> pending -> {
                 status = "UNKNOWN";
                 error = pending.reason();
             }
-            case ProviderOutcome.Unknown<String> unknown -> {
+            case ProviderOutcome.Unknown<StripeTransfers.Reversal> unknown -> {
                 status = "UNKNOWN";
                 error = unknown.reason();
             }
-            case ProviderOutcome.NotAttempted<String> notAttempted -> {
+            case ProviderOutcome.NotAttempted<StripeTransfers.Reversal> notAttempted -> {
                 status = "UNKNOWN";
                 error = notAttempted.reason();
             }
         }
         String finalStatus = status;
-        String finalReversal = reversal;
         String finalError = error;
-        systemAccess.transaction(
-                true,
-                "record the transfer reversal of refund " + call.refundId(),
-                () -> jdbc.update(
-                        "UPDATE transfer_refund_reversals SET status = ?, stripe_reversal_id = ?, last_error = ?,"
-                                + " updated_at = ? WHERE refund_id = ?",
-                        finalStatus,
-                        finalReversal,
-                        finalError,
-                        Timestamp.from(clock.instant()),
-                        call.refundId()));
+        systemAccess.transaction(true, "record the transfer reversal of refund " + call.refundId(), () -> {
+            Transfer transfer =
+                    transfers.findByPaymentRequestId(call.paymentRequestId()).orElseThrow();
+            if (outcome
+                    instanceof ProviderOutcome.Approved<StripeTransfers.Reversal>(StripeTransfers.Reversal reversal)) {
+                postings.reversed(
+                        transfer.tenantId(),
+                        call.paymentRequestId(),
+                        Currency.getInstance(transfer.currency()),
+                        transfer.destinationAccount().orElseThrow(),
+                        reversal.id(),
+                        reversal.destinationPaymentRefund(),
+                        reversal.amountMinor(),
+                        clock.instant());
+            }
+            return jdbc.update(
+                    "UPDATE transfer_refund_reversals SET status = ?, stripe_reversal_id = ?, last_error = ?,"
+                            + " updated_at = ? WHERE refund_id = ?",
+                    finalStatus,
+                    outcome
+                                    instanceof
+                                    ProviderOutcome.Approved<StripeTransfers.Reversal>(
+                                            StripeTransfers.Reversal reversal)
+                            ? reversal.id()
+                            : null,
+                    finalError,
+                    Timestamp.from(clock.instant()),
+                    call.refundId());
+        });
+    }
+
+    private record Restore(UUID refundId, UUID paymentRequestId, long amountMinor, String key, Transfer transfer) {}
+
+    private void sendRestore(UUID refundId) {
+        Optional<Restore> restore = systemAccess.transaction(true, "read the restore of refund " + refundId, () -> jdbc
+                .query(
+                        "SELECT payment_request_id, amount_minor, restore_key FROM transfer_refund_reversals"
+                                + " WHERE refund_id = ? AND status = 'DONE' AND restore_status IN ('PENDING', 'UNKNOWN')",
+                        (rs, n) -> new Restore(
+                                refundId,
+                                rs.getObject(1, UUID.class),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                transfers
+                                        .findByPaymentRequestId(rs.getObject(1, UUID.class))
+                                        .orElseThrow()),
+                        refundId)
+                .stream()
+                .findFirst());
+        if (restore.isEmpty()) {
+            return;
+        }
+        Restore r = restore.get();
+        var outcome = stripe.create(new StripeTransfers.TransferCall(
+                r.paymentRequestId(),
+                r.key(),
+                r.amountMinor(),
+                r.transfer().currency(),
+                r.transfer().destinationAccount().orElseThrow(),
+                r.transfer().sourceTransaction().orElseThrow(),
+                StripePayments.transferGroup(r.paymentRequestId())));
+        systemAccess.transaction(true, "record the restore of refund " + refundId, () -> {
+            String status;
+            String transferId = null;
+            String error = null;
+            switch (outcome) {
+                case ProviderOutcome.Approved<StripeTransfers.Sent>(StripeTransfers.Sent sent) -> {
+                    status = "DONE";
+                    transferId = sent.id();
+                    postings.transferred(
+                            r.transfer().tenantId(),
+                            r.paymentRequestId(),
+                            Currency.getInstance(r.transfer().currency()),
+                            r.transfer().destinationAccount().orElseThrow(),
+                            sent.id(),
+                            sent.destinationPayment(),
+                            r.amountMinor(),
+                            clock.instant());
+                }
+                case ProviderOutcome.Declined<StripeTransfers.Sent> declined -> {
+                    status = "FAILED";
+                    error = declined.message();
+                    log.error(
+                            "Stripe refused to send back {} to the carrier of payment request {} after refund {}"
+                                    + " failed: {}; finance must pay it by hand",
+                            r.amountMinor(),
+                            r.paymentRequestId(),
+                            refundId,
+                            declined.message());
+                }
+                case ProviderOutcome.Pending<StripeTransfers.Sent> pending -> {
+                    status = "UNKNOWN";
+                    error = pending.reason();
+                }
+                case ProviderOutcome.Unknown<StripeTransfers.Sent> unknown -> {
+                    status = "UNKNOWN";
+                    error = unknown.reason();
+                }
+                case ProviderOutcome.NotAttempted<StripeTransfers.Sent> notAttempted -> {
+                    status = "UNKNOWN";
+                    error = notAttempted.reason();
+                }
+            }
+            return jdbc.update(
+                    "UPDATE transfer_refund_reversals SET restore_status = ?, stripe_restore_transfer_id = ?,"
+                            + " restore_error = ?, updated_at = ? WHERE refund_id = ?",
+                    status,
+                    transferId,
+                    error,
+                    Timestamp.from(clock.instant()),
+                    refundId);
+        });
     }
 }

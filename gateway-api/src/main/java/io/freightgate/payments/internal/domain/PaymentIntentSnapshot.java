@@ -8,6 +8,7 @@ import java.util.Optional;
  *
  * @param captureBefore when an uncaptured authorization expires ({@code payment_method_details.card.capture_before})
  * @param declineCode Stripe's {@code decline_code} (or {@code code} when there is none) of the last payment error
+ * @param chargeFeeMinor Stripe's fee on the latest charge, from its balance transaction once Stripe has one
  */
 public record PaymentIntentSnapshot(
         String id,
@@ -22,7 +23,8 @@ public record PaymentIntentSnapshot(
         Optional<String> failureMessage,
         Optional<Instant> captureBefore,
         Optional<String> attemptId,
-        Optional<String> paymentMethodId) {
+        Optional<String> paymentMethodId,
+        Optional<Long> chargeFeeMinor) {
 
     public boolean succeeded() {
         return "succeeded".equals(status);

@@ -105,7 +105,7 @@ public class StripePayments {
                 .setDescription(call.description())
                 .setStatementDescriptorSuffix(statementDescriptorSuffix(call.loadReference()))
                 .putAllMetadata(metadata(call))
-                .addExpand("latest_charge");
+                .addExpand("latest_charge.balance_transaction");
         call.returnUrl().filter(url -> !call.sepa()).ifPresent(params::setReturnUrl);
         call.mandate()
                 .ifPresent(mandate -> params.setMandateData(PaymentIntentCreateParams.MandateData.builder()
@@ -142,7 +142,7 @@ public class StripePayments {
         try {
             var response = stripe.rawRequest(
                     ApiResource.RequestMethod.GET,
-                    "/v1/payment_intents/" + paymentIntentId + "?expand[]=latest_charge",
+                    "/v1/payment_intents/" + paymentIntentId + "?expand[]=latest_charge.balance_transaction",
                     null);
             return parse(response.body());
         } catch (StripeException e) {
@@ -158,7 +158,7 @@ public class StripePayments {
                     .capture(
                             paymentIntentId,
                             PaymentIntentCaptureParams.builder()
-                                    .addExpand("latest_charge")
+                                    .addExpand("latest_charge.balance_transaction")
                                     .build(),
                             key(idempotencyKey));
             return parse(intent.getLastResponse().body());
@@ -177,7 +177,7 @@ public class StripePayments {
                             PaymentIntentCancelParams.builder()
                                     .setCancellationReason(
                                             PaymentIntentCancelParams.CancellationReason.REQUESTED_BY_CUSTOMER)
-                                    .addExpand("latest_charge")
+                                    .addExpand("latest_charge.balance_transaction")
                                     .build(),
                             key(idempotencyKey));
             return parse(intent.getLastResponse().body());
@@ -291,7 +291,11 @@ public class StripePayments {
                 text(error.path("message")),
                 captureBefore,
                 text(intent.path("metadata").path(ATTEMPT_METADATA)),
-                paymentMethod.isString() ? Optional.of(paymentMethod.asString()) : text(paymentMethod.path("id")));
+                paymentMethod.isString() ? Optional.of(paymentMethod.asString()) : text(paymentMethod.path("id")),
+                charge.path("balance_transaction").path("fee").isIntegralNumber()
+                        ? Optional.of(
+                                charge.path("balance_transaction").path("fee").asLong())
+                        : Optional.empty());
     }
 
     private static Optional<String> text(JsonNode node) {

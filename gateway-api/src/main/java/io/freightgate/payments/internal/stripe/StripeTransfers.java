@@ -38,8 +38,14 @@ public class StripeTransfers {
             String sourceTransaction,
             String transferGroup) {}
 
-    /** Creates the transfer; Approved carries Stripe's transfer id. */
-    public ProviderOutcome<String> create(TransferCall call) {
+    /** A transfer Stripe made: its id and the payment it created on the connected account ({@code py_...}). */
+    public record Sent(String id, String destinationPayment) {}
+
+    /** A reversal Stripe made: its id, amount, and the refund of the destination payment ({@code pyr_...}). */
+    public record Reversal(String id, long amountMinor, String destinationPaymentRefund) {}
+
+    /** Creates the transfer; Approved carries Stripe's transfer. */
+    public ProviderOutcome<Sent> create(TransferCall call) {
         var params = TransferCreateParams.builder()
                 .setAmount(call.amountMinor())
                 .setCurrency(call.currency().toLowerCase(Locale.ROOT))
@@ -50,17 +56,15 @@ public class StripeTransfers {
                 .putMetadata(REQUEST_METADATA, call.paymentRequestId().toString())
                 .build();
         try {
-            return new ProviderOutcome.Approved<>(stripe.v1()
-                    .transfers()
-                    .create(params, key(call.idempotencyKey()))
-                    .getId());
+            var transfer = stripe.v1().transfers().create(params, key(call.idempotencyKey()));
+            return new ProviderOutcome.Approved<>(new Sent(transfer.getId(), transfer.getDestinationPayment()));
         } catch (StripeException e) {
             return StripeConnectAccounts.failure(e);
         }
     }
 
-    /** Reverses a transfer in full; Approved carries the reversal's id. */
-    public ProviderOutcome<String> reverse(String transferId, UUID paymentRequestId, String idempotencyKey) {
+    /** Reverses what is left of a transfer; Approved carries the reversal. */
+    public ProviderOutcome<Reversal> reverse(String transferId, UUID paymentRequestId, String idempotencyKey) {
         return reversal(
                 transferId,
                 TransferReversalCreateParams.builder()
@@ -69,8 +73,8 @@ public class StripeTransfers {
                 idempotencyKey);
     }
 
-    /** Reverses {@code amountMinor} of a transfer (a refund's share); Approved carries the reversal's id. */
-    public ProviderOutcome<String> reverse(
+    /** Reverses {@code amountMinor} of a transfer (a refund's share); Approved carries the reversal. */
+    public ProviderOutcome<Reversal> reverse(
             String transferId, UUID paymentRequestId, long amountMinor, String reason, String idempotencyKey) {
         return reversal(
                 transferId,
@@ -79,21 +83,22 @@ public class StripeTransfers {
                 idempotencyKey);
     }
 
-    private ProviderOutcome<String> reversal(
+    private ProviderOutcome<Reversal> reversal(
             String transferId,
             TransferReversalCreateParams.Builder params,
             UUID paymentRequestId,
             String idempotencyKey) {
         try {
-            return new ProviderOutcome.Approved<>(stripe.v1()
+            var reversal = stripe.v1()
                     .transfers()
                     .reversals()
                     .create(
                             transferId,
                             params.putMetadata(REQUEST_METADATA, paymentRequestId.toString())
                                     .build(),
-                            key(idempotencyKey))
-                    .getId());
+                            key(idempotencyKey));
+            return new ProviderOutcome.Approved<>(
+                    new Reversal(reversal.getId(), reversal.getAmount(), reversal.getDestinationPaymentRefund()));
         } catch (StripeException e) {
             return StripeConnectAccounts.failure(e);
         }

@@ -71,6 +71,7 @@ class PaymentRequestTests {
                 Optional.of("declined"),
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
         assertThat(failing.apply(attempt, failed, true, NOW)).isEqualTo(PaymentRequest.Change.FAILED);
         assertThat(failing.status()).isEqualTo(PaymentRequestState.OPEN);
@@ -207,6 +208,7 @@ class PaymentRequestTests {
                 Optional.empty(),
                 Optional.empty(),
                 captureBefore,
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
     }
