@@ -11,6 +11,8 @@
  * {@link io.freightgate.payments.Payments}); carriers' transfers released by policy, held, reversed and restored
  * ({@link io.freightgate.payments.Transfers}, publishing {@link io.freightgate.payments.TransferReleased},
  * {@link io.freightgate.payments.TransferHeld}, {@link io.freightgate.payments.TransferReversed} and
- * {@link io.freightgate.payments.TransferFailed}). Still to come: payouts, the ledger and reconciliation.
+ * {@link io.freightgate.payments.TransferFailed}). The daily reconciliation of the ledger with Stripe's balance
+ * transactions ({@link io.freightgate.payments.Reconciliations}: a Spring Batch job per day, once across instances, and
+ * on demand), which reads Stripe and never changes it.
  */
 package io.freightgate.payments;
