@@ -1,9 +1,11 @@
 package io.freightgate.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.stripe.model.Charge;
 import com.stripe.param.RefundCreateParams;
+import io.freightgate.emulator.stripe.DisputeRequest;
 import io.freightgate.emulator.stripe.FaultRule;
 import io.freightgate.payments.internal.ledger.Journal;
 import io.freightgate.payments.internal.ledger.Ledger;
@@ -12,6 +14,7 @@ import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.security.Role;
 import io.freightgate.support.Api;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,15 +24,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The daily reconciliation of the ledger with Stripe's balance transactions, end to end against the Stripe emulator: a
- * real payment and transfer made through the API reconcile without a difference, a refund made at Stripe behind the
- * gateway's back is found missing in the ledger with its amount, a payout the ledger recorded and Stripe never made is
- * found missing at Stripe, the scheduled run of a day runs once (again after a failure), and bad days are refused.
+ * payment, its transfer and a partial refund, and a payment whose dispute was won, all made through the API and the
+ * emulator and posted by the gateway, reconcile without a difference; a refund then made at Stripe behind the gateway's
+ * back is found missing in the ledger with its amount; a payout the ledger recorded and Stripe never made is found
+ * missing at Stripe; the scheduled run of a day runs once (again after a failure); bad days are refused.
  *
  * <p>The test has a Stripe account of its own (its own API key: the emulator keeps each key's objects apart, like
  * Stripe), so the day at Stripe holds this test's movements only, whatever other test classes did in the same JVM.
@@ -53,6 +58,9 @@ class ReconciliationIT extends TransferJourneys {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void aDayOfRealMovementsHasNoDifferencesAndARefundMadeAtStripeAloneIsMissingInTheLedger() throws Exception {
         Carrier carrier = carrierWithPayouts();
@@ -64,6 +72,17 @@ class ReconciliationIT extends TransferJourneys {
         var refunded = refund(carrier.parties().carrier(), id, "{\"amount_minor\":10000}");
         assertThat(refunded.status()).as(refunded.body()).isEqualTo(201);
         Charge charge = chargesOf(id).getFirst();
+        String disputed = id(create(carrier.parties(), 40_000, "EUR", "LD-RECON-DSP", false));
+        paid(carrier.parties(), disputed, "pm_card_visa");
+        String dispute = stripe.control()
+                .createDispute(
+                        apiKey,
+                        null,
+                        chargesOf(disputed).getFirst().getId(),
+                        DisputeRequest.chargeback("product_not_received", "visa"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> journals(dispute) == 1);
+        stripe.control().decideDispute(apiKey, null, dispute, true);
+        await().atMost(Duration.ofSeconds(15)).until(() -> journals(dispute) == 2);
 
         JsonNode clean = reconcile(today(), 200);
 
@@ -77,11 +96,12 @@ class ReconciliationIT extends TransferJourneys {
                 .isGreaterThanOrEqualTo(2);
         assertThat(clean.get("balance_transactions").asInt())
                 .as("charge, transfer, refund and transfer reversal on the platform; the destination payment and its"
-                        + " refund on the carrier's account")
-                .isEqualTo(6);
+                        + " refund on the carrier's account; the disputed charge, the dispute's withdrawal and its"
+                        + " reinstatement")
+                .isEqualTo(9);
         assertThat(clean.get("ledger_entries").asInt())
                 .as("at least one entry per balance transaction")
-                .isGreaterThanOrEqualTo(6);
+                .isGreaterThanOrEqualTo(9);
         assertThat(differencesGauge()).isZero();
 
         String refund = stripeClient
@@ -252,6 +272,17 @@ class ReconciliationIT extends TransferJourneys {
             }
         });
         return runs;
+    }
+
+    /** The ledger's journals with entries mirroring Stripe object {@code source}. */
+    private int journals(String source) {
+        return systemAccess.transaction(
+                true,
+                "test: journals of " + source,
+                () -> jdbc.queryForObject(
+                        "SELECT count(DISTINCT journal_id) FROM ledger_entries WHERE stripe_source = ?",
+                        Integer.class,
+                        source));
     }
 
     private double differencesGauge() {
