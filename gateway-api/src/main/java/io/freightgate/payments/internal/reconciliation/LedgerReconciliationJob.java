@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * The Spring Batch job {@value #JOB_NAME}: reconciles the ledger with Stripe's balance transactions for one day (UTC).
  * The day is the job's identifying parameter, so the job repository runs a day's scheduled reconciliation once across
  * instances: a second start of a completed instance is refused ({@link JobInstanceAlreadyCompleteException}), a failed
- * one is started again. ShedLock keeps the instances from starting it at the same moment. A reconciliation asked for
+ * one is started again (the daily round retries the failed days of the week before). ShedLock keeps the instances
+ * from starting it at the same moment. A reconciliation asked for
  * on demand carries its run id as a second identifying parameter, so it runs whatever ran before.
  *
  * <p>The step's tasklet has no database transaction of its own ({@link ResourcelessTransactionManager}): Stripe is read
@@ -50,8 +51,10 @@ public class LedgerReconciliationJob {
     private static final String DAY = "day";
     private static final String RUN = "run";
     private static final String TRIGGER = "trigger";
+    private static final int RETRY_DAYS = 7;
 
     private final Job job;
+    private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final SystemAccess systemAccess;
     private final Clock clock;
@@ -64,6 +67,7 @@ public class LedgerReconciliationJob {
             LedgerReconciler reconciler,
             Clock clock,
             @Value("${freightgate.payments.ledger-reconciliation.enabled:true}") boolean enabled) {
+        this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.systemAccess = systemAccess;
         this.clock = clock;
@@ -91,14 +95,30 @@ public class LedgerReconciliationJob {
                 .build();
     }
 
-    /** Every day shortly after midnight UTC, the day before. */
+    /** Every day shortly after midnight UTC: the day before, after the failed days of the week before it. */
     @Scheduled(cron = "${freightgate.payments.ledger-reconciliation.cron:0 15 0 * * *}", zone = "UTC")
     @SchedulerLock(name = "payments-ledger-reconciliation", lockAtMostFor = "PT2H")
     public void scheduled() {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            daily();
         }
-        scheduled(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1));
+    }
+
+    /**
+     * The daily round: each of the {@value #RETRY_DAYS} days before yesterday whose scheduled run failed is run again
+     * (oldest first; days that never ran, such as those before the ledger existed, are left alone), then yesterday.
+     */
+    public void daily() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        for (int back = RETRY_DAYS + 1; back >= 2; back--) {
+            LocalDate day = today.minusDays(back);
+            JobExecution last = jobRepository.getLastJobExecution(JOB_NAME, scheduledParameters(day));
+            if (last != null && last.getStatus() == BatchStatus.FAILED) {
+                log.info("The scheduled reconciliation of {} failed; running it again", day);
+                scheduled(day);
+            }
+        }
+        scheduled(today.minusDays(1));
     }
 
     /**
@@ -107,12 +127,7 @@ public class LedgerReconciliationJob {
      */
     public Optional<BatchStatus> scheduled(LocalDate day) {
         try {
-            JobExecution execution = start(
-                    "scheduled reconciliation of " + day,
-                    new JobParametersBuilder()
-                            .addLocalDate(DAY, day)
-                            .addString(TRIGGER, Trigger.SCHEDULED.name(), false)
-                            .toJobParameters());
+            JobExecution execution = start("scheduled reconciliation of " + day, scheduledParameters(day));
             log.info("Scheduled reconciliation of {} finished: {}", day, execution.getStatus());
             return Optional.of(execution.getStatus());
         } catch (JobInstanceAlreadyCompleteException e) {
@@ -122,6 +137,13 @@ public class LedgerReconciliationJob {
             log.info("The scheduled reconciliation of {} is running elsewhere", day);
             return Optional.empty();
         }
+    }
+
+    private static JobParameters scheduledParameters(LocalDate day) {
+        return new JobParametersBuilder()
+                .addLocalDate(DAY, day)
+                .addString(TRIGGER, Trigger.SCHEDULED.name(), false)
+                .toJobParameters();
     }
 
     /** Reconciles {@code day} now, whatever ran before, as run {@code runId}; returns when the run has ended. */
