@@ -1,5 +1,6 @@
 package io.freightgate.payments;
 
+import io.freightgate.payments.internal.OnConflict;
 import io.freightgate.payments.internal.PaymentAttemptRecords;
 import io.freightgate.payments.internal.PaymentSynchronizer;
 import io.freightgate.payments.internal.domain.AttemptOutcome;
@@ -97,10 +98,10 @@ public class PaymentReconciliation {
                 continue;
             }
             try {
-                systemAccess.transaction(true, "count reconciliation of " + attempt.id(), () -> {
+                OnConflict.retry(() -> systemAccess.transaction(true, "count reconciliation of " + attempt.id(), () -> {
                     attempts.findById(attempt.id()).ifPresent(a -> a.reconciling(clock.instant()));
                     return null;
-                });
+                }));
                 if (attempt.stripePaymentIntentId().isPresent()) {
                     synchronizer.refresh(
                             attempt.id(), attempt.stripePaymentIntentId().get());
@@ -116,6 +117,9 @@ public class PaymentReconciliation {
                 if (e instanceof PaymentDeclined) {
                     settled++;
                 }
+            } catch (RuntimeException e) {
+                // one attempt's trouble (a race with its webhook, a database hiccup) never stops the round
+                log.warn("Reconciling payment attempt {} failed; the next round tries again", attempt.id(), e);
             }
         }
         meters.counter("freightgate.payments.reconciliation.settled").increment(settled);

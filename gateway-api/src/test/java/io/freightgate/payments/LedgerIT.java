@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.stripe.exception.StripeException;
 import com.stripe.model.BalanceTransaction;
-import com.stripe.net.RequestOptions;
-import com.stripe.param.BalanceTransactionListParams;
 import com.stripe.param.RefundListParams;
 import io.freightgate.emulator.stripe.DisputeRequest;
 import io.freightgate.emulator.stripe.FaultRule;
@@ -16,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -211,76 +208,29 @@ class LedgerIT extends TransferJourneys {
         assertThat(journalTotals(id)).containsKeys("PAYMENT", "STRIPE_FEE");
     }
 
-    // ---- the ledger as the database holds it
+    LedgerChecks ledger() {
+        return new LedgerChecks(jdbc, systemAccess, stripeClient);
+    }
 
     Map<String, Long> journalTotals(String paymentRequestId) {
-        return systemAccess.transaction(true, "read journals", () -> jdbc
-                .query(
-                        "SELECT j.kind, sum(e.amount_minor) FROM ledger_journals j JOIN ledger_entries e ON"
-                                + " e.journal_id = j.id WHERE j.payment_request_id = ? GROUP BY j.id, j.kind",
-                        (rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)),
-                        UUID.fromString(paymentRequestId))
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum)));
+        return ledger().journalTotals(paymentRequestId);
     }
 
     List<Long> entries(String paymentRequestId, String accountKind) {
-        return systemAccess.transaction(
-                true,
-                "read entries",
-                () -> jdbc.queryForList(
-                        "SELECT amount_minor FROM ledger_entries WHERE payment_request_id = ? AND kind = ? ORDER BY id",
-                        Long.class,
-                        UUID.fromString(paymentRequestId),
-                        accountKind));
+        return ledger().entries(paymentRequestId, accountKind);
     }
 
     long sum(String paymentRequestId, String accountKind) {
-        return entries(paymentRequestId, accountKind).stream()
-                .mapToLong(Long::longValue)
-                .sum();
+        return ledger().sum(paymentRequestId, accountKind);
     }
 
-    /**
-     * For every Stripe object the request's ledger entries on a Stripe balance name: the entries' sum against the sum
-     * of {@code net} of the balance transactions Stripe recorded for that object on that account. Empty when all match.
-     */
     List<String> mismatches(String paymentRequestId, String connectedAccount) throws StripeException {
-        List<Map.Entry<String, Long>> sources = systemAccess.transaction(
-                true,
-                "read balance entries",
-                () -> jdbc.query(
-                        "SELECT coalesce(stripe_account, ''), stripe_source, sum(amount_minor) FROM ledger_entries"
-                                + " WHERE payment_request_id = ? AND stripe_source IS NOT NULL"
-                                + " GROUP BY stripe_account, stripe_source",
-                        (rs, n) -> Map.entry(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3)),
-                        UUID.fromString(paymentRequestId)));
-        assertThat(sources).isNotEmpty();
-        List<String> mismatches = new java.util.ArrayList<>();
-        for (var source : sources) {
-            String[] key = source.getKey().split("\\|");
-            String account = key[0].isEmpty() ? null : key[0];
-            if (account != null) {
-                assertThat(account).isEqualTo(connectedAccount);
-            }
-            long stripeNet = balanceTransactions(account, key[1]).stream()
-                    .mapToLong(BalanceTransaction::getNet)
-                    .sum();
-            if (stripeNet != source.getValue()) {
-                mismatches.add(source.getKey() + ": Stripe " + stripeNet + ", ledger " + source.getValue());
-            }
-        }
-        return mismatches;
+        List<String> found = new java.util.ArrayList<>(ledger().mismatches(List.of(paymentRequestId)));
+        found.addAll(ledger().accountMismatches(connectedAccount));
+        return found;
     }
 
     List<BalanceTransaction> balanceTransactions(String account, String source) throws StripeException {
-        var options = account == null
-                ? RequestOptions.getDefault()
-                : RequestOptions.builder().setStripeAccount(account).build();
-        return stripeClient
-                .v1()
-                .balanceTransactions()
-                .list(BalanceTransactionListParams.builder().setSource(source).build(), options)
-                .getData();
+        return ledger().balanceTransactions(account, source);
     }
 }

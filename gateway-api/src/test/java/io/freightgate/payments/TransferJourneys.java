@@ -35,6 +35,11 @@ abstract class TransferJourneys extends PaymentJourneys {
 
     /** A verified carrier (named {@code legalName}) whose payout account is active, and a verified shipper. */
     Carrier carrierWithPayouts(String legalName) {
+        return carrierWithPayouts(legalName, null);
+    }
+
+    /** The same, with the payout account's schedule ({@code daily}, {@code weekly}, {@code monthly}, {@code manual}). */
+    Carrier carrierWithPayouts(String legalName, String payoutInterval) {
         String email = "ap-" + UUID.randomUUID() + "@shipper.test";
         var registered = api.post(
                         "/api/v1/organizations",
@@ -48,7 +53,9 @@ abstract class TransferJourneys extends PaymentJourneys {
         verifications.verify(carrier, true);
         verifications.verify(shipper, false);
         String admin = callers.of(carrier, Role.CARRIER_ADMIN);
-        var opened = api.post("/api/v1/carriers/" + carrier + "/payout-account", "{}")
+        var opened = api.post(
+                        "/api/v1/carriers/" + carrier + "/payout-account",
+                        payoutInterval == null ? "{}" : "{\"payout_interval\":\"" + payoutInterval + "\"}")
                 .token(admin)
                 .idempotencyKey(UUID.randomUUID().toString())
                 .send();

@@ -223,9 +223,9 @@ public class PaymentRequest {
         if (!attemptId.equals(currentAttemptId)) {
             return Change.NONE;
         }
-        if (stripePaymentIntentId == null) {
-            stripePaymentIntentId = intent.id();
-        }
+        // the current attempt's PaymentIntent is the one refunds and disputes concern (an earlier attempt's may have
+        // been declined)
+        stripePaymentIntentId = intent.id();
         intent.latestChargeId().ifPresent(charge -> stripeChargeId = charge);
         Change change = Change.NONE;
         if (intent.succeeded()

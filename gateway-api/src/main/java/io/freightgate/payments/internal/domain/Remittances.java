@@ -52,9 +52,11 @@ public final class Remittances {
     }
 
     /**
-     * The lines of an on-demand payout of {@code amountMinor} created at {@code payoutCreated}: available, same
-     * currency, created no later than the payout, not in {@code alreadyRemitted}, oldest first while the running total
-     * stays within the amount. A line that would overshoot ends the selection (keeping the order of the balance).
+     * The lines of an on-demand payout of {@code amountMinor} created at {@code payoutCreated}: the balance it swept is
+     * the lines of its currency whose funds were available when it was made ({@code available_on} no later than the
+     * payout) and that no earlier payout's remittance holds. A payout of the whole available balance takes them all (a
+     * reversal that follows its payment included); a smaller one takes them oldest first while the running total stays
+     * within the amount, and a line that would overshoot ends the selection.
      */
     public static List<BalanceLine> ofOnDemandPayout(
             Collection<BalanceLine> balance,
@@ -64,12 +66,15 @@ public final class Remittances {
             Instant payoutCreated) {
         List<BalanceLine> candidates = balance.stream()
                 .filter(line -> !PAYOUT_TYPES.contains(line.type()))
-                .filter(line -> "available".equals(line.status()))
                 .filter(line -> line.currency().equalsIgnoreCase(currency))
                 .filter(line -> !line.created().isAfter(payoutCreated))
+                .filter(line -> !line.availableOn().isAfter(payoutCreated))
                 .filter(line -> !alreadyRemitted.contains(line.id()))
                 .sorted(Comparator.comparing(BalanceLine::created).thenComparing(BalanceLine::id))
                 .toList();
+        if (total(candidates) == amountMinor) {
+            return candidates;
+        }
         List<BalanceLine> chosen = new ArrayList<>();
         long total = 0;
         for (BalanceLine line : candidates) {

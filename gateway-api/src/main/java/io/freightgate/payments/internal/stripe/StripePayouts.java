@@ -219,6 +219,9 @@ public class StripePayouts {
                 transaction.path("currency").asString("").toUpperCase(Locale.ROOT),
                 transaction.path("status").asString(""),
                 Instant.ofEpochSecond(transaction.path("created").asLong()),
+                Instant.ofEpochSecond(transaction
+                        .path("available_on")
+                        .asLong(transaction.path("created").asLong())),
                 sourceId,
                 transfer,
                 text(transaction.path("description")));

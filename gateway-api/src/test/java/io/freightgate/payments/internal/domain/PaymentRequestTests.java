@@ -54,6 +54,36 @@ class PaymentRequestTests {
     }
 
     @Test
+    void theRequestNamesThePaymentIntentOfTheAttemptThatPaidNotOfADeclinedOne() {
+        PaymentRequest request = open(false);
+        UUID declined = UUID.randomUUID();
+        request.beginAttempt(declined, "CARD", NOW);
+        var failed = new PaymentIntentSnapshot(
+                "pi_declined",
+                "requires_payment_method",
+                10_000,
+                0,
+                0,
+                "EUR",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("insufficient_funds"),
+                Optional.of("declined"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        assertThat(request.apply(declined, failed, false, NOW)).isEqualTo(PaymentRequest.Change.FAILED);
+        UUID paying = UUID.randomUUID();
+        request.beginAttempt(paying, "CARD", NOW);
+
+        assertThat(request.apply(paying, intent("succeeded", 10_000, Optional.empty()), false, NOW))
+                .isEqualTo(PaymentRequest.Change.PAID);
+
+        assertThat(request.stripePaymentIntentId()).contains("pi_1");
+    }
+
+    @Test
     void aFailedDebitReopensAndASettledOneIsReclaimableForEightWeeks() {
         PaymentRequest failing = open(false);
         UUID attempt = UUID.randomUUID();

@@ -73,6 +73,19 @@ class PayoutRulesTests {
     }
 
     @Test
+    void aPayoutOfTheWholeBalanceTakesAReversalThatFollowsItsPayment() {
+        var balance = List.of(
+                line("txn_a", "payment", 500, "available", 1),
+                line("txn_b", "payment", 400, "available", 2),
+                line("txn_a_back", "payment_refund", -500, "available", 3),
+                line("txn_a_again", "payment", 500, "available", 4));
+
+        var lines = Remittances.ofOnDemandPayout(balance, Set.of(), 900, "EUR", T0.plusSeconds(5));
+
+        assertThat(lines).extracting(BalanceLine::id).containsExactly("txn_a", "txn_b", "txn_a_back", "txn_a_again");
+    }
+
+    @Test
     void anOnDemandPayoutThatCannotBeMatchedExactlyStopsBeforeOvershooting() {
         var balance =
                 List.of(line("txn_a", "payment", 500, "available", 1), line("txn_b", "payment", 400, "available", 2));
@@ -108,6 +121,9 @@ class PayoutRulesTests {
                 "EUR",
                 status,
                 T0.plusSeconds(secondsAfterT0),
+                "available".equals(status)
+                        ? T0.plusSeconds(secondsAfterT0)
+                        : T0.plusSeconds(secondsAfterT0).plus(java.time.Duration.ofDays(2)),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty());

@@ -387,7 +387,7 @@ final class TransferEndpoints {
                 description == null ? "REFUND FOR TRANSFER" : description,
                 availableOn);
         String refundId = "pyr_" + Ids.random(24);
-        payments.transaction(
+        JsonObject refundTxn = payments.transaction(
                 connected,
                 refundId,
                 "payment_refund",
@@ -398,6 +398,32 @@ final class TransferEndpoints {
                 currency,
                 "REFUND FOR PAYMENT",
                 availableOn);
+        // the refund of the destination payment is an object of the connected account, as at Stripe
+        connected.put(Json.obj(
+                "id",
+                refundId,
+                "object",
+                "refund",
+                "amount",
+                amount,
+                "balance_transaction",
+                Json.str(refundTxn, "id"),
+                "charge",
+                Json.str(t, "destination_payment"),
+                "created",
+                engine.now(),
+                "currency",
+                currency,
+                "metadata",
+                new JsonObject(),
+                "payment_intent",
+                null,
+                "reason",
+                null,
+                "status",
+                "succeeded",
+                "transfer_reversal",
+                id));
         JsonObject r = Json.obj(
                 "id",
                 id,
