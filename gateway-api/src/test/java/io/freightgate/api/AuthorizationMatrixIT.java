@@ -110,6 +110,10 @@ class AuthorizationMatrixIT extends GatewayIT {
             POST /api/v1/payment-requests/{id}/transfer/release         | 401  | 409/409        | 403/403       | 409/409            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/payment-requests/{id}/transfer/reversal        | 401  | 409/409        | 403/403       | 409/409            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/payment-requests/{id}/transfer/restoration    | 401  | 409/409        | 403/403       | 409/409            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            # Ledger reconciliation (issue 8): platform finance reads the runs; the supervisor and admins run a day (a future day here: 422)
+            GET /api/v1/reconciliations                                 | 401  | 200/200        | 200/200       | 200/200            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/reconciliations/{id}                            | 401  | 404/404        | 404/404       | 404/404            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/reconciliations                                | 401  | 422/422        | 403/403       | 422/422            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             # Integrator webhooks (io.freightgate.integrations): carrier and shipper admins manage their own endpoints only
             POST /api/v1/webhook-endpoints                              | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 201/201       | 403/403         | 403/403            | 403/403        | 201/201       | 403/403
             GET /api/v1/webhook-endpoints                               | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/200       | 403/403         | 403/403            | 403/403        | 200/200       | 403/403
@@ -286,6 +290,7 @@ class AuthorizationMatrixIT extends GatewayIT {
                         "{\"event_types\":[\"payment_request.created\"]}";
                     case "POST /api/v1/password-resets" -> "{\"email\":\"nobody@matrix.test\"}";
                     case "POST /api/v1/carriers/{id}/payouts" -> "{\"currency\":\"EUR\"}";
+                    case "POST /api/v1/reconciliations" -> "{\"day\":\"2999-01-01\"}";
                     case "POST /api/v1/password-resets/{token}/completion" ->
                         "{\"password\":\"matrix-harbour-freight-7\"}";
                     case "POST /api/v1/kyc/vat-validations" -> "{\"vat_number\":\"DE811907980\"}";

@@ -90,6 +90,11 @@ public enum ProblemType {
             422,
             "The webhook endpoint URL is not https, is malformed, or resolves to a loopback, private, link-local or"
                     + " otherwise internal address; FreightGate does not send there."),
+    RECONCILIATION_DAY_REFUSED(
+            "reconciliation-day-refused",
+            "Day cannot be reconciled",
+            422,
+            "The day to reconcile is not a calendar date written as YYYY-MM-DD, or it has not begun yet (UTC)."),
     RATE_LIMITED(
             "rate-limited", "Too many requests", 429, "The caller exceeded its request rate; retry after Retry-After."),
     INTERNAL_ERROR(
