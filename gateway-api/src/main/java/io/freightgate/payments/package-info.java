@@ -11,15 +11,13 @@
  * {@link io.freightgate.payments.Payments}); carriers' transfers released by policy, held, reversed and restored
  * ({@link io.freightgate.payments.Transfers}, publishing {@link io.freightgate.payments.TransferReleased},
  * {@link io.freightgate.payments.TransferHeld}, {@link io.freightgate.payments.TransferReversed} and
-<<<<<<< HEAD
- * {@link io.freightgate.payments.TransferFailed}). Still to come: payouts, the ledger and reconciliation.
- * Carriers' monthly fee statements read from the ledger ({@link io.freightgate.payments.FeeStatements}; the reverse
- * charge asks the port {@link io.freightgate.payments.CarrierVatStatus}) and finance's reads of the ledger's entries
- * and balances ({@link io.freightgate.payments.LedgerReports}).
-=======
- * {@link io.freightgate.payments.TransferFailed}). The daily reconciliation of the ledger with Stripe's balance
+ * {@link io.freightgate.payments.TransferFailed}); payouts and their remittances
+ * ({@link io.freightgate.payments.Payouts}); the double-entry ledger, posted in the transaction of every money movement
+ * ({@code internal.LedgerPostings}); carriers' monthly fee statements read from the ledger
+ * ({@link io.freightgate.payments.FeeStatements}; the reverse charge asks the port
+ * {@link io.freightgate.payments.CarrierVatStatus}) and finance's reads of the ledger's entries and balances
+ * ({@link io.freightgate.payments.LedgerReports}); the daily reconciliation of the ledger with Stripe's balance
  * transactions ({@link io.freightgate.payments.Reconciliations}: a Spring Batch job per day, once across instances, and
  * on demand), which reads Stripe and never changes it.
->>>>>>> recon
  */
 package io.freightgate.payments;
