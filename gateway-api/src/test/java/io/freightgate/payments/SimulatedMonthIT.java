@@ -30,8 +30,9 @@ import tools.jackson.databind.JsonNode;
  * are opened and won or lost; the manual carrier asks for payouts every week, one of which its bank refuses.
  *
  * <p>Afterwards the ledger balances to the cent, its entries on Stripe balances equal the emulator's balance
- * transactions for every Stripe object of the month and for the carriers' connected accounts in full, and every paid
- * payout's remittance adds up to the payout. The clock moves by days, so this runs in the time-travel JVM.
+ * transactions for every Stripe object of the month and for the carriers' connected accounts in full, the daily
+ * reconciliation finds zero differences on every day of the month, and every paid payout's remittance adds up to the
+ * payout. The clock moves by days, so this runs in the time-travel JVM.
  */
 @Tag("time-travel")
 class SimulatedMonthIT extends TransferJourneys {
@@ -41,6 +42,9 @@ class SimulatedMonthIT extends TransferJourneys {
 
     @Autowired
     SystemAccess systemAccess;
+
+    @Autowired
+    Reconciliations reconciliations;
 
     /** One payment request of the month and what the script does with it. */
     static final class Bill {
@@ -230,6 +234,24 @@ class SimulatedMonthIT extends TransferJourneys {
                 assertThat(ledger.accountMismatches(carrier.account())).isEmpty();
             }
         });
+        // the application's own daily reconciliation agrees: every day of the month, zero differences
+        LocalDate last = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int reconciled = 0;
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            ReconciliationView run = reconciliations.run(day);
+            assertThat(run.status())
+                    .as(day + ": " + run.error().orElse(""))
+                    .isEqualTo(ReconciliationView.Status.COMPLETED);
+            assertThat(run.differenceCount())
+                    .as(day + ": "
+                            + reconciliations.find(run.id()).orElseThrow().differences())
+                    .isZero();
+            reconciled += run.balanceTransactions();
+        }
+        assertThat(reconciled)
+                .as("balance transactions reconciled over the month")
+                .isGreaterThan(200);
+
         for (Bill bill : bills) {
             if (!bill.disputed && transferStatus(bill).equals("SENT")) {
                 assertThat(ledger.sum(bill.id, "CARRIER_PAYABLE"))
