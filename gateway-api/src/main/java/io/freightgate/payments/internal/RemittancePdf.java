@@ -111,7 +111,8 @@ public class RemittancePdf {
         }
     }
 
-    private static void write(PDPageContentStream content, PDType1Font font, float size, float x, float y, String text)
+    /** One line of text at ({@code x}, {@code y}), made printable for the font first. */
+    public static void write(PDPageContentStream content, PDType1Font font, float size, float x, float y, String text)
             throws IOException {
         content.beginText();
         content.setFont(font, size);

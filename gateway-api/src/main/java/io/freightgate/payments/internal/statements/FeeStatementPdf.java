@@ -141,11 +141,7 @@ public class FeeStatementPdf {
 
     private static void write(PDPageContentStream content, PDType1Font font, float size, float x, float y, String text)
             throws IOException {
-        content.beginText();
-        content.setFont(font, size);
-        content.newLineAtOffset(x, y);
-        content.showText(RemittancePdf.printable(font, text));
-        content.endText();
+        RemittancePdf.write(content, font, size, x, y, text);
     }
 
     /** The text broken at spaces into lines that fit the page's width. */
