@@ -20,6 +20,7 @@ import io.freightgate.payments.internal.stripe.StripePayments;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,6 +41,9 @@ import org.springframework.stereotype.Service;
 public class Payments {
 
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
+
+    /** How long a refund whose answer was lost may be sent again (Stripe keeps idempotency keys about 24 hours). */
+    static final java.time.Duration REPEATABLE_FOR = java.time.Duration.ofHours(23);
 
     private final PaymentRequestRecords requests;
     private final PaymentAttemptRecords attempts;
@@ -220,7 +224,7 @@ public class Payments {
             return refunds.save(
                     PaymentRefund.intend(UUID.randomUUID(), request, amount, reason, actor, clock.instant()));
         });
-        var outcome = sendRefund(refund.id());
+        var outcome = sendRefund(refund.id(), false);
         if (outcome instanceof ProviderOutcome.Declined<StripePayments.RefundResult> declined) {
             throw new IllegalStateException("Stripe refused the refund: " + declined.message());
         }
@@ -235,25 +239,57 @@ public class Payments {
     }
 
     /**
-     * Calls Stripe for a recorded refund (again, with the same idempotency key, when its answer was lost) and records
-     * the answer; a refund that succeeds posts the ledger and takes back the carrier's share when the transfer was made
+     * Calls Stripe for a recorded refund (again, when its answer was lost: {@code repeat}) and records the answer. A
+     * repeat first looks for the refund at Stripe by its {@code freightgate_refund} metadata and calls again, with the
+     * same idempotency key, only when Stripe has none and the refund is younger than {@link #REPEATABLE_FOR}; a refund that succeeds posts the ledger and takes back the carrier's share when the transfer was made
      * (see {@link RefundReversals}), in the same transaction, with the Stripe reversal sent after the commit.
      */
-    ProviderOutcome<StripePayments.RefundResult> sendRefund(UUID refundId) {
-        record Planned(UUID requestId, String intent, long amountMinor, String key) {}
+    ProviderOutcome<StripePayments.RefundResult> sendRefund(UUID refundId, boolean repeat) {
+        record Planned(
+                UUID requestId, String intent, long amountMinor, String key, boolean repeat, Instant createdAt) {}
         Planned planned = systemAccess.transaction(true, "read refund " + refundId, () -> {
             PaymentRefund refund = refunds.findById(refundId).orElseThrow();
             String intent = requests.findById(refund.paymentRequestId())
                     .flatMap(PaymentRequest::stripePaymentIntentId)
                     .orElseThrow();
-            return new Planned(refund.paymentRequestId(), intent, refund.amountMinor(), refund.idempotencyKey());
+            return new Planned(
+                    refund.paymentRequestId(),
+                    intent,
+                    refund.amountMinor(),
+                    refund.idempotencyKey(),
+                    repeat,
+                    refund.createdAt());
         });
-        var outcome = stripe.refund(planned.intent(), planned.amountMinor(), refundId, planned.key());
+        ProviderOutcome<StripePayments.RefundResult> outcome;
+        if (planned.repeat()) {
+            // A repeat first asks Stripe whether the refund exists: Stripe keeps idempotency keys for about a day only,
+            // so after that a repeated call could refund twice.
+            var found = stripe.findRefund(planned.intent(), refundId);
+            if (found instanceof ProviderOutcome.Approved<Optional<StripePayments.RefundResult>>(var existing)
+                    && existing.isPresent()) {
+                outcome = new ProviderOutcome.Approved<>(existing.get());
+            } else if (!(found instanceof ProviderOutcome.Approved)) {
+                return new ProviderOutcome.Unknown<>("Stripe could not list the refunds of " + planned.intent());
+            } else if (planned.createdAt().isBefore(clock.instant().minus(REPEATABLE_FOR))) {
+                log.error(
+                        "Refund {} of payment request {} has had no answer from Stripe for more than {} and Stripe"
+                                + " shows no such refund; it is not repeated (an operator must decide)",
+                        refundId,
+                        planned.requestId(),
+                        REPEATABLE_FOR);
+                return new ProviderOutcome.Unknown<>("Not repeated after " + REPEATABLE_FOR);
+            } else {
+                outcome = stripe.refund(planned.intent(), planned.amountMinor(), refundId, planned.key());
+            }
+        } else {
+            outcome = stripe.refund(planned.intent(), planned.amountMinor(), refundId, planned.key());
+        }
+        var finalOutcome = outcome;
         var followup = OnConflict.retry(() -> systemAccess.transaction(true, "record refund " + refundId, () -> {
             PaymentRefund stored = refunds.findById(refundId).orElseThrow();
             PaymentRequest request = requests.findById(planned.requestId()).orElseThrow();
             AttemptOutcome before = stored.outcome();
-            switch (outcome) {
+            switch (finalOutcome) {
                 case ProviderOutcome.Approved<StripePayments.RefundResult>(StripePayments.RefundResult result) -> {
                     stored.observed(result.id(), result.status(), result.failureReason(), clock.instant());
                     if (stored.outcome() == AttemptOutcome.DECLINED && before != AttemptOutcome.DECLINED) {
@@ -293,7 +329,7 @@ public class Payments {
                         .toList());
         for (UUID refundId : unknown) {
             try {
-                sendRefund(refundId);
+                sendRefund(refundId, true);
             } catch (RuntimeException e) {
                 log.warn("Refund {} could not be reconciled now: {}", refundId, e.getMessage());
             }

@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -72,6 +73,7 @@ public class Transfers {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final LedgerPostings postings;
+    private final JdbcTemplate jdbc;
 
     Transfers(
             TransferRecords transfers,
@@ -86,8 +88,10 @@ public class Transfers {
             SystemAccess systemAccess,
             ApplicationEventPublisher events,
             Clock clock,
-            LedgerPostings postings) {
+            LedgerPostings postings,
+            JdbcTemplate jdbc) {
         this.postings = postings;
+        this.jdbc = jdbc;
         this.transfers = transfers;
         this.holds = holds;
         this.intents = intents;
@@ -236,6 +240,10 @@ public class Transfers {
      */
     public TransferView restore(UUID paymentRequestId) {
         OnConflict.retry(() -> systemAccess.transaction(true, "restore the transfer of " + paymentRequestId, () -> {
+            if (refundFollowUpsOpen(paymentRequestId)) {
+                throw new IllegalStateException("A refund's reversal or restore of payment request " + paymentRequestId
+                        + " is still in progress with Stripe; restore once it is settled");
+            }
             transfers
                     .findByPaymentRequestId(paymentRequestId)
                     .orElseThrow(() -> new IllegalStateException(
@@ -244,6 +252,16 @@ public class Transfers {
             return null;
         }));
         return offer(paymentRequestId);
+    }
+
+    /** Whether a refund's reversal or restore of the request has an outcome still to learn. */
+    private boolean refundFollowUpsOpen(UUID paymentRequestId) {
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM transfer_refund_reversals WHERE payment_request_id = ? AND (status IN ('PENDING',"
+                                + " 'UNKNOWN') OR restore_status IN ('PENDING', 'UNKNOWN'))",
+                        Integer.class,
+                        paymentRequestId)
+                .isEmpty();
     }
 
     /**

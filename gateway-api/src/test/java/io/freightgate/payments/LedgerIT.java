@@ -170,6 +170,34 @@ class LedgerIT extends TransferJourneys {
     }
 
     @Test
+    void aRefundTheTransferDeductedThatFailsLaterIsSentToTheCarrier() throws Exception {
+        Carrier carrier = carrierWithPayouts();
+        UUID load = load(carrier.parties());
+        String id = createForLoad(carrier.parties(), 30_000, "LD-LEDGER-TOPUP", load);
+        paid(carrier.parties(), id, "pm_card_refundFail");
+        assertThat(refund(carrier.parties().carrier(), id, "{\"amount_minor\":10000}")
+                        .status())
+                .isEqualTo(201);
+        transfers.deliveryConfirmedForLoad(load);
+        assertThat(transfersInGroup(id))
+                .extracting(com.stripe.model.Transfer::getAmount)
+                .containsExactly(19_375L);
+
+        stripe.control().advanceClock(Duration.ofSeconds(61));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> transfersInGroup(id).size() == 2);
+        assertThat(transfersInGroup(id))
+                .extracting(com.stripe.model.Transfer::getAmount)
+                .containsExactlyInAnyOrder(19_375L, 10_000L);
+        assertThat(sum(id, "CARRIER_PAYABLE"))
+                .as("the carrier has its whole share")
+                .isZero();
+        retries.run();
+        assertThat(transfersInGroup(id)).as("sent once").hasSize(2);
+        assertThat(mismatches(id, carrier.account())).isEmpty();
+    }
+
+    @Test
     void aRestoreAfterARefundSendsWhatTheCarrierIsStillOwed() throws Exception {
         Carrier carrier = carrierWithPayouts();
         UUID load = load(carrier.parties());

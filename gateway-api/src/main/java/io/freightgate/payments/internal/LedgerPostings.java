@@ -52,7 +52,10 @@ public class LedgerPostings {
                 .build());
     }
 
-    /** Stripe's processing fee on a paid request's charge, once a read of the payment carries it. */
+    /**
+     * Stripe's processing fee on a paid request's charge, once a read of the payment carries it. The platform's own
+     * journal (no tenant): carriers do not see what Stripe charges the platform.
+     */
     public void stripeFee(PaymentRequest request, PaymentIntentSnapshot intent, Instant at) {
         if (request.amountPaidMinor() <= 0
                 || intent.latestChargeId().isEmpty()
@@ -65,7 +68,6 @@ public class LedgerPostings {
             return;
         }
         ledger.post(Journal.builder("stripe-fee:" + chargeId, JournalKind.STRIPE_FEE, currency(request), at)
-                .tenant(request.tenantId())
                 .paymentRequest(request.id())
                 .description("Stripe fee on " + chargeId)
                 .platform(STRIPE_FEES, fee)

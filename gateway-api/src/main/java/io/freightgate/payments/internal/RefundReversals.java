@@ -28,14 +28,17 @@ import org.springframework.stereotype.Component;
  * <p>When a refund succeeds (however FreightGate learns it: Stripe's answer, a webhook, or the reconciliation that
  * repeats a refund whose answer was lost) the transaction recording it posts the {@code REFUND} journal and, when the
  * carrier's transfer was already made and did not deduct this refund, records a reversal of the carrier's share in
- * proportion: {@code transferred × refund ÷ amount paid}, rounded half up, never more than what is left of the
- * transfer. Stripe is called after the commit (key {@code fg-refund-reversal-{refundId}}); an unknown outcome is
+ * proportion: {@code (amount paid − fee) × refund ÷ amount paid}, rounded half up, never more than what is left of the
+ * Stripe transfer now standing (reversals of an earlier, reversed transfer do not count). Stripe is called after the commit (key {@code fg-refund-reversal-{refundId}}); an unknown outcome is
  * repeated with the same key by {@link #retry} (the transfer retry job), a refusal (the carrier's Stripe balance is
  * already paid out) is recorded for finance with Stripe's message.
  *
  * <p>When a refund that had succeeded fails later, its journal is mirrored and, when its reversal took the share back,
  * the share is sent to the carrier again by a transfer of the same amount (key {@code fg-refund-restore-{refundId}}),
- * recorded first and repeated by {@link #retry} while its outcome is unknown.
+ * recorded first and repeated by {@link #retry} while its outcome is unknown. A failed refund that the transfer had
+ * deducted (reserved before the transfer was sent) is sent to the carrier the same way (a top-up of what the ledger
+ * says it is owed, at most the refund). A restore is not sent while finance has the transfer reversed: the share stays
+ * owed in the ledger and the restoration sends it.
  */
 @Component
 public class RefundReversals {
@@ -96,6 +99,12 @@ public class RefundReversals {
         if (before == AttemptOutcome.APPROVED && refund.outcome() == AttemptOutcome.DECLINED) {
             return new Followup(Optional.empty(), failed(request, refund));
         }
+        if (before != AttemptOutcome.DECLINED
+                && refund.outcome() == AttemptOutcome.DECLINED
+                && refund.stripeRefundId().isPresent()) {
+            // a pending refund the transfer deducted failed without ever succeeding
+            return new Followup(Optional.empty(), topUp(request, refund));
+        }
         return Followup.NONE;
     }
 
@@ -151,13 +160,13 @@ public class RefundReversals {
         long transferred = transfer.amount().minor();
         long taken = jdbc.queryForObject(
                 "SELECT coalesce(sum(amount_minor), 0) FROM transfer_refund_reversals"
-                        + " WHERE payment_request_id = ? AND status <> 'FAILED' AND refund_id <> ?",
+                        + " WHERE stripe_transfer_id = ? AND status <> 'FAILED' AND refund_id <> ?",
                 Long.class,
-                request.id(),
+                transfer.stripeTransferId().get(),
                 refund.id());
+        long share = transfer.gross().minor() - transfer.fee().minor();
         long amount = Math.max(
-                0,
-                Math.min(proportional(transferred, refundMinor, transfer.gross().minor()), transferred - taken));
+                0, Math.min(proportional(share, refundMinor, transfer.gross().minor()), transferred - taken));
         postings.refunded(request, refund, amount, clock.instant());
         if (amount == 0
                 || !jdbc.queryForList(
@@ -205,6 +214,12 @@ public class RefundReversals {
 
     private Optional<UUID> failed(PaymentRequest request, PaymentRefund refund) {
         postings.refundFailed(request, refund.stripeRefundId().orElseThrow(), clock.instant());
+        boolean reversedForIt = !jdbc.queryForList(
+                        "SELECT 1 FROM transfer_refund_reversals WHERE refund_id = ?", Integer.class, refund.id())
+                .isEmpty();
+        if (!reversedForIt) {
+            return topUp(request, refund);
+        }
         int marked = jdbc.update(
                 "UPDATE transfer_refund_reversals SET restore_status = 'PENDING', restore_key = ?, updated_at = ?"
                         + " WHERE refund_id = ? AND restore_status IS NULL AND status <> 'FAILED'",
@@ -212,6 +227,38 @@ public class RefundReversals {
                 Timestamp.from(clock.instant()),
                 refund.id());
         return marked > 0 ? Optional.of(refund.id()) : Optional.empty();
+    }
+
+    /**
+     * A refund the transfer had deducted (it was reserved before the transfer was sent) failed: the carrier is owed
+     * that part again. Recorded like a reversal already made (nothing to take back) whose share is to be sent back, so
+     * the restore machinery sends it.
+     */
+    private Optional<UUID> topUp(PaymentRequest request, PaymentRefund refund) {
+        Transfer transfer = transfers.findByPaymentRequestId(request.id()).orElse(null);
+        long owed = postings.stillOwed(request.id());
+        if (transfer == null
+                || transfer.status() != TransferState.SENT
+                || transfer.stripeTransferId().isEmpty()
+                || owed <= 0) {
+            return Optional.empty(); // not sent yet: the transfer, when sent, counts the refund as given back
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(
+                "INSERT INTO transfer_refund_reversals (refund_id, payment_request_id, tenant_id, stripe_transfer_id,"
+                        + " amount_minor, currency, idempotency_key, status, restore_status, restore_key, created_at,"
+                        + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'DONE', 'PENDING', ?, ?, ?)",
+                refund.id(),
+                request.id(),
+                transfer.tenantId(),
+                transfer.stripeTransferId().get(),
+                Math.min(owed, refund.amountMinor()),
+                transfer.currency(),
+                "fg-refund-deducted-" + refund.id(),
+                "fg-refund-restore-" + refund.id(),
+                now,
+                now);
+        return Optional.of(refund.id());
     }
 
     private void send(Call call) {
@@ -303,6 +350,20 @@ public class RefundReversals {
             return;
         }
         Restore r = restore.get();
+        if (r.transfer().status() != TransferState.SENT) {
+            // finance reversed (or is reversing) the transfer: the share stays owed in the ledger and a restoration
+            // sends it with the rest, so this one is not sent on its own
+            systemAccess.transaction(
+                    true,
+                    "set aside the restore of refund " + refundId,
+                    () -> jdbc.update(
+                            "UPDATE transfer_refund_reversals SET restore_status = 'FAILED', restore_error = ?,"
+                                    + " updated_at = ? WHERE refund_id = ?",
+                            "The transfer is " + r.transfer().status() + "; a restoration sends what is owed",
+                            Timestamp.from(clock.instant()),
+                            refundId));
+            return;
+        }
         var outcome = stripe.create(new StripeTransfers.TransferCall(
                 r.paymentRequestId(),
                 r.key(),

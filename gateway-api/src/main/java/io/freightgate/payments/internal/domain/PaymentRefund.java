@@ -83,6 +83,9 @@ public class PaymentRefund {
 
     /** Stripe's refund status ({@code succeeded}, {@code pending}, {@code failed}, {@code canceled}). */
     public void observed(String refundId, String status, Optional<String> failure, Instant now) {
+        if (outcome == AttemptOutcome.DECLINED && stripeRefundId != null) {
+            return; // a failed or canceled refund is final at Stripe: a late or replayed report changes nothing
+        }
         stripeRefundId = refundId;
         stripeStatus = status;
         outcome = switch (status) {

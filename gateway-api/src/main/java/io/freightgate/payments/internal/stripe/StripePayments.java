@@ -206,6 +206,31 @@ public class StripePayments {
         }
     }
 
+    /**
+     * The refund FreightGate made with id {@code refundId} on the PaymentIntent (found by its {@code freightgate_refund}
+     * metadata), if Stripe has one: what a refund whose answer was lost became.
+     */
+    public ProviderOutcome<Optional<RefundResult>> findRefund(String paymentIntentId, UUID refundId) {
+        try {
+            for (var refund : stripe.v1()
+                    .refunds()
+                    .list(com.stripe.param.RefundListParams.builder()
+                            .setPaymentIntent(paymentIntentId)
+                            .setLimit(100L)
+                            .build())
+                    .autoPagingIterable()) {
+                if (refund.getMetadata() != null
+                        && refundId.toString().equals(refund.getMetadata().get("freightgate_refund"))) {
+                    return new ProviderOutcome.Approved<>(Optional.of(new RefundResult(
+                            refund.getId(), refund.getStatus(), Optional.ofNullable(refund.getFailureReason()))));
+                }
+            }
+            return new ProviderOutcome.Approved<>(Optional.empty());
+        } catch (StripeException e) {
+            return StripeConnectAccounts.failure(e);
+        }
+    }
+
     /** The PaymentIntent id in a {@code payment_intent.*} event, or the {@code payment_intent} of a charge/dispute. */
     public Optional<String> paymentIntentOf(String eventPayload) {
         try {
