@@ -163,15 +163,10 @@ class FeeStatementsController {
         return StatementResponse.of(carrier, statements.statement(new TenantId(id), month(month), across));
     }
 
-    @GetMapping(value = "/{month}", produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "The carrier's fee statement of a month as a PDF (Accept: application/pdf)")
-    ResponseEntity<byte[]> statementPdfByAccept(
-            @PathVariable UUID id, @PathVariable String month, Authentication caller) {
-        return pdf(id, month, caller);
-    }
-
-    @GetMapping(value = "/{month}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "The carrier's fee statement of a month as a PDF")
+    @GetMapping(
+            value = {"/{month}", "/{month}.pdf"},
+            produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The carrier's fee statement of a month as a PDF ({month}.pdf, or Accept: application/pdf)")
     ResponseEntity<byte[]> statementPdf(@PathVariable UUID id, @PathVariable String month, Authentication caller) {
         return pdf(id, month, caller);
     }

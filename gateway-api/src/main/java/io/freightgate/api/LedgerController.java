@@ -136,21 +136,11 @@ class LedgerController {
                 page.next().orElse(null));
     }
 
-    @GetMapping(value = "/entries", produces = TEXT_CSV)
-    @Operation(summary = "Ledger entries of a period as CSV (Accept: text/csv)")
-    void entriesCsvByAccept(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) UUID organization,
-            @RequestParam(name = "account_kind", required = false) LedgerAccountKind accountKind,
-            Authentication caller,
-            HttpServletResponse response) {
-        csv(from, to, organization, accountKind, caller, response);
-    }
-
-    @GetMapping(value = "/entries.csv", produces = TEXT_CSV)
+    @GetMapping(
+            value = {"/entries", "/entries.csv"},
+            produces = TEXT_CSV)
     @Operation(
-            summary = "Ledger entries of a period as CSV",
+            summary = "Ledger entries of a period as CSV (/entries.csv, or /entries with Accept: text/csv)",
             description = "RFC 4180, UTF-8, a header row; amount_minor in minor units, amount in the currency's"
                     + " decimals (debit positive, credit negative). Text cells that begin with = + - @ are prefixed"
                     + " with ' against spreadsheet formula injection. Streamed: the whole period in one download.")

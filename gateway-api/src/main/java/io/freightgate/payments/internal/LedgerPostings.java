@@ -134,14 +134,6 @@ public class LedgerPostings {
                 .build());
     }
 
-    /** The carrier's part of a refund as the ledger recorded it (0 when the refund was never posted). */
-    public long carrierShareOfRefund(String stripeRefundId) {
-        return ledger.linesOf("refund:" + stripeRefundId).stream()
-                .filter(line -> line.account() == CARRIER_PAYABLE)
-                .mapToLong(Journal.Line::amountMinor)
-                .sum();
-    }
-
     /** What the carrier is still owed on a request (the payable's credit balance over the request's entries). */
     public long stillOwed(UUID paymentRequestId) {
         return -ledger.balanceOfRequest(paymentRequestId, CARRIER_PAYABLE);

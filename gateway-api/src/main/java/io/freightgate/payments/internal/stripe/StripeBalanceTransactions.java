@@ -60,35 +60,43 @@ public class StripeBalanceTransactions {
         if (account.isPresent() && !account.get().matches("acct_[A-Za-z0-9]+")) {
             return new ProviderOutcome.NotAttempted<>("Not an account id");
         }
-        var options = RawRequestOptions.builder();
-        account.ifPresent(options::setStripeAccount);
-        RawRequestOptions requestOptions = options.build();
-        List<BalanceTransaction> transactions = new ArrayList<>();
-        String after = null;
         try {
-            for (int page = 0; page < MAX_PAGES; page++) {
-                String url = "/v1/balance_transactions?limit=" + PAGE + "&" + filter
-                        + (after == null ? "" : "&starting_after=" + encode(after));
-                JsonNode list =
-                        json.readTree(stripe.rawRequest(ApiResource.RequestMethod.GET, url, null, requestOptions)
-                                .body());
-                JsonNode data = list.path("data");
-                for (JsonNode transaction : data) {
-                    transactions.add(transaction(transaction));
-                }
-                if (!list.path("has_more").asBoolean(false) || data.isEmpty()) {
-                    transactions.sort(
-                            Comparator.comparing(BalanceTransaction::created).thenComparing(BalanceTransaction::id));
-                    return new ProviderOutcome.Approved<>(List.copyOf(transactions));
-                }
-                after = data.get(data.size() - 1).path("id").asString();
+            List<BalanceTransaction> transactions = new ArrayList<>();
+            for (JsonNode transaction : pages(account, filter)) {
+                transactions.add(transaction(transaction));
             }
-            return new ProviderOutcome.Unknown<>("More than " + MAX_PAGES + " pages of balance transactions");
+            transactions.sort(Comparator.comparing(BalanceTransaction::created).thenComparing(BalanceTransaction::id));
+            return new ProviderOutcome.Approved<>(List.copyOf(transactions));
         } catch (StripeException e) {
             return StripeConnectAccounts.failure(e);
         } catch (JacksonException | IllegalArgumentException e) {
             return new ProviderOutcome.Unknown<>("Unreadable balance transactions from Stripe: " + e.getMessage());
         }
+    }
+
+    /**
+     * Every page of {@code GET /v1/balance_transactions?{filter}} on the account (the platform's when empty), as
+     * Stripe's JSON objects. Throws {@link IllegalArgumentException} beyond {@value #MAX_PAGES} pages.
+     */
+    List<JsonNode> pages(Optional<String> account, String filter) throws StripeException {
+        var options = RawRequestOptions.builder();
+        account.ifPresent(options::setStripeAccount);
+        RawRequestOptions requestOptions = options.build();
+        List<JsonNode> transactions = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            String url = "/v1/balance_transactions?limit=" + PAGE + "&" + filter
+                    + (after == null ? "" : "&starting_after=" + encode(after));
+            JsonNode list = json.readTree(stripe.rawRequest(ApiResource.RequestMethod.GET, url, null, requestOptions)
+                    .body());
+            JsonNode data = list.path("data");
+            data.forEach(transactions::add);
+            if (!list.path("has_more").asBoolean(false) || data.isEmpty()) {
+                return transactions;
+            }
+            after = data.get(data.size() - 1).path("id").asString();
+        }
+        throw new IllegalArgumentException("More than " + MAX_PAGES + " pages of balance transactions");
     }
 
     static BalanceTransaction transaction(JsonNode transaction) {

@@ -35,13 +35,13 @@ public class StripePayouts {
     /** Metadata on every on-demand payout: FreightGate's payout id. */
     public static final String PAYOUT_METADATA = "freightgate_payout";
 
-    private static final int PAGE = 100;
-
     private final StripeClient stripe;
+    private final StripeBalanceTransactions balanceTransactions;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    StripePayouts(StripeClient stripe) {
+    StripePayouts(StripeClient stripe, StripeBalanceTransactions balanceTransactions) {
         this.stripe = stripe;
+        this.balanceTransactions = balanceTransactions;
     }
 
     /** An on-demand payout of {@code amountMinor} from the connected account's available balance. */
@@ -146,33 +146,11 @@ public class StripePayouts {
     public ProviderOutcome<List<BalanceLine>> balanceTransactions(String account, Optional<String> payout) {
         List<BalanceLine> lines = new ArrayList<>();
         Map<String, Optional<String>> transferOfCharge = new HashMap<>();
-        String after = null;
         try {
-            while (true) {
-                StringBuilder url =
-                        new StringBuilder("/v1/balance_transactions?limit=" + PAGE + "&expand[]=data.source");
-                payout.ifPresent(id -> url.append("&payout=").append(encode(id)));
-                if (after != null) {
-                    url.append("&starting_after=").append(encode(after));
-                }
-                JsonNode page = json.readTree(stripe.rawRequest(
-                                ApiResource.RequestMethod.GET,
-                                url.toString(),
-                                null,
-                                RawRequestOptions.builder()
-                                        .setStripeAccount(account)
-                                        .build())
-                        .body());
-                for (JsonNode transaction : page.path("data")) {
-                    lines.add(line(account, transaction, transferOfCharge));
-                }
-                if (!page.path("has_more").asBoolean(false) || page.path("data").isEmpty()) {
-                    break;
-                }
-                after = page.path("data")
-                        .get(page.path("data").size() - 1)
-                        .path("id")
-                        .asString();
+            String filter = "expand[]=data.source"
+                    + payout.map(id -> "&payout=" + encode(id)).orElse("");
+            for (JsonNode transaction : balanceTransactions.pages(Optional.of(account), filter)) {
+                lines.add(line(account, transaction, transferOfCharge));
             }
         } catch (StripeException e) {
             return StripeConnectAccounts.failure(e);

@@ -58,21 +58,7 @@ class PaymentRequestTests {
         PaymentRequest request = open(false);
         UUID declined = UUID.randomUUID();
         request.beginAttempt(declined, "CARD", NOW);
-        var failed = new PaymentIntentSnapshot(
-                "pi_declined",
-                "requires_payment_method",
-                10_000,
-                0,
-                0,
-                "EUR",
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("insufficient_funds"),
-                Optional.of("declined"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        var failed = declined("pi_declined");
         assertThat(request.apply(declined, failed, false, NOW)).isEqualTo(PaymentRequest.Change.FAILED);
         UUID paying = UUID.randomUUID();
         request.beginAttempt(paying, "CARD", NOW);
@@ -88,21 +74,7 @@ class PaymentRequestTests {
         PaymentRequest failing = open(false);
         UUID attempt = UUID.randomUUID();
         failing.beginAttempt(attempt, "SEPA_DEBIT", NOW);
-        var failed = new PaymentIntentSnapshot(
-                "pi_1",
-                "requires_payment_method",
-                10_000,
-                0,
-                0,
-                "EUR",
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("insufficient_funds"),
-                Optional.of("declined"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        var failed = declined("pi_1");
         assertThat(failing.apply(attempt, failed, true, NOW)).isEqualTo(PaymentRequest.Change.FAILED);
         assertThat(failing.status()).isEqualTo(PaymentRequestState.OPEN);
 
@@ -223,6 +195,25 @@ class PaymentRequestTests {
                 "hash",
                 "test",
                 NOW);
+    }
+
+    /** A PaymentIntent whose payment the bank declined. */
+    private static PaymentIntentSnapshot declined(String id) {
+        return new PaymentIntentSnapshot(
+                id,
+                "requires_payment_method",
+                10_000,
+                0,
+                0,
+                "EUR",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("insufficient_funds"),
+                Optional.of("declined"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static PaymentIntentSnapshot intent(String status, long received, Optional<Instant> captureBefore) {
