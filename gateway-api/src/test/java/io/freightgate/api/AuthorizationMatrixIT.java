@@ -69,8 +69,8 @@ class AuthorizationMatrixIT extends GatewayIT {
             POST /api/v1/kyc/cases/{organizationId}/documents           | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
             POST /api/v1/kyc/sanctions-lists                            | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 200/200            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/admin/inbox-events                              | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
-            GET /api/v1/admin/inbox-events/{id}                         | 401  | 404/404        | 403/403       | 403/403            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
-            POST /api/v1/admin/inbox-events/{id}/retry                  | 401  | 404/404        | 403/403       | 403/403            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/admin/inbox-events/{id}                         | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/admin/inbox-events/{id}/retry                  | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/carriers/{id}/payout-account                   | 401  | 404/201        | 404/409       | 404/409            | 403/403      | 403/403            | 201/404       | 409/404         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/carriers/{id}/payout-account                    | 401  | 404/200        | 404/200       | 404/200            | 403/403      | 403/403            | 200/404       | 200/404         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/carriers/{id}/onboarding-links                 | 401  | 404/201        | 404/201       | 404/201            | 403/403      | 403/403            | 201/404       | 201/404         | 403/403            | 403/403        | 403/403       | 403/403
@@ -151,6 +151,45 @@ class AuthorizationMatrixIT extends GatewayIT {
     TenantId foreignPaymentCarrier;
     TenantId foreignShipper;
 
+    @Autowired
+    io.freightgate.webhooks.internal.WebhookSecrets webhookSecrets;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
+    java.time.Clock clock;
+
+    /** A signed event of a type nobody handles, stored by the real intake and then parked, as a failing one would be. */
+    private long parkedInboxEvent() {
+        String eventId = "evt_matrix" + UUID.randomUUID().toString().replace("-", "");
+        String event = """
+                {"id":"%s","object":"event","api_version":"2026-07-29.dahlia","created":%d,\
+                "data":{"object":{"id":"cus_matrix","object":"customer"}},"livemode":false,"pending_webhooks":1,\
+                "request":{"id":null,"idempotency_key":null},"type":"customer.created"}""".formatted(eventId, clock.instant().getEpochSecond());
+        byte[] body = event.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var delivered = api.call("POST", "/webhooks/stripe", event, "application/json")
+                .header(
+                        "Stripe-Signature",
+                        io.freightgate.webhooks.internal.StripeSignature.header(
+                                webhookSecrets
+                                        .of(io.freightgate.webhooks.WebhookEndpoint.PLATFORM)
+                                        .getFirst(),
+                                clock.instant().getEpochSecond(),
+                                body))
+                .send();
+        assertThat(delivered.status()).as(delivered.body()).isEqualTo(200);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !jdbc.queryForList(
+                                "SELECT id FROM webhook_inbox WHERE event_id = ? AND status <> 'RECEIVED'",
+                                Long.class,
+                                eventId)
+                        .isEmpty());
+        jdbc.update("UPDATE webhook_inbox SET status = 'PARKED' WHERE event_id = ?", eventId);
+        return jdbc.queryForObject("SELECT id FROM webhook_inbox WHERE event_id = ?", Long.class, eventId);
+    }
+
     @BeforeEach
     void organizations() {
         carrier = register("CARRIER");
@@ -229,7 +268,8 @@ class AuthorizationMatrixIT extends GatewayIT {
             path = path.replace("{token}", invite(target).get("invitation_token"));
         }
         if (path.startsWith("/api/v1/admin/inbox-events/{id}")) {
-            path = path.replace("{id}", "999999999");
+            // A real parked event (inbox events belong to no organization): a leak to any other role would show.
+            path = path.replace("{id}", Long.toString(parkedInboxEvent()));
         }
         if (path.startsWith("/api/v1/payment-requests/{id}")) {
             path = path.replace("{id}", paymentRequest(target));

@@ -85,4 +85,52 @@ class GatewayEdgeIT extends GatewayIT {
 
         assertThat(unprotected).isEmpty();
     }
+
+    /**
+     * The flags alone would pass a policy of {@code USING (true)}: every policy's predicates must be one of the two
+     * shapes the design allows (the row's tenant, or for load and payment rows also its shipper, or the audited system
+     * scope), for reads and for writes, and the two functions they call must read the transaction-local settings.
+     */
+    @Test
+    void everyRowLevelSecurityPolicyAdmitsOnlyTheRowsTenantItsShipperOrTheSystemScope() {
+        String own = "((tenant_id = fg_current_tenant()) OR fg_system_scope())";
+        String ownOrShipper =
+                "((tenant_id = fg_current_tenant()) OR (shipper_id = fg_current_tenant()) OR fg_system_scope())";
+        var policies = jdbc.queryForList("""
+                SELECT c.relname AS table_name, p.polname AS policy, p.polcmd AS command,
+                       p.polpermissive AS permissive, p.polroles::text AS roles,
+                       pg_get_expr(p.polqual, p.polrelid) AS using_expr,
+                       pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr
+                FROM pg_policy p
+                JOIN pg_class c ON c.oid = p.polrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+                ORDER BY c.relname, p.polname
+                """);
+        List<String> tenantTables = jdbc.queryForList("""
+                SELECT c.relname FROM pg_class c
+                JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+                JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+                WHERE c.relkind = 'r'
+                """, String.class);
+
+        assertThat(policies).isNotEmpty();
+        assertThat(policies.stream().map(p -> (String) p.get("table_name")).distinct())
+                .as("every tenant table has a policy")
+                .containsAll(tenantTables);
+        assertThat(policies).allSatisfy(policy -> {
+            String table = (String) policy.get("table_name");
+            assertThat(policy.get("permissive")).as(table).isEqualTo(true);
+            assertThat(policy.get("command"))
+                    .as(table + ": one policy for every command")
+                    .isEqualTo("*");
+            assertThat(policy.get("roles")).as(table + ": for every role").isEqualTo("{0}");
+            Object expected = policy.get("policy").equals("carrier_or_shipper") ? ownOrShipper : own;
+            assertThat(policy.get("using_expr")).as(table + " USING").isEqualTo(expected);
+            assertThat(policy.get("check_expr")).as(table + " WITH CHECK").isEqualTo(expected);
+        });
+        assertThat(jdbc.queryForObject("SELECT prosrc FROM pg_proc WHERE proname = 'fg_current_tenant'", String.class))
+                .contains("NULLIF(current_setting('app.tenant_id', true), '')::uuid");
+        assertThat(jdbc.queryForObject("SELECT prosrc FROM pg_proc WHERE proname = 'fg_system_scope'", String.class))
+                .contains("coalesce(current_setting('app.scope', true), '') = 'system'");
+    }
 }

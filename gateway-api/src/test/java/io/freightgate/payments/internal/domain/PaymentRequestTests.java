@@ -126,6 +126,32 @@ class PaymentRequestTests {
     }
 
     @Test
+    void aPartialRefundThatFailsMakesItsAmountRefundableAgainAndTheRequestPaid() {
+        PaymentRequest request = paid(10_000);
+        request.reserveRefund(4_000, NOW);
+        assertThat(request.status()).isEqualTo(PaymentRequestState.PARTIALLY_REFUNDED);
+
+        request.releaseRefund(4_000, NOW.plusSeconds(60));
+
+        assertThat(request.status()).isEqualTo(PaymentRequestState.PAID);
+        assertThat(request.amountRefundedMinor()).isZero();
+        assertThat(request.refundableMinor()).isEqualTo(10_000);
+        assertThat(request.updatedAt()).isEqualTo(NOW.plusSeconds(60));
+
+        request.reserveRefund(3_000, NOW);
+        request.reserveRefund(2_000, NOW);
+        request.releaseRefund(2_000, NOW);
+        assertThat(request.status())
+                .as("one of two partial refunds failed")
+                .isEqualTo(PaymentRequestState.PARTIALLY_REFUNDED);
+        assertThat(request.refundableMinor()).isEqualTo(7_000);
+
+        request.releaseRefund(9_000, NOW);
+        assertThat(request.amountRefundedMinor()).as("never below zero").isZero();
+        assertThat(request.status()).isEqualTo(PaymentRequestState.PAID);
+    }
+
+    @Test
     void onlyOpenOrAuthorizedRequestsCanBeCanceled() {
         PaymentRequest request = open(false);
         request.cancel(NOW);

@@ -1,6 +1,7 @@
 package io.freightgate.payments.internal.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.freightgate.payments.internal.domain.SnapshotOrdering.Decision;
 import java.time.Instant;
@@ -77,6 +78,45 @@ class PayoutAccountTests {
 
         account.synchronize(fetched(active(), T0.plusSeconds(10)), T0);
         assertThat(account.status()).isEqualTo(PayoutAccountState.ACTIVE);
+    }
+
+    @Test
+    void aPayoutAccountIsNeverReboundToAnotherStripeAccount() {
+        PayoutAccount account = activeAccount();
+        AccountSnapshot other = new AccountSnapshot(
+                "acct_2",
+                true,
+                true,
+                true,
+                Map.of("card_payments", "active", "transfers", "active"),
+                new AccountSnapshot.Requirements(List.of(), List.of(), List.of(), Optional.empty(), Optional.empty()),
+                Optional.empty(),
+                T0.plusSeconds(60),
+                true);
+
+        assertThatThrownBy(() -> account.created(other, T0.plusSeconds(60)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("acct_1");
+        assertThatThrownBy(() -> account.synchronize(other, T0.plusSeconds(60)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(account.stripeAccountId()).contains("acct_1");
+        assertThatThrownBy(() -> account.creationUnknown("lost", T0.plusSeconds(61)))
+                .as("a created account cannot fall back to an unknown creation")
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> account.declined("refused", T0.plusSeconds(61)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(account.status()).isEqualTo(PayoutAccountState.ACTIVE);
+    }
+
+    @Test
+    void aRepeatedCreationAnswerForTheSameStripeAccountIsAppliedAsASnapshot() {
+        PayoutAccount account = activeAccount();
+
+        var again = account.created(fetched(pastDue(), T0.plusSeconds(30)), T0.plusSeconds(30));
+
+        assertThat(again).isInstanceOf(PayoutAccount.Applied.class);
+        assertThat(account.stripeAccountId()).contains("acct_1");
+        assertThat(account.status()).isEqualTo(PayoutAccountState.RESTRICTED);
     }
 
     private static PayoutAccount activeAccount() {

@@ -99,6 +99,77 @@ class PayoutRulesTests {
     }
 
     @Test
+    void anOnDemandPayoutTakesOnlyLinesOfItsOwnCurrency() {
+        var balance = List.of(
+                line("txn_eur", "payment", 500, "available", 1),
+                withCurrency(line("txn_gbp", "payment", 300, "available", 2), "GBP"),
+                line("txn_eur_2", "payment", 300, "available", 3));
+
+        var lines = Remittances.ofOnDemandPayout(balance, Set.of(), 800, "eur", T0.plusSeconds(5));
+
+        assertThat(lines)
+                .as("the whole EUR balance, matched case-insensitively, without the GBP line")
+                .extracting(BalanceLine::id)
+                .containsExactly("txn_eur", "txn_eur_2");
+    }
+
+    @Test
+    void aLineCreatedAfterThePayoutIsNeverInItWhateverItsAvailabilitySays() {
+        BalanceLine late = line("txn_late", "payment", 300, "available", 9);
+        BalanceLine lateButMarkedAvailableEarly = new BalanceLine(
+                late.id(),
+                late.type(),
+                late.amountMinor(),
+                late.feeMinor(),
+                late.netMinor(),
+                late.currency(),
+                late.status(),
+                late.created(),
+                T0,
+                late.sourceId(),
+                late.transferId(),
+                late.description());
+        var balance = List.of(line("txn_a", "payment", 500, "available", 1), lateButMarkedAvailableEarly);
+
+        var lines = Remittances.ofOnDemandPayout(balance, Set.of(), 800, "EUR", T0.plusSeconds(5));
+
+        assertThat(lines).extracting(BalanceLine::id).containsExactly("txn_a");
+    }
+
+    @Test
+    void aLineWhoseFundsBecameAvailableAfterThePayoutIsNotInIt() {
+        var balance = List.of(
+                line("txn_a", "payment", 500, "available", 1),
+                new BalanceLine(
+                        "txn_slow",
+                        "payment",
+                        300,
+                        0,
+                        300,
+                        "EUR",
+                        "available",
+                        T0.plusSeconds(2),
+                        T0.plusSeconds(6),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
+
+        var lines = Remittances.ofOnDemandPayout(balance, Set.of(), 800, "EUR", T0.plusSeconds(5));
+
+        assertThat(lines).extracting(BalanceLine::id).containsExactly("txn_a");
+    }
+
+    @Test
+    void aLineAnEarlierRemittanceHoldsIsNeverTakenAgainEvenWhenItWouldMatchExactly() {
+        var balance =
+                List.of(line("txn_a", "payment", 500, "available", 1), line("txn_b", "payment", 300, "available", 2));
+
+        var lines = Remittances.ofOnDemandPayout(balance, Set.of("txn_a"), 500, "EUR", T0.plusSeconds(5));
+
+        assertThat(lines).extracting(BalanceLine::id).containsExactly("txn_b");
+    }
+
+    @Test
     void kindsAndTransferGroups() {
         assertThat(Remittances.kindOf("payment")).isEqualTo(Remittances.Kind.PAYMENT);
         assertThat(Remittances.kindOf("payment_refund")).isEqualTo(Remittances.Kind.REVERSAL);
@@ -109,6 +180,22 @@ class PayoutRulesTests {
         assertThat(Remittances.paymentRequestOf("payment_request_nope")).isEmpty();
         assertThat(Remittances.paymentRequestOf("someone_elses_group")).isEmpty();
         assertThat(Remittances.paymentRequestOf(null)).isEmpty();
+    }
+
+    private static BalanceLine withCurrency(BalanceLine line, String currency) {
+        return new BalanceLine(
+                line.id(),
+                line.type(),
+                line.amountMinor(),
+                line.feeMinor(),
+                line.netMinor(),
+                currency,
+                line.status(),
+                line.created(),
+                line.availableOn(),
+                line.sourceId(),
+                line.transferId(),
+                line.description());
     }
 
     private static BalanceLine line(String id, String type, long net, String status, long secondsAfterT0) {
