@@ -1,5 +1,8 @@
 package io.freightgate.security;
 
+import io.freightgate.platform.problem.ProblemResponses;
+import io.freightgate.platform.ratelimit.RateLimit;
+import io.freightgate.platform.ratelimit.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +22,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -44,6 +46,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Refr
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -54,7 +57,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * client's organization ({@code org}) and roles. Users log in at {@code /login} ({@link LoginPages}: password, then
  * TOTP) through the authorization code flow with PKCE of the confidential client {@code freightgate-web}; their
  * refresh tokens rotate on every use, a reused one ends the whole authorization ({@link RefreshTokenReuseDetection}),
- * and none outlives the absolute session lifetime.
+ * and none outlives the absolute session lifetime. Failed client authentications are limited per client id and per
+ * address before any secret is checked ({@link ClientAuthenticationThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
@@ -67,9 +71,25 @@ class AuthorizationServerConfiguration {
             OAuth2AuthorizationService authorizations,
             OAuth2AuthorizationConsentService consents,
             OAuth2TokenGenerator<?> tokens,
-            AuthorizationServerSettings settings)
+            AuthorizationServerSettings settings,
+            RateLimiter limiter,
+            ProblemResponses problems,
+            @Value("${freightgate.security.client-authentication.per-client.capacity:120}") long perClient,
+            @Value("${freightgate.security.client-authentication.per-client.period:PT1M}") Duration perClientPeriod,
+            @Value("${freightgate.security.client-authentication.per-address.capacity:20}") long perAddress,
+            @Value("${freightgate.security.client-authentication.per-address.period:PT15M}") Duration perAddressPeriod)
             throws Exception {
         var authorizationServer = new OAuth2AuthorizationServerConfigurer();
+        // Before any client authentication (the authorization server's filter follows the pre-authentication one):
+        // a request over a limit never gets its secret hashed.
+        http.addFilterBefore(
+                new ClientAuthenticationThrottle(
+                        limiter,
+                        new RateLimit("client-auth-per-client", perClient, perClientPeriod),
+                        new RateLimit("client-auth-per-address", perAddress, perAddressPeriod),
+                        problems,
+                        settings),
+                AbstractPreAuthenticatedProcessingFilter.class);
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, server -> server.registeredClientRepository(clients)
                         .authorizationService(authorizations)
@@ -92,9 +112,10 @@ class AuthorizationServerConfiguration {
         return AuthorizationServerSettings.builder().issuer(issuer).build();
     }
 
+    /** Passwords and client secrets: see {@link PasswordHashing}. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return PasswordHashing.encoder();
     }
 
     @Bean

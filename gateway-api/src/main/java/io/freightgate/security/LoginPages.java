@@ -174,11 +174,18 @@ class LoginPages {
             case LoginOutcome.EnrolmentRequired pending -> pending(request, pending.userId(), "/login/enrolment");
             case LoginOutcome.Refused refused ->
                 failure(401, "Wrong email, password or code, or the account is locked.");
-            case LoginOutcome.Throttled throttled ->
-                failure(
-                        429,
-                        "Too many failed logins from your network. Try again in "
-                                + throttled.retryAfter().toMinutes() + " minutes.");
+            case LoginOutcome.Throttled throttled -> {
+                long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
+                yield ResponseEntity.status(429)
+                        .header("Retry-After", Long.toString(seconds))
+                        .contentType(MediaType.TEXT_HTML)
+                        .cacheControl(CacheControl.noStore())
+                        .body(html(
+                                "Log in",
+                                "Too many failed logins from your network. Try again in " + ((seconds + 59) / 60)
+                                        + " minute(s).",
+                                "<p><a href=\"/login\">Try again</a></p>"));
+            }
         };
     }
 

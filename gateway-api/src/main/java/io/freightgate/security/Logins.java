@@ -8,6 +8,7 @@ import io.freightgate.platform.notifications.Notifications;
 import io.freightgate.platform.ratelimit.RateLimit;
 import io.freightgate.platform.ratelimit.RateLimiter;
 import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.security.internal.LoginAttempts;
 import io.freightgate.security.internal.User;
 import io.freightgate.security.internal.UserRecords;
 import io.freightgate.security.internal.domain.Totp;
@@ -35,8 +36,13 @@ import org.springframework.transaction.support.TransactionOperations;
  * Platform staff must have TOTP: without it, the password only lets them enrol. Every failure is audited in
  * {@code security_events} and published as {@link LoginFailed}; the {@value
  * io.freightgate.security.internal.domain.Lockout#MAX_FAILURES}th consecutive failure locks the account for 15
- * minutes ({@link AccountLocked}) and mails the user a lockout notice; failures per client address are throttled with the platform rate limiter. Runs
- * before any tenant is known, so it reads users through the audited system path.
+ * minutes ({@link AccountLocked}) and mails the user a lockout notice; failures per client address are throttled with
+ * the platform rate limiter. Runs before any tenant is known, so it reads users through the audited system path.
+ *
+ * <p>Under concurrency: the address's token is taken before the password is looked at; failures are counted by one
+ * SQL statement each ({@link LoginAttempts}), never by writing the user entity back; and the password hash (bcrypt) is
+ * checked between short transactions, so parallel logins hold no pooled connection while they hash. A password hash of
+ * an older scheme is replaced at a successful login ({@link PasswordHashing}).
  */
 @Service
 public class Logins {
@@ -45,6 +51,7 @@ public class Logins {
     private static final String ISSUER = "FreightGate";
 
     private final UserRecords records;
+    private final LoginAttempts attempts;
     private final EnvelopeEncryption encryption;
     private final PasswordEncoder passwordEncoder;
     private final SecurityEvents securityEvents;
@@ -59,6 +66,7 @@ public class Logins {
 
     Logins(
             UserRecords records,
+            LoginAttempts attempts,
             EnvelopeEncryption encryption,
             PasswordEncoder passwordEncoder,
             SecurityEvents securityEvents,
@@ -71,6 +79,7 @@ public class Logins {
             @Value("${freightgate.security.login.failures-period:PT15M}") Duration failuresPeriod,
             Clock clock) {
         this.records = records;
+        this.attempts = attempts;
         this.encryption = encryption;
         this.passwordEncoder = passwordEncoder;
         this.securityEvents = securityEvents;
@@ -84,84 +93,105 @@ public class Logins {
         this.dummyHash = passwordEncoder.encode("not-a-password-" + UUID.randomUUID());
     }
 
-    /** The first step: email and password. */
+    /**
+     * The first step: email and password. The address's failure budget is taken before the password is looked at
+     * (and given back unless the attempt is refused), so parallel attempts cannot all slip past a check. The password
+     * is checked between two short transactions, never inside one: bcrypt takes tens of milliseconds, and attempts in
+     * parallel must not hold the connection pool meanwhile.
+     */
     public LoginOutcome authenticate(String email, String password, String clientIp) {
-        if (rateLimiter.exhausted(failuresPerAddress, clientIp)) {
-            return new LoginOutcome.Throttled(failuresPerAddress.period());
-        }
-        LoginOutcome outcome = inSystemScope("login", () -> {
-            Optional<User> found = lookUp(email);
-            if (found.isEmpty()) {
-                passwordEncoder.matches(String.valueOf(password), dummyHash);
+        return throttled(clientIp, () -> checkPassword(email, password, clientIp));
+    }
+
+    private LoginOutcome checkPassword(String email, String password, String clientIp) {
+        Optional<User> found = inSystemScope("login", () -> lookUp(email));
+        if (found.isEmpty()) {
+            passwordEncoder.matches(String.valueOf(password), dummyHash);
+            inSystemScope("login failure", () -> {
                 securityEvents.record(null, null, "LOGIN_FAILED", "unknown_user", "anonymous");
-                return new LoginOutcome.Refused();
+                return null;
+            });
+            return new LoginOutcome.Refused();
+        }
+        // Read in a transaction that has ended: only its columns are used from here on, nothing is written through it.
+        User user = found.get();
+        Optional<String> hash = user.passwordHash();
+        boolean active = user.status() == User.Status.ACTIVE;
+        // One bcrypt whatever the account's state, so the time taken tells nothing about it.
+        boolean matches = passwordEncoder.matches(String.valueOf(password), active ? hash.orElse(dummyHash) : dummyHash)
+                && password != null
+                && active
+                && hash.isPresent();
+        Instant now = clock.instant();
+        if (!active) {
+            return refused(user, user.status() == User.Status.DISABLED ? "disabled" : "not_active", false, clientIp);
+        }
+        if (!matches) {
+            return refused(user, "bad_credentials", true, clientIp);
+        }
+        if (user.isLocked(now)) {
+            return refused(user, "locked", false, clientIp);
+        }
+        Optional<String> rehashed = passwordEncoder.upgradeEncoding(hash.get())
+                ? Optional.of(passwordEncoder.encode(password))
+                : Optional.empty();
+        boolean complete = !user.totpEnabled() && !requiresTotp(user);
+        if (complete || rehashed.isPresent()) {
+            boolean open = inSystemScope("login", () -> {
+                rehashed.ifPresent(newHash -> attempts.rehash(user.id(), hash.get(), newHash));
+                return !complete || attempts.succeeded(user.id(), now);
+            });
+            if (!open) {
+                // Locked or disabled by a parallel attempt or an admin since the user was read.
+                return refused(user, "locked", false, clientIp);
             }
-            User user = found.get();
-            Instant now = clock.instant();
-            if (user.status() != User.Status.ACTIVE) {
-                passwordEncoder.matches(String.valueOf(password), dummyHash);
-                return failed(user, user.status() == User.Status.DISABLED ? "disabled" : "not_active", false, clientIp);
-            }
-            if (user.isLocked(now)) {
-                passwordEncoder.matches(String.valueOf(password), dummyHash);
-                return failed(user, "locked", false, clientIp);
-            }
-            if (password == null
-                    || !passwordEncoder.matches(password, user.passwordHash().orElse(dummyHash))) {
-                return failed(user, "bad_credentials", true, clientIp);
-            }
-            if (user.totpEnabled()) {
-                return new LoginOutcome.SecondFactorRequired(user.id());
-            }
-            if (requiresTotp(user)) {
-                return new LoginOutcome.EnrolmentRequired(user.id());
-            }
-            user.loginSucceeded();
-            return authenticated(user);
-        });
-        throttle(outcome, clientIp);
-        return outcome;
+        }
+        if (user.totpEnabled()) {
+            return new LoginOutcome.SecondFactorRequired(user.id());
+        }
+        if (requiresTotp(user)) {
+            return new LoginOutcome.EnrolmentRequired(user.id());
+        }
+        return authenticated(user);
     }
 
     /** The second step: a 6-digit TOTP code or one of the recovery codes (each usable once). */
     public LoginOutcome verifySecondFactor(UUID userId, String code, String clientIp) {
-        if (rateLimiter.exhausted(failuresPerAddress, clientIp)) {
-            return new LoginOutcome.Throttled(failuresPerAddress.period());
-        }
-        LoginOutcome outcome = inSystemScope("login second factor", () -> {
-            Optional<User> found = records.findById(userId);
-            if (found.isEmpty()) {
-                return new LoginOutcome.Refused();
-            }
-            User user = found.get();
-            Instant now = clock.instant();
-            if (user.status() != User.Status.ACTIVE || user.isLocked(now) || !user.totpEnabled()) {
-                return failed(user, user.isLocked(now) ? "locked" : "not_active", false, clientIp);
-            }
-            String normalized = code == null ? "" : code.strip().replace(" ", "");
-            byte[] secret = totpSecret(user);
-            OptionalLong step = Totp.verify(secret, normalized, now, user.totpLastStep());
-            if (step.isPresent()) {
-                user.totpStepUsed(step.getAsLong());
-                user.loginSucceeded();
-                return authenticated(user);
-            }
-            String recoveryHash = recoveryHash(normalized);
-            if (normalized.length() > Totp.DIGITS && user.recoveryCodeHashes().contains(recoveryHash)) {
-                user.recoveryCodeUsed(recoveryHash);
-                user.loginSucceeded();
-                securityEvents.record(
-                        user.tenant(),
-                        user.id(),
-                        "RECOVERY_CODE_USED",
-                        null,
-                        user.id().toString());
-                return authenticated(user);
-            }
-            return failed(user, "bad_second_factor", true, clientIp);
-        });
-        throttle(outcome, clientIp);
-        return outcome;
+        return throttled(
+                clientIp,
+                () -> inSystemScope("login second factor", () -> {
+                    Optional<User> found = records.findById(userId);
+                    if (found.isEmpty()) {
+                        return new LoginOutcome.Refused();
+                    }
+                    User user = found.get();
+                    Instant now = clock.instant();
+                    if (user.status() != User.Status.ACTIVE || user.isLocked(now) || !user.totpEnabled()) {
+                        return failed(user, user.isLocked(now) ? "locked" : "not_active", false, clientIp);
+                    }
+                    String normalized = code == null ? "" : code.strip().replace(" ", "");
+                    byte[] secret = totpSecret(user);
+                    OptionalLong step = Totp.verify(secret, normalized, now, user.totpLastStep());
+                    if (step.isPresent()) {
+                        user.totpStepUsed(step.getAsLong());
+                        user.loginSucceeded();
+                        return authenticated(user);
+                    }
+                    String recoveryHash = recoveryHash(normalized);
+                    if (normalized.length() > Totp.DIGITS
+                            && user.recoveryCodeHashes().contains(recoveryHash)) {
+                        user.recoveryCodeUsed(recoveryHash);
+                        user.loginSucceeded();
+                        securityEvents.record(
+                                user.tenant(),
+                                user.id(),
+                                "RECOVERY_CODE_USED",
+                                null,
+                                user.id().toString());
+                        return authenticated(user);
+                    }
+                    return failed(user, "bad_second_factor", true, clientIp);
+                }));
     }
 
     /**
@@ -190,24 +220,30 @@ public class Logins {
 
     /** Confirms an enrolment with a valid code; TOTP is on from now, and the user is logged in. */
     public LoginOutcome confirmTotpEnrolment(UUID userId, String code, String clientIp) {
-        LoginOutcome outcome = inSystemScope("TOTP enrolment confirmation", () -> {
-            User user = records.findById(userId).orElseThrow(() -> new IllegalStateException("No such user"));
-            if (user.totpSecretCiphertext().isEmpty() || user.totpEnabled() || user.status() != User.Status.ACTIVE) {
-                return new LoginOutcome.Refused();
-            }
-            OptionalLong step = Totp.verify(
-                    totpSecret(user), code == null ? "" : code.strip(), clock.instant(), OptionalLong.empty());
-            if (step.isEmpty()) {
-                return failed(user, "bad_second_factor", true, clientIp);
-            }
-            user.confirmTotpEnrolment(step.getAsLong());
-            user.loginSucceeded();
-            securityEvents.record(
-                    user.tenant(), user.id(), "TOTP_ENROLLED", null, user.id().toString());
-            return authenticated(user);
-        });
-        throttle(outcome, clientIp);
-        return outcome;
+        return throttled(
+                clientIp,
+                () -> inSystemScope("TOTP enrolment confirmation", () -> {
+                    User user = records.findById(userId).orElseThrow(() -> new IllegalStateException("No such user"));
+                    if (user.totpSecretCiphertext().isEmpty()
+                            || user.totpEnabled()
+                            || user.status() != User.Status.ACTIVE) {
+                        return new LoginOutcome.Refused();
+                    }
+                    OptionalLong step = Totp.verify(
+                            totpSecret(user), code == null ? "" : code.strip(), clock.instant(), OptionalLong.empty());
+                    if (step.isEmpty()) {
+                        return failed(user, "bad_second_factor", true, clientIp);
+                    }
+                    user.confirmTotpEnrolment(step.getAsLong());
+                    user.loginSucceeded();
+                    securityEvents.record(
+                            user.tenant(),
+                            user.id(),
+                            "TOTP_ENROLLED",
+                            null,
+                            user.id().toString());
+                    return authenticated(user);
+                }));
     }
 
     /** The organization and roles an access token of this user carries, while the user is active. */
@@ -222,15 +258,28 @@ public class Logins {
                 || user.roles().stream().map(Role::valueOf).anyMatch(Role::isPlatformStaff);
     }
 
+    /** A refusal, recorded in a transaction of its own (the password was checked outside one). */
+    private LoginOutcome refused(User user, String reason, boolean counts, String clientIp) {
+        return inSystemScope("login failure", () -> failed(user, reason, counts, clientIp));
+    }
+
+    /**
+     * Records a refusal in the running transaction; a failure that {@code counts} goes to the account's counter, and
+     * the one that locks the account is audited, published and mailed (once, however many arrive together).
+     */
     private LoginOutcome failed(User user, String reason, boolean counts, String clientIp) {
         Instant now = clock.instant();
         securityEvents.record(user.tenant(), user.id(), "LOGIN_FAILED", reason, "anonymous");
         events.publishEvent(new LoginFailed(user.tenant(), user.id(), reason, clientIp, now));
-        if (counts && user.loginFailed(now)) {
-            Instant until = user.lockedUntil().orElseThrow();
-            securityEvents.record(user.tenant(), user.id(), "ACCOUNT_LOCKED", "until " + until, "system");
-            events.publishEvent(new AccountLocked(user.tenant(), user.id(), until, clientIp, now));
-            notifyLocked(user, until);
+        if (counts) {
+            attempts.failed(user.id(), now)
+                    .filter(LoginAttempts.Failure::lockedNow)
+                    .flatMap(LoginAttempts.Failure::lockedUntil)
+                    .ifPresent(until -> {
+                        securityEvents.record(user.tenant(), user.id(), "ACCOUNT_LOCKED", "until " + until, "system");
+                        events.publishEvent(new AccountLocked(user.tenant(), user.id(), until, clientIp, now));
+                        notifyLocked(user, until);
+                    });
         }
         return new LoginOutcome.Refused();
     }
@@ -252,10 +301,19 @@ public class Logins {
                                 Users.format(until)))));
     }
 
-    private void throttle(LoginOutcome outcome, String clientIp) {
-        if (outcome instanceof LoginOutcome.Refused) {
-            rateLimiter.tryConsume(failuresPerAddress, clientIp);
+    /**
+     * Runs a login step within the address's failure budget: a token is taken before the step (atomically, in Redis),
+     * and given back unless the step was refused.
+     */
+    private LoginOutcome throttled(String clientIp, Supplier<LoginOutcome> step) {
+        if (rateLimiter.tryConsume(failuresPerAddress, clientIp) instanceof RateLimiter.Limited limited) {
+            return new LoginOutcome.Throttled(limited.retryAfter());
         }
+        LoginOutcome outcome = step.get();
+        if (!(outcome instanceof LoginOutcome.Refused)) {
+            rateLimiter.refund(failuresPerAddress, clientIp);
+        }
+        return outcome;
     }
 
     private Optional<User> lookUp(String email) {

@@ -78,7 +78,7 @@ class ApiClientsIT extends GatewayIT {
                 client.get("client_id").asString());
 
         assertThat(read.json().has("client_secret")).isFalse();
-        assertThat(stored).startsWith("{bcrypt}").doesNotContain(secret);
+        assertThat(stored).startsWith("{bcrypt-hmac-sha384}$2").doesNotContain(secret);
     }
 
     @Test

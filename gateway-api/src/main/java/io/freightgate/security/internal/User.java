@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.envers.Audited;
 
 /**
@@ -24,10 +25,15 @@ import org.hibernate.envers.Audited;
  * invitation) → DISABLED (for good: no login, no token refresh). While ACTIVE, {@value Lockout#MAX_FAILURES} failed
  * logins lock the account for {@link Lockout#LOCK_DURATION}. TOTP is off until an enrolment is confirmed with a valid
  * code; each accepted TOTP step is remembered so a code cannot be used twice.
+ *
+ * <p>Failed logins are counted by {@link LoginAttempts} in SQL, not through this entity, so that parallel attempts do
+ * not collide on {@code version}; the entity writes only the columns it changed ({@code @DynamicUpdate}), so an
+ * admin's change does not write back a count read before.
  */
 @Entity
 @Table(name = "users")
 @Audited
+@DynamicUpdate
 public class User {
 
     public enum Status {
@@ -155,15 +161,6 @@ public class User {
         requireNotDisabled();
         this.status = Status.DISABLED.name();
         this.invitationTokenHash = null;
-    }
-
-    /** A failed login; answers whether this failure locked the account. */
-    public boolean loginFailed(Instant now) {
-        boolean wasLocked = lockout().isLocked(now);
-        Lockout.State next = Lockout.afterFailure(lockout(), now);
-        this.failedAttempts = next.failedAttempts();
-        this.lockedUntil = next.lockedUntil().orElse(null);
-        return !wasLocked && next.isLocked(now);
     }
 
     public void loginSucceeded() {

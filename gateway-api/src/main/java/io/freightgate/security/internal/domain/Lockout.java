@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * Account lockout (ASVS 6.3.1): the {@value #MAX_FAILURES}th consecutive failed login locks the account for
  * {@link #LOCK_DURATION}; a successful login or an admin's unlock resets the count. While locked, even the right
- * password is refused.
+ * password is refused; wrong passwords still count, but neither extend nor shorten the lock. A lock that has run out
+ * starts a fresh count. The counting itself is one SQL statement ({@code LoginAttempts}), so parallel attempts are all
+ * counted.
  */
 public final class Lockout {
 
@@ -22,25 +24,5 @@ public final class Lockout {
         public boolean isLocked(Instant now) {
             return lockedUntil.isPresent() && now.isBefore(lockedUntil.get());
         }
-    }
-
-    /** The state after a failed attempt; {@code lockedUntil} is set when this failure reaches the limit. */
-    public static State afterFailure(State state, Instant now) {
-        int failures =
-                state.isLocked(now) ? state.failedAttempts() : expired(state, now) ? 1 : state.failedAttempts() + 1;
-        if (!state.isLocked(now) && failures >= MAX_FAILURES) {
-            return new State(failures, Optional.of(now.plus(LOCK_DURATION)));
-        }
-        return new State(failures, state.isLocked(now) ? state.lockedUntil() : Optional.empty());
-    }
-
-    /** A lock that has run out starts a fresh count. */
-    private static boolean expired(State state, Instant now) {
-        return state.lockedUntil().isPresent()
-                && !now.isBefore(state.lockedUntil().get());
-    }
-
-    public static State reset() {
-        return new State(0, Optional.empty());
     }
 }

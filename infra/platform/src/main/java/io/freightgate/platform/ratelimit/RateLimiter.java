@@ -70,18 +70,19 @@ public class RateLimiter {
     }
 
     /**
-     * Whether the caller's bucket for this limit is empty, without taking from it: for limits that count only some
-     * outcomes (failed logins), checked before the attempt and consumed after a failure.
+     * Gives back one token that {@link #tryConsume} took, never beyond the capacity: for limits that count only some
+     * outcomes (failed logins, failed client authentications). Such a limit takes its token before the attempt, so
+     * parallel attempts cannot all pass a check made before any of them is counted, and gives it back once the attempt
+     * turned out not to count.
      */
-    public boolean exhausted(RateLimit limit, String callerKey) {
+    public void refund(RateLimit limit, String callerKey) {
         String key = "fg:rl:" + limit.name() + ":" + callerKey;
         try {
-            return redis().builder()
-                            .build(key.getBytes(StandardCharsets.UTF_8), () -> configuration(limit))
-                            .getAvailableTokens()
-                    <= 0;
+            redis().builder()
+                    .build(key.getBytes(StandardCharsets.UTF_8), () -> configuration(limit))
+                    .addTokens(1);
         } catch (RuntimeException e) {
-            return local(key, limit).getAvailableTokens() <= 0;
+            local(key, limit).addTokens(1);
         }
     }
 

@@ -36,6 +36,25 @@ class RateLimiterIT {
     }
 
     @Test
+    void aRefundedTokenCanBeTakenAgainButTheBucketNeverGrowsPastItsCapacity() {
+        var limit = new RateLimit("test-" + UUID.randomUUID(), 2, Duration.ofHours(1));
+
+        limiter.refund(limit, "caller");
+        var first = limiter.tryConsume(limit, "caller");
+        var second = limiter.tryConsume(limit, "caller");
+        var third = limiter.tryConsume(limit, "caller");
+        limiter.refund(limit, "caller");
+        var afterRefund = limiter.tryConsume(limit, "caller");
+        var afterThat = limiter.tryConsume(limit, "caller");
+
+        assertThat(first).isInstanceOf(RateLimiter.Allowed.class);
+        assertThat(second).isInstanceOf(RateLimiter.Allowed.class);
+        assertThat(third).as("a refund on a full bucket adds nothing").isInstanceOf(RateLimiter.Limited.class);
+        assertThat(afterRefund).isInstanceOf(RateLimiter.Allowed.class);
+        assertThat(afterThat).isInstanceOf(RateLimiter.Limited.class);
+    }
+
+    @Test
     void keepsLimitingInThisInstanceWhenRedisIsUnreachable() {
         var withoutRedis = new RateLimiter(() -> {
             throw new IllegalStateException("Redis is down");
