@@ -33,8 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Nobody can suppress a password reset: the form needs its CSRF token and is rate-limited per client address like the
- * API, and a burst of requests for real accounts loses none of them (they are queued durably, not in memory).
+ * Nobody can suppress a password reset: the form needs its CSRF token, and a burst of requests for real accounts loses
+ * none of them (they are queued durably, not in memory). The form's rate limit: {@link PasswordResetFormRateLimitIT}.
  */
 class PasswordResetSuppressionIT extends GatewayIT {
 
@@ -74,32 +74,6 @@ class PasswordResetSuppressionIT extends GatewayIT {
         assertThat(page.body()).containsPattern("<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\">");
         var withToken = browser.submit("/password-reset", "/password-reset", Map.of("email", "victim@carrier.test"));
         assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(202);
-    }
-
-    @Test
-    void theResetFormIsRateLimitedPerAddressLikeTheApi() throws Exception {
-        BrowserLogin browser = browser();
-        String csrf = csrfToken(browser);
-        int capacity = 600;
-        for (int i = 0; i < capacity; i++) {
-            var accepted = browser.postForm("/password-reset", form("nobody-" + i + "@limit.test", csrf));
-            assertThat(accepted.statusCode()).as("request %d", i).isEqualTo(202);
-        }
-
-        var limited = browser.postForm("/password-reset", form("nobody@limit.test", csrf));
-
-        assertThat(limited.statusCode()).as("request 601 from one address").isEqualTo(429);
-        var apiFromThere = api.post("/api/v1/password-resets", "{\"email\":\"nobody@limit.test\"}")
-                .header("X-Forwarded-For", browser.clientIp)
-                .idempotencyKey(UUID.randomUUID().toString())
-                .send();
-        var fromElsewhere = browser().submit("/password-reset", "/password-reset", Map.of("email", "a@limit.test"));
-        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
-        assertThat(limited.body()).contains("/problems/rate-limited");
-        assertThat(apiFromThere.status())
-                .as("the form and the API share one budget")
-                .isEqualTo(429);
-        assertThat(fromElsewhere.statusCode()).isEqualTo(202);
     }
 
     @Test
@@ -188,18 +162,6 @@ class PasswordResetSuppressionIT extends GatewayIT {
             return jdbc.queryForObject(
                     "SELECT count(*) FROM password_resets WHERE tenant_id = ?", Integer.class, carrier.value());
         });
-    }
-
-    /** The page's CSRF token (empty when the page has none, as before issue 16). */
-    private static String csrfToken(BrowserLogin browser) throws Exception {
-        var page = browser.get("/password-reset");
-        var matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(page.body());
-        return matcher.find() ? matcher.group(1).replace("&#45;", "-") : "";
-    }
-
-    private static Map<String, String> form(String email, String csrf) {
-        return csrf.isEmpty() ? Map.of("email", email) : Map.of("email", email, "_csrf", csrf);
     }
 
     private BrowserLogin browser() {
