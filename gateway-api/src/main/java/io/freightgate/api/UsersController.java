@@ -31,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/organizations/{id}/users}: organization admins manage their own organization's users, platform admins
- * any organization's (audited). Another organization's users answer 404. Only platform admins unlock.
+ * any organization's (audited). Another organization's users answer 404. Only platform admins unlock. Inviting an
+ * address that has an account in another organization answers exactly as for a new address (201, same body), so the
+ * invitation tells nobody which addresses have accounts; {@link Users#invite} says what happens instead.
  */
 @RestController
 @RequestMapping("/api/v1/organizations/{organizationId}/users")

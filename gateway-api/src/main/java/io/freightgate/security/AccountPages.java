@@ -1,8 +1,10 @@
 package io.freightgate.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,8 +15,9 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The pages the mailed links open: {@code /invitations/{token}} (set the first password) and
  * {@code /password-reset/{token}} (set a new one), plus {@code /password-reset} to ask for a reset mail. Plain forms,
- * no scripts, no session: the token in the path is the credential (so a forged form post achieves nothing without
- * it), and the pages are sent with {@code Referrer-Policy: no-referrer} so the token does not leak to other sites.
+ * no scripts, no session: on the token pages the token in the path is the credential (so a forged form post achieves
+ * nothing without it), and the pages are sent with {@code Referrer-Policy: no-referrer} so the token does not leak to
+ * other sites. The request form carries a CSRF token and is rate-limited like the API ({@link AccountPageSecurity}).
  * The same operations exist as JSON API ({@code /api/v1/invitations/...}, {@code /api/v1/password-resets...}).
  */
 @Controller
@@ -45,12 +48,13 @@ class AccountPages {
     }
 
     @GetMapping("/password-reset")
-    ResponseEntity<String> resetRequestPage() {
+    ResponseEntity<String> resetRequestPage(HttpServletRequest request) {
         return page(200, "Reset your password", null, """
                 <form method="post" action="/password-reset">
+                  %s
                   <label>Email <input type="email" name="email" autocomplete="username" required></label>
                   <button type="submit">Send me a link</button>
-                </form>""");
+                </form>""".formatted(csrf(request)));
     }
 
     @PostMapping("/password-reset")
@@ -86,6 +90,15 @@ class AccountPages {
     }
 
     private static final String LOG_IN = "<p><a href=\"/login\">Log in</a></p>";
+
+    private static String csrf(HttpServletRequest request) {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return token == null
+                ? ""
+                : "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
+                        .formatted(
+                                HtmlUtils.htmlEscape(token.getParameterName()), HtmlUtils.htmlEscape(token.getToken()));
+    }
 
     private static String passwordForm(String action) {
         return """

@@ -11,14 +11,12 @@ import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.security.internal.LoginAttempts;
 import io.freightgate.security.internal.User;
 import io.freightgate.security.internal.UserRecords;
+import io.freightgate.security.internal.domain.RecoveryCodes;
 import io.freightgate.security.internal.domain.Totp;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -177,10 +175,7 @@ public class Logins {
                         user.loginSucceeded();
                         return authenticated(user);
                     }
-                    String recoveryHash = recoveryHash(normalized);
-                    if (normalized.length() > Totp.DIGITS
-                            && user.recoveryCodeHashes().contains(recoveryHash)) {
-                        user.recoveryCodeUsed(recoveryHash);
+                    if (normalized.length() > Totp.DIGITS && user.useRecoveryCode(normalized)) {
                         user.loginSucceeded();
                         securityEvents.record(
                                 user.tenant(),
@@ -202,19 +197,13 @@ public class Logins {
         return inSystemScope("TOTP enrolment", () -> {
             User user = records.findById(userId).orElseThrow(() -> new IllegalStateException("No such user"));
             byte[] secret = Totp.newSecret(RANDOM);
-            List<String> codes = new ArrayList<>();
-            List<String> hashes = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                String code = recoveryCode();
-                codes.add(code);
-                hashes.add(recoveryHash(code));
-            }
-            user.beginTotpEnrolment(encryption.encrypt(user.tenant(), user.id(), secret), hashes);
+            RecoveryCodes.Issued recovery = RecoveryCodes.issue(RANDOM);
+            user.beginTotpEnrolment(encryption.encrypt(user.tenant(), user.id(), secret), recovery.hashes());
             String account = encryption
                     .decryptText(user.id(), user.emailCiphertext())
                     .orElse(user.id().toString());
             String uri = Totp.otpauthUri(ISSUER, account, secret);
-            return new TotpEnrolment(uri, Totp.base32(secret), QrCodes.png(uri), List.copyOf(codes));
+            return new TotpEnrolment(uri, Totp.base32(secret), QrCodes.png(uri), recovery.codes());
         });
     }
 
@@ -340,16 +329,5 @@ public class Logins {
     private <T> T inSystemScope(String reason, Supplier<T> work) {
         return systemAccess.callAs(
                 "login", Optional.<TenantId>empty(), reason, () -> transactions.execute(status -> work.get()));
-    }
-
-    private static String recoveryCode() {
-        byte[] bytes = new byte[5];
-        RANDOM.nextBytes(bytes);
-        String hex = HexFormat.of().formatHex(bytes);
-        return hex.substring(0, 5) + "-" + hex.substring(5);
-    }
-
-    static String recoveryHash(String code) {
-        return HexFormat.of().formatHex(Users.sha256("recovery:" + code.toLowerCase(Locale.ROOT)));
     }
 }

@@ -13,7 +13,6 @@ import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.internal.User;
 import io.freightgate.security.internal.UserRecords;
 import io.freightgate.security.internal.domain.PasswordPolicy;
-import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,13 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -76,19 +68,10 @@ public class Users {
     private final JdbcTemplate jdbc;
     private final LogoutRevocation revocation;
     private final String issuer;
-    private final Duration passwordResetValidity;
+    private final PasswordResetRequests resetRequests;
     private final RateLimiter rateLimiter;
-    private final RateLimit resetMailsPerUser;
+    private final RateLimit noticesPerUser;
     private final Clock clock;
-    private static final Logger log = LoggerFactory.getLogger(Users.class);
-
-    private final ThreadPoolExecutor resetWorker = new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(500),
-            Thread.ofPlatform().name("password-resets").daemon().factory());
 
     Users(
             UserRecords records,
@@ -104,10 +87,8 @@ public class Users {
             JdbcTemplate jdbc,
             LogoutRevocation revocation,
             @Value("${freightgate.security.issuer:http://localhost:8080}") String issuer,
-            @Value("${freightgate.security.password-reset.validity:PT30M}") Duration passwordResetValidity,
+            PasswordResetRequests resetRequests,
             RateLimiter rateLimiter,
-            @Value("${freightgate.security.password-reset.mails-per-user:3}") long resetMailsPerUser,
-            @Value("${freightgate.security.password-reset.mails-period:PT1H}") Duration resetMailsPeriod,
             Clock clock) {
         this.records = records;
         this.organizations = organizations;
@@ -122,15 +103,19 @@ public class Users {
         this.jdbc = jdbc;
         this.revocation = revocation;
         this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-        this.passwordResetValidity = passwordResetValidity;
+        this.resetRequests = resetRequests;
         this.rateLimiter = rateLimiter;
-        this.resetMailsPerUser = new RateLimit("password-reset-mails", resetMailsPerUser, resetMailsPeriod);
+        this.noticesPerUser = new RateLimit("invitation-notices", 3, Duration.ofHours(1));
         this.clock = clock;
     }
 
     /**
      * Invites a user and mails the invitation link (after the transaction commits); the answer carries the invitation
-     * token too, which only local mode's API answer shows.
+     * token too, which only local mode's API answer shows. An address that already has an account in another
+     * organization gets the same answer as a new one (so an admin cannot probe which addresses have accounts), but no
+     * account is made: the holder of the address is mailed a notice instead (at most three an hour) and the attempt is
+     * audited as {@code INVITED_ELSEWHERE} in {@code security_events}. An address of the organization's own users is
+     * refused ({@link IllegalStateException}, 409), as the admin sees those users anyway.
      */
     public UserView invite(
             TenantId organization, String email, String displayName, Collection<Role> roles, boolean acrossTenants) {
@@ -143,6 +128,23 @@ public class Users {
                 .find(organization, acrossTenants)
                 .map(OrganizationView::legalName)
                 .orElseThrow();
+        byte[] emailHash = encryption.keyedHash("user-email:" + normalized);
+        try {
+            return inviteNew(
+                    organization, normalized, emailHash, displayName, roleNames, organizationName, acrossTenants);
+        } catch (AddressTaken e) {
+            return inviteHolderOfAccount(organization, normalized, emailHash, displayName, roleNames, organizationName);
+        }
+    }
+
+    private UserView inviteNew(
+            TenantId organization,
+            String normalized,
+            byte[] emailHash,
+            String displayName,
+            List<String> roleNames,
+            String organizationName,
+            boolean acrossTenants) {
         return systemAccess.transaction(acrossTenants, "invite user to " + organization, () -> {
             Instant now = clock.instant();
             UUID id = UUID.randomUUID();
@@ -152,7 +154,7 @@ public class Users {
                     id,
                     organization,
                     encryption.encryptText(organization, id, normalized),
-                    encryption.keyedHash("user-email:" + normalized),
+                    emailHash,
                     encryption.encryptText(organization, id, displayName.strip()),
                     roleNames,
                     sha256(token),
@@ -161,7 +163,7 @@ public class Users {
             try {
                 records.saveAndFlush(user);
             } catch (DataIntegrityViolationException e) {
-                throw new IllegalStateException("A user with this email already exists");
+                throw new AddressTaken();
             }
             events.publishEvent(new UserInvited(organization, id, token, expiresAt));
             notifications.enqueue(new Notification(
@@ -179,6 +181,61 @@ public class Users {
                             format(expiresAt))));
             return view(user, Optional.of(token));
         });
+    }
+
+    /**
+     * The address has an account: in the inviting organization, that is a conflict the admin may know of; in another,
+     * the answer looks like a new invitation (a fresh id, a token that works nowhere) while the holder is told by mail.
+     */
+    private UserView inviteHolderOfAccount(
+            TenantId organization,
+            String normalized,
+            byte[] emailHash,
+            String displayName,
+            List<String> roleNames,
+            String organizationName) {
+        String actor = Tenancy.currentActor();
+        return systemAccess.call(
+                "invitation of an address that has an account",
+                () -> transactions.execute(status -> {
+                    User holder = records.findByEmailHash(emailHash)
+                            .orElseThrow(() -> new IllegalStateException("A user with this email already exists"));
+                    if (holder.tenant().equals(organization)) {
+                        throw new IllegalStateException("A user with this email already exists");
+                    }
+                    securityEvents.record(holder.tenant(), holder.id(), "INVITED_ELSEWHERE", null, actor);
+                    if (rateLimiter.tryConsume(noticesPerUser, holder.id().toString()) instanceof RateLimiter.Allowed) {
+                        notifications.enqueue(new Notification(
+                                normalized,
+                                "An invitation to FreightGate for your address",
+                                "invitation-for-existing-account",
+                                Map.of(
+                                        "display_name",
+                                        encryption
+                                                .decryptText(holder.id(), holder.displayNameCiphertext())
+                                                .orElse(""),
+                                        "organization_name",
+                                        organizationName)));
+                    }
+                    return new UserView(
+                            UUID.randomUUID(),
+                            organization,
+                            normalized,
+                            displayName.strip(),
+                            roleNames.stream().map(Role::valueOf).toList(),
+                            User.Status.INVITED.name(),
+                            false,
+                            Optional.empty(),
+                            clock.instant(),
+                            Optional.of("fgi_" + randomToken()));
+                }));
+    }
+
+    /** The address is in use (the unique email hash); thrown inside the invitation's transaction to roll it back. */
+    private static final class AddressTaken extends RuntimeException {
+        AddressTaken() {
+            super("The address is in use", null, false, false);
+        }
     }
 
     /** Sets the first password of an invited user. The token is single-use and expires. */
@@ -204,89 +261,13 @@ public class Users {
     /**
      * Mails a password-reset link to the user with this email, if there is an active one and it has not had
      * {@code freightgate.security.password-reset.mails-per-user} (3) such mails in the last {@code ...mails-period}
-     * (1 h); otherwise does nothing. Either way the caller learns nothing (the API answers 202): the lookup, the
-     * token and the mail happen on a worker thread after this method returns, so the answer takes as long for an
-     * unknown address as for a user's, and its timing tells nothing either. The request's id and client address go
-     * with the work into the audit trail. When more requests wait than the worker's queue holds, the surplus is
-     * dropped with a warning (the per-address API rate limit keeps that from happening to real users).
+     * (1 h); otherwise does nothing. Either way the caller learns nothing (the API answers 202): this only queues the
+     * request durably ({@link PasswordResetRequests}, the same work for any well-formed address, so the answer's
+     * timing tells nothing either), and the lookup, the token and the mail follow on the queue's worker. No request is
+     * dropped, however many arrive. The request's id and client address go with it into the audit trail.
      */
     public void requestPasswordReset(String email) {
-        Map<String, String> requestContext = MDC.getCopyOfContextMap();
-        try {
-            resetWorker.execute(() -> {
-                if (requestContext != null) {
-                    MDC.setContextMap(requestContext);
-                }
-                try {
-                    issuePasswordReset(email);
-                } catch (RuntimeException e) {
-                    log.error("A password reset could not be issued", e);
-                } finally {
-                    MDC.clear();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.warn("Password-reset requests arrive faster than they are handled; one was dropped");
-        }
-    }
-
-    @PreDestroy
-    void stopResetWorker() {
-        resetWorker.shutdown();
-    }
-
-    private void issuePasswordReset(String email) {
-        String normalized;
-        try {
-            normalized = normalizeEmail(email);
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        systemAccess.callAs(
-                "password reset",
-                Optional.empty(),
-                "request password reset",
-                () -> transactions.execute(status -> {
-                    Optional<User> found = records.findByEmailHash(encryption.keyedHash("user-email:" + normalized))
-                            .filter(user -> user.status() == User.Status.ACTIVE);
-                    if (found.isEmpty()) {
-                        return null;
-                    }
-                    User user = found.get();
-                    if (rateLimiter.tryConsume(resetMailsPerUser, user.id().toString())
-                            instanceof RateLimiter.Limited) {
-                        // Nobody can bury a user's mailbox in reset mails; the caller still learns nothing.
-                        securityEvents.record(user.tenant(), user.id(), "PASSWORD_RESET_THROTTLED", null, "anonymous");
-                        return null;
-                    }
-                    Instant now = clock.instant();
-                    Instant expiresAt = now.plus(passwordResetValidity);
-                    String token = "fgr_" + randomToken();
-                    jdbc.update("DELETE FROM password_resets WHERE user_id = ?", user.id());
-                    jdbc.update(
-                            "INSERT INTO password_resets (token_hash, user_id, tenant_id, expires_at, created_at)"
-                                    + " VALUES (?, ?, ?, ?, ?)",
-                            sha256(token),
-                            user.id(),
-                            user.tenant().value(),
-                            Timestamp.from(expiresAt),
-                            Timestamp.from(now));
-                    securityEvents.record(user.tenant(), user.id(), "PASSWORD_RESET_REQUESTED", null, "anonymous");
-                    notifications.enqueue(new Notification(
-                            normalized,
-                            "Reset your FreightGate password",
-                            "password-reset",
-                            Map.of(
-                                    "display_name",
-                                    encryption
-                                            .decryptText(user.id(), user.displayNameCiphertext())
-                                            .orElse(""),
-                                    "reset_url",
-                                    issuer + "/password-reset/" + token,
-                                    "expires_at",
-                                    format(expiresAt))));
-                    return null;
-                }));
+        resetRequests.record(email);
     }
 
     /**

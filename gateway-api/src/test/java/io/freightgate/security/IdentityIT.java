@@ -199,7 +199,7 @@ class IdentityIT extends GatewayIT {
         assertThat(enrolmentPage.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("script-src 'self'");
         byte[] secret = base32(find(enrolmentPage.body(), "<code id=\"secret\">([A-Z2-7]+)</code>"));
-        assertThat(Pattern.compile("<li><code>[0-9a-f]{5}-[0-9a-f]{5}</code></li>")
+        assertThat(Pattern.compile("<li><code>[a-z2-7]{5}(?:-[a-z2-7]{5}){3}</code></li>")
                         .matcher(enrolmentPage.body())
                         .results()
                         .count())

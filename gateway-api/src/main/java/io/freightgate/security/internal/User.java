@@ -2,6 +2,7 @@ package io.freightgate.security.internal;
 
 import io.freightgate.kernel.TenantId;
 import io.freightgate.security.internal.domain.Lockout;
+import io.freightgate.security.internal.domain.RecoveryCodes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,14 +13,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 
 /**
  * A person who logs in: platform staff, or a user of a carrier or shipper. Email, display name and TOTP secret are
- * ciphertexts under the user's own data key; the password and recovery codes are password hashes.
+ * ciphertexts under the user's own data key; the password is a password hash and the recovery codes salted hashes
+ * ({@link RecoveryCodes}). The audit history ({@code users_aud}, Envers) records every change of the other fields but
+ * never a secret: the password hash, the recovery codes, the TOTP secret and the invitation token's hash are not
+ * audited.
  *
  * <p>Lifecycle: INVITED (an invitation token, single use, expiring) → ACTIVE (password set by accepting the
  * invitation) → DISABLED (for good: no login, no token refresh). While ACTIVE, {@value Lockout#MAX_FAILURES} failed
@@ -57,6 +63,7 @@ public class User {
     @Column(name = "display_name_ciphertext", nullable = false)
     private byte[] displayNameCiphertext;
 
+    @NotAudited
     @Column(name = "password_hash")
     private String passwordHash;
 
@@ -72,6 +79,7 @@ public class User {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    @NotAudited
     @Column(name = "totp_secret_ciphertext")
     private byte[] totpSecretCiphertext;
 
@@ -81,9 +89,11 @@ public class User {
     @Column(name = "totp_last_step")
     private Long totpLastStep;
 
+    @NotAudited
     @Column(name = "recovery_codes")
     private String recoveryCodes;
 
+    @NotAudited
     @Column(name = "invitation_token_hash")
     private byte[] invitationTokenHash;
 
@@ -207,11 +217,17 @@ public class User {
         this.totpLastStep = step;
     }
 
-    /** Removes a used recovery code (by its hash). */
-    public void recoveryCodeUsed(String hash) {
-        List<String> remaining = new ArrayList<>(recoveryCodeHashes());
-        remaining.remove(hash);
+    /** Spends a recovery code: answers whether it was one of the user's unused codes, which it no longer is. */
+    public boolean useRecoveryCode(String code) {
+        List<String> stored = recoveryCodeHashes();
+        OptionalInt match = RecoveryCodes.match(stored, code);
+        if (match.isEmpty()) {
+            return false;
+        }
+        List<String> remaining = new ArrayList<>(stored);
+        remaining.remove(match.getAsInt());
         this.recoveryCodes = String.join(",", remaining);
+        return true;
     }
 
     private void requireActive() {
@@ -274,7 +290,7 @@ public class User {
         return totpLastStep == null ? OptionalLong.empty() : OptionalLong.of(totpLastStep);
     }
 
-    public List<String> recoveryCodeHashes() {
+    private List<String> recoveryCodeHashes() {
         return recoveryCodes == null || recoveryCodes.isEmpty() ? List.of() : Arrays.asList(recoveryCodes.split(","));
     }
 
