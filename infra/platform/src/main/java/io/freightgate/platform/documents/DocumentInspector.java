@@ -125,7 +125,7 @@ public final class DocumentInspector implements AutoCloseable {
         }
         return switch (type.get()) {
             case PDF ->
-                bounded(() -> {
+                this.<Inspection>bounded(() -> {
                     pdfs.check(content, deadline(), Optional.empty());
                     return new Passed(ContentType.PDF, Optional.empty());
                 });
@@ -138,7 +138,7 @@ public final class DocumentInspector implements AutoCloseable {
         if (ContentType.sniff(pdf).filter(ContentType.PDF::equals).isEmpty()) {
             return new Refused(Refusal.UNREADABLE, "The content is not a PDF file.");
         }
-        return bounded(() -> {
+        return this.<Extraction>bounded(() -> {
             CappedWriter text = new CappedWriter(limits.maxTextChars());
             pdfs.check(pdf, deadline(), Optional.of(text));
             return new Text(text.toString());
