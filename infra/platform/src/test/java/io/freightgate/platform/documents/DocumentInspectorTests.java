@@ -22,8 +22,8 @@ class DocumentInspectorTests {
 
         assertThat(inspector.inspect(pdf)).isInstanceOf(DocumentInspector.Passed.class);
         assertThat(inspector.text(pdf))
-                .isInstanceOfSatisfying(
-                        DocumentInspector.Text.class, text -> assertThat(text.text()).contains("LD-4711"));
+                .isInstanceOfSatisfying(DocumentInspector.Text.class, text -> assertThat(text.text())
+                        .contains("LD-4711"));
     }
 
     @Test
@@ -41,24 +41,28 @@ class DocumentInspectorTests {
 
     @Test
     void activeContentIsRefused() {
-        assertThat(refusal(inspector.inspect(HostileFiles.openActionJavaScript())).refusal())
+        assertThat(refusal(inspector.inspect(HostileFiles.openActionJavaScript()))
+                        .refusal())
                 .isEqualTo(Refusal.ACTIVE_CONTENT);
         assertThat(refusal(inspector.inspect(HostileFiles.launchAction())).detail())
                 .contains("launch");
         assertThat(refusal(inspector.inspect(HostileFiles.embeddedFile())).detail())
                 .contains("embedded file");
         for (String action : new String[] {"URI", "SubmitForm", "GoToE", "ImportData"}) {
-            assertThat(refusal(inspector.inspect(handWritten("/OpenAction << /S /" + action + " >>"))).refusal())
+            assertThat(refusal(inspector.inspect(handWritten("/OpenAction << /S /" + action + " >>")))
+                            .refusal())
                     .as(action)
                     .isEqualTo(Refusal.ACTIVE_CONTENT);
         }
-        assertThat(refusal(inspector.inspect(handWritten("/AcroForm << /XFA 5 0 R >>"))).detail())
+        assertThat(refusal(inspector.inspect(handWritten("/AcroForm << /XFA 5 0 R >>")))
+                        .detail())
                 .contains("XFA");
     }
 
     @Test
     void seesThroughHexEscapedNames() {
-        var refused = refusal(inspector.inspect(handWritten("/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>")));
+        var refused =
+                refusal(inspector.inspect(handWritten("/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>")));
 
         assertThat(refused.refusal()).isEqualTo(Refusal.ACTIVE_CONTENT);
     }
@@ -77,9 +81,8 @@ class DocumentInspectorTests {
         assertThat(huge.detail()).contains("60000 x 60000");
 
         assertThat(inspector.inspect(HostileFiles.pngHeader(64, 64)))
-                .isInstanceOfSatisfying(
-                        DocumentInspector.Passed.class,
-                        passed -> assertThat(passed.image()).contains(new DocumentInspector.ImageSize(64, 64)));
+                .isInstanceOfSatisfying(DocumentInspector.Passed.class, passed -> assertThat(passed.image())
+                        .contains(new DocumentInspector.ImageSize(64, 64)));
     }
 
     @Test
