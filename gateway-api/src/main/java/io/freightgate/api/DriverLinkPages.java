@@ -92,7 +92,8 @@ class DriverLinkPages {
                     switch (e.reason()) {
                         case TOO_LARGE -> 413;
                         case UNSUPPORTED_TYPE -> 415;
-                        case MALFORMED -> 422;
+                        case MALFORMED, ACTIVE_CONTENT, TOO_COMPLEX -> 422;
+                        case BUSY -> 503;
                     };
             return html(
                     status,

@@ -318,6 +318,9 @@ class LoadsController {
                     case TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
                     case UNSUPPORTED_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
                     case MALFORMED -> ProblemType.UNPROCESSABLE;
+                    case ACTIVE_CONTENT -> ProblemType.ACTIVE_CONTENT_REFUSED;
+                    case TOO_COMPLEX -> ProblemType.DOCUMENT_TOO_COMPLEX;
+                    case BUSY -> ProblemType.SERVICE_UNAVAILABLE;
                 };
         return problem(type, e.getMessage(), request);
     }

@@ -66,6 +66,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.WEBHOOK_URL_REFUSED, e.getMessage(), request);
     }
 
+    @ExceptionHandler(io.freightgate.platform.documents.DocumentRefused.class)
+    ResponseEntity<ProblemDetail> documentRefused(
+            io.freightgate.platform.documents.DocumentRefused e, HttpServletRequest request) {
+        ProblemType type =
+                switch (e.reason()) {
+                    case ACTIVE_CONTENT -> ProblemType.ACTIVE_CONTENT_REFUSED;
+                    case TOO_COMPLEX -> ProblemType.DOCUMENT_TOO_COMPLEX;
+                    case BUSY -> ProblemType.SERVICE_UNAVAILABLE;
+                    case EMPTY,
+                            TOO_LARGE,
+                            TYPE_NOT_ACCEPTED,
+                            UNRECOGNIZED_CONTENT,
+                            BAD_FILE_NAME,
+                            UNREADABLE,
+                            ENCRYPTED -> ProblemType.UNPROCESSABLE;
+                };
+        return problem(type, e.getMessage(), request);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> unprocessable(IllegalArgumentException e, HttpServletRequest request) {
         return problem(ProblemType.UNPROCESSABLE, e.getMessage(), request);

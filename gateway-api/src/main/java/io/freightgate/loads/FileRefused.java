@@ -7,7 +7,13 @@ public class FileRefused extends RuntimeException {
     public enum Reason {
         TOO_LARGE,
         UNSUPPORTED_TYPE,
-        MALFORMED
+        MALFORMED,
+        /** A PDF with scripts, actions reaching outside, embedded files, XFA or rich media. */
+        ACTIVE_CONTENT,
+        /** Past a decoding cap: a compression bomb, too many pages, too many pixels, too slow to read. */
+        TOO_COMPLEX,
+        /** The document inspection is at capacity; retry. */
+        BUSY
     }
 
     private final Reason reason;

@@ -5,7 +5,6 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.internal.EvidenceRecords;
 import io.freightgate.loads.internal.LoadRecords;
 import io.freightgate.loads.internal.MimeMessages;
-import io.freightgate.loads.internal.PdfText;
 import io.freightgate.loads.internal.PhotoMetadata;
 import io.freightgate.loads.internal.domain.DocumentPatterns;
 import io.freightgate.loads.internal.domain.GeoPoint;
@@ -16,6 +15,7 @@ import io.freightgate.loads.internal.domain.PhotoEvidence;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.platform.documents.ContentType;
+import io.freightgate.platform.documents.DocumentInspector;
 import io.freightgate.platform.documents.DocumentStore;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
@@ -67,8 +67,8 @@ public class Loads {
     private final Clock clock;
     private final Geofence geofence;
     private final PhotoEvidence photoEvidence;
+    private final DocumentInspector inspector;
     private final long maxUploadBytes;
-    private final long maxImagePixels;
     private final Duration driverLinkValidity;
 
     Loads(
@@ -76,6 +76,7 @@ public class Loads {
             EvidenceRecords evidence,
             OrganizationDirectory directory,
             DocumentStore documents,
+            DocumentInspector inspector,
             SystemAccess systemAccess,
             ApplicationEventPublisher events,
             Clock clock,
@@ -83,19 +84,18 @@ public class Loads {
             @Value("${freightgate.loads.pod.max-distance-meters:1000}") double maxDistanceMeters,
             @Value("${freightgate.loads.pod.max-time-gap:PT2H}") Duration maxTimeGap,
             @Value("${freightgate.loads.max-upload-bytes:10485760}") long maxUploadBytes,
-            @Value("${freightgate.loads.max-image-pixels:50000000}") long maxImagePixels,
             @Value("${freightgate.loads.driver-link-validity:PT12H}") Duration driverLinkValidity) {
         this.loads = loads;
         this.evidence = evidence;
         this.directory = directory;
         this.documents = documents;
+        this.inspector = inspector;
         this.systemAccess = systemAccess;
         this.events = events;
         this.clock = clock;
         this.geofence = new Geofence(geofenceRadiusMeters);
         this.photoEvidence = new PhotoEvidence(maxDistanceMeters, maxTimeGap);
         this.maxUploadBytes = maxUploadBytes;
-        this.maxImagePixels = maxImagePixels;
         this.driverLinkValidity = driverLinkValidity;
     }
 
@@ -229,7 +229,12 @@ public class Loads {
         });
     }
 
-    /** The stored file of a proof of delivery, for whoever may see the load. */
+    /**
+     * The stored file of a proof of delivery, for the parties of the load (its carrier, an assigned driver, its shipper)
+     * and platform staff. The file belongs to the carrier's tenant, so once the load's own row-level security has shown
+     * the load to the caller (nobody else sees it: 404), the file of that load's confirmation is read through the
+     * audited system path.
+     */
     public Optional<DocumentStore.Document> proofOfDeliveryFile(UUID id, UUID confirmationId, LoadViewer viewer) {
         Optional<UUID> document =
                 systemAccess.transaction(viewer.acrossTenants(), "read proofs of delivery of load " + id, () -> {
@@ -240,8 +245,8 @@ public class Loads {
                             .findFirst();
                 });
         return document.flatMap(documentId -> systemAccess.transaction(
-                viewer.acrossTenants(),
-                "read a proof of delivery file of load " + id,
+                true,
+                "read a proof of delivery file of load " + id + " for one of its parties",
                 () -> documents.load(new DocumentStore.DocumentId(documentId))));
     }
 
@@ -417,8 +422,7 @@ public class Loads {
 
     /** Reads a rate confirmation, BOL or CMR (PDF) without storing it, to prefill a new load. */
     public DocumentSuggestions suggest(byte[] pdf) {
-        check(pdf, false);
-        return suggestions(PdfText.of(pdf));
+        return suggestions(text(pdf));
     }
 
     /** Stores a document of the load and returns what was recognized in it (to confirm, never applied here). */
@@ -427,8 +431,7 @@ public class Loads {
         if (!Set.of("RATE_CONFIRMATION", "BOL", "CMR", "POD").contains(normalized)) {
             throw new IllegalArgumentException("kind must be RATE_CONFIRMATION, BOL, CMR or POD");
         }
-        check(pdf, false);
-        String text = PdfText.of(pdf);
+        String text = text(pdf);
         return systemAccess.transaction(false, "document for load " + id, () -> {
             Load load = managed(id, LoadViewer.organization());
             UUID documentId = store(
@@ -481,8 +484,35 @@ public class Loads {
 
     private record Checked(ContentType type, Optional<PhotoMetadata> photo) {}
 
-    /** Refuses oversized, unknown, HEIC and malformed files before anything is stored or decoded. */
+    /**
+     * Refuses oversized, unknown, HEIC, malformed, active and over-complex files before anything is stored; the
+     * {@link DocumentInspector} reads an image's dimensions from its header before its metadata is parsed.
+     */
     private Checked check(byte[] content, boolean photosAllowed) {
+        ContentType type = sniff(content, photosAllowed);
+        if (inspector.inspect(content) instanceof DocumentInspector.Refused refused) {
+            throw refused(refused);
+        }
+        if (type == ContentType.PDF) {
+            return new Checked(type, Optional.empty());
+        }
+        try {
+            return new Checked(type, Optional.of(PhotoMetadata.read(content)));
+        } catch (PhotoMetadata.Unreadable e) {
+            throw new FileRefused(FileRefused.Reason.MALFORMED, e.getMessage() + ".");
+        }
+    }
+
+    /** The text of the first pages of a PDF that passes the inspection. */
+    private String text(byte[] pdf) {
+        sniff(pdf, false);
+        return switch (inspector.text(pdf)) {
+            case DocumentInspector.Text text -> text.text();
+            case DocumentInspector.Refused refused -> throw refused(refused);
+        };
+    }
+
+    private ContentType sniff(byte[] content, boolean photosAllowed) {
         if (content == null || content.length == 0) {
             throw new FileRefused(FileRefused.Reason.MALFORMED, "The file is empty.");
         }
@@ -493,34 +523,24 @@ public class Loads {
         if (isHeic(content)) {
             throw new FileRefused(FileRefused.Reason.UNSUPPORTED_TYPE, HEIC_DETAIL);
         }
-        ContentType type = ContentType.sniff(content)
+        return ContentType.sniff(content)
                 .filter(sniffed -> photosAllowed || sniffed == ContentType.PDF)
                 .orElseThrow(() -> new FileRefused(
                         FileRefused.Reason.UNSUPPORTED_TYPE,
                         photosAllowed
                                 ? "Only PDF, JPEG and PNG files are accepted (judged by their content)."
                                 : "Only PDF files are accepted (judged by their content)."));
-        if (type == ContentType.PDF) {
-            if (!PdfText.readable(content)) {
-                throw new FileRefused(FileRefused.Reason.MALFORMED, "The PDF cannot be read.");
-            }
-            return new Checked(type, Optional.empty());
-        }
-        PhotoMetadata photo;
-        try {
-            photo = PhotoMetadata.read(content);
-        } catch (PhotoMetadata.Unreadable e) {
-            throw new FileRefused(FileRefused.Reason.MALFORMED, e.getMessage() + ".");
-        }
-        if ((long) photo.width() * photo.height() > maxImagePixels
-                || photo.width() > 20_000
-                || photo.height() > 20_000) {
-            throw new FileRefused(
-                    FileRefused.Reason.TOO_LARGE,
-                    "The image is " + photo.width() + " x " + photo.height() + " pixels; at most " + maxImagePixels
-                            + " pixels (and 20000 per side) are accepted.");
-        }
-        return new Checked(type, Optional.of(photo));
+    }
+
+    private static FileRefused refused(DocumentInspector.Refused refused) {
+        return new FileRefused(
+                switch (refused.refusal()) {
+                    case UNREADABLE, ENCRYPTED -> FileRefused.Reason.MALFORMED;
+                    case ACTIVE_CONTENT -> FileRefused.Reason.ACTIVE_CONTENT;
+                    case TOO_COMPLEX -> FileRefused.Reason.TOO_COMPLEX;
+                    case BUSY -> FileRefused.Reason.BUSY;
+                },
+                refused.detail());
     }
 
     /** ISO BMFF with an HEIF brand ("ftypheic", "ftypmif1", ...), whatever the file is called. */
@@ -629,7 +649,10 @@ public class Loads {
                         switch (rejected.reason()) {
                             case TOO_LARGE -> FileRefused.Reason.TOO_LARGE;
                             case TYPE_NOT_ACCEPTED, UNRECOGNIZED_CONTENT -> FileRefused.Reason.UNSUPPORTED_TYPE;
-                            case EMPTY, BAD_FILE_NAME -> FileRefused.Reason.MALFORMED;
+                            case EMPTY, BAD_FILE_NAME, UNREADABLE, ENCRYPTED -> FileRefused.Reason.MALFORMED;
+                            case ACTIVE_CONTENT -> FileRefused.Reason.ACTIVE_CONTENT;
+                            case TOO_COMPLEX -> FileRefused.Reason.TOO_COMPLEX;
+                            case BUSY -> FileRefused.Reason.BUSY;
                         },
                         rejected.detail());
         };

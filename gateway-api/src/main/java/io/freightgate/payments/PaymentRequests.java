@@ -14,6 +14,7 @@ import io.freightgate.payments.internal.domain.PaymentRefund;
 import io.freightgate.payments.internal.domain.PaymentRequest;
 import io.freightgate.payments.internal.domain.PaymentRequestState;
 import io.freightgate.platform.documents.ContentType;
+import io.freightgate.platform.documents.DocumentRefused;
 import io.freightgate.platform.documents.DocumentStore;
 import io.freightgate.platform.notifications.Notification;
 import io.freightgate.platform.notifications.Notifications;
@@ -211,7 +212,7 @@ public class PaymentRequests {
                     yield view(request);
                 }
                 case DocumentStore.Rejected rejected ->
-                    throw new IllegalArgumentException("Rate confirmation refused: " + rejected.detail());
+                    throw new DocumentRefused(rejected.reason(), "Rate confirmation refused: " + rejected.detail());
             };
         });
     }

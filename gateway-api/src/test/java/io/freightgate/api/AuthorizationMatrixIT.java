@@ -94,7 +94,7 @@ class AuthorizationMatrixIT extends GatewayIT {
             PUT /api/v1/loads/{id}/driver                               | 401  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403 | 200/404 | 403/403 | 200/404 | 403/403 | 403/403 | 403/403
             POST /api/v1/loads/{id}/delivery-confirmations              | 401  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403 | 201/404 | 403/403 | 201/404 | 404/404 | 403/403 | 403/403
             GET /api/v1/loads/{id}/delivery-confirmations               | 401  | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 200/404
-            GET /api/v1/loads/{id}/delivery-confirmations/{confirmationId}/file | 401  | 404/404 | 404/404 | 404/404 | 404/404 | 404/404 | 404/404 | 404/404 | 404/404 | 404/404 | 404/404 | 404/404
+            GET /api/v1/loads/{id}/delivery-confirmations/{confirmationId}/file | 401  | 200/200 | 200/200 | 200/200 | 200/200 | 200/200 | 200/404 | 200/404 | 200/404 | 404/404 | 200/404 | 200/404
             POST /api/v1/loads/{id}/driver-links                        | 401  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403 | 201/404 | 403/403 | 201/404 | 403/403 | 403/403 | 403/403
             POST /api/v1/loads/{id}/telematics-events                   | 401  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403 | 200/404 | 403/403 | 200/404 | 404/404 | 403/403 | 403/403
             POST /api/v1/loads/{id}/messages                            | 401  | 403/403 | 403/403 | 403/403 | 403/403 | 403/403 | 201/404 | 201/404 | 201/404 | 404/404 | 201/404 | 201/404
@@ -359,8 +359,14 @@ class AuthorizationMatrixIT extends GatewayIT {
     private Api.Response loadsRequest(Row row, TenantId target, String token) {
         String path = row.pattern();
         if (path.contains("{id}")) {
-            path = path.replace("{id}", load(target.equals(foreignCarrier)))
-                    .replace("{confirmationId}", UUID.randomUUID().toString());
+            boolean foreign = target.equals(foreignCarrier);
+            String load = load(foreign);
+            path = path.replace("{id}", load)
+                    .replace(
+                            "{confirmationId}",
+                            path.contains("{confirmationId}")
+                                    ? proofOfDelivery(load, foreign)
+                                    : UUID.randomUUID().toString());
         }
         byte[] photo = io.freightgate.loads.LoadFixtures.photo(45.764, 4.8357, java.time.Instant.now(), 1);
         byte[] pdf = io.freightgate.loads.LoadFixtures.pdf(List.of("Load number: MATRIX-1", "Rate: EUR 100.00"));
@@ -412,6 +418,27 @@ class AuthorizationMatrixIT extends GatewayIT {
             foreignLoadShipper = register("SHIPPER");
         }
         var response = api.post("/api/v1/loads", loadJson(foreign ? foreignLoadShipper : shipper))
+                .token(callers.of(foreign ? foreignCarrier : carrier, Role.CARRIER_DISPATCHER))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    /** A real proof of delivery of the load, uploaded by its carrier: a leak of the file would show. */
+    private String proofOfDelivery(String load, boolean foreign) {
+        var response = api.multipart(
+                        "POST",
+                        "/api/v1/loads/" + load + "/delivery-confirmations",
+                        Map.of(
+                                "signatory_name",
+                                "M",
+                                "delivered_at",
+                                java.time.Instant.now().toString()),
+                        "file",
+                        "pod.jpg",
+                        "image/jpeg",
+                        io.freightgate.loads.LoadFixtures.photo(45.764, 4.8357, java.time.Instant.now(), 1))
                 .token(callers.of(foreign ? foreignCarrier : carrier, Role.CARRIER_DISPATCHER))
                 .idempotencyKey(UUID.randomUUID().toString())
                 .send();

@@ -201,7 +201,8 @@ class LoadsIT extends GatewayIT {
         assertThat(malformed.status()).as(malformed.body()).isEqualTo(422);
 
         var huge = upload(parties.driver(), load, "pod.png", "image/png", LoadFixtures.pngHeader(30_000, 30_000), now);
-        assertThat(huge.status()).as(huge.body()).isEqualTo(413);
+        assertThat(huge.status()).as(huge.body()).isEqualTo(422);
+        assertThat(huge.json().get("type").asString()).endsWith("/problems/document-too-complex");
         assertThat(huge.json().get("detail").asString()).contains("30000 x 30000");
 
         byte[] oversized = new byte[11 * 1024 * 1024];

@@ -97,7 +97,31 @@ public final class Api {
             return this;
         }
 
+        /** The response body as bytes (a downloaded file). */
+        public byte[] sendBytes() {
+            try {
+                return http.send(request(), HttpResponse.BodyHandlers.ofByteArray())
+                        .body();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         public Response send() {
+            try {
+                return new Response(http.send(request(), HttpResponse.BodyHandlers.ofString()));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private HttpRequest request() {
             var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
             headers.forEach(builder::header);
             builder.method(
@@ -107,14 +131,7 @@ public final class Api {
                             : body == null
                                     ? HttpRequest.BodyPublishers.noBody()
                                     : HttpRequest.BodyPublishers.ofString(body));
-            try {
-                return new Response(http.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return builder.build();
         }
     }
 

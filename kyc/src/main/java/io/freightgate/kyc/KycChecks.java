@@ -5,7 +5,6 @@ import io.freightgate.kyc.CaseChange.Refusal;
 import io.freightgate.kyc.internal.cases.KybCases;
 import io.freightgate.kyc.internal.cases.VatVerification;
 import io.freightgate.kyc.internal.config.KycProperties;
-import io.freightgate.kyc.internal.documents.PdfInspection;
 import io.freightgate.kyc.internal.domain.kyb.CaseDocument;
 import io.freightgate.kyc.internal.domain.kyb.KybCase;
 import io.freightgate.kyc.internal.domain.kyb.Outcome;
@@ -14,6 +13,7 @@ import io.freightgate.kyc.internal.domain.sanctions.SanctionsCsv;
 import io.freightgate.kyc.internal.sanctions.SanctionsLists;
 import io.freightgate.platform.crypto.EnvelopeEncryption;
 import io.freightgate.platform.documents.ContentType;
+import io.freightgate.platform.documents.DocumentInspector;
 import io.freightgate.platform.documents.DocumentStore;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
@@ -65,7 +65,7 @@ public class KycChecks {
 
     private final KybCases cases;
     private final DocumentStore documents;
-    private final PdfInspection pdfs;
+    private final DocumentInspector inspector;
     private final EnvelopeEncryption encryption;
     private final SanctionsScreening screening;
     private final SanctionsLists sanctionsLists;
@@ -81,7 +81,7 @@ public class KycChecks {
     KycChecks(
             KybCases cases,
             DocumentStore documents,
-            PdfInspection pdfs,
+            DocumentInspector inspector,
             EnvelopeEncryption encryption,
             SanctionsScreening screening,
             SanctionsLists sanctionsLists,
@@ -94,7 +94,7 @@ public class KycChecks {
             Clock clock) {
         this.cases = cases;
         this.documents = documents;
-        this.pdfs = pdfs;
+        this.inspector = inspector;
         this.encryption = encryption;
         this.screening = screening;
         this.sanctionsLists = sanctionsLists;
@@ -161,9 +161,9 @@ public class KycChecks {
             return new CaseChange.Refused(
                     Refusal.DOCUMENT_REFUSED, "The file is larger than " + properties.documentMaxBytes() + " bytes.");
         }
-        if (ContentType.sniff(content).filter(ContentType.PDF::equals).isPresent()
-                && pdfs.inspect(content) instanceof PdfInspection.Refused refused) {
-            return new CaseChange.Refused(Refusal.DOCUMENT_REFUSED, refused.reason());
+        if (ContentType.sniff(content).isPresent()
+                && inspector.inspect(content) instanceof DocumentInspector.Refused refused) {
+            return new CaseChange.Refused(Refusal.DOCUMENT_REFUSED, refused.detail());
         }
         TenantId organization = command.organization();
         return transactions.execute(status -> {

@@ -3,6 +3,7 @@ package io.freightgate.platform;
 import com.stripe.StripeClient;
 import io.freightgate.platform.crypto.EnvelopeEncryption;
 import io.freightgate.platform.crypto.MasterKeys;
+import io.freightgate.platform.documents.DocumentInspector;
 import io.freightgate.platform.documents.DocumentStore;
 import io.freightgate.platform.documents.JdbcDocumentStore;
 import io.freightgate.platform.idempotency.IdempotencyFilter;
@@ -92,8 +93,37 @@ public class PlatformConfiguration {
             JdbcTemplate jdbc,
             EnvelopeEncryption encryption,
             Clock clock,
-            @Value("${freightgate.documents.max-bytes:10485760}") long maxBytes) {
-        return new JdbcDocumentStore(jdbc, encryption, clock, maxBytes);
+            @Value("${freightgate.documents.max-bytes:10485760}") long maxBytes,
+            DocumentInspector inspector) {
+        return new JdbcDocumentStore(jdbc, encryption, clock, maxBytes, inspector);
+    }
+
+    /** The one bounded inspection of every file ({@code freightgate.documents.inspection.*}). */
+    @Bean(destroyMethod = "close")
+    DocumentInspector documentInspector(
+            @Value("${freightgate.documents.inspection.max-stream-bytes:67108864}") long maxStreamBytes,
+            @Value("${freightgate.documents.inspection.max-document-bytes:268435456}") long maxDocumentBytes,
+            @Value("${freightgate.documents.inspection.max-pages:500}") int maxPages,
+            @Value("${freightgate.documents.inspection.max-image-pixels:50000000}") long maxImagePixels,
+            @Value("${freightgate.documents.inspection.deadline:PT5S}") Duration deadline,
+            @Value("${freightgate.documents.inspection.workers:2}") int workers,
+            @Value("${freightgate.documents.inspection.queue:16}") int queue) {
+        var defaults = DocumentInspector.Limits.defaults();
+        return new DocumentInspector(new DocumentInspector.Limits(
+                maxStreamBytes,
+                maxDocumentBytes,
+                defaults.maxInflationRatio(),
+                defaults.ratioFloorBytes(),
+                defaults.maxObjects(),
+                maxPages,
+                defaults.maxTextPages(),
+                defaults.maxTextChars(),
+                maxImagePixels,
+                defaults.maxImageSide(),
+                defaults.maxImageMetadataBytes(),
+                deadline,
+                workers,
+                queue));
     }
 
     /** The application's one Stripe client ({@code freightgate.stripe.*}; local mode points it at the emulator). */

@@ -7,7 +7,6 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.documents.ContentType;
 import io.freightgate.platform.documents.DocumentStore;
 import io.freightgate.platform.tenancy.SystemAccess;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -133,7 +132,7 @@ class RowLevelSecurityIT {
                 tenant.value(),
                 "test",
                 "proof.pdf",
-                "%PDF-1.7 test".getBytes(StandardCharsets.US_ASCII),
+                io.freightgate.platform.documents.HostileFiles.cleanPdf("proof"),
                 Set.of(ContentType.PDF)));
         assertThat(stored).isInstanceOf(DocumentStore.Accepted.class);
     }

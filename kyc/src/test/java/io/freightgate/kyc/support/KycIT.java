@@ -138,8 +138,27 @@ public abstract class KycIT {
         return ((CaseChange.Refused) change).refusal();
     }
 
+    /** The header of a 640 x 480 PNG (signature, IHDR, IEND): enough for the document inspection to read its size. */
     protected static byte[] png() {
-        return new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        byte[] ihdr = java.nio.ByteBuffer.allocate(17)
+                .put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(640)
+                .putInt(480)
+                .put(new byte[] {8, 2, 0, 0, 0})
+                .array();
+        var crc = new java.util.zip.CRC32();
+        crc.update(ihdr);
+        var iend = new java.util.zip.CRC32();
+        iend.update("IEND".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4 + 12)
+                .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})
+                .putInt(13)
+                .put(ihdr)
+                .putInt((int) crc.getValue())
+                .putInt(0)
+                .put("IEND".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt((int) iend.getValue())
+                .array();
     }
 
     protected <T> T inSystemScope(Supplier<T> work) {

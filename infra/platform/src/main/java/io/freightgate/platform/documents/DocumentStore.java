@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * One port for every file FreightGate keeps: proofs of delivery and photos, KYB documents, rate confirmations and
  * evidence PDFs. Contents are encrypted with the owning subject's data key, checked for size and for their real type
- * (by magic bytes, not by name or declared type) before anything is stored, and read back only by id through code
+ * (by magic bytes, not by name or declared type) and passed through the {@link DocumentInspector} (active content,
+ * compression bombs, pixel caps) before anything is stored, and read back only by id through code
  * that has already authorized the caller: there is no public or guessable URL.
  */
 public interface DocumentStore {
@@ -61,6 +62,26 @@ public interface DocumentStore {
         TOO_LARGE,
         TYPE_NOT_ACCEPTED,
         UNRECOGNIZED_CONTENT,
-        BAD_FILE_NAME
+        BAD_FILE_NAME,
+        /** The inspection could not read it (a PDF PDFBox cannot open, an image without readable dimensions). */
+        UNREADABLE,
+        ENCRYPTED,
+        /** Scripts, actions reaching outside, embedded files, XFA or rich media ({@link DocumentInspector}). */
+        ACTIVE_CONTENT,
+        /** Past a decoding cap: a compression bomb, too many pages or objects, too many pixels, too slow. */
+        TOO_COMPLEX,
+        /** The inspection workers are all busy; retry. */
+        BUSY;
+
+        /** The store's reason for an inspection's refusal. */
+        public static Reason of(DocumentInspector.Refusal refusal) {
+            return switch (refusal) {
+                case UNREADABLE -> UNREADABLE;
+                case ENCRYPTED -> ENCRYPTED;
+                case ACTIVE_CONTENT -> ACTIVE_CONTENT;
+                case TOO_COMPLEX -> TOO_COMPLEX;
+                case BUSY -> BUSY;
+            };
+        }
     }
 }

@@ -25,12 +25,15 @@ public class JdbcDocumentStore implements DocumentStore {
     private final EnvelopeEncryption encryption;
     private final Clock clock;
     private final long maxBytes;
+    private final DocumentInspector inspector;
 
-    public JdbcDocumentStore(JdbcTemplate jdbc, EnvelopeEncryption encryption, Clock clock, long maxBytes) {
+    public JdbcDocumentStore(
+            JdbcTemplate jdbc, EnvelopeEncryption encryption, Clock clock, long maxBytes, DocumentInspector inspector) {
         this.jdbc = jdbc;
         this.encryption = encryption;
         this.clock = clock;
         this.maxBytes = maxBytes;
+        this.inspector = inspector;
     }
 
     @Override
@@ -61,6 +64,9 @@ public class JdbcDocumentStore implements DocumentStore {
                             + document.accepted().stream()
                                     .map(ContentType::mediaType)
                                     .toList() + ".");
+        }
+        if (inspector.inspect(content) instanceof DocumentInspector.Refused refused) {
+            return new Rejected(Reason.of(refused.refusal()), refused.detail());
         }
         DocumentId id = DocumentId.random();
         byte[] sha256 = sha256(content);

@@ -95,6 +95,20 @@ public enum ProblemType {
             "Day cannot be reconciled",
             422,
             "The day to reconcile is not a calendar date written as YYYY-MM-DD, or it has not begun yet (UTC)."),
+    ACTIVE_CONTENT_REFUSED(
+            "active-content-refused",
+            "Document with active content refused",
+            422,
+            "The PDF carries JavaScript, an action that launches or reaches outside the document (launch, URI,"
+                    + " submit-form, import-data, go-to-embedded, go-to-remote), an embedded file, an XFA form or rich"
+                    + " media. Nothing was stored."),
+    DOCUMENT_TOO_COMPLEX(
+            "document-too-complex",
+            "Document too complex to read",
+            422,
+            "The file decompresses past the allowed size or ratio (a compression bomb), uses a filter whose output"
+                    + " cannot be bounded, has too many pages or objects, declares too many pixels, or takes too long to"
+                    + " read. Nothing was stored."),
     RATE_LIMITED(
             "rate-limited", "Too many requests", 429, "The caller exceeded its request rate; retry after Retry-After."),
     INTERNAL_ERROR(

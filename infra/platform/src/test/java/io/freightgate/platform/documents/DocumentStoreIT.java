@@ -21,7 +21,12 @@ import org.springframework.transaction.support.TransactionOperations;
 class DocumentStoreIT {
 
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3};
-    static final byte[] PDF = "%PDF-1.7\nsigned by Jane Consignee\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+                    + "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                    + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n"
+                    + "4 0 obj << /Title (signed by Jane Consignee) >> endobj\n"
+                    + "trailer << /Root 1 0 R /Info 4 0 R >>\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII);
 
     @Autowired
     DocumentStore store;
@@ -83,6 +88,22 @@ class DocumentStoreIT {
         assertThat(reasonFor(pdf("../../etc/passwd", PDF))).isEqualTo(DocumentStore.Reason.BAD_FILE_NAME);
         assertThat(reasonFor(pdf("a\u0000.pdf", PDF))).isEqualTo(DocumentStore.Reason.BAD_FILE_NAME);
         assertThat(reasonFor(pdf("x.pdf", new byte[0]))).isEqualTo(DocumentStore.Reason.EMPTY);
+        assertThat(countAll()).isZero();
+    }
+
+    @Test
+    void passesEveryFileThroughTheInspectionWhoeverCallsIt() {
+        assertThat(reasonFor(pdf("x.pdf", HostileFiles.openActionJavaScript())))
+                .isEqualTo(DocumentStore.Reason.ACTIVE_CONTENT);
+        assertThat(reasonFor(pdf("x.pdf", HostileFiles.pdfBomb(64)))).isEqualTo(DocumentStore.Reason.TOO_COMPLEX);
+        assertThat(reasonFor(new DocumentStore.NewDocument(
+                        tenant,
+                        subject,
+                        "proof-of-delivery",
+                        "x.png",
+                        HostileFiles.pngHeader(60_000, 60_000),
+                        Set.of(ContentType.PNG))))
+                .isEqualTo(DocumentStore.Reason.TOO_COMPLEX);
         assertThat(countAll()).isZero();
     }
 

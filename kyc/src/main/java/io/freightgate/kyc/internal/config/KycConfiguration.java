@@ -6,7 +6,6 @@ import io.freightgate.kyc.internal.cases.KybCases;
 import io.freightgate.kyc.internal.cases.VatConsultations;
 import io.freightgate.kyc.internal.cases.VatVerification;
 import io.freightgate.kyc.internal.cases.ViesRecheckJob;
-import io.freightgate.kyc.internal.documents.PdfInspection;
 import io.freightgate.kyc.internal.domain.kyb.VatRecheckPolicy;
 import io.freightgate.kyc.internal.domain.sanctions.NameMatcher;
 import io.freightgate.kyc.internal.sanctions.ListSanctionsScreening;
@@ -131,10 +130,5 @@ public class KycConfiguration {
     ListSanctionsScreening listSanctionsScreening(
             SanctionsLists lists, KycProperties properties, TransactionOperations transactions) {
         return new ListSanctionsScreening(lists, new NameMatcher(properties.sanctionsThreshold()), transactions);
-    }
-
-    @Bean
-    PdfInspection pdfInspection() {
-        return new PdfInspection();
     }
 }
