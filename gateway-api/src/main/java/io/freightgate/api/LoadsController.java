@@ -67,6 +67,7 @@ class LoadsController {
     private static final String DOCUMENT_UPLOADERS =
             "hasAnyRole('CARRIER_ADMIN', 'CARRIER_DISPATCHER', 'CARRIER_FINANCE')";
     private static final String PROVERS = "hasAnyRole('CARRIER_ADMIN', 'CARRIER_DISPATCHER', 'CARRIER_DRIVER')";
+    private static final String SHIPPERS = "hasAnyRole('SHIPPER_ADMIN', 'SHIPPER_PAYER')";
     private static final String CORRESPONDENTS = "hasAnyRole('CARRIER_ADMIN', 'CARRIER_DISPATCHER', 'CARRIER_FINANCE',"
             + " 'CARRIER_DRIVER', 'SHIPPER_ADMIN', 'SHIPPER_PAYER')";
     private static final String READERS = "hasAnyRole('CARRIER_ADMIN', 'CARRIER_DISPATCHER', 'CARRIER_FINANCE',"
@@ -177,6 +178,18 @@ class LoadsController {
                         Optional.ofNullable(lat),
                         Optional.ofNullable(lon)));
         return ResponseEntity.status(201).body(confirmation);
+    }
+
+    @PostMapping("/{id}/shipper-confirmation")
+    @PreAuthorize(SHIPPERS)
+    @Operation(
+            summary = "The load's shipper confirms the delivery",
+            description = "Strong evidence of the delivery: a carrier's proof that is unplaced, undated, dated before"
+                    + " the pickup or in the future releases the carrier's transfer only with a second signal such as"
+                    + " this one (docs/payments.md#release-policy). Repeating it changes nothing. 404 unless the"
+                    + " caller's organization is the load's shipper; 409 for a canceled load.")
+    LoadView confirmByShipper(@PathVariable UUID id) {
+        return loads.confirmByShipper(id);
     }
 
     @GetMapping("/{id}/delivery-confirmations")

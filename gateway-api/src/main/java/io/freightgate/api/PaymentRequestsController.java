@@ -59,6 +59,8 @@ class PaymentRequestsController {
     private static final String READERS = "hasAnyRole('CARRIER_ADMIN', 'CARRIER_FINANCE', 'CARRIER_DISPATCHER',"
             + " 'SHIPPER_ADMIN', 'SHIPPER_PAYER', 'PLATFORM_ADMIN', 'FINANCE_AGENT', 'FINANCE_SUPERVISOR',"
             + " 'RISK_ANALYST', 'COMPLIANCE_OFFICER')";
+    private static final String LINK_ISSUERS = "hasAnyRole('CARRIER_ADMIN', 'CARRIER_FINANCE', 'CARRIER_DISPATCHER',"
+            + " 'PLATFORM_ADMIN', 'FINANCE_AGENT', 'FINANCE_SUPERVISOR')";
     private static final String SHIPPER_PAYERS = "hasAnyRole('SHIPPER_ADMIN', 'SHIPPER_PAYER')";
     private static final String CARRIER_FINANCE_OR_STAFF =
             "hasAnyRole('CARRIER_ADMIN', 'CARRIER_FINANCE', 'PLATFORM_ADMIN', 'FINANCE_AGENT', 'FINANCE_SUPERVISOR')";
@@ -167,6 +169,19 @@ class PaymentRequestsController {
     @Operation(summary = "Withdraw an open payment request")
     PaymentRequestView cancel(@PathVariable UUID id) {
         return paymentRequests.cancel(id, false);
+    }
+
+    @PostMapping("/{id}/payment-links")
+    @PreAuthorize(LINK_ISSUERS)
+    @Operation(
+            summary = "Issue a new link to the hosted payment page",
+            description = "A new random link (payment_page_url, shown once) valid until expires_at"
+                    + " (freightgate.payments.pay-link-validity, 30 days by default); the previous link stops working"
+                    + " at once and the reminder mails carry the new one. For the carrier's billing staff and platform"
+                    + " finance. 409 unless the request is open; 404 for another carrier's request.")
+    ResponseEntity<PaymentRequests.PaymentLink> reissuePaymentLink(
+            @PathVariable UUID id, Authentication authentication) {
+        return ResponseEntity.status(201).body(paymentRequests.reissuePaymentLink(id, acrossTenants(authentication)));
     }
 
     @PostMapping("/{id}/payments")

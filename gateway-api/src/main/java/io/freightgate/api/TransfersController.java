@@ -58,8 +58,9 @@ class TransfersController {
     @Operation(
             summary = "The carrier's transfer of a payment request",
             description = "status AWAITING_PAYMENT, PENDING (waiting_for lists every unmet condition of the release"
-                    + " policy), HELD, SENDING, SENT, FAILED, REVERSING, REVERSED or NOTHING_TO_TRANSFER; amount ="
-                    + " gross - fee - refunded. 404 for another organization's request.")
+                    + " policy; delivery_wait names what weak delivery evidence lacks), HELD, SENDING, SENT, FAILED,"
+                    + " REVERSING, REVERSED or NOTHING_TO_TRANSFER; amount = gross - fee - refunded. 404 for another"
+                    + " organization's request.")
     TransferView get(@PathVariable UUID id, Authentication authentication) {
         return transfers
                 .find(id, acrossTenants(authentication))
@@ -87,6 +88,18 @@ class TransfersController {
                     + " waiting. 409 state-conflict when no such hold is active.")
     TransferView release(@PathVariable UUID id, @Valid @RequestBody ReleaseRequest body) {
         return transfers.release(id, body.reason());
+    }
+
+    @PostMapping("/delivery-release")
+    @PreAuthorize(RELEASERS)
+    @Operation(
+            summary = "Release the delivery on the platform's responsibility",
+            description = "The second delivery signal a transfer waiting for one (SECOND_DELIVERY_SIGNAL: the carrier's"
+                    + " proof is unplaced, undated or misdated) accepts from finance, as it would the shipper's"
+                    + " confirmation or a telematics arrival; also accepts a delivery no evidence shows. The transfer"
+                    + " is sent at once if nothing else keeps it waiting. 404 for an unknown request.")
+    TransferView releaseDelivery(@PathVariable UUID id) {
+        return transfers.releaseDelivery(id);
     }
 
     @PostMapping("/reversal")

@@ -1,11 +1,14 @@
 package io.freightgate.flows;
 
 import io.freightgate.loads.DeliveryConfirmed;
+import io.freightgate.loads.DeliveryEvidence;
+import io.freightgate.payments.DeliveryProof;
 import io.freightgate.payments.TransferView;
 import io.freightgate.payments.Transfers;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -13,12 +16,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
- * A load whose delivery is confirmed (a proof of delivery nothing flags) releases the transfers of its payment
- * requests that waited for delivery: the payments facade records the confirmation and offers each transfer to the
- * release policy, which sends it when everything else holds too (paid and settled, screening, payout account,
- * verification, no hold). The event reaches this listener through Spring Modulith's publication registry after the
- * loads transaction commits, so a crash in between republishes it at the next start, and Stripe is never called inside
- * the loads transaction. Idempotent: a second confirmation changes nothing and a transfer already sent stays sent.
+ * A load whose delivery is confirmed releases the transfers of its payment requests that waited for delivery: the
+ * payments facade records the confirmation with what its evidence is worth and offers each transfer to the release
+ * policy, which sends it when everything else holds too (paid and settled, screening, payout account, verification, no
+ * hold). Weak evidence (the carrier's unplaced, undated or misdated proof alone) is recorded as needing a second signal
+ * and releases nothing; the shipper's confirmation or a telematics arrival later publishes strong evidence, which does.
+ * The event reaches this listener through Spring Modulith's publication registry after the loads transaction commits,
+ * so a crash in between republishes it at the next start, and Stripe is never called inside the loads transaction.
+ * Idempotent: a second confirmation changes nothing and a transfer already sent stays sent.
  */
 @Component
 class ConfirmedDeliveriesReleaseTransfers {
@@ -40,10 +45,21 @@ class ConfirmedDeliveriesReleaseTransfers {
                 "flow:delivery-releases-transfers",
                 Optional.empty(),
                 "release the transfers of load " + event.loadId() + " after its delivery was confirmed",
-                () -> transfers.deliveryConfirmedForLoad(event.loadId()));
+                () -> transfers.deliveryConfirmedForLoad(event.loadId(), proof(event.evidence())));
         log.info(
                 "Delivery of load {} confirmed: {} transfer(s) offered to the release policy",
                 event.loadId(),
                 offered.size());
+    }
+
+    /** An event published before evidence was weighed carries none: it proves nothing by itself either. */
+    static DeliveryProof proof(@Nullable DeliveryEvidence evidence) {
+        if (evidence == null) {
+            return new DeliveryProof.NeedsSecondSignal("the delivery was recorded before its evidence was weighed");
+        }
+        return switch (evidence.strength()) {
+            case STRONG -> new DeliveryProof.Sufficient(evidence.source());
+            case WEAK -> new DeliveryProof.NeedsSecondSignal(evidence.reason());
+        };
     }
 }

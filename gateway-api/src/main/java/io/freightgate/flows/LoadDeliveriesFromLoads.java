@@ -1,11 +1,10 @@
 package io.freightgate.flows;
 
 import io.freightgate.kernel.TenantId;
-import io.freightgate.loads.LoadView;
 import io.freightgate.loads.LoadViewer;
 import io.freightgate.loads.Loads;
+import io.freightgate.payments.DeliveryProof;
 import io.freightgate.payments.LoadDeliveries;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -13,8 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Payments asks the loads module about the load a payment request names: whether it is the carrier's load for the
  * shipper (when the request is created; read through the audited system path, outside any transaction), and when its
- * delivery was confirmed (when the request is paid after the proof of delivery; read in the payment's own tenant scope
- * and transaction: the load belongs to the request's carrier and is addressed to its shipper, so either side sees it).
+ * delivery was confirmed and on what evidence (when the request is paid after the proof of delivery; read in the
+ * payment's own tenant scope and transaction: the load belongs to the request's carrier and is addressed to its
+ * shipper, so either side sees it).
  */
 @Component
 class LoadDeliveriesFromLoads implements LoadDeliveries {
@@ -33,7 +33,10 @@ class LoadDeliveriesFromLoads implements LoadDeliveries {
     }
 
     @Override
-    public Optional<Instant> deliveredAt(UUID loadId) {
-        return loads.find(loadId, LoadViewer.organization()).flatMap(LoadView::deliveredAt);
+    public Optional<DeliveryProof> delivery(UUID loadId) {
+        return loads.find(loadId, LoadViewer.organization())
+                .filter(load -> load.deliveredAt().isPresent())
+                .map(load -> ConfirmedDeliveriesReleaseTransfers.proof(
+                        load.deliveryEvidence().orElse(null)));
     }
 }

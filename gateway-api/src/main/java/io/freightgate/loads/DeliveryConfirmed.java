@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A load's delivery is confirmed by a proof of delivery that nothing flags (published once per load). Payments will
- * release what it held until delivery on it, through {@code io.freightgate.flows}.
+ * A load's delivery is confirmed: by a proof of delivery that nothing flags, by the shipper, or (backing weaker proof)
+ * by a telematics arrival at the consignee. Published once when the delivery is first recorded and once more when weak
+ * {@code evidence} becomes strong. Payments releases what it held until delivery on strong evidence only, through
+ * {@code io.freightgate.flows}; weak evidence makes it wait for a second signal.
  */
-public record DeliveryConfirmed(UUID loadId, TenantId carrier, TenantId shipper, Instant at) {}
+public record DeliveryConfirmed(
+        UUID loadId, TenantId carrier, TenantId shipper, Instant at, DeliveryEvidence evidence) {}

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A load as its carrier, its shipper and its driver see it; stops are the pickup, then the delivery. */
+/**
+ * A load as its carrier, its shipper and its driver see it; stops are the pickup, then the delivery. Once delivered,
+ * {@code deliveryEvidence} says what proves it: weak evidence waits for a second signal before it moves money.
+ */
 public record LoadView(
         UUID id,
         TenantId carrier,
@@ -18,5 +21,6 @@ public record LoadView(
         Optional<String> driverUserId,
         String status,
         Optional<Instant> deliveredAt,
+        Optional<DeliveryEvidence> deliveryEvidence,
         Instant createdAt,
         Instant updatedAt) {}

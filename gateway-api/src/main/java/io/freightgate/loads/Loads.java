@@ -7,6 +7,7 @@ import io.freightgate.loads.internal.LoadRecords;
 import io.freightgate.loads.internal.MimeMessages;
 import io.freightgate.loads.internal.PhotoMetadata;
 import io.freightgate.loads.internal.domain.DocumentPatterns;
+import io.freightgate.loads.internal.domain.EvidenceStrength;
 import io.freightgate.loads.internal.domain.GeoPoint;
 import io.freightgate.loads.internal.domain.Geofence;
 import io.freightgate.loads.internal.domain.HashChain;
@@ -295,8 +296,55 @@ public class Loads {
                     stopEvent(load, "Departed from " + name, visit.departedAt().get(), ping.deviceId(), now);
                 }
             }
+            Optional<Instant> arrival = after.get(1).arrivedAt();
+            if (arrival.isPresent()
+                    && load.deliveryEvidence().filter(e -> !e.provesDelivery()).isPresent()) {
+                secondSignal(
+                        load,
+                        arrival.get(),
+                        DeliveryEvidence.strong("pod+telematics"),
+                        "The telematics arrival at the consignee at " + arrival.get() + " backs the proof of delivery.",
+                        now);
+            }
             return view(load);
         });
+    }
+
+    /**
+     * The load's shipper confirms the delivery: strong evidence, whether or not the carrier's proof came first (weak
+     * proof waits for exactly this). The time is the recorded delivery when it is plausible, otherwise now. Repeating it
+     * changes nothing. Fails with {@link LoadNotFound} unless the caller's organization is the load's shipper, and with
+     * {@link IllegalStateException} for a canceled load.
+     */
+    public LoadView confirmByShipper(UUID id) {
+        String actor = Tenancy.currentActor();
+        return systemAccess.transaction(false, "shipper confirms the delivery of load " + id, () -> {
+            Load load = visible(id, LoadViewer.organization());
+            if (!Tenancy.currentTenant()
+                    .map(tenant -> tenant.value().equals(load.shipperId()))
+                    .orElse(false)) {
+                throw new LoadNotFound(id);
+            }
+            Instant now = clock.instant();
+            Instant at = load.deliveredAt()
+                    .filter(recorded -> !recorded.isAfter(now) && !recorded.isBefore(EvidenceStrength.pickupAt(load)))
+                    .orElse(now);
+            secondSignal(
+                    load,
+                    at,
+                    DeliveryEvidence.strong("shipper"),
+                    "The shipper confirmed the delivery (" + actor + ").",
+                    now);
+            return view(load);
+        });
+    }
+
+    private void secondSignal(Load load, Instant at, DeliveryEvidence evidence, String why, Instant now) {
+        if (load.confirmDelivery(at, evidence, now)) {
+            append(load, "SYSTEM", "system", "Delivery confirmed", "Delivered at " + at + ". " + why, now);
+            events.publishEvent(new DeliveryConfirmed(
+                    load.id(), new TenantId(load.tenantId()), new TenantId(load.shipperId()), at, evidence));
+        }
     }
 
     private void stopEvent(Load load, String what, Instant at, String device, Instant now) {
@@ -585,6 +633,21 @@ public class Loads {
             flags.remove(PhotoEvidence.Flag.NO_PHOTO_TIME.name());
         }
         Instant now = clock.instant();
+        DeliveryEvidence strength = EvidenceStrength.weigh(
+                new EvidenceStrength.Proof(
+                        photo.isPresent(),
+                        assessment.distanceMeters().isPresent(),
+                        photo.flatMap(PhotoMetadata::capturedAt).isPresent(),
+                        pod.claimedAt(),
+                        load.deliveryArrivedAt()),
+                EvidenceStrength.pickupAt(load),
+                now);
+        if (strength.weaknesses().contains(DeliveryEvidence.Weakness.BEFORE_PICKUP)) {
+            flags.add("DATED_BEFORE_PICKUP");
+        }
+        if (strength.weaknesses().contains(DeliveryEvidence.Weakness.IN_FUTURE)) {
+            flags.add("DATED_IN_FUTURE");
+        }
         UUID confirmationId = UUID.randomUUID();
         evidence.insert(new EvidenceRecords.NewConfirmation(
                 confirmationId,
@@ -628,9 +691,21 @@ public class Loads {
         TenantId carrier = new TenantId(load.tenantId());
         TenantId shipper = new TenantId(load.shipperId());
         events.publishEvent(new PodUploaded(load.id(), confirmationId, carrier, shipper, suspicious, now));
-        if (!suspicious && load.confirmDelivery(pod.claimedAt(), now)) {
-            append(load, "SYSTEM", "system", "Delivery confirmed", "Delivered at " + pod.claimedAt() + ".", now);
-            events.publishEvent(new DeliveryConfirmed(load.id(), carrier, shipper, pod.claimedAt()));
+        if (!suspicious && load.confirmDelivery(pod.claimedAt(), strength, now)) {
+            append(
+                    load,
+                    "SYSTEM",
+                    "system",
+                    "Delivery confirmed",
+                    "Delivered at " + pod.claimedAt() + "."
+                            + (strength.provesDelivery()
+                                    ? ""
+                                    : " Weak evidence (" + strength.reason() + "): it waits for a second signal.")
+                            + (strength.source().equals("pod+telematics")
+                                    ? " Backed by the telematics arrival at the consignee."
+                                    : ""),
+                    now);
+            events.publishEvent(new DeliveryConfirmed(load.id(), carrier, shipper, pod.claimedAt(), strength));
         }
         return evidence.confirmations(load.id()).stream()
                 .filter(confirmation -> confirmation.id().equals(confirmationId))
@@ -724,6 +799,7 @@ public class Loads {
                 load.driverUserId(),
                 load.status().name(),
                 load.deliveredAt(),
+                load.deliveryEvidence(),
                 load.createdAt(),
                 load.updatedAt());
     }

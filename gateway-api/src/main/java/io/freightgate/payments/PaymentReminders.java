@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reminds shippers of open requests: once {@code days-before} the due date, and once the day after it passed
  * (overdue). Each reminder is recorded on the request in the same transaction as its mail, so it is sent once however
- * often the job runs and on however many instances. The reminder carries the same payment-page link as the first mail.
+ * often the job runs and on however many instances. The reminder carries the request's current payment-page link (the
+ * first mail's, or the one re-issued since), and a new link when the current one expired.
  */
 @Component
 public class PaymentReminders {
@@ -100,7 +101,7 @@ public class PaymentReminders {
             return Optional.empty();
         }
         String carrier = paymentRequests.organizationName(new TenantId(request.tenantId()));
-        String token = paymentRequests.paymentToken(request);
+        String token = paymentRequests.currentPaymentToken(request);
         notifications.enqueue(paymentRequests.mail(
                 request,
                 email.get(),

@@ -13,6 +13,7 @@ import io.freightgate.payments.internal.domain.PaymentCurrencies;
 import io.freightgate.payments.internal.domain.PaymentRefund;
 import io.freightgate.payments.internal.domain.PaymentRequest;
 import io.freightgate.payments.internal.domain.PaymentRequestState;
+import io.freightgate.platform.crypto.EnvelopeEncryption;
 import io.freightgate.platform.documents.ContentType;
 import io.freightgate.platform.documents.DocumentRefused;
 import io.freightgate.platform.documents.DocumentStore;
@@ -21,10 +22,12 @@ import io.freightgate.platform.notifications.Notifications;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -34,8 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
@@ -53,6 +54,8 @@ public class PaymentRequests {
     /** Longest accepted free text (terms, description); longer input is refused, never cut. */
     public static final int MAX_TEXT = 2000;
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final PaymentRequestRecords requests;
     private final PaymentAttemptRecords attempts;
     private final PaymentRefundRecords refunds;
@@ -65,7 +68,8 @@ public class PaymentRequests {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String payPageUrl;
-    private final SecretKeySpec tokenKey;
+    private final EnvelopeEncryption encryption;
+    private final Duration payLinkValidity;
 
     PaymentRequests(
             PaymentRequestRecords requests,
@@ -80,7 +84,8 @@ public class PaymentRequests {
             ApplicationEventPublisher events,
             Clock clock,
             @Value("${freightgate.payments.pay-page-url}") String payPageUrl,
-            @Value("${freightgate.crypto.hash-key}") String hashKey) {
+            EnvelopeEncryption encryption,
+            @Value("${freightgate.payments.pay-link-validity:P30D}") Duration payLinkValidity) {
         this.requests = requests;
         this.attempts = attempts;
         this.refunds = refunds;
@@ -93,7 +98,11 @@ public class PaymentRequests {
         this.events = events;
         this.clock = clock;
         this.payPageUrl = payPageUrl.endsWith("/") ? payPageUrl : payPageUrl + "/";
-        this.tokenKey = new SecretKeySpec(Base64.getDecoder().decode(hashKey), "HmacSHA256");
+        this.encryption = encryption;
+        if (payLinkValidity.isNegative() || payLinkValidity.isZero()) {
+            throw new IllegalArgumentException("freightgate.payments.pay-link-validity must be positive");
+        }
+        this.payLinkValidity = payLinkValidity;
     }
 
     /** A new request and the link to its hosted payment page (shown once; the shipper is mailed the same link). */
@@ -126,7 +135,7 @@ public class PaymentRequests {
         });
         OrganizationView issuer = directory.find(carrier, false).orElseThrow();
         UUID id = UUID.randomUUID();
-        String token = paymentToken(id);
+        String token = newPaymentToken();
         String actor = Tenancy.currentActor();
         PaymentRequest request = systemAccess.transaction(false, "create payment request", () -> {
             var saved = requests.save(PaymentRequest.open(
@@ -149,6 +158,7 @@ public class PaymentRequests {
                     hash(token),
                     actor,
                     clock.instant()));
+            issue(saved, token);
             shipper.contactEmail().ifPresent(email -> {
                 notifications.enqueue(mail(
                         saved,
@@ -229,17 +239,42 @@ public class PaymentRequests {
                 () -> documents.load(new DocumentStore.DocumentId(documentId))));
     }
 
-    /** The request a payment-page token opens (audited: the token is the only credential of the page). */
-    public Optional<PaymentRequestView> findByPaymentToken(String token) {
+    /**
+     * What a payment-page token opens (audited: the token is the only credential of the page): the request while the
+     * link is valid (the page offers payment only while the request is payable), {@link PaymentLinkAccess.Ended} once
+     * the request was cancelled or the link expired, {@link PaymentLinkAccess.Unknown} for any other token (a revoked
+     * link, an old keyed-hash link, a malformed one).
+     */
+    public PaymentLinkAccess openPaymentLink(String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
-            return Optional.empty();
+            return new PaymentLinkAccess.Unknown();
         }
         return systemAccess.callAs(
                 "payment-page",
                 Optional.empty(),
                 "open the hosted payment page",
                 () -> systemAccess.transaction(false, "read by token", () -> requests.findByPayTokenHash(hash(token))
-                        .map(this::view)));
+                        .<PaymentLinkAccess>map(request -> request.paymentLinkEnded(clock.instant())
+                                .<PaymentLinkAccess>map(PaymentLinkAccess.Ended::new)
+                                .orElseGet(() -> new PaymentLinkAccess.Valid(view(request))))
+                        .orElseGet(PaymentLinkAccess.Unknown::new)));
+    }
+
+    /** A payment-page link, shown once to whoever issued it (the shipper is mailed the same link). */
+    public record PaymentLink(UUID paymentRequestId, String paymentPageUrl, Instant expiresAt) {}
+
+    /**
+     * A new payment-page link for an open request (the carrier's, or any across tenants): the old link stops working
+     * at once and the reminder mails carry the new one. Fails with {@link PaymentRequestNotFound} for another carrier's
+     * request and with {@link IllegalStateException} unless the request can still be paid.
+     */
+    public PaymentLink reissuePaymentLink(UUID id, boolean acrossTenants) {
+        String token = newPaymentToken();
+        return systemAccess.transaction(acrossTenants, "re-issue the payment link of " + id, () -> {
+            PaymentRequest request = carriersOwn(id, acrossTenants);
+            Instant expires = issue(request, token);
+            return new PaymentLink(request.id(), payPageUrl + token, expires);
+        });
     }
 
     /** The carrier's and shipper's names, for pages and mails. */
@@ -397,24 +432,35 @@ public class PaymentRequests {
                 refund.createdAt());
     }
 
-    /**
-     * The payment page's token of a request: a keyed hash of its id (43 URL-safe characters), so every mail about the
-     * request carries the same link without the token being stored; only its SHA-256 is kept, to find the request.
-     */
-    String paymentToken(UUID requestId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(tokenKey);
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(mac.doFinal(("payment-page:" + requestId).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A new payment-page token: 32 random bytes, URL-safe base64 (43 characters). */
+    private static String newPaymentToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    String paymentToken(PaymentRequest request) {
-        return paymentToken(request.id());
+    /** Makes {@code token} the request's link (its hash to find it, its ciphertext for the reminders); when it expires. */
+    private Instant issue(PaymentRequest request, String token) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(payLinkValidity);
+        TenantId carrier = new TenantId(request.tenantId());
+        request.issuePaymentLink(hash(token), encryption.encryptText(carrier, carrier.value(), token), expires, now);
+        return expires;
+    }
+
+    /**
+     * The token of the request's current link for a mail, issuing a new one when it expired or cannot be read (a link
+     * from before tokens were random, a destroyed key). Call it inside the caller's transaction.
+     */
+    String currentPaymentToken(PaymentRequest request) {
+        return request.currentPaymentToken(clock.instant())
+                .flatMap(ciphertext -> encryption.decryptText(request.tenantId(), ciphertext))
+                .filter(token -> hash(token).equals(request.payTokenHash()))
+                .orElseGet(() -> {
+                    String token = newPaymentToken();
+                    issue(request, token);
+                    return token;
+                });
     }
 
     static String hash(String token) {

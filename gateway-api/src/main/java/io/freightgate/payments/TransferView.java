@@ -11,7 +11,9 @@ import java.util.UUID;
  * {@code PENDING} (waiting for the release policy: see {@code waitingFor}), {@code HELD} (a hold is active),
  * {@code SENDING} (sent to Stripe, answer not yet known: retried with the same key), {@code SENT}, {@code FAILED}
  * (Stripe refused; retried once the policy is met), {@code REVERSING}, {@code REVERSED}, {@code NOTHING_TO_TRANSFER}.
- * {@code amount} is the carrier's share: gross minus fee minus refunded.
+ * {@code amount} is the carrier's share: gross minus fee minus refunded. {@code deliveryConfirmedAt} is when evidence of
+ * the delivery was first recorded; {@code deliveryWait}, while that evidence is the carrier's word alone, says the
+ * transfer waits for a second delivery signal and what the evidence lacks.
  */
 public record TransferView(
         UUID paymentRequestId,
@@ -22,6 +24,7 @@ public record TransferView(
         Money amount,
         String transferGroup,
         List<String> waitingFor,
+        Optional<String> deliveryWait,
         List<Hold> holds,
         Optional<Instant> deliveryConfirmedAt,
         int attempt,

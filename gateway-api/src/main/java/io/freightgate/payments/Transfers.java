@@ -124,24 +124,37 @@ public class Transfers {
                                 waitingFor(request, transfers.findByPaymentRequestId(paymentRequestId)))));
     }
 
-    /** Delivery of the payment request's load is confirmed: its transfer may be released (see the policy). */
-    public TransferView deliveryConfirmed(UUID paymentRequestId) {
-        systemAccess.transaction(true, "confirm delivery for payment request " + paymentRequestId, () -> {
-            PaymentRequest request =
-                    requests.findById(paymentRequestId).orElseThrow(() -> new PaymentRequestNotFound(paymentRequestId));
-            intents.transferOf(request).deliveryConfirmed(clock.instant());
-            return null;
-        });
+    /**
+     * Evidence of the delivery of the payment request's load arrived: its transfer may be released (see the policy)
+     * when the {@code proof} is sufficient; a proof that needs a second signal is recorded and makes it wait for one.
+     */
+    public TransferView deliveryConfirmed(UUID paymentRequestId, DeliveryProof proof) {
+        OnConflict.retry(
+                () -> systemAccess.transaction(true, "confirm delivery for payment request " + paymentRequestId, () -> {
+                    PaymentRequest request = requests.findById(paymentRequestId)
+                            .orElseThrow(() -> new PaymentRequestNotFound(paymentRequestId));
+                    intents.transferOf(request).deliveryConfirmed(proof, clock.instant());
+                    return null;
+                }));
         return offer(paymentRequestId);
     }
 
-    /** Delivery of a load is confirmed: every payment request for that load may release its transfer. */
-    public List<TransferView> deliveryConfirmedForLoad(UUID loadId) {
+    /** Evidence of the delivery of a load arrived: every payment request for that load learns it (see above). */
+    public List<TransferView> deliveryConfirmedForLoad(UUID loadId, DeliveryProof proof) {
         List<UUID> requestIds = systemAccess.transaction(
                 true, "find the payment requests of load " + loadId, () -> requests.findByLoadId(loadId).stream()
                         .map(PaymentRequest::id)
                         .toList());
-        return requestIds.stream().map(this::deliveryConfirmed).toList();
+        return requestIds.stream().map(id -> deliveryConfirmed(id, proof)).toList();
+    }
+
+    /**
+     * A platform release of the delivery: finance accepts the delivery evidence (or its absence) on the platform's
+     * responsibility, as a second signal would, and the transfer is sent if nothing else keeps it waiting. Recorded in
+     * the transfer's audit trail with the actor.
+     */
+    public TransferView releaseDelivery(UUID paymentRequestId) {
+        return deliveryConfirmed(paymentRequestId, new DeliveryProof.Sufficient("platform:" + Tenancy.currentActor()));
     }
 
     /**
@@ -461,7 +474,7 @@ public class Transfers {
             TransferState state,
             io.freightgate.payments.internal.domain.PaymentRequestState request,
             boolean screeningAllowed,
-            boolean deliveryConfirmed,
+            ReleasePolicy.Delivery delivery,
             boolean trusted,
             Optional<String> destination,
             Set<TransferHoldReason> activeHolds,
@@ -472,7 +485,7 @@ public class Transfers {
                     state,
                     request,
                     screeningAllowed,
-                    deliveryConfirmed,
+                    delivery,
                     trusted,
                     destination.isPresent(),
                     verified,
@@ -505,28 +518,33 @@ public class Transfers {
                 transfer.map(Transfer::status).orElse(TransferState.AWAITING_PAYMENT),
                 request.status(),
                 screeningAllowed,
-                transfer.flatMap(Transfer::deliveryConfirmedAt).isPresent(),
+                transfer.map(Transfer::delivery).orElseGet(ReleasePolicy.Delivery.NotConfirmed::new),
                 properties.trusted(request.tenantId()),
                 destination,
                 active,
                 share);
     }
 
-    private List<String> waitingFor(PaymentRequest request, Optional<Transfer> transfer) {
+    /** What the release policy says a waiting transfer waits for: every reason, and the delivery wait in words. */
+    private record Waiting(List<String> reasons, Optional<String> deliveryWait) {
+        static final Waiting NOTHING = new Waiting(List.of(), Optional.empty());
+    }
+
+    private Waiting waitingFor(PaymentRequest request, Optional<Transfer> transfer) {
         Facts facts = facts(request, transfer);
         if (!facts.state().waiting()) {
-            return List.of();
+            return Waiting.NOTHING;
         }
         boolean verified = participation.refusal(facts.carrier()).isEmpty();
         return switch (ReleasePolicy.decide(facts.policy(verified))) {
             case ReleasePolicy.Hold hold ->
-                hold.reasons().stream().map(Enum::name).toList();
-            case ReleasePolicy.Release release -> List.of();
-            case ReleasePolicy.NothingToTransfer nothing -> List.of();
+                new Waiting(hold.reasons().stream().map(Enum::name).toList(), hold.deliveryWait());
+            case ReleasePolicy.Release release -> Waiting.NOTHING;
+            case ReleasePolicy.NothingToTransfer nothing -> Waiting.NOTHING;
         };
     }
 
-    private TransferView view(PaymentRequest request, Optional<Transfer> transfer, List<String> waitingFor) {
+    private TransferView view(PaymentRequest request, Optional<Transfer> transfer, Waiting waiting) {
         List<TransferView.Hold> holdViews = transfer.map(t -> holds.findByTransferIdOrderByPlacedAt(t.id()).stream()
                         .map(h -> new TransferView.Hold(
                                 h.reason(), h.note(), h.placedBy(), h.placedAt(), h.releasedBy(), h.releasedAt()))
@@ -559,7 +577,8 @@ public class Transfers {
                         .orElse(refunded),
                 amount,
                 StripePayments.transferGroup(request.id()),
-                waitingFor,
+                waiting.reasons(),
+                waiting.deliveryWait(),
                 holdViews,
                 transfer.flatMap(Transfer::deliveryConfirmedAt),
                 transfer.map(Transfer::attemptNumber).orElse(0),

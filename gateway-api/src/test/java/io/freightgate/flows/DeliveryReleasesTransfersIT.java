@@ -99,6 +99,213 @@ class DeliveryReleasesTransfersIT extends GatewayIT {
         assertThat(onStripe.getSourceTransaction()).startsWith("ch_");
     }
 
+    @Test
+    void aPodWithoutAPositionReleasesNothingUntilTheShipperConfirmsThenExactlyOneTransfer() throws Exception {
+        TenantId carrier = organization("CARRIER");
+        TenantId shipper = organization("SHIPPER");
+        verifications.verify(carrier, true);
+        verifications.verify(shipper, false);
+        payoutAccount(carrier);
+        String driverId = "driver-" + UUID.randomUUID();
+        String driver = accessTokens.issue(driverId, carrier, List.of(Role.CARRIER_DRIVER));
+        String load = createLoad(carrier, shipper, driverId);
+        String request = paidRequestFor(carrier, shipper, load);
+        String finance = callers.platformStaff(Role.FINANCE_AGENT);
+        Instant delivered = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+
+        var unplaced = api.multipart(
+                        "POST",
+                        "/api/v1/loads/" + load + "/delivery-confirmations",
+                        Map.of("signatory_name", "J. Smit", "delivered_at", delivered.toString()),
+                        "file",
+                        "pod.pdf",
+                        "application/pdf",
+                        LoadFixtures.pdf(List.of("Proof of delivery", "CMR signed by J. Smit")))
+                .token(driver)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(unplaced.status()).as(unplaced.body()).isEqualTo(201);
+
+        JsonNode waiting = deliveryRecorded(request, finance);
+        assertThat(waiting.get("status").asString()).isEqualTo("PENDING");
+        assertThat(waiting.get("waiting_for").toString()).contains("SECOND_DELIVERY_SIGNAL");
+        assertThat(waiting.get("delivery_wait").asString())
+                .contains("waits for a second delivery signal")
+                .contains("no position");
+        assertThat(transfersAtStripe(request))
+                .as("no POST /v1/transfers reached Stripe")
+                .isEmpty();
+
+        var carrierTries = api.post("/api/v1/loads/" + load + "/shipper-confirmation", "")
+                .token(callers.of(carrier, Role.CARRIER_ADMIN))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(carrierTries.status())
+                .as("the carrier cannot confirm for the shipper")
+                .isEqualTo(403);
+        TenantId otherShipper = organization("SHIPPER");
+        var foreign = api.post("/api/v1/loads/" + load + "/shipper-confirmation", "")
+                .token(callers.of(otherShipper, Role.SHIPPER_ADMIN))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(transfersAtStripe(request)).isEmpty();
+
+        var confirmed = api.post("/api/v1/loads/" + load + "/shipper-confirmation", "")
+                .token(callers.of(shipper, Role.SHIPPER_ADMIN))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().get("delivery_evidence").get("strength").asString())
+                .isEqualTo("STRONG");
+        assertThat(confirmed.json().get("delivery_evidence").get("source").asString())
+                .isEqualTo("shipper");
+
+        JsonNode sent = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> transfer(request, finance),
+                        t -> t.get("status").asString().equals("SENT"));
+        assertThat(sent.get("delivery_wait").isNull()
+                        || sent.get("delivery_wait").isMissingNode())
+                .isTrue();
+        var again = api.post("/api/v1/loads/" + load + "/shipper-confirmation", "")
+                .token(callers.of(shipper, Role.SHIPPER_PAYER))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        Thread.sleep(1_000);
+        assertThat(transfersAtStripe(request)).singleElement().satisfies(transfer -> assertThat(transfer.getAmount())
+                .isEqualTo(97_975));
+    }
+
+    @Test
+    void aFutureDatedPhotoReleasesNothingUntilTelematicsArrivesAtTheConsignee() throws Exception {
+        TenantId carrier = organization("CARRIER");
+        TenantId shipper = organization("SHIPPER");
+        verifications.verify(carrier, true);
+        verifications.verify(shipper, false);
+        payoutAccount(carrier);
+        String driverId = "driver-" + UUID.randomUUID();
+        String driver = accessTokens.issue(driverId, carrier, List.of(Role.CARRIER_DRIVER));
+        String load = createLoad(carrier, shipper, driverId);
+        String request = paidRequestFor(carrier, shipper, load);
+        String finance = callers.platformStaff(Role.FINANCE_AGENT);
+        Instant tomorrow = clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+
+        var future = pod(
+                driver,
+                load,
+                LoadFixtures.photo(CONSIGNEE_LAT + 0.0002, CONSIGNEE_LON, tomorrow.minusSeconds(60), 1),
+                tomorrow);
+        assertThat(future.status()).as(future.body()).isEqualTo(201);
+
+        JsonNode waiting = deliveryRecorded(request, finance);
+        assertThat(waiting.get("status").asString()).isEqualTo("PENDING");
+        assertThat(waiting.get("waiting_for").toString()).contains("SECOND_DELIVERY_SIGNAL");
+        assertThat(waiting.get("delivery_wait").asString()).contains("in the future");
+        assertThat(transfersAtStripe(request)).isEmpty();
+
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        ping(driver, load, now.minus(Duration.ofHours(10)), 53.5461, 9.9661);
+        ping(driver, load, now.minus(Duration.ofHours(5)), 49.5, 7.0);
+        ping(driver, load, now.minus(Duration.ofMinutes(10)), CONSIGNEE_LAT, CONSIGNEE_LON);
+
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> transfer(request, finance).get("status").asString().equals("SENT"));
+        assertThat(transfersAtStripe(request)).hasSize(1);
+    }
+
+    @Test
+    void aPhotoWithoutGpsWaitsUntilFinanceReleasesTheDelivery() throws Exception {
+        TenantId carrier = organization("CARRIER");
+        TenantId shipper = organization("SHIPPER");
+        verifications.verify(carrier, true);
+        verifications.verify(shipper, false);
+        payoutAccount(carrier);
+        String driverId = "driver-" + UUID.randomUUID();
+        String driver = accessTokens.issue(driverId, carrier, List.of(Role.CARRIER_DRIVER));
+        String load = createLoad(carrier, shipper, driverId);
+        String request = paidRequestFor(carrier, shipper, load);
+        String finance = callers.platformStaff(Role.FINANCE_AGENT);
+
+        var bare = api.multipart(
+                        "POST",
+                        "/api/v1/loads/" + load + "/delivery-confirmations",
+                        Map.of(
+                                "signatory_name",
+                                "J. Smit",
+                                "delivered_at",
+                                clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
+                                "lat",
+                                String.valueOf(CONSIGNEE_LAT),
+                                "lon",
+                                String.valueOf(CONSIGNEE_LON)),
+                        "file",
+                        "pod.png",
+                        "image/png",
+                        LoadFixtures.pngHeader(64, 48))
+                .token(driver)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(bare.status()).as(bare.body()).isEqualTo(201);
+        JsonNode waiting = deliveryRecorded(request, finance);
+        assertThat(waiting.get("waiting_for").toString()).contains("SECOND_DELIVERY_SIGNAL");
+        assertThat(waiting.get("delivery_wait").asString())
+                .contains("no position")
+                .contains("no capture time");
+        JsonNode loadView = api.get("/api/v1/loads/" + load)
+                .token(callers.of(shipper, Role.SHIPPER_ADMIN))
+                .send()
+                .json();
+        assertThat(loadView.get("delivery_evidence").get("strength").asString()).isEqualTo("WEAK");
+        assertThat(transfersAtStripe(request)).isEmpty();
+
+        var agent = api.post("/api/v1/payment-requests/" + request + "/transfer/delivery-release", "")
+                .token(finance)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(agent.status()).as("a finance agent does not release").isEqualTo(403);
+        var released = api.post("/api/v1/payment-requests/" + request + "/transfer/delivery-release", "")
+                .token(callers.platformStaff(Role.FINANCE_SUPERVISOR))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(released.status()).as(released.body()).isEqualTo(200);
+        assertThat(released.json().get("status").asString()).isEqualTo("SENT");
+        assertThat(transfersAtStripe(request)).hasSize(1);
+    }
+
+    private JsonNode deliveryRecorded(String request, String finance) {
+        return await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> transfer(request, finance),
+                        t -> t.hasNonNull("delivery_confirmed_at")
+                                && !t.get("status").asString().equals("SENDING"));
+    }
+
+    private List<com.stripe.model.Transfer> transfersAtStripe(String request) throws Exception {
+        return stripeClient
+                .v1()
+                .transfers()
+                .list(com.stripe.param.TransferListParams.builder()
+                        .setTransferGroup("payment_request_" + request)
+                        .build())
+                .getData();
+    }
+
+    private void ping(String driver, String load, Instant at, double lat, double lon) {
+        var response = api.post(
+                        "/api/v1/loads/" + load + "/telematics-events",
+                        "{\"device_id\":\"truck-7\",\"timestamp\":\"%s\",\"lat\":%s,\"lon\":%s}"
+                                .formatted(at, lat, lon))
+                .token(driver)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
     private String payoutAccount(TenantId carrier) {
         var opened = api.post("/api/v1/carriers/" + carrier + "/payout-account", "{}")
                 .token(callers.platformAdmin())

@@ -41,7 +41,7 @@ class LedgerIT extends TransferJourneys {
         String id = createForLoad(carrier.parties(), 100_000, "LD-LEDGER-1", load);
         paid(carrier.parties(), id, "pm_card_visa");
         String transferId = transfers
-                .deliveryConfirmedForLoad(load)
+                .deliveryConfirmedForLoad(load, new io.freightgate.payments.DeliveryProof.Sufficient("pod"))
                 .getFirst()
                 .stripeTransferId()
                 .orElseThrow();
@@ -97,7 +97,7 @@ class LedgerIT extends TransferJourneys {
         String id = createForLoad(carrier.parties(), 30_000, "LD-LEDGER-LOST", load);
         paid(carrier.parties(), id, "pm_card_visa");
         String transferId = transfers
-                .deliveryConfirmedForLoad(load)
+                .deliveryConfirmedForLoad(load, new io.freightgate.payments.DeliveryProof.Sufficient("pod"))
                 .getFirst()
                 .stripeTransferId()
                 .orElseThrow();
@@ -142,7 +142,7 @@ class LedgerIT extends TransferJourneys {
         String id = createForLoad(carrier.parties(), 30_000, "LD-LEDGER-FAIL", load);
         paid(carrier.parties(), id, "pm_card_refundFail");
         String transferId = transfers
-                .deliveryConfirmedForLoad(load)
+                .deliveryConfirmedForLoad(load, new io.freightgate.payments.DeliveryProof.Sufficient("pod"))
                 .getFirst()
                 .stripeTransferId()
                 .orElseThrow();
@@ -178,7 +178,7 @@ class LedgerIT extends TransferJourneys {
         assertThat(refund(carrier.parties().carrier(), id, "{\"amount_minor\":10000}")
                         .status())
                 .isEqualTo(201);
-        transfers.deliveryConfirmedForLoad(load);
+        transfers.deliveryConfirmedForLoad(load, new io.freightgate.payments.DeliveryProof.Sufficient("pod"));
         assertThat(transfersInGroup(id))
                 .extracting(com.stripe.model.Transfer::getAmount)
                 .containsExactly(19_375L);
@@ -203,7 +203,7 @@ class LedgerIT extends TransferJourneys {
         UUID load = load(carrier.parties());
         String id = createForLoad(carrier.parties(), 30_000, "LD-LEDGER-RESTORE", load);
         paid(carrier.parties(), id, "pm_card_visa");
-        transfers.deliveryConfirmedForLoad(load);
+        transfers.deliveryConfirmedForLoad(load, new io.freightgate.payments.DeliveryProof.Sufficient("pod"));
         assertThat(refund(carrier.parties().carrier(), id, "{\"amount_minor\":10000}")
                         .status())
                 .isEqualTo(201);

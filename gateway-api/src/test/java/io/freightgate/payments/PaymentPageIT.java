@@ -30,6 +30,9 @@ class PaymentPageIT extends PaymentJourneys {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+    @org.springframework.beans.factory.annotation.Value("${freightgate.crypto.hash-key}")
+    String hashKey;
+
     Parties parties;
     Browser browser;
 
@@ -184,8 +187,101 @@ class PaymentPageIT extends PaymentJourneys {
 
         var page = browser.get(link(created));
 
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("cancelled").doesNotContain("id=\"card-form\"");
+        assertThat(page.statusCode()).isEqualTo(410);
+        assertThat(page.body())
+                .contains("cancelled")
+                .contains("no longer valid")
+                .doesNotContain("id=\"card-form\"")
+                .doesNotContain("id=\"sepa-form\"");
+        assertThat(browser.post(link(created) + "/card", Map.of("payment_method", "pm_card_visa"))
+                        .statusCode())
+                .isIn(403, 410);
+        assertThat(chargesOf(id(created))).isEmpty();
+    }
+
+    @Test
+    void aLinkShapedLikeTheOldKeyedHashOfTheRequestIdOpensNothing() throws Exception {
+        JsonNode created = create(parties, 45_000, "EUR", "LD-PAGE-HMAC", false);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                java.util.Base64.getDecoder().decode(hashKey), "HmacSHA256"));
+        String derived = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(mac.doFinal(("payment-page:" + id(created)).getBytes(StandardCharsets.UTF_8)));
+
+        var page = browser.get(base() + "/pay/" + derived);
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("not valid").doesNotContain("LD-PAGE-HMAC");
+        String token =
+                URI.create(created.get("payment_page_url").asString()).getPath().substring("/pay/".length());
+        assertThat(java.util.Base64.getUrlDecoder().decode(token))
+                .as("a random token of 32 bytes")
+                .hasSize(32);
+        assertThat(token).isNotEqualTo(derived);
+    }
+
+    @Test
+    void aReissuedLinkWorksTheOldOneNoLongerOpensAndRemindersCarryTheNewOne() {
+        JsonNode created = create(
+                parties,
+                55_000,
+                "EUR",
+                "LD-PAGE-REISSUE",
+                false,
+                java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)
+                        .plusDays(1));
+        String old = link(created);
+        assertThat(browser.get(old).statusCode()).isEqualTo(200);
+
+        var reissued = api.post("/api/v1/payment-requests/" + id(created) + "/payment-links", "")
+                .token(callers.of(parties.carrier(), Role.CARRIER_DISPATCHER))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+
+        assertThat(reissued.status()).as(reissued.body()).isEqualTo(201);
+        String fresh = local(URI.create(reissued.json().get("payment_page_url").asString()));
+        assertThat(fresh).isNotEqualTo(old);
+        assertThat(reissued.json().get("expires_at").asString()).isNotBlank();
+        assertThat(browser.get(fresh).statusCode()).isEqualTo(200);
+        assertThat(browser.get(fresh).body()).contains("LD-PAGE-REISSUE").contains("id=\"card-form\"");
+        var stale = browser.get(old);
+        assertThat(stale.statusCode()).isEqualTo(404);
+        assertThat(stale.body()).doesNotContain("LD-PAGE-REISSUE");
+        var foreign = api.post("/api/v1/payment-requests/" + id(created) + "/payment-links", "")
+                .token(callers.of(parties().carrier(), Role.CARRIER_DISPATCHER))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(foreign.status()).as("another carrier's request").isEqualTo(404);
+        assertThat(browser.get(fresh).statusCode()).isEqualTo(200);
+        assertThat(reminders.run()).contains(new PaymentReminders.Sent(UUID.fromString(id(created)), false));
+        String freshPath = URI.create(fresh).getPath();
+        String oldPath = URI.create(old).getPath();
+        var reminder = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(
+                        () -> smtp.receivedMail().stream()
+                                .filter(mail -> mail.to().contains(parties.shipperEmail())
+                                        && mail.subject().equals("Reminder: payment request LD-PAGE-REISSUE"))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(reminder.text().orElse("") + reminder.html().orElse(""))
+                .contains(freshPath)
+                .doesNotContain(oldPath);
+
+        var paid = browser.submit(fresh, "/card", Map.of("payment_method", "pm_card_visa"));
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(303);
+        var after = browser.get(fresh);
+        assertThat(after.body())
+                .contains("data-status=\"PAID\"")
+                .doesNotContain("id=\"card-form\"")
+                .doesNotContain("id=\"sepa-form\"");
+        var again = api.post("/api/v1/payment-requests/" + id(created) + "/payment-links", "")
+                .token(callers.of(parties.carrier(), Role.CARRIER_DISPATCHER))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(again.status()).as("a paid request gets no new link").isEqualTo(409);
     }
 
     @Test

@@ -236,7 +236,8 @@ class PayoutsIT extends PaymentJourneys {
         String id = id(create(parties, amount, "EUR", load, false));
         var paid = pay(parties, id, "{\"method\":\"card\",\"payment_method\":\"pm_card_bypassPending\"}");
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
-        TransferView transfer = transfers.deliveryConfirmed(UUID.fromString(id));
+        TransferView transfer = transfers.deliveryConfirmed(
+                UUID.fromString(id), new io.freightgate.payments.DeliveryProof.Sufficient("pod"));
         assertThat(transfer.status()).as(transfer.toString()).isEqualTo("SENT");
         assertThat(transfer.amount().minor()).isEqualTo(share);
         return id;

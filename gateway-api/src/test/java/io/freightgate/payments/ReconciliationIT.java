@@ -67,7 +67,9 @@ class ReconciliationIT extends TransferJourneys {
         UUID load = load(carrier.parties());
         String id = createForLoad(carrier.parties(), 125_000, "LD-RECON-1", load);
         paid(carrier.parties(), id, "pm_card_visa");
-        TransferView sent = transfers.deliveryConfirmedForLoad(load).getFirst();
+        TransferView sent = transfers
+                .deliveryConfirmedForLoad(load, new io.freightgate.payments.DeliveryProof.Sufficient("pod"))
+                .getFirst();
         assertThat(sent.status()).isEqualTo("SENT");
         var refunded = refund(carrier.parties().carrier(), id, "{\"amount_minor\":10000}");
         assertThat(refunded.status()).as(refunded.body()).isEqualTo(201);

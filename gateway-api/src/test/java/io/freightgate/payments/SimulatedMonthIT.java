@@ -86,7 +86,8 @@ class SimulatedMonthIT extends TransferJourneys {
                     payCard(bill, "pm_card_visa");
                 }
                 if (bill.day == day - 1 && !bill.delivered) {
-                    transfers.deliveryConfirmedForLoad(bill.load);
+                    transfers.deliveryConfirmedForLoad(
+                            bill.load, new io.freightgate.payments.DeliveryProof.Sufficient("pod"));
                     bill.delivered = true;
                     if (bill.held) {
                         assertThat(release(bill.id, Role.FINANCE_SUPERVISOR, "MANUAL")

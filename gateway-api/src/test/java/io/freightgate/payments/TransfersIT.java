@@ -40,7 +40,8 @@ class TransfersIT extends TransferJourneys {
         var partial = refund(carrier.parties().carrier(), id, "{\"amount_minor\":10000}");
         assertThat(partial.status()).as(partial.body()).isEqualTo(201);
 
-        List<TransferView> released = transfers.deliveryConfirmedForLoad(load);
+        List<TransferView> released =
+                transfers.deliveryConfirmedForLoad(load, new io.freightgate.payments.DeliveryProof.Sufficient("pod"));
 
         assertThat(released).singleElement().satisfies(view -> {
             assertThat(view.status()).isEqualTo("SENT");
@@ -66,7 +67,7 @@ class TransfersIT extends TransferJourneys {
                         && released1.paymentRequestId().toString().equals(id)
                         && released1.amount().equals(Money.of(112_475, "EUR")));
 
-        transfers.deliveryConfirmed(UUID.fromString(id));
+        transfers.deliveryConfirmed(UUID.fromString(id), new io.freightgate.payments.DeliveryProof.Sufficient("pod"));
         retries.run();
         assertThat(transfersInGroup(id))
                 .as("a second confirmation transfers nothing more")
@@ -79,7 +80,9 @@ class TransfersIT extends TransferJourneys {
         UUID load = load(carrier.parties());
         String id = createForLoad(carrier.parties(), 30_000, "LD-TR-REFUND", load);
         paid(carrier.parties(), id, "pm_card_visa");
-        TransferView sent = transfers.deliveryConfirmedForLoad(load).getFirst();
+        TransferView sent = transfers
+                .deliveryConfirmedForLoad(load, new io.freightgate.payments.DeliveryProof.Sufficient("pod"))
+                .getFirst();
         assertThat(sent.status()).isEqualTo("SENT");
         assertThat(sent.amount().minor()).isEqualTo(29_375); // 30,000 - 2 % - 25
         String made = sent.stripeTransferId().orElseThrow();
@@ -119,7 +122,8 @@ class TransfersIT extends TransferJourneys {
                         .asString()
                         .equals("HELD"));
 
-        TransferView held = transfers.deliveryConfirmed(UUID.fromString(id));
+        TransferView held = transfers.deliveryConfirmed(
+                UUID.fromString(id), new io.freightgate.payments.DeliveryProof.Sufficient("pod"));
         assertThat(held.status()).isEqualTo("HELD");
         assertThat(held.waitingFor()).containsExactly("DISPUTED", "HELD");
         assertThat(held.holds()).singleElement().satisfies(hold -> assertThat(hold.reason())
@@ -161,7 +165,11 @@ class TransfersIT extends TransferJourneys {
                 .contains(
                         new TransferHeld(UUID.fromString(id), carrier.parties().carrier(), TransferHoldReason.MANUAL));
 
-        assertThat(transfers.deliveryConfirmed(UUID.fromString(id)).status()).isEqualTo("HELD");
+        assertThat(transfers
+                        .deliveryConfirmed(
+                                UUID.fromString(id), new io.freightgate.payments.DeliveryProof.Sufficient("pod"))
+                        .status())
+                .isEqualTo("HELD");
         retries.run();
         assertThat(transfersInGroup(id)).isEmpty();
 
@@ -203,7 +211,8 @@ class TransfersIT extends TransferJourneys {
         String id = id(create(carrier.parties(), BlockingScreening.REVIEWED_AMOUNT, "EUR", "LD-TR-REVIEW", false));
         paid(carrier.parties(), id, "pm_card_visa");
 
-        TransferView held = transfers.deliveryConfirmed(UUID.fromString(id));
+        TransferView held = transfers.deliveryConfirmed(
+                UUID.fromString(id), new io.freightgate.payments.DeliveryProof.Sufficient("pod"));
         assertThat(held.status()).isEqualTo("HELD");
         assertThat(held.waitingFor()).containsExactly("SCREENING_REVIEW", "HELD");
         assertThat(transfersInGroup(id)).isEmpty();
@@ -234,7 +243,8 @@ class TransfersIT extends TransferJourneys {
             assertThat(held.get("holds").get(0).get("reason").asString()).isEqualTo("KYC_REVOKED");
             assertThat(strings(held.get("waiting_for"))).contains("CARRIER_NOT_VERIFIED", "HELD");
 
-            transfers.deliveryConfirmed(UUID.fromString(id));
+            transfers.deliveryConfirmed(
+                    UUID.fromString(id), new io.freightgate.payments.DeliveryProof.Sufficient("pod"));
             var released = release(id, Role.FINANCE_SUPERVISOR, "KYC_REVOKED");
             assertThat(released.status()).as(released.body()).isEqualTo(200);
             assertThat(released.json().get("status").asString()).isEqualTo("PENDING");
@@ -253,7 +263,8 @@ class TransfersIT extends TransferJourneys {
         Carrier carrier = carrierWithPayouts();
         String id = id(create(carrier.parties(), 30_000, "EUR", "LD-TR-REV", false));
         paid(carrier.parties(), id, "pm_card_bypassPending");
-        TransferView sent = transfers.deliveryConfirmed(UUID.fromString(id));
+        TransferView sent = transfers.deliveryConfirmed(
+                UUID.fromString(id), new io.freightgate.payments.DeliveryProof.Sufficient("pod"));
         assertThat(sent.status()).isEqualTo("SENT");
         String first = sent.stripeTransferId().orElseThrow();
 
@@ -304,7 +315,8 @@ class TransfersIT extends TransferJourneys {
                 .injectFault(FaultRule.slow("POST", "/v1/transfers", Duration.ofSeconds(10))
                         .times(1));
 
-        TransferView unknown = transfers.deliveryConfirmed(UUID.fromString(id));
+        TransferView unknown = transfers.deliveryConfirmed(
+                UUID.fromString(id), new io.freightgate.payments.DeliveryProof.Sufficient("pod"));
 
         assertThat(unknown.status()).isIn("SENDING", "SENT");
         assertThat(unknown.idempotencyKey()).contains("fg-transfer-" + id + "-1");
@@ -327,7 +339,10 @@ class TransfersIT extends TransferJourneys {
         paid(carrier.parties(), failing, "pm_card_visa");
         stripe.control()
                 .injectFault(FaultRule.serverError("POST", "/v1/transfers").times(3));
-        assertThat(transfers.deliveryConfirmed(UUID.fromString(failing)).status())
+        assertThat(transfers
+                        .deliveryConfirmed(
+                                UUID.fromString(failing), new io.freightgate.payments.DeliveryProof.Sufficient("pod"))
+                        .status())
                 .isEqualTo("SENDING");
         assertThat(transfersInGroup(failing)).isEmpty();
         stripe.control().clearFaults();

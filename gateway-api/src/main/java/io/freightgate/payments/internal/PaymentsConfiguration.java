@@ -25,7 +25,7 @@ class PaymentsConfiguration {
     LoadDeliveries noLoadDeliveries() {
         return new LoadDeliveries() {
             @Override
-            public java.util.Optional<java.time.Instant> deliveredAt(java.util.UUID loadId) {
+            public java.util.Optional<io.freightgate.payments.DeliveryProof> delivery(java.util.UUID loadId) {
                 return java.util.Optional.empty();
             }
 

@@ -62,8 +62,8 @@ public class TransferIntents {
         if (transfer.deliveryConfirmedAt().isEmpty()) {
             // Billed after the proof of delivery: the confirmation happened before there was a transfer to tell.
             request.loadId()
-                    .flatMap(deliveries::deliveredAt)
-                    .ifPresent(at -> transfer.deliveryConfirmed(clock.instant()));
+                    .flatMap(deliveries::delivery)
+                    .ifPresent(proof -> transfer.deliveryConfirmed(proof, clock.instant()));
         }
         if (attempt.screeningVerdict() == PaymentAttempt.Verdict.REVIEW) {
             hold(transfer, TransferHoldReason.FRAUD_REVIEW, Optional.of("Screening answered REVIEW"), "screening");

@@ -1,5 +1,6 @@
 package io.freightgate.loads.internal.domain;
 
+import io.freightgate.loads.DeliveryEvidence;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,8 +18,9 @@ import org.hibernate.envers.Audited;
 /**
  * A shipment a carrier moves for a shipper: its references (load number, BOL, CMR), the pickup and the delivery stop
  * with their coordinates, planned and actual times and the driver assigned to it. Owned by the carrier's tenant and
- * visible to the shipper. It is {@code PLANNED} until a proof of delivery that nothing flags confirms it
- * ({@code DELIVERED}); the actual arrival and departure times come from telematics.
+ * visible to the shipper. It is {@code PLANNED} until a proof of delivery that nothing flags, or the shipper, confirms
+ * it ({@code DELIVERED}), with the strength of that evidence ({@link DeliveryEvidence}): weak evidence becomes strong
+ * with a second signal, strong evidence stays; the actual arrival and departure times come from telematics.
  */
 @Entity
 @Table(name = "loads")
@@ -98,6 +101,16 @@ public class Load {
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_evidence")
+    private DeliveryEvidence.Strength deliveryEvidence;
+
+    @Column(name = "delivery_weaknesses")
+    private String deliveryWeaknesses;
+
+    @Column(name = "delivery_evidence_source")
+    private String deliveryEvidenceSource;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
@@ -159,18 +172,42 @@ public class Load {
         this.updatedAt = now;
     }
 
-    /** A proof of delivery that nothing flags confirms the delivery; returns whether this call confirmed it. */
-    public boolean confirmDelivery(Instant at, Instant now) {
+    /**
+     * Evidence confirms the delivery at {@code at}: the first evidence marks the load delivered; strong evidence after
+     * weak replaces it (and its time); anything else changes nothing. Returns whether this call changed the evidence.
+     */
+    public boolean confirmDelivery(Instant at, DeliveryEvidence evidence, Instant now) {
         if (status == Status.CANCELED) {
             throw new IllegalStateException("The load is canceled");
         }
-        if (status == Status.DELIVERED) {
+        if (status == Status.DELIVERED
+                && (deliveryEvidence == DeliveryEvidence.Strength.STRONG || !evidence.provesDelivery())) {
             return false;
         }
         status = Status.DELIVERED;
         deliveredAt = at;
+        deliveryEvidence = evidence.strength();
+        deliveryWeaknesses = evidence.weaknesses().isEmpty()
+                ? null
+                : String.join(
+                        ",", evidence.weaknesses().stream().map(Enum::name).toList());
+        deliveryEvidenceSource = evidence.source();
         updatedAt = now;
         return true;
+    }
+
+    /** The evidence of the delivery, once delivered. */
+    public Optional<DeliveryEvidence> deliveryEvidence() {
+        if (deliveryEvidence == null) {
+            return Optional.empty();
+        }
+        List<DeliveryEvidence.Weakness> weaknesses = deliveryWeaknesses == null
+                ? List.of()
+                : Arrays.stream(deliveryWeaknesses.split(","))
+                        .map(DeliveryEvidence.Weakness::valueOf)
+                        .toList();
+        String source = deliveryEvidenceSource == null ? "pod" : deliveryEvidenceSource;
+        return Optional.of(new DeliveryEvidence(deliveryEvidence, weaknesses, source));
     }
 
     /** The actual times telematics derived for the stops (pickup first). */

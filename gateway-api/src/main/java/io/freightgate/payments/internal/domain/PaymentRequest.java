@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 
 /**
  * A carrier's bill to a shipper for a load, and where its payment stands. Owned by the carrier's tenant and visible to
@@ -114,8 +115,18 @@ public class PaymentRequest {
     @Column(name = "rate_confirmation_id")
     private UUID rateConfirmationId;
 
-    @Column(name = "pay_token_hash", nullable = false, updatable = false)
+    // The payment page's link: a random token of 32 bytes, found by its SHA-256 and kept encrypted for the reminder
+    // mails; never audited (the audit trail keeps no credential).
+    @NotAudited
+    @Column(name = "pay_token_hash", nullable = false)
     private String payTokenHash;
+
+    @NotAudited
+    @Column(name = "pay_token_ciphertext")
+    private byte[] payTokenCiphertext;
+
+    @Column(name = "pay_token_expires_at")
+    private Instant payTokenExpiresAt;
 
     @Column(name = "notified_at")
     private Instant notifiedAt;
@@ -193,6 +204,43 @@ public class PaymentRequest {
         request.createdAt = now;
         request.updatedAt = now;
         return request;
+    }
+
+    /**
+     * A new payment-page link replaces the current one (which stops working at once): only while the request can still
+     * be paid. Fails with {@link IllegalStateException} otherwise.
+     */
+    public void issuePaymentLink(String tokenHash, byte[] tokenCiphertext, Instant expiresAt, Instant now) {
+        if (!status.payable()) {
+            throw new IllegalStateException(
+                    "Payment request " + id + " is " + status + "; a payment link is issued only while it is open");
+        }
+        payTokenHash = tokenHash;
+        payTokenCiphertext = tokenCiphertext.clone();
+        payTokenExpiresAt = expiresAt;
+        updatedAt = now;
+    }
+
+    /** Why the payment page's link no longer opens the request, if it does not: canceled, or past its time. */
+    public Optional<String> paymentLinkEnded(Instant now) {
+        if (status == PaymentRequestState.CANCELED) {
+            return Optional.of("This payment request was cancelled by the carrier, so this link is no longer valid.");
+        }
+        if (payTokenExpiresAt == null || !now.isBefore(payTokenExpiresAt)) {
+            return Optional.of("This payment link expired and is no longer valid. Ask the carrier for a new link.");
+        }
+        return Optional.empty();
+    }
+
+    /** The current link's token, encrypted, while it has not expired. */
+    public Optional<byte[]> currentPaymentToken(Instant now) {
+        return payTokenCiphertext == null || payTokenExpiresAt == null || !now.isBefore(payTokenExpiresAt)
+                ? Optional.empty()
+                : Optional.of(payTokenCiphertext.clone());
+    }
+
+    public Optional<Instant> paymentLinkExpiresAt() {
+        return Optional.ofNullable(payTokenExpiresAt);
     }
 
     /** A new payment attempt begins: the request is pending until Stripe (or screening) decides. */

@@ -4,14 +4,18 @@ import io.freightgate.kernel.Money;
 import io.freightgate.payments.TransferHoldReason;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * When the carrier's share of a payment request may leave the platform: the money is in (paid and, for SEPA debits,
  * settled: the request is {@code PAID} or {@code PARTIALLY_REFUNDED}, never while {@code PAYMENT_PENDING}), screening
- * allowed the payment, delivery is confirmed (or the carrier is trusted and released at payment), the carrier's payout
- * account can receive transfers, the carrier is verified, and nothing holds the transfer. Every unmet condition is named
- * in the answer, so operators see all that a transfer waits for at once. A rejection is a value, not an exception.
+ * allowed the payment, delivery is proven (or the carrier is trusted and released at payment), the carrier's payout
+ * account can receive transfers, the carrier is verified, and nothing holds the transfer. Delivery evidence that is the
+ * carrier's word alone (unplaced, undated, dated before the pickup or in the future) is recorded but proves nothing by
+ * itself: the transfer waits for a second signal (the shipper's confirmation, a telematics arrival at the consignee or
+ * a platform release), and the answer names what the evidence lacks. Every unmet condition is named in the answer, so
+ * operators see all that a transfer waits for at once. A rejection is a value, not an exception.
  */
 public final class ReleasePolicy {
 
@@ -22,7 +26,7 @@ public final class ReleasePolicy {
             TransferState state,
             PaymentRequestState request,
             boolean screeningAllowed,
-            boolean deliveryConfirmed,
+            Delivery delivery,
             boolean trustedCarrier,
             boolean payoutAccountReady,
             boolean carrierVerified,
@@ -33,6 +37,18 @@ public final class ReleasePolicy {
         }
     }
 
+    /** What the evidence of the delivery recorded for the transfer proves. */
+    public sealed interface Delivery {
+        /** No evidence yet. */
+        record NotConfirmed() implements Delivery {}
+
+        /** Proven: placed and dated proof, the shipper's confirmation, telematics backing the proof, a platform release. */
+        record Confirmed() implements Delivery {}
+
+        /** The carrier's word alone; {@code reason} says what it lacks. */
+        record AwaitsSecondSignal(String reason) implements Delivery {}
+    }
+
     /** Why a transfer waits. */
     public enum Wait {
         NOT_WAITING_STATE,
@@ -40,6 +56,7 @@ public final class ReleasePolicy {
         DISPUTED,
         SCREENING_REVIEW,
         DELIVERY_NOT_CONFIRMED,
+        SECOND_DELIVERY_SIGNAL,
         PAYOUT_ACCOUNT_NOT_READY,
         CARRIER_NOT_VERIFIED,
         HELD
@@ -51,10 +68,17 @@ public final class ReleasePolicy {
     /** Send {@code amount} now. */
     public record Release(Money amount) implements Decision {}
 
-    /** Not now; every reason listed. */
-    public record Hold(List<Wait> reasons) implements Decision {
+    /**
+     * Not now; every reason listed. {@code deliveryWait} names the wait for a second delivery signal ("waits for a
+     * second delivery signal: the proof of delivery has no position") when that is one of the reasons.
+     */
+    public record Hold(List<Wait> reasons, Optional<String> deliveryWait) implements Decision {
         public Hold {
             reasons = List.copyOf(reasons);
+        }
+
+        public Hold(List<Wait> reasons) {
+            this(reasons, Optional.empty());
         }
     }
 
@@ -77,8 +101,17 @@ public final class ReleasePolicy {
         if (!facts.screeningAllowed()) {
             reasons.add(Wait.SCREENING_REVIEW);
         }
-        if (!facts.deliveryConfirmed() && !facts.trustedCarrier()) {
-            reasons.add(Wait.DELIVERY_NOT_CONFIRMED);
+        Optional<String> deliveryWait = Optional.empty();
+        if (!facts.trustedCarrier()) {
+            switch (facts.delivery()) {
+                case Delivery.NotConfirmed notConfirmed -> reasons.add(Wait.DELIVERY_NOT_CONFIRMED);
+                case Delivery.Confirmed confirmed -> {}
+                case Delivery.AwaitsSecondSignal weak -> {
+                    reasons.add(Wait.SECOND_DELIVERY_SIGNAL);
+                    deliveryWait = Optional.of("waits for a second delivery signal (the shipper's confirmation, a"
+                            + " telematics arrival at the consignee or a platform release): " + weak.reason());
+                }
+            }
         }
         if (!facts.payoutAccountReady()) {
             reasons.add(Wait.PAYOUT_ACCOUNT_NOT_READY);
@@ -90,7 +123,7 @@ public final class ReleasePolicy {
             reasons.add(Wait.HELD);
         }
         if (!reasons.isEmpty()) {
-            return new Hold(reasons);
+            return new Hold(reasons, deliveryWait);
         }
         return facts.share().isPositive() ? new Release(facts.share()) : new NothingToTransfer();
     }

@@ -1,6 +1,7 @@
 package io.freightgate.payments.internal.domain;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.payments.DeliveryProof;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -77,6 +78,9 @@ public class Transfer {
     @Column(name = "delivery_confirmed_at")
     private Instant deliveryConfirmedAt;
 
+    @Column(name = "delivery_wait")
+    private String deliveryWait;
+
     @Column(name = "released_at")
     private Instant releasedAt;
 
@@ -132,11 +136,37 @@ public class Transfer {
         return Money.of(Math.max(0, share), currency);
     }
 
-    public void deliveryConfirmed(Instant now) {
-        if (deliveryConfirmedAt == null) {
-            deliveryConfirmedAt = now;
-            updatedAt = now;
+    /**
+     * Evidence of the delivery arrived. The first evidence records the time; sufficient evidence clears what weaker
+     * evidence waited for; weak evidence never undoes sufficient evidence, and the first weakness named is kept.
+     */
+    public void deliveryConfirmed(DeliveryProof proof, Instant now) {
+        switch (proof) {
+            case DeliveryProof.Sufficient sufficient -> {
+                if (deliveryConfirmedAt == null || deliveryWait != null) {
+                    deliveryConfirmedAt = deliveryConfirmedAt == null ? now : deliveryConfirmedAt;
+                    deliveryWait = null;
+                    updatedAt = now;
+                }
+            }
+            case DeliveryProof.NeedsSecondSignal weak -> {
+                if (deliveryConfirmedAt == null) {
+                    deliveryConfirmedAt = now;
+                    deliveryWait = weak.reason();
+                    updatedAt = now;
+                }
+            }
         }
+    }
+
+    /** What the delivery evidence recorded so far means to the release policy. */
+    public ReleasePolicy.Delivery delivery() {
+        if (deliveryConfirmedAt == null) {
+            return new ReleasePolicy.Delivery.NotConfirmed();
+        }
+        return deliveryWait == null
+                ? new ReleasePolicy.Delivery.Confirmed()
+                : new ReleasePolicy.Delivery.AwaitsSecondSignal(deliveryWait);
     }
 
     /**

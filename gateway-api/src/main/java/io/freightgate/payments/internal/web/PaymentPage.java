@@ -5,6 +5,7 @@ import io.freightgate.payments.PayWith;
 import io.freightgate.payments.PaymentAttemptView;
 import io.freightgate.payments.PaymentBlocked;
 import io.freightgate.payments.PaymentDeclined;
+import io.freightgate.payments.PaymentLinkAccess;
 import io.freightgate.payments.PaymentProviderUnavailable;
 import io.freightgate.payments.PaymentRequestNotFound;
 import io.freightgate.payments.PaymentRequestView;
@@ -35,10 +36,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The hosted payment page, where a shipper's payer opens the link of the payment request mail: no login, the token in
- * the link is the only credential ({@link PaymentRequests#findByPaymentToken}); paying acts as the shipper organization
+ * the link is the only credential ({@link PaymentRequests#openPaymentLink}); paying acts as the shipper organization
  * with the actor {@code payment-page:<request id>}. Card payments that need 3-D Secure are redirected to the bank's
  * page (the emulator's in local mode) and come back to {@code /pay/{token}/complete}, which re-reads the PaymentIntent
- * and shows the outcome. Unknown and malformed tokens get the same 404 page. Requests are rate limited per client
+ * and shows the outcome. Unknown, revoked and malformed tokens get the same 404 page; the link of a cancelled request
+ * or an expired link a 410 page that says so. Requests are rate limited per client
  * address (views and payment submissions separately).
  */
 @Controller
@@ -80,10 +82,11 @@ class PaymentPage {
 
     @GetMapping("/pay/{token}")
     ResponseEntity<String> show(@PathVariable String token, HttpServletRequest http) {
-        return limited(VIEWS, http, () -> paymentRequests
-                .findByPaymentToken(token)
-                .map(request -> page(200, token, request, PaymentPageHtml.lastOutcome(request), http))
-                .orElseGet(PaymentPage::invalidLink));
+        return limited(
+                VIEWS,
+                http,
+                () -> withLink(
+                        token, request -> page(200, token, request, PaymentPageHtml.lastOutcome(request), http)));
     }
 
     @PostMapping("/pay/{token}/card")
@@ -91,21 +94,19 @@ class PaymentPage {
             @PathVariable String token,
             @RequestParam(name = "payment_method", required = false) String paymentMethod,
             HttpServletRequest http) {
-        return limited(SUBMISSIONS, http, () -> {
-            Optional<PaymentRequestView> found = paymentRequests.findByPaymentToken(token);
-            if (found.isEmpty()) {
-                return invalidLink();
-            }
-            PaymentRequestView request = found.get();
-            if (!acceptedPaymentMethod(paymentMethod)) {
-                return page(422, token, request, Optional.of("Choose a card."), http);
-            }
-            return pay(
-                    token,
-                    request,
-                    new PayWith.Card(paymentMethod, Optional.of(payPageUrl + token + "/complete")),
-                    http);
-        });
+        return limited(
+                SUBMISSIONS,
+                http,
+                () -> withLink(token, request -> {
+                    if (!acceptedPaymentMethod(paymentMethod)) {
+                        return page(422, token, request, Optional.of("Choose a card."), http);
+                    }
+                    return pay(
+                            token,
+                            request,
+                            new PayWith.Card(paymentMethod, Optional.of(payPageUrl + token + "/complete")),
+                            http);
+                }));
     }
 
     @PostMapping("/pay/{token}/sepa-debit")
@@ -116,55 +117,66 @@ class PaymentPage {
             @RequestParam(name = "email", required = false) String email,
             @RequestParam(name = "mandate_accepted", required = false) String mandateAccepted,
             HttpServletRequest http) {
-        return limited(SUBMISSIONS, http, () -> {
-            Optional<PaymentRequestView> found = paymentRequests.findByPaymentToken(token);
-            if (found.isEmpty()) {
-                return invalidLink();
-            }
-            PaymentRequestView request = found.get();
-            Optional<String> problem = SepaDebitForm.problem(iban, accountHolder, email, mandateAccepted);
-            if (problem.isPresent()) {
-                return page(422, token, request, problem, http);
-            }
-            String userAgent = Optional.ofNullable(http.getHeader(HttpHeaders.USER_AGENT))
-                    .filter(agent -> !agent.isBlank())
-                    .map(agent -> agent.length() > 500 ? agent.substring(0, 500) : agent)
-                    .orElse("unknown");
-            return pay(
-                    token,
-                    request,
-                    new PayWith.SepaDebit(
-                            SepaDebitForm.normalizedIban(iban),
-                            accountHolder.strip(),
-                            email.strip(),
-                            new PayWith.MandateAcceptance(http.getRemoteAddr(), userAgent, clock.instant())),
-                    http);
-        });
+        return limited(
+                SUBMISSIONS,
+                http,
+                () -> withLink(token, request -> {
+                    Optional<String> problem = SepaDebitForm.problem(iban, accountHolder, email, mandateAccepted);
+                    if (problem.isPresent()) {
+                        return page(422, token, request, problem, http);
+                    }
+                    String userAgent = Optional.ofNullable(http.getHeader(HttpHeaders.USER_AGENT))
+                            .filter(agent -> !agent.isBlank())
+                            .map(agent -> agent.length() > 500 ? agent.substring(0, 500) : agent)
+                            .orElse("unknown");
+                    return pay(
+                            token,
+                            request,
+                            new PayWith.SepaDebit(
+                                    SepaDebitForm.normalizedIban(iban),
+                                    accountHolder.strip(),
+                                    email.strip(),
+                                    new PayWith.MandateAcceptance(http.getRemoteAddr(), userAgent, clock.instant())),
+                            http);
+                }));
     }
 
     /** Where the bank's 3-D Secure page sends the payer back: the attempt is re-read from Stripe, then shown. */
     @GetMapping("/pay/{token}/complete")
     ResponseEntity<String> complete(@PathVariable String token, HttpServletRequest http) {
-        return limited(VIEWS, http, () -> {
-            Optional<PaymentRequestView> found = paymentRequests.findByPaymentToken(token);
-            if (found.isEmpty()) {
-                return invalidLink();
-            }
-            PaymentRequestView request = found.get();
-            try {
-                request = asShipper(request, () -> payments.refresh(found.get().id()));
-            } catch (RuntimeException e) {
-                log.warn("The payment page could not refresh payment request {}: {}", request.id(), e.toString());
-                return page(
-                        200,
-                        token,
-                        request,
-                        Optional.of("We could not confirm the payment with the bank yet. Reload this page in a"
-                                + " moment; do not pay again."),
-                        http);
-            }
-            return page(200, token, request, PaymentPageHtml.lastOutcome(request), http);
-        });
+        return limited(
+                VIEWS,
+                http,
+                () -> withLink(token, found -> {
+                    PaymentRequestView request = found;
+                    try {
+                        request = asShipper(request, () -> payments.refresh(found.id()));
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "The payment page could not refresh payment request {}: {}",
+                                request.id(),
+                                e.toString());
+                        return page(
+                                200,
+                                token,
+                                request,
+                                Optional.of("We could not confirm the payment with the bank yet. Reload this page in a"
+                                        + " moment; do not pay again."),
+                                http);
+                    }
+                    return page(200, token, request, PaymentPageHtml.lastOutcome(request), http);
+                }));
+    }
+
+    /** Runs {@code work} on the request a valid link opens; 410 for an ended link, 404 for any other token. */
+    private ResponseEntity<String> withLink(
+            String token, java.util.function.Function<PaymentRequestView, ResponseEntity<String>> work) {
+        return switch (paymentRequests.openPaymentLink(token)) {
+            case PaymentLinkAccess.Valid valid -> work.apply(valid.request());
+            case PaymentLinkAccess.Ended ended ->
+                html(410, PaymentPageHtml.message("Payment link no longer valid", ended.reason()));
+            case PaymentLinkAccess.Unknown unknown -> invalidLink();
+        };
     }
 
     private ResponseEntity<String> pay(

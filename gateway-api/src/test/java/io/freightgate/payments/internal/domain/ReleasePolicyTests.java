@@ -14,8 +14,19 @@ class ReleasePolicyTests {
 
     static ReleasePolicy.Facts releasable() {
         return new ReleasePolicy.Facts(
-                TransferState.PENDING, PaymentRequestState.PAID, true, true, false, true, true, Set.of(), SHARE);
+                TransferState.PENDING,
+                PaymentRequestState.PAID,
+                true,
+                new ReleasePolicy.Delivery.Confirmed(),
+                false,
+                true,
+                true,
+                Set.of(),
+                SHARE);
     }
+
+    static final ReleasePolicy.Delivery NO_POSITION =
+            new ReleasePolicy.Delivery.AwaitsSecondSignal("the proof of delivery has no position");
 
     static ReleasePolicy.Facts with(
             TransferState state,
@@ -27,7 +38,97 @@ class ReleasePolicyTests {
             boolean verified,
             Set<TransferHoldReason> holds,
             Money share) {
-        return new ReleasePolicy.Facts(state, request, screening, delivery, trusted, payout, verified, holds, share);
+        return new ReleasePolicy.Facts(
+                state,
+                request,
+                screening,
+                delivery ? new ReleasePolicy.Delivery.Confirmed() : new ReleasePolicy.Delivery.NotConfirmed(),
+                trusted,
+                payout,
+                verified,
+                holds,
+                share);
+    }
+
+    static ReleasePolicy.Facts paidWith(ReleasePolicy.Delivery delivery, PaymentRequestState request) {
+        return new ReleasePolicy.Facts(
+                request == PaymentRequestState.PAYMENT_PENDING ? TransferState.AWAITING_PAYMENT : TransferState.PENDING,
+                request,
+                true,
+                delivery,
+                false,
+                true,
+                true,
+                Set.of(),
+                SHARE);
+    }
+
+    @Test
+    void theCarriersUnplacedProofAloneWaitsForASecondDeliverySignalAndNamesWhatItLacks() {
+        var decision = ReleasePolicy.decide(paidWith(NO_POSITION, PaymentRequestState.PAID));
+
+        assertThat(decision).isInstanceOfSatisfying(ReleasePolicy.Hold.class, hold -> {
+            assertThat(hold.reasons()).containsExactly(Wait.SECOND_DELIVERY_SIGNAL);
+            assertThat(hold.deliveryWait()).hasValueSatisfying(wait -> assertThat(wait)
+                    .startsWith("waits for a second delivery signal")
+                    .endsWith(": the proof of delivery has no position"));
+        });
+    }
+
+    @Test
+    void aSecondSignalReleasesWhatWeakEvidenceHeld() {
+        assertThat(ReleasePolicy.decide(paidWith(new ReleasePolicy.Delivery.Confirmed(), PaymentRequestState.PAID)))
+                .isEqualTo(new ReleasePolicy.Release(SHARE));
+    }
+
+    @Test
+    void weakEvidenceIsNamedAmongEveryOtherWait() {
+        var facts = new ReleasePolicy.Facts(
+                TransferState.PENDING,
+                PaymentRequestState.PAID,
+                false,
+                new ReleasePolicy.Delivery.AwaitsSecondSignal("the proof of delivery is dated in the future"),
+                false,
+                true,
+                false,
+                Set.of(),
+                SHARE);
+
+        assertThat(ReleasePolicy.decide(facts))
+                .isEqualTo(new ReleasePolicy.Hold(
+                        java.util.List.of(
+                                Wait.SCREENING_REVIEW, Wait.SECOND_DELIVERY_SIGNAL, Wait.CARRIER_NOT_VERIFIED),
+                        java.util.Optional.of("waits for a second delivery signal (the shipper's confirmation, a"
+                                + " telematics arrival at the consignee or a platform release): the proof of delivery"
+                                + " is dated in the future")));
+    }
+
+    @Test
+    void aSepaDebitNotYetSettledIsNotReleasedWhateverProvesTheDelivery() {
+        for (ReleasePolicy.Delivery delivery : java.util.List.of(new ReleasePolicy.Delivery.Confirmed(), NO_POSITION)) {
+            var pendingTransfer = paidWith(delivery, PaymentRequestState.PAYMENT_PENDING);
+            var waitingTransfer = new ReleasePolicy.Facts(
+                    TransferState.PENDING,
+                    PaymentRequestState.PAYMENT_PENDING,
+                    true,
+                    delivery,
+                    true,
+                    true,
+                    true,
+                    Set.of(),
+                    SHARE);
+
+            assertThat(ReleasePolicy.decide(pendingTransfer))
+                    .as("%s while the debit is processing", delivery)
+                    .isInstanceOfSatisfying(ReleasePolicy.Hold.class, hold -> assertThat(hold.reasons())
+                            .contains(Wait.AWAITING_PAYMENT));
+            assertThat(ReleasePolicy.decide(waitingTransfer))
+                    .as("%s, trusted carrier, while the debit is processing", delivery)
+                    .isEqualTo(new ReleasePolicy.Hold(java.util.List.of(Wait.AWAITING_PAYMENT)));
+        }
+        assertThat(ReleasePolicy.decide(paidWith(new ReleasePolicy.Delivery.Confirmed(), PaymentRequestState.PAID)))
+                .as("settled")
+                .isEqualTo(new ReleasePolicy.Release(SHARE));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.payments.DeliveryProof;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -41,6 +42,24 @@ class TransferTests {
         Transfer transfer = Transfer.of(UUID.randomUUID(), request(), NOW);
         transfer.paid(Money.of(100_000, "EUR"), Money.of(2_025, "EUR"), NOW);
         return transfer;
+    }
+
+    @Test
+    void weakDeliveryEvidenceWaitsUntilSufficientEvidenceClearsItAndNeverUndoesIt() {
+        Transfer transfer = paid();
+        assertThat(transfer.delivery()).isEqualTo(new ReleasePolicy.Delivery.NotConfirmed());
+
+        transfer.deliveryConfirmed(new DeliveryProof.NeedsSecondSignal("no position"), NOW);
+        transfer.deliveryConfirmed(new DeliveryProof.NeedsSecondSignal("dated in the future"), NOW.plusSeconds(5));
+        assertThat(transfer.delivery()).isEqualTo(new ReleasePolicy.Delivery.AwaitsSecondSignal("no position"));
+        assertThat(transfer.deliveryConfirmedAt()).contains(NOW);
+
+        transfer.deliveryConfirmed(new DeliveryProof.Sufficient("shipper"), NOW.plusSeconds(60));
+        assertThat(transfer.delivery()).isEqualTo(new ReleasePolicy.Delivery.Confirmed());
+        assertThat(transfer.deliveryConfirmedAt()).contains(NOW);
+
+        transfer.deliveryConfirmed(new DeliveryProof.NeedsSecondSignal("no position"), NOW.plusSeconds(120));
+        assertThat(transfer.delivery()).isEqualTo(new ReleasePolicy.Delivery.Confirmed());
     }
 
     @Test
