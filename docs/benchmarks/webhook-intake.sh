@@ -6,6 +6,10 @@
 # beside the endpoint local mode registers with the emulator), and stops it at the end. Everything stays on loopback.
 # Run from the repository root after `./mvnw -pl gateway-api -am package -DskipTests`.
 # Usage: docs/benchmarks/webhook-intake.sh [seconds per run] [senders ...]   (default: 30 s; 1 4 8 16 senders)
+# GATEWAY_ARGS (split on spaces) are added to the gateway's command line, PGOPTIONS (libpq) applies to pgbench: to
+# measure what synchronous_commit=on costs, run once as is and once with
+#   GATEWAY_ARGS=--spring.datasource.hikari.data-source-properties.options=--synchronous_commit=off \
+#   PGOPTIONS=--synchronous_commit=off
 set -euo pipefail
 seconds=${1:-30}
 shift || true
@@ -18,7 +22,7 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 load=docs/benchmarks/WebhookIntakeLoad.java
 
 "$java" -jar "$jar" --server.port=$port --freightgate.local.data-dir="$data" \
-  --freightgate.stripe.webhook-secrets.platform=$secret > "$data/gateway.log" 2>&1 &
+  --freightgate.stripe.webhook-secrets.platform=$secret ${GATEWAY_ARGS:-} > "$data/gateway.log" 2>&1 &
 app=$!
 trap 'rc=$?; kill -TERM $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"; exit $rc' EXIT
 until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
@@ -26,6 +30,11 @@ until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"
   sleep 0.5
 done
 echo "gateway healthy; commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . || echo '+uncommitted'), load $(cut -d' ' -f1 /proc/loadavg)"
+[ -f "$data/postgres/postmaster.pid" ] || { echo "no $data/postgres/postmaster.pid" >&2; exit 1; }
+pg_port=$(sed -n 4p "$data/postgres/postmaster.pid")
+echo "server settings: $(PGOPTIONS= PGPASSWORD=local-only psql -h 127.0.0.1 -p "$pg_port" -U freightgate_app -Atc \
+  "SELECT string_agg(name || '=' || setting, ' ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit')" \
+  freightgate); gateway extra arguments: ${GATEWAY_ARGS:-none}; PGOPTIONS for pgbench: ${PGOPTIONS:-none}"
 
 url=http://127.0.0.1:$port/webhooks/stripe
 # JIT warm-up, not counted.
@@ -38,8 +47,6 @@ done
 printf 'load %s | ' "$(cut -d' ' -f1 /proc/loadavg)"
 "$java" "$load" "$url" "$secret" 8 "$seconds" 5 account.updated
 
-[ -f "$data/postgres/postmaster.pid" ] || { echo "no $data/postgres/postmaster.pid" >&2; exit 1; }
-pg_port=$(sed -n 4p "$data/postgres/postmaster.pid")
 payload=$("$java" "$load" --print-event invoice.finalized)
 # The payload sits in a one-row table: pgbench would read the JSON's ":value" parts as its own variables.
 PGPASSWORD=local-only psql -q -h 127.0.0.1 -p "$pg_port" -U freightgate_owner -v ON_ERROR_STOP=1 -v payload="$payload" \

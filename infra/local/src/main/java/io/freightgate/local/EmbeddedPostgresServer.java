@@ -23,6 +23,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String APP_ROLE = "freightgate_app";
     public static final String LOCAL_PASSWORD = "local-only";
 
+    private static final String PID_FILE = "postmaster.pid";
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final EmbeddedPostgres postgres;
@@ -32,18 +33,37 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server. With a data directory the cluster is kept there and reused on the next start; without one it
-     * lives in a temporary directory that is deleted on close.
+     * Starts a server. With a data directory the cluster is kept there and reused on the next start (a PostgreSQL
+     * still running there, left by a killed JVM, is stopped first); without one it lives in a temporary directory
+     * that is deleted on close. Commits are acknowledged only once written ({@code synchronous_commit=on}), and with a
+     * data directory only once flushed to disk ({@code fsync=on}).
      */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
+        return start(dataDirectory, 0);
+    }
+
+    /**
+     * Starts a server on the given loopback port ({@code 0}: any free one), as {@link #start(Path)}. With the data
+     * directory and the port of a server that died, this brings the same database back where its clients expect it.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         try {
             var builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
+                    // The library defaults to synchronous_commit=off, which acknowledges a commit before its WAL leaves
+                    // PostgreSQL's memory: a PostgreSQL crash then loses webhooks already answered 200. With it on, a
+                    // commit is written before it is acknowledged; tests skip only the flush to disk (fsync), which
+                    // guards against an operating system crash, not against PostgreSQL dying.
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
                     .setRegisterShutdownHook(false);
+            if (port != 0) {
+                builder.setPort(port);
+            }
             if (dataDirectory != null) {
+                stopLeftOver(dataDirectory);
                 Files.createDirectories(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
@@ -53,6 +73,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
+    }
+
+    /** Stops a PostgreSQL left running in {@code dataDirectory} by a JVM that was killed. */
+    static void stopLeftOver(Path dataDirectory) {
+        LeftOverServer.stop(dataDirectory.resolve(PID_FILE), "postgres");
     }
 
     public int port() {

@@ -10,6 +10,8 @@ import redis.embedded.RedisServer;
 /** A real Redis 6.2 server on a loopback port, from the binaries in the embedded-redis artifact. */
 public final class EmbeddedRedisServer implements AutoCloseable {
 
+    private static final String PID_FILE = "redis-server.pid";
+
     private final RedisServer redis;
     private final int port;
 
@@ -18,8 +20,15 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts Redis; with a data directory it snapshots there and reloads the snapshot on the next start. */
+    /**
+     * Starts Redis; with a data directory it snapshots there and reloads the snapshot on the next start. There it also
+     * keeps its pid file, so that a redis-server left running by a JVM that was killed (it would otherwise live on
+     * forever beside the next one) is stopped before the next start.
+     */
     public static EmbeddedRedisServer start(Path dataDirectory) {
+        if (dataDirectory != null) {
+            stopLeftOver(dataDirectory);
+        }
         int port = freePort();
         try {
             var builder = RedisServer.newRedisServer()
@@ -30,7 +39,9 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .onShutdownForceStop(false);
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
-                builder.setting("dir " + dataDirectory.toAbsolutePath()).setting("save 60 1");
+                builder.setting("dir " + dataDirectory.toAbsolutePath())
+                        .setting("save 60 1")
+                        .setting("pidfile " + dataDirectory.resolve(PID_FILE).toAbsolutePath());
             } else {
                 builder.setting("save \"\"");
             }
@@ -40,6 +51,11 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded Redis", e);
         }
+    }
+
+    /** Stops a redis-server left running in {@code dataDirectory} by a JVM that was killed. */
+    static void stopLeftOver(Path dataDirectory) {
+        LeftOverServer.stop(dataDirectory.resolve(PID_FILE), "redis-server");
     }
 
     public int port() {

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * The embedded PostgreSQL, Redis and SMTP server of one JVM. Local mode keeps the PostgreSQL and Redis data under the
  * local data directory so a restart finds it again (captured mail lives in memory only); tests share one ephemeral set
- * per JVM and take a fresh database for each Spring context. All servers stop when the JVM stops.
+ * per JVM and take a fresh database for each Spring context. All servers stop when the JVM stops; the PostgreSQL and
+ * Redis that a killed JVM left running on a data directory are stopped by the next start on it.
  */
 public final class LocalInfrastructure {
 
@@ -65,9 +66,6 @@ public final class LocalInfrastructure {
      */
     public static synchronized LocalInfrastructure obtain(Path dataDirectory, Consumer<Runnable> onShutdown) {
         if (shared == null) {
-            if (dataDirectory != null) {
-                StalePostgres.stopLeftOver(dataDirectory.resolve("postgres"));
-            }
             var postgres =
                     EmbeddedPostgresServer.start(dataDirectory == null ? null : dataDirectory.resolve("postgres"));
             var redis = EmbeddedRedisServer.start(dataDirectory == null ? null : dataDirectory.resolve("redis"));
@@ -91,7 +89,8 @@ public final class LocalInfrastructure {
         if (!Files.exists(dataDirectory)) {
             return;
         }
-        StalePostgres.stopLeftOver(dataDirectory.resolve("postgres"));
+        EmbeddedPostgresServer.stopLeftOver(dataDirectory.resolve("postgres"));
+        EmbeddedRedisServer.stopLeftOver(dataDirectory.resolve("redis"));
         try (Stream<Path> paths = Files.walk(dataDirectory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> {
                 try {
