@@ -59,7 +59,11 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code /api/v1/kyc}: VAT validation (offline, or live against VIES with the consultation number kept as proof) and
  * KYB cases. An organization's admin works its own case; compliance officers (and platform admins) review every case
- * through the audited system path. Another organization's case answers 404.
+ * through the audited system path. Another organization's case answers 404. A case and its documents (identity
+ * papers, registry extracts) are read by the organization's admins and platform compliance only: other members of the
+ * organization (drivers, payers, dispatchers, finance, API clients with those roles) get 403. Sanctions screening is
+ * shown to platform compliance only, never to the organization (no tipping-off: the facade's organization view has
+ * none).
  */
 @RestController
 @RequestMapping("/api/v1/kyc")
@@ -69,6 +73,8 @@ class KycController {
 
     private static final String ORGANIZATION_ADMIN = "hasAnyRole('CARRIER_ADMIN', 'SHIPPER_ADMIN')";
     private static final String COMPLIANCE = "hasAnyRole('COMPLIANCE_OFFICER', 'PLATFORM_ADMIN')";
+    private static final String CASE_READER =
+            "hasAnyRole('CARRIER_ADMIN', 'SHIPPER_ADMIN', 'COMPLIANCE_OFFICER', 'PLATFORM_ADMIN')";
 
     private final KycChecks kyc;
     private final OrganizationDirectory organizations;
@@ -194,12 +200,15 @@ class KycController {
     }
 
     @GetMapping("/cases/{organizationId}")
-    @Operation(summary = "A KYB case: the organization's own, or any for compliance")
+    @PreAuthorize(CASE_READER)
+    @Operation(
+            summary =
+                    "A KYB case: the organization's own (its admins, without sanctions screening), or any for compliance")
     CaseView getCase(@PathVariable UUID organizationId, Authentication caller) {
         TenantId organization = new TenantId(organizationId);
         Optional<CaseView> view = reviewer(caller)
                 ? kyc.caseForReview(organization)
-                : ownOrganization(caller, organization).flatMap(kyc::findCase);
+                : ownOrganizationAdmin(caller, organization).flatMap(kyc::findCase);
         return view.orElseThrow(() -> new NotFound("KYB case of " + organizationId));
     }
 
@@ -219,13 +228,14 @@ class KycController {
     }
 
     @GetMapping("/cases/{organizationId}/documents/{documentId}/content")
-    @Operation(summary = "Download a case document (as an attachment)")
+    @PreAuthorize(CASE_READER)
+    @Operation(summary = "Download a case document (as an attachment): the organization's admins, or compliance")
     ResponseEntity<byte[]> documentContent(
             @PathVariable UUID organizationId, @PathVariable UUID documentId, Authentication caller) {
         TenantId organization = new TenantId(organizationId);
         Optional<DocumentContent> content = reviewer(caller)
                 ? kyc.readDocumentForReview(organization, documentId)
-                : ownOrganization(caller, organization).flatMap(own -> kyc.readDocument(own, documentId));
+                : ownOrganizationAdmin(caller, organization).flatMap(own -> kyc.readDocument(own, documentId));
         DocumentContent document = content.orElseThrow(() -> new NotFound("Document " + documentId));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.mediaType()))
@@ -266,10 +276,8 @@ class KycController {
     @Operation(summary = "Check the organization's VAT number against VIES now (own admin or compliance)")
     ViesResponse checkOrganizationVat(@PathVariable UUID organizationId, Authentication caller) {
         TenantId organization = new TenantId(organizationId);
-        boolean allowed = reviewer(caller)
-                || (ownOrganization(caller, organization).isPresent()
-                        && (Caller.of(caller).has(Role.CARRIER_ADMIN)
-                                || Caller.of(caller).has(Role.SHIPPER_ADMIN)));
+        boolean allowed =
+                reviewer(caller) || ownOrganizationAdmin(caller, organization).isPresent();
         if (!allowed) {
             throw new NotFound("KYB case of " + organizationId);
         }
@@ -377,6 +385,14 @@ class KycController {
 
     private static Optional<TenantId> ownOrganization(Authentication caller, TenantId organization) {
         return Caller.of(caller).organization().equals(organization) ? Optional.of(organization) : Optional.empty();
+    }
+
+    /** The organization when the caller is one of its admins; the PreAuthorize above also lets compliance in. */
+    private static Optional<TenantId> ownOrganizationAdmin(Authentication caller, TenantId organization) {
+        var who = Caller.of(caller);
+        return who.has(Role.CARRIER_ADMIN) || who.has(Role.SHIPPER_ADMIN)
+                ? ownOrganization(caller, organization)
+                : Optional.empty();
     }
 
     private static TenantId requireOwn(Authentication caller, UUID organizationId) {

@@ -58,14 +58,15 @@ class AuthorizationMatrixIT extends GatewayIT {
             POST /api/v1/kyc/vat-validations                            | 401  | 200/200        | 200/200       | 200/200            | 200/200      | 200/200            | 200/200       | 200/200         | 200/200            | 200/200        | 200/200       | 200/200
             POST /api/v1/kyc/cases                                      | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 201/409       | 403/403         | 403/403            | 403/403        | 201/409       | 403/403
             GET /api/v1/kyc/cases                                       | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 200/200            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
-            GET /api/v1/kyc/cases/{organizationId}                      | 401  | 404/404        | 404/404       | 404/404            | 404/404      | 404/404            | 200/404       | 200/404         | 200/404            | 200/404        | 200/404       | 200/404
+            # KYB cases and their documents (issue 16): real cases and documents; the organization's admins and compliance only
+            GET /api/v1/kyc/cases/{organizationId}                      | 401  | 404/200        | 403/403       | 403/403            | 403/403      | 404/200            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
             POST /api/v1/kyc/cases/{organizationId}/references          | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
             POST /api/v1/kyc/cases/{organizationId}/submission          | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 422/404       | 403/403         | 403/403            | 403/403        | 422/404       | 403/403
             POST /api/v1/kyc/cases/{organizationId}/vat-checks          | 401  | 404/404        | 404/404       | 404/404            | 404/404      | 404/404            | 200/404       | 404/404         | 404/404            | 404/404        | 200/404       | 404/404
             POST /api/v1/kyc/cases/{organizationId}/references/{referenceId}/checks | 401 | 404/404 | 403/403  | 403/403            | 403/403      | 404/404            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/kyc/cases/{organizationId}/decisions           | 401  | 404/404        | 403/403       | 403/403            | 403/403      | 404/404            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/kyc/cases/{organizationId}/sanctions-hit-dismissals | 401 | 404/404   | 403/403       | 403/403            | 403/403      | 404/404            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
-            GET /api/v1/kyc/cases/{organizationId}/documents/{documentId}/content | 401 | 404/404 | 404/404   | 404/404            | 404/404      | 404/404            | 404/404       | 404/404         | 404/404            | 404/404        | 404/404       | 404/404
+            GET /api/v1/kyc/cases/{organizationId}/documents/{documentId}/content | 401 | 404/200 | 403/403   | 403/403            | 403/403      | 404/200            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
             POST /api/v1/kyc/cases/{organizationId}/documents           | 401  | 403/403        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
             POST /api/v1/kyc/sanctions-lists                            | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 200/200            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/admin/inbox-events                              | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
@@ -288,6 +289,9 @@ class AuthorizationMatrixIT extends GatewayIT {
         }
         if (path.startsWith("/api/v1/api-clients/{id}")) {
             path = path.replace("{id}", createClient(target));
+        }
+        if (kycReadRow(row)) {
+            path = path.replace("{documentId}", kycDocument(target));
         }
         path = path.replace("{id}", target.toString())
                 .replace("{organizationId}", target.toString())
@@ -555,7 +559,54 @@ class AuthorizationMatrixIT extends GatewayIT {
     }
 
     private TenantId foreignFor(Row row) {
+        if (kycReadRow(row)) {
+            return foreignKycCarrier();
+        }
         return paymentRow(row) ? foreignPaymentCarrier : foreignCarrier;
+    }
+
+    // ---- KYB reads (issue 16): a real case with a real uploaded document, own and foreign, so a leak would show. The
+    // foreign case belongs to an organization of its own: the other KYC rows expect the foreign carrier to have none.
+
+    private TenantId foreignKycCarrier;
+    private final Map<TenantId, String> kycDocuments = new java.util.HashMap<>();
+
+    private static boolean kycReadRow(Row row) {
+        return row.endpoint().equals("GET /api/v1/kyc/cases/{organizationId}")
+                || row.endpoint().equals("GET /api/v1/kyc/cases/{organizationId}/documents/{documentId}/content");
+    }
+
+    private TenantId foreignKycCarrier() {
+        if (foreignKycCarrier == null) {
+            foreignKycCarrier = register("CARRIER");
+        }
+        return foreignKycCarrier;
+    }
+
+    /** The id of a document uploaded to the organization's (opened if need be) KYB case; the platform has no case. */
+    private String kycDocument(TenantId organization) {
+        if (organization.equals(OrganizationDirectory.PLATFORM)) {
+            return UUID.randomUUID().toString();
+        }
+        return kycDocuments.computeIfAbsent(organization, own -> {
+            String admin = callers.of(own, own.equals(shipper) ? Role.SHIPPER_ADMIN : Role.CARRIER_ADMIN);
+            var opened = api.post("/api/v1/kyc/cases", "{\"representative_name\":\"Matrix Person\"}")
+                    .token(admin)
+                    .idempotencyKey(UUID.randomUUID().toString())
+                    .send();
+            assertThat(opened.status()).as(opened.body()).isIn(201, 409);
+            var uploaded = multipart(
+                    "/api/v1/kyc/cases/" + own + "/documents",
+                    admin,
+                    "kind",
+                    "REPRESENTATIVE_ID",
+                    "file",
+                    "id.pdf",
+                    KycApiIT.PDF);
+            assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+            var documents = uploaded.json().get("documents");
+            return documents.get(documents.size() - 1).get("id").asString();
+        });
     }
 
     private TenantId ownOrganization(Row row, Role role) {

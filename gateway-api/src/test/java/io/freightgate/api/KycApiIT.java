@@ -122,6 +122,44 @@ class KycApiIT extends GatewayIT {
     }
 
     @Test
+    void aSanctionsHitIsShownToComplianceAndNeverToTheOrganization() throws Exception {
+        TenantId carrier = register("Tipping Point Haulage", null);
+        String admin = callers.of(carrier, Role.CARRIER_ADMIN);
+        String compliance = callers.platformStaff(Role.COMPLIANCE_OFFICER);
+        importSanctions(compliance, "reference,kind,name,aliases\nTIP-7,person,Oleg Tippedoffsky,\n", "tip-list");
+        post(admin, "/api/v1/kyc/cases", "{\"representative_name\":\"Oleg Tippedoffsky\"}");
+        for (String kind : new String[] {
+            "COMPANY_REGISTER_EXTRACT", "TRANSPORT_LICENCE", "GOODS_IN_TRANSIT_INSURANCE", "REPRESENTATIVE_ID"
+        }) {
+            assertThat(upload(admin, carrier, kind, "document.pdf", PDF).statusCode())
+                    .isEqualTo(200);
+        }
+        post(
+                admin,
+                "/api/v1/kyc/cases/" + carrier + "/references",
+                "{\"company\":\"Baltic Cargo\",\"contact\":\"ops@baltic.test\",\"relationship\":\"customer\"}");
+
+        var submitted = post(admin, "/api/v1/kyc/cases/" + carrier + "/submission", "");
+        var ownRead = api.get("/api/v1/kyc/cases/" + carrier).token(admin).send();
+        var complianceRead =
+                api.get("/api/v1/kyc/cases/" + carrier).token(compliance).send();
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        for (var organizationView : new Api.Response[] {submitted, ownRead}) {
+            assertThat(organizationView.json().path("screening").isMissingNode()
+                            || organizationView.json().get("screening").isNull())
+                    .as(organizationView.body())
+                    .isTrue();
+            assertThat(organizationView.body()).doesNotContain("TIP-7", "SANCTIONS", "HIT", "tip-list");
+        }
+        assertThat(complianceRead.json().get("screening").get("status").asString())
+                .isEqualTo("HIT");
+        assertThat(complianceRead.json().get("screening").get("matches").get(0).asString())
+                .contains("TIP-7");
+        importSanctions(compliance, "reference,kind,name,aliases\nTIP-7,person,Nobody Listed Here,\n", "tip-list");
+    }
+
+    @Test
     void vatNumbersAreValidatedOfflineWithTheFailingPartNamed() {
         String anyone = callers.of(TenantId.random(), Role.SHIPPER_PAYER);
 
@@ -159,10 +197,14 @@ class KycApiIT extends GatewayIT {
     }
 
     private void importSanctions(String token, String csv) throws Exception {
+        importSanctions(token, csv, "test-list");
+    }
+
+    private void importSanctions(String token, String csv, String source) throws Exception {
         var response = multipart(
                 token,
                 "/api/v1/kyc/sanctions-lists",
-                Map.of("source", "test-list"),
+                Map.of("source", source),
                 "file",
                 "list.csv",
                 "text/csv",

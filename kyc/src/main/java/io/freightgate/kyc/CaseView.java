@@ -10,9 +10,12 @@ import java.util.UUID;
 
 /**
  * A KYB case as the organization and compliance see it. Personal data (the representative, reference contacts) is
- * decrypted, or empty when the organization's data key was destroyed.
+ * decrypted, or empty when the organization's data key was destroyed. The organization's own view never tells of
+ * sanctions screening (no tipping-off): no {@code screening}, no screening steps in the history, and a neutral state
+ * reason while a hit is reviewed; compliance's view has them all.
  *
  * @param missingDocuments required kinds with no current, unexpired document
+ * @param screening the sanctions screening, for compliance only (empty in the organization's view)
  * @param payoutRequirements the carrier's Stripe Connect requirements, when a {@link PayoutAccountRequirements} is
  *     wired and knows the account
  */
@@ -28,7 +31,7 @@ public record CaseView(
         List<DocumentView> documents,
         Set<DocumentKind> missingDocuments,
         List<ReferenceView> references,
-        ScreeningView screening,
+        Optional<ScreeningView> screening,
         VatStatusView vat,
         Optional<PayoutAccountRequirements.Requirements> payoutRequirements,
         List<HistoryView> history,

@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -140,14 +141,14 @@ public class KycChecks {
                     Tenancy.currentActor(),
                     clock.instant());
             cases.save(kybCase);
-            return new CaseChange.Done(view(kybCase));
+            return new CaseChange.Done(organizationView(kybCase));
         });
     }
 
     /** The organization's case; empty when it has none, or when it is not the caller's. */
     public Optional<CaseView> findCase(TenantId organization) {
         return transactions.execute(
-                status -> cases.findByTenantId(organization.value()).map(this::view));
+                status -> cases.findByTenantId(organization.value()).map(this::organizationView));
     }
 
     /**
@@ -198,7 +199,7 @@ public class KycChecks {
                             today,
                             Tenancy.currentActor(),
                             clock.instant());
-                    yield new CaseChange.Done(view(kybCase));
+                    yield new CaseChange.Done(organizationView(kybCase));
                 }
             };
         });
@@ -220,7 +221,8 @@ public class KycChecks {
                         command.relationship(),
                         command.notes(),
                         Tenancy.currentActor(),
-                        clock.instant()));
+                        clock.instant()),
+                this::organizationView);
     }
 
     /**
@@ -248,7 +250,7 @@ public class KycChecks {
             if (kybCase.screening() == ScreeningStatus.HIT) {
                 events.publishEvent(new SanctionsHitFound(organization, kybCase.screeningMatches()));
             }
-            return new CaseChange.Done(view(kybCase));
+            return new CaseChange.Done(organizationView(kybCase));
         });
         if (change instanceof CaseChange.Done done
                 && done.view().vat().status() != VatStatus.NOT_PROVIDED
@@ -477,13 +479,18 @@ public class KycChecks {
     }
 
     private CaseChange change(TenantId organization, Function<KybCase, Outcome> command) {
+        return change(organization, command, this::view);
+    }
+
+    private CaseChange change(
+            TenantId organization, Function<KybCase, Outcome> command, Function<KybCase, CaseView> view) {
         return transactions.execute(status -> {
             Optional<KybCase> found = cases.findByTenantId(organization.value());
             if (found.isEmpty()) {
                 return noCase();
             }
             return switch (command.apply(found.get())) {
-                case Outcome.Applied applied -> new CaseChange.Done(view(found.get()));
+                case Outcome.Applied applied -> new CaseChange.Done(view.apply(found.get()));
                 case Outcome.Rejected rejected -> new CaseChange.Refused(rejected.refusal(), rejected.detail());
             };
         });
@@ -509,7 +516,23 @@ public class KycChecks {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
+    /** Compliance's view: everything, the sanctions screening included. */
     private CaseView view(KybCase kybCase) {
+        return view(kybCase, Audience.COMPLIANCE);
+    }
+
+    /** The organization's own view: nothing of the sanctions screening (no tipping-off). */
+    private CaseView organizationView(KybCase kybCase) {
+        return view(kybCase, Audience.ORGANIZATION);
+    }
+
+    private enum Audience {
+        ORGANIZATION,
+        COMPLIANCE
+    }
+
+    private CaseView view(KybCase kybCase, Audience audience) {
+        boolean compliance = audience == Audience.COMPLIANCE;
         UUID subject = kybCase.tenantId();
         LocalDate today = today();
         Optional<PayoutAccountRequirements.Requirements> requirements = kybCase.kind() == OrganizationKind.CARRIER
@@ -524,7 +547,7 @@ public class KycChecks {
                 kybCase.country(),
                 encryption.decryptText(subject, kybCase.representativeName()),
                 kybCase.state(),
-                kybCase.stateReason(),
+                compliance ? kybCase.stateReason() : kybCase.stateReasonForOrganization(),
                 kybCase.documents().stream()
                         .map(d -> new CaseView.DocumentView(
                                 d.id(),
@@ -550,10 +573,14 @@ public class KycChecks {
                                 r.checkedAt(),
                                 r.checkedBy()))
                         .toList(),
-                new CaseView.ScreeningView(kybCase.screening(), kybCase.screeningMatches(), kybCase.screenedAt()),
+                compliance
+                        ? Optional.of(new CaseView.ScreeningView(
+                                kybCase.screening(), kybCase.screeningMatches(), kybCase.screenedAt()))
+                        : Optional.empty(),
                 vatView(kybCase),
                 requirements,
                 kybCase.history().stream()
+                        .flatMap(h -> compliance ? Stream.of(h) : h.forOrganization().stream())
                         .map(h -> new CaseView.HistoryView(
                                 h.occurredAt(), h.actor(), h.action(), h.fromState(), h.toState(), h.detail()))
                         .toList(),

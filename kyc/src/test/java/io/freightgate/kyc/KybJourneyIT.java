@@ -41,7 +41,15 @@ class KybJourneyIT extends KycIT {
 
         CaseView submitted = done(as(carrier, () -> kyc.submitCase(carrier)));
         assertThat(submitted.state()).isEqualTo(CaseState.IN_REVIEW);
-        assertThat(submitted.screening().status()).isEqualTo(ScreeningStatus.CLEAR);
+        assertThat(submitted.screening())
+                .as("no screening in the organization's view")
+                .isEmpty();
+        assertThat(kyc.caseForReview(carrier)
+                        .orElseThrow()
+                        .screening()
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(ScreeningStatus.CLEAR);
         assertThat(submitted.vat().status()).isEqualTo(VatStatus.VALID);
         assertThat(submitted.vat().nextCheckAt()).isPresent();
         assertThat(events.stream(KybCaseSubmitted.class))
@@ -107,8 +115,13 @@ class KybJourneyIT extends KycIT {
         CaseView submitted = done(as(carrier, () -> kyc.submitCase(carrier)));
 
         assertThat(submitted.state()).isEqualTo(CaseState.IN_REVIEW);
-        assertThat(submitted.screening().status()).isEqualTo(ScreeningStatus.HIT);
-        assertThat(submitted.screening().matches()).anySatisfy(m -> assertThat(m)
+        assertThat(submitted.screening()).as("no tipping-off").isEmpty();
+        assertThat(submitted.history())
+                .noneMatch(h -> h.action().startsWith("SANCTIONS")
+                        || h.detail().orElse("").contains("HIT"));
+        var screening = kyc.caseForReview(carrier).orElseThrow().screening().orElseThrow();
+        assertThat(screening.status()).isEqualTo(ScreeningStatus.HIT);
+        assertThat(screening.matches()).anySatisfy(m -> assertThat(m)
                 .contains("TST-001")
                 .contains("REPRESENTATIVE")
                 .doesNotContain("Wladimir I. Krasnow"));
@@ -139,7 +152,7 @@ class KybJourneyIT extends KycIT {
         assertThat(kyc.isVerified(carrier)).isFalse();
         assertThat(kyc.caseForReview(carrier)).hasValueSatisfying(view -> {
             assertThat(view.state()).isEqualTo(CaseState.IN_REVIEW);
-            assertThat(view.screening().status()).isEqualTo(ScreeningStatus.HIT);
+            assertThat(view.screening().orElseThrow().status()).isEqualTo(ScreeningStatus.HIT);
         });
         assertThat(events.stream(VerificationRevoked.class))
                 .anyMatch(e ->

@@ -60,6 +60,23 @@ class VatChecksIT extends KycIT {
     }
 
     @Test
+    void aRomanianIndividualsPersonalCodeAndANorthernIrishHealthAuthorityAreCheckedWithVies() {
+        TenantId tenant = TenantId.random();
+        VIES.registry().register("RO", "1800101221144", "Ion Popescu PFA", "Str. Lunga 1\nBrasov");
+        VIES.registry().register("XI", "HA501", "Northern Health and Social Care Trust", "Antrim");
+
+        ViesCheck personal = as(tenant, () -> kyc.checkVat("RO 1800101221144"));
+        ViesCheck healthAuthority = as(tenant, () -> kyc.checkVat("XI HA501"));
+
+        assertThat(personal).isInstanceOfSatisfying(ViesCheck.Valid.class, valid -> {
+            assertThat(valid.vatNumber()).isEqualTo("1800101221144");
+            assertThat(valid.consultationNumber()).isPresent();
+        });
+        assertThat(healthAuthority).isInstanceOfSatisfying(ViesCheck.Valid.class, valid -> assertThat(valid.name())
+                .contains("Northern Health and Social Care Trust"));
+    }
+
+    @Test
     void anOfflineInvalidNumberIsNeverSentToVies() {
         long requests = VIES.requestCount();
 

@@ -42,6 +42,8 @@ public class ProductionReadiness implements EnvironmentPostProcessor, Ordered {
         REQUIRED.put("freightgate.platform.legal-name", "FREIGHTGATE_PLATFORM_LEGAL_NAME");
         REQUIRED.put("freightgate.platform.vat-country", "FREIGHTGATE_PLATFORM_VAT_COUNTRY");
         REQUIRED.put("freightgate.platform.vat-number", "FREIGHTGATE_PLATFORM_VAT_NUMBER");
+        // VIES issues consultation numbers to this requester: the platform's own number, never a built-in default.
+        REQUIRED.put("freightgate.vies.requester-vat", "FREIGHTGATE_VIES_REQUESTER_VAT");
     }
 
     /** Endpoints of external services that must not point at an emulator or this machine in production. */
@@ -75,6 +77,13 @@ public class ProductionReadiness implements EnvironmentPostProcessor, Ordered {
             problems.add("FREIGHTGATE_STRIPE_PUBLISHABLE_KEY (freightgate.stripe.publishable-key) is not a publishable"
                     + " key (pk_...)");
         }
+        String requester = compactVat(environment.getProperty("freightgate.vies.requester-vat", ""));
+        String platformVat = compactVat(environment.getProperty("freightgate.platform.vat-number", ""));
+        if (!requester.isEmpty() && !platformVat.isEmpty() && !requester.equals(platformVat)) {
+            // A consultation number names its requester: one issued to another VAT number proves nothing for ours.
+            problems.add("FREIGHTGATE_VIES_REQUESTER_VAT (freightgate.vies.requester-vat) is not the platform's own VAT"
+                    + " number (freightgate.platform.vat-number)");
+        }
         if (environment.getProperty("freightgate.local.active", Boolean.class, false)) {
             problems.add("local mode is active; production needs external PostgreSQL and Redis");
         }
@@ -82,6 +91,10 @@ public class ProductionReadiness implements EnvironmentPostProcessor, Ordered {
             throw new IllegalStateException(
                     "FreightGate cannot start in production mode:\n  - " + String.join("\n  - ", problems));
         }
+    }
+
+    private static String compactVat(String vat) {
+        return vat.replaceAll("[\\s.\\-]", "").toUpperCase(Locale.ROOT);
     }
 
     @Override

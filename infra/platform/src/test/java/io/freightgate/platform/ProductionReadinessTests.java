@@ -52,6 +52,31 @@ class ProductionReadinessTests {
     }
 
     @Test
+    void refusesProductionWithoutAViesRequesterOrWithOneThatIsNotThePlatformsOwnVatNumber() {
+        var missing = complete();
+        missing.setProperty("freightgate.vies.requester-vat", "");
+        var different = complete();
+        different.setProperty("freightgate.platform.vat-number", "FR40303265045");
+        different.setProperty("freightgate.vies.requester-vat", "DE136695976");
+
+        assertThatThrownBy(() -> readiness.postProcessEnvironment(missing, new SpringApplication()))
+                .hasMessageContaining("FREIGHTGATE_VIES_REQUESTER_VAT (freightgate.vies.requester-vat) is not set");
+        assertThatThrownBy(() -> readiness.postProcessEnvironment(different, new SpringApplication()))
+                .hasMessageContaining("FREIGHTGATE_VIES_REQUESTER_VAT (freightgate.vies.requester-vat) is not the"
+                        + " platform's own VAT number");
+    }
+
+    @Test
+    void acceptsTheViesRequesterWrittenWithSpacesOrInLowerCase() {
+        var environment = complete();
+        environment.setProperty("freightgate.platform.vat-number", "FR40303265045");
+        environment.setProperty("freightgate.vies.requester-vat", "fr 40 303 265 045");
+
+        assertThatCode(() -> readiness.postProcessEnvironment(environment, new SpringApplication()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void startsInProductionWhenEverythingIsConfigured() {
         assertThatCode(() -> readiness.postProcessEnvironment(complete(), new SpringApplication()))
                 .doesNotThrowAnyException();

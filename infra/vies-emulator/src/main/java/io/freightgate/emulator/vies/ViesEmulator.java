@@ -61,6 +61,12 @@ public final class ViesEmulator implements AutoCloseable {
             "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "XI");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern NUMBER = Pattern.compile("[0-9A-Za-z+*.]{2,12}");
+    /**
+     * A Romanian individual's VAT code is the 13-digit personal numeric code (CNP): one character more than the WSDL's
+     * usage rule allows, but a number Romania registers, so the emulator answers for it like for any other.
+     */
+    private static final Pattern ROMANIAN_PERSONAL_CODE = Pattern.compile("[1-9][0-9]{12}");
+
     private static final DateTimeFormatter REQUEST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-ddXXX");
     private static final String ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
@@ -247,7 +253,7 @@ public final class ViesEmulator implements AutoCloseable {
                         || !COUNTRY.matcher(country).matches()
                         || !MEMBER_STATES.contains(country)
                         || number == null
-                        || !NUMBER.matcher(number).matches())) {
+                        || !acceptedNumber(country, number))) {
             return Answer.fault("INVALID_INPUT");
         }
         String requesterCountry = request.field("requesterCountryCode");
@@ -318,6 +324,12 @@ public final class ViesEmulator implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    private static boolean acceptedNumber(String country, String number) {
+        return NUMBER.matcher(number).matches()
+                || ("RO".equals(country)
+                        && ROMANIAN_PERSONAL_CODE.matcher(number).matches());
     }
 
     private static boolean validRequester(String country, String number) {

@@ -39,6 +39,11 @@ public final class ViesSoapClient {
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern NUMBER = Pattern.compile("[0-9A-Za-z+*.]{2,12}");
+    /**
+     * A Romanian individual's VAT code is the 13-digit personal numeric code (CNP), one character more than the WSDL's
+     * usage rule: it is sent all the same (should VIES refuse it, {@code INVALID_INPUT} still makes it a bad request).
+     */
+    private static final Pattern ROMANIAN_PERSONAL_CODE = Pattern.compile("[1-9][0-9]{12}");
 
     private final ViesClientSettings settings;
     private final Clock clock;
@@ -68,7 +73,9 @@ public final class ViesSoapClient {
         if (countryCode == null
                 || vatNumber == null
                 || !COUNTRY.matcher(countryCode).matches()
-                || !NUMBER.matcher(vatNumber).matches()) {
+                || !(NUMBER.matcher(vatNumber).matches()
+                        || ("RO".equals(countryCode)
+                                && ROMANIAN_PERSONAL_CODE.matcher(vatNumber).matches()))) {
             return new ViesResult.BadRequest(
                     ViesFault.INVALID_INPUT,
                     "rejected before calling VIES: countryCode must match [A-Z]{2} and vatNumber [0-9A-Za-z+*.]{2,12}",

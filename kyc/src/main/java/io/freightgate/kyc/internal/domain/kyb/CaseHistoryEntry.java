@@ -96,4 +96,31 @@ public class CaseHistoryEntry {
     public Optional<String> detail() {
         return Optional.ofNullable(detail);
     }
+
+    /**
+     * The entry as the organization reads it, or empty when only compliance may read it: screening steps are not told
+     * (no tipping-off), a hit that reopened review reads as the review reopening, and the submission hides the screening
+     * result.
+     */
+    public Optional<CaseHistoryEntry> forOrganization() {
+        return switch (action) {
+            case "SANCTIONS_SCREENED", "SANCTIONS_HIT_DISMISSED" -> Optional.empty();
+            case "SANCTIONS_HIT" -> Optional.of(redacted("REVIEW_REOPENED"));
+            case "SUBMITTED" -> Optional.of(redacted(action));
+            default -> Optional.of(this);
+        };
+    }
+
+    private CaseHistoryEntry redacted(String shownAction) {
+        var shown = new CaseHistoryEntry();
+        shown.id = id;
+        shown.tenantId = tenantId;
+        shown.occurredAt = occurredAt;
+        shown.actor = actor;
+        shown.action = shownAction;
+        shown.fromState = fromState;
+        shown.toState = toState;
+        shown.detail = null;
+        return shown;
+    }
 }

@@ -48,6 +48,8 @@ public class KybCase {
     /** At most this many commercial references per case. */
     public static final int MAX_REFERENCES = 10;
 
+    private static final String SANCTIONS_HIT_REASON = "Sanctions hit on re-screening: ";
+
     @Id
     private UUID id;
 
@@ -359,7 +361,7 @@ public class KybCase {
         }
         if (screening == ScreeningStatus.HIT && state == CaseState.VERIFIED) {
             state = CaseState.IN_REVIEW;
-            stateReason = "Sanctions hit on re-screening: " + screeningMatches;
+            stateReason = SANCTIONS_HIT_REASON + screeningMatches;
             record(now, actor, "SANCTIONS_HIT", CaseState.VERIFIED, screeningMatches);
             return true;
         }
@@ -559,6 +561,15 @@ public class KybCase {
 
     public Optional<String> stateReason() {
         return Optional.ofNullable(stateReason);
+    }
+
+    /**
+     * The state reason as the organization reads it: a reason naming a sanctions hit is compliance's alone (telling the
+     * organization would tip a listed party off), so the organization reads that its case is under review.
+     */
+    public Optional<String> stateReasonForOrganization() {
+        return stateReason()
+                .map(reason -> reason.startsWith(SANCTIONS_HIT_REASON) ? "Under compliance review." : reason);
     }
 
     public ScreeningStatus screening() {

@@ -17,9 +17,10 @@ import static io.freightgate.kyc.internal.domain.vat.RuleOutcome.pass;
  * removed). Order of checks: characters (FORMAT), then length (LENGTH), then structure (FORMAT), then check digit.
  *
  * <p>Leniencies decided explicitly (see docs/kyc.md): old 9-digit BE numbers and 8-digit EL numbers are accepted and
- * padded with a leading 0; NL digit parts shorter than 9 are left-padded; CZ birth numbers (RČ) are accepted; SK birth
- * numbers, RO personal numbers (CNP) and the XI {@code GD8888...}/{@code HA8888...} forms are rejected (not VIES
- * formats); an ES CIF may end in either the digit or the letter form of its check character.
+ * padded with a leading 0; NL digit parts shorter than 9 are left-padded; CZ birth numbers (RČ) and RO personal numeric
+ * codes (CNP, the VAT code of a Romanian individual) are accepted; SK birth numbers and the XI
+ * {@code GD8888...}/{@code HA8888...} forms are rejected (not VIES formats: an SK VAT number's third digit rules a birth
+ * number out); an ES CIF may end in either the digit or the letter form of its check character.
  */
 final class MemberStateRules {
 
@@ -533,13 +534,16 @@ final class MemberStateRules {
         return c == digit(b, 8) ? pass(b) : checkDigit("mod 11");
     }
 
-    /** RO: 2 to 10 digits, first not 0 (CUI/CIF); personal numbers (CNP) are not accepted. */
+    /** RO: a company's CUI/CIF of 2 to 10 digits, first not 0; or an individual's 13-digit personal numeric code. */
     static RuleOutcome ro(String b) {
         if (!allDigits(b)) {
             return format(DIGITS_ONLY);
         }
+        if (b.length() == 13) {
+            return romanianCnp(b);
+        }
         if (b.length() < 2 || b.length() > 10) {
-            return length("2 to 10 digits expected");
+            return length("2 to 10 digits, or a 13-digit personal numeric code, expected");
         }
         if (b.charAt(0) == '0') {
             return format("first digit must not be 0");
@@ -547,6 +551,34 @@ final class MemberStateRules {
         String body = "0".repeat(10 - b.length()) + b.substring(0, b.length() - 1);
         int c = 10 * weightedSum(body, 7, 5, 3, 2, 1, 7, 5, 3, 2) % 11 % 10;
         return c == digit(b, b.length() - 1) ? pass(b) : checkDigit("mod 11");
+    }
+
+    /**
+     * RO CNP {@code SYYMMDDJJNNNC}: S is 1 to 9 (sex and century: 1/2 1900s, 3/4 1800s, 5/6 2000s, 7/8/9 residents,
+     * counted as 1900s), YYMMDD a real birth date, JJ a county code 01 to 52, C the check digit: the weighted sum
+     * (2,7,9,1,4,6,3,5,8,2,7,9) mod 11, where 10 counts as 1.
+     */
+    static RuleOutcome romanianCnp(String b) {
+        int sex = digit(b, 0);
+        if (sex == 0) {
+            return format("a personal numeric code does not start with 0");
+        }
+        int century =
+                switch (sex) {
+                    case 3, 4 -> 1800;
+                    case 5, 6 -> 2000;
+                    default -> 1900;
+                };
+        int year = century + Integer.parseInt(b.substring(1, 3));
+        if (!isDate(year, Integer.parseInt(b.substring(3, 5)), Integer.parseInt(b.substring(5, 7)))) {
+            return format("personal numeric code with an impossible birth date");
+        }
+        int county = Integer.parseInt(b.substring(7, 9));
+        if (county < 1 || county > 52) {
+            return format("personal numeric code with an unknown county code " + b.substring(7, 9));
+        }
+        int c = weightedSum(b, 2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9) % 11;
+        return (c == 10 ? 1 : c) == digit(b, 12) ? pass(b) : checkDigit("personal numeric code mod 11");
     }
 
     /** SE: 12 digits ending in 01; the 10-digit organisation number passes Luhn. */

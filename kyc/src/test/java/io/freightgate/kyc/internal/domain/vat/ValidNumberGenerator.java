@@ -170,6 +170,19 @@ final class ValidNumberGenerator {
                 yield d + (11 - sum(d, 9, 8, 7, 6, 5, 4, 3, 2) % 11) % 11 % 10;
             }
             case RO -> {
+                if (random.nextInt(3) == 0) {
+                    // an individual's CNP: S YYMMDD JJ NNN C, weights 279146358279, remainder 10 -> 1
+                    String d = (1 + random.nextInt(9))
+                            + String.format(
+                                    "%02d%02d%02d%02d",
+                                    random.nextInt(100),
+                                    1 + random.nextInt(12),
+                                    1 + random.nextInt(28),
+                                    1 + random.nextInt(52))
+                            + digits(3);
+                    int r = sum(d, 2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9) % 11;
+                    yield d + (r == 10 ? 1 : r);
+                }
                 String d = (1 + random.nextInt(9)) + digits(random.nextInt(9));
                 String padded = "0".repeat(9 - d.length()) + d;
                 yield d + 10 * sum(padded, 7, 5, 3, 2, 1, 7, 5, 3, 2) % 11 % 10;
@@ -187,6 +200,10 @@ final class ValidNumberGenerator {
                 yield c == 10 ? null : d + c;
             }
             case XI -> {
+                if (random.nextInt(10) == 0) {
+                    int n = random.nextInt(500);
+                    yield random.nextBoolean() ? "GD" + String.format("%03d", n) : "HA" + (500 + n);
+                }
                 String d = (1 + random.nextInt(9)) + digits(6);
                 int v = Math.floorMod(-sum(d, 8, 7, 6, 5, 4, 3, 2), 97);
                 yield d + String.format("%02d", v);
