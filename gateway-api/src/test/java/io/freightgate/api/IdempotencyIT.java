@@ -8,8 +8,15 @@ import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.security.Role;
 import io.freightgate.support.Api;
 import io.freightgate.support.GatewayIT;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
+import tools.jackson.databind.json.JsonMapper;
 
 class IdempotencyIT extends GatewayIT {
 
@@ -159,6 +167,104 @@ class IdempotencyIT extends GatewayIT {
     }
 
     @Test
+    void aDriverClientSendingAnAdminsKeyAndBodyIsRefusedAndGetsNoStoredSecret() throws Exception {
+        TenantId carrier = register("Replay Carrier " + UUID.randomUUID());
+        String key = UUID.randomUUID().toString();
+        String body = "{\"name\":\"Admin ERP\",\"roles\":[\"CARRIER_ADMIN\"]}";
+        var adminsAnswer = api.post("/api/v1/api-clients", body)
+                .token(callers.of(carrier, Role.CARRIER_ADMIN))
+                .idempotencyKey(key)
+                .send();
+        String driverClient = clientToken(carrier, "CARRIER_DRIVER");
+
+        var driversAttempt = api.post("/api/v1/api-clients", body)
+                .token(driverClient)
+                .idempotencyKey(key)
+                .send();
+
+        assertThat(adminsAnswer.status()).as(adminsAnswer.body()).isEqualTo(201);
+        String secret = adminsAnswer.json().get("client_secret").asString();
+        ProblemDetailsIT.assertProblem(driversAttempt, 403, "forbidden", "Forbidden");
+        assertThat(driversAttempt.header("Idempotent-Replayed")).isNull();
+        assertThat(driversAttempt.header("Location")).isNull();
+        assertThat(driversAttempt.body())
+                .doesNotContain(secret)
+                .doesNotContain(adminsAnswer.json().get("client_id").asString());
+    }
+
+    @Test
+    void twoCallersWithTheSameRoleKeyAndBodyEachGetTheirOwnResultAndTheirOwnReplay() {
+        TenantId carrier = register("Twin Carrier " + UUID.randomUUID());
+        String key = UUID.randomUUID().toString();
+        String body = "{\"name\":\"Dispatch TMS\",\"roles\":[\"CARRIER_DISPATCHER\"]}";
+        String firstAdmin = callers.of(carrier, Role.CARRIER_ADMIN);
+        String secondAdmin = callers.of(carrier, Role.CARRIER_ADMIN);
+
+        var first = api.post("/api/v1/api-clients", body)
+                .token(firstAdmin)
+                .idempotencyKey(key)
+                .send();
+        var second = api.post("/api/v1/api-clients", body)
+                .token(secondAdmin)
+                .idempotencyKey(key)
+                .send();
+        var firstAgain = api.post("/api/v1/api-clients", body)
+                .token(firstAdmin)
+                .idempotencyKey(key)
+                .send();
+        var secondAgain = api.post("/api/v1/api-clients", body)
+                .token(secondAdmin)
+                .idempotencyKey(key)
+                .send();
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(second.header("Idempotent-Replayed")).isNull();
+        assertThat(second.json().get("id").asString())
+                .isNotEqualTo(first.json().get("id").asString());
+        assertThat(second.json().get("client_secret").asString())
+                .isNotEqualTo(first.json().get("client_secret").asString());
+        assertThat(firstAgain.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(firstAgain.body()).isEqualTo(first.body());
+        assertThat(secondAgain.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(secondAgain.body()).isEqualTo(second.body());
+        var clients = api.get("/api/v1/api-clients").token(firstAdmin).send();
+        assertThat(clients.json().findValuesAsString("name")).containsExactly("Dispatch TMS", "Dispatch TMS");
+    }
+
+    @Test
+    void aRefusedRequestIsNotRememberedSoTheKeyStillWorksOnceTheCallerMayAct() {
+        TenantId carrier = register("Refused Carrier " + UUID.randomUUID());
+        String person = "user-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"name\":\"Finance ERP\",\"roles\":[\"CARRIER_FINANCE\"]}";
+
+        var asDriver = api.post("/api/v1/api-clients", body)
+                .token(accessTokens.issue(person, carrier, List.of(Role.CARRIER_DRIVER)))
+                .idempotencyKey(key)
+                .send();
+        long storedAfterRefusal = recordsWithKey(carrier, key);
+        var asAdmin = api.post("/api/v1/api-clients", body)
+                .token(accessTokens.issue(person, carrier, List.of(Role.CARRIER_ADMIN)))
+                .idempotencyKey(key)
+                .send();
+        var anotherAdmin = api.post("/api/v1/api-clients", body)
+                .token(callers.of(carrier, Role.CARRIER_ADMIN))
+                .idempotencyKey(key)
+                .send();
+
+        assertThat(asDriver.status()).isEqualTo(403);
+        assertThat(storedAfterRefusal).isZero();
+        assertThat(asAdmin.status()).as(asAdmin.body()).isEqualTo(201);
+        assertThat(asAdmin.header("Idempotent-Replayed")).isNull();
+        assertThat(anotherAdmin.status()).as(anotherAdmin.body()).isEqualTo(201);
+        assertThat(anotherAdmin.header("Idempotent-Replayed")).isNull();
+        assertThat(anotherAdmin.json().get("id").asString())
+                .isNotEqualTo(asAdmin.json().get("id").asString());
+    }
+
+    @Test
     void recordsAreKeptForTheRetentionThenCleanedUp() {
         TenantId tenant = TenantId.random();
         String fresh = "fresh-" + UUID.randomUUID();
@@ -183,13 +289,61 @@ class IdempotencyIT extends GatewayIT {
 
     private void insertRecord(TenantId tenant, String key, java.time.Instant createdAt) {
         jdbc.update(
-                "INSERT INTO idempotency_records (tenant_id, idempotency_key, fingerprint, status, locked_until,"
-                        + " created_at) VALUES (?, ?, ?, 'COMPLETED', ?, ?)",
+                "INSERT INTO idempotency_records (tenant_id, actor, idempotency_key, fingerprint, status, locked_until,"
+                        + " created_at) VALUES (?, ?, ?, ?, 'COMPLETED', ?, ?)",
                 tenant.value(),
+                "user-" + UUID.randomUUID(),
                 key,
                 new byte[32],
                 java.sql.Timestamp.from(createdAt),
                 java.sql.Timestamp.from(createdAt));
+    }
+
+    private TenantId register(String name) {
+        var response = api.post("/api/v1/organizations", organizationJson("CARRIER", name, "it@replay.test"))
+                .token(callers.platformAdmin())
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return TenantId.of(response.json().get("id").asString());
+    }
+
+    /** A real API client of the organization with one role, and an access token it obtained by client credentials. */
+    private String clientToken(TenantId organization, String role) throws Exception {
+        var client = api.post(
+                        "/api/v1/api-clients",
+                        "{\"organization_id\":\"%s\",\"name\":\"%s client\",\"roles\":[\"%s\"]}"
+                                .formatted(organization, role, role))
+                .token(callers.platformAdmin())
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(client.status()).as(client.body()).isEqualTo(201);
+        String basic = Base64.getEncoder()
+                .encodeToString((client.json().get("client_id").asString() + ":"
+                                + client.json().get("client_secret").asString())
+                        .getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=api"))
+                .build();
+        var token = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JsonMapper.builder()
+                .build()
+                .readTree(token.body())
+                .get("access_token")
+                .asString();
+    }
+
+    private long recordsWithKey(TenantId tenant, String key) {
+        return systemAccess.call(
+                "test: count idempotency records",
+                () -> transactions.execute(status -> jdbc.queryForObject(
+                        "SELECT count(*) FROM idempotency_records WHERE tenant_id = ? AND idempotency_key = ?",
+                        Long.class,
+                        tenant.value(),
+                        key)));
     }
 
     private int countOrganizationsNamed(String name) {

@@ -6,6 +6,8 @@ import io.freightgate.platform.crypto.MasterKeys;
 import io.freightgate.platform.documents.DocumentInspector;
 import io.freightgate.platform.documents.DocumentStore;
 import io.freightgate.platform.documents.JdbcDocumentStore;
+import io.freightgate.platform.idempotency.ClaimAfterAuthorization;
+import io.freightgate.platform.idempotency.IdempotencyAnswers;
 import io.freightgate.platform.idempotency.IdempotencyFilter;
 import io.freightgate.platform.idempotency.IdempotencyRecords;
 import io.freightgate.platform.notifications.MailOutbox;
@@ -35,18 +37,25 @@ import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /** Wires the platform's building blocks. */
 @Configuration(proxyBeanMethods = false)
@@ -59,6 +68,13 @@ public class PlatformConfiguration {
 
     public static final int RATE_LIMIT_FILTER_ORDER = 10;
     public static final int IDEMPOTENCY_FILTER_ORDER = 20;
+
+    /**
+     * The idempotency claim wraps controller methods inside Spring Security's method authorization, whose checks
+     * before the call ({@code @PreAuthorize}, {@code @Secured}, JSR-250) are ordered from {@code Integer.MIN_VALUE}
+     * upwards: a handler the caller may not call never reaches a stored answer.
+     */
+    public static final int IDEMPOTENCY_CLAIM_ORDER = 0;
 
     /** The system clock; local mode and tests use the clock they share with the emulators instead. */
     @Bean
@@ -210,6 +226,21 @@ public class PlatformConfiguration {
                 new ApiRateLimitFilter(limiter, new RateLimit("api", capacity, period), problems));
         registration.setOrder(RATE_LIMIT_FILTER_ORDER);
         return registration;
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor idempotencyClaimAdvisor() {
+        var advisor = new DefaultPointcutAdvisor(
+                new AnnotationMatchingPointcut(Controller.class, RequestMapping.class, true),
+                new ClaimAfterAuthorization());
+        advisor.setOrder(IDEMPOTENCY_CLAIM_ORDER);
+        return advisor;
+    }
+
+    @Bean
+    IdempotencyAnswers idempotencyAnswers() {
+        return new IdempotencyAnswers();
     }
 
     @Bean

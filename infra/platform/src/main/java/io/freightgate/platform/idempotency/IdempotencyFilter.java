@@ -34,16 +34,22 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * {@code Idempotency-Key} on every mutating API request ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE} under
- * {@code /api/}). The first response with a status below 500 is stored per (tenant, key) with a SHA-256 fingerprint of
- * method, path, query, content type and body.
+ * {@code /api/}). A key belongs to the authenticated caller that sent it: records are kept per (tenant, actor, key),
+ * where the actor is the token's subject (a user id or an API client id), with a SHA-256 fingerprint of actor, method,
+ * path, query, content type and body.
+ *
+ * <p>This filter checks the key, buffers and fingerprints the request and holds its response; the key is claimed only
+ * by {@link ClaimAfterAuthorization}, around the controller method and inside method security. So nothing is looked
+ * up, stored or replayed for a request that authorization refuses, and a caller only ever gets back an answer it
+ * obtained itself.
  *
  * <ul>
- *   <li>Same key, same request, first one finished: the stored status and body are replayed with
+ *   <li>Same caller, same key, same request, first one finished: the stored status and body are replayed with
  *       {@code Idempotent-Replayed: true}; the operation does not run again.
- *   <li>Same key, different request: 422 {@code idempotency-key-reused}.
- *   <li>Same key while the first is still running: 409 {@code idempotency-request-in-progress}.
- *   <li>A 5xx or an exception releases the key, so a retry runs the operation again (its own downstream calls carry
- *       idempotency keys derived from business identity, so nothing moves twice).
+ *   <li>Same caller, same key, different request: 422 {@code idempotency-key-reused}.
+ *   <li>Same caller, same key while the first is still running: 409 {@code idempotency-request-in-progress}.
+ *   <li>A 5xx, an exception, or a refusal (401, 403) releases the key, so a retry runs the operation again (its own
+ *       downstream calls carry idempotency keys derived from business identity, so nothing moves twice).
  * </ul>
  *
  * A claim whose holder died is taken over after {@link #lockTimeout}.
@@ -106,11 +112,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "The Idempotency-Key must be 1 to 255 printable ASCII characters without spaces.");
             return;
         }
+        var recordKey = new IdempotencyRecords.Key(tenant.get(), Tenancy.currentActor(), key);
         BufferedRequest buffered;
         byte[] fingerprint;
         try {
             buffered = BufferedRequest.of(request, maxBodyBytes);
-            fingerprint = fingerprint(buffered);
+            fingerprint = fingerprint(recordKey.actor(), buffered);
         } catch (BodyTooLarge e) {
             problems.write(
                     request,
@@ -119,49 +126,51 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "The request body exceeds " + maxBodyBytes + " bytes.");
             return;
         }
-        Instant now = clock.instant();
-        IdempotencyRecords.Claim claim = transactions.execute(
-                status -> records.claim(tenant.get(), key, fingerprint, now, now.plus(lockTimeout)));
-        switch (claim) {
-            case IdempotencyRecords.Completed completed -> replay(completed.response(), response);
-            case IdempotencyRecords.Mismatch _ ->
-                problems.write(
-                        request,
-                        response,
-                        ProblemType.IDEMPOTENCY_KEY_REUSED,
-                        "This Idempotency-Key was used for a different request; use a new key for a new request.");
-            case IdempotencyRecords.InProgress _ ->
-                problems.write(
-                        request,
-                        response,
-                        ProblemType.IDEMPOTENCY_REQUEST_IN_PROGRESS,
-                        "A request with this Idempotency-Key is still running; retry when it has finished.");
-            case IdempotencyRecords.Acquired _ -> runAndRemember(buffered, response, chain, tenant.get(), key);
+        var idempotent = IdempotentRequest.attach(buffered, recordKey, () -> claim(recordKey, fingerprint));
+        var capturing = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(buffered, capturing);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (idempotent.state() instanceof IdempotentRequest.Running) {
+                transactions.executeWithoutResult(status -> records.release(recordKey));
+            }
+            throw e;
+        } finally {
+            idempotent.detach(buffered);
+        }
+        switch (idempotent.state()) {
+            case IdempotentRequest.NotReached _ -> capturing.copyBodyToResponse();
+            case IdempotentRequest.Running _ -> {
+                remember(recordKey, capturing);
+                capturing.copyBodyToResponse();
+            }
+            case IdempotentRequest.Replay replay -> replay(replay.response(), response);
+            case IdempotentRequest.Refused refused ->
+                problems.write(request, response, refused.type(), refused.detail());
         }
     }
 
-    private void runAndRemember(
-            HttpServletRequest request, HttpServletResponse response, FilterChain chain, TenantId tenant, String key)
-            throws ServletException, IOException {
-        var capturing = new ContentCachingResponseWrapper(response);
-        try {
-            chain.doFilter(request, capturing);
-        } catch (IOException | ServletException | RuntimeException e) {
-            transactions.executeWithoutResult(status -> records.release(tenant, key));
-            throw e;
-        }
+    private IdempotencyRecords.Claim claim(IdempotencyRecords.Key key, byte[] fingerprint) {
+        Instant now = clock.instant();
+        return transactions.execute(status -> records.claim(key, fingerprint, now, now.plus(lockTimeout)));
+    }
+
+    /**
+     * Stores the handler's answer, unless it is a server error (a retry should run again) or a refusal: a 401 or 403
+     * raised inside the handler is the caller's, not the request's, and must neither be replayed nor block the key.
+     */
+    private void remember(IdempotencyRecords.Key key, ContentCachingResponseWrapper capturing) {
         int status = capturing.getStatus();
-        if (status >= 500) {
-            transactions.executeWithoutResult(status2 -> records.release(tenant, key));
+        if (status >= 500 || status == 401 || status == 403) {
+            transactions.executeWithoutResult(tx -> records.release(key));
         } else {
             var stored = new IdempotencyRecords.StoredResponse(
                     status,
                     capturing.getContentType(),
                     capturing.getHeader("Location"),
                     capturing.getContentAsByteArray());
-            transactions.executeWithoutResult(tx -> records.complete(tenant, key, stored, clock.instant()));
+            transactions.executeWithoutResult(tx -> records.complete(key, stored, clock.instant()));
         }
-        capturing.copyBodyToResponse();
     }
 
     private static void replay(IdempotencyRecords.StoredResponse stored, HttpServletResponse response)
@@ -179,8 +188,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static byte[] fingerprint(BufferedRequest request) throws IOException, ServletException {
+    private static byte[] fingerprint(String actor, BufferedRequest request) throws IOException, ServletException {
         MessageDigest digest = sha256();
+        update(digest, actor);
         update(digest, request.getMethod());
         update(digest, request.getRequestURI());
         update(digest, Optional.ofNullable(request.getQueryString()).orElse(""));

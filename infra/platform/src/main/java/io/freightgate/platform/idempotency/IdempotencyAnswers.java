@@ -1,0 +1,25 @@
+package io.freightgate.platform.idempotency;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Ends the dispatch quietly when {@link ClaimAfterAuthorization} skipped the handler, before any exception handler
+ * could turn that into an error; {@link IdempotencyFilter} then writes the stored or refusing answer.
+ */
+public final class IdempotencyAnswers implements HandlerExceptionResolver, Ordered {
+
+    @Override
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception exception) {
+        return exception instanceof ClaimAfterAuthorization.AnsweredFromRecords ? new ModelAndView() : null;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
