@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures local mode: time from `java -jar` to GET /actuator/health = UP, and resident memory of the gateway
+# Measures local mode: time from `java -jar` to GET /readyz = UP, and resident memory of the gateway
 # JVM, its embedded PostgreSQL (all backends) and Redis once healthy. Run from the repository root after
 # `./mvnw -pl gateway-api -am package -DskipTests`. Usage: docs/benchmarks/local-startup.sh [runs]
 set -euo pipefail
@@ -17,7 +17,7 @@ measure() {
   start=$(date +%s%N)
   "$java" -jar "$jar" --server.port=$port --freightgate.local.data-dir="$data" > "$data/$label.log" 2>&1 &
   app=$!
-  until curl -fs "http://localhost:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+  until curl -fs "http://localhost:$port/readyz" 2>/dev/null | grep -q '"status":"UP"'; do
     if ! kill -0 "$app" 2>/dev/null; then echo "gateway died, see $data/$label.log" >&2; exit 1; fi
     sleep 0.1
   done

@@ -25,7 +25,7 @@ load=docs/benchmarks/WebhookIntakeLoad.java
   --freightgate.stripe.webhook-secrets.platform=$secret ${GATEWAY_ARGS:-} > "$data/gateway.log" 2>&1 &
 app=$!
 trap 'rc=$?; kill -TERM $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"; exit $rc' EXIT
-until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+until curl -fs "http://127.0.0.1:$port/readyz" 2>/dev/null | grep -q '"status":"UP"'; do
   if ! kill -0 "$app" 2>/dev/null; then echo "gateway died, see $data/gateway.log" >&2; exit 1; fi
   sleep 0.5
 done

@@ -32,14 +32,18 @@ class LocalModeBanner {
             return;
         }
         String base = "http://localhost:" + web.getWebServer().getPort();
+        var environment = event.getApplicationContext().getEnvironment();
+        String management = "http://localhost:"
+                + environment.getProperty(
+                        "local.management.port", environment.getProperty("management.server.port", "8081"));
         log.info(
                 """
 
                 ==================================================================
                  FreightGate is running in local mode
                    App:          {}
-                   API docs:     {}/swagger-ui.html  (OpenAPI: {}/v3/api-docs)
-                   Health:       {}/actuator/health
+                   API docs:     {}/swagger-ui.html  (OpenAPI: {}/v3/api-docs; log in first or send a token)
+                   Health:       {}/actuator/health  (metrics: /actuator/prometheus; management port, never published)
                    Problems:     {}/problems
                    Mail:         {}/local/mail  (everything the gateway sends is captured here)
                    Data:         {}  (delete it, or start with --freightgate.local.reset=true, to start over)
@@ -50,7 +54,7 @@ class LocalModeBanner {
                 base,
                 base,
                 base,
-                base,
+                management,
                 base,
                 base,
                 dataDirectory,

@@ -5,6 +5,7 @@ import io.freightgate.security.ApiClientView;
 import io.freightgate.security.ApiClients;
 import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -75,6 +76,7 @@ class ApiClientsController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @Operation(summary = "Create an API client; the response carries client_secret, shown only this once")
     ResponseEntity<ApiClientResponse> create(
             @Valid @RequestBody CreateApiClientRequest request, Authentication authentication) {

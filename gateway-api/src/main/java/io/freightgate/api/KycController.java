@@ -27,6 +27,7 @@ import io.freightgate.platform.problem.ProblemType;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -171,6 +172,7 @@ class KycController {
     record OpenCaseRequest(@NotBlank @Size(max = 200) String representativeName) {}
 
     @PostMapping("/cases")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PreAuthorize(ORGANIZATION_ADMIN)
     @Operation(summary = "Open the KYB case of the caller's organization")
     ResponseEntity<CaseView> openCase(@Valid @RequestBody OpenCaseRequest request, Authentication caller) {

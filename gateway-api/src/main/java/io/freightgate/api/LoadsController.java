@@ -20,6 +20,7 @@ import io.freightgate.platform.problem.ProblemResponses;
 import io.freightgate.platform.problem.ProblemType;
 import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -111,6 +112,7 @@ class LoadsController {
     record DriverLinkResponse(UUID loadId, String url, Instant expiresAt) {}
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PreAuthorize(MANAGERS)
     @Operation(
             summary = "Plan a load for a shipper",

@@ -7,6 +7,7 @@ import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.organizations.RegisterOrganization;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -72,6 +73,7 @@ class OrganizationsController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PreAuthorize("hasRole('PLATFORM_ADMIN')")
     @Operation(summary = "Register a carrier or shipper organization (platform admins)")
     ResponseEntity<OrganizationResponse> register(@Valid @RequestBody RegisterOrganizationRequest request) {

@@ -11,6 +11,7 @@ import io.freightgate.payments.Payments;
 import io.freightgate.payments.RefundView;
 import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -112,6 +113,7 @@ class PaymentRequestsController {
     record CreatedResponse(PaymentRequestView paymentRequest, String paymentPageUrl) {}
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PreAuthorize(CARRIER_BILLING)
     @Operation(
             summary = "Bill a shipper for a load",
@@ -185,6 +187,11 @@ class PaymentRequestsController {
     }
 
     @PostMapping("/{id}/payments")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "202",
+            description = "Pending: 3-D Secure to complete, or a SEPA debit processing",
+            useReturnTypeSchema = true)
     @PreAuthorize(SHIPPER_PAYERS)
     @Operation(
             summary = "Pay a payment request",
@@ -234,6 +241,7 @@ class PaymentRequestsController {
     }
 
     @PostMapping("/{id}/refunds")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PreAuthorize(CARRIER_FINANCE_OR_STAFF)
     @Operation(
             summary = "Refund all (no amount) or part of a paid request",

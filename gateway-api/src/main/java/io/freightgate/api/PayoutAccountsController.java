@@ -10,6 +10,7 @@ import io.freightgate.payments.PayoutAccountStatus;
 import io.freightgate.payments.PayoutAccountView;
 import io.freightgate.payments.PayoutAccounts;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -129,6 +130,7 @@ class PayoutAccountsController {
     }
 
     @PostMapping("/payout-account")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @Operation(
             summary = "Open the carrier's Stripe payout account",
             description = "Creates the Connect account (platform pays fees and bears losses, Express dashboard,"
@@ -167,6 +169,7 @@ class PayoutAccountsController {
     }
 
     @PostMapping("/onboarding-links")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @Operation(
             summary = "Create a new single-use link to Stripe's hosted onboarding",
             description = "Links expire after about five minutes; Stripe then sends the carrier to refresh_url, where"

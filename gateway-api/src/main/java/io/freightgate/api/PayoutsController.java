@@ -10,6 +10,7 @@ import io.freightgate.payments.PayoutView;
 import io.freightgate.payments.Payouts;
 import io.freightgate.payments.RemittanceView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -156,6 +157,7 @@ class PayoutsController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @Operation(
             summary = "Pay out now",
             description = "Pays amount_minor (or, without it, everything available in the currency) from the carrier's"

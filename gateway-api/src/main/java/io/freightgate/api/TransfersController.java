@@ -5,6 +5,7 @@ import io.freightgate.payments.TransferView;
 import io.freightgate.payments.Transfers;
 import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -68,6 +69,7 @@ class TransfersController {
     }
 
     @PostMapping("/holds")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PreAuthorize(HOLDERS)
     @Operation(
             summary = "Hold the transfer",

@@ -5,6 +5,7 @@ import io.freightgate.security.Role;
 import io.freightgate.security.UserView;
 import io.freightgate.security.Users;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -100,6 +101,7 @@ class UsersController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @Operation(
             summary = "Invite a user with roles of the organization's kind",
             description = "Publishes UserInvited and mails the user a link to set the first password (single use,"

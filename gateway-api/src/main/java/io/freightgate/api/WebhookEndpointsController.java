@@ -5,6 +5,7 @@ import io.freightgate.integrations.IntegratorDeliveryView;
 import io.freightgate.integrations.IntegratorEndpointView;
 import io.freightgate.integrations.IntegratorWebhooks;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -66,6 +67,7 @@ class WebhookEndpointsController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @Operation(
             summary = "Register an endpoint; the response carries its signing secret, shown only this once",
             description = "url must be https (http only in local mode) and resolve to a public address: loopback,"

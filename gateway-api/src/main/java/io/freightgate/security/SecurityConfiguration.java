@@ -39,7 +39,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Security filter chains, most specific first: {@code /api/**} is a stateless resource server accepting only
  * FreightGate's own RS256 tokens (issuer, audience, expiry and not-before checked, 60 s clock skew); everything else
- * (health, metrics, API documents, problem types, {@code /.well-known/security.txt}) is public and read-only. The JWT
+ * (health on the management port, problem types, {@code /.well-known/security.txt}) is public and read-only, except the
+ * API document, which needs a token or a login session. The JWT
  * decoder is built from the locally configured keys ({@link SigningKeys}: the active one, and during a rotation the
  * next and the previous one), never by calling the issuer at start-up.
  */
@@ -150,6 +151,32 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The API document and its viewer are for integrators, not for the internet: any valid access token (the same
+     * decoder as {@code /api/**}), or the session of a user who completed the login (both factors).
+     */
+    @Bean
+    @Order(4)
+    SecurityFilterChain apiDocumentSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    /**
+     * Everything else is public and read-only. Actuator answers here only on the management port
+     * ({@code management.server.port}), which is never published; the internet-facing port has /livez and /readyz.
+     */
     @Bean
     @Order(100)
     SecurityFilterChain publicSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
@@ -157,9 +184,8 @@ public class SecurityConfiguration {
                                 "/actuator/health/**",
                                 "/actuator/info",
                                 "/actuator/prometheus",
-                                "/v3/api-docs/**",
-                                "/swagger-ui/**",
-                                "/swagger-ui.html",
+                                "/livez",
+                                "/readyz",
                                 "/problems/**",
                                 "/error")
                         .permitAll()

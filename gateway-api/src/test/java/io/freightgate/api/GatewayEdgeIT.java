@@ -2,21 +2,29 @@ package io.freightgate.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freightgate.support.Api;
 import io.freightgate.support.GatewayIT;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Health, metrics, the API document and the headers every response carries. */
+/**
+ * Health and metrics (on the management port only), the API document (for authenticated callers) and the headers every
+ * response carries.
+ */
 class GatewayEdgeIT extends GatewayIT {
 
     @Autowired
     JdbcTemplate jdbc;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
     void healthIsUpWithDatabaseAndRedis() {
-        var health = api.get("/actuator/health").send();
+        var health = new Api(managementPort).get("/actuator/health").send();
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
@@ -27,16 +35,38 @@ class GatewayEdgeIT extends GatewayIT {
     }
 
     @Test
-    void prometheusMetricsAreServed() {
-        var metrics = api.get("/actuator/prometheus").send();
+    void prometheusMetricsAreServedOnTheManagementPortOnly() {
+        var metrics = new Api(managementPort).get("/actuator/prometheus").send();
 
+        assertThat(managementPort).isNotEqualTo(port);
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator")) {
+            var internet = api.get(path).send();
+            assertThat(internet.status()).as(path).isEqualTo(404);
+            assertThat(internet.body()).as(path).doesNotContain("jvm_memory_used_bytes");
+        }
+        assertThat(api.get("/readyz").send().status()).isEqualTo(200);
+        assertThat(api.get("/livez").send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiDocumentIsForAuthenticatedCallersOnly() {
+        for (String path : List.of("/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html")) {
+            var anonymous = api.get(path).send();
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(anonymous.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(api.get(path).token("not-a-token").send().status())
+                    .as(path)
+                    .isEqualTo(401);
+        }
     }
 
     @Test
     void theApiDocumentDescribesTheEndpointsAndTheBearerScheme() {
-        var document = api.get("/v3/api-docs").send();
+        var document = api.get("/v3/api-docs")
+                .token(callers.of(io.freightgate.kernel.TenantId.random(), io.freightgate.security.Role.CARRIER_DRIVER))
+                .send();
 
         assertThat(document.status()).isEqualTo(200);
         assertThat(document.json().get("paths").has("/api/v1/organizations")).isTrue();
@@ -57,9 +87,8 @@ class GatewayEdgeIT extends GatewayIT {
 
     @Test
     void aRequestIdThatIsNotAPlainTokenIsReplaced() {
-        var response = api.get("/actuator/health")
-                .header("X-Request-Id", "bad id\twith spaces")
-                .send();
+        var response =
+                api.get("/readyz").header("X-Request-Id", "bad id\twith spaces").send();
 
         assertThat(response.header("X-Request-Id"))
                 .isNotEqualTo("bad id\twith spaces")

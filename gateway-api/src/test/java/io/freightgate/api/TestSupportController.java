@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Endpoints that exist only in the test classpath, to drive the edge into states real endpoints reach rarely. */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 @RequestMapping("/api/v1/test-support")
 class TestSupportController {
 
