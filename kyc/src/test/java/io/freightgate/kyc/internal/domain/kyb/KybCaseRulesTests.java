@@ -101,6 +101,27 @@ class KybCaseRulesTests {
     }
 
     @Test
+    void onlyTheInsuranceAndTheLicenceAreMonitoredForExpiry() {
+        KybCase kybCase = carrier(Optional.empty());
+        attach(kybCase, DocumentKind.COMPANY_REGISTER_EXTRACT, null);
+        attach(kybCase, DocumentKind.TRANSPORT_LICENCE, null);
+        attach(kybCase, DocumentKind.GOODS_IN_TRANSIT_INSURANCE, TODAY.plusYears(1));
+        attach(kybCase, DocumentKind.REPRESENTATIVE_ID, TODAY.plusDays(10));
+        kybCase.addReference("Hanse Retail AG", ENCRYPTED, "shipper", null, "user", NOW);
+        kybCase.submit(KybCase.Screening.clear(), TODAY, "user", NOW);
+        KybCaseTests.confirmReference(kybCase);
+        assertThat(kybCase.approve(null, TODAY, "officer", NOW)).isEqualTo(Outcome.APPLIED);
+
+        assertThat(kybCase.takeDocumentsToWarn(TODAY, Period.ofDays(30), NOW)).isEmpty();
+        assertThat(kybCase.expiredMonitoredDocuments(TODAY.plusDays(20))).isEmpty();
+        assertThat(refusal(kybCase.revokeForExpiry(TODAY.plusDays(20), "monitor", NOW)))
+                .isEqualTo(Refusal.WRONG_STATE);
+        assertThat(kybCase.missingDocuments(TODAY.plusDays(20)))
+                .as("an expired identity card is still missing at the next submission")
+                .containsExactly(DocumentKind.REPRESENTATIVE_ID);
+    }
+
+    @Test
     void aReferenceCheckWithSeveralReferencesRecordsOnTheRightOne() {
         KybCase kybCase = carrier(Optional.empty());
         kybCase.addReference("First Cargo", ENCRYPTED, "customer", null, "user", NOW);
