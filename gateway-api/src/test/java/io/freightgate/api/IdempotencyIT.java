@@ -265,6 +265,29 @@ class IdempotencyIT extends GatewayIT {
     }
 
     @Test
+    void aCallerWhoLostTheRoleGetsNoReplayOfWhatItObtainedBefore() {
+        TenantId carrier = register("Demoted Carrier " + UUID.randomUUID());
+        String person = "user-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"name\":\"Payroll ERP\",\"roles\":[\"CARRIER_FINANCE\"]}";
+        var asAdmin = api.post("/api/v1/api-clients", body)
+                .token(accessTokens.issue(person, carrier, List.of(Role.CARRIER_ADMIN)))
+                .idempotencyKey(key)
+                .send();
+
+        var asDriver = api.post("/api/v1/api-clients", body)
+                .token(accessTokens.issue(person, carrier, List.of(Role.CARRIER_DRIVER)))
+                .idempotencyKey(key)
+                .send();
+
+        assertThat(asAdmin.status()).as(asAdmin.body()).isEqualTo(201);
+        ProblemDetailsIT.assertProblem(asDriver, 403, "forbidden", "Forbidden");
+        assertThat(asDriver.header("Idempotent-Replayed")).isNull();
+        assertThat(asDriver.body())
+                .doesNotContain(asAdmin.json().get("client_secret").asString());
+    }
+
+    @Test
     void recordsAreKeptForTheRetentionThenCleanedUp() {
         TenantId tenant = TenantId.random();
         String fresh = "fresh-" + UUID.randomUUID();

@@ -52,6 +52,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
@@ -70,11 +71,11 @@ public class PlatformConfiguration {
     public static final int IDEMPOTENCY_FILTER_ORDER = 20;
 
     /**
-     * The idempotency claim wraps controller methods inside Spring Security's method authorization, whose checks
-     * before the call ({@code @PreAuthorize}, {@code @Secured}, JSR-250) are ordered from {@code Integer.MIN_VALUE}
-     * upwards: a handler the caller may not call never reaches a stored answer.
+     * The idempotency claim wraps controller methods inside every method interceptor of Spring Security (ordered
+     * {@code PRE_FILTER} 100 to {@code POST_FILTER} 600; a lower order runs first): a handler the caller may not call
+     * ({@code @PreAuthorize}) never reaches a stored answer.
      */
-    public static final int IDEMPOTENCY_CLAIM_ORDER = 0;
+    public static final int IDEMPOTENCY_CLAIM_ORDER = AuthorizationInterceptorsOrder.POST_FILTER.getOrder() + 1;
 
     /** The system clock; local mode and tests use the clock they share with the emulators instead. */
     @Bean
