@@ -77,6 +77,31 @@ class IdentityIT extends GatewayIT {
     }
 
     @Test
+    void aLoggedInUserReadsTheApiDocumentWithItsSessionAndNobodyElseWithoutAToken() throws Exception {
+        String email = "integrator-" + UUID.randomUUID() + "@carrier.test";
+        JsonNode user = invite(carrier, email, "CARRIER_DISPATCHER");
+        accept(user.get("invitation_token").asString(), PASSWORD);
+        BrowserLogin browser = browser();
+        assertThat(api.get("/v3/api-docs").send().status()).isEqualTo(401);
+
+        logIn(browser, email, PASSWORD, null);
+
+        String session =
+                LoginConfiguration.SESSION_COOKIE + "=" + browser.cookies.get(LoginConfiguration.SESSION_COOKIE);
+        var document = api.get("/v3/api-docs")
+                .header("Cookie", session)
+                .timeout(java.time.Duration.ofMinutes(3))
+                .send();
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.body()).contains("/api/v1/payment-requests");
+        assertThat(api.get("/v3/api-docs")
+                        .header("Cookie", LoginConfiguration.SESSION_COOKIE + "=" + UUID.randomUUID())
+                        .send()
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void anInvitationIsSingleUseAndTheNewPasswordMustFollowThePolicy() {
         JsonNode user = invite(carrier, "finance-" + UUID.randomUUID() + "@carrier.test", "CARRIER_FINANCE");
         String token = user.get("invitation_token").asString();

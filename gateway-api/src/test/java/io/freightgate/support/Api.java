@@ -74,6 +74,7 @@ public final class Api {
         private final String body;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private byte[] bytes;
+        private Duration timeout = Duration.ofSeconds(30);
 
         private Call(String method, String path, String body, String contentType) {
             this.method = method;
@@ -94,6 +95,12 @@ public final class Api {
 
         public Call header(String name, String value) {
             headers.put(name, value);
+            return this;
+        }
+
+        /** For slow first requests (the API document is built on its first request: minutes on a busy machine). */
+        public Call timeout(Duration timeout) {
+            this.timeout = timeout;
             return this;
         }
 
@@ -122,7 +129,7 @@ public final class Api {
         }
 
         private HttpRequest request() {
-            var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+            var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout);
             headers.forEach(builder::header);
             builder.method(
                     method,
