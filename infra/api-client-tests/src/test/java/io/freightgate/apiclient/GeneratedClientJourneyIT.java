@@ -1,6 +1,7 @@
 package io.freightgate.apiclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.freightgate.client.ApiClient;
 import io.freightgate.client.ApiException;
@@ -76,15 +77,27 @@ class GeneratedClientJourneyIT extends GatewayIT {
 
     @Test
     void aRefusedRequestArrivesAsAProblem() {
-        var client = client(callers.of(TenantId.random(), Role.CARRIER_DRIVER));
+        var driver = client(callers.of(TenantId.random(), Role.CARRIER_DRIVER));
+        LocalDate today = LocalDate.now();
 
-        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
-                ApiException.class, () -> new PaymentRequestsApi(client)
-                        .paymentRequestsCreate(UUID.randomUUID().toString(), new PaymentRequestsCreateRequest()));
+        var refused = catchThrowableOfType(ApiException.class, () -> new PaymentRequestsApi(driver)
+                .paymentRequestsCreate(
+                        UUID.randomUUID().toString(),
+                        new PaymentRequestsCreateRequest()
+                                .shipperId(UUID.randomUUID())
+                                .amountMinor(1_000L)
+                                .currency("EUR")
+                                .loadReference("LD-CLIENT-2")
+                                .origin("Hamburg, DE")
+                                .destination("Lyon, FR")
+                                .pickupDate(today)
+                                .deliveryDate(today)
+                                .dueDate(today)));
 
         assertThat(refused.getCode()).isEqualTo(403);
         assertThat(refused.getResponseHeaders().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.getResponseBody()).contains("\"type\":\"/problems/forbidden\"");
     }
 
     private ApiClient client(String token) {
