@@ -61,6 +61,7 @@ class PostgresCrashIT {
         gateway = new SpringApplicationBuilder(FreightGateApplication.class)
                 .run(
                         "--server.port=0",
+                        "--management.server.port=0",
                         "--freightgate.local.ephemeral=false",
                         "--freightgate.local.reset=true",
                         "--freightgate.local.data-dir=" + DATA);
