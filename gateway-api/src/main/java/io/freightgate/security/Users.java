@@ -112,10 +112,12 @@ public class Users {
     /**
      * Invites a user and mails the invitation link (after the transaction commits); the answer carries the invitation
      * token too, which only local mode's API answer shows. An address that already has an account in another
-     * organization gets the same answer as a new one (so an admin cannot probe which addresses have accounts), but no
-     * account is made: the holder of the address is mailed a notice instead (at most three an hour) and the attempt is
-     * audited as {@code INVITED_ELSEWHERE} in {@code security_events}. An address of the organization's own users is
-     * refused ({@link IllegalStateException}, 409), as the admin sees those users anyway.
+     * organization gets the same answer as a new one, and from then on the organization sees a pending invitation that
+     * nobody accepts (so an admin cannot probe which addresses have accounts), but no account is made: the invitation
+     * is a decoy that can never be accepted or logged in to, the holder of the address is mailed a notice instead (at
+     * most three an hour) and the attempt is audited as {@code INVITED_ELSEWHERE} in {@code security_events}. An
+     * address of the organization's own users or invitations (decoys included) is refused ({@link
+     * IllegalStateException}, 409), as the admin sees those anyway.
      */
     public UserView invite(
             TenantId organization, String email, String displayName, Collection<Role> roles, boolean acrossTenants) {
@@ -185,7 +187,13 @@ public class Users {
 
     /**
      * The address has an account: in the inviting organization, that is a conflict the admin may know of; in another,
-     * the answer looks like a new invitation (a fresh id, a token that works nowhere) while the holder is told by mail.
+     * the inviting organization gets a decoy invitation while the holder is told by mail. The decoy is a row of
+     * {@code users} in the inviting organization, INVITED, with the address and display name encrypted as for any
+     * invitation, so the admin reads, lists, re-roles and disables it, and inviting the address again is a conflict,
+     * exactly as for a genuine pending invitation that nobody accepts. It can never become an account: its email hash
+     * is {@link #decoyEmailHash} (never the {@code user-email:} hash that login and password resets look up, so the
+     * address stays unique to its holder), and it has no invitation token hash (the token in the answer works nowhere;
+     * none is mailed).
      */
     private UserView inviteHolderOfAccount(
             TenantId organization,
@@ -200,7 +208,26 @@ public class Users {
                 () -> transactions.execute(status -> {
                     User holder = records.findByEmailHash(emailHash)
                             .orElseThrow(() -> new IllegalStateException("A user with this email already exists"));
-                    if (holder.tenant().equals(organization)) {
+                    byte[] decoyHash = decoyEmailHash(organization, normalized);
+                    if (holder.tenant().equals(organization)
+                            || records.findByEmailHash(decoyHash).isPresent()) {
+                        throw new IllegalStateException("A user with this email already exists");
+                    }
+                    Instant now = clock.instant();
+                    UUID id = UUID.randomUUID();
+                    User decoy = User.invite(
+                            id,
+                            organization,
+                            encryption.encryptText(organization, id, normalized),
+                            decoyHash,
+                            encryption.encryptText(organization, id, displayName.strip()),
+                            roleNames,
+                            null,
+                            now.plus(INVITATION_VALIDITY),
+                            now);
+                    try {
+                        records.saveAndFlush(decoy);
+                    } catch (DataIntegrityViolationException e) {
                         throw new IllegalStateException("A user with this email already exists");
                     }
                     securityEvents.record(holder.tenant(), holder.id(), "INVITED_ELSEWHERE", null, actor);
@@ -217,18 +244,20 @@ public class Users {
                                         "organization_name",
                                         organizationName)));
                     }
-                    return new UserView(
-                            UUID.randomUUID(),
-                            organization,
-                            normalized,
-                            displayName.strip(),
-                            roleNames.stream().map(Role::valueOf).toList(),
-                            User.Status.INVITED.name(),
-                            false,
-                            Optional.empty(),
-                            clock.instant(),
-                            Optional.of("fgi_" + randomToken()));
+                    return view(decoy, Optional.of("fgi_" + randomToken()));
                 }));
+    }
+
+    /**
+     * The email hash of a decoy invitation ({@link #inviteHolderOfAccount}): keyed like the login hash but over
+     * another input, so it never equals any address's {@code user-email:} hash, and one per organization and address.
+     */
+    static byte[] decoyEmailHash(EnvelopeEncryption encryption, TenantId organization, String normalized) {
+        return encryption.keyedHash("invitation-decoy:" + organization + ":" + normalized);
+    }
+
+    private byte[] decoyEmailHash(TenantId organization, String normalized) {
+        return decoyEmailHash(encryption, organization, normalized);
     }
 
     /** The address is in use (the unique email hash); thrown inside the invitation's transaction to roll it back. */
