@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Failed client authentications at the authorization server ({@code POST /oauth2/token}, {@code /oauth2/introspect},
@@ -59,9 +60,9 @@ final class ClientAuthenticationThrottle extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        // The decoded path, as the authorization server's matchers see it: /oauth2/%74oken reaches the token endpoint.
         return !"POST".equals(request.getMethod())
-                || !endpoints.contains(request.getRequestURI()
-                        .substring(request.getContextPath().length()));
+                || !endpoints.contains(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
     }
 
     @Override

@@ -75,6 +75,10 @@ class TokenEndpointLimitsIT extends GatewayIT {
                 .as("refused before the secret is looked at")
                 .isEqualTo(429);
         assertThat(otherClient.statusCode()).as(otherClient.body()).isEqualTo(200);
+        var encodedPath = post("/oauth2/%74oken", clientId, "wrong-encoded", newAddress(), clientCredentials());
+        assertThat(encodedPath.statusCode())
+                .as("the token endpoint under a percent-encoded path is limited too: " + encodedPath.body())
+                .isEqualTo(429);
     }
 
     @Test

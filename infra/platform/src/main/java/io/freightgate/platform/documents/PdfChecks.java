@@ -69,6 +69,37 @@ final class PdfChecks {
     private static final Set<String> IMAGE =
             Set.of("DCTDecode", "DCT", "JPXDecode", "CCITTFaxDecode", "CCF", "JBIG2Decode");
     private static final int MAX_FILTERS = 4;
+    static final int MAX_ASCII_DECODED_BYTES = 8 * 1024 * 1024;
+
+    /** An in-memory buffer that refuses to grow past its limit. */
+    private static final class Bounded extends ByteArrayOutputStream {
+        private final int limit;
+
+        Bounded(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            ensure(1);
+            super.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            ensure(len);
+            super.write(b, off, len);
+        }
+
+        private void ensure(int more) {
+            if ((long) count + more > limit) {
+                throw new Exceeded(
+                        Refusal.TOO_COMPLEX,
+                        "A stream of the PDF decodes to more than " + limit / (1024 * 1024) + " MiB of text.");
+            }
+        }
+    }
+
     private static final int NESTED_LAYERS = 3;
     private static final byte[] STREAM = "stream".getBytes(StandardCharsets.US_ASCII);
 
@@ -236,7 +267,9 @@ final class PdfChecks {
                 if (FLATE.contains(filter)) {
                     decoded = new Inflation.Layer(decoded, budget, counted::count);
                 } else if (ASCII.contains(filter)) {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    // ASCII filters are decoded whole: bounded, so a Flate layer of 'z's (ASCII85: 4 zero bytes each)
+                    // cannot grow the heap before the budget counts it.
+                    ByteArrayOutputStream out = new Bounded(MAX_ASCII_DECODED_BYTES);
                     FilterFactory.INSTANCE.getFilter(filter).decode(decoded, out, stream, i);
                     decoded = new ByteArrayInputStream(out.toByteArray());
                 } else if (IMAGE.contains(filter) && i == filters.size() - 1) {

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * {@code Idempotency-Key} on every mutating API request ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE} under
@@ -87,7 +88,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !MUTATING.contains(request.getMethod())
-                || !request.getRequestURI().startsWith("/api/");
+                || !UrlPathHelper.defaultInstance
+                        .getPathWithinApplication(request)
+                        .startsWith("/api/");
     }
 
     @Override

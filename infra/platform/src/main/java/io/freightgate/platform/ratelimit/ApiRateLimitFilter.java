@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Limits API requests per caller (its actor id once authenticated, its address before): 429 {@code rate-limited} with
@@ -28,7 +29,8 @@ public class ApiRateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        // The decoded path, as the handler mappings and security matchers see it (/%61pi/... is /api/...).
+        return !UrlPathHelper.defaultInstance.getPathWithinApplication(request).startsWith("/api/");
     }
 
     @Override

@@ -40,6 +40,17 @@ class DocumentInspectorTests {
     }
 
     @Test
+    void anAscii85LayerOfZerosUnderAFlateLayerIsRefusedBeforeItFillsTheHeap() {
+        byte[] bomb = HostileFiles.ascii85ZeroBomb(32);
+        assertThat(bomb.length).isLessThan(100_000);
+
+        var refused = refusal(inspector.text(bomb));
+
+        assertThat(refused.refusal()).isEqualTo(Refusal.TOO_COMPLEX);
+        assertThat(refused.detail()).contains("decodes to more than 8 MiB");
+    }
+
+    @Test
     void activeContentIsRefused() {
         assertThat(refusal(inspector.inspect(HostileFiles.openActionJavaScript()))
                         .refusal())

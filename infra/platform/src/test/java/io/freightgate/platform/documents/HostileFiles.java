@@ -88,6 +88,41 @@ public final class HostileFiles {
         return pdf(objects);
     }
 
+    /**
+     * A page whose content stream is {@code [/FlateDecode /ASCII85Decode]}: the Flate layer holds {@code zMiB} MiB of
+     * ASCII85 {@code z} characters (a ratio a deflate layer reaches), each of which decodes to four zero bytes.
+     */
+    public static byte[] ascii85ZeroBomb(int zMiB) {
+        byte[] zs = new byte[1 << 20];
+        java.util.Arrays.fill(zs, (byte) 'z');
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        var outer = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        for (int i = 0; i < zMiB; i++) {
+            deflater.setInput(zs);
+            while (!deflater.needsInput()) {
+                outer.write(buffer, 0, deflater.deflate(buffer));
+            }
+        }
+        deflater.setInput(ascii("~>"));
+        deflater.finish();
+        while (!deflater.finished()) {
+            outer.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        byte[] flate = outer.toByteArray();
+        List<byte[]> objects = new ArrayList<>();
+        objects.add(ascii("<< /Type /Catalog /Pages 2 0 R >>"));
+        objects.add(ascii("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"));
+        objects.add(ascii("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>"));
+        var stream = new ByteArrayOutputStream();
+        stream.writeBytes(ascii("<< /Length " + flate.length + " /Filter [/FlateDecode /ASCII85Decode] >>\nstream\n"));
+        stream.writeBytes(flate);
+        stream.writeBytes(ascii("\nendstream"));
+        objects.add(stream.toByteArray());
+        return pdf(objects);
+    }
+
     /** A PNG that declares {@code width} x {@code height} (and has no pixels). */
     public static byte[] pngHeader(int width, int height) {
         return png(width, height, new byte[0]);
