@@ -1,5 +1,8 @@
 package io.freightgate.payments.internal.domain;
 
+import static io.freightgate.payments.internal.domain.PaymentRequestTests.intent;
+import static io.freightgate.payments.internal.domain.PaymentRequestTests.open;
+import static io.freightgate.payments.internal.domain.PaymentRequestTests.paid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -468,56 +471,5 @@ class PaymentRequestRulesTests {
         assertThatThrownBy(() -> new FeePolicy.Terms(10_001, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("A fee percentage is 0 to 10000 basis points, not 10001");
-    }
-
-    // --- fixtures (as in PaymentRequestTests)
-
-    private static PaymentRequest paid(long amount) {
-        PaymentRequest request = open(false);
-        UUID attempt = UUID.randomUUID();
-        request.beginAttempt(attempt, "CARD", NOW);
-        request.apply(attempt, intent("succeeded", amount, Optional.empty()), false, NOW);
-        return request;
-    }
-
-    private static PaymentRequest open(boolean captureOnDelivery) {
-        return PaymentRequest.open(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                new PaymentRequest.Details(
-                        UUID.randomUUID(),
-                        "LD-1",
-                        Optional.empty(),
-                        "Hamburg",
-                        "Lyon",
-                        LocalDate.of(2026, 12, 1),
-                        LocalDate.of(2026, 12, 2),
-                        LocalDate.of(2026, 12, 16),
-                        Optional.empty(),
-                        Optional.empty(),
-                        10_000,
-                        "EUR",
-                        captureOnDelivery),
-                "hash",
-                "test",
-                NOW);
-    }
-
-    private static PaymentIntentSnapshot intent(String status, long received, Optional<Instant> captureBefore) {
-        return new PaymentIntentSnapshot(
-                "pi_1",
-                status,
-                10_000,
-                received,
-                0,
-                "EUR",
-                Optional.of("ch_1"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                captureBefore,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
     }
 }

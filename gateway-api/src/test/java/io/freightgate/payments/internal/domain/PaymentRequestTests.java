@@ -192,7 +192,7 @@ class PaymentRequestTests {
                 .startsWith("LOAD HAMBURG");
     }
 
-    private static PaymentRequest paid(long amount) {
+    static PaymentRequest paid(long amount) {
         PaymentRequest request = open(false);
         UUID attempt = UUID.randomUUID();
         request.beginAttempt(attempt, "CARD", NOW);
@@ -200,7 +200,7 @@ class PaymentRequestTests {
         return request;
     }
 
-    private static PaymentRequest open(boolean captureOnDelivery) {
+    static PaymentRequest open(boolean captureOnDelivery) {
         return PaymentRequest.open(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
@@ -242,7 +242,7 @@ class PaymentRequestTests {
                 Optional.empty());
     }
 
-    private static PaymentIntentSnapshot intent(String status, long received, Optional<Instant> captureBefore) {
+    static PaymentIntentSnapshot intent(String status, long received, Optional<Instant> captureBefore) {
         return new PaymentIntentSnapshot(
                 "pi_1",
                 status,
