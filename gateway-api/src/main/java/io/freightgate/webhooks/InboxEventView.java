@@ -1,5 +1,6 @@
 package io.freightgate.webhooks;
 
+import io.freightgate.platform.stripe.events.WebhookEndpoint;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -177,7 +177,7 @@ class AuthorizationMatrixIT extends GatewayIT {
                         "Stripe-Signature",
                         io.freightgate.webhooks.internal.StripeSignature.header(
                                 webhookSecrets
-                                        .of(io.freightgate.webhooks.WebhookEndpoint.PLATFORM)
+                                        .of(io.freightgate.platform.stripe.events.WebhookEndpoint.PLATFORM)
                                         .getFirst(),
                                 clock.instant().getEpochSecond(),
                                 body))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.freightgate.FreightGateApplication;
 import io.freightgate.local.EmbeddedPostgresServer;
 import io.freightgate.local.LocalInfrastructure;
+import io.freightgate.platform.stripe.events.WebhookEndpoint;
 import io.freightgate.webhooks.internal.StripeSignature;
 import io.freightgate.webhooks.internal.WebhookSecrets;
 import java.io.IOException;

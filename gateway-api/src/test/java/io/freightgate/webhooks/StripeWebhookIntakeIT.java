@@ -3,6 +3,7 @@ package io.freightgate.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.freightgate.platform.stripe.events.WebhookEndpoint;
 import io.freightgate.security.Role;
 import io.freightgate.support.Api;
 import io.freightgate.support.GatewayIT;

@@ -1,5 +1,7 @@
 package io.freightgate.webhooks;
 
+import io.freightgate.platform.stripe.events.InboxEvent;
+import io.freightgate.platform.stripe.events.StripeEventHandler;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package io.freightgate.payments.internal;
 
 import io.freightgate.payments.internal.stripe.StripePayouts;
-import io.freightgate.webhooks.InboxEvent;
-import io.freightgate.webhooks.StripeEventHandler;
+import io.freightgate.platform.stripe.events.InboxEvent;
+import io.freightgate.platform.stripe.events.StripeEventHandler;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package io.freightgate.webhooks.internal;
 
-import io.freightgate.webhooks.StripeEventHandler;
+import io.freightgate.platform.stripe.events.StripeEventHandler;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

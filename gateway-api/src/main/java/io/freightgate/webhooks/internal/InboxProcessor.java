@@ -1,9 +1,9 @@
 package io.freightgate.webhooks.internal;
 
+import io.freightgate.platform.stripe.events.InboxEvent;
+import io.freightgate.platform.stripe.events.StripeEventHandler;
 import io.freightgate.platform.work.CoalescingWorker;
-import io.freightgate.webhooks.InboxEvent;
 import io.freightgate.webhooks.InboxEventStatus;
-import io.freightgate.webhooks.StripeEventHandler;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.freightgate.webhooks.internal;
 
-import io.freightgate.webhooks.InboxEvent;
+import io.freightgate.platform.stripe.events.InboxEvent;
+import io.freightgate.platform.stripe.events.WebhookEndpoint;
 import io.freightgate.webhooks.InboxEventStatus;
 import io.freightgate.webhooks.InboxEventView;
-import io.freightgate.webhooks.WebhookEndpoint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

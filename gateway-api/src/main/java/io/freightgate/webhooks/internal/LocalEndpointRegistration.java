@@ -32,7 +32,8 @@ class LocalEndpointRegistration {
     private final WebhookSecrets secrets;
     private final List<Registered> registered = new ArrayList<>();
 
-    private record Registered(String id, io.freightgate.webhooks.WebhookEndpoint endpoint, String secret) {}
+    private record Registered(
+            String id, io.freightgate.platform.stripe.events.WebhookEndpoint endpoint, String secret) {}
 
     LocalEndpointRegistration(StripeClient stripe, WebhookSecrets secrets) {
         this.stripe = stripe;
@@ -46,11 +47,12 @@ class LocalEndpointRegistration {
             return;
         }
         String base = "http://127.0.0.1:" + event.getWebServer().getPort();
-        register(io.freightgate.webhooks.WebhookEndpoint.PLATFORM, base + "/webhooks/stripe", false);
-        register(io.freightgate.webhooks.WebhookEndpoint.CONNECT, base + "/webhooks/stripe/connect", true);
+        register(io.freightgate.platform.stripe.events.WebhookEndpoint.PLATFORM, base + "/webhooks/stripe", false);
+        register(
+                io.freightgate.platform.stripe.events.WebhookEndpoint.CONNECT, base + "/webhooks/stripe/connect", true);
     }
 
-    private void register(io.freightgate.webhooks.WebhookEndpoint endpoint, String url, boolean connect)
+    private void register(io.freightgate.platform.stripe.events.WebhookEndpoint endpoint, String url, boolean connect)
             throws StripeException {
         for (WebhookEndpoint existing : stripe.v1().webhookEndpoints().list().getData()) {
             if (url.equals(existing.getUrl())) {

@@ -2,7 +2,7 @@ package io.freightgate.webhooks.internal;
 
 import io.freightgate.platform.problem.ProblemResponses;
 import io.freightgate.platform.problem.ProblemType;
-import io.freightgate.webhooks.WebhookEndpoint;
+import io.freightgate.platform.stripe.events.WebhookEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,7 +1,7 @@
 package io.freightgate.webhooks.internal;
 
+import io.freightgate.platform.stripe.events.WebhookEndpoint;
 import io.freightgate.webhooks.InboxEventStatus;
-import io.freightgate.webhooks.WebhookEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.freightgate.webhooks.internal;
 
+import io.freightgate.platform.stripe.events.WebhookEndpoint;
 import io.freightgate.webhooks.InboxEventStatus;
-import io.freightgate.webhooks.WebhookEndpoint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

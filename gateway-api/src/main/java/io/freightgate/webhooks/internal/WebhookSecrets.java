@@ -1,6 +1,6 @@
 package io.freightgate.webhooks.internal;
 
-import io.freightgate.webhooks.WebhookEndpoint;
+import io.freightgate.platform.stripe.events.WebhookEndpoint;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;

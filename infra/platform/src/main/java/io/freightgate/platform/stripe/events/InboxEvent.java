@@ -1,4 +1,4 @@
-package io.freightgate.webhooks;
+package io.freightgate.platform.stripe.events;
 
 import java.time.Instant;
 import java.util.Optional;
