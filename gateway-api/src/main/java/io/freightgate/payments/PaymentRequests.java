@@ -5,6 +5,7 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
+import io.freightgate.payments.internal.OnConflict;
 import io.freightgate.payments.internal.PaymentAttemptRecords;
 import io.freightgate.payments.internal.PaymentRefundRecords;
 import io.freightgate.payments.internal.PaymentRequestRecords;
@@ -180,6 +181,31 @@ public class PaymentRequests {
     public Optional<PaymentRequestView> find(UUID id, boolean acrossTenants) {
         return systemAccess.transaction(acrossTenants, "read payment request " + id, () -> requests.findById(id)
                 .map(this::view));
+    }
+
+    /** The request a PaymentIntent paid, in any tenant (through the audited system path). */
+    public Optional<PaymentRequestView> findByPaymentIntent(String paymentIntentId) {
+        return systemAccess.transaction(
+                true,
+                "find the payment request of PaymentIntent " + paymentIntentId,
+                () -> requests.findByStripePaymentIntentId(paymentIntentId).map(this::view));
+    }
+
+    /**
+     * The shipper's bank disputes the charge: the request is {@code DISPUTED} (refunds are refused until it is decided).
+     * Idempotent; a request that was never paid is left as it is.
+     */
+    public void markDisputed(UUID id) {
+        OnConflict.retry(() ->
+                systemAccess.transaction(true, "mark payment request " + id + " disputed", () -> requests.findById(id)
+                        .map(request -> request.disputed(clock.instant()))));
+    }
+
+    /** The dispute was won: a {@code DISPUTED} request is paid (or refunded, as before) again. Idempotent. */
+    public void markDisputeWon(UUID id) {
+        OnConflict.retry(() -> systemAccess.transaction(
+                true, "mark the dispute on payment request " + id + " won", () -> requests.findById(id)
+                        .map(request -> request.disputeWon(clock.instant()))));
     }
 
     /** The newest requests the caller's organization issued or must pay (all organizations' across tenants). */

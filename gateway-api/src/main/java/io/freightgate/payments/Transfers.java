@@ -178,6 +178,45 @@ public class Transfers {
     }
 
     /**
+     * A dispute opened on the request's charge: its transfer gets a {@code DISPUTE} hold, unless it was already made or
+     * is on its way (a dispute does not reverse it) or the hold is active. Idempotent.
+     */
+    public void holdForDispute(UUID paymentRequestId) {
+        OnConflict.retry(() ->
+                systemAccess.transaction(true, "hold the transfer of " + paymentRequestId + " for a dispute", () -> {
+                    requests.findById(paymentRequestId)
+                            .ifPresent(request -> intents.hold(
+                                    intents.transferOf(request),
+                                    TransferHoldReason.DISPUTE,
+                                    Optional.of("Dispute opened on the charge"),
+                                    "webhook:stripe"));
+                    return null;
+                }));
+    }
+
+    /**
+     * The dispute on the request's charge was won: its {@code DISPUTE} hold is released and the transfer offered to the
+     * release policy again. Idempotent: without an active dispute hold it only offers the transfer.
+     */
+    public void releaseDisputeHold(UUID paymentRequestId) {
+        OnConflict.retry(() -> systemAccess.transaction(
+                true, "release the dispute hold of the transfer of " + paymentRequestId, () -> {
+                    transfers
+                            .findByPaymentRequestId(paymentRequestId)
+                            .ifPresent(transfer -> holds.findByTransferIdOrderByPlacedAt(transfer.id()).stream()
+                                    .filter(TransferHold::active)
+                                    .filter(h -> h.reason() == TransferHoldReason.DISPUTE)
+                                    .forEach(h -> h.release("webhook:stripe", clock.instant())));
+                    return null;
+                }));
+        try {
+            offer(paymentRequestId);
+        } catch (RuntimeException e) {
+            log.warn("The transfer of payment request {} was not offered now: {}", paymentRequestId, e.getMessage());
+        }
+    }
+
+    /**
      * Holds every transfer of the carrier that has not been sent (a revoked verification). Returns how many were held;
      * repeating it holds nothing more.
      */

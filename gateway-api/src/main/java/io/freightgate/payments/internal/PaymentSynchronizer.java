@@ -14,7 +14,6 @@ import io.freightgate.payments.internal.domain.ProviderOutcome;
 import io.freightgate.payments.internal.stripe.StripePayments;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -153,81 +152,6 @@ public class PaymentSynchronizer {
                                 .flatMap(PaymentSynchronizer::uuid)
                                 .flatMap(attempts::findById)
                                 .map(PaymentAttempt::id))));
-    }
-
-    /**
-     * A dispute opened ({@code true}) or was won ({@code won}) on the charge of a PaymentIntent. An open dispute holds
-     * the carrier's transfer in the same transaction; a won one releases that hold and offers the transfer again.
-     */
-    public void disputed(String paymentIntentId, boolean opened, boolean won) {
-        Optional<UUID> request = OnConflict.retry(() -> systemAccess.call(
-                "apply a dispute on PaymentIntent " + paymentIntentId,
-                () -> transactions.execute(status -> requests.findByStripePaymentIntentId(paymentIntentId)
-                        .map(found -> {
-                            if (opened) {
-                                found.disputed(clock.instant());
-                            } else if (won) {
-                                found.disputeWon(clock.instant());
-                            }
-                            transferIntents.disputed(found, opened, won);
-                            return found.id();
-                        }))));
-        if (won) {
-            request.ifPresent(this::offerTransfer);
-        }
-    }
-
-    /** A balance transaction of a dispute: {@code dispute} (withdrawal) or {@code dispute_reversal} (reinstatement). */
-    public record DisputeMovement(String reportingCategory, long amountMinor, long feeMinor) {}
-
-    /**
-     * The money of a dispute as Stripe reports it with every dispute event: the withdrawal (amount and dispute fee),
-     * the reinstatement of a won dispute, and the loss of a lost one, each posted to the ledger once.
-     */
-    public void disputeMoney(
-            String paymentIntentId, String disputeId, long disputeAmount, String status, List<DisputeMovement> moves) {
-        if (!disputeId.startsWith("dp_") && !disputeId.startsWith("du_")) {
-            return;
-        }
-        OnConflict.retry(() -> systemAccess.call(
-                "post the money of dispute " + disputeId,
-                () -> transactions.execute(tx -> {
-                    requests.findByStripePaymentIntentId(paymentIntentId).ifPresent(request -> {
-                        var currency = java.util.Currency.getInstance(request.currency());
-                        var now = clock.instant();
-                        boolean withdrawn = false;
-                        for (DisputeMovement move : moves) {
-                            switch (move.reportingCategory()) {
-                                case "dispute" -> {
-                                    postings.disputeWithdrawn(
-                                            request.tenantId(),
-                                            request.id(),
-                                            currency,
-                                            disputeId,
-                                            -move.amountMinor(),
-                                            move.feeMinor(),
-                                            now);
-                                    withdrawn = true;
-                                }
-                                case "dispute_reversal" ->
-                                    postings.disputeReinstated(
-                                            request.tenantId(),
-                                            request.id(),
-                                            currency,
-                                            disputeId,
-                                            move.amountMinor(),
-                                            -move.feeMinor(),
-                                            now);
-                                default -> {}
-                            }
-                        }
-                        if (withdrawn && "lost".equals(status)) {
-                            postings.disputeLost(
-                                    request.tenantId(), request.id(), currency, disputeId, disputeAmount, now);
-                        }
-                    });
-                    return null;
-                })));
     }
 
     /** The payment's change is committed whatever the transfer does; the retry job offers it again anyway. */

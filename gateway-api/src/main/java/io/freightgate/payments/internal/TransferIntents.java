@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a payment's state changes mean for the carrier's transfer, written in the same transaction as the change: a paid
  * request gets its transfer (gross and fee fixed), a payment that screening sent to REVIEW gets a {@code FRAUD_REVIEW}
- * hold, an open dispute a {@code DISPUTE} hold (released again when the dispute is won). Every method must run inside
- * the caller's transaction; none calls Stripe.
+ * hold (an open dispute's {@code DISPUTE} hold is placed through the same method). Every method must run inside the
+ * caller's transaction; none calls Stripe.
  */
 @Component
 public class TransferIntents {
@@ -69,19 +69,6 @@ public class TransferIntents {
             hold(transfer, TransferHoldReason.FRAUD_REVIEW, Optional.of("Screening answered REVIEW"), "screening");
         }
         return transfer;
-    }
-
-    /** A dispute opened on the request's charge (hold), or was won (the dispute hold is released). */
-    public void disputed(PaymentRequest request, boolean opened, boolean won) {
-        Transfer transfer = transferOf(request);
-        if (opened) {
-            hold(transfer, TransferHoldReason.DISPUTE, Optional.of("Dispute opened on the charge"), "webhook:stripe");
-        } else if (won) {
-            holds.findByTransferIdOrderByPlacedAt(transfer.id()).stream()
-                    .filter(TransferHold::active)
-                    .filter(h -> h.reason() == TransferHoldReason.DISPUTE)
-                    .forEach(h -> h.release("webhook:stripe", clock.instant()));
-        }
     }
 
     /**

@@ -1,0 +1,14 @@
+package io.freightgate.disputes;
+
+import java.util.UUID;
+
+/** The events the dispute engine publishes, each once per dispute case. */
+public sealed interface DisputeEvent
+        permits DisputeOpened, DisputeFundsWithdrawn, DisputeFundsReinstated, DisputeClosed {
+
+    DisputeId disputeId();
+
+    String stripeDisputeId();
+
+    UUID paymentRequestId();
+}
