@@ -1,6 +1,6 @@
 /**
  * The only place where two domain modules meet: ports one module declares and another module's facade satisfies, and
  * reactions that hear one module's event and call another's facade. Classes are named as sentences
- * ({@code DisputeOpeningReversesCarrierTransfer}), so the wiring of the business reads in one folder.
+ * ({@code DisputeOpeningHoldsCarrierTransfer}), so the wiring of the business reads in one folder.
  */
 package io.freightgate.flows;
