@@ -1,9 +1,9 @@
 package io.freightgate.api;
 
 import io.freightgate.loads.DeliveryConfirmationView;
+import io.freightgate.loads.DriverLinks;
 import io.freightgate.loads.FileRefused;
 import io.freightgate.loads.LoadView;
-import io.freightgate.loads.Loads;
 import io.freightgate.loads.UploadProofOfDelivery;
 import java.io.IOException;
 import java.time.Clock;
@@ -31,17 +31,18 @@ class DriverLinkPages {
 
     private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
 
-    private final Loads loads;
+    private final DriverLinks driverLinks;
     private final Clock clock;
 
-    DriverLinkPages(Loads loads, Clock clock) {
-        this.loads = loads;
+    DriverLinkPages(DriverLinks driverLinks, Clock clock) {
+        this.driverLinks = driverLinks;
         this.clock = clock;
     }
 
     @GetMapping("/driver/loads/{token}")
     ResponseEntity<String> page(@PathVariable String token) {
-        return loads.openDriverLink(token)
+        return driverLinks
+                .open(token)
                 .map(load -> html(200, "Proof of delivery " + load.loadNumber(), form(token, load, Optional.empty())))
                 .orElseGet(DriverLinkPages::expired);
     }
@@ -52,7 +53,7 @@ class DriverLinkPages {
             @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "signatory_name", required = false) String signatoryName)
             throws IOException {
-        Optional<LoadView> load = loads.openDriverLink(token);
+        Optional<LoadView> load = driverLinks.open(token);
         if (load.isEmpty()) {
             return expired();
         }
@@ -67,7 +68,7 @@ class DriverLinkPages {
                                     + " of the person who signed.")));
         }
         try {
-            Optional<DeliveryConfirmationView> stored = loads.uploadByDriverLink(
+            Optional<DeliveryConfirmationView> stored = driverLinks.uploadProofOfDelivery(
                     token,
                     new UploadProofOfDelivery(
                             Optional.ofNullable(file.getOriginalFilename()).orElse("pod"),

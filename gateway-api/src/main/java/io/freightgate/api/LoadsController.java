@@ -2,16 +2,20 @@ package io.freightgate.api;
 
 import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.ChainVerification;
+import io.freightgate.loads.CommunicationLog;
 import io.freightgate.loads.CreateLoad;
 import io.freightgate.loads.DeliveryConfirmationView;
 import io.freightgate.loads.DocumentSuggestions;
 import io.freightgate.loads.DriverLink;
+import io.freightgate.loads.DriverLinks;
 import io.freightgate.loads.FileRefused;
 import io.freightgate.loads.LoadDocumentView;
+import io.freightgate.loads.LoadDocuments;
+import io.freightgate.loads.LoadEvidence;
 import io.freightgate.loads.LoadNotFound;
+import io.freightgate.loads.LoadPlanning;
 import io.freightgate.loads.LoadView;
 import io.freightgate.loads.LoadViewer;
-import io.freightgate.loads.Loads;
 import io.freightgate.loads.LogEntryView;
 import io.freightgate.loads.NewStop;
 import io.freightgate.loads.TelematicsPing;
@@ -75,10 +79,23 @@ class LoadsController {
             + " 'CARRIER_DRIVER', 'SHIPPER_ADMIN', 'SHIPPER_PAYER', 'PLATFORM_ADMIN', 'FINANCE_AGENT',"
             + " 'FINANCE_SUPERVISOR', 'RISK_ANALYST', 'COMPLIANCE_OFFICER')";
 
-    private final Loads loads;
+    private final LoadPlanning planning;
+    private final LoadEvidence evidence;
+    private final DriverLinks driverLinks;
+    private final CommunicationLog communicationLog;
+    private final LoadDocuments documents;
 
-    LoadsController(Loads loads) {
-        this.loads = loads;
+    LoadsController(
+            LoadPlanning planning,
+            LoadEvidence evidence,
+            DriverLinks driverLinks,
+            CommunicationLog communicationLog,
+            LoadDocuments documents) {
+        this.planning = planning;
+        this.evidence = evidence;
+        this.driverLinks = driverLinks;
+        this.communicationLog = communicationLog;
+        this.documents = documents;
     }
 
     record StopRequest(
@@ -119,7 +136,7 @@ class LoadsController {
             description = "Stops are the pickup and the delivery with their coordinates (decimal degrees, WGS84, given"
                     + " by the carrier or shipper; no geocoding). driver_user_id is the assigned driver's user id.")
     ResponseEntity<LoadView> create(@Valid @RequestBody CreateRequest body, Authentication authentication) {
-        LoadView load = loads.create(
+        LoadView load = planning.create(
                 Caller.of(authentication).organization(),
                 new CreateLoad(
                         new TenantId(body.shipperId()),
@@ -136,21 +153,21 @@ class LoadsController {
     @PreAuthorize(READERS)
     @Operation(summary = "The newest loads the caller may see (a driver: those assigned to them)")
     List<LoadView> list(@RequestParam(name = "limit", defaultValue = "50") int limit, Authentication authentication) {
-        return loads.list(viewer(authentication), limit);
+        return planning.list(viewer(authentication), limit);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     @Operation(summary = "A load with its stops, planned and actual (arrival, departure and dwell from telematics)")
     LoadView get(@PathVariable UUID id, Authentication authentication) {
-        return loads.find(id, viewer(authentication)).orElseThrow(() -> new LoadNotFound(id));
+        return planning.find(id, viewer(authentication)).orElseThrow(() -> new LoadNotFound(id));
     }
 
     @PutMapping("/{id}/driver")
     @PreAuthorize(MANAGERS)
     @Operation(summary = "Assign the load to a driver (user id), or unassign it with null")
     LoadView assignDriver(@PathVariable UUID id, @Valid @RequestBody DriverRequest body) {
-        return loads.assignDriver(id, Optional.ofNullable(body.driverUserId()));
+        return planning.assignDriver(id, Optional.ofNullable(body.driverUserId()));
     }
 
     @PostMapping(value = "/{id}/delivery-confirmations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -169,7 +186,7 @@ class LoadsController {
             @RequestParam(name = "lat", required = false) Double lat,
             @RequestParam(name = "lon", required = false) Double lon,
             Authentication authentication) {
-        var confirmation = loads.uploadProofOfDelivery(
+        var confirmation = evidence.uploadProofOfDelivery(
                 id,
                 viewer(authentication),
                 new UploadProofOfDelivery(
@@ -191,14 +208,14 @@ class LoadsController {
                     + " this one (docs/payments.md#release-policy). Repeating it changes nothing. 404 unless the"
                     + " caller's organization is the load's shipper; 409 for a canceled load.")
     LoadView confirmByShipper(@PathVariable UUID id) {
-        return loads.confirmByShipper(id);
+        return evidence.confirmByShipper(id);
     }
 
     @GetMapping("/{id}/delivery-confirmations")
     @PreAuthorize(READERS)
     @Operation(summary = "The proofs of delivery of the load, with what their metadata says")
     List<DeliveryConfirmationView> deliveryConfirmations(@PathVariable UUID id, Authentication authentication) {
-        return loads.deliveryConfirmations(id, viewer(authentication));
+        return evidence.deliveryConfirmations(id, viewer(authentication));
     }
 
     @GetMapping("/{id}/delivery-confirmations/{confirmationId}/file")
@@ -206,7 +223,7 @@ class LoadsController {
     @Operation(summary = "Download the file of a proof of delivery")
     ResponseEntity<byte[]> proofFile(
             @PathVariable UUID id, @PathVariable UUID confirmationId, Authentication authentication) {
-        var document = loads.proofOfDeliveryFile(id, confirmationId, viewer(authentication))
+        var document = evidence.proofOfDeliveryFile(id, confirmationId, viewer(authentication))
                 .orElseThrow(() -> new NotFound("Proof of delivery " + confirmationId));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.contentType().mediaType()))
@@ -220,7 +237,7 @@ class LoadsController {
             summary = "A short-lived link that opens this load's proof-of-delivery page on the driver's phone",
             description = "The URL carries a random token (stored hashed) valid for this load only until expires_at.")
     ResponseEntity<DriverLinkResponse> driverLink(@PathVariable UUID id) {
-        DriverLink link = loads.createDriverLink(id);
+        DriverLink link = driverLinks.create(id);
         return ResponseEntity.status(201)
                 .body(new DriverLinkResponse(link.loadId(), "/driver/loads/" + link.token(), link.expiresAt()));
     }
@@ -234,7 +251,7 @@ class LoadsController {
                     + " and departure at each stop are derived from a geofence around it; the load is returned.")
     LoadView telematics(
             @PathVariable UUID id, @Valid @RequestBody TelematicsRequest body, Authentication authentication) {
-        return loads.recordTelematics(
+        return evidence.recordTelematics(
                 id,
                 viewer(authentication),
                 new TelematicsPing(
@@ -254,28 +271,28 @@ class LoadsController {
     ResponseEntity<LogEntryView> message(
             @PathVariable UUID id, @Valid @RequestBody MessageRequest body, Authentication authentication) {
         return ResponseEntity.status(201)
-                .body(loads.postMessage(id, viewer(authentication), body.subject(), body.body()));
+                .body(communicationLog.postMessage(id, viewer(authentication), body.subject(), body.body()));
     }
 
     @PostMapping(value = "/{id}/messages", consumes = "message/rfc822")
     @PreAuthorize(CORRESPONDENTS)
     @Operation(summary = "Post an e-mail about the load (raw MIME, message/rfc822) to its communication log")
     ResponseEntity<LogEntryView> email(@PathVariable UUID id, @RequestBody byte[] raw, Authentication authentication) {
-        return ResponseEntity.status(201).body(loads.postEmail(id, viewer(authentication), raw));
+        return ResponseEntity.status(201).body(communicationLog.postEmail(id, viewer(authentication), raw));
     }
 
     @GetMapping("/{id}/communication-log")
     @PreAuthorize(READERS)
     @Operation(summary = "The communication log of the load, with each entry's hashes")
     List<LogEntryView> communicationLog(@PathVariable UUID id, Authentication authentication) {
-        return loads.communicationLog(id, viewer(authentication));
+        return communicationLog.entries(id, viewer(authentication));
     }
 
     @GetMapping("/{id}/communication-log/verification")
     @PreAuthorize(READERS)
     @Operation(summary = "Re-compute the hash chain of the communication log and say whether it is intact")
     ChainVerification verification(@PathVariable UUID id, Authentication authentication) {
-        return loads.verify(id, viewer(authentication));
+        return communicationLog.verify(id, viewer(authentication));
     }
 
     @GetMapping(value = "/{id}/communication-log/transcript", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -285,7 +302,7 @@ class LoadsController {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"communication-log-" + id + ".txt\"")
-                .body(loads.transcript(id, viewer(authentication)));
+                .body(communicationLog.transcript(id, viewer(authentication)));
     }
 
     @PostMapping(value = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -298,7 +315,7 @@ class LoadsController {
     ResponseEntity<LoadDocumentView> attachDocument(
             @PathVariable UUID id, @RequestParam("kind") String kind, @RequestPart("file") MultipartFile file) {
         return ResponseEntity.status(201)
-                .body(loads.attachDocument(
+                .body(documents.attach(
                         id,
                         kind,
                         Optional.ofNullable(file.getOriginalFilename()).orElse("document.pdf"),
@@ -309,7 +326,7 @@ class LoadsController {
     @PreAuthorize(READERS)
     @Operation(summary = "The documents of the load with their suggestions")
     List<LoadDocumentView> documents(@PathVariable UUID id, Authentication authentication) {
-        return loads.documents(id, viewer(authentication));
+        return documents.list(id, viewer(authentication));
     }
 
     @PostMapping(value = "/document-suggestions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -318,7 +335,7 @@ class LoadsController {
             summary = "Read a rate confirmation, BOL or CMR (PDF) to prefill a new load",
             description = "Nothing is stored; the suggestions are for a person to confirm before creating the load.")
     DocumentSuggestions suggestions(@RequestPart("file") MultipartFile file) {
-        return loads.suggest(bytes(file));
+        return documents.suggest(bytes(file));
     }
 
     @ExceptionHandler(LoadNotFound.class)

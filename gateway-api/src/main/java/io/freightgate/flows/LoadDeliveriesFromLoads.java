@@ -1,8 +1,8 @@
 package io.freightgate.flows;
 
 import io.freightgate.kernel.TenantId;
+import io.freightgate.loads.LoadPlanning;
 import io.freightgate.loads.LoadViewer;
-import io.freightgate.loads.Loads;
 import io.freightgate.payments.DeliveryProof;
 import io.freightgate.payments.LoadDeliveries;
 import java.util.Optional;
@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LoadDeliveriesFromLoads implements LoadDeliveries {
 
-    private final Loads loads;
+    private final LoadPlanning loads;
 
-    LoadDeliveriesFromLoads(Loads loads) {
+    LoadDeliveriesFromLoads(LoadPlanning loads) {
         this.loads = loads;
     }
 

@@ -2,9 +2,9 @@ package io.freightgate.flows;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.loads.LoadPlanning;
 import io.freightgate.loads.LoadView;
 import io.freightgate.loads.LoadViewer;
-import io.freightgate.loads.Loads;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.payments.CreatePaymentRequest;
@@ -56,7 +56,7 @@ class LocalDemoShipperHasPaymentRequests {
     private final Users users;
     private final PaymentRequests paymentRequests;
     private final Payments payments;
-    private final Loads loads;
+    private final LoadPlanning loads;
     private final Clock clock;
     private final Path file;
 
@@ -65,7 +65,7 @@ class LocalDemoShipperHasPaymentRequests {
             Users users,
             PaymentRequests paymentRequests,
             Payments payments,
-            Loads loads,
+            LoadPlanning loads,
             Clock clock,
             @Value("${freightgate.local.data-dir}") String dataDirectory) {
         this.organizations = organizations;

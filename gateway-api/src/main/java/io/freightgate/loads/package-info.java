@@ -4,10 +4,15 @@
  * geofences, the hash-chained communication log and documents read for suggestions. The evidence that wins disputes is
  * born here.
  *
- * <p>Publishes {@link io.freightgate.loads.LoadCreated}, {@link io.freightgate.loads.PodUploaded},
- * {@link io.freightgate.loads.DeliveryConfirmed} and {@link io.freightgate.loads.TelematicsRecorded}; its facade is
- * {@link io.freightgate.loads.Loads}. Payments and the dispute engine read it through ports implemented in
- * {@code io.freightgate.flows}; it never names their types, never applies recognized document data without a person
- * confirming it, and never changes or deletes an entry of the communication log.
+ * <p>Its facades, one per concern: {@link io.freightgate.loads.LoadPlanning} (plan, read, assign a driver),
+ * {@link io.freightgate.loads.LoadEvidence} (proofs of delivery, telematics, the shipper's confirmation),
+ * {@link io.freightgate.loads.CommunicationLog} (messages, e-mails, verification, transcript),
+ * {@link io.freightgate.loads.LoadDocuments} (documents and suggestions) and {@link io.freightgate.loads.DriverLinks}
+ * (the driver's upload page). Who may see and act on a load is decided in one place, {@code internal.LoadAccess}.
+ * Publishes {@link io.freightgate.loads.LoadCreated}, {@link io.freightgate.loads.PodUploaded},
+ * {@link io.freightgate.loads.DeliveryConfirmed} and {@link io.freightgate.loads.TelematicsRecorded}. Payments and the
+ * dispute engine read it through ports implemented in {@code io.freightgate.flows}; it never names their types, never
+ * applies recognized document data without a person confirming it, and never changes or deletes an entry of the
+ * communication log.
  */
 package io.freightgate.loads;

@@ -1,9 +1,11 @@
 package io.freightgate.loads.internal;
 
 import io.freightgate.kernel.TenantId;
+import io.freightgate.loads.CommunicationLog;
 import io.freightgate.loads.CreateLoad;
+import io.freightgate.loads.LoadEvidence;
+import io.freightgate.loads.LoadPlanning;
 import io.freightgate.loads.LoadViewer;
-import io.freightgate.loads.Loads;
 import io.freightgate.loads.NewStop;
 import io.freightgate.loads.TelematicsPing;
 import io.freightgate.loads.UploadProofOfDelivery;
@@ -48,19 +50,25 @@ class LocalDemoLoad {
     private static final Instant PICKUP = Instant.parse("2026-12-01T06:00:00Z");
     private static final Instant DELIVERY = Instant.parse("2026-12-01T14:00:00Z");
 
-    private final Loads loads;
+    private final LoadPlanning planning;
+    private final LoadEvidence evidence;
+    private final CommunicationLog communicationLog;
     private final LoadRecords records;
     private final OrganizationDirectory organizations;
     private final Users users;
     private final SystemAccess systemAccess;
 
     LocalDemoLoad(
-            Loads loads,
+            LoadPlanning planning,
+            LoadEvidence evidence,
+            CommunicationLog communicationLog,
             LoadRecords records,
             OrganizationDirectory organizations,
             Users users,
             SystemAccess systemAccess) {
-        this.loads = loads;
+        this.planning = planning;
+        this.evidence = evidence;
+        this.communicationLog = communicationLog;
         this.records = records;
         this.organizations = organizations;
         this.users = users;
@@ -94,7 +102,7 @@ class LocalDemoLoad {
         var load = Tenancy.callAs(
                 carrierId,
                 dispatcher,
-                () -> loads.create(
+                () -> planning.create(
                         carrierId,
                         new CreateLoad(
                                 shipperId,
@@ -116,7 +124,7 @@ class LocalDemoLoad {
         long[] minutes = {-20, 0, 40, 55, 470, 485, 520};
         Tenancy.runAs(carrierId, driver, () -> {
             for (int i = 0; i < route.length; i++) {
-                loads.recordTelematics(
+                evidence.recordTelematics(
                         load.id(),
                         LoadViewer.driver(driver),
                         new TelematicsPing(
@@ -126,12 +134,12 @@ class LocalDemoLoad {
                                 route[i][1],
                                 Optional.of(i % 2 == 0 ? 62.0 : 0.0)));
             }
-            loads.postMessage(
+            communicationLog.postMessage(
                     load.id(),
                     LoadViewer.driver(driver),
                     "Loaded",
                     "Loaded 33 pallets in Hamburg, seal 4471. On the way to Lyon.");
-            loads.uploadProofOfDelivery(
+            evidence.uploadProofOfDelivery(
                     load.id(),
                     LoadViewer.driver(driver),
                     new UploadProofOfDelivery(
@@ -155,7 +163,8 @@ class LocalDemoLoad {
         Tenancy.runAs(
                 shipperId,
                 "local-demo-seeder",
-                () -> loads.postEmail(load.id(), LoadViewer.organization(), mail.getBytes(StandardCharsets.UTF_8)));
+                () -> communicationLog.postEmail(
+                        load.id(), LoadViewer.organization(), mail.getBytes(StandardCharsets.UTF_8)));
         log.info("Demo load {} created with telematics, a proof of delivery and messages", LOAD_NUMBER);
     }
 

@@ -1,0 +1,60 @@
+package io.freightgate.loads.internal;
+
+import io.freightgate.loads.LoadNotFound;
+import io.freightgate.loads.LoadViewer;
+import io.freightgate.loads.internal.domain.Load;
+import io.freightgate.platform.tenancy.Tenancy;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and act on a load, for every facade of the module. PostgreSQL's row-level security already shows a load
+ * only to its carrier's and its shipper's tenant (and to platform staff on the system path); on top of it a driver
+ * sees only the loads assigned to them, only the carrier acts on its loads and only the shipper confirms a delivery.
+ * Anyone else is told the load does not exist ({@link LoadNotFound}). Runs inside the calling facade's transaction.
+ */
+@Component
+public class LoadAccess {
+
+    private final LoadRecords loads;
+
+    LoadAccess(LoadRecords loads) {
+        this.loads = loads;
+    }
+
+    /** The load, if the viewer may see it. */
+    public Optional<Load> find(UUID id, LoadViewer viewer) {
+        return loads.findById(id)
+                .filter(load -> viewer.driver().map(load::assignedTo).orElse(true));
+    }
+
+    /** A load the viewer may see, or {@link LoadNotFound}. */
+    public Load visible(UUID id, LoadViewer viewer) {
+        return find(id, viewer).orElseThrow(() -> new LoadNotFound(id));
+    }
+
+    /** A load the caller's carrier may act on (a driver: only when assigned to them), or {@link LoadNotFound}. */
+    public Load managed(UUID id, LoadViewer viewer) {
+        Load load = visible(id, viewer);
+        if (!ofCurrentTenant(load.tenantId())) {
+            throw new LoadNotFound(id);
+        }
+        return load;
+    }
+
+    /** A load shipped for the caller's organization, or {@link LoadNotFound}. */
+    public Load shipped(UUID id) {
+        Load load = visible(id, LoadViewer.organization());
+        if (!ofCurrentTenant(load.shipperId())) {
+            throw new LoadNotFound(id);
+        }
+        return load;
+    }
+
+    private static boolean ofCurrentTenant(UUID organization) {
+        return Tenancy.currentTenant()
+                .map(tenant -> tenant.value().equals(organization))
+                .orElse(false);
+    }
+}
