@@ -1,4 +1,4 @@
-package io.freightgate.security;
+package io.freightgate.local.demo;
 
 import io.freightgate.kernel.CountryCode;
 import io.freightgate.kernel.TenantId;
@@ -6,6 +6,13 @@ import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.organizations.RegisterOrganization;
+import io.freightgate.security.ApiClientView;
+import io.freightgate.security.ApiClients;
+import io.freightgate.security.Logins;
+import io.freightgate.security.Role;
+import io.freightgate.security.TotpEnrolment;
+import io.freightgate.security.UserView;
+import io.freightgate.security.Users;
 import io.freightgate.security.internal.domain.Totp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,13 +46,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnExpression("${freightgate.local.active:false} and '${freightgate.local.data-dir:}' != ''")
-class LocalDemoLogins {
+class DemoLogins {
 
     static final String FILE_NAME = "demo-credentials.txt";
     static final String CARRIER = "Demo Haulage GmbH";
     static final String SHIPPER = "Demo Shipper BV";
 
-    private static final Logger log = LoggerFactory.getLogger(LocalDemoLogins.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoLogins.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final OrganizationDirectory organizations;
@@ -55,7 +62,7 @@ class LocalDemoLogins {
     private final Clock clock;
     private final Path file;
 
-    LocalDemoLogins(
+    DemoLogins(
             OrganizationDirectory organizations,
             Users users,
             Logins logins,

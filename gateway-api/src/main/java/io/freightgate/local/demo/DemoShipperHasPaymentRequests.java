@@ -1,4 +1,4 @@
-package io.freightgate.flows;
+package io.freightgate.local.demo;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
@@ -37,20 +37,20 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Local mode: once the demo organizations are verified ({@link LocalDemoOrganizationsAreVerified}), the demo carrier
+ * Local mode: once the demo organizations are verified ({@link DemoOrganizationsAreVerified}), the demo carrier
  * bills the demo shipper twice: an open request whose hosted payment page link is appended to
  * {@code demo-credentials.txt} (the token is a credential: never logged), and request {@value #PAID_LOAD}, paid by card
  * ({@code pm_card_visa}) through the Stripe emulator. Later starts find {@value #PAID_LOAD} and change nothing.
  */
 @Component
 @ConditionalOnExpression("${freightgate.local.active:false} and '${freightgate.local.data-dir:}' != ''")
-class LocalDemoShipperHasPaymentRequests {
+class DemoShipperHasPaymentRequests {
 
     static final String PAID_LOAD = "DEMO-LOAD-1001";
     static final String OPEN_LOAD = "DEMO-LOAD-1002";
     static final String PAY_LINK_LINE = "pay-link ";
 
-    private static final Logger log = LoggerFactory.getLogger(LocalDemoShipperHasPaymentRequests.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoShipperHasPaymentRequests.class);
 
     private final OrganizationDirectory organizations;
     private final Users users;
@@ -60,7 +60,7 @@ class LocalDemoShipperHasPaymentRequests {
     private final Clock clock;
     private final Path file;
 
-    LocalDemoShipperHasPaymentRequests(
+    DemoShipperHasPaymentRequests(
             OrganizationDirectory organizations,
             Users users,
             PaymentRequests paymentRequests,
@@ -80,8 +80,8 @@ class LocalDemoShipperHasPaymentRequests {
     @EventListener(ApplicationReadyEvent.class)
     @Order(3)
     void seed() {
-        Optional<TenantId> carrier = demo(LocalDemoOrganizationsAreVerified.CARRIER);
-        Optional<TenantId> shipper = demo(LocalDemoOrganizationsAreVerified.SHIPPER);
+        Optional<TenantId> carrier = demo(DemoOrganizationsAreVerified.CARRIER);
+        Optional<TenantId> shipper = demo(DemoOrganizationsAreVerified.SHIPPER);
         if (carrier.isEmpty() || shipper.isEmpty()) {
             return;
         }
@@ -124,8 +124,8 @@ class LocalDemoShipperHasPaymentRequests {
                 payer,
                 () -> payments.pay(paid.request().id(), new PayWith.Card("pm_card_visa", Optional.empty())));
         append(List.of(
-                "== Demo payment requests (" + LocalDemoOrganizationsAreVerified.CARRIER + " bills "
-                        + LocalDemoOrganizationsAreVerified.SHIPPER + ")",
+                "== Demo payment requests (" + DemoOrganizationsAreVerified.CARRIER + " bills "
+                        + DemoOrganizationsAreVerified.SHIPPER + ")",
                 "Open the link in a browser and pay with a test card (pm_card_visa, 3-D Secure, declined...) or a"
                         + " test IBAN.",
                 PAY_LINK_LINE + OPEN_LOAD + "  " + open.paymentPageUrl(),

@@ -1,4 +1,4 @@
-package io.freightgate;
+package io.freightgate.local.demo;
 
 import java.nio.file.Path;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.freightgate.loads.internal;
+package io.freightgate.local.demo;
 
 import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.CreateLoad;
@@ -7,6 +7,7 @@ import io.freightgate.loads.Loads;
 import io.freightgate.loads.NewStop;
 import io.freightgate.loads.TelematicsPing;
 import io.freightgate.loads.UploadProofOfDelivery;
+import io.freightgate.loads.internal.LoadRecords;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
@@ -38,13 +39,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnExpression("${freightgate.local.active:false} and '${freightgate.local.data-dir:}' != ''")
-class LocalDemoLoad {
+class DemoLoad {
 
     static final String LOAD_NUMBER = "DEMO-LOAD-1001";
     static final String CARRIER = "Demo Haulage GmbH";
     static final String SHIPPER = "Demo Shipper BV";
 
-    private static final Logger log = LoggerFactory.getLogger(LocalDemoLoad.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoLoad.class);
     private static final Instant PICKUP = Instant.parse("2026-12-01T06:00:00Z");
     private static final Instant DELIVERY = Instant.parse("2026-12-01T14:00:00Z");
 
@@ -54,7 +55,7 @@ class LocalDemoLoad {
     private final Users users;
     private final SystemAccess systemAccess;
 
-    LocalDemoLoad(
+    DemoLoad(
             Loads loads,
             LoadRecords records,
             OrganizationDirectory organizations,
@@ -136,7 +137,7 @@ class LocalDemoLoad {
                     LoadViewer.driver(driver),
                     new UploadProofOfDelivery(
                             "demo-pod.jpg",
-                            resource("/loads/demo-pod.jpg"),
+                            resource("/local/demo/demo-pod.jpg"),
                             "Jeanne Martin",
                             Instant.parse("2026-12-01T14:10:00Z"),
                             Optional.of(45.76415),
@@ -166,7 +167,7 @@ class LocalDemoLoad {
     }
 
     private static byte[] resource(String path) {
-        try (InputStream in = LocalDemoLoad.class.getResourceAsStream(path)) {
+        try (InputStream in = DemoLoad.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("Missing resource " + path);
             }

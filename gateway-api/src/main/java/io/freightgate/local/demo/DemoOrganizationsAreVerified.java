@@ -1,4 +1,4 @@
-package io.freightgate.flows;
+package io.freightgate.local.demo;
 
 import io.freightgate.kernel.TenantId;
 import io.freightgate.kyc.AddReference;
@@ -56,13 +56,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnExpression("${freightgate.local.active:false} and '${freightgate.local.data-dir:}' != ''")
-class LocalDemoOrganizationsAreVerified {
+class DemoOrganizationsAreVerified {
 
     static final String CARRIER = "Demo Haulage GmbH";
     static final String SHIPPER = "Demo Shipper BV";
     static final String SANCTIONS_SOURCE = "local-demo";
 
-    private static final Logger log = LoggerFactory.getLogger(LocalDemoOrganizationsAreVerified.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoOrganizationsAreVerified.class);
 
     private final OrganizationDirectory organizations;
     private final Users users;
@@ -70,7 +70,7 @@ class LocalDemoOrganizationsAreVerified {
     private final Clock clock;
     private final String viesEndpoint;
 
-    LocalDemoOrganizationsAreVerified(
+    DemoOrganizationsAreVerified(
             OrganizationDirectory organizations,
             Users users,
             KycChecks kyc,
