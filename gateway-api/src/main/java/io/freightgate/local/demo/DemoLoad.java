@@ -14,8 +14,8 @@ import io.freightgate.organizations.OrganizationView;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.Role;
+import io.freightgate.security.UserDirectory;
 import io.freightgate.security.UserView;
-import io.freightgate.security.Users;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,14 +52,14 @@ class DemoLoad {
     private final Loads loads;
     private final LoadRecords records;
     private final OrganizationDirectory organizations;
-    private final Users users;
+    private final UserDirectory users;
     private final SystemAccess systemAccess;
 
     DemoLoad(
             Loads loads,
             LoadRecords records,
             OrganizationDirectory organizations,
-            Users users,
+            UserDirectory users,
             SystemAccess systemAccess) {
         this.loads = loads;
         this.records = records;

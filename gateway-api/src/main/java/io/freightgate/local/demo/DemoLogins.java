@@ -8,11 +8,11 @@ import io.freightgate.organizations.OrganizationView;
 import io.freightgate.organizations.RegisterOrganization;
 import io.freightgate.security.ApiClientView;
 import io.freightgate.security.ApiClients;
+import io.freightgate.security.Invitations;
 import io.freightgate.security.Logins;
 import io.freightgate.security.Role;
 import io.freightgate.security.TotpEnrolment;
 import io.freightgate.security.UserView;
-import io.freightgate.security.Users;
 import io.freightgate.security.internal.domain.Totp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,7 +56,7 @@ class DemoLogins {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final OrganizationDirectory organizations;
-    private final Users users;
+    private final Invitations invitations;
     private final Logins logins;
     private final ApiClients apiClients;
     private final Clock clock;
@@ -64,13 +64,13 @@ class DemoLogins {
 
     DemoLogins(
             OrganizationDirectory organizations,
-            Users users,
+            Invitations invitations,
             Logins logins,
             ApiClients apiClients,
             Clock clock,
             @Value("${freightgate.local.data-dir}") String dataDirectory) {
         this.organizations = organizations;
-        this.users = users;
+        this.invitations = invitations;
         this.logins = logins;
         this.apiClients = apiClients;
         this.clock = clock;
@@ -129,8 +129,8 @@ class DemoLogins {
         for (Role role : roles) {
             String email = role.name().toLowerCase(Locale.ROOT).replace('_', '.') + "@" + domain + ".demo.test";
             String password = randomPassword();
-            UserView invited = users.invite(organization, email, displayName(role), List.of(role), true);
-            users.acceptInvitation(invited.invitationToken().orElseThrow(), password);
+            UserView invited = invitations.invite(organization, email, displayName(role), List.of(role), true);
+            invitations.accept(invited.invitationToken().orElseThrow(), password);
             String line = "user %-22s %-42s password %s".formatted(role, email, password);
             if (role.isPlatformStaff()) {
                 TotpEnrolment enrolment = logins.beginTotpEnrolment(invited.id());

@@ -18,8 +18,8 @@ import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.Role;
+import io.freightgate.security.UserDirectory;
 import io.freightgate.security.UserView;
-import io.freightgate.security.Users;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,14 +65,14 @@ class DemoOrganizationsAreVerified {
     private static final Logger log = LoggerFactory.getLogger(DemoOrganizationsAreVerified.class);
 
     private final OrganizationDirectory organizations;
-    private final Users users;
+    private final UserDirectory users;
     private final KycChecks kyc;
     private final Clock clock;
     private final String viesEndpoint;
 
     DemoOrganizationsAreVerified(
             OrganizationDirectory organizations,
-            Users users,
+            UserDirectory users,
             KycChecks kyc,
             Clock clock,
             @Value("${freightgate.vies.endpoint:}") String viesEndpoint) {

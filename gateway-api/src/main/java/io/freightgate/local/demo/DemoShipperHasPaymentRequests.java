@@ -13,8 +13,8 @@ import io.freightgate.payments.PaymentRequests;
 import io.freightgate.payments.Payments;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.Role;
+import io.freightgate.security.UserDirectory;
 import io.freightgate.security.UserView;
-import io.freightgate.security.Users;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +53,7 @@ class DemoShipperHasPaymentRequests {
     private static final Logger log = LoggerFactory.getLogger(DemoShipperHasPaymentRequests.class);
 
     private final OrganizationDirectory organizations;
-    private final Users users;
+    private final UserDirectory users;
     private final PaymentRequests paymentRequests;
     private final Payments payments;
     private final Loads loads;
@@ -62,7 +62,7 @@ class DemoShipperHasPaymentRequests {
 
     DemoShipperHasPaymentRequests(
             OrganizationDirectory organizations,
-            Users users,
+            UserDirectory users,
             PaymentRequests paymentRequests,
             Payments payments,
             Loads loads,
