@@ -7,11 +7,9 @@ import io.freightgate.loads.Loads;
 import io.freightgate.loads.NewStop;
 import io.freightgate.loads.TelematicsPing;
 import io.freightgate.loads.UploadProofOfDelivery;
-import io.freightgate.loads.internal.LoadRecords;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
-import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.Role;
 import io.freightgate.security.UserDirectory;
@@ -25,7 +23,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -35,37 +32,29 @@ import org.springframework.stereotype.Component;
  * Local mode's demo load {@value #LOAD_NUMBER}: the demo carrier's load for the demo shipper, Hamburg to Lyon, assigned
  * to the demo driver, with telematics pings that give arrival and departure at both stops, a proof-of-delivery photo
  * whose EXIF places it at the consignee, and messages (one by API, one e-mail) in its communication log. Runs after
- * the demo logins exist; a later start finds the load and leaves it as it is.
+ * the demo logins exist ({@link DemoLogins}); a later start finds the load and leaves it as it is.
  */
 @Component
-@ConditionalOnExpression("${freightgate.local.active:false} and '${freightgate.local.data-dir:}' != ''")
+@LocalDemo
 class DemoLoad {
 
     static final String LOAD_NUMBER = "DEMO-LOAD-1001";
-    static final String CARRIER = "Demo Haulage GmbH";
-    static final String SHIPPER = "Demo Shipper BV";
+    static final String CARRIER = DemoLogins.CARRIER;
+    static final String SHIPPER = DemoLogins.SHIPPER;
+    private static final String SEEDER = "local-demo-seeder";
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoad.class);
     private static final Instant PICKUP = Instant.parse("2026-12-01T06:00:00Z");
     private static final Instant DELIVERY = Instant.parse("2026-12-01T14:00:00Z");
 
     private final Loads loads;
-    private final LoadRecords records;
     private final OrganizationDirectory organizations;
     private final UserDirectory users;
-    private final SystemAccess systemAccess;
 
-    DemoLoad(
-            Loads loads,
-            LoadRecords records,
-            OrganizationDirectory organizations,
-            UserDirectory users,
-            SystemAccess systemAccess) {
+    DemoLoad(Loads loads, OrganizationDirectory organizations, UserDirectory users) {
         this.loads = loads;
-        this.records = records;
         this.organizations = organizations;
         this.users = users;
-        this.systemAccess = systemAccess;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -79,9 +68,8 @@ class DemoLoad {
         }
         TenantId carrierId = carrier.get().id();
         TenantId shipperId = shipper.get().id();
-        boolean exists = systemAccess.transaction(
-                true, "look for the demo load", () -> records.findByNumber(carrierId.value(), LOAD_NUMBER)
-                        .isPresent());
+        boolean exists = Tenancy.callAs(carrierId, SEEDER, () -> loads.list(LoadViewer.organization(), 200).stream()
+                .anyMatch(load -> load.loadNumber().equals(LOAD_NUMBER)));
         if (exists) {
             return;
         }
@@ -91,7 +79,7 @@ class DemoLoad {
                 .map(Object::toString)
                 .findFirst()
                 .orElse("demo-driver");
-        String dispatcher = "local-demo-seeder";
+        String dispatcher = SEEDER;
         var load = Tenancy.callAs(
                 carrierId,
                 dispatcher,
@@ -155,7 +143,7 @@ class DemoLoad {
                 """.replace("\n", "\r\n");
         Tenancy.runAs(
                 shipperId,
-                "local-demo-seeder",
+                SEEDER,
                 () -> loads.postEmail(load.id(), LoadViewer.organization(), mail.getBytes(StandardCharsets.UTF_8)));
         log.info("Demo load {} created with telematics, a proof of delivery and messages", LOAD_NUMBER);
     }

@@ -13,8 +13,6 @@ import io.freightgate.security.Logins;
 import io.freightgate.security.Role;
 import io.freightgate.security.TotpEnrolment;
 import io.freightgate.security.UserView;
-import io.freightgate.security.internal.domain.Totp;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,20 +30,19 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Local mode's demo logins: on the first start with a local data directory, a demo carrier and shipper, a user for
+ * The demo logins: on the first start with a local data directory, a demo carrier and shipper, a user for
  * every role (platform staff with TOTP enrolled) and an API client per organization. Their logins, TOTP secrets and
  * client secrets go to {@code demo-credentials.txt} in the data directory (owner-readable only), never to the log.
  * Later starts find the demo organizations and leave everything as it is.
  */
 @Component
-@ConditionalOnExpression("${freightgate.local.active:false} and '${freightgate.local.data-dir:}' != ''")
+@LocalDemo
 class DemoLogins {
 
     static final String FILE_NAME = "demo-credentials.txt";
@@ -134,8 +131,7 @@ class DemoLogins {
             String line = "user %-22s %-42s password %s".formatted(role, email, password);
             if (role.isPlatformStaff()) {
                 TotpEnrolment enrolment = logins.beginTotpEnrolment(invited.id());
-                String code = Totp.code(base32(enrolment.secret()), clock.instant());
-                logins.confirmTotpEnrolment(invited.id(), code, "127.0.0.1");
+                logins.confirmTotpEnrolment(invited.id(), enrolment.codeAt(clock.instant()), "127.0.0.1");
                 line += "  totp-secret " + enrolment.secret() + "  recovery "
                         + enrolment.recoveryCodes().getFirst();
             }
@@ -171,21 +167,5 @@ class DemoLogins {
         byte[] bytes = new byte[15];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static byte[] base32(String encoded) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var out = new ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : encoded.replace("=", "").toUpperCase(Locale.ROOT).toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xFF);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -30,7 +30,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -43,7 +42,7 @@ import org.springframework.stereotype.Component;
  * ({@code pm_card_visa}) through the Stripe emulator. Later starts find {@value #PAID_LOAD} and change nothing.
  */
 @Component
-@ConditionalOnExpression("${freightgate.local.active:false} and '${freightgate.local.data-dir:}' != ''")
+@LocalDemo
 class DemoShipperHasPaymentRequests {
 
     static final String PAID_LOAD = "DEMO-LOAD-1001";
@@ -74,7 +73,7 @@ class DemoShipperHasPaymentRequests {
         this.payments = payments;
         this.loads = loads;
         this.clock = clock;
-        this.file = Path.of(dataDirectory).resolve("demo-credentials.txt");
+        this.file = Path.of(dataDirectory).resolve(DemoLogins.FILE_NAME);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -106,7 +105,7 @@ class DemoShipperHasPaymentRequests {
                                 "Munich, DE",
                                 today,
                                 14)));
-        // The demo load (seeded by the loads module before this) is delivered: its payment request points to it.
+        // The demo load (seeded by DemoLoad before this) is delivered: its payment request points to it.
         Optional<UUID> demoLoad =
                 Tenancy.callAs(carrier.get(), dispatcher, () -> loads.list(LoadViewer.organization(), 200).stream()
                         .filter(load -> load.loadNumber().equals(PAID_LOAD))
