@@ -9,29 +9,30 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The server-rendered login of the authorization server: email and password, then the TOTP code (or a recovery code);
  * a platform user without TOTP is sent to enrol first (QR code, recovery codes shown once, confirmed with a code).
  * Between the steps the session holds only the pending user id, for at most five minutes. On success the session id
- * changes (no fixation) and the browser returns to the {@code /oauth2/authorize} request that sent it here. Every
- * user-supplied string is HTML-escaped; the pages have no scripts.
+ * changes (no fixation) and the browser returns to the {@code /oauth2/authorize} request that sent it here. The pages
+ * are templates ({@code templates/login/}): every user string through {@code th:text}, the CSRF token in every form,
+ * no inline script or style.
  */
 @Controller
 class LoginPages {
@@ -50,107 +51,75 @@ class LoginPages {
         this.clock = clock;
     }
 
+    /** The login form's fields. */
+    record LoginForm(String username, String password) {}
+
+    /** A code from the authenticator app, or a recovery code. */
+    record CodeForm(String code) {}
+
     @GetMapping("/login")
-    ResponseEntity<String> loginPage(HttpServletRequest request) {
+    ModelAndView loginPage(HttpServletRequest request, HttpServletResponse response) {
         String notice = request.getParameter("logout") != null ? "You are logged out." : null;
-        return page("Log in", notice, """
-                <form method="post" action="/login">
-                  %s
-                  <label>Email <input type="email" name="username" autocomplete="username" required></label>
-                  <label>Password <input type="password" name="password" autocomplete="current-password" required></label>
-                  <button type="submit">Log in</button>
-                </form>""".formatted(csrf(request)));
+        return page("login/login", 200, response).addObject("notice", notice);
     }
 
     @PostMapping("/login")
-    ResponseEntity<String> login(
-            @RequestParam(name = "username", required = false) String email,
-            @RequestParam(name = "password", required = false) String password,
-            HttpServletRequest request,
-            HttpServletResponse response) {
-        LoginOutcome outcome = logins.authenticate(email, password, request.getRemoteAddr());
+    ModelAndView login(LoginForm form, HttpServletRequest request, HttpServletResponse response) {
+        LoginOutcome outcome = logins.authenticate(form.username(), form.password(), request.getRemoteAddr());
         return next(outcome, request, response);
     }
 
     @GetMapping("/login/second-factor")
-    ResponseEntity<String> secondFactorPage(HttpServletRequest request) {
+    ModelAndView secondFactorPage(HttpServletRequest request, HttpServletResponse response) {
         if (pendingUser(request) == null) {
             return redirect("/login");
         }
-        return page("Two-factor authentication", null, """
-                <form method="post" action="/login/second-factor">
-                  %s
-                  <label>Code from your authenticator app, or a recovery code
-                    <input type="text" name="code" inputmode="numeric" autocomplete="one-time-code" required></label>
-                  <button type="submit">Continue</button>
-                </form>""".formatted(csrf(request)));
+        return page("login/second-factor", 200, response);
     }
 
     @PostMapping("/login/second-factor")
-    ResponseEntity<String> secondFactor(
-            @RequestParam(name = "code", required = false) String code,
-            HttpServletRequest request,
-            HttpServletResponse response) {
+    ModelAndView secondFactor(CodeForm form, HttpServletRequest request, HttpServletResponse response) {
         UUID user = pendingUser(request);
         if (user == null) {
             return redirect("/login");
         }
-        return next(logins.verifySecondFactor(user, code, request.getRemoteAddr()), request, response);
+        return next(logins.verifySecondFactor(user, form.code(), request.getRemoteAddr()), request, response);
     }
 
     @GetMapping("/login/enrolment")
-    ResponseEntity<String> enrolmentPage(HttpServletRequest request) {
+    ModelAndView enrolmentPage(HttpServletRequest request, HttpServletResponse response) {
         UUID user = pendingUser(request);
         if (user == null) {
             return redirect("/login");
         }
         TotpEnrolment enrolment = logins.beginTotpEnrolment(user);
-        String qr = enrolment
-                .qrCodePng()
-                .map(png -> "<img alt=\"QR code\" src=\"data:image/png;base64,"
-                        + Base64.getEncoder().encodeToString(png) + "\">")
-                .orElse("");
-        StringBuilder codes = new StringBuilder();
-        enrolment.recoveryCodes().forEach(code -> codes.append("<li><code>")
-                .append(HtmlUtils.htmlEscape(code))
-                .append("</code></li>"));
-        return page("Set up two-factor authentication", null, """
-                <p>Platform staff need an authenticator app. Scan the code, or enter the secret by hand.</p>
-                %s
-                <p>Secret: <code id="secret">%s</code></p>
-                <p>URI: <code id="otpauth">%s</code></p>
-                <p>Recovery codes, each usable once. Store them now: they are not shown again.</p>
-                <ul id="recovery-codes">%s</ul>
-                <form method="post" action="/login/enrolment">
-                  %s
-                  <label>Code from the app <input type="text" name="code" inputmode="numeric" required></label>
-                  <button type="submit">Confirm</button>
-                </form>""".formatted(
-                        qr,
-                        HtmlUtils.htmlEscape(enrolment.secret()),
-                        HtmlUtils.htmlEscape(enrolment.otpauthUri()),
-                        codes,
-                        csrf(request)));
+        return page("login/enrolment", 200, response)
+                .addObject(
+                        "qrCode",
+                        enrolment
+                                .qrCodePng()
+                                .map(png -> "data:image/png;base64,"
+                                        + Base64.getEncoder().encodeToString(png))
+                                .orElse(null))
+                .addObject("secret", enrolment.secret())
+                .addObject("otpauthUri", enrolment.otpauthUri())
+                .addObject("recoveryCodes", enrolment.recoveryCodes());
     }
 
     @PostMapping("/login/enrolment")
-    ResponseEntity<String> confirmEnrolment(
-            @RequestParam(name = "code", required = false) String code,
-            HttpServletRequest request,
-            HttpServletResponse response) {
+    ModelAndView confirmEnrolment(CodeForm form, HttpServletRequest request, HttpServletResponse response) {
         UUID user = pendingUser(request);
         if (user == null) {
             return redirect("/login");
         }
-        LoginOutcome outcome = logins.confirmTotpEnrolment(user, code, request.getRemoteAddr());
+        LoginOutcome outcome = logins.confirmTotpEnrolment(user, form.code(), request.getRemoteAddr());
         if (outcome instanceof LoginOutcome.Refused) {
             return redirect("/login/enrolment");
         }
         return next(outcome, request, response);
     }
 
-    private ResponseEntity<String> next(
-            LoginOutcome outcome, HttpServletRequest request, HttpServletResponse response) {
+    private ModelAndView next(LoginOutcome outcome, HttpServletRequest request, HttpServletResponse response) {
         return switch (outcome) {
             case LoginOutcome.Authenticated user -> {
                 HttpSession session = request.getSession();
@@ -173,23 +142,20 @@ class LoginPages {
                 pending(request, pending.userId(), "/login/second-factor");
             case LoginOutcome.EnrolmentRequired pending -> pending(request, pending.userId(), "/login/enrolment");
             case LoginOutcome.Refused refused ->
-                failure(401, "Wrong email, password or code, or the account is locked.");
+                message(401, "Wrong email, password or code, or the account is locked.", response);
             case LoginOutcome.Throttled throttled -> {
                 long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
-                yield ResponseEntity.status(429)
-                        .header("Retry-After", Long.toString(seconds))
-                        .contentType(MediaType.TEXT_HTML)
-                        .cacheControl(CacheControl.noStore())
-                        .body(html(
-                                "Log in",
-                                "Too many failed logins from your network. Try again in " + ((seconds + 59) / 60)
-                                        + " minute(s).",
-                                "<p><a href=\"/login\">Try again</a></p>"));
+                response.setHeader("Retry-After", Long.toString(seconds));
+                yield message(
+                        429,
+                        "Too many failed logins from your network. Try again in " + ((seconds + 59) / 60)
+                                + " minute(s).",
+                        response);
             }
         };
     }
 
-    private ResponseEntity<String> pending(HttpServletRequest request, UUID user, String next) {
+    private ModelAndView pending(HttpServletRequest request, UUID user, String next) {
         HttpSession session = request.getSession();
         request.changeSessionId();
         session.setAttribute(PENDING_USER, user);
@@ -210,45 +176,21 @@ class LoginPages {
         return user;
     }
 
-    private ResponseEntity<String> failure(int status, String message) {
-        return ResponseEntity.status(status)
-                .contentType(MediaType.TEXT_HTML)
-                .cacheControl(CacheControl.noStore())
-                .body(html("Log in", message, "<p><a href=\"/login\">Try again</a></p>"));
+    private static ModelAndView message(int status, String message, HttpServletResponse response) {
+        return page("login/message", status, response).addObject("notice", message);
     }
 
-    private static ResponseEntity<String> redirect(String location) {
-        return ResponseEntity.status(302).header("Location", location).build();
+    private static ModelAndView redirect(String location) {
+        var view = new RedirectView(location, true, false);
+        view.setStatusCode(HttpStatus.FOUND);
+        view.setExposeModelAttributes(false);
+        return new ModelAndView(view);
     }
 
-    private static ResponseEntity<String> page(String title, String notice, String body) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.TEXT_HTML)
-                .cacheControl(CacheControl.noStore())
-                .body(html(title, notice, body));
-    }
-
-    private static String html(String title, String notice, String body) {
-        return """
-                <!DOCTYPE html>
-                <html lang="en">
-                <head><meta charset="utf-8"><title>%s · FreightGate</title>
-                <style>body{font-family:sans-serif;max-width:28em;margin:4em auto}label{display:block;margin:1em 0}</style>
-                </head>
-                <body><h1>%s</h1>%s%s</body>
-                </html>""".formatted(
-                        HtmlUtils.htmlEscape(title),
-                        HtmlUtils.htmlEscape(title),
-                        notice == null ? "" : "<p role=\"status\">" + HtmlUtils.htmlEscape(notice) + "</p>",
-                        body);
-    }
-
-    private static String csrf(HttpServletRequest request) {
-        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return token == null
-                ? ""
-                : "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
-                        .formatted(
-                                HtmlUtils.htmlEscape(token.getParameterName()), HtmlUtils.htmlEscape(token.getToken()));
+    private static ModelAndView page(String template, int status, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        var page = new ModelAndView(template);
+        page.setStatus(HttpStatusCode.valueOf(status));
+        return page;
     }
 }

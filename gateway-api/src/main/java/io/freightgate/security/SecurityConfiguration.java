@@ -3,6 +3,7 @@ package io.freightgate.security;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.freightgate.platform.web.ContentSecurityPolicy;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -201,9 +202,7 @@ public class SecurityConfiguration {
 
     private static void headers(
             org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-                                + " frame-ancestors 'none'; form-action 'self'; base-uri 'none'"))
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.strictHeader()))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                 .frameOptions(frame -> frame.deny());
     }

@@ -1,5 +1,6 @@
 package io.freightgate.payments.internal.web;
 
+import io.freightgate.platform.web.ContentSecurityPolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,13 +56,13 @@ class PaymentPageSecurity {
     static String contentSecurityPolicy(PaymentPageHtml.CardForm cardForm, String apiBase) {
         boolean elements = cardForm instanceof PaymentPageHtml.StripeElements;
         String threeDSecure = elements || apiBase.isBlank() ? "https://*.stripe.com" : origin(apiBase);
-        return "default-src 'self'; script-src 'self'" + (elements ? " https://js.stripe.com" : "")
-                + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
-                + (elements
-                        ? "; frame-src https://js.stripe.com https://hooks.stripe.com; connect-src 'self'"
-                                + " https://api.stripe.com"
-                        : "")
-                + "; frame-ancestors 'none'; form-action 'self' " + threeDSecure + "; base-uri 'none'";
+        ContentSecurityPolicy policy = ContentSecurityPolicy.strict().withFormActions(threeDSecure);
+        if (elements) {
+            policy = policy.withScriptSources("https://js.stripe.com")
+                    .withFrameSources("https://js.stripe.com", "https://hooks.stripe.com")
+                    .withConnectSources("https://api.stripe.com");
+        }
+        return policy.header();
     }
 
     private static String origin(String url) {
