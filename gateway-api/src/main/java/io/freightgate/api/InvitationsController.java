@@ -1,6 +1,6 @@
 package io.freightgate.api;
 
-import io.freightgate.security.Users;
+import io.freightgate.security.Invitations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Users")
 class InvitationsController {
 
-    private final Users users;
+    private final Invitations invitations;
 
-    InvitationsController(Users users) {
-        this.users = users;
+    InvitationsController(Invitations invitations) {
+        this.invitations = invitations;
     }
 
     record AcceptInvitationRequest(@NotNull String password) {
@@ -39,7 +39,7 @@ class InvitationsController {
     @PostMapping("/api/v1/invitations/{token}/acceptance")
     @Operation(summary = "Accept an invitation by setting a password (no access token needed)")
     AcceptedInvitation accept(@PathVariable String token, @Valid @RequestBody AcceptInvitationRequest request) {
-        var user = users.acceptInvitation(token, request.password());
+        var user = invitations.accept(token, request.password());
         return new AcceptedInvitation(user.id(), user.status());
     }
 }

@@ -1,6 +1,6 @@
 package io.freightgate.api;
 
-import io.freightgate.security.Users;
+import io.freightgate.security.PasswordResets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Users")
 class PasswordResetsController {
 
-    private final Users users;
+    private final PasswordResets passwordResets;
 
-    PasswordResetsController(Users users) {
-        this.users = users;
+    PasswordResetsController(PasswordResets passwordResets) {
+        this.passwordResets = passwordResets;
     }
 
     record PasswordResetRequest(String email) {
@@ -47,14 +47,14 @@ class PasswordResetsController {
     @PostMapping("/api/v1/password-resets")
     @Operation(summary = "Ask for a password-reset mail (always 202; no access token needed)")
     ResponseEntity<Void> request(@RequestBody PasswordResetRequest request) {
-        users.requestPasswordReset(request.email());
+        passwordResets.request(request.email());
         return ResponseEntity.accepted().build();
     }
 
     @PostMapping("/api/v1/password-resets/{token}/completion")
     @Operation(summary = "Set a new password with the token from the mail (no access token needed)")
     ResponseEntity<Void> complete(@PathVariable String token, @Valid @RequestBody PasswordResetCompletion request) {
-        users.completePasswordReset(token, request.password());
+        passwordResets.complete(token, request.password());
         return ResponseEntity.noContent().build();
     }
 }

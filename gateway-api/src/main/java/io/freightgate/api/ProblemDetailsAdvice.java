@@ -46,17 +46,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.FORBIDDEN, "Your roles do not allow this operation.", request);
     }
 
-    @ExceptionHandler(io.freightgate.security.Users.PasswordRejected.class)
+    @ExceptionHandler(io.freightgate.security.PasswordRejected.class)
     ResponseEntity<ProblemDetail> passwordRejected(RuntimeException e, HttpServletRequest request) {
         return problem(ProblemType.PASSWORD_REJECTED, e.getMessage(), request);
     }
 
-    @ExceptionHandler(io.freightgate.security.Users.InvitationNotFound.class)
+    @ExceptionHandler(io.freightgate.security.Invitations.InvitationNotFound.class)
     ResponseEntity<ProblemDetail> invitationNotFound(RuntimeException e, HttpServletRequest request) {
         return problem(ProblemType.NOT_FOUND, "Invitation not found, already used or expired.", request);
     }
 
-    @ExceptionHandler(io.freightgate.security.Users.PasswordResetNotFound.class)
+    @ExceptionHandler(io.freightgate.security.PasswordResets.PasswordResetNotFound.class)
     ResponseEntity<ProblemDetail> passwordResetNotFound(RuntimeException e, HttpServletRequest request) {
         return problem(ProblemType.NOT_FOUND, "Password reset not found, already used or expired.", request);
     }

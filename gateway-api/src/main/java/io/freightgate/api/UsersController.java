@@ -1,9 +1,10 @@
 package io.freightgate.api;
 
 import io.freightgate.kernel.TenantId;
+import io.freightgate.security.Invitations;
 import io.freightgate.security.Role;
+import io.freightgate.security.UserDirectory;
 import io.freightgate.security.UserView;
-import io.freightgate.security.Users;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -34,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v1/organizations/{id}/users}: organization admins manage their own organization's users, platform admins
  * any organization's (audited). Another organization's users answer 404. Only platform admins unlock. Inviting an
  * address that has an account in another organization answers exactly as for a new address (201, same body), so the
- * invitation tells nobody which addresses have accounts; {@link Users#invite} says what happens instead.
+ * invitation tells nobody which addresses have accounts; {@link Invitations#invite} says what happens instead.
  */
 @RestController
 @RequestMapping("/api/v1/organizations/{organizationId}/users")
@@ -43,11 +44,16 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'CARRIER_ADMIN', 'SHIPPER_ADMIN')")
 class UsersController {
 
-    private final Users users;
+    private final UserDirectory users;
+    private final Invitations invitations;
     private final boolean localMode;
 
-    UsersController(Users users, @Value("${freightgate.local.active:false}") boolean localMode) {
+    UsersController(
+            UserDirectory users,
+            Invitations invitations,
+            @Value("${freightgate.local.active:false}") boolean localMode) {
         this.users = users;
+        this.invitations = invitations;
         this.localMode = localMode;
     }
 
@@ -113,7 +119,7 @@ class UsersController {
             @Valid @RequestBody InviteUserRequest request,
             Authentication authentication) {
         TenantId organization = visibleOrganization(organizationId, authentication);
-        var view = users.invite(
+        var view = invitations.invite(
                 organization, request.email(), request.displayName(), request.roles(), platformAdmin(authentication));
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + organizationId + "/users/" + view.id()))
                 .body(UserResponse.of(view, localMode));

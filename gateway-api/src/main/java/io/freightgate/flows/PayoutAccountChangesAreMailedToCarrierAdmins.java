@@ -9,8 +9,8 @@ import io.freightgate.payments.PayoutFailed;
 import io.freightgate.platform.notifications.Notification;
 import io.freightgate.platform.notifications.Notifications;
 import io.freightgate.security.Role;
+import io.freightgate.security.UserDirectory;
 import io.freightgate.security.UserView;
-import io.freightgate.security.Users;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +46,12 @@ class PayoutAccountChangesAreMailedToCarrierAdmins {
 
     private static final Logger log = LoggerFactory.getLogger(PayoutAccountChangesAreMailedToCarrierAdmins.class);
 
-    private final Users users;
+    private final UserDirectory users;
     private final OrganizationDirectory organizations;
     private final Notifications notifications;
 
     PayoutAccountChangesAreMailedToCarrierAdmins(
-            Users users, OrganizationDirectory organizations, Notifications notifications) {
+            UserDirectory users, OrganizationDirectory organizations, Notifications notifications) {
         this.users = users;
         this.organizations = organizations;
         this.notifications = notifications;

@@ -23,10 +23,12 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class AccountPages {
 
-    private final Users users;
+    private final Invitations invitations;
+    private final PasswordResets passwordResets;
 
-    AccountPages(Users users) {
-        this.users = users;
+    AccountPages(Invitations invitations, PasswordResets passwordResets) {
+        this.invitations = invitations;
+        this.passwordResets = passwordResets;
     }
 
     @GetMapping("/invitations/{token}")
@@ -38,11 +40,11 @@ class AccountPages {
     ResponseEntity<String> acceptInvitation(
             @PathVariable String token, @RequestParam(name = "password", required = false) String password) {
         try {
-            users.acceptInvitation(token, password == null ? "" : password);
+            invitations.accept(token, password == null ? "" : password);
             return page(200, "Accept your invitation", "Your password is set.", LOG_IN);
-        } catch (Users.PasswordRejected e) {
+        } catch (PasswordRejected e) {
             return page(422, "Accept your invitation", e.getMessage(), passwordForm("/invitations/" + token));
-        } catch (Users.InvitationNotFound e) {
+        } catch (Invitations.InvitationNotFound e) {
             return page(404, "Accept your invitation", "This invitation is unknown, already used or expired.", "");
         }
     }
@@ -59,7 +61,7 @@ class AccountPages {
 
     @PostMapping("/password-reset")
     ResponseEntity<String> requestReset(@RequestParam(name = "email", required = false) String email) {
-        users.requestPasswordReset(email);
+        passwordResets.request(email);
         return page(
                 202,
                 "Reset your password",
@@ -76,11 +78,11 @@ class AccountPages {
     ResponseEntity<String> reset(
             @PathVariable String token, @RequestParam(name = "password", required = false) String password) {
         try {
-            users.completePasswordReset(token, password == null ? "" : password);
+            passwordResets.complete(token, password == null ? "" : password);
             return page(200, "Choose a new password", "Your new password is set.", LOG_IN);
-        } catch (Users.PasswordRejected e) {
+        } catch (PasswordRejected e) {
             return page(422, "Choose a new password", e.getMessage(), passwordForm("/password-reset/" + token));
-        } catch (Users.PasswordResetNotFound e) {
+        } catch (PasswordResets.PasswordResetNotFound e) {
             return page(
                     404,
                     "Choose a new password",

@@ -125,6 +125,6 @@ final class ClientAuthenticationThrottle extends OncePerRequestFilter {
 
     /** Client ids are the caller's text, of any length: the bucket's key is their hash. */
     private static String key(String clientId) {
-        return HexFormat.of().formatHex(Users.sha256("client-id:" + clientId));
+        return HexFormat.of().formatHex(OpaqueTokens.sha256("client-id:" + clientId));
     }
 }

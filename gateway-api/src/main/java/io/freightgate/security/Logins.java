@@ -287,7 +287,7 @@ public class Logins {
                                         .decryptText(user.id(), user.displayNameCiphertext())
                                         .orElse(""),
                                 "locked_until",
-                                Users.format(until)))));
+                                EmailAddresses.mailTime(until)))));
     }
 
     /**

@@ -101,7 +101,7 @@ class PasswordResetRequests implements AutoCloseable {
     void record(String email) {
         String normalized;
         try {
-            normalized = Users.normalizeEmail(email);
+            normalized = EmailAddresses.normalize(email);
         } catch (IllegalArgumentException e) {
             return;
         }
@@ -219,12 +219,12 @@ class PasswordResetRequests implements AutoCloseable {
         }
         Instant now = clock.instant();
         Instant expiresAt = now.plus(validity);
-        String token = "fgr_" + Users.randomToken();
+        String token = "fgr_" + OpaqueTokens.random();
         jdbc.update("DELETE FROM password_resets WHERE user_id = ?", user.id());
         jdbc.update(
                 "INSERT INTO password_resets (token_hash, user_id, tenant_id, expires_at, created_at)"
                         + " VALUES (?, ?, ?, ?, ?)",
-                Users.sha256(token),
+                OpaqueTokens.sha256(token),
                 user.id(),
                 user.tenant().value(),
                 Timestamp.from(expiresAt),
@@ -242,7 +242,7 @@ class PasswordResetRequests implements AutoCloseable {
                         "reset_url",
                         issuer + "/password-reset/" + token,
                         "expires_at",
-                        Users.format(expiresAt))));
+                        EmailAddresses.mailTime(expiresAt))));
     }
 
     private static void inRequestContext(Request request, Runnable work) {

@@ -43,7 +43,7 @@ class RefreshTokenReuseDetection implements OAuth2AuthorizationService {
                 jdbc.update(
                         "INSERT INTO refresh_token_rotations (token_hash, authorization_id, rotated_at) VALUES (?, ?, ?)"
                                 + " ON CONFLICT (token_hash) DO NOTHING",
-                        Users.sha256(spent),
+                        OpaqueTokens.sha256(spent),
                         authorization.getId(),
                         Timestamp.from(clock.instant()));
             }
@@ -68,7 +68,7 @@ class RefreshTokenReuseDetection implements OAuth2AuthorizationService {
             List<String> authorizations = jdbc.queryForList(
                     "SELECT authorization_id FROM refresh_token_rotations WHERE token_hash = ?",
                     String.class,
-                    Users.sha256(token));
+                    OpaqueTokens.sha256(token));
             Optional<String> presenter = presentingClient();
             for (String id : authorizations) {
                 OAuth2Authorization reused = delegate.findById(id);

@@ -1,5 +1,7 @@
 package io.freightgate.security;
 
+import io.freightgate.security.internal.domain.Totp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +10,14 @@ import java.util.Optional;
  * recovery codes. {@code toString} masks all of them.
  */
 public record TotpEnrolment(String otpauthUri, String secret, Optional<byte[]> qrCodePng, List<String> recoveryCodes) {
+
+    /**
+     * The code an authenticator app enrolled with this secret shows at {@code instant}: what the user types to confirm
+     * the enrolment (and what a system that enrols its own users, such as local mode's demo, computes instead).
+     */
+    public String codeAt(Instant instant) {
+        return Totp.code(Totp.fromBase32(secret), instant);
+    }
 
     @Override
     public String toString() {

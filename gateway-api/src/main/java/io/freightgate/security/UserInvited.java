@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A user was invited; {@link Users} has mailed the link with {@code invitationToken} (single use, expiring at
+ * A user was invited; {@link Invitations} has mailed the link with {@code invitationToken} (single use, expiring at
  * {@code expiresAt}) to the user in the same transaction. {@code toString} masks the token.
  */
 public record UserInvited(TenantId organization, UUID userId, String invitationToken, Instant expiresAt) {

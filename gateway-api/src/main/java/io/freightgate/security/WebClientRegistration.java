@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * {@code {issuer}/login/oauth2/code/freightgate}. Refresh tokens rotate on every use and the session ends
  * {@code freightgate.security.session.absolute-timeout} (12 hours unless configured) after the login at the latest; a
  * changed setting is applied to the existing registration at the next start. The secret is random and never logged; operators set it
- * with {@link #rotateSecret}, local mode writes it to the demo credentials file.
+ * with {@link #rotateSecret}.
  */
 @Component
 class WebClientRegistration implements ApplicationRunner {

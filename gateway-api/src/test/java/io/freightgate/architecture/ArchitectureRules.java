@@ -114,4 +114,30 @@ class ArchitectureRules {
                 .because("the emulators are on the classpath only when local mode asks for them");
         rule.check(classes);
     }
+
+    @Test
+    void noOtherCodeDependsOnTheDemo() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideOutsideOfPackage("io.freightgate.local.demo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.freightgate.local.demo..")
+                .because(
+                        "the demo exists only in local mode: no module knows of it, so none behaves differently for it");
+        rule.check(classes);
+    }
+
+    @Test
+    void theDemoUsesOnlyTheModulesFacades() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("io.freightgate.local.demo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.freightgate..internal..")
+                .because("the demo makes its data the way people do, through the modules' public API (the package is"
+                        + " not a Modulith module, so verify() does not check it)");
+        rule.check(classes);
+    }
 }

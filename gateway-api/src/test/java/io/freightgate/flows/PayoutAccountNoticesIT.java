@@ -11,8 +11,8 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.local.EmbeddedSmtpServer;
 import io.freightgate.local.EmbeddedSmtpServer.CapturedMail;
 import io.freightgate.platform.stripe.events.WebhookEndpoint;
+import io.freightgate.security.Invitations;
 import io.freightgate.security.Role;
-import io.freightgate.security.Users;
 import io.freightgate.support.Api;
 import io.freightgate.support.GatewayIT;
 import io.freightgate.webhooks.internal.StripeSignature;
@@ -45,7 +45,7 @@ class PayoutAccountNoticesIT extends GatewayIT {
     EmbeddedSmtpServer smtp;
 
     @Autowired
-    Users users;
+    Invitations invitations;
 
     @Autowired
     WebhookSecrets secrets;
@@ -73,7 +73,7 @@ class PayoutAccountNoticesIT extends GatewayIT {
         String finance = "finance-" + suffix + "@carrier.test";
         activeUser(carrier, admin, "Ana <script>alert(1)</script> \"Ops\"", Role.CARRIER_ADMIN);
         activeUser(carrier, finance, "Finn Finance", Role.CARRIER_FINANCE);
-        users.invite(carrier, invitedOnly, "Not Yet", List.of(Role.CARRIER_ADMIN), true);
+        invitations.invite(carrier, invitedOnly, "Not Yet", List.of(Role.CARRIER_ADMIN), true);
         String account = onboardedAccount(carrier);
         stripe.control().webhookBehaviour(WebhookBehaviour.normal().withDuplicate(true));
 
@@ -164,8 +164,8 @@ class PayoutAccountNoticesIT extends GatewayIT {
     }
 
     private void activeUser(TenantId carrier, String email, String name, Role role) {
-        var invited = users.invite(carrier, email, name, List.of(role), true);
-        users.acceptInvitation(invited.invitationToken().orElseThrow(), PASSWORD);
+        var invited = invitations.invite(carrier, email, name, List.of(role), true);
+        invitations.accept(invited.invitationToken().orElseThrow(), PASSWORD);
     }
 
     private TenantId registerCarrier(String legalName) {

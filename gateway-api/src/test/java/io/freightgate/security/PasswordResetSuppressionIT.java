@@ -145,7 +145,7 @@ class PasswordResetSuppressionIT extends GatewayIT {
                                 encryption.keyedHash("user-email:" + email),
                                 encryption.encryptText(carrier, id, "Burst User"),
                                 List.of("CARRIER_DISPATCHER"),
-                                Users.sha256("unused-" + id),
+                                OpaqueTokens.sha256("unused-" + id),
                                 now.plus(Duration.ofDays(1)),
                                 now);
                         user.activate("{noop}not-used");

@@ -154,7 +154,7 @@ public class User {
         this.passwordHash = passwordHash;
     }
 
-    /** For seeding local demo users: active at once with a password. */
+    /** Active at once with a password, without an invitation (how tests put users in place). */
     public void activate(String passwordHash) {
         this.passwordHash = passwordHash;
         this.status = Status.ACTIVE.name();

@@ -100,6 +100,26 @@ public final class Totp {
         return out.toString();
     }
 
+    /** The secret from its base32 form ({@link #base32}); padding and case are ignored. */
+    public static byte[] fromBase32(String encoded) {
+        var out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : encoded.replace("=", "").toUpperCase(Locale.ROOT).toCharArray()) {
+            int value = BASE32.indexOf(c);
+            if (value < 0) {
+                throw new IllegalArgumentException("Not base32");
+            }
+            buffer = (buffer << 5) | value;
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xFF);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+
     /** The {@code otpauth://} URI an authenticator app enrols from (usually as a QR code). */
     public static String otpauthUri(String issuer, String account, byte[] secret) {
         String label = encode(issuer) + ":" + encode(account);

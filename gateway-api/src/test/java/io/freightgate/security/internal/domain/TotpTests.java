@@ -1,6 +1,7 @@
 package io.freightgate.security.internal.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -70,5 +71,14 @@ class TotpTests {
         assertThat(Totp.otpauthUri("FreightGate", "ana@carrier.test", RFC_SECRET))
                 .isEqualTo("otpauth://totp/FreightGate:ana%40carrier.test?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
                         + "&issuer=FreightGate&algorithm=SHA1&digits=6&period=30");
+    }
+
+    @Test
+    void readsTheBase32SecretBackWhateverItsCaseAndPadding() {
+        assertThat(Totp.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")).isEqualTo(RFC_SECRET);
+        assertThat(Totp.fromBase32("gezdgnbvgy3tqojqgezdgnbvgy3tqojq====")).isEqualTo(RFC_SECRET);
+        byte[] odd = {1, 2, 3, 4, 5, 6, 7};
+        assertThat(Totp.fromBase32(Totp.base32(odd))).isEqualTo(odd);
+        assertThatThrownBy(() -> Totp.fromBase32("GEZ1")).isInstanceOf(IllegalArgumentException.class);
     }
 }

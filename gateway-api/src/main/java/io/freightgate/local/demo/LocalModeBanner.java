@@ -1,4 +1,4 @@
-package io.freightgate;
+package io.freightgate.local.demo;
 
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -59,7 +59,7 @@ class LocalModeBanner {
                 base,
                 dataDirectory,
                 Path.of(dataDirectory).resolve("secrets.properties"),
-                Path.of(dataDirectory).resolve("demo-credentials.txt"),
+                Path.of(dataDirectory).resolve(DemoLogins.FILE_NAME),
                 base);
     }
 }

@@ -1,4 +1,4 @@
-package io.freightgate.loads.internal;
+package io.freightgate.local.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,21 +14,21 @@ import tools.jackson.databind.JsonNode;
 
 /** Local mode seeds the demo load with telematics, a proof of delivery at the consignee and messages. */
 @TestPropertySource(properties = "freightgate.local.data-dir=target/local-demo-it")
-class LocalDemoLoadIT extends GatewayIT {
+class DemoLoadIT extends GatewayIT {
 
     @Autowired
-    LocalDemoLoad demo;
+    DemoLoad demo;
 
     @Test
     void theDemoLoadIsDeliveredWithPingsAProofOfDeliveryAndAnIntactLog() {
-        TenantId carrier = organization(LocalDemoLoad.CARRIER);
+        TenantId carrier = organization(DemoLoad.CARRIER);
         String dispatcher = callers.of(carrier, Role.CARRIER_DISPATCHER);
         JsonNode load = demoLoad(dispatcher);
         String id = load.get("id").asString();
 
         assertThat(load.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(load.get("shipper").asString())
-                .isEqualTo(organization(LocalDemoLoad.SHIPPER).toString());
+                .isEqualTo(organization(DemoLoad.SHIPPER).toString());
         for (JsonNode stop : load.get("stops")) {
             assertThat(stop.get("arrived_at")).isNotNull();
             assertThat(stop.get("departed_at")).isNotNull();
@@ -59,7 +59,7 @@ class LocalDemoLoadIT extends GatewayIT {
 
     @Test
     void aSecondSeedingAddsNothing() {
-        TenantId carrier = organization(LocalDemoLoad.CARRIER);
+        TenantId carrier = organization(DemoLoad.CARRIER);
         String dispatcher = callers.of(carrier, Role.CARRIER_DISPATCHER);
         int before = api.get("/api/v1/loads").token(dispatcher).send().json().size();
 
@@ -71,7 +71,7 @@ class LocalDemoLoadIT extends GatewayIT {
 
     private JsonNode demoLoad(String token) {
         for (JsonNode load : api.get("/api/v1/loads").token(token).send().json()) {
-            if (load.get("load_number").asString().equals(LocalDemoLoad.LOAD_NUMBER)) {
+            if (load.get("load_number").asString().equals(DemoLoad.LOAD_NUMBER)) {
                 return load;
             }
         }

@@ -1,4 +1,4 @@
-package io.freightgate.flows;
+package io.freightgate.local.demo;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
@@ -13,8 +13,8 @@ import io.freightgate.payments.PaymentRequests;
 import io.freightgate.payments.Payments;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.Role;
+import io.freightgate.security.UserDirectory;
 import io.freightgate.security.UserView;
-import io.freightgate.security.Users;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,39 +30,38 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Local mode: once the demo organizations are verified ({@link LocalDemoOrganizationsAreVerified}), the demo carrier
+ * Local mode: once the demo organizations are verified ({@link DemoOrganizationsAreVerified}), the demo carrier
  * bills the demo shipper twice: an open request whose hosted payment page link is appended to
  * {@code demo-credentials.txt} (the token is a credential: never logged), and request {@value #PAID_LOAD}, paid by card
  * ({@code pm_card_visa}) through the Stripe emulator. Later starts find {@value #PAID_LOAD} and change nothing.
  */
 @Component
-@ConditionalOnExpression("${freightgate.local.active:false} and '${freightgate.local.data-dir:}' != ''")
-class LocalDemoShipperHasPaymentRequests {
+@LocalDemo
+class DemoShipperHasPaymentRequests {
 
     static final String PAID_LOAD = "DEMO-LOAD-1001";
     static final String OPEN_LOAD = "DEMO-LOAD-1002";
     static final String PAY_LINK_LINE = "pay-link ";
 
-    private static final Logger log = LoggerFactory.getLogger(LocalDemoShipperHasPaymentRequests.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoShipperHasPaymentRequests.class);
 
     private final OrganizationDirectory organizations;
-    private final Users users;
+    private final UserDirectory users;
     private final PaymentRequests paymentRequests;
     private final Payments payments;
     private final LoadPlanning loads;
     private final Clock clock;
     private final Path file;
 
-    LocalDemoShipperHasPaymentRequests(
+    DemoShipperHasPaymentRequests(
             OrganizationDirectory organizations,
-            Users users,
+            UserDirectory users,
             PaymentRequests paymentRequests,
             Payments payments,
             LoadPlanning loads,
@@ -74,14 +73,14 @@ class LocalDemoShipperHasPaymentRequests {
         this.payments = payments;
         this.loads = loads;
         this.clock = clock;
-        this.file = Path.of(dataDirectory).resolve("demo-credentials.txt");
+        this.file = Path.of(dataDirectory).resolve(DemoLogins.FILE_NAME);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(3)
     void seed() {
-        Optional<TenantId> carrier = demo(LocalDemoOrganizationsAreVerified.CARRIER);
-        Optional<TenantId> shipper = demo(LocalDemoOrganizationsAreVerified.SHIPPER);
+        Optional<TenantId> carrier = demo(DemoOrganizationsAreVerified.CARRIER);
+        Optional<TenantId> shipper = demo(DemoOrganizationsAreVerified.SHIPPER);
         if (carrier.isEmpty() || shipper.isEmpty()) {
             return;
         }
@@ -106,7 +105,7 @@ class LocalDemoShipperHasPaymentRequests {
                                 "Munich, DE",
                                 today,
                                 14)));
-        // The demo load (seeded by the loads module before this) is delivered: its payment request points to it.
+        // The demo load (seeded by DemoLoad before this) is delivered: its payment request points to it.
         Optional<UUID> demoLoad =
                 Tenancy.callAs(carrier.get(), dispatcher, () -> loads.list(LoadViewer.organization(), 200).stream()
                         .filter(load -> load.loadNumber().equals(PAID_LOAD))
@@ -124,8 +123,8 @@ class LocalDemoShipperHasPaymentRequests {
                 payer,
                 () -> payments.pay(paid.request().id(), new PayWith.Card("pm_card_visa", Optional.empty())));
         append(List.of(
-                "== Demo payment requests (" + LocalDemoOrganizationsAreVerified.CARRIER + " bills "
-                        + LocalDemoOrganizationsAreVerified.SHIPPER + ")",
+                "== Demo payment requests (" + DemoOrganizationsAreVerified.CARRIER + " bills "
+                        + DemoOrganizationsAreVerified.SHIPPER + ")",
                 "Open the link in a browser and pay with a test card (pm_card_visa, 3-D Secure, declined...) or a"
                         + " test IBAN.",
                 PAY_LINK_LINE + OPEN_LOAD + "  " + open.paymentPageUrl(),

@@ -1,4 +1,4 @@
-package io.freightgate.flows;
+package io.freightgate.local.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +27,13 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Local mode with a data directory (the same one as {@code LocalDemoLoginsIT}, so both share one started gateway): the
+ * Local mode with a data directory (the same one as {@code DemoLoginsIT}, so both share one started gateway): the
  * demo carrier and shipper are verified through KYB, the shipper has an open request whose pay link in
  * {@code demo-credentials.txt} opens the hosted payment page and pays with a test card, and {@code DEMO-LOAD-1001} is
  * paid; seeding again changes nothing.
  */
 @TestPropertySource(properties = "freightgate.local.data-dir=target/local-demo-it")
-class LocalDemoPaymentsIT extends GatewayIT {
+class DemoPaymentsIT extends GatewayIT {
 
     @Autowired
     OrganizationDirectory organizations;
@@ -42,29 +42,28 @@ class LocalDemoPaymentsIT extends GatewayIT {
     KycChecks kyc;
 
     @Autowired
-    LocalDemoOrganizationsAreVerified verification;
+    DemoOrganizationsAreVerified verification;
 
     @Autowired
-    LocalDemoShipperHasPaymentRequests paymentRequests;
+    DemoShipperHasPaymentRequests paymentRequests;
 
     @Value("${freightgate.local.data-dir}")
     String dataDirectory;
 
     @Test
     void theDemoPartiesAreVerifiedAndThePayLinkInTheCredentialsFilePaysTheOpenRequest() throws Exception {
-        TenantId carrier = demo(LocalDemoOrganizationsAreVerified.CARRIER);
-        TenantId shipper = demo(LocalDemoOrganizationsAreVerified.SHIPPER);
+        TenantId carrier = demo(DemoOrganizationsAreVerified.CARRIER);
+        TenantId shipper = demo(DemoOrganizationsAreVerified.SHIPPER);
         assertThat(kyc.isVerified(carrier)).isTrue();
         assertThat(kyc.isVerified(shipper)).isTrue();
 
         List<JsonNode> requests = requestsOf(carrier);
         assertThat(requests)
-                .filteredOn(
-                        r -> r.get("load_reference").asString().equals(LocalDemoShipperHasPaymentRequests.PAID_LOAD))
+                .filteredOn(r -> r.get("load_reference").asString().equals(DemoShipperHasPaymentRequests.PAID_LOAD))
                 .singleElement()
                 .satisfies(r -> assertThat(r.get("status").asString()).isEqualTo("PAID"));
         JsonNode paidDemo = requests.stream()
-                .filter(r -> r.get("load_reference").asString().equals(LocalDemoShipperHasPaymentRequests.PAID_LOAD))
+                .filter(r -> r.get("load_reference").asString().equals(DemoShipperHasPaymentRequests.PAID_LOAD))
                 .findFirst()
                 .orElseThrow();
         var loads = api.get("/api/v1/loads")
@@ -72,7 +71,7 @@ class LocalDemoPaymentsIT extends GatewayIT {
                 .send();
         assertThat(loads.status()).as(loads.body()).isEqualTo(200);
         JsonNode demoLoad = java.util.stream.StreamSupport.stream(loads.json().spliterator(), false)
-                .filter(load -> load.get("load_number").asString().equals(LocalDemoShipperHasPaymentRequests.PAID_LOAD))
+                .filter(load -> load.get("load_number").asString().equals(DemoShipperHasPaymentRequests.PAID_LOAD))
                 .findFirst()
                 .orElseThrow();
         assertThat(demoLoad.get("status").asString()).isEqualTo("DELIVERED");
@@ -96,8 +95,8 @@ class LocalDemoPaymentsIT extends GatewayIT {
         var shown = http.send(HttpRequest.newBuilder(URI.create(page)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(shown.statusCode()).isEqualTo(200);
         assertThat(shown.body())
-                .contains(LocalDemoShipperHasPaymentRequests.OPEN_LOAD)
-                .contains(LocalDemoOrganizationsAreVerified.CARRIER)
+                .contains(DemoShipperHasPaymentRequests.OPEN_LOAD)
+                .contains(DemoOrganizationsAreVerified.CARRIER)
                 .contains("1850.00 EUR")
                 .contains("pm_card_visa");
 
@@ -112,15 +111,14 @@ class LocalDemoPaymentsIT extends GatewayIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(303);
         assertThat(requestsOf(carrier))
-                .filteredOn(
-                        r -> r.get("load_reference").asString().equals(LocalDemoShipperHasPaymentRequests.OPEN_LOAD))
+                .filteredOn(r -> r.get("load_reference").asString().equals(DemoShipperHasPaymentRequests.OPEN_LOAD))
                 .singleElement()
                 .satisfies(r -> assertThat(r.get("status").asString()).isEqualTo("PAID"));
     }
 
     @Test
     void seedingAgainChangesNothing() throws Exception {
-        TenantId carrier = demo(LocalDemoOrganizationsAreVerified.CARRIER);
+        TenantId carrier = demo(DemoOrganizationsAreVerified.CARRIER);
         String before = Files.readString(credentials());
         int requests = requestsOf(carrier).size();
 
@@ -133,7 +131,7 @@ class LocalDemoPaymentsIT extends GatewayIT {
 
     private String payLink() throws Exception {
         return Files.readAllLines(credentials()).stream()
-                .filter(line -> line.startsWith(LocalDemoShipperHasPaymentRequests.PAY_LINK_LINE))
+                .filter(line -> line.startsWith(DemoShipperHasPaymentRequests.PAY_LINK_LINE))
                 .map(line -> line.substring(line.lastIndexOf(' ') + 1))
                 .findFirst()
                 .orElseThrow();

@@ -13,48 +13,35 @@ import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.internal.User;
 import io.freightgate.security.internal.UserRecords;
 import io.freightgate.security.internal.domain.PasswordPolicy;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The people who log in, managed by admins: an organization admin invites users of its own organization with roles of
- * its kind, changes their roles and disables them; platform admins do so for any organization through the audited
- * system path, and alone may unlock a locked account. An invitation is a {@link UserInvited} event with a single-use
- * token valid for {@link #INVITATION_VALIDITY}, mailed to the user as a link to {@code {issuer}/invitations/{token}};
- * accepting it sets the first password, which must pass the {@link PasswordPolicy}. A forgotten password is reset
- * with a single-use token mailed to the user's address (valid {@code freightgate.security.password-reset.validity},
- * 30 minutes by default); whether the address belongs to a user is never revealed, and a completed reset ends the
- * user's web sessions and web-client authorizations. A user of another organization is "not found".
+ * How people get an account: an organization admin invites a user of its own organization with roles of its kind
+ * (platform admins any organization's, through the audited system path). An invitation is a {@link UserInvited} event
+ * with a single-use token valid for {@link #VALIDITY}, mailed to the user as a link to {@code
+ * {issuer}/invitations/{token}}; accepting it sets the first password, which must pass the {@link PasswordPolicy}, and
+ * makes the INVITED user ACTIVE. Inviting an address never tells the admin whether it has an account elsewhere (see
+ * {@link #invite}).
  */
 @Service
-public class Users {
+public class Invitations {
 
-    public static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+    public static final Duration VALIDITY = Duration.ofDays(7);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
+    private final UserDirectory directory;
     private final UserRecords records;
     private final OrganizationDirectory organizations;
     private final EnvelopeEncryption encryption;
@@ -65,15 +52,13 @@ public class Users {
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final Notifications notifications;
-    private final JdbcTemplate jdbc;
-    private final LogoutRevocation revocation;
     private final String issuer;
-    private final PasswordResetRequests resetRequests;
     private final RateLimiter rateLimiter;
     private final RateLimit noticesPerUser;
     private final Clock clock;
 
-    Users(
+    Invitations(
+            UserDirectory directory,
             UserRecords records,
             OrganizationDirectory organizations,
             EnvelopeEncryption encryption,
@@ -84,12 +69,10 @@ public class Users {
             TransactionOperations transactions,
             ApplicationEventPublisher events,
             Notifications notifications,
-            JdbcTemplate jdbc,
-            LogoutRevocation revocation,
             @Value("${freightgate.security.issuer:http://localhost:8080}") String issuer,
-            PasswordResetRequests resetRequests,
             RateLimiter rateLimiter,
             Clock clock) {
+        this.directory = directory;
         this.records = records;
         this.organizations = organizations;
         this.encryption = encryption;
@@ -100,10 +83,7 @@ public class Users {
         this.transactions = transactions;
         this.events = events;
         this.notifications = notifications;
-        this.jdbc = jdbc;
-        this.revocation = revocation;
         this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-        this.resetRequests = resetRequests;
         this.rateLimiter = rateLimiter;
         this.noticesPerUser = new RateLimit("invitation-notices", 3, Duration.ofHours(1));
         this.clock = clock;
@@ -121,11 +101,11 @@ public class Users {
      */
     public UserView invite(
             TenantId organization, String email, String displayName, Collection<Role> roles, boolean acrossTenants) {
-        String normalized = normalizeEmail(email);
+        String normalized = EmailAddresses.normalize(email);
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
             throw new IllegalArgumentException("The display name must have 1 to 200 characters");
         }
-        List<String> roleNames = checkedRoles(organization, roles, acrossTenants);
+        List<String> roleNames = directory.checkedRoles(organization, roles, acrossTenants);
         String organizationName = organizations
                 .find(organization, acrossTenants)
                 .map(OrganizationView::legalName)
@@ -150,8 +130,8 @@ public class Users {
         return systemAccess.transaction(acrossTenants, "invite user to " + organization, () -> {
             Instant now = clock.instant();
             UUID id = UUID.randomUUID();
-            String token = "fgi_" + randomToken();
-            Instant expiresAt = now.plus(INVITATION_VALIDITY);
+            String token = "fgi_" + OpaqueTokens.random();
+            Instant expiresAt = now.plus(VALIDITY);
             User user = User.invite(
                     id,
                     organization,
@@ -159,7 +139,7 @@ public class Users {
                     emailHash,
                     encryption.encryptText(organization, id, displayName.strip()),
                     roleNames,
-                    sha256(token),
+                    OpaqueTokens.sha256(token),
                     expiresAt,
                     now);
             try {
@@ -180,8 +160,8 @@ public class Users {
                             "accept_url",
                             issuer + "/invitations/" + token,
                             "expires_at",
-                            format(expiresAt))));
-            return view(user, Optional.of(token));
+                            EmailAddresses.mailTime(expiresAt))));
+            return directory.view(user, Optional.of(token));
         });
     }
 
@@ -223,7 +203,7 @@ public class Users {
                             encryption.encryptText(organization, id, displayName.strip()),
                             roleNames,
                             null,
-                            now.plus(INVITATION_VALIDITY),
+                            now.plus(VALIDITY),
                             now);
                     try {
                         records.saveAndFlush(decoy);
@@ -244,7 +224,7 @@ public class Users {
                                         "organization_name",
                                         organizationName)));
                     }
-                    return view(decoy, Optional.of("fgi_" + randomToken()));
+                    return directory.view(decoy, Optional.of("fgi_" + OpaqueTokens.random()));
                 }));
     }
 
@@ -267,14 +247,18 @@ public class Users {
         }
     }
 
-    /** Sets the first password of an invited user. The token is single-use and expires. */
-    public UserView acceptInvitation(String token, String password) {
+    /**
+     * Sets the first password of an invited user, who becomes ACTIVE. The token is single-use and expires; an unknown,
+     * used or revoked one is {@link InvitationNotFound}, a password against the policy {@link PasswordRejected} (the
+     * invitation stays open).
+     */
+    public UserView accept(String token, String password) {
         return systemAccess.callAs(
                 "invitation",
                 Optional.empty(),
                 "accept invitation",
                 () -> transactions.execute(status -> {
-                    User user = records.findByInvitationTokenHash(sha256(token))
+                    User user = records.findByInvitationTokenHash(OpaqueTokens.sha256(token))
                             .orElseThrow(() -> new InvitationNotFound());
                     String email = encryption
                             .decryptText(user.id(), user.emailCiphertext())
@@ -283,195 +267,8 @@ public class Users {
                         throw new PasswordRejected(reason);
                     });
                     user.acceptInvitation(passwordEncoder.encode(password), clock.instant());
-                    return view(user, Optional.empty());
+                    return directory.view(user, Optional.empty());
                 }));
-    }
-
-    /**
-     * Mails a password-reset link to the user with this email, if there is an active one and it has not had
-     * {@code freightgate.security.password-reset.mails-per-user} (3) such mails in the last {@code ...mails-period}
-     * (1 h); otherwise does nothing. Either way the caller learns nothing (the API answers 202): this only queues the
-     * request durably ({@link PasswordResetRequests}, the same work for any well-formed address, so the answer's
-     * timing tells nothing either), and the lookup, the token and the mail follow on the queue's worker. No request is
-     * dropped, however many arrive. The request's id and client address go with it into the audit trail.
-     */
-    public void requestPasswordReset(String email) {
-        resetRequests.record(email);
-    }
-
-    /**
-     * Sets a new password with a password-reset token: single use, unexpired, for an active user, and the password
-     * must pass the {@link PasswordPolicy} (a rejected password leaves the token usable). Ends the user's web sessions
-     * and revokes the web client's authorizations (refresh tokens) issued to the user.
-     */
-    public void completePasswordReset(String token, String password) {
-        systemAccess.callAs(
-                "password reset",
-                Optional.empty(),
-                "complete password reset",
-                () -> transactions.execute(status -> {
-                    Instant now = clock.instant();
-                    List<UUID> owners = jdbc.queryForList(
-                            "DELETE FROM password_resets WHERE token_hash = ? AND expires_at > ? RETURNING user_id",
-                            UUID.class,
-                            sha256(String.valueOf(token)),
-                            Timestamp.from(now));
-                    User user = owners.stream()
-                            .findFirst()
-                            .flatMap(records::findById)
-                            .filter(found -> found.status() == User.Status.ACTIVE)
-                            .orElseThrow(PasswordResetNotFound::new);
-                    String email = encryption
-                            .decryptText(user.id(), user.emailCiphertext())
-                            .orElseThrow();
-                    passwordPolicy.rejection(password, email).ifPresent(reason -> {
-                        throw new PasswordRejected(reason);
-                    });
-                    user.changePassword(passwordEncoder.encode(password));
-                    jdbc.update("DELETE FROM password_resets WHERE user_id = ?", user.id());
-                    jdbc.update(
-                            "DELETE FROM spring_session WHERE principal_name = ?",
-                            user.id().toString());
-                    revocation.revokeWebAuthorizations(user.id().toString());
-                    securityEvents.record(
-                            user.tenant(),
-                            user.id(),
-                            "PASSWORD_RESET",
-                            null,
-                            user.id().toString());
-                    return null;
-                }));
-    }
-
-    /** The users of an organization the caller may see. */
-    public List<UserView> list(TenantId organization, boolean acrossTenants) {
-        return systemAccess.transaction(
-                acrossTenants,
-                "list users of " + organization,
-                () -> records.findAllByTenantIdOrderByCreatedAtAsc(organization.value()).stream()
-                        .map(user -> view(user, Optional.empty()))
-                        .toList());
-    }
-
-    public Optional<UserView> find(TenantId organization, UUID userId, boolean acrossTenants) {
-        return systemAccess.transaction(acrossTenants, "read user " + userId, () -> visible(organization, userId)
-                .map(user -> view(user, Optional.empty())));
-    }
-
-    public Optional<UserView> changeRoles(
-            TenantId organization, UUID userId, Collection<Role> roles, boolean acrossTenants) {
-        List<String> roleNames = checkedRoles(organization, roles, acrossTenants);
-        return systemAccess.transaction(
-                acrossTenants, "change roles of user " + userId, () -> visible(organization, userId)
-                        .map(user -> {
-                            user.changeRoles(roleNames);
-                            return view(user, Optional.empty());
-                        }));
-    }
-
-    /** Disables a user for good: no login, and refreshing its tokens fails. */
-    public Optional<UserView> disable(TenantId organization, UUID userId, boolean acrossTenants) {
-        return systemAccess.transaction(acrossTenants, "disable user " + userId, () -> visible(organization, userId)
-                .map(user -> {
-                    user.disable();
-                    return view(user, Optional.empty());
-                }));
-    }
-
-    /** Lifts a lockout; platform admins only (the caller checks the role). */
-    public Optional<UserView> unlock(TenantId organization, UUID userId) {
-        String actor = Tenancy.currentActor();
-        return systemAccess.call(
-                "unlock user " + userId,
-                () -> transactions.execute(
-                        status -> visible(organization, userId).map(user -> {
-                            Instant now = clock.instant();
-                            if (user.unlock(now)) {
-                                securityEvents.record(user.tenant(), user.id(), "ACCOUNT_UNLOCKED", null, actor);
-                                events.publishEvent(new AccountUnlocked(user.tenant(), user.id(), actor, now));
-                            }
-                            return view(user, Optional.empty());
-                        })));
-    }
-
-    private Optional<User> visible(TenantId organization, UUID userId) {
-        return records.findById(userId).filter(user -> user.tenant().equals(organization));
-    }
-
-    private List<String> checkedRoles(TenantId organization, Collection<Role> roles, boolean acrossTenants) {
-        if (roles == null || roles.isEmpty()) {
-            throw new IllegalArgumentException("A user needs at least one role");
-        }
-        OrganizationView owner = organizations
-                .find(organization, acrossTenants)
-                .orElseThrow(() -> new IllegalArgumentException("Unknown organization " + organization));
-        for (Role role : roles) {
-            if (role.organizationType() != owner.type()) {
-                throw new IllegalArgumentException("Role " + role + " is not a role of a "
-                        + owner.type().name().toLowerCase(Locale.ROOT) + " organization");
-            }
-        }
-        return roles.stream().map(Role::name).sorted().distinct().toList();
-    }
-
-    UserView view(User user, Optional<String> invitationToken) {
-        Instant now = clock.instant();
-        return new UserView(
-                user.id(),
-                user.tenant(),
-                encryption.decryptText(user.id(), user.emailCiphertext()).orElse(""),
-                encryption.decryptText(user.id(), user.displayNameCiphertext()).orElse(""),
-                user.roles().stream().map(Role::valueOf).toList(),
-                user.status().name(),
-                user.totpEnabled(),
-                user.isLocked(now) ? user.lockedUntil() : Optional.empty(),
-                user.createdAt(),
-                invitationToken);
-    }
-
-    static String normalizeEmail(String email) {
-        if (email == null) {
-            throw new IllegalArgumentException("An email is required");
-        }
-        String normalized = email.strip().toLowerCase(Locale.ROOT);
-        if (normalized.length() > 320 || !normalized.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new IllegalArgumentException("The email is not valid");
-        }
-        return normalized;
-    }
-
-    static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The new password breaks the policy; the message says why (never the password). */
-    public static final class PasswordRejected extends IllegalArgumentException {
-        PasswordRejected(String reason) {
-            super(reason);
-        }
-    }
-
-    /** No usable password-reset token like this (never issued, already used, superseded or expired). */
-    public static final class PasswordResetNotFound extends RuntimeException {
-        PasswordResetNotFound() {
-            super("Password reset not found", null, false, false);
-        }
-    }
-
-    static String format(Instant instant) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                .withZone(ZoneOffset.UTC)
-                .format(instant);
     }
 
     /** No invitation with this token (never issued, already used, or revoked). */

@@ -1,4 +1,4 @@
-package io.freightgate.flows;
+package io.freightgate.local.demo;
 
 import io.freightgate.kernel.TenantId;
 import io.freightgate.kyc.AddReference;
@@ -18,8 +18,8 @@ import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.Role;
+import io.freightgate.security.UserDirectory;
 import io.freightgate.security.UserView;
-import io.freightgate.security.Users;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,38 +41,37 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Local mode: the demo carrier and shipper (seeded by the security module's demo logins) go through KYB the way real
+ * Local mode: the demo carrier and shipper (seeded by {@link DemoLogins}) go through KYB the way real
  * organizations do, through the KYC module's facades: a small invented sanctions list is imported so screening runs,
  * their admins open the case, upload the documents and add a reference, and the demo compliance officer checks the
  * reference and approves. Their VAT numbers are registered with the local VIES emulator first (its registry lives in
  * memory, so on every start). Verified organizations are left alone, so restarts change nothing.
  */
 @Component
-@ConditionalOnExpression("${freightgate.local.active:false} and '${freightgate.local.data-dir:}' != ''")
-class LocalDemoOrganizationsAreVerified {
+@LocalDemo
+class DemoOrganizationsAreVerified {
 
-    static final String CARRIER = "Demo Haulage GmbH";
-    static final String SHIPPER = "Demo Shipper BV";
+    static final String CARRIER = DemoLogins.CARRIER;
+    static final String SHIPPER = DemoLogins.SHIPPER;
     static final String SANCTIONS_SOURCE = "local-demo";
 
-    private static final Logger log = LoggerFactory.getLogger(LocalDemoOrganizationsAreVerified.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoOrganizationsAreVerified.class);
 
     private final OrganizationDirectory organizations;
-    private final Users users;
+    private final UserDirectory users;
     private final KycChecks kyc;
     private final Clock clock;
     private final String viesEndpoint;
 
-    LocalDemoOrganizationsAreVerified(
+    DemoOrganizationsAreVerified(
             OrganizationDirectory organizations,
-            Users users,
+            UserDirectory users,
             KycChecks kyc,
             Clock clock,
             @Value("${freightgate.vies.endpoint:}") String viesEndpoint) {

@@ -1,7 +1,8 @@
-package io.freightgate.security;
+package io.freightgate.local.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freightgate.security.Role;
 import io.freightgate.support.GatewayIT;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,10 +24,10 @@ import org.springframework.test.context.TestPropertySource;
 /** Local mode seeds demo logins for every role into a private file, and the seeded API clients really work. */
 @TestPropertySource(properties = "freightgate.local.data-dir=target/local-demo-it")
 @ExtendWith(OutputCaptureExtension.class)
-class LocalDemoLoginsIT extends GatewayIT {
+class DemoLoginsIT extends GatewayIT {
 
     @Autowired
-    LocalDemoLogins demo;
+    DemoLogins demo;
 
     @Test
     void everyRoleGetsALoginInAnOwnerOnlyFileAndNoSecretReachesTheLog(CapturedOutput output) throws Exception {

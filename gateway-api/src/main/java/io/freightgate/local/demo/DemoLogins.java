@@ -1,4 +1,4 @@
-package io.freightgate.security;
+package io.freightgate.local.demo;
 
 import io.freightgate.kernel.CountryCode;
 import io.freightgate.kernel.TenantId;
@@ -6,8 +6,13 @@ import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.organizations.RegisterOrganization;
-import io.freightgate.security.internal.domain.Totp;
-import java.io.ByteArrayOutputStream;
+import io.freightgate.security.ApiClientView;
+import io.freightgate.security.ApiClients;
+import io.freightgate.security.Invitations;
+import io.freightgate.security.Logins;
+import io.freightgate.security.Role;
+import io.freightgate.security.TotpEnrolment;
+import io.freightgate.security.UserView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,45 +30,44 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Local mode's demo logins: on the first start with a local data directory, a demo carrier and shipper, a user for
+ * The demo logins: on the first start with a local data directory, a demo carrier and shipper, a user for
  * every role (platform staff with TOTP enrolled) and an API client per organization. Their logins, TOTP secrets and
  * client secrets go to {@code demo-credentials.txt} in the data directory (owner-readable only), never to the log.
  * Later starts find the demo organizations and leave everything as it is.
  */
 @Component
-@ConditionalOnExpression("${freightgate.local.active:false} and '${freightgate.local.data-dir:}' != ''")
-class LocalDemoLogins {
+@LocalDemo
+class DemoLogins {
 
     static final String FILE_NAME = "demo-credentials.txt";
     static final String CARRIER = "Demo Haulage GmbH";
     static final String SHIPPER = "Demo Shipper BV";
 
-    private static final Logger log = LoggerFactory.getLogger(LocalDemoLogins.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoLogins.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final OrganizationDirectory organizations;
-    private final Users users;
+    private final Invitations invitations;
     private final Logins logins;
     private final ApiClients apiClients;
     private final Clock clock;
     private final Path file;
 
-    LocalDemoLogins(
+    DemoLogins(
             OrganizationDirectory organizations,
-            Users users,
+            Invitations invitations,
             Logins logins,
             ApiClients apiClients,
             Clock clock,
             @Value("${freightgate.local.data-dir}") String dataDirectory) {
         this.organizations = organizations;
-        this.users = users;
+        this.invitations = invitations;
         this.logins = logins;
         this.apiClients = apiClients;
         this.clock = clock;
@@ -122,13 +126,12 @@ class LocalDemoLogins {
         for (Role role : roles) {
             String email = role.name().toLowerCase(Locale.ROOT).replace('_', '.') + "@" + domain + ".demo.test";
             String password = randomPassword();
-            UserView invited = users.invite(organization, email, displayName(role), List.of(role), true);
-            users.acceptInvitation(invited.invitationToken().orElseThrow(), password);
+            UserView invited = invitations.invite(organization, email, displayName(role), List.of(role), true);
+            invitations.accept(invited.invitationToken().orElseThrow(), password);
             String line = "user %-22s %-42s password %s".formatted(role, email, password);
             if (role.isPlatformStaff()) {
                 TotpEnrolment enrolment = logins.beginTotpEnrolment(invited.id());
-                String code = Totp.code(base32(enrolment.secret()), clock.instant());
-                logins.confirmTotpEnrolment(invited.id(), code, "127.0.0.1");
+                logins.confirmTotpEnrolment(invited.id(), enrolment.codeAt(clock.instant()), "127.0.0.1");
                 line += "  totp-secret " + enrolment.secret() + "  recovery "
                         + enrolment.recoveryCodes().getFirst();
             }
@@ -164,21 +167,5 @@ class LocalDemoLogins {
         byte[] bytes = new byte[15];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static byte[] base32(String encoded) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var out = new ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : encoded.replace("=", "").toUpperCase(Locale.ROOT).toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xFF);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
     }
 }

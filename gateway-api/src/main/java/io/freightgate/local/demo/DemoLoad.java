@@ -1,4 +1,4 @@
-package io.freightgate.loads.internal;
+package io.freightgate.local.demo;
 
 import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.CommunicationLog;
@@ -12,11 +12,10 @@ import io.freightgate.loads.UploadProofOfDelivery;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
-import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.Role;
+import io.freightgate.security.UserDirectory;
 import io.freightgate.security.UserView;
-import io.freightgate.security.Users;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +25,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -36,43 +34,38 @@ import org.springframework.stereotype.Component;
  * Local mode's demo load {@value #LOAD_NUMBER}: the demo carrier's load for the demo shipper, Hamburg to Lyon, assigned
  * to the demo driver, with telematics pings that give arrival and departure at both stops, a proof-of-delivery photo
  * whose EXIF places it at the consignee, and messages (one by API, one e-mail) in its communication log. Runs after
- * the demo logins exist; a later start finds the load and leaves it as it is.
+ * the demo logins exist ({@link DemoLogins}); a later start finds the load and leaves it as it is.
  */
 @Component
-@ConditionalOnExpression("${freightgate.local.active:false} and '${freightgate.local.data-dir:}' != ''")
-class LocalDemoLoad {
+@LocalDemo
+class DemoLoad {
 
     static final String LOAD_NUMBER = "DEMO-LOAD-1001";
-    static final String CARRIER = "Demo Haulage GmbH";
-    static final String SHIPPER = "Demo Shipper BV";
+    static final String CARRIER = DemoLogins.CARRIER;
+    static final String SHIPPER = DemoLogins.SHIPPER;
+    private static final String SEEDER = "local-demo-seeder";
 
-    private static final Logger log = LoggerFactory.getLogger(LocalDemoLoad.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoLoad.class);
     private static final Instant PICKUP = Instant.parse("2026-12-01T06:00:00Z");
     private static final Instant DELIVERY = Instant.parse("2026-12-01T14:00:00Z");
 
     private final LoadPlanning planning;
     private final LoadEvidence evidence;
     private final CommunicationLog communicationLog;
-    private final LoadRecords records;
     private final OrganizationDirectory organizations;
-    private final Users users;
-    private final SystemAccess systemAccess;
+    private final UserDirectory users;
 
-    LocalDemoLoad(
+    DemoLoad(
             LoadPlanning planning,
             LoadEvidence evidence,
             CommunicationLog communicationLog,
-            LoadRecords records,
             OrganizationDirectory organizations,
-            Users users,
-            SystemAccess systemAccess) {
+            UserDirectory users) {
         this.planning = planning;
         this.evidence = evidence;
         this.communicationLog = communicationLog;
-        this.records = records;
         this.organizations = organizations;
         this.users = users;
-        this.systemAccess = systemAccess;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -86,9 +79,8 @@ class LocalDemoLoad {
         }
         TenantId carrierId = carrier.get().id();
         TenantId shipperId = shipper.get().id();
-        boolean exists = systemAccess.transaction(
-                true, "look for the demo load", () -> records.findByNumber(carrierId.value(), LOAD_NUMBER)
-                        .isPresent());
+        boolean exists = Tenancy.callAs(carrierId, SEEDER, () -> planning.list(LoadViewer.organization(), 200).stream()
+                .anyMatch(load -> load.loadNumber().equals(LOAD_NUMBER)));
         if (exists) {
             return;
         }
@@ -98,7 +90,7 @@ class LocalDemoLoad {
                 .map(Object::toString)
                 .findFirst()
                 .orElse("demo-driver");
-        String dispatcher = "local-demo-seeder";
+        String dispatcher = SEEDER;
         var load = Tenancy.callAs(
                 carrierId,
                 dispatcher,
@@ -144,7 +136,7 @@ class LocalDemoLoad {
                     LoadViewer.driver(driver),
                     new UploadProofOfDelivery(
                             "demo-pod.jpg",
-                            resource("/loads/demo-pod.jpg"),
+                            resource("/local/demo/demo-pod.jpg"),
                             "Jeanne Martin",
                             Instant.parse("2026-12-01T14:10:00Z"),
                             Optional.of(45.76415),
@@ -162,7 +154,7 @@ class LocalDemoLoad {
                 """.replace("\n", "\r\n");
         Tenancy.runAs(
                 shipperId,
-                "local-demo-seeder",
+                SEEDER,
                 () -> communicationLog.postEmail(
                         load.id(), LoadViewer.organization(), mail.getBytes(StandardCharsets.UTF_8)));
         log.info("Demo load {} created with telematics, a proof of delivery and messages", LOAD_NUMBER);
@@ -175,7 +167,7 @@ class LocalDemoLoad {
     }
 
     private static byte[] resource(String path) {
-        try (InputStream in = LocalDemoLoad.class.getResourceAsStream(path)) {
+        try (InputStream in = DemoLoad.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("Missing resource " + path);
             }
