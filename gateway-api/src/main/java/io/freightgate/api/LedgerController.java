@@ -2,11 +2,11 @@ package io.freightgate.api;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
-import io.freightgate.payments.JournalKind;
-import io.freightgate.payments.LedgerAccountKind;
-import io.freightgate.payments.LedgerBalanceView;
-import io.freightgate.payments.LedgerEntryView;
-import io.freightgate.payments.LedgerReports;
+import io.freightgate.ledger.JournalKind;
+import io.freightgate.ledger.LedgerAccountKind;
+import io.freightgate.ledger.LedgerBalanceView;
+import io.freightgate.ledger.LedgerEntryView;
+import io.freightgate.ledger.LedgerReports;
 import io.freightgate.platform.problem.ProblemType;
 import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;

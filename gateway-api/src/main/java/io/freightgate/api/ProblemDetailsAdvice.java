@@ -1,6 +1,6 @@
 package io.freightgate.api;
 
-import io.freightgate.payments.PaymentProviderUnavailable;
+import io.freightgate.billing.PaymentProviderUnavailable;
 import io.freightgate.platform.problem.ProblemResponses;
 import io.freightgate.platform.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -100,27 +100,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.SERVICE_UNAVAILABLE, e.getMessage(), request);
     }
 
-    @ExceptionHandler(io.freightgate.payments.PaymentRequestNotFound.class)
+    @ExceptionHandler(io.freightgate.billing.PaymentRequestNotFound.class)
     ResponseEntity<ProblemDetail> paymentRequestNotFound(RuntimeException e, HttpServletRequest request) {
         return problem(ProblemType.NOT_FOUND, e.getMessage() + ".", request);
     }
 
-    @ExceptionHandler(io.freightgate.payments.OrganizationNotVerified.class)
+    @ExceptionHandler(io.freightgate.billing.OrganizationNotVerified.class)
     ResponseEntity<ProblemDetail> notVerified(RuntimeException e, HttpServletRequest request) {
         return problem(ProblemType.ORGANIZATION_NOT_VERIFIED, e.getMessage(), request);
     }
 
-    @ExceptionHandler(io.freightgate.payments.PaymentDeclined.class)
+    @ExceptionHandler(io.freightgate.billing.PaymentDeclined.class)
     ResponseEntity<ProblemDetail> paymentDeclined(
-            io.freightgate.payments.PaymentDeclined e, HttpServletRequest request) {
+            io.freightgate.billing.PaymentDeclined e, HttpServletRequest request) {
         var response = problem(ProblemType.PAYMENT_DECLINED, e.getMessage(), request);
         response.getBody().setProperty("decline_code", e.declineCode());
         response.getBody().setProperty("attempt_id", e.attemptId().toString());
         return response;
     }
 
-    @ExceptionHandler(io.freightgate.payments.PaymentBlocked.class)
-    ResponseEntity<ProblemDetail> paymentBlocked(io.freightgate.payments.PaymentBlocked e, HttpServletRequest request) {
+    @ExceptionHandler(io.freightgate.billing.PaymentBlocked.class)
+    ResponseEntity<ProblemDetail> paymentBlocked(io.freightgate.billing.PaymentBlocked e, HttpServletRequest request) {
         var response = problem(ProblemType.PAYMENT_BLOCKED, e.getMessage(), request);
         response.getBody().setProperty("attempt_id", e.attemptId().toString());
         return response;

@@ -1,0 +1,646 @@
+package io.freightgate.transfers;
+
+import io.freightgate.billing.DeliveryProof;
+import io.freightgate.billing.PaymentParticipation;
+import io.freightgate.billing.PaymentProviderUnavailable;
+import io.freightgate.billing.PaymentRequestNotFound;
+import io.freightgate.billing.internal.PaymentAttemptRecords;
+import io.freightgate.billing.internal.PaymentRequestRecords;
+import io.freightgate.billing.internal.domain.PaymentAttempt;
+import io.freightgate.billing.internal.domain.PaymentRequest;
+import io.freightgate.billing.internal.stripe.StripePayments;
+import io.freightgate.kernel.Money;
+import io.freightgate.kernel.TenantId;
+import io.freightgate.ledger.internal.LedgerPostings;
+import io.freightgate.payouts.internal.PayoutAccountRecords;
+import io.freightgate.payouts.internal.domain.PayoutAccount;
+import io.freightgate.platform.persistence.OnConflict;
+import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.platform.tenancy.Tenancy;
+import io.freightgate.transfers.internal.TransferHoldRecords;
+import io.freightgate.transfers.internal.TransferIntents;
+import io.freightgate.transfers.internal.TransferProperties;
+import io.freightgate.transfers.internal.TransferRecords;
+import io.freightgate.transfers.internal.domain.ReleasePolicy;
+import io.freightgate.transfers.internal.domain.Transfer;
+import io.freightgate.transfers.internal.domain.TransferHold;
+import io.freightgate.transfers.internal.domain.TransferState;
+import io.freightgate.transfers.internal.stripe.StripeTransfers;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Carriers' transfers: the carrier's share of a paid payment request (amount paid minus the platform's fee minus what
+ * was refunded) sent to its Stripe connected account with the request's {@code transfer_group} and its charge as
+ * {@code source_transaction}, once the {@link ReleasePolicy release policy} is met (paid and settled, screening allowed
+ * it, delivery confirmed or the carrier trusted, payout account able to receive transfers, carrier verified, no hold).
+ *
+ * <p>Sending follows the outbound rule: one transaction records the intent (attempt {@code n}, idempotency key
+ * {@code fg-transfer-{paymentRequestId}-{n}}), Stripe is called after the commit, another transaction records the
+ * outcome. An unknown outcome leaves the transfer {@code SENDING}; {@link TransferRetries} repeats the very same call
+ * with the same key, so Stripe replays it and money never moves twice. Holds ({@link TransferHoldReason}) make a
+ * transfer wait; {@link #reverse} takes back a transfer made and {@link #restore} sends it again with a new key.
+ *
+ * <p>Call the commands outside any database transaction: they reach the request through the audited system path,
+ * whose scope PostgreSQL sees only when it is bound before a transaction begins (a listener in {@code flows} uses
+ * {@code @ApplicationModuleListener(propagation = NOT_SUPPORTED)}). {@link #offer} called inside a transaction sends
+ * nothing; the next round of {@link TransferRetries} does.
+ */
+@Service
+public class Transfers {
+
+    private static final Logger log = LoggerFactory.getLogger(Transfers.class);
+
+    private final TransferRecords transfers;
+    private final TransferHoldRecords holds;
+    private final TransferIntents intents;
+    private final PaymentRequestRecords requests;
+    private final PaymentAttemptRecords attempts;
+    private final PayoutAccountRecords payoutAccounts;
+    private final StripeTransfers stripe;
+    private final PaymentParticipation participation;
+    private final TransferProperties properties;
+    private final SystemAccess systemAccess;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final LedgerPostings postings;
+    private final JdbcTemplate jdbc;
+
+    Transfers(
+            TransferRecords transfers,
+            TransferHoldRecords holds,
+            TransferIntents intents,
+            PaymentRequestRecords requests,
+            PaymentAttemptRecords attempts,
+            PayoutAccountRecords payoutAccounts,
+            StripeTransfers stripe,
+            PaymentParticipation participation,
+            TransferProperties properties,
+            SystemAccess systemAccess,
+            ApplicationEventPublisher events,
+            Clock clock,
+            LedgerPostings postings,
+            JdbcTemplate jdbc) {
+        this.postings = postings;
+        this.jdbc = jdbc;
+        this.transfers = transfers;
+        this.holds = holds;
+        this.intents = intents;
+        this.requests = requests;
+        this.attempts = attempts;
+        this.payoutAccounts = payoutAccounts;
+        this.stripe = stripe;
+        this.participation = participation;
+        this.properties = properties;
+        this.systemAccess = systemAccess;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * The transfer of a payment request, for its carrier or (across tenants) platform staff. Empty when the request is
+     * not the caller's; a request not yet paid shows {@code AWAITING_PAYMENT}.
+     */
+    public Optional<TransferView> find(UUID paymentRequestId, boolean acrossTenants) {
+        return systemAccess.transaction(
+                acrossTenants, "read the transfer of payment request " + paymentRequestId, () -> requests.findById(
+                                paymentRequestId)
+                        .filter(request -> acrossTenants
+                                || Tenancy.currentTenant()
+                                        .map(t -> t.value().equals(request.tenantId()))
+                                        .orElse(false))
+                        .map(request -> view(
+                                request,
+                                transfers.findByPaymentRequestId(paymentRequestId),
+                                waitingFor(request, transfers.findByPaymentRequestId(paymentRequestId)))));
+    }
+
+    /**
+     * Evidence of the delivery of the payment request's load arrived: its transfer may be released (see the policy)
+     * when the {@code proof} is sufficient; a proof that needs a second signal is recorded and makes it wait for one.
+     */
+    public TransferView deliveryConfirmed(UUID paymentRequestId, DeliveryProof proof) {
+        OnConflict.retry(
+                () -> systemAccess.transaction(true, "confirm delivery for payment request " + paymentRequestId, () -> {
+                    PaymentRequest request = requests.findById(paymentRequestId)
+                            .orElseThrow(() -> new PaymentRequestNotFound(paymentRequestId));
+                    intents.transferOf(request).deliveryConfirmed(proof, clock.instant());
+                    return null;
+                }));
+        return offer(paymentRequestId);
+    }
+
+    /** Evidence of the delivery of a load arrived: every payment request for that load learns it (see above). */
+    public List<TransferView> deliveryConfirmedForLoad(UUID loadId, DeliveryProof proof) {
+        List<UUID> requestIds = systemAccess.transaction(
+                true, "find the payment requests of load " + loadId, () -> requests.findByLoadId(loadId).stream()
+                        .map(PaymentRequest::id)
+                        .toList());
+        return requestIds.stream().map(id -> deliveryConfirmed(id, proof)).toList();
+    }
+
+    /**
+     * A platform release of the delivery: finance accepts the delivery evidence (or its absence) on the platform's
+     * responsibility, as a second signal would, and the transfer is sent if nothing else keeps it waiting. Recorded in
+     * the transfer's audit trail with the actor.
+     */
+    public TransferView releaseDelivery(UUID paymentRequestId) {
+        return deliveryConfirmed(paymentRequestId, new DeliveryProof.Sufficient("platform:" + Tenancy.currentActor()));
+    }
+
+    /**
+     * Holds the transfer (platform staff, or another module through flows). Fails with {@link IllegalStateException}
+     * when the transfer was already made or is on its way (reverse it instead) or the same hold is active.
+     */
+    public TransferView hold(UUID paymentRequestId, TransferHoldReason reason, Optional<String> note) {
+        String actor = Tenancy.currentActor();
+        OnConflict.retry(() -> systemAccess.transaction(true, "hold the transfer of " + paymentRequestId, () -> {
+            PaymentRequest request =
+                    requests.findById(paymentRequestId).orElseThrow(() -> new PaymentRequestNotFound(paymentRequestId));
+            Transfer transfer = intents.transferOf(request);
+            if (!intents.hold(transfer, reason, note, actor)) {
+                throw new IllegalStateException("The transfer of payment request " + paymentRequestId + " is "
+                        + transfer.status() + (transfer.status().waiting() ? " and already held for " + reason : "")
+                        + "; it cannot be held" + (transfer.status().waiting() ? "" : " (reverse it instead)"));
+            }
+            return null;
+        }));
+        return find(paymentRequestId, true).orElseThrow();
+    }
+
+    /**
+     * A dispute opened on the request's charge: its transfer gets a {@code DISPUTE} hold, unless it was already made or
+     * is on its way (a dispute does not reverse it) or the hold is active. Idempotent.
+     */
+    public void holdForDispute(UUID paymentRequestId) {
+        OnConflict.retry(() ->
+                systemAccess.transaction(true, "hold the transfer of " + paymentRequestId + " for a dispute", () -> {
+                    requests.findById(paymentRequestId)
+                            .ifPresent(request -> intents.hold(
+                                    intents.transferOf(request),
+                                    TransferHoldReason.DISPUTE,
+                                    Optional.of("Dispute opened on the charge"),
+                                    "webhook:stripe"));
+                    return null;
+                }));
+    }
+
+    /**
+     * The dispute on the request's charge was won: its {@code DISPUTE} hold is released and the transfer offered to the
+     * release policy again. Idempotent: without an active dispute hold it only offers the transfer.
+     */
+    public void releaseDisputeHold(UUID paymentRequestId) {
+        OnConflict.retry(() -> systemAccess.transaction(
+                true, "release the dispute hold of the transfer of " + paymentRequestId, () -> {
+                    transfers
+                            .findByPaymentRequestId(paymentRequestId)
+                            .ifPresent(transfer -> holds.findByTransferIdOrderByPlacedAt(transfer.id()).stream()
+                                    .filter(TransferHold::active)
+                                    .filter(h -> h.reason() == TransferHoldReason.DISPUTE)
+                                    .forEach(h -> h.release("webhook:stripe", clock.instant())));
+                    return null;
+                }));
+        try {
+            offer(paymentRequestId);
+        } catch (RuntimeException e) {
+            log.warn("The transfer of payment request {} was not offered now: {}", paymentRequestId, e.getMessage());
+        }
+    }
+
+    /**
+     * Holds every transfer of the carrier that has not been sent (a revoked verification). Returns how many were held;
+     * repeating it holds nothing more.
+     */
+    public int holdPendingOf(TenantId carrier, TransferHoldReason reason, String note) {
+        String actor = Tenancy.currentActor();
+        return OnConflict.retry(() -> systemAccess.transaction(true, "hold the pending transfers of " + carrier, () -> {
+            int held = 0;
+            for (Transfer transfer : transfers.findByTenantIdAndStatusIn(
+                    carrier.value(),
+                    EnumSet.of(TransferState.AWAITING_PAYMENT, TransferState.PENDING, TransferState.FAILED))) {
+                if (intents.hold(transfer, reason, Optional.of(note), actor)) {
+                    held++;
+                }
+            }
+            return held;
+        }));
+    }
+
+    /**
+     * Releases the active hold for {@code reason} and sends the transfer if nothing else keeps it waiting. Fails with
+     * {@link IllegalStateException} when no such hold is active.
+     */
+    public TransferView release(UUID paymentRequestId, TransferHoldReason reason) {
+        String actor = Tenancy.currentActor();
+        OnConflict.retry(() -> systemAccess.transaction(true, "release the transfer of " + paymentRequestId, () -> {
+            Transfer transfer = transfers
+                    .findByPaymentRequestId(paymentRequestId)
+                    .orElseThrow(() -> noHold(paymentRequestId, reason));
+            TransferHold hold = holds.findByTransferIdOrderByPlacedAt(transfer.id()).stream()
+                    .filter(h -> h.active() && h.reason() == reason)
+                    .findFirst()
+                    .orElseThrow(() -> noHold(paymentRequestId, reason));
+            hold.release(actor, clock.instant());
+            return null;
+        }));
+        return offer(paymentRequestId);
+    }
+
+    /**
+     * Takes back a transfer already made, in full (a Stripe transfer reversal; idempotency key
+     * {@code fg-transfer-reversal-{paymentRequestId}-{n}}). Fails with {@link IllegalStateException} when the transfer
+     * was not made or Stripe refuses, and with {@link PaymentProviderUnavailable} when Stripe's answer is unknown (the
+     * job repeats it with the same key).
+     */
+    public TransferView reverse(UUID paymentRequestId) {
+        var call = OnConflict.retry(
+                () -> systemAccess.transaction(true, "reverse the transfer of " + paymentRequestId, () -> {
+                    Transfer transfer = transfers
+                            .findByPaymentRequestId(paymentRequestId)
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "Payment request " + paymentRequestId + " has no transfer to reverse"));
+                    String key = transfer.beginReversal(clock.instant());
+                    return new ReversalCall(
+                            transfer.id(), transfer.stripeTransferId().orElseThrow(), key);
+                }));
+        ProviderOutcome<StripeTransfers.Reversal> outcome =
+                stripe.reverse(call.transferId(), paymentRequestId, call.key());
+        recordReversal(call.id(), outcome);
+        return switch (outcome) {
+            case ProviderOutcome.Approved<StripeTransfers.Reversal> approved ->
+                find(paymentRequestId, true).orElseThrow();
+            case ProviderOutcome.Declined<StripeTransfers.Reversal> declined ->
+                throw new IllegalStateException("Stripe refused the reversal: " + declined.message());
+            case ProviderOutcome.Pending<StripeTransfers.Reversal> pending -> throw reversalUnknown();
+            case ProviderOutcome.Unknown<StripeTransfers.Reversal> unknown -> throw reversalUnknown();
+            case ProviderOutcome.NotAttempted<StripeTransfers.Reversal> notAttempted -> throw reversalUnknown();
+        };
+    }
+
+    /**
+     * Sends a reversed transfer again, with a new idempotency key, as soon as the release policy allows (holds still
+     * apply). Fails with {@link IllegalStateException} unless the transfer is reversed.
+     */
+    public TransferView restore(UUID paymentRequestId) {
+        OnConflict.retry(() -> systemAccess.transaction(true, "restore the transfer of " + paymentRequestId, () -> {
+            if (refundFollowUpsOpen(paymentRequestId)) {
+                throw new IllegalStateException("A refund's reversal or restore of payment request " + paymentRequestId
+                        + " is still in progress with Stripe; restore once it is settled");
+            }
+            transfers
+                    .findByPaymentRequestId(paymentRequestId)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "Payment request " + paymentRequestId + " has no transfer to restore"))
+                    .restore(clock.instant());
+            return null;
+        }));
+        return offer(paymentRequestId);
+    }
+
+    /** Whether a refund's reversal or restore of the request has an outcome still to learn. */
+    private boolean refundFollowUpsOpen(UUID paymentRequestId) {
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM transfer_refund_reversals WHERE payment_request_id = ? AND (status IN ('PENDING',"
+                                + " 'UNKNOWN') OR restore_status IN ('PENDING', 'UNKNOWN'))",
+                        Integer.class,
+                        paymentRequestId)
+                .isEmpty();
+    }
+
+    /**
+     * Asks the release policy and sends the transfer when it is met. Inside a caller's transaction it sends nothing (the
+     * retry job will). Never throws for Stripe's answers: they are recorded on the transfer.
+     */
+    public TransferView offer(UUID paymentRequestId) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            try {
+                send(paymentRequestId, false);
+            } catch (RuntimeException e) {
+                log.warn("The transfer of payment request {} was not sent now: {}", paymentRequestId, e.getMessage());
+            }
+        }
+        return find(paymentRequestId, true).orElseThrow(() -> new PaymentRequestNotFound(paymentRequestId));
+    }
+
+    /**
+     * One send: the intent is recorded when the policy is met (or, with {@code repeat}, a {@code SENDING} transfer's
+     * recorded call is taken as it is), then Stripe is called and the outcome recorded. Used by {@link #offer} and by
+     * {@link TransferRetries}.
+     */
+    void send(UUID paymentRequestId, boolean repeat) {
+        Optional<StripeTransfers.TransferCall> call = prepare(paymentRequestId, repeat);
+        if (call.isEmpty()) {
+            return;
+        }
+        var outcome = stripe.create(call.get());
+        record(paymentRequestId, outcome);
+    }
+
+    /** Repeats an unknown reversal with its recorded key. */
+    void repeatReversal(UUID paymentRequestId) {
+        var call = systemAccess.transaction(true, "read the reversal of " + paymentRequestId, () -> transfers
+                .findByPaymentRequestId(paymentRequestId)
+                .filter(t -> t.status() == TransferState.REVERSING)
+                .map(t -> {
+                    t.retrying(clock.instant());
+                    return new ReversalCall(
+                            t.id(),
+                            t.stripeTransferId().orElseThrow(),
+                            t.reversalKey().orElseThrow());
+                }));
+        call.ifPresent(c -> recordReversal(c.id(), stripe.reverse(c.transferId(), paymentRequestId, c.key())));
+    }
+
+    private Optional<StripeTransfers.TransferCall> prepare(UUID paymentRequestId, boolean repeat) {
+        Optional<Facts> facts = systemAccess.transaction(
+                true, "read the transfer facts of " + paymentRequestId, () -> requests.findById(paymentRequestId)
+                        .map(request -> facts(request, transfers.findByPaymentRequestId(paymentRequestId))));
+        if (facts.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean verified = participation.refusal(facts.get().carrier()).isEmpty();
+        return OnConflict.retry(() -> systemAccess.transaction(true, "send the transfer of " + paymentRequestId, () -> {
+            PaymentRequest request = requests.findById(paymentRequestId).orElseThrow();
+            Transfer transfer = intents.transferOf(request);
+            if (transfer.status() == TransferState.SENDING) {
+                if (!repeat) {
+                    return Optional.<StripeTransfers.TransferCall>empty();
+                }
+                transfer.retrying(clock.instant());
+                return Optional.of(call(transfer));
+            }
+            Facts now = facts(request, Optional.of(transfer));
+            var decision = ReleasePolicy.decide(now.policy(verified));
+            return switch (decision) {
+                case ReleasePolicy.Release release -> {
+                    Money amount = release.amount();
+                    if (transfer.reversedAt().isPresent()) {
+                        // A restore sends what the carrier is owed: a refund made after the first transfer took back
+                        // only the carrier's proportional share, not the whole refund the policy deducts.
+                        long owed = postings.stillOwed(request.id());
+                        if (owed <= 0) {
+                            transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
+                            yield Optional.<StripeTransfers.TransferCall>empty();
+                        }
+                        amount = Money.of(owed, request.currency());
+                    }
+                    transfer.beginSending(
+                            amount,
+                            request.amountRefundedMinor(),
+                            now.destination().orElseThrow(),
+                            request.stripeChargeId().orElseThrow(),
+                            clock.instant());
+                    yield Optional.of(call(transfer));
+                }
+                case ReleasePolicy.NothingToTransfer nothing -> {
+                    transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
+                    yield Optional.<StripeTransfers.TransferCall>empty();
+                }
+                case ReleasePolicy.Hold hold -> Optional.<StripeTransfers.TransferCall>empty();
+            };
+        }));
+    }
+
+    private void record(UUID paymentRequestId, ProviderOutcome<StripeTransfers.Sent> outcome) {
+        OnConflict.retry(() -> systemAccess.transaction(true, "record the transfer of " + paymentRequestId, () -> {
+            Transfer transfer =
+                    transfers.findByPaymentRequestId(paymentRequestId).orElseThrow();
+            TenantId carrier = new TenantId(transfer.tenantId());
+            switch (outcome) {
+                case ProviderOutcome.Approved<StripeTransfers.Sent>(StripeTransfers.Sent sent) -> {
+                    String id = sent.id();
+                    if (transfer.sent(id, clock.instant())) {
+                        postings.transferred(
+                                transfer.tenantId(),
+                                paymentRequestId,
+                                Currency.getInstance(transfer.currency()),
+                                transfer.destinationAccount().orElseThrow(),
+                                id,
+                                sent.destinationPayment(),
+                                transfer.amount().minor(),
+                                clock.instant());
+                        events.publishEvent(new TransferReleased(
+                                paymentRequestId,
+                                carrier,
+                                transfer.amount(),
+                                transfer.fee(),
+                                id,
+                                StripePayments.transferGroup(paymentRequestId)));
+                    }
+                }
+                case ProviderOutcome.Declined<StripeTransfers.Sent> declined -> {
+                    if (transfer.failed(declined.code() + ": " + declined.message(), clock.instant())) {
+                        events.publishEvent(new TransferFailed(
+                                paymentRequestId, carrier, transfer.amount(), declined.code(), declined.message()));
+                    }
+                }
+                case ProviderOutcome.Pending<StripeTransfers.Sent> pending ->
+                    transfer.outcomeUnknown("In progress at Stripe: " + pending.reason(), clock.instant());
+                case ProviderOutcome.Unknown<StripeTransfers.Sent> unknown ->
+                    transfer.outcomeUnknown(unknown.reason(), clock.instant());
+                case ProviderOutcome.NotAttempted<StripeTransfers.Sent> notAttempted ->
+                    transfer.outcomeUnknown("Not sent: " + notAttempted.reason(), clock.instant());
+            }
+            return null;
+        }));
+    }
+
+    private void recordReversal(UUID transferId, ProviderOutcome<StripeTransfers.Reversal> outcome) {
+        OnConflict.retry(() -> systemAccess.transaction(true, "record the reversal of transfer " + transferId, () -> {
+            Transfer transfer = transfers.findById(transferId).orElseThrow();
+            switch (outcome) {
+                case ProviderOutcome.Approved<StripeTransfers.Reversal>(StripeTransfers.Reversal reversal) -> {
+                    String id = reversal.id();
+                    Money amount = transfer.amount();
+                    String stripeTransfer = transfer.stripeTransferId().orElse("");
+                    String connected = transfer.destinationAccount().orElseThrow();
+                    if (transfer.reversed(id, clock.instant())) {
+                        postings.reversed(
+                                transfer.tenantId(),
+                                transfer.paymentRequestId(),
+                                Currency.getInstance(transfer.currency()),
+                                connected,
+                                id,
+                                reversal.destinationPaymentRefund(),
+                                reversal.amountMinor(),
+                                clock.instant());
+                        events.publishEvent(new TransferReversed(
+                                transfer.paymentRequestId(),
+                                new TenantId(transfer.tenantId()),
+                                amount,
+                                stripeTransfer,
+                                id));
+                    }
+                }
+                case ProviderOutcome.Declined<StripeTransfers.Reversal> declined ->
+                    transfer.reversalRefused(declined.code() + ": " + declined.message(), clock.instant());
+                case ProviderOutcome.Pending<StripeTransfers.Reversal> pending ->
+                    transfer.outcomeUnknown("Reversal in progress: " + pending.reason(), clock.instant());
+                case ProviderOutcome.Unknown<StripeTransfers.Reversal> unknown ->
+                    transfer.outcomeUnknown("Reversal: " + unknown.reason(), clock.instant());
+                case ProviderOutcome.NotAttempted<StripeTransfers.Reversal> notAttempted ->
+                    transfer.outcomeUnknown("Reversal not sent: " + notAttempted.reason(), clock.instant());
+            }
+            return null;
+        }));
+    }
+
+    private record ReversalCall(UUID id, String transferId, String key) {}
+
+    private static StripeTransfers.TransferCall call(Transfer transfer) {
+        return new StripeTransfers.TransferCall(
+                transfer.paymentRequestId(),
+                transfer.idempotencyKey().orElseThrow(),
+                transfer.amount().minor(),
+                transfer.currency(),
+                transfer.destinationAccount().orElseThrow(),
+                transfer.sourceTransaction().orElseThrow(),
+                StripePayments.transferGroup(transfer.paymentRequestId()));
+    }
+
+    /** What the policy needs, read in one transaction (KYC's answer is asked outside it). */
+    private record Facts(
+            TenantId carrier,
+            TransferState state,
+            io.freightgate.billing.internal.domain.PaymentRequestState request,
+            boolean screeningAllowed,
+            ReleasePolicy.Delivery delivery,
+            boolean trusted,
+            Optional<String> destination,
+            Set<TransferHoldReason> activeHolds,
+            Money share) {
+
+        ReleasePolicy.Facts policy(boolean verified) {
+            return new ReleasePolicy.Facts(
+                    state,
+                    request,
+                    screeningAllowed,
+                    delivery,
+                    trusted,
+                    destination.isPresent(),
+                    verified,
+                    activeHolds,
+                    share);
+        }
+    }
+
+    private Facts facts(PaymentRequest request, Optional<Transfer> transfer) {
+        List<TransferHold> all =
+                transfer.map(t -> holds.findByTransferIdOrderByPlacedAt(t.id())).orElse(List.of());
+        Set<TransferHoldReason> active = all.stream()
+                .filter(TransferHold::active)
+                .map(TransferHold::reason)
+                .collect(Collectors.toUnmodifiableSet());
+        boolean reviewCleared =
+                all.stream().anyMatch(h -> !h.active() && h.reason() == TransferHoldReason.FRAUD_REVIEW);
+        boolean screeningAllowed = reviewCleared
+                || request.currentAttemptId()
+                        .flatMap(attempts::findById)
+                        .map(a -> a.screeningVerdict() == PaymentAttempt.Verdict.ALLOW)
+                        .orElse(false);
+        Optional<String> destination = payoutAccounts
+                .findByTenantId(request.tenantId())
+                .filter(PayoutAccount::transfersAllowed)
+                .flatMap(PayoutAccount::stripeAccountId);
+        Money share = transfer.map(t -> t.share(request.amountRefundedMinor())).orElse(Money.of(0, request.currency()));
+        return new Facts(
+                new TenantId(request.tenantId()),
+                transfer.map(Transfer::status).orElse(TransferState.AWAITING_PAYMENT),
+                request.status(),
+                screeningAllowed,
+                transfer.map(Transfer::delivery).orElseGet(ReleasePolicy.Delivery.NotConfirmed::new),
+                properties.trusted(request.tenantId()),
+                destination,
+                active,
+                share);
+    }
+
+    /** What the release policy says a waiting transfer waits for: every reason, and the delivery wait in words. */
+    private record Waiting(List<String> reasons, Optional<String> deliveryWait) {
+        static final Waiting NOTHING = new Waiting(List.of(), Optional.empty());
+    }
+
+    private Waiting waitingFor(PaymentRequest request, Optional<Transfer> transfer) {
+        Facts facts = facts(request, transfer);
+        if (!facts.state().waiting()) {
+            return Waiting.NOTHING;
+        }
+        boolean verified = participation.refusal(facts.carrier()).isEmpty();
+        return switch (ReleasePolicy.decide(facts.policy(verified))) {
+            case ReleasePolicy.Hold hold ->
+                new Waiting(hold.reasons().stream().map(Enum::name).toList(), hold.deliveryWait());
+            case ReleasePolicy.Release release -> Waiting.NOTHING;
+            case ReleasePolicy.NothingToTransfer nothing -> Waiting.NOTHING;
+        };
+    }
+
+    private TransferView view(PaymentRequest request, Optional<Transfer> transfer, Waiting waiting) {
+        List<TransferView.Hold> holdViews = transfer.map(t -> holds.findByTransferIdOrderByPlacedAt(t.id()).stream()
+                        .map(h -> new TransferView.Hold(
+                                h.reason(), h.note(), h.placedBy(), h.placedAt(), h.releasedBy(), h.releasedAt()))
+                        .toList())
+                .orElse(List.of());
+        boolean held = holdViews.stream().anyMatch(h -> h.releasedAt().isEmpty());
+        TransferState state = transfer.map(Transfer::status).orElse(TransferState.AWAITING_PAYMENT);
+        String status = held && state.waiting() ? "HELD" : state.name();
+        Money zero = Money.of(0, request.currency());
+        Money fee = transfer.filter(t -> t.status() != TransferState.AWAITING_PAYMENT)
+                .map(Transfer::fee)
+                .orElseGet(() -> properties.feePolicy().feeOn(Money.of(request.amountMinor(), request.currency())));
+        Money gross = transfer.filter(t -> t.status() != TransferState.AWAITING_PAYMENT)
+                .map(Transfer::gross)
+                .orElse(Money.of(request.amountMinor(), request.currency()));
+        Money refunded = Money.of(request.amountRefundedMinor(), request.currency());
+        Money amount = transfer.filter(t -> !t.status().waiting() && t.status() != TransferState.NOTHING_TO_TRANSFER)
+                .map(Transfer::amount)
+                .orElseGet(() -> {
+                    long share = gross.minor() - fee.minor() - refunded.minor();
+                    return share > 0 ? Money.of(share, request.currency()) : zero;
+                });
+        return new TransferView(
+                request.id(),
+                status,
+                gross,
+                fee,
+                transfer.filter(t -> !t.status().waiting())
+                        .map(Transfer::refunded)
+                        .orElse(refunded),
+                amount,
+                StripePayments.transferGroup(request.id()),
+                waiting.reasons(),
+                waiting.deliveryWait(),
+                holdViews,
+                transfer.flatMap(Transfer::deliveryConfirmedAt),
+                transfer.map(Transfer::attemptNumber).orElse(0),
+                transfer.flatMap(Transfer::idempotencyKey),
+                transfer.flatMap(Transfer::destinationAccount),
+                transfer.flatMap(Transfer::stripeTransferId),
+                transfer.flatMap(Transfer::stripeReversalId),
+                transfer.flatMap(Transfer::releasedAt),
+                transfer.flatMap(Transfer::reversedAt),
+                transfer.flatMap(Transfer::lastError));
+    }
+
+    private static IllegalStateException noHold(UUID paymentRequestId, TransferHoldReason reason) {
+        return new IllegalStateException(
+                "The transfer of payment request " + paymentRequestId + " has no active " + reason + " hold");
+    }
+
+    private static PaymentProviderUnavailable reversalUnknown() {
+        return new PaymentProviderUnavailable(
+                "Stripe did not answer; the reversal is recorded and will be repeated with the same key.");
+    }
+}

@@ -1,0 +1,429 @@
+package io.freightgate.transfers.internal;
+
+import io.freightgate.billing.internal.PaymentRefundRecords;
+import io.freightgate.billing.internal.domain.AttemptOutcome;
+import io.freightgate.billing.internal.domain.PaymentRefund;
+import io.freightgate.billing.internal.domain.PaymentRequest;
+import io.freightgate.billing.internal.stripe.StripePayments;
+import io.freightgate.ledger.internal.LedgerPostings;
+import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.transfers.internal.domain.Transfer;
+import io.freightgate.transfers.internal.domain.TransferState;
+import io.freightgate.transfers.internal.stripe.StripeTransfers;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a refund's outcome means for the carrier's share and the ledger.
+ *
+ * <p>When a refund succeeds (however FreightGate learns it: Stripe's answer, a webhook, or the reconciliation that
+ * repeats a refund whose answer was lost) the transaction recording it posts the {@code REFUND} journal and, when the
+ * carrier's transfer was already made and did not deduct this refund, records a reversal of the carrier's share in
+ * proportion: {@code (amount paid − fee) × refund ÷ amount paid}, rounded half up, never more than what is left of the
+ * Stripe transfer now standing (reversals of an earlier, reversed transfer do not count). Stripe is called after the commit (key {@code fg-refund-reversal-{refundId}}); an unknown outcome is
+ * repeated with the same key by {@link #retry} (the transfer retry job), a refusal (the carrier's Stripe balance is
+ * already paid out) is recorded for finance with Stripe's message.
+ *
+ * <p>When a refund that had succeeded fails later, its journal is mirrored and, when its reversal took the share back,
+ * the share is sent to the carrier again by a transfer of the same amount (key {@code fg-refund-restore-{refundId}}),
+ * recorded first and repeated by {@link #retry} while its outcome is unknown. A failed refund that the transfer had
+ * deducted (reserved before the transfer was sent) is sent to the carrier the same way (a top-up of what the ledger
+ * says it is owed, at most the refund). A restore is not sent while finance has the transfer reversed: the share stays
+ * owed in the ledger and the restoration sends it.
+ */
+@Component
+public class RefundReversals {
+
+    private static final Logger log = LoggerFactory.getLogger(RefundReversals.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransferRecords transfers;
+    private final PaymentRefundRecords refunds;
+    private final StripeTransfers stripe;
+    private final SystemAccess systemAccess;
+    private final LedgerPostings postings;
+    private final Clock clock;
+
+    RefundReversals(
+            JdbcTemplate jdbc,
+            TransferRecords transfers,
+            PaymentRefundRecords refunds,
+            StripeTransfers stripe,
+            SystemAccess systemAccess,
+            LedgerPostings postings,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.transfers = transfers;
+        this.refunds = refunds;
+        this.stripe = stripe;
+        this.systemAccess = systemAccess;
+        this.postings = postings;
+        this.clock = clock;
+    }
+
+    record Call(UUID refundId, UUID paymentRequestId, String transferId, long amountMinor, String key) {}
+
+    /** What a transaction planned for after its commit: a reversal to send, a share to send back. */
+    public record Followup(Optional<Call> reversal, Optional<UUID> restore) {
+        public static final Followup NONE = new Followup(Optional.empty(), Optional.empty());
+    }
+
+    /** The part of a transfer a refund takes back. */
+    static long proportional(long transferredMinor, long refundMinor, long paidMinor) {
+        if (paidMinor <= 0) {
+            return 0;
+        }
+        return BigDecimal.valueOf(transferredMinor)
+                .multiply(BigDecimal.valueOf(refundMinor))
+                .divide(BigDecimal.valueOf(paidMinor), 0, RoundingMode.HALF_UP)
+                .longValueExact();
+    }
+
+    /**
+     * In the transaction that changed the refund's outcome from {@code before}: posts the ledger and records the
+     * reversal or the restore the change calls for. Send the result with {@link #followUp} after the commit.
+     */
+    public Followup outcomeChanged(PaymentRequest request, PaymentRefund refund, AttemptOutcome before) {
+        if (before != AttemptOutcome.APPROVED && refund.outcome() == AttemptOutcome.APPROVED) {
+            return new Followup(succeeded(request, refund), Optional.empty());
+        }
+        if (before == AttemptOutcome.APPROVED && refund.outcome() == AttemptOutcome.DECLINED) {
+            return new Followup(Optional.empty(), failed(request, refund));
+        }
+        if (before != AttemptOutcome.DECLINED
+                && refund.outcome() == AttemptOutcome.DECLINED
+                && refund.stripeRefundId().isPresent()) {
+            // a pending refund the transfer deducted failed without ever succeeding
+            return new Followup(Optional.empty(), topUp(request, refund));
+        }
+        return Followup.NONE;
+    }
+
+    /** After the commit: sends what the transaction planned. Never throws (the retry job repeats what is left). */
+    public void followUp(Followup followup) {
+        try {
+            followup.reversal().ifPresent(this::send);
+            followup.restore().ifPresent(this::sendRestore);
+        } catch (RuntimeException e) {
+            log.error("A refund's follow-up with Stripe failed; the transfer retry job repeats it", e);
+        }
+    }
+
+    /** Repeats reversals and restores whose outcome is unknown, with their own keys. Returns how many were repeated. */
+    public int retry() {
+        List<Call> open = systemAccess.transaction(
+                true,
+                "find open refund reversals",
+                () -> jdbc.query(
+                        "SELECT refund_id, payment_request_id, stripe_transfer_id, amount_minor, idempotency_key"
+                                + " FROM transfer_refund_reversals WHERE status IN ('PENDING', 'UNKNOWN')"
+                                + " ORDER BY created_at LIMIT 200",
+                        (rs, n) -> new Call(
+                                rs.getObject(1, UUID.class),
+                                rs.getObject(2, UUID.class),
+                                rs.getString(3),
+                                rs.getLong(4),
+                                rs.getString(5))));
+        open.forEach(this::send);
+        List<UUID> restores = systemAccess.transaction(
+                true,
+                "find open refund restores",
+                () -> jdbc.queryForList(
+                        "SELECT refund_id FROM transfer_refund_reversals WHERE status = 'DONE'"
+                                + " AND restore_status IN ('PENDING', 'UNKNOWN') ORDER BY created_at LIMIT 200",
+                        UUID.class));
+        restores.forEach(this::sendRestore);
+        return open.size() + restores.size();
+    }
+
+    private Optional<Call> succeeded(PaymentRequest request, PaymentRefund refund) {
+        long refundMinor = refund.amountMinor();
+        Transfer transfer = transfers.findByPaymentRequestId(request.id()).orElse(null);
+        boolean reversible = transfer != null
+                && transfer.status() == TransferState.SENT
+                && transfer.stripeTransferId().isPresent()
+                && !deductedBy(transfer, refund);
+        if (!reversible) {
+            long share = Math.min(refundMinor, Math.max(0, postings.stillOwed(request.id())));
+            postings.refunded(request, refund, share, clock.instant());
+            return Optional.empty();
+        }
+        long transferred = transfer.amount().minor();
+        long taken = jdbc.queryForObject(
+                "SELECT coalesce(sum(amount_minor), 0) FROM transfer_refund_reversals"
+                        + " WHERE stripe_transfer_id = ? AND status <> 'FAILED' AND refund_id <> ?",
+                Long.class,
+                transfer.stripeTransferId().get(),
+                refund.id());
+        long share = transfer.gross().minor() - transfer.fee().minor();
+        long amount = Math.max(
+                0, Math.min(proportional(share, refundMinor, transfer.gross().minor()), transferred - taken));
+        postings.refunded(request, refund, amount, clock.instant());
+        if (amount == 0
+                || !jdbc.queryForList(
+                                "SELECT status FROM transfer_refund_reversals WHERE refund_id = ?",
+                                String.class,
+                                refund.id())
+                        .isEmpty()) {
+            return Optional.empty();
+        }
+        String key = "fg-refund-reversal-" + refund.id();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(
+                "INSERT INTO transfer_refund_reversals (refund_id, payment_request_id, tenant_id, stripe_transfer_id,"
+                        + " amount_minor, currency, idempotency_key, status, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)",
+                refund.id(),
+                request.id(),
+                transfer.tenantId(),
+                transfer.stripeTransferId().get(),
+                amount,
+                transfer.currency(),
+                key,
+                now,
+                now);
+        return Optional.of(
+                new Call(refund.id(), request.id(), transfer.stripeTransferId().get(), amount, key));
+    }
+
+    /**
+     * Whether the transfer's amount already left this refund out: refunds count in the order they were made, and the
+     * transfer deducted the refunds reserved when it was sent.
+     */
+    private boolean deductedBy(Transfer transfer, PaymentRefund refund) {
+        long before = 0;
+        for (PaymentRefund other : refunds.findByPaymentRequestIdOrderByCreatedAt(transfer.paymentRequestId())) {
+            if (other.id().equals(refund.id())) {
+                return before + other.amountMinor() <= transfer.refunded().minor();
+            }
+            if (other.outcome() != AttemptOutcome.DECLINED) {
+                before += other.amountMinor();
+            }
+        }
+        return false;
+    }
+
+    private Optional<UUID> failed(PaymentRequest request, PaymentRefund refund) {
+        postings.refundFailed(request, refund.stripeRefundId().orElseThrow(), clock.instant());
+        boolean reversedForIt = !jdbc.queryForList(
+                        "SELECT 1 FROM transfer_refund_reversals WHERE refund_id = ?", Integer.class, refund.id())
+                .isEmpty();
+        if (!reversedForIt) {
+            return topUp(request, refund);
+        }
+        int marked = jdbc.update(
+                "UPDATE transfer_refund_reversals SET restore_status = 'PENDING', restore_key = ?, updated_at = ?"
+                        + " WHERE refund_id = ? AND restore_status IS NULL AND status <> 'FAILED'",
+                "fg-refund-restore-" + refund.id(),
+                Timestamp.from(clock.instant()),
+                refund.id());
+        return marked > 0 ? Optional.of(refund.id()) : Optional.empty();
+    }
+
+    /**
+     * A refund the transfer had deducted (it was reserved before the transfer was sent) failed: the carrier is owed
+     * that part again. Recorded like a reversal already made (nothing to take back) whose share is to be sent back, so
+     * the restore machinery sends it.
+     */
+    private Optional<UUID> topUp(PaymentRequest request, PaymentRefund refund) {
+        Transfer transfer = transfers.findByPaymentRequestId(request.id()).orElse(null);
+        long owed = postings.stillOwed(request.id());
+        if (transfer == null
+                || transfer.status() != TransferState.SENT
+                || transfer.stripeTransferId().isEmpty()
+                || owed <= 0) {
+            return Optional.empty(); // not sent yet: the transfer, when sent, counts the refund as given back
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(
+                "INSERT INTO transfer_refund_reversals (refund_id, payment_request_id, tenant_id, stripe_transfer_id,"
+                        + " amount_minor, currency, idempotency_key, status, restore_status, restore_key, created_at,"
+                        + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'DONE', 'PENDING', ?, ?, ?)",
+                refund.id(),
+                request.id(),
+                transfer.tenantId(),
+                transfer.stripeTransferId().get(),
+                Math.min(owed, refund.amountMinor()),
+                transfer.currency(),
+                "fg-refund-deducted-" + refund.id(),
+                "fg-refund-restore-" + refund.id(),
+                now,
+                now);
+        return Optional.of(refund.id());
+    }
+
+    private void send(Call call) {
+        var outcome = stripe.reverse(
+                call.transferId(),
+                call.paymentRequestId(),
+                call.amountMinor(),
+                "Refund " + call.refundId() + " of payment request " + call.paymentRequestId(),
+                call.key());
+        String status;
+        String error = null;
+        switch (outcome) {
+            case ProviderOutcome.Approved<StripeTransfers.Reversal> approved -> status = "DONE";
+            case ProviderOutcome.Declined<StripeTransfers.Reversal> declined -> {
+                status = "FAILED";
+                error = declined.message();
+                log.error(
+                        "Stripe refused to reverse {} of transfer {} for refund {}: {}; finance must recover it",
+                        call.amountMinor(),
+                        call.transferId(),
+                        call.refundId(),
+                        declined.message());
+            }
+            case ProviderOutcome.Pending<StripeTransfers.Reversal> pending -> {
+                status = "UNKNOWN";
+                error = pending.reason();
+            }
+            case ProviderOutcome.Unknown<StripeTransfers.Reversal> unknown -> {
+                status = "UNKNOWN";
+                error = unknown.reason();
+            }
+            case ProviderOutcome.NotAttempted<StripeTransfers.Reversal> notAttempted -> {
+                status = "UNKNOWN";
+                error = notAttempted.reason();
+            }
+        }
+        String finalStatus = status;
+        String finalError = error;
+        systemAccess.transaction(true, "record the transfer reversal of refund " + call.refundId(), () -> {
+            Transfer transfer =
+                    transfers.findByPaymentRequestId(call.paymentRequestId()).orElseThrow();
+            if (outcome
+                    instanceof ProviderOutcome.Approved<StripeTransfers.Reversal>(StripeTransfers.Reversal reversal)) {
+                postings.reversed(
+                        transfer.tenantId(),
+                        call.paymentRequestId(),
+                        Currency.getInstance(transfer.currency()),
+                        transfer.destinationAccount().orElseThrow(),
+                        reversal.id(),
+                        reversal.destinationPaymentRefund(),
+                        reversal.amountMinor(),
+                        clock.instant());
+            }
+            return jdbc.update(
+                    "UPDATE transfer_refund_reversals SET status = ?, stripe_reversal_id = ?, last_error = ?,"
+                            + " updated_at = ? WHERE refund_id = ?",
+                    finalStatus,
+                    outcome
+                                    instanceof
+                                    ProviderOutcome.Approved<StripeTransfers.Reversal>(
+                                            StripeTransfers.Reversal reversal)
+                            ? reversal.id()
+                            : null,
+                    finalError,
+                    Timestamp.from(clock.instant()),
+                    call.refundId());
+        });
+    }
+
+    private record Restore(UUID refundId, UUID paymentRequestId, long amountMinor, String key, Transfer transfer) {}
+
+    private void sendRestore(UUID refundId) {
+        Optional<Restore> restore = systemAccess.transaction(true, "read the restore of refund " + refundId, () -> jdbc
+                .query(
+                        "SELECT payment_request_id, amount_minor, restore_key FROM transfer_refund_reversals"
+                                + " WHERE refund_id = ? AND status = 'DONE' AND restore_status IN ('PENDING', 'UNKNOWN')",
+                        (rs, n) -> new Restore(
+                                refundId,
+                                rs.getObject(1, UUID.class),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                transfers
+                                        .findByPaymentRequestId(rs.getObject(1, UUID.class))
+                                        .orElseThrow()),
+                        refundId)
+                .stream()
+                .findFirst());
+        if (restore.isEmpty()) {
+            return;
+        }
+        Restore r = restore.get();
+        if (r.transfer().status() != TransferState.SENT) {
+            // finance reversed (or is reversing) the transfer: the share stays owed in the ledger and a restoration
+            // sends it with the rest, so this one is not sent on its own
+            systemAccess.transaction(
+                    true,
+                    "set aside the restore of refund " + refundId,
+                    () -> jdbc.update(
+                            "UPDATE transfer_refund_reversals SET restore_status = 'FAILED', restore_error = ?,"
+                                    + " updated_at = ? WHERE refund_id = ?",
+                            "The transfer is " + r.transfer().status() + "; a restoration sends what is owed",
+                            Timestamp.from(clock.instant()),
+                            refundId));
+            return;
+        }
+        var outcome = stripe.create(new StripeTransfers.TransferCall(
+                r.paymentRequestId(),
+                r.key(),
+                r.amountMinor(),
+                r.transfer().currency(),
+                r.transfer().destinationAccount().orElseThrow(),
+                r.transfer().sourceTransaction().orElseThrow(),
+                StripePayments.transferGroup(r.paymentRequestId())));
+        systemAccess.transaction(true, "record the restore of refund " + refundId, () -> {
+            String status;
+            String transferId = null;
+            String error = null;
+            switch (outcome) {
+                case ProviderOutcome.Approved<StripeTransfers.Sent>(StripeTransfers.Sent sent) -> {
+                    status = "DONE";
+                    transferId = sent.id();
+                    postings.transferred(
+                            r.transfer().tenantId(),
+                            r.paymentRequestId(),
+                            Currency.getInstance(r.transfer().currency()),
+                            r.transfer().destinationAccount().orElseThrow(),
+                            sent.id(),
+                            sent.destinationPayment(),
+                            r.amountMinor(),
+                            clock.instant());
+                }
+                case ProviderOutcome.Declined<StripeTransfers.Sent> declined -> {
+                    status = "FAILED";
+                    error = declined.message();
+                    log.error(
+                            "Stripe refused to send back {} to the carrier of payment request {} after refund {}"
+                                    + " failed: {}; finance must pay it by hand",
+                            r.amountMinor(),
+                            r.paymentRequestId(),
+                            refundId,
+                            declined.message());
+                }
+                case ProviderOutcome.Pending<StripeTransfers.Sent> pending -> {
+                    status = "UNKNOWN";
+                    error = pending.reason();
+                }
+                case ProviderOutcome.Unknown<StripeTransfers.Sent> unknown -> {
+                    status = "UNKNOWN";
+                    error = unknown.reason();
+                }
+                case ProviderOutcome.NotAttempted<StripeTransfers.Sent> notAttempted -> {
+                    status = "UNKNOWN";
+                    error = notAttempted.reason();
+                }
+            }
+            return jdbc.update(
+                    "UPDATE transfer_refund_reversals SET restore_status = ?, stripe_restore_transfer_id = ?,"
+                            + " restore_error = ?, updated_at = ? WHERE refund_id = ?",
+                    status,
+                    transferId,
+                    error,
+                    Timestamp.from(clock.instant()),
+                    refundId);
+        });
+    }
+}

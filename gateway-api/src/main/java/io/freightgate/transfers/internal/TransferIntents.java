@@ -1,0 +1,93 @@
+package io.freightgate.transfers.internal;
+
+import io.freightgate.billing.LoadDeliveries;
+import io.freightgate.billing.internal.domain.PaymentAttempt;
+import io.freightgate.billing.internal.domain.PaymentRequest;
+import io.freightgate.kernel.Money;
+import io.freightgate.kernel.TenantId;
+import io.freightgate.transfers.TransferHeld;
+import io.freightgate.transfers.TransferHoldReason;
+import io.freightgate.transfers.internal.domain.Transfer;
+import io.freightgate.transfers.internal.domain.TransferHold;
+import io.freightgate.transfers.internal.domain.TransferState;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a payment's state changes mean for the carrier's transfer, written in the same transaction as the change: a paid
+ * request gets its transfer (gross and fee fixed), a payment that screening sent to REVIEW gets a {@code FRAUD_REVIEW}
+ * hold (an open dispute's {@code DISPUTE} hold is placed through the same method). Every method must run inside the
+ * caller's transaction; none calls Stripe.
+ */
+@Component
+public class TransferIntents {
+
+    private final TransferRecords transfers;
+    private final TransferHoldRecords holds;
+    private final TransferProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final LoadDeliveries deliveries;
+
+    TransferIntents(
+            TransferRecords transfers,
+            TransferHoldRecords holds,
+            TransferProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock,
+            LoadDeliveries deliveries) {
+        this.transfers = transfers;
+        this.holds = holds;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+        this.deliveries = deliveries;
+    }
+
+    /** The transfer of a request, created when missing. */
+    public Transfer transferOf(PaymentRequest request) {
+        return transfers
+                .findByPaymentRequestId(request.id())
+                .orElseGet(() -> transfers.save(Transfer.of(UUID.randomUUID(), request, clock.instant())));
+    }
+
+    /** The request was paid by {@code attempt}: the transfer's gross and fee are fixed now. */
+    public Transfer paid(PaymentRequest request, PaymentAttempt attempt) {
+        Transfer transfer = transferOf(request);
+        Money gross = Money.of(request.amountPaidMinor(), request.currency());
+        transfer.paid(gross, properties.feePolicy().feeOn(gross), clock.instant());
+        if (transfer.deliveryConfirmedAt().isEmpty()) {
+            // Billed after the proof of delivery: the confirmation happened before there was a transfer to tell.
+            request.loadId()
+                    .flatMap(deliveries::delivery)
+                    .ifPresent(proof -> transfer.deliveryConfirmed(proof, clock.instant()));
+        }
+        if (attempt.screeningVerdict() == PaymentAttempt.Verdict.REVIEW) {
+            hold(transfer, TransferHoldReason.FRAUD_REVIEW, Optional.of("Screening answered REVIEW"), "screening");
+        }
+        return transfer;
+    }
+
+    /**
+     * Places a hold unless one with the same reason is active. A transfer already made (or on its way) is not held:
+     * it is reversed instead. Returns whether a hold was placed.
+     */
+    public boolean hold(Transfer transfer, TransferHoldReason reason, Optional<String> note, String actor) {
+        if (transfer.status() == TransferState.SENT
+                || transfer.status() == TransferState.SENDING
+                || transfer.status() == TransferState.REVERSING) {
+            return false;
+        }
+        boolean active = holds.findByTransferIdOrderByPlacedAt(transfer.id()).stream()
+                .anyMatch(h -> h.active() && h.reason() == reason);
+        if (active) {
+            return false;
+        }
+        holds.save(TransferHold.place(UUID.randomUUID(), transfer, reason, note, actor, clock.instant()));
+        events.publishEvent(new TransferHeld(transfer.paymentRequestId(), new TenantId(transfer.tenantId()), reason));
+        return true;
+    }
+}
