@@ -4,6 +4,7 @@ import io.freightgate.billing.internal.PaymentAttemptRecords;
 import io.freightgate.billing.internal.PaymentRefundRecords;
 import io.freightgate.billing.internal.PaymentRequestRecords;
 import io.freightgate.billing.internal.PaymentSynchronizer;
+import io.freightgate.billing.internal.RefundOutcomes;
 import io.freightgate.billing.internal.domain.AttemptOutcome;
 import io.freightgate.billing.internal.domain.PaymentAttempt;
 import io.freightgate.billing.internal.domain.PaymentCurrencies;
@@ -18,7 +19,6 @@ import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
-import io.freightgate.transfers.internal.RefundReversals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +50,7 @@ public class Payments {
     private final PaymentRefundRecords refunds;
     private final PaymentRequests paymentRequests;
     private final PaymentSynchronizer synchronizer;
-    private final RefundReversals refundReversals;
+    private final RefundOutcomes refundOutcomes;
     private final StripePayments stripe;
     private final PaymentScreening screening;
     private final PaymentParticipation participation;
@@ -65,7 +65,7 @@ public class Payments {
             PaymentRefundRecords refunds,
             PaymentRequests paymentRequests,
             PaymentSynchronizer synchronizer,
-            RefundReversals refundReversals,
+            RefundOutcomes refundOutcomes,
             StripePayments stripe,
             PaymentScreening screening,
             PaymentParticipation participation,
@@ -78,7 +78,7 @@ public class Payments {
         this.refunds = refunds;
         this.paymentRequests = paymentRequests;
         this.synchronizer = synchronizer;
-        this.refundReversals = refundReversals;
+        this.refundOutcomes = refundOutcomes;
         this.stripe = stripe;
         this.screening = screening;
         this.participation = participation;
@@ -241,8 +241,10 @@ public class Payments {
     /**
      * Calls Stripe for a recorded refund (again, when its answer was lost: {@code repeat}) and records the answer. A
      * repeat first looks for the refund at Stripe by its {@code freightgate_refund} metadata and calls again, with the
-     * same idempotency key, only when Stripe has none and the refund is younger than {@link #REPEATABLE_FOR}; a refund that succeeds posts the ledger and takes back the carrier's share when the transfer was made
-     * (see {@link RefundReversals}), in the same transaction, with the Stripe reversal sent after the commit.
+     * same idempotency key, only when Stripe has none and the refund is younger than {@link #REPEATABLE_FOR}. The outcome is
+     * published in the transaction that records it ({@link RefundOutcomeChanged}: transfers posts the ledger and plans
+     * taking back the carrier's share when the transfer was made) and after its commit
+     * ({@link RefundOutcomeCommitted}: transfers sends the reversal to Stripe).
      */
     ProviderOutcome<StripePayments.RefundResult> sendRefund(UUID refundId, boolean repeat) {
         record Planned(
@@ -285,7 +287,7 @@ public class Payments {
             outcome = stripe.refund(planned.intent(), planned.amountMinor(), refundId, planned.key());
         }
         var finalOutcome = outcome;
-        var followup = OnConflict.retry(() -> systemAccess.transaction(true, "record refund " + refundId, () -> {
+        OnConflict.retry(() -> systemAccess.transaction(true, "record refund " + refundId, () -> {
             PaymentRefund stored = refunds.findById(refundId).orElseThrow();
             PaymentRequest request = requests.findById(planned.requestId()).orElseThrow();
             AttemptOutcome before = stored.outcome();
@@ -308,9 +310,10 @@ public class Payments {
                     }
                 }
             }
-            return refundReversals.outcomeChanged(request, stored, before);
+            refundOutcomes.recorded(request, stored, before);
+            return null;
         }));
-        refundReversals.followUp(followup);
+        refundOutcomes.committed(refundId);
         return outcome;
     }
 

@@ -8,4 +8,9 @@
  * calls Stripe inside a database transaction; every provider outcome is Approved, Declined, Pending, Unknown or
  * NotAttempted. Never names loads, disputes, KYC or fraud.
  */
+@ApplicationModule(
+        displayName = "Billing",
+        allowedDependencies = {"ledger", "organizations", "kernel", "platform"})
 package io.freightgate.billing;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,8 +1,6 @@
 package io.freightgate.ledger;
 
-import io.freightgate.billing.internal.PaymentRequestRecords;
 import io.freightgate.kernel.Money;
-import io.freightgate.ledger.internal.LedgerPostings;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Instant;
@@ -20,11 +18,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ChargebackJournals {
 
-    private final PaymentRequestRecords requests;
+    private final RequestCarriers requests;
     private final LedgerPostings postings;
     private final SystemAccess systemAccess;
 
-    ChargebackJournals(PaymentRequestRecords requests, LedgerPostings postings, SystemAccess systemAccess) {
+    ChargebackJournals(RequestCarriers requests, LedgerPostings postings, SystemAccess systemAccess) {
         this.requests = requests;
         this.postings = postings;
         this.systemAccess = systemAccess;
@@ -74,7 +72,7 @@ public class ChargebackJournals {
 
     private void post(UUID paymentRequestId, String reason, Consumer<UUID> posting) {
         OnConflict.retry(() -> systemAccess.transaction(true, reason, () -> {
-            requests.findById(paymentRequestId).ifPresent(request -> posting.accept(request.tenantId()));
+            requests.carrierOf(paymentRequestId).ifPresent(posting);
             return null;
         }));
     }

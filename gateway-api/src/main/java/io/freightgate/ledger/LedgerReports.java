@@ -6,7 +6,6 @@ import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
@@ -21,7 +20,7 @@ import org.springframework.transaction.support.TransactionOperations;
 public class LedgerReports {
 
     /** The longest period one query covers. */
-    public static final Duration LONGEST_PERIOD = Duration.ofDays(366);
+    public static final Duration LONGEST_PERIOD = LedgerQuery.LONGEST_PERIOD;
 
     /** The most entries in one page. */
     public static final int LARGEST_PAGE = 1000;
@@ -38,25 +37,6 @@ public class LedgerReports {
         this.transactions = transactions;
     }
 
-    /**
-     * Which entries: {@code from <= occurred_at < until}, optionally of one organization's accounts and of one kind of
-     * account. Fails with {@link IllegalArgumentException} for an empty or reversed period or one longer than
-     * {@link #LONGEST_PERIOD}.
-     */
-    public record Query(
-            Instant from, Instant until, Optional<TenantId> organization, Optional<LedgerAccountKind> account) {
-        public Query {
-            Objects.requireNonNull(from, "from");
-            Objects.requireNonNull(until, "until");
-            if (!from.isBefore(until)) {
-                throw new IllegalArgumentException("The period must end after it begins");
-            }
-            if (Duration.between(from, until).compareTo(LONGEST_PERIOD) > 0) {
-                throw new IllegalArgumentException("A period covers at most " + LONGEST_PERIOD.toDays() + " days");
-            }
-        }
-    }
-
     /** A page of entries in order of {@code occurred_at}, then entry id; {@code next} continues after the last one. */
     public record Page(List<LedgerEntryView> entries, Optional<String> next) {}
 
@@ -64,7 +44,7 @@ public class LedgerReports {
      * One page of at most {@code limit} entries, after the entry named by the cursor {@code after} (from an earlier
      * page's {@code next}); a malformed cursor fails with {@link IllegalArgumentException}.
      */
-    public Page entries(Query query, Optional<String> after, int limit) {
+    public Page entries(LedgerQuery query, Optional<String> after, int limit) {
         if (limit < 1 || limit > LARGEST_PAGE) {
             throw new IllegalArgumentException("A page holds 1 to " + LARGEST_PAGE + " entries");
         }
@@ -85,7 +65,7 @@ public class LedgerReports {
      * Every entry the query selects, handed to {@code sink} in chunks in order, each chunk read in its own short
      * transaction (so a slow reader holds no transaction open); one audit record for the whole export.
      */
-    public void export(Query query, Consumer<List<LedgerEntryView>> sink) {
+    public void export(LedgerQuery query, Consumer<List<LedgerEntryView>> sink) {
         systemAccess.run("export ledger entries " + describe(query), () -> {
             Optional<LedgerEntryRecords.Position> position = Optional.empty();
             while (true) {
@@ -115,7 +95,7 @@ public class LedgerReports {
                 () -> records.balances(organization, before));
     }
 
-    private static String describe(Query query) {
+    private static String describe(LedgerQuery query) {
         return query.from() + ".." + query.until()
                 + query.organization().map(o -> " of " + o).orElse("")
                 + query.account().map(a -> " on " + a).orElse("");

@@ -7,4 +7,9 @@
  * transactions ({@link io.freightgate.ledger.Reconciliations}: a Spring Batch job per day, once across instances, and
  * on demand), which reads Stripe and never changes it.
  */
+@ApplicationModule(
+        displayName = "Ledger",
+        allowedDependencies = {"kernel", "platform"})
 package io.freightgate.ledger;
+
+import org.springframework.modulith.ApplicationModule;

@@ -54,6 +54,16 @@ public class PayoutAccounts {
     }
 
     /**
+     * The connected account a carrier's transfers go to: present only while the payout account may receive transfers.
+     * Runs in the caller's transaction and scope.
+     */
+    public Optional<String> transferDestination(UUID carrier) {
+        return records.findByTenantId(carrier)
+                .filter(PayoutAccount::transfersAllowed)
+                .flatMap(PayoutAccount::stripeAccountId);
+    }
+
+    /**
      * Opens the carrier's Connect account. Fails with {@link IllegalStateException} if it has one already, with
      * {@link IllegalArgumentException} if Stripe refuses, and with {@link PaymentProviderUnavailable} if Stripe's
      * answer is unknown (repeat the request).

@@ -9,4 +9,9 @@
  * a database transaction (intent recorded, then the call with an idempotency key derived from the account's identity,
  * then the outcome).
  */
+@ApplicationModule(
+        displayName = "Payouts",
+        allowedDependencies = {"billing", "ledger", "kernel", "platform"})
 package io.freightgate.payouts;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,19 +1,15 @@
 package io.freightgate.transfers;
 
+import io.freightgate.billing.BilledRequest;
+import io.freightgate.billing.BilledRequests;
 import io.freightgate.billing.DeliveryProof;
 import io.freightgate.billing.PaymentParticipation;
 import io.freightgate.billing.PaymentProviderUnavailable;
 import io.freightgate.billing.PaymentRequestNotFound;
-import io.freightgate.billing.internal.PaymentAttemptRecords;
-import io.freightgate.billing.internal.PaymentRequestRecords;
-import io.freightgate.billing.internal.domain.PaymentAttempt;
-import io.freightgate.billing.internal.domain.PaymentRequest;
-import io.freightgate.billing.internal.stripe.StripePayments;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
-import io.freightgate.ledger.internal.LedgerPostings;
-import io.freightgate.payouts.internal.PayoutAccountRecords;
-import io.freightgate.payouts.internal.domain.PayoutAccount;
+import io.freightgate.ledger.LedgerPostings;
+import io.freightgate.payouts.PayoutAccounts;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.tenancy.SystemAccess;
@@ -67,9 +63,8 @@ public class Transfers {
     private final TransferRecords transfers;
     private final TransferHoldRecords holds;
     private final TransferIntents intents;
-    private final PaymentRequestRecords requests;
-    private final PaymentAttemptRecords attempts;
-    private final PayoutAccountRecords payoutAccounts;
+    private final BilledRequests requests;
+    private final PayoutAccounts payoutAccounts;
     private final StripeTransfers stripe;
     private final PaymentParticipation participation;
     private final TransferProperties properties;
@@ -83,9 +78,8 @@ public class Transfers {
             TransferRecords transfers,
             TransferHoldRecords holds,
             TransferIntents intents,
-            PaymentRequestRecords requests,
-            PaymentAttemptRecords attempts,
-            PayoutAccountRecords payoutAccounts,
+            BilledRequests requests,
+            PayoutAccounts payoutAccounts,
             StripeTransfers stripe,
             PaymentParticipation participation,
             TransferProperties properties,
@@ -100,7 +94,6 @@ public class Transfers {
         this.holds = holds;
         this.intents = intents;
         this.requests = requests;
-        this.attempts = attempts;
         this.payoutAccounts = payoutAccounts;
         this.stripe = stripe;
         this.participation = participation;
@@ -116,11 +109,11 @@ public class Transfers {
      */
     public Optional<TransferView> find(UUID paymentRequestId, boolean acrossTenants) {
         return systemAccess.transaction(
-                acrossTenants, "read the transfer of payment request " + paymentRequestId, () -> requests.findById(
+                acrossTenants, "read the transfer of payment request " + paymentRequestId, () -> requests.find(
                                 paymentRequestId)
                         .filter(request -> acrossTenants
                                 || Tenancy.currentTenant()
-                                        .map(t -> t.value().equals(request.tenantId()))
+                                        .map(t -> t.value().equals(request.carrier()))
                                         .orElse(false))
                         .map(request -> view(
                                 request,
@@ -135,7 +128,7 @@ public class Transfers {
     public TransferView deliveryConfirmed(UUID paymentRequestId, DeliveryProof proof) {
         OnConflict.retry(
                 () -> systemAccess.transaction(true, "confirm delivery for payment request " + paymentRequestId, () -> {
-                    PaymentRequest request = requests.findById(paymentRequestId)
+                    BilledRequest request = requests.find(paymentRequestId)
                             .orElseThrow(() -> new PaymentRequestNotFound(paymentRequestId));
                     intents.transferOf(request).deliveryConfirmed(proof, clock.instant());
                     return null;
@@ -146,9 +139,7 @@ public class Transfers {
     /** Evidence of the delivery of a load arrived: every payment request for that load learns it (see above). */
     public List<TransferView> deliveryConfirmedForLoad(UUID loadId, DeliveryProof proof) {
         List<UUID> requestIds = systemAccess.transaction(
-                true, "find the payment requests of load " + loadId, () -> requests.findByLoadId(loadId).stream()
-                        .map(PaymentRequest::id)
-                        .toList());
+                true, "find the payment requests of load " + loadId, () -> requests.ofLoad(loadId));
         return requestIds.stream().map(id -> deliveryConfirmed(id, proof)).toList();
     }
 
@@ -168,8 +159,8 @@ public class Transfers {
     public TransferView hold(UUID paymentRequestId, TransferHoldReason reason, Optional<String> note) {
         String actor = Tenancy.currentActor();
         OnConflict.retry(() -> systemAccess.transaction(true, "hold the transfer of " + paymentRequestId, () -> {
-            PaymentRequest request =
-                    requests.findById(paymentRequestId).orElseThrow(() -> new PaymentRequestNotFound(paymentRequestId));
+            BilledRequest request =
+                    requests.find(paymentRequestId).orElseThrow(() -> new PaymentRequestNotFound(paymentRequestId));
             Transfer transfer = intents.transferOf(request);
             if (!intents.hold(transfer, reason, note, actor)) {
                 throw new IllegalStateException("The transfer of payment request " + paymentRequestId + " is "
@@ -188,7 +179,7 @@ public class Transfers {
     public void holdForDispute(UUID paymentRequestId) {
         OnConflict.retry(() ->
                 systemAccess.transaction(true, "hold the transfer of " + paymentRequestId + " for a dispute", () -> {
-                    requests.findById(paymentRequestId)
+                    requests.find(paymentRequestId)
                             .ifPresent(request -> intents.hold(
                                     intents.transferOf(request),
                                     TransferHoldReason.DISPUTE,
@@ -366,14 +357,14 @@ public class Transfers {
 
     private Optional<StripeTransfers.TransferCall> prepare(UUID paymentRequestId, boolean repeat) {
         Optional<Facts> facts = systemAccess.transaction(
-                true, "read the transfer facts of " + paymentRequestId, () -> requests.findById(paymentRequestId)
+                true, "read the transfer facts of " + paymentRequestId, () -> requests.find(paymentRequestId)
                         .map(request -> facts(request, transfers.findByPaymentRequestId(paymentRequestId))));
         if (facts.isEmpty()) {
             return Optional.empty();
         }
         boolean verified = participation.refusal(facts.get().carrier()).isEmpty();
         return OnConflict.retry(() -> systemAccess.transaction(true, "send the transfer of " + paymentRequestId, () -> {
-            PaymentRequest request = requests.findById(paymentRequestId).orElseThrow();
+            BilledRequest request = requests.find(paymentRequestId).orElseThrow();
             Transfer transfer = intents.transferOf(request);
             if (transfer.status() == TransferState.SENDING) {
                 if (!repeat) {
@@ -438,7 +429,7 @@ public class Transfers {
                                 transfer.amount(),
                                 transfer.fee(),
                                 id,
-                                StripePayments.transferGroup(paymentRequestId)));
+                                BilledRequest.transferGroup(paymentRequestId)));
                     }
                 }
                 case ProviderOutcome.Declined<StripeTransfers.Sent> declined -> {
@@ -508,14 +499,14 @@ public class Transfers {
                 transfer.currency(),
                 transfer.destinationAccount().orElseThrow(),
                 transfer.sourceTransaction().orElseThrow(),
-                StripePayments.transferGroup(transfer.paymentRequestId()));
+                BilledRequest.transferGroup(transfer.paymentRequestId()));
     }
 
     /** What the policy needs, read in one transaction (KYC's answer is asked outside it). */
     private record Facts(
             TenantId carrier,
             TransferState state,
-            io.freightgate.billing.internal.domain.PaymentRequestState request,
+            io.freightgate.billing.PaymentRequestStatus request,
             boolean screeningAllowed,
             ReleasePolicy.Delivery delivery,
             boolean trusted,
@@ -537,7 +528,7 @@ public class Transfers {
         }
     }
 
-    private Facts facts(PaymentRequest request, Optional<Transfer> transfer) {
+    private Facts facts(BilledRequest request, Optional<Transfer> transfer) {
         List<TransferHold> all =
                 transfer.map(t -> holds.findByTransferIdOrderByPlacedAt(t.id())).orElse(List.of());
         Set<TransferHoldReason> active = all.stream()
@@ -546,23 +537,16 @@ public class Transfers {
                 .collect(Collectors.toUnmodifiableSet());
         boolean reviewCleared =
                 all.stream().anyMatch(h -> !h.active() && h.reason() == TransferHoldReason.FRAUD_REVIEW);
-        boolean screeningAllowed = reviewCleared
-                || request.currentAttemptId()
-                        .flatMap(attempts::findById)
-                        .map(a -> a.screeningVerdict() == PaymentAttempt.Verdict.ALLOW)
-                        .orElse(false);
-        Optional<String> destination = payoutAccounts
-                .findByTenantId(request.tenantId())
-                .filter(PayoutAccount::transfersAllowed)
-                .flatMap(PayoutAccount::stripeAccountId);
+        boolean screeningAllowed = reviewCleared || request.screeningAllowed();
+        Optional<String> destination = payoutAccounts.transferDestination(request.carrier());
         Money share = transfer.map(t -> t.share(request.amountRefundedMinor())).orElse(Money.of(0, request.currency()));
         return new Facts(
-                new TenantId(request.tenantId()),
+                new TenantId(request.carrier()),
                 transfer.map(Transfer::status).orElse(TransferState.AWAITING_PAYMENT),
                 request.status(),
                 screeningAllowed,
                 transfer.map(Transfer::delivery).orElseGet(ReleasePolicy.Delivery.NotConfirmed::new),
-                properties.trusted(request.tenantId()),
+                properties.trusted(request.carrier()),
                 destination,
                 active,
                 share);
@@ -573,7 +557,7 @@ public class Transfers {
         static final Waiting NOTHING = new Waiting(List.of(), Optional.empty());
     }
 
-    private Waiting waitingFor(PaymentRequest request, Optional<Transfer> transfer) {
+    private Waiting waitingFor(BilledRequest request, Optional<Transfer> transfer) {
         Facts facts = facts(request, transfer);
         if (!facts.state().waiting()) {
             return Waiting.NOTHING;
@@ -587,7 +571,7 @@ public class Transfers {
         };
     }
 
-    private TransferView view(PaymentRequest request, Optional<Transfer> transfer, Waiting waiting) {
+    private TransferView view(BilledRequest request, Optional<Transfer> transfer, Waiting waiting) {
         List<TransferView.Hold> holdViews = transfer.map(t -> holds.findByTransferIdOrderByPlacedAt(t.id()).stream()
                         .map(h -> new TransferView.Hold(
                                 h.reason(), h.note(), h.placedBy(), h.placedAt(), h.releasedBy(), h.releasedAt()))
@@ -619,7 +603,7 @@ public class Transfers {
                         .map(Transfer::refunded)
                         .orElse(refunded),
                 amount,
-                StripePayments.transferGroup(request.id()),
+                BilledRequest.transferGroup(request.id()),
                 waiting.reasons(),
                 waiting.deliveryWait(),
                 holdViews,

@@ -6,4 +6,9 @@
  * {@link io.freightgate.transfers.TransferHeld}, {@link io.freightgate.transfers.TransferReversed} and
  * {@link io.freightgate.transfers.TransferFailed}. Never calls Stripe inside a database transaction.
  */
+@ApplicationModule(
+        displayName = "Transfers",
+        allowedDependencies = {"billing", "payouts", "ledger", "kernel", "platform"})
 package io.freightgate.transfers;
+
+import org.springframework.modulith.ApplicationModule;

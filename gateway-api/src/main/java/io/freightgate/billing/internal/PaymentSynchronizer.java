@@ -1,6 +1,8 @@
 package io.freightgate.billing.internal;
 
+import io.freightgate.billing.PaidRequestCommitted;
 import io.freightgate.billing.PaymentAttemptFailed;
+import io.freightgate.billing.PaymentCollected;
 import io.freightgate.billing.PaymentRequestPaid;
 import io.freightgate.billing.internal.domain.AttemptOutcome;
 import io.freightgate.billing.internal.domain.PaymentAttempt;
@@ -10,19 +12,15 @@ import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.stripe.StripePayments;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
-import io.freightgate.ledger.internal.LedgerPostings;
+import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.tenancy.SystemAccess;
-import io.freightgate.transfers.Transfers;
-import io.freightgate.transfers.internal.RefundReversals;
-import io.freightgate.transfers.internal.TransferIntents;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -46,10 +44,8 @@ public class PaymentSynchronizer {
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final TransferIntents transferIntents;
-    private final ObjectProvider<Transfers> transfers;
     private final LedgerPostings postings;
-    private final RefundReversals refundReversals;
+    private final RefundOutcomes refundOutcomes;
 
     PaymentSynchronizer(
             PaymentRequestRecords requests,
@@ -60,14 +56,10 @@ public class PaymentSynchronizer {
             TransactionOperations transactions,
             ApplicationEventPublisher events,
             Clock clock,
-            TransferIntents transferIntents,
-            ObjectProvider<Transfers> transfers,
             LedgerPostings postings,
-            RefundReversals refundReversals) {
+            RefundOutcomes refundOutcomes) {
         this.postings = postings;
-        this.refundReversals = refundReversals;
-        this.transferIntents = transferIntents;
-        this.transfers = transfers;
+        this.refundOutcomes = refundOutcomes;
         this.requests = requests;
         this.attempts = attempts;
         this.refunds = refunds;
@@ -79,8 +71,10 @@ public class PaymentSynchronizer {
     }
 
     /**
-     * Applies the snapshot to the attempt; returns what changed on the request. A request that became paid gets its
-     * carrier transfer in the same transaction, and the transfer is offered to the release policy after the commit.
+     * Applies the snapshot to the attempt; returns what changed on the request. A request that became paid publishes
+     * {@link PaymentCollected} in the same transaction (transfers creates the carrier's transfer and posts the payment
+     * journal then) and {@link PaidRequestCommitted} after the commit (transfers offers the transfer to the release
+     * policy).
      */
     public PaymentRequest.Change apply(UUID attemptId, PaymentIntentSnapshot intent) {
         PaymentRequest.Change applied = applyInTransaction(attemptId, intent);
@@ -90,7 +84,7 @@ public class PaymentSynchronizer {
                             "find the request of attempt " + attemptId,
                             () -> transactions.execute(
                                     status -> attempts.findById(attemptId).map(PaymentAttempt::paymentRequestId)))
-                    .ifPresent(this::offerTransfer);
+                    .ifPresent(requestId -> events.publishEvent(new PaidRequestCommitted(requestId)));
         }
         return applied;
     }
@@ -108,15 +102,18 @@ public class PaymentSynchronizer {
                             request.apply(attemptId, intent, attempt.method() == PaymentAttempt.Method.SEPA_DEBIT, now);
                     publish(change, request, attempt);
                     if (change == PaymentRequest.Change.PAID) {
-                        var transfer = transferIntents.paid(request, attempt);
-                        postings.paid(
-                                request,
-                                transfer,
+                        events.publishEvent(new PaymentCollected(
+                                request.id(),
+                                new TenantId(request.tenantId()),
+                                request.loadId(),
+                                request.loadReference(),
+                                Money.of(request.amountPaidMinor(), request.currency()),
                                 request.stripeChargeId()
                                         .orElseGet(() -> intent.latestChargeId().orElseThrow()),
-                                now);
+                                attempt.screeningVerdict() == PaymentAttempt.Verdict.REVIEW,
+                                now));
                     }
-                    postings.stripeFee(request, intent, now);
+                    postStripeFee(request, intent, now);
                     return change;
                 })));
     }
@@ -158,30 +155,22 @@ public class PaymentSynchronizer {
                                 .map(PaymentAttempt::id))));
     }
 
-    /** The payment's change is committed whatever the transfer does; the retry job offers it again anyway. */
-    private void offerTransfer(UUID paymentRequestId) {
-        try {
-            transfers.getObject().offer(paymentRequestId);
-        } catch (RuntimeException e) {
-            log.warn("The transfer of payment request {} was not offered now: {}", paymentRequestId, e.getMessage());
-        }
-    }
-
     /**
-     * Stripe's current status of a refund FreightGate made: a failed refund makes its amount refundable again; a refund
-     * that succeeds or fails posts the ledger and takes back or sends back the carrier's share (see
-     * {@link RefundReversals}), with Stripe called after the commit.
+     * Stripe's current status of a refund FreightGate made: a failed refund makes its amount refundable again; the
+     * outcome is published in the transaction ({@link io.freightgate.billing.RefundOutcomeChanged}: transfers posts the
+     * ledger and takes back or sends back the carrier's share) and again after the commit
+     * ({@link io.freightgate.billing.RefundOutcomeCommitted}: transfers calls Stripe).
      */
     public void refundObserved(
             String refundId, Optional<String> freightgateRefund, String stripeStatus, Optional<String> failure) {
-        var followup = OnConflict.retry(() -> systemAccess.call(
+        var recorded = OnConflict.retry(() -> systemAccess.call(
                 "apply the state of refund " + refundId,
                 () -> transactions.execute(status -> {
                     var refund = refunds.findByStripeRefundId(refundId).or(() -> freightgateRefund
                             .flatMap(PaymentSynchronizer::uuid)
                             .flatMap(refunds::findById));
                     if (refund.isEmpty()) {
-                        return RefundReversals.Followup.NONE;
+                        return Optional.<UUID>empty();
                     }
                     PaymentRefund r = refund.get();
                     AttemptOutcome before = r.outcome();
@@ -191,9 +180,28 @@ public class PaymentSynchronizer {
                     if (before != AttemptOutcome.DECLINED && r.outcome() == AttemptOutcome.DECLINED) {
                         request.releaseRefund(r.amountMinor(), clock.instant());
                     }
-                    return refundReversals.outcomeChanged(request, r, before);
+                    refundOutcomes.recorded(request, r, before);
+                    return Optional.of(r.id());
                 })));
-        refundReversals.followUp(followup);
+        recorded.ifPresent(refundOutcomes::committed);
+    }
+
+    /**
+     * Stripe's processing fee on a paid request's charge, once a read of the payment carries it (only for the charge
+     * that paid the request).
+     */
+    private void postStripeFee(PaymentRequest request, PaymentIntentSnapshot intent, java.time.Instant now) {
+        if (request.amountPaidMinor() <= 0
+                || intent.latestChargeId().isEmpty()
+                || !intent.latestChargeId().equals(request.stripeChargeId())) {
+            return;
+        }
+        postings.stripeFee(
+                request.id(),
+                java.util.Currency.getInstance(request.currency()),
+                intent.latestChargeId().get(),
+                intent.chargeFeeMinor().orElse(0L),
+                now);
     }
 
     private void publish(PaymentRequest.Change change, PaymentRequest request, PaymentAttempt attempt) {

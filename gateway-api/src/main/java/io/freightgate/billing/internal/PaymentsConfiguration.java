@@ -2,15 +2,12 @@ package io.freightgate.billing.internal;
 
 import io.freightgate.billing.LoadDeliveries;
 import io.freightgate.billing.PaymentScreening;
-import io.freightgate.transfers.internal.TransferProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The payments module's defaults. */
+/** Billing's defaults. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TransferProperties.class)
 class PaymentsConfiguration {
 
     /** Until the fraud module implements screening, every payment is allowed (and recorded as such). */

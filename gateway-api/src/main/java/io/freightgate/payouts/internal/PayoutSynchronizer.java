@@ -2,7 +2,7 @@ package io.freightgate.payouts.internal;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
-import io.freightgate.ledger.internal.LedgerPostings;
+import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.payouts.PayoutFailed;
 import io.freightgate.payouts.PayoutPaid;
 import io.freightgate.payouts.internal.domain.PayoutAccount;

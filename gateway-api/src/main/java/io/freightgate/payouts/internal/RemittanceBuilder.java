@@ -1,7 +1,7 @@
 package io.freightgate.payouts.internal;
 
-import io.freightgate.billing.internal.PaymentRequestRecords;
-import io.freightgate.billing.internal.domain.PaymentRequest;
+import io.freightgate.billing.BilledRequest;
+import io.freightgate.billing.BilledRequests;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.payouts.internal.domain.BalanceLine;
 import io.freightgate.payouts.internal.domain.Remittances;
@@ -32,14 +32,14 @@ public class RemittanceBuilder {
     private static final Logger log = LoggerFactory.getLogger(RemittanceBuilder.class);
 
     private final PayoutRecords records;
-    private final PaymentRequestRecords requests;
+    private final BilledRequests requests;
     private final StripePayouts stripe;
     private final TransactionOperations transactions;
     private final Clock clock;
 
     RemittanceBuilder(
             PayoutRecords records,
-            PaymentRequestRecords requests,
+            BilledRequests requests,
             StripePayouts stripe,
             TransactionOperations transactions,
             Clock clock) {
@@ -87,7 +87,7 @@ public class RemittanceBuilder {
                             continue;
                         }
                         Optional<UUID> requestId = line.transferId().flatMap(requestOfTransfer::get);
-                        Optional<PaymentRequest> request = requestId.flatMap(requests::findById);
+                        Optional<BilledRequest> request = requestId.flatMap(requests::find);
                         records.insertLine(
                                 payout.tenantId(),
                                 account,
@@ -101,9 +101,9 @@ public class RemittanceBuilder {
                                         line.feeMinor(),
                                         line.netMinor(),
                                         line.currency(),
-                                        request.map(PaymentRequest::id),
-                                        request.map(PaymentRequest::loadReference),
-                                        request.map(PaymentRequest::amountPaidMinor),
+                                        request.map(BilledRequest::id),
+                                        request.map(BilledRequest::loadReference),
+                                        request.map(BilledRequest::amountPaidMinor),
                                         line.transferId(),
                                         line.sourceId(),
                                         line.description(),

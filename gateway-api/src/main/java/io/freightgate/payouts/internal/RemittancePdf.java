@@ -2,6 +2,7 @@ package io.freightgate.payouts.internal;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.payouts.RemittanceView;
+import io.freightgate.platform.documents.PdfText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -111,33 +112,15 @@ public class RemittancePdf {
         }
     }
 
-    /** One line of text at ({@code x}, {@code y}), made printable for the font first. */
+    /** One line of text at ({@code x}, {@code y}), made printable for the font first ({@link PdfText}). */
     public static void write(PDPageContentStream content, PDType1Font font, float size, float x, float y, String text)
             throws IOException {
-        content.beginText();
-        content.setFont(font, size);
-        content.newLineAtOffset(x, y);
-        content.showText(printable(font, text));
-        content.endText();
+        PdfText.write(content, font, size, x, y, text);
     }
 
     /** The text with control characters and characters the font cannot encode replaced by {@code ?}. */
     public static String printable(PDType1Font font, String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            String ch = new String(Character.toChars(cp));
-            if (Character.isISOControl(cp)) {
-                out.append('?');
-                return;
-            }
-            try {
-                font.encode(ch);
-                out.append(ch);
-            } catch (IOException | IllegalArgumentException e) {
-                out.append('?');
-            }
-        });
-        return out.toString();
+        return PdfText.printable(font, text);
     }
 
     private static String clip(String text, int max) {

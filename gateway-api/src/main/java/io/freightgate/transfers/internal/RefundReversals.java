@@ -1,11 +1,9 @@
 package io.freightgate.transfers.internal;
 
-import io.freightgate.billing.internal.PaymentRefundRecords;
-import io.freightgate.billing.internal.domain.AttemptOutcome;
-import io.freightgate.billing.internal.domain.PaymentRefund;
-import io.freightgate.billing.internal.domain.PaymentRequest;
-import io.freightgate.billing.internal.stripe.StripePayments;
-import io.freightgate.ledger.internal.LedgerPostings;
+import io.freightgate.billing.BilledRequest;
+import io.freightgate.billing.RefundOutcome;
+import io.freightgate.billing.RefundOutcomeChanged;
+import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.transfers.internal.domain.Transfer;
@@ -49,7 +47,6 @@ public class RefundReversals {
 
     private final JdbcTemplate jdbc;
     private final TransferRecords transfers;
-    private final PaymentRefundRecords refunds;
     private final StripeTransfers stripe;
     private final SystemAccess systemAccess;
     private final LedgerPostings postings;
@@ -58,14 +55,12 @@ public class RefundReversals {
     RefundReversals(
             JdbcTemplate jdbc,
             TransferRecords transfers,
-            PaymentRefundRecords refunds,
             StripeTransfers stripe,
             SystemAccess systemAccess,
             LedgerPostings postings,
             Clock clock) {
         this.jdbc = jdbc;
         this.transfers = transfers;
-        this.refunds = refunds;
         this.stripe = stripe;
         this.systemAccess = systemAccess;
         this.postings = postings;
@@ -94,18 +89,19 @@ public class RefundReversals {
      * In the transaction that changed the refund's outcome from {@code before}: posts the ledger and records the
      * reversal or the restore the change calls for. Send the result with {@link #followUp} after the commit.
      */
-    public Followup outcomeChanged(PaymentRequest request, PaymentRefund refund, AttemptOutcome before) {
-        if (before != AttemptOutcome.APPROVED && refund.outcome() == AttemptOutcome.APPROVED) {
-            return new Followup(succeeded(request, refund), Optional.empty());
+    public Followup outcomeChanged(RefundOutcomeChanged refund) {
+        RefundOutcome before = refund.before();
+        if (before != RefundOutcome.APPROVED && refund.after() == RefundOutcome.APPROVED) {
+            return new Followup(succeeded(refund), Optional.empty());
         }
-        if (before == AttemptOutcome.APPROVED && refund.outcome() == AttemptOutcome.DECLINED) {
-            return new Followup(Optional.empty(), failed(request, refund));
+        if (before == RefundOutcome.APPROVED && refund.after() == RefundOutcome.DECLINED) {
+            return new Followup(Optional.empty(), failed(refund));
         }
-        if (before != AttemptOutcome.DECLINED
-                && refund.outcome() == AttemptOutcome.DECLINED
+        if (before != RefundOutcome.DECLINED
+                && refund.after() == RefundOutcome.DECLINED
                 && refund.stripeRefundId().isPresent()) {
             // a pending refund the transfer deducted failed without ever succeeding
-            return new Followup(Optional.empty(), topUp(request, refund));
+            return new Followup(Optional.empty(), topUp(refund));
         }
         return Followup.NONE;
     }
@@ -147,16 +143,17 @@ public class RefundReversals {
         return open.size() + restores.size();
     }
 
-    private Optional<Call> succeeded(PaymentRequest request, PaymentRefund refund) {
-        long refundMinor = refund.amountMinor();
-        Transfer transfer = transfers.findByPaymentRequestId(request.id()).orElse(null);
+    private Optional<Call> succeeded(RefundOutcomeChanged refund) {
+        long refundMinor = refund.amount().minor();
+        Transfer transfer =
+                transfers.findByPaymentRequestId(refund.paymentRequestId()).orElse(null);
         boolean reversible = transfer != null
                 && transfer.status() == TransferState.SENT
                 && transfer.stripeTransferId().isPresent()
                 && !deductedBy(transfer, refund);
         if (!reversible) {
-            long share = Math.min(refundMinor, Math.max(0, postings.stillOwed(request.id())));
-            postings.refunded(request, refund, share, clock.instant());
+            long share = Math.min(refundMinor, Math.max(0, postings.stillOwed(refund.paymentRequestId())));
+            postings.refunded(journal(refund), share, clock.instant());
             return Optional.empty();
         }
         long transferred = transfer.amount().minor();
@@ -165,27 +162,27 @@ public class RefundReversals {
                         + " WHERE stripe_transfer_id = ? AND status <> 'FAILED' AND refund_id <> ?",
                 Long.class,
                 transfer.stripeTransferId().get(),
-                refund.id());
+                refund.refundId());
         long share = transfer.gross().minor() - transfer.fee().minor();
         long amount = Math.max(
                 0, Math.min(proportional(share, refundMinor, transfer.gross().minor()), transferred - taken));
-        postings.refunded(request, refund, amount, clock.instant());
+        postings.refunded(journal(refund), amount, clock.instant());
         if (amount == 0
                 || !jdbc.queryForList(
                                 "SELECT status FROM transfer_refund_reversals WHERE refund_id = ?",
                                 String.class,
-                                refund.id())
+                                refund.refundId())
                         .isEmpty()) {
             return Optional.empty();
         }
-        String key = "fg-refund-reversal-" + refund.id();
+        String key = "fg-refund-reversal-" + refund.refundId();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update(
                 "INSERT INTO transfer_refund_reversals (refund_id, payment_request_id, tenant_id, stripe_transfer_id,"
                         + " amount_minor, currency, idempotency_key, status, created_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)",
-                refund.id(),
-                request.id(),
+                refund.refundId(),
+                refund.paymentRequestId(),
                 transfer.tenantId(),
                 transfer.stripeTransferId().get(),
                 amount,
@@ -193,42 +190,51 @@ public class RefundReversals {
                 key,
                 now,
                 now);
-        return Optional.of(
-                new Call(refund.id(), request.id(), transfer.stripeTransferId().get(), amount, key));
+        return Optional.of(new Call(
+                refund.refundId(),
+                refund.paymentRequestId(),
+                transfer.stripeTransferId().get(),
+                amount,
+                key));
     }
 
     /**
      * Whether the transfer's amount already left this refund out: refunds count in the order they were made, and the
      * transfer deducted the refunds reserved when it was sent.
      */
-    private boolean deductedBy(Transfer transfer, PaymentRefund refund) {
+    private boolean deductedBy(Transfer transfer, RefundOutcomeChanged refund) {
         long before = 0;
-        for (PaymentRefund other : refunds.findByPaymentRequestIdOrderByCreatedAt(transfer.paymentRequestId())) {
-            if (other.id().equals(refund.id())) {
+        for (RefundOutcomeChanged.RefundLine other : refund.refundsOfRequest()) {
+            if (other.refundId().equals(refund.refundId())) {
                 return before + other.amountMinor() <= transfer.refunded().minor();
             }
-            if (other.outcome() != AttemptOutcome.DECLINED) {
+            if (other.outcome() != RefundOutcome.DECLINED) {
                 before += other.amountMinor();
             }
         }
         return false;
     }
 
-    private Optional<UUID> failed(PaymentRequest request, PaymentRefund refund) {
-        postings.refundFailed(request, refund.stripeRefundId().orElseThrow(), clock.instant());
+    private Optional<UUID> failed(RefundOutcomeChanged refund) {
+        postings.refundFailed(
+                refund.carrier().value(),
+                refund.paymentRequestId(),
+                refund.amount().currency(),
+                refund.stripeRefundId().orElseThrow(),
+                clock.instant());
         boolean reversedForIt = !jdbc.queryForList(
-                        "SELECT 1 FROM transfer_refund_reversals WHERE refund_id = ?", Integer.class, refund.id())
+                        "SELECT 1 FROM transfer_refund_reversals WHERE refund_id = ?", Integer.class, refund.refundId())
                 .isEmpty();
         if (!reversedForIt) {
-            return topUp(request, refund);
+            return topUp(refund);
         }
         int marked = jdbc.update(
                 "UPDATE transfer_refund_reversals SET restore_status = 'PENDING', restore_key = ?, updated_at = ?"
                         + " WHERE refund_id = ? AND restore_status IS NULL AND status <> 'FAILED'",
-                "fg-refund-restore-" + refund.id(),
+                "fg-refund-restore-" + refund.refundId(),
                 Timestamp.from(clock.instant()),
-                refund.id());
-        return marked > 0 ? Optional.of(refund.id()) : Optional.empty();
+                refund.refundId());
+        return marked > 0 ? Optional.of(refund.refundId()) : Optional.empty();
     }
 
     /**
@@ -236,9 +242,10 @@ public class RefundReversals {
      * that part again. Recorded like a reversal already made (nothing to take back) whose share is to be sent back, so
      * the restore machinery sends it.
      */
-    private Optional<UUID> topUp(PaymentRequest request, PaymentRefund refund) {
-        Transfer transfer = transfers.findByPaymentRequestId(request.id()).orElse(null);
-        long owed = postings.stillOwed(request.id());
+    private Optional<UUID> topUp(RefundOutcomeChanged refund) {
+        Transfer transfer =
+                transfers.findByPaymentRequestId(refund.paymentRequestId()).orElse(null);
+        long owed = postings.stillOwed(refund.paymentRequestId());
         if (transfer == null
                 || transfer.status() != TransferState.SENT
                 || transfer.stripeTransferId().isEmpty()
@@ -250,17 +257,27 @@ public class RefundReversals {
                 "INSERT INTO transfer_refund_reversals (refund_id, payment_request_id, tenant_id, stripe_transfer_id,"
                         + " amount_minor, currency, idempotency_key, status, restore_status, restore_key, created_at,"
                         + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'DONE', 'PENDING', ?, ?, ?)",
-                refund.id(),
-                request.id(),
+                refund.refundId(),
+                refund.paymentRequestId(),
                 transfer.tenantId(),
                 transfer.stripeTransferId().get(),
-                Math.min(owed, refund.amountMinor()),
+                Math.min(owed, refund.amount().minor()),
                 transfer.currency(),
-                "fg-refund-deducted-" + refund.id(),
-                "fg-refund-restore-" + refund.id(),
+                "fg-refund-deducted-" + refund.refundId(),
+                "fg-refund-restore-" + refund.refundId(),
                 now,
                 now);
-        return Optional.of(refund.id());
+        return Optional.of(refund.refundId());
+    }
+
+    private static LedgerPostings.Refund journal(RefundOutcomeChanged refund) {
+        return new LedgerPostings.Refund(
+                refund.carrier().value(),
+                refund.paymentRequestId(),
+                refund.loadReference(),
+                refund.amount().currency(),
+                refund.stripeRefundId().orElseThrow(),
+                refund.amount().minor());
     }
 
     private void send(Call call) {
@@ -373,7 +390,7 @@ public class RefundReversals {
                 r.transfer().currency(),
                 r.transfer().destinationAccount().orElseThrow(),
                 r.transfer().sourceTransaction().orElseThrow(),
-                StripePayments.transferGroup(r.paymentRequestId())));
+                BilledRequest.transferGroup(r.paymentRequestId())));
         systemAccess.transaction(true, "record the restore of refund " + refundId, () -> {
             String status;
             String transferId = null;

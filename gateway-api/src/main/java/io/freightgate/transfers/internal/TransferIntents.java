@@ -1,10 +1,11 @@
 package io.freightgate.transfers.internal;
 
+import io.freightgate.billing.BilledRequest;
 import io.freightgate.billing.LoadDeliveries;
-import io.freightgate.billing.internal.domain.PaymentAttempt;
-import io.freightgate.billing.internal.domain.PaymentRequest;
+import io.freightgate.billing.PaymentCollected;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.transfers.TransferHeld;
 import io.freightgate.transfers.TransferHoldReason;
 import io.freightgate.transfers.internal.domain.Transfer;
@@ -31,6 +32,7 @@ public class TransferIntents {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final LoadDeliveries deliveries;
+    private final LedgerPostings postings;
 
     TransferIntents(
             TransferRecords transfers,
@@ -38,7 +40,9 @@ public class TransferIntents {
             TransferProperties properties,
             ApplicationEventPublisher events,
             Clock clock,
-            LoadDeliveries deliveries) {
+            LoadDeliveries deliveries,
+            LedgerPostings postings) {
+        this.postings = postings;
         this.transfers = transfers;
         this.holds = holds;
         this.properties = properties;
@@ -48,26 +52,48 @@ public class TransferIntents {
     }
 
     /** The transfer of a request, created when missing. */
-    public Transfer transferOf(PaymentRequest request) {
-        return transfers
-                .findByPaymentRequestId(request.id())
-                .orElseGet(() -> transfers.save(Transfer.of(UUID.randomUUID(), request, clock.instant())));
+    public Transfer transferOf(BilledRequest request) {
+        return transferOf(request.id(), request.carrier(), request.currency());
     }
 
-    /** The request was paid by {@code attempt}: the transfer's gross and fee are fixed now. */
-    public Transfer paid(PaymentRequest request, PaymentAttempt attempt) {
-        Transfer transfer = transferOf(request);
-        Money gross = Money.of(request.amountPaidMinor(), request.currency());
+    /** The transfer of a request, created when missing. */
+    public Transfer transferOf(UUID paymentRequestId, UUID carrier, String currency) {
+        return transfers
+                .findByPaymentRequestId(paymentRequestId)
+                .orElseGet(() -> transfers.save(
+                        Transfer.of(UUID.randomUUID(), paymentRequestId, carrier, currency, clock.instant())));
+    }
+
+    /**
+     * The request was paid ({@link PaymentCollected}, in the transaction that recorded it): the transfer's gross and
+     * fee are fixed now, and the {@code PAYMENT} journal is posted with them.
+     */
+    public Transfer paid(PaymentCollected paid) {
+        Money gross = paid.amountPaid();
+        Transfer transfer = transferOf(
+                paid.paymentRequestId(),
+                paid.carrier().value(),
+                gross.currency().getCurrencyCode());
         transfer.paid(gross, properties.feePolicy().feeOn(gross), clock.instant());
         if (transfer.deliveryConfirmedAt().isEmpty()) {
             // Billed after the proof of delivery: the confirmation happened before there was a transfer to tell.
-            request.loadId()
+            paid.loadId()
                     .flatMap(deliveries::delivery)
                     .ifPresent(proof -> transfer.deliveryConfirmed(proof, clock.instant()));
         }
-        if (attempt.screeningVerdict() == PaymentAttempt.Verdict.REVIEW) {
+        if (paid.screenedForReview()) {
             hold(transfer, TransferHoldReason.FRAUD_REVIEW, Optional.of("Screening answered REVIEW"), "screening");
         }
+        postings.paid(
+                new LedgerPostings.PaidCharge(
+                        paid.carrier().value(),
+                        paid.paymentRequestId(),
+                        paid.loadReference(),
+                        gross.currency(),
+                        paid.stripeChargeId(),
+                        gross.minor()),
+                transfer.fee().minor(),
+                paid.collectedAt());
         return transfer;
     }
 

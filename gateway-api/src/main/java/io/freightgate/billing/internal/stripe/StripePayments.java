@@ -246,7 +246,7 @@ public class StripePayments {
 
     /** The {@code transfer_group} of a payment request's charge; the next issue's transfers use the same. */
     public static String transferGroup(UUID requestId) {
-        return "payment_request_" + requestId;
+        return io.freightgate.billing.BilledRequest.transferGroup(requestId);
     }
 
     /**

@@ -3,7 +3,7 @@ package io.freightgate.ledger.internal.statements;
 import io.freightgate.kernel.Money;
 import io.freightgate.ledger.FeeStatementView;
 import io.freightgate.ledger.FeeStatementView.VatTreatment;
-import io.freightgate.payouts.internal.RemittancePdf;
+import io.freightgate.platform.documents.PdfText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * A fee statement as an A4 PDF: the platform and the carrier with their VAT numbers, a line per journal (date, kind,
  * load, payment request, gross, fee), the totals per currency and, when it applies, the reverse-charge note. Every
- * string goes through {@link RemittancePdf#printable}, so a load reference or a name can neither break the content
+ * string goes through {@link PdfText#printable}, so a load reference or a name can neither break the content
  * stream nor fail the rendering.
  */
 @Component
@@ -41,7 +41,7 @@ public class FeeStatementPdf {
         try (var document = new PDDocument();
                 var out = new ByteArrayOutputStream()) {
             PDDocumentInformation info = new PDDocumentInformation();
-            info.setTitle(RemittancePdf.printable(font, "Fee statement " + statement.month() + " " + carrierName));
+            info.setTitle(PdfText.printable(font, "Fee statement " + statement.month() + " " + carrierName));
             info.setProducer("FreightGate");
             document.setDocumentInformation(info);
 
@@ -141,7 +141,7 @@ public class FeeStatementPdf {
 
     private static void write(PDPageContentStream content, PDType1Font font, float size, float x, float y, String text)
             throws IOException {
-        RemittancePdf.write(content, font, size, x, y, text);
+        PdfText.write(content, font, size, x, y, text);
     }
 
     /** The text broken at spaces into lines that fit the page's width. */
@@ -150,8 +150,7 @@ public class FeeStatementPdf {
         StringBuilder current = new StringBuilder();
         for (String word : text.split(" ")) {
             String candidate = current.isEmpty() ? word : current + " " + word;
-            if (!current.isEmpty()
-                    && font.getStringWidth(RemittancePdf.printable(font, candidate)) / 1000 * size > WIDTH) {
+            if (!current.isEmpty() && font.getStringWidth(PdfText.printable(font, candidate)) / 1000 * size > WIDTH) {
                 lines.add(current.toString());
                 current = new StringBuilder(word);
             } else {

@@ -6,7 +6,7 @@ import io.freightgate.ledger.JournalKind;
 import io.freightgate.ledger.LedgerAccountKind;
 import io.freightgate.ledger.LedgerBalanceView;
 import io.freightgate.ledger.LedgerEntryView;
-import io.freightgate.ledger.LedgerReports;
+import io.freightgate.ledger.LedgerQuery;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,7 +63,7 @@ public class LedgerEntryRecords {
     }
 
     /** At most {@code limit} entries of the query after {@code after}, in order of occurred_at, then id. */
-    public List<LedgerEntryView> entries(LedgerReports.Query query, Optional<Position> after, int limit) {
+    public List<LedgerEntryView> entries(LedgerQuery query, Optional<Position> after, int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT e.id, j.reference, j.kind AS journal_kind, e.occurred_at, e.kind, e.tenant_id, e.currency,
                        e.amount_minor, e.stripe_account, e.stripe_source, e.payment_request_id

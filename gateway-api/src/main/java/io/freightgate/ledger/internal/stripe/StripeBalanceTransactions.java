@@ -2,10 +2,9 @@ package io.freightgate.ledger.internal.stripe;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
-import com.stripe.net.ApiResource;
-import com.stripe.net.RawRequestOptions;
 import io.freightgate.ledger.internal.domain.BalanceTransaction;
 import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.stripe.StripeBalancePages;
 import io.freightgate.platform.stripe.StripeFailures;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class StripeBalanceTransactions {
-
-    private static final int PAGE = 100;
-
-    /** A runaway list (or a loop in paging) stops here rather than reading forever. */
-    private static final int MAX_PAGES = 10_000;
 
     private final StripeClient stripe;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -75,29 +69,9 @@ public class StripeBalanceTransactions {
         }
     }
 
-    /**
-     * Every page of {@code GET /v1/balance_transactions?{filter}} on the account (the platform's when empty), as
-     * Stripe's JSON objects. Throws {@link IllegalArgumentException} beyond {@value #MAX_PAGES} pages.
-     */
-    public List<JsonNode> pages(Optional<String> account, String filter) throws StripeException {
-        var options = RawRequestOptions.builder();
-        account.ifPresent(options::setStripeAccount);
-        RawRequestOptions requestOptions = options.build();
-        List<JsonNode> transactions = new ArrayList<>();
-        String after = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            String url = "/v1/balance_transactions?limit=" + PAGE + "&" + filter
-                    + (after == null ? "" : "&starting_after=" + encode(after));
-            JsonNode list = json.readTree(stripe.rawRequest(ApiResource.RequestMethod.GET, url, null, requestOptions)
-                    .body());
-            JsonNode data = list.path("data");
-            data.forEach(transactions::add);
-            if (!list.path("has_more").asBoolean(false) || data.isEmpty()) {
-                return transactions;
-            }
-            after = data.get(data.size() - 1).path("id").asString();
-        }
-        throw new IllegalArgumentException("More than " + MAX_PAGES + " pages of balance transactions");
+    /** Every page of balance transactions on the account (see {@link StripeBalancePages#pages}). */
+    List<JsonNode> pages(Optional<String> account, String filter) throws StripeException {
+        return StripeBalancePages.pages(stripe, account, filter);
     }
 
     static BalanceTransaction transaction(JsonNode transaction) {

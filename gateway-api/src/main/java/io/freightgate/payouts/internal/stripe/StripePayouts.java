@@ -4,10 +4,10 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.net.ApiResource;
 import com.stripe.net.RawRequestOptions;
-import io.freightgate.ledger.internal.stripe.StripeBalanceTransactions;
 import io.freightgate.payouts.internal.domain.BalanceLine;
 import io.freightgate.payouts.internal.domain.PayoutSnapshot;
 import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.stripe.StripeBalancePages;
 import io.freightgate.platform.stripe.StripeFailures;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +38,10 @@ public class StripePayouts {
     public static final String PAYOUT_METADATA = "freightgate_payout";
 
     private final StripeClient stripe;
-    private final StripeBalanceTransactions balanceTransactions;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    StripePayouts(StripeClient stripe, StripeBalanceTransactions balanceTransactions) {
+    StripePayouts(StripeClient stripe) {
         this.stripe = stripe;
-        this.balanceTransactions = balanceTransactions;
     }
 
     /** An on-demand payout of {@code amountMinor} from the connected account's available balance. */
@@ -151,7 +149,7 @@ public class StripePayouts {
         try {
             String filter = "expand[]=data.source"
                     + payout.map(id -> "&payout=" + encode(id)).orElse("");
-            for (JsonNode transaction : balanceTransactions.pages(Optional.of(account), filter)) {
+            for (JsonNode transaction : StripeBalancePages.pages(stripe, Optional.of(account), filter)) {
                 lines.add(line(account, transaction, transferOfCharge));
             }
         } catch (StripeException e) {

@@ -1,6 +1,6 @@
 package io.freightgate.transfers.internal.domain;
 
-import io.freightgate.billing.internal.domain.PaymentRequestState;
+import io.freightgate.billing.PaymentRequestStatus;
 import io.freightgate.kernel.Money;
 import io.freightgate.transfers.TransferHoldReason;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ public final class ReleasePolicy {
     /** What is known about one transfer when the policy is asked. */
     public record Facts(
             TransferState state,
-            PaymentRequestState request,
+            PaymentRequestStatus request,
             boolean screeningAllowed,
             Delivery delivery,
             boolean trustedCarrier,
@@ -97,7 +97,7 @@ public final class ReleasePolicy {
             case REFUNDED -> {
                 return new NothingToTransfer();
             }
-            case OPEN, PAYMENT_PENDING, AUTHORIZED, CANCELED -> reasons.add(Wait.AWAITING_PAYMENT);
+            case OPEN, OVERDUE, PAYMENT_PENDING, AUTHORIZED, CANCELED -> reasons.add(Wait.AWAITING_PAYMENT);
         }
         if (!facts.screeningAllowed()) {
             reasons.add(Wait.SCREENING_REVIEW);

@@ -1,7 +1,6 @@
 package io.freightgate.transfers.internal.domain;
 
 import io.freightgate.billing.DeliveryProof;
-import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.kernel.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -106,12 +105,12 @@ public class Transfer {
     protected Transfer() {}
 
     /** The transfer of a request, before or after it is paid; the fee is fixed by {@link #paid}. */
-    public static Transfer of(UUID id, PaymentRequest request, Instant now) {
+    public static Transfer of(UUID id, UUID paymentRequestId, UUID carrier, String currency, Instant now) {
         var transfer = new Transfer();
         transfer.id = id;
-        transfer.paymentRequestId = request.id();
-        transfer.tenantId = request.tenantId();
-        transfer.currency = request.currency();
+        transfer.paymentRequestId = paymentRequestId;
+        transfer.tenantId = carrier;
+        transfer.currency = currency;
         transfer.status = TransferState.AWAITING_PAYMENT;
         transfer.createdAt = now;
         transfer.updatedAt = now;

@@ -2,7 +2,7 @@ package io.freightgate.transfers.internal.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.freightgate.billing.internal.domain.PaymentRequestState;
+import io.freightgate.billing.PaymentRequestStatus;
 import io.freightgate.kernel.Money;
 import io.freightgate.transfers.TransferHoldReason;
 import io.freightgate.transfers.internal.domain.ReleasePolicy.Wait;
@@ -16,7 +16,7 @@ class ReleasePolicyTests {
     static ReleasePolicy.Facts releasable() {
         return new ReleasePolicy.Facts(
                 TransferState.PENDING,
-                PaymentRequestState.PAID,
+                PaymentRequestStatus.PAID,
                 true,
                 new ReleasePolicy.Delivery.Confirmed(),
                 false,
@@ -31,7 +31,7 @@ class ReleasePolicyTests {
 
     static ReleasePolicy.Facts with(
             TransferState state,
-            PaymentRequestState request,
+            PaymentRequestStatus request,
             boolean screening,
             boolean delivery,
             boolean trusted,
@@ -51,9 +51,11 @@ class ReleasePolicyTests {
                 share);
     }
 
-    static ReleasePolicy.Facts paidWith(ReleasePolicy.Delivery delivery, PaymentRequestState request) {
+    static ReleasePolicy.Facts paidWith(ReleasePolicy.Delivery delivery, PaymentRequestStatus request) {
         return new ReleasePolicy.Facts(
-                request == PaymentRequestState.PAYMENT_PENDING ? TransferState.AWAITING_PAYMENT : TransferState.PENDING,
+                request == PaymentRequestStatus.PAYMENT_PENDING
+                        ? TransferState.AWAITING_PAYMENT
+                        : TransferState.PENDING,
                 request,
                 true,
                 delivery,
@@ -66,7 +68,7 @@ class ReleasePolicyTests {
 
     @Test
     void theCarriersUnplacedProofAloneWaitsForASecondDeliverySignalAndNamesWhatItLacks() {
-        var decision = ReleasePolicy.decide(paidWith(NO_POSITION, PaymentRequestState.PAID));
+        var decision = ReleasePolicy.decide(paidWith(NO_POSITION, PaymentRequestStatus.PAID));
 
         assertThat(decision).isInstanceOfSatisfying(ReleasePolicy.Hold.class, hold -> {
             assertThat(hold.reasons()).containsExactly(Wait.SECOND_DELIVERY_SIGNAL);
@@ -78,7 +80,7 @@ class ReleasePolicyTests {
 
     @Test
     void aSecondSignalReleasesWhatWeakEvidenceHeld() {
-        assertThat(ReleasePolicy.decide(paidWith(new ReleasePolicy.Delivery.Confirmed(), PaymentRequestState.PAID)))
+        assertThat(ReleasePolicy.decide(paidWith(new ReleasePolicy.Delivery.Confirmed(), PaymentRequestStatus.PAID)))
                 .isEqualTo(new ReleasePolicy.Release(SHARE));
     }
 
@@ -86,7 +88,7 @@ class ReleasePolicyTests {
     void weakEvidenceIsNamedAmongEveryOtherWait() {
         var facts = new ReleasePolicy.Facts(
                 TransferState.PENDING,
-                PaymentRequestState.PAID,
+                PaymentRequestStatus.PAID,
                 false,
                 new ReleasePolicy.Delivery.AwaitsSecondSignal("the proof of delivery is dated in the future"),
                 false,
@@ -107,10 +109,10 @@ class ReleasePolicyTests {
     @Test
     void aSepaDebitNotYetSettledIsNotReleasedWhateverProvesTheDelivery() {
         for (ReleasePolicy.Delivery delivery : java.util.List.of(new ReleasePolicy.Delivery.Confirmed(), NO_POSITION)) {
-            var pendingTransfer = paidWith(delivery, PaymentRequestState.PAYMENT_PENDING);
+            var pendingTransfer = paidWith(delivery, PaymentRequestStatus.PAYMENT_PENDING);
             var waitingTransfer = new ReleasePolicy.Facts(
                     TransferState.PENDING,
-                    PaymentRequestState.PAYMENT_PENDING,
+                    PaymentRequestStatus.PAYMENT_PENDING,
                     true,
                     delivery,
                     true,
@@ -127,7 +129,7 @@ class ReleasePolicyTests {
                     .as("%s, trusted carrier, while the debit is processing", delivery)
                     .isEqualTo(new ReleasePolicy.Hold(java.util.List.of(Wait.AWAITING_PAYMENT)));
         }
-        assertThat(ReleasePolicy.decide(paidWith(new ReleasePolicy.Delivery.Confirmed(), PaymentRequestState.PAID)))
+        assertThat(ReleasePolicy.decide(paidWith(new ReleasePolicy.Delivery.Confirmed(), PaymentRequestStatus.PAID)))
                 .as("settled")
                 .isEqualTo(new ReleasePolicy.Release(SHARE));
     }
@@ -140,11 +142,11 @@ class ReleasePolicyTests {
     @Test
     void waitsForDeliveryUnlessTheCarrierIsTrusted() {
         var undelivered =
-                with(TransferState.PENDING, PaymentRequestState.PAID, true, false, false, true, true, Set.of(), SHARE);
+                with(TransferState.PENDING, PaymentRequestStatus.PAID, true, false, false, true, true, Set.of(), SHARE);
         assertThat(ReleasePolicy.decide(undelivered))
                 .isEqualTo(new ReleasePolicy.Hold(java.util.List.of(Wait.DELIVERY_NOT_CONFIRMED)));
         var trusted =
-                with(TransferState.PENDING, PaymentRequestState.PAID, true, false, true, true, true, Set.of(), SHARE);
+                with(TransferState.PENDING, PaymentRequestStatus.PAID, true, false, true, true, true, Set.of(), SHARE);
         assertThat(ReleasePolicy.decide(trusted)).isEqualTo(new ReleasePolicy.Release(SHARE));
     }
 
@@ -152,7 +154,7 @@ class ReleasePolicyTests {
     void waitsWhileASepaDebitIsStillProcessingOrThePaymentIsDisputed() {
         var processing = with(
                 TransferState.AWAITING_PAYMENT,
-                PaymentRequestState.PAYMENT_PENDING,
+                PaymentRequestStatus.PAYMENT_PENDING,
                 true,
                 true,
                 false,
@@ -164,7 +166,7 @@ class ReleasePolicyTests {
                 .isEqualTo(new ReleasePolicy.Hold(java.util.List.of(Wait.AWAITING_PAYMENT)));
         var disputed = with(
                 TransferState.PENDING,
-                PaymentRequestState.DISPUTED,
+                PaymentRequestStatus.DISPUTED,
                 true,
                 true,
                 false,
@@ -180,7 +182,7 @@ class ReleasePolicyTests {
     void namesEveryUnmetConditionAtOnce() {
         var everything = with(
                 TransferState.PENDING,
-                PaymentRequestState.PAID,
+                PaymentRequestStatus.PAID,
                 false,
                 false,
                 false,
@@ -200,10 +202,10 @@ class ReleasePolicyTests {
     @Test
     void anUnverifiedCarrierOrOneWithoutAnActivePayoutAccountGetsNothing() {
         var unverified =
-                with(TransferState.PENDING, PaymentRequestState.PAID, true, true, true, true, false, Set.of(), SHARE);
+                with(TransferState.PENDING, PaymentRequestStatus.PAID, true, true, true, true, false, Set.of(), SHARE);
         assertThat(ReleasePolicy.decide(unverified)).isInstanceOf(ReleasePolicy.Hold.class);
         var restricted =
-                with(TransferState.FAILED, PaymentRequestState.PAID, true, true, true, false, true, Set.of(), SHARE);
+                with(TransferState.FAILED, PaymentRequestStatus.PAID, true, true, true, false, true, Set.of(), SHARE);
         assertThat(ReleasePolicy.decide(restricted))
                 .isEqualTo(new ReleasePolicy.Hold(java.util.List.of(Wait.PAYOUT_ACCOUNT_NOT_READY)));
     }
@@ -211,11 +213,11 @@ class ReleasePolicyTests {
     @Test
     void aFullyRefundedRequestLeavesNothingToTransfer() {
         var refunded = with(
-                TransferState.PENDING, PaymentRequestState.REFUNDED, true, true, false, true, true, Set.of(), SHARE);
+                TransferState.PENDING, PaymentRequestStatus.REFUNDED, true, true, false, true, true, Set.of(), SHARE);
         assertThat(ReleasePolicy.decide(refunded)).isInstanceOf(ReleasePolicy.NothingToTransfer.class);
         var eatenByFees = with(
                 TransferState.PENDING,
-                PaymentRequestState.PARTIALLY_REFUNDED,
+                PaymentRequestStatus.PARTIALLY_REFUNDED,
                 true,
                 true,
                 false,
@@ -231,7 +233,7 @@ class ReleasePolicyTests {
         for (TransferState state : new TransferState[] {
             TransferState.SENDING, TransferState.SENT, TransferState.REVERSING, TransferState.REVERSED
         }) {
-            var facts = with(state, PaymentRequestState.PAID, true, true, true, true, true, Set.of(), SHARE);
+            var facts = with(state, PaymentRequestStatus.PAID, true, true, true, true, true, Set.of(), SHARE);
             assertThat(ReleasePolicy.decide(facts))
                     .as(state.name())
                     .isEqualTo(new ReleasePolicy.Hold(java.util.List.of(Wait.NOT_WAITING_STATE)));

@@ -15,7 +15,7 @@ class TransferHoldTests {
     static final Instant LATER = NOW.plusSeconds(3_600);
 
     static Transfer transfer() {
-        return Transfer.of(UUID.randomUUID(), TransferTests.request(), NOW);
+        return TransferTests.transferOf(TransferTests.request());
     }
 
     @Test

@@ -20,7 +20,7 @@ class TransferRulesTests {
     }
 
     static Transfer awaitingPayment() {
-        return Transfer.of(UUID.randomUUID(), TransferTests.request(), NOW);
+        return TransferTests.transferOf(TransferTests.request());
     }
 
     static Transfer paid() {
@@ -46,7 +46,7 @@ class TransferRulesTests {
         UUID id = UUID.randomUUID();
         PaymentRequest request = TransferTests.request();
 
-        Transfer transfer = Transfer.of(id, request, NOW);
+        Transfer transfer = Transfer.of(id, request.id(), request.tenantId(), request.currency(), NOW);
 
         assertThat(transfer.id()).isEqualTo(id);
         assertThat(transfer.paymentRequestId()).isEqualTo(request.id());

@@ -16,6 +16,10 @@ class TransferTests {
 
     static final Instant NOW = Instant.parse("2026-12-03T06:00:00Z");
 
+    static Transfer transferOf(PaymentRequest request) {
+        return Transfer.of(UUID.randomUUID(), request.id(), request.tenantId(), request.currency(), NOW);
+    }
+
     static PaymentRequest request() {
         return PaymentRequest.open(
                 UUID.randomUUID(),
@@ -40,7 +44,7 @@ class TransferTests {
     }
 
     Transfer paid() {
-        Transfer transfer = Transfer.of(UUID.randomUUID(), request(), NOW);
+        Transfer transfer = transferOf(request());
         transfer.paid(Money.of(100_000, "EUR"), Money.of(2_025, "EUR"), NOW);
         return transfer;
     }
@@ -111,7 +115,7 @@ class TransferTests {
 
     @Test
     void aSendBeforePaymentIsRefused() {
-        Transfer transfer = Transfer.of(UUID.randomUUID(), request(), NOW);
+        Transfer transfer = transferOf(request());
         assertThatThrownBy(() -> transfer.beginSending(Money.of(1, "EUR"), 0, "acct_1", "ch_1", NOW))
                 .isInstanceOf(IllegalStateException.class);
     }

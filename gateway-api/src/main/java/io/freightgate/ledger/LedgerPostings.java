@@ -1,4 +1,4 @@
-package io.freightgate.ledger.internal;
+package io.freightgate.ledger;
 
 import static io.freightgate.ledger.LedgerAccountKind.CARRIER_BANK;
 import static io.freightgate.ledger.LedgerAccountKind.CARRIER_PAYABLE;
@@ -9,11 +9,8 @@ import static io.freightgate.ledger.LedgerAccountKind.DISPUTE_RESERVE;
 import static io.freightgate.ledger.LedgerAccountKind.PLATFORM_FEE_REVENUE;
 import static io.freightgate.ledger.LedgerAccountKind.STRIPE_FEES;
 
-import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
-import io.freightgate.billing.internal.domain.PaymentRefund;
-import io.freightgate.billing.internal.domain.PaymentRequest;
-import io.freightgate.ledger.JournalKind;
-import io.freightgate.transfers.internal.domain.Transfer;
+import io.freightgate.ledger.internal.Journal;
+import io.freightgate.ledger.internal.Ledger;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.UUID;
@@ -33,20 +30,38 @@ public class LedgerPostings {
         this.ledger = ledger;
     }
 
+    /** A paid request's charge: what reached the platform's balance, and for whom. */
+    public record PaidCharge(
+            UUID carrier,
+            UUID paymentRequestId,
+            String loadReference,
+            Currency currency,
+            String chargeId,
+            long grossMinor) {}
+
+    /** A refund Stripe made on a request's charge. */
+    public record Refund(
+            UUID carrier,
+            UUID paymentRequestId,
+            String loadReference,
+            Currency currency,
+            String stripeRefundId,
+            long amountMinor) {}
+
     /**
      * A payment succeeded: the gross reaches the platform's Stripe balance; the carrier's share is owed to it and the
      * platform's fee is revenue from that carrier. Stripe's fee follows in {@link #stripeFee}.
      */
-    public void paid(PaymentRequest request, Transfer transfer, String chargeId, Instant at) {
-        long gross = request.amountPaidMinor();
-        long fee = transfer.fee().minor();
-        ledger.post(Journal.builder("charge:" + chargeId, JournalKind.PAYMENT, currency(request), at)
-                .tenant(request.tenantId())
-                .paymentRequest(request.id())
-                .description("Payment of " + request.loadReference() + " (" + chargeId + ")")
-                .platformBalance(gross, chargeId)
-                .of(request.tenantId(), CARRIER_PAYABLE, -(gross - fee))
-                .of(request.tenantId(), PLATFORM_FEE_REVENUE, -fee)
+    public void paid(PaidCharge charge, long feeMinor, Instant at) {
+        long gross = charge.grossMinor();
+        long fee = feeMinor;
+        ledger.post(Journal.builder("charge:" + charge.chargeId(), JournalKind.PAYMENT, charge.currency(), at)
+                .tenant(charge.carrier())
+                .paymentRequest(charge.paymentRequestId())
+                .description("Payment of " + charge.loadReference() + " (" + charge.chargeId() + ")")
+                .platformBalance(gross, charge.chargeId())
+                .of(charge.carrier(), CARRIER_PAYABLE, -(gross - fee))
+                .of(charge.carrier(), PLATFORM_FEE_REVENUE, -fee)
                 .build());
     }
 
@@ -54,19 +69,12 @@ public class LedgerPostings {
      * Stripe's processing fee on a paid request's charge, once a read of the payment carries it. The platform's own
      * journal (no tenant): carriers do not see what Stripe charges the platform.
      */
-    public void stripeFee(PaymentRequest request, PaymentIntentSnapshot intent, Instant at) {
-        if (request.amountPaidMinor() <= 0
-                || intent.latestChargeId().isEmpty()
-                || !intent.latestChargeId().equals(request.stripeChargeId())) {
-            return;
-        }
-        String chargeId = intent.latestChargeId().get();
-        long fee = intent.chargeFeeMinor().orElse(0L);
+    public void stripeFee(UUID paymentRequestId, Currency currency, String chargeId, long fee, Instant at) {
         if (fee == 0 || !ledger.posted("charge:" + chargeId) || ledger.posted("stripe-fee:" + chargeId)) {
             return;
         }
-        ledger.post(Journal.builder("stripe-fee:" + chargeId, JournalKind.STRIPE_FEE, currency(request), at)
-                .paymentRequest(request.id())
+        ledger.post(Journal.builder("stripe-fee:" + chargeId, JournalKind.STRIPE_FEE, currency, at)
+                .paymentRequest(paymentRequestId)
                 .description("Stripe fee on " + chargeId)
                 .platform(STRIPE_FEES, fee)
                 .platformBalance(-fee, chargeId)
@@ -119,16 +127,16 @@ public class LedgerPostings {
      * A refund succeeded: it leaves the platform's balance; {@code carrierShareMinor} of it is taken from what the
      * carrier is owed (or owes back, when the transfer was made), the rest is fee given back.
      */
-    public void refunded(PaymentRequest request, PaymentRefund refund, long carrierShareMinor, Instant at) {
-        String refundId = refund.stripeRefundId().orElseThrow();
+    public void refunded(Refund refund, long carrierShareMinor, Instant at) {
+        String refundId = refund.stripeRefundId();
         long amount = refund.amountMinor();
-        ledger.post(Journal.builder("refund:" + refundId, JournalKind.REFUND, currency(request), at)
-                .tenant(request.tenantId())
-                .paymentRequest(request.id())
-                .description("Refund " + refundId + " of " + request.loadReference())
+        ledger.post(Journal.builder("refund:" + refundId, JournalKind.REFUND, refund.currency(), at)
+                .tenant(refund.carrier())
+                .paymentRequest(refund.paymentRequestId())
+                .description("Refund " + refundId + " of " + refund.loadReference())
                 .platformBalance(-amount, refundId)
-                .of(request.tenantId(), CARRIER_PAYABLE, carrierShareMinor)
-                .of(request.tenantId(), PLATFORM_FEE_REVENUE, amount - carrierShareMinor)
+                .of(refund.carrier(), CARRIER_PAYABLE, carrierShareMinor)
+                .of(refund.carrier(), PLATFORM_FEE_REVENUE, amount - carrierShareMinor)
                 .build());
     }
 
@@ -138,15 +146,15 @@ public class LedgerPostings {
     }
 
     /** A refund that had succeeded failed: its journal mirrored (the money is back on the platform's balance). */
-    public void refundFailed(PaymentRequest request, String stripeRefundId, Instant at) {
+    public void refundFailed(
+            UUID carrier, UUID paymentRequestId, Currency currency, String stripeRefundId, Instant at) {
         var lines = ledger.linesOf("refund:" + stripeRefundId);
         if (lines.isEmpty()) {
             return;
         }
-        var journal = Journal.builder(
-                        "refund-failure:" + stripeRefundId, JournalKind.REFUND_FAILURE, currency(request), at)
-                .tenant(request.tenantId())
-                .paymentRequest(request.id())
+        var journal = Journal.builder("refund-failure:" + stripeRefundId, JournalKind.REFUND_FAILURE, currency, at)
+                .tenant(carrier)
+                .paymentRequest(paymentRequestId)
                 .description("Refund " + stripeRefundId + " failed");
         for (Journal.Line line : lines) {
             if (line.stripeSource().isPresent()) {
@@ -246,9 +254,5 @@ public class LedgerPostings {
                 .carrierBalance(carrier, connectedAccount, amount, payoutId)
                 .of(carrier, wasPaid ? CARRIER_BANK : CARRIER_PAYOUTS_IN_TRANSIT, -amount)
                 .build());
-    }
-
-    private static Currency currency(PaymentRequest request) {
-        return Currency.getInstance(request.currency());
     }
 }
