@@ -3,12 +3,13 @@ package io.freightgate.billing;
 import io.freightgate.billing.internal.PaymentAttemptRecords;
 import io.freightgate.billing.internal.PaymentRefundRecords;
 import io.freightgate.billing.internal.PaymentRequestRecords;
+import io.freightgate.billing.internal.PaymentRequestRules;
+import io.freightgate.billing.internal.PaymentRequestViews;
+import io.freightgate.billing.internal.PaymentTokens;
 import io.freightgate.billing.internal.domain.PaymentAttempt;
-import io.freightgate.billing.internal.domain.PaymentCurrencies;
 import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
-import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
@@ -22,19 +23,12 @@ import io.freightgate.platform.notifications.Notifications;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -54,8 +48,6 @@ public class PaymentRequests {
 
     /** Longest accepted free text (terms, description); longer input is refused, never cut. */
     public static final int MAX_TEXT = 2000;
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PaymentRequestRecords requests;
     private final PaymentAttemptRecords attempts;
@@ -116,7 +108,7 @@ public class PaymentRequests {
      */
     public Created create(TenantId carrier, CreatePaymentRequest command) {
         requireOwnTenant(carrier);
-        validate(command);
+        PaymentRequestRules.validate(command, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), MAX_TEXT);
         OrganizationView shipper = directory
                 .find(command.shipper(), true)
                 .filter(organization -> organization.type() == OrganizationType.SHIPPER)
@@ -136,7 +128,7 @@ public class PaymentRequests {
         });
         OrganizationView issuer = directory.find(carrier, false).orElseThrow();
         UUID id = UUID.randomUUID();
-        String token = newPaymentToken();
+        String token = PaymentTokens.newToken();
         String actor = Tenancy.currentActor();
         PaymentRequest request = systemAccess.transaction(false, "create payment request", () -> {
             var saved = requests.save(PaymentRequest.open(
@@ -156,7 +148,7 @@ public class PaymentRequests {
                             command.amount().minor(),
                             command.amount().currency().getCurrencyCode(),
                             command.captureOnDelivery()),
-                    hash(token),
+                    PaymentTokens.hash(token),
                     actor,
                     clock.instant()));
             issue(saved, token);
@@ -279,11 +271,12 @@ public class PaymentRequests {
                 "payment-page",
                 Optional.empty(),
                 "open the hosted payment page",
-                () -> systemAccess.transaction(false, "read by token", () -> requests.findByPayTokenHash(hash(token))
-                        .<PaymentLinkAccess>map(request -> request.paymentLinkEnded(clock.instant())
-                                .<PaymentLinkAccess>map(PaymentLinkAccess.Ended::new)
-                                .orElseGet(() -> new PaymentLinkAccess.Valid(view(request))))
-                        .orElseGet(PaymentLinkAccess.Unknown::new)));
+                () -> systemAccess.transaction(
+                        false, "read by token", () -> requests.findByPayTokenHash(PaymentTokens.hash(token))
+                                .<PaymentLinkAccess>map(request -> request.paymentLinkEnded(clock.instant())
+                                        .<PaymentLinkAccess>map(PaymentLinkAccess.Ended::new)
+                                        .orElseGet(() -> new PaymentLinkAccess.Valid(view(request))))
+                                .orElseGet(PaymentLinkAccess.Unknown::new)));
     }
 
     /** A payment-page link, shown once to whoever issued it (the shipper is mailed the same link). */
@@ -295,7 +288,7 @@ public class PaymentRequests {
      * request and with {@link IllegalStateException} unless the request can still be paid.
      */
     public PaymentLink reissuePaymentLink(UUID id, boolean acrossTenants) {
-        String token = newPaymentToken();
+        String token = PaymentTokens.newToken();
         return systemAccess.transaction(acrossTenants, "re-issue the payment link of " + id, () -> {
             PaymentRequest request = carriersOwn(id, acrossTenants);
             Instant expires = issue(request, token);
@@ -319,27 +312,8 @@ public class PaymentRequests {
             String subject,
             String intro,
             String token) {
-        return new Notification(
-                recipient,
-                subject,
-                "payment-request",
-                Map.of(
-                        "recipient_name",
-                        recipientName,
-                        "intro",
-                        intro,
-                        "carrier_name",
-                        carrierName,
-                        "amount",
-                        Money.of(request.amountMinor(), request.currency()).toString(),
-                        "load_reference",
-                        request.loadReference(),
-                        "route",
-                        request.origin() + " - " + request.destination(),
-                        "due_date",
-                        request.dueDate().toString(),
-                        "pay_url",
-                        payPageUrl + token));
+        return PaymentRequestViews.mail(
+                request, recipient, recipientName, carrierName, subject, intro, payPageUrl + token);
     }
 
     private PaymentRequest carriersOwn(UUID id, boolean acrossTenants) {
@@ -353,31 +327,6 @@ public class PaymentRequests {
         return request;
     }
 
-    private void validate(CreatePaymentRequest command) {
-        PaymentCurrencies.problemWith(command.amount()).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
-        });
-        if (command.deliveryDate().isBefore(command.pickupDate())) {
-            throw new IllegalArgumentException("The delivery date is before the pickup date");
-        }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        if (command.dueDate().isBefore(today)) {
-            throw new IllegalArgumentException("The due date is in the past");
-        }
-        for (var text : List.of(command.terms(), command.description())) {
-            if (text.map(String::length).orElse(0) > MAX_TEXT) {
-                throw new IllegalArgumentException("Terms and description are limited to " + MAX_TEXT + " characters");
-            }
-        }
-        if (command.loadReference().isBlank() || command.loadReference().length() > 64) {
-            throw new IllegalArgumentException("The load reference must have 1 to 64 characters");
-        }
-        if (command.loadReference().replaceAll("[^A-Za-z]", "").isEmpty()
-                && command.loadReference().replaceAll("[^0-9]", "").isEmpty()) {
-            throw new IllegalArgumentException("The load reference needs letters or digits");
-        }
-    }
-
     private static void requireOwnTenant(TenantId carrier) {
         if (!Tenancy.currentTenant().map(carrier::equals).orElse(false)) {
             throw new IllegalArgumentException("A carrier bills only in its own name");
@@ -385,84 +334,19 @@ public class PaymentRequests {
     }
 
     PaymentRequestView view(PaymentRequest request) {
-        List<PaymentAttemptView> attemptViews = attempts.findByPaymentRequestIdOrderByNumber(request.id()).stream()
-                .map(PaymentRequests::view)
-                .toList();
-        List<RefundView> refundViews = refunds.findByPaymentRequestIdOrderByCreatedAt(request.id()).stream()
-                .map(PaymentRequests::view)
-                .toList();
-        return new PaymentRequestView(
-                request.id(),
-                new TenantId(request.tenantId()),
-                new TenantId(request.shipperId()),
-                status(request),
-                Money.of(request.amountMinor(), request.currency()),
-                Money.of(request.amountPaidMinor(), request.currency()),
-                Money.of(request.amountRefundedMinor(), request.currency()),
-                request.loadReference(),
-                request.loadId(),
-                request.origin(),
-                request.destination(),
-                request.pickupDate(),
-                request.deliveryDate(),
-                request.dueDate(),
-                request.terms(),
-                request.description(),
-                request.captureOnDelivery(),
-                request.paymentMethodType(),
-                request.stripePaymentIntentId(),
-                request.captureBefore(),
-                request.paidAt(),
-                request.reclaimableUntil(),
-                request.rateConfirmationId().isPresent(),
-                attemptViews,
-                refundViews,
-                request.createdAt(),
-                request.updatedAt());
-    }
-
-    private PaymentRequestStatus status(PaymentRequest request) {
-        if (request.status() == PaymentRequestState.OPEN
-                && request.dueDate().isBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
-            return PaymentRequestStatus.OVERDUE;
-        }
-        return PaymentRequestStatus.valueOf(request.status().name());
+        return PaymentRequestViews.view(
+                request,
+                attempts.findByPaymentRequestIdOrderByNumber(request.id()),
+                refunds.findByPaymentRequestIdOrderByCreatedAt(request.id()),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     static PaymentAttemptView view(PaymentAttempt attempt) {
-        return new PaymentAttemptView(
-                attempt.id(),
-                attempt.paymentRequestId(),
-                attempt.number(),
-                attempt.method().name(),
-                attempt.outcome().name(),
-                attempt.stripeStatus(),
-                attempt.stripePaymentIntentId(),
-                attempt.nextActionUrl(),
-                attempt.declineCode(),
-                attempt.failureMessage(),
-                attempt.screeningVerdict().name(),
-                attempt.createdAt());
+        return PaymentRequestViews.attempt(attempt);
     }
 
     static RefundView view(PaymentRefund refund) {
-        return new RefundView(
-                refund.id(),
-                refund.paymentRequestId(),
-                Money.of(refund.amountMinor(), refund.currency()),
-                refund.reason(),
-                refund.outcome().name(),
-                refund.stripeRefundId(),
-                refund.stripeStatus(),
-                refund.failureMessage(),
-                refund.createdAt());
-    }
-
-    /** A new payment-page token: 32 random bytes, URL-safe base64 (43 characters). */
-    private static String newPaymentToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return PaymentRequestViews.refund(refund);
     }
 
     /** Makes {@code token} the request's link (its hash to find it, its ciphertext for the reminders); when it expires. */
@@ -470,7 +354,8 @@ public class PaymentRequests {
         Instant now = clock.instant();
         Instant expires = now.plus(payLinkValidity);
         TenantId carrier = new TenantId(request.tenantId());
-        request.issuePaymentLink(hash(token), encryption.encryptText(carrier, carrier.value(), token), expires, now);
+        request.issuePaymentLink(
+                PaymentTokens.hash(token), encryption.encryptText(carrier, carrier.value(), token), expires, now);
         return expires;
     }
 
@@ -481,21 +366,12 @@ public class PaymentRequests {
     String currentPaymentToken(PaymentRequest request) {
         return request.currentPaymentToken(clock.instant())
                 .flatMap(ciphertext -> encryption.decryptText(request.tenantId(), ciphertext))
-                .filter(token -> hash(token).equals(request.payTokenHash()))
+                .filter(token -> PaymentTokens.hash(token).equals(request.payTokenHash()))
                 .orElseGet(() -> {
-                    String token = newPaymentToken();
+                    String token = PaymentTokens.newToken();
                     issue(request, token);
                     return token;
                 });
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String oneLine(String text) {

@@ -4,8 +4,7 @@ import io.freightgate.billing.internal.PaymentAttemptRecords;
 import io.freightgate.billing.internal.PaymentRefundRecords;
 import io.freightgate.billing.internal.PaymentRequestRecords;
 import io.freightgate.billing.internal.PaymentSynchronizer;
-import io.freightgate.billing.internal.RefundOutcomes;
-import io.freightgate.billing.internal.domain.AttemptOutcome;
+import io.freightgate.billing.internal.RefundSending;
 import io.freightgate.billing.internal.domain.PaymentAttempt;
 import io.freightgate.billing.internal.domain.PaymentCurrencies;
 import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
@@ -20,8 +19,6 @@ import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -42,15 +39,12 @@ public class Payments {
 
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
-    /** How long a refund whose answer was lost may be sent again (Stripe keeps idempotency keys about 24 hours). */
-    static final java.time.Duration REPEATABLE_FOR = java.time.Duration.ofHours(23);
-
     private final PaymentRequestRecords requests;
     private final PaymentAttemptRecords attempts;
     private final PaymentRefundRecords refunds;
     private final PaymentRequests paymentRequests;
     private final PaymentSynchronizer synchronizer;
-    private final RefundOutcomes refundOutcomes;
+    private final RefundSending refundSending;
     private final StripePayments stripe;
     private final PaymentScreening screening;
     private final PaymentParticipation participation;
@@ -65,7 +59,7 @@ public class Payments {
             PaymentRefundRecords refunds,
             PaymentRequests paymentRequests,
             PaymentSynchronizer synchronizer,
-            RefundOutcomes refundOutcomes,
+            RefundSending refundSending,
             StripePayments stripe,
             PaymentScreening screening,
             PaymentParticipation participation,
@@ -78,7 +72,7 @@ public class Payments {
         this.refunds = refunds;
         this.paymentRequests = paymentRequests;
         this.synchronizer = synchronizer;
-        this.refundOutcomes = refundOutcomes;
+        this.refundSending = refundSending;
         this.stripe = stripe;
         this.screening = screening;
         this.participation = participation;
@@ -224,7 +218,7 @@ public class Payments {
             return refunds.save(
                     PaymentRefund.intend(UUID.randomUUID(), request, amount, reason, actor, clock.instant()));
         });
-        var outcome = sendRefund(refund.id(), false);
+        var outcome = refundSending.send(refund.id(), false);
         if (outcome instanceof ProviderOutcome.Declined<StripePayments.RefundResult> declined) {
             throw new IllegalStateException("Stripe refused the refund: " + declined.message());
         }
@@ -239,105 +233,12 @@ public class Payments {
     }
 
     /**
-     * Calls Stripe for a recorded refund (again, when its answer was lost: {@code repeat}) and records the answer. A
-     * repeat first looks for the refund at Stripe by its {@code freightgate_refund} metadata and calls again, with the
-     * same idempotency key, only when Stripe has none and the refund is younger than {@link #REPEATABLE_FOR}. The outcome is
-     * published in the transaction that records it ({@link RefundOutcomeChanged}: transfers posts the ledger and plans
-     * taking back the carrier's share when the transfer was made) and after its commit
-     * ({@link RefundOutcomeCommitted}: transfers sends the reversal to Stripe).
-     */
-    ProviderOutcome<StripePayments.RefundResult> sendRefund(UUID refundId, boolean repeat) {
-        record Planned(
-                UUID requestId, String intent, long amountMinor, String key, boolean repeat, Instant createdAt) {}
-        Planned planned = systemAccess.transaction(true, "read refund " + refundId, () -> {
-            PaymentRefund refund = refunds.findById(refundId).orElseThrow();
-            String intent = requests.findById(refund.paymentRequestId())
-                    .flatMap(PaymentRequest::stripePaymentIntentId)
-                    .orElseThrow();
-            return new Planned(
-                    refund.paymentRequestId(),
-                    intent,
-                    refund.amountMinor(),
-                    refund.idempotencyKey(),
-                    repeat,
-                    refund.createdAt());
-        });
-        ProviderOutcome<StripePayments.RefundResult> outcome;
-        if (planned.repeat()) {
-            // A repeat first asks Stripe whether the refund exists: Stripe keeps idempotency keys for about a day only,
-            // so after that a repeated call could refund twice.
-            var found = stripe.findRefund(planned.intent(), refundId);
-            if (found instanceof ProviderOutcome.Approved<Optional<StripePayments.RefundResult>>(var existing)
-                    && existing.isPresent()) {
-                outcome = new ProviderOutcome.Approved<>(existing.get());
-            } else if (!(found instanceof ProviderOutcome.Approved)) {
-                return new ProviderOutcome.Unknown<>("Stripe could not list the refunds of " + planned.intent());
-            } else if (planned.createdAt().isBefore(clock.instant().minus(REPEATABLE_FOR))) {
-                log.error(
-                        "Refund {} of payment request {} has had no answer from Stripe for more than {} and Stripe"
-                                + " shows no such refund; it is not repeated (an operator must decide)",
-                        refundId,
-                        planned.requestId(),
-                        REPEATABLE_FOR);
-                return new ProviderOutcome.Unknown<>("Not repeated after " + REPEATABLE_FOR);
-            } else {
-                outcome = stripe.refund(planned.intent(), planned.amountMinor(), refundId, planned.key());
-            }
-        } else {
-            outcome = stripe.refund(planned.intent(), planned.amountMinor(), refundId, planned.key());
-        }
-        var finalOutcome = outcome;
-        OnConflict.retry(() -> systemAccess.transaction(true, "record refund " + refundId, () -> {
-            PaymentRefund stored = refunds.findById(refundId).orElseThrow();
-            PaymentRequest request = requests.findById(planned.requestId()).orElseThrow();
-            AttemptOutcome before = stored.outcome();
-            switch (finalOutcome) {
-                case ProviderOutcome.Approved<StripePayments.RefundResult>(StripePayments.RefundResult result) -> {
-                    stored.observed(result.id(), result.status(), result.failureReason(), clock.instant());
-                    if (stored.outcome() == AttemptOutcome.DECLINED && before != AttemptOutcome.DECLINED) {
-                        request.releaseRefund(stored.amountMinor(), clock.instant());
-                    }
-                }
-                case ProviderOutcome.Declined<StripePayments.RefundResult> declined -> {
-                    if (before != AttemptOutcome.DECLINED && before != AttemptOutcome.APPROVED) {
-                        stored.declined(declined.message(), clock.instant());
-                        request.releaseRefund(stored.amountMinor(), clock.instant());
-                    }
-                }
-                default -> {
-                    if (before != AttemptOutcome.APPROVED && before != AttemptOutcome.DECLINED) {
-                        stored.unknown("Stripe did not answer; the refund will be reconciled", clock.instant());
-                    }
-                }
-            }
-            refundOutcomes.recorded(request, stored, before);
-            return null;
-        }));
-        refundOutcomes.committed(refundId);
-        return outcome;
-    }
-
-    /**
      * Repeats the refunds whose Stripe answer was lost (outcome {@code UNKNOWN}, untouched for {@code minimumAge}) with
      * their own idempotency keys, so Stripe answers with the refund it made (or makes it once). Returns how many were
      * repeated.
      */
     public int reconcileRefunds(java.time.Duration minimumAge) {
-        List<UUID> unknown = systemAccess.transaction(
-                true,
-                "find refunds with unknown outcomes",
-                () -> refunds.unsettledBefore(clock.instant().minus(minimumAge)).stream()
-                        .limit(100)
-                        .map(PaymentRefund::id)
-                        .toList());
-        for (UUID refundId : unknown) {
-            try {
-                sendRefund(refundId, true);
-            } catch (RuntimeException e) {
-                log.warn("Refund {} could not be reconciled now: {}", refundId, e.getMessage());
-            }
-        }
-        return unknown.size();
+        return refundSending.reconcile(minimumAge);
     }
 
     /** Re-reads the current attempt's PaymentIntent from Stripe (the payment page after 3-D Secure; reconciliation). */

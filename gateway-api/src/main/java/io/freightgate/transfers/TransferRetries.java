@@ -1,9 +1,10 @@
 package io.freightgate.transfers;
 
 import io.freightgate.platform.tenancy.SystemAccess;
-import io.freightgate.transfers.internal.RefundReversals;
+import io.freightgate.transfers.internal.RefundReversalCalls;
 import io.freightgate.transfers.internal.TransferProperties;
 import io.freightgate.transfers.internal.TransferRecords;
+import io.freightgate.transfers.internal.TransferSending;
 import io.freightgate.transfers.internal.domain.Transfer;
 import io.freightgate.transfers.internal.domain.TransferState;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,8 +39,8 @@ public class TransferRetries {
     private static final int MAX_PAGES = 50;
 
     private final TransferRecords records;
-    private final RefundReversals refundReversals;
-    private final Transfers transfers;
+    private final RefundReversalCalls refundReversals;
+    private final TransferSending transfers;
     private final TransferProperties properties;
     private final SystemAccess systemAccess;
     private final MeterRegistry meters;
@@ -47,8 +48,8 @@ public class TransferRetries {
 
     TransferRetries(
             TransferRecords records,
-            Transfers transfers,
-            RefundReversals refundReversals,
+            TransferSending transfers,
+            RefundReversalCalls refundReversals,
             TransferProperties properties,
             SystemAccess systemAccess,
             MeterRegistry meters,

@@ -3,37 +3,30 @@ package io.freightgate.transfers;
 import io.freightgate.billing.BilledRequest;
 import io.freightgate.billing.BilledRequests;
 import io.freightgate.billing.DeliveryProof;
-import io.freightgate.billing.PaymentParticipation;
 import io.freightgate.billing.PaymentProviderUnavailable;
 import io.freightgate.billing.PaymentRequestNotFound;
-import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
-import io.freightgate.ledger.LedgerPostings;
-import io.freightgate.payouts.PayoutAccounts;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.transfers.internal.TransferHoldRecords;
 import io.freightgate.transfers.internal.TransferIntents;
-import io.freightgate.transfers.internal.TransferProperties;
+import io.freightgate.transfers.internal.TransferReads;
 import io.freightgate.transfers.internal.TransferRecords;
+import io.freightgate.transfers.internal.TransferSending;
 import io.freightgate.transfers.internal.domain.ReleasePolicy;
 import io.freightgate.transfers.internal.domain.Transfer;
 import io.freightgate.transfers.internal.domain.TransferHold;
 import io.freightgate.transfers.internal.domain.TransferState;
 import io.freightgate.transfers.internal.stripe.StripeTransfers;
 import java.time.Clock;
-import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -63,44 +56,32 @@ public class Transfers {
     private final TransferRecords transfers;
     private final TransferHoldRecords holds;
     private final TransferIntents intents;
+    private final TransferReads reads;
+    private final TransferSending sending;
     private final BilledRequests requests;
-    private final PayoutAccounts payoutAccounts;
-    private final StripeTransfers stripe;
-    private final PaymentParticipation participation;
-    private final TransferProperties properties;
     private final SystemAccess systemAccess;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final LedgerPostings postings;
     private final JdbcTemplate jdbc;
 
     Transfers(
             TransferRecords transfers,
             TransferHoldRecords holds,
             TransferIntents intents,
+            TransferReads reads,
+            TransferSending sending,
             BilledRequests requests,
-            PayoutAccounts payoutAccounts,
-            StripeTransfers stripe,
-            PaymentParticipation participation,
-            TransferProperties properties,
             SystemAccess systemAccess,
-            ApplicationEventPublisher events,
             Clock clock,
-            LedgerPostings postings,
             JdbcTemplate jdbc) {
-        this.postings = postings;
-        this.jdbc = jdbc;
         this.transfers = transfers;
         this.holds = holds;
         this.intents = intents;
+        this.reads = reads;
+        this.sending = sending;
         this.requests = requests;
-        this.payoutAccounts = payoutAccounts;
-        this.stripe = stripe;
-        this.participation = participation;
-        this.properties = properties;
         this.systemAccess = systemAccess;
-        this.events = events;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -115,10 +96,7 @@ public class Transfers {
                                 || Tenancy.currentTenant()
                                         .map(t -> t.value().equals(request.carrier()))
                                         .orElse(false))
-                        .map(request -> view(
-                                request,
-                                transfers.findByPaymentRequestId(paymentRequestId),
-                                waitingFor(request, transfers.findByPaymentRequestId(paymentRequestId)))));
+                        .map(request -> reads.view(request, transfers.findByPaymentRequestId(paymentRequestId))));
     }
 
     /**
@@ -257,19 +235,7 @@ public class Transfers {
      * job repeats it with the same key).
      */
     public TransferView reverse(UUID paymentRequestId) {
-        var call = OnConflict.retry(
-                () -> systemAccess.transaction(true, "reverse the transfer of " + paymentRequestId, () -> {
-                    Transfer transfer = transfers
-                            .findByPaymentRequestId(paymentRequestId)
-                            .orElseThrow(() -> new IllegalStateException(
-                                    "Payment request " + paymentRequestId + " has no transfer to reverse"));
-                    String key = transfer.beginReversal(clock.instant());
-                    return new ReversalCall(
-                            transfer.id(), transfer.stripeTransferId().orElseThrow(), key);
-                }));
-        ProviderOutcome<StripeTransfers.Reversal> outcome =
-                stripe.reverse(call.transferId(), paymentRequestId, call.key());
-        recordReversal(call.id(), outcome);
+        ProviderOutcome<StripeTransfers.Reversal> outcome = sending.reverse(paymentRequestId);
         return switch (outcome) {
             case ProviderOutcome.Approved<StripeTransfers.Reversal> approved ->
                 find(paymentRequestId, true).orElseThrow();
@@ -318,304 +284,12 @@ public class Transfers {
     public TransferView offer(UUID paymentRequestId) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             try {
-                send(paymentRequestId, false);
+                sending.send(paymentRequestId, false);
             } catch (RuntimeException e) {
                 log.warn("The transfer of payment request {} was not sent now: {}", paymentRequestId, e.getMessage());
             }
         }
         return find(paymentRequestId, true).orElseThrow(() -> new PaymentRequestNotFound(paymentRequestId));
-    }
-
-    /**
-     * One send: the intent is recorded when the policy is met (or, with {@code repeat}, a {@code SENDING} transfer's
-     * recorded call is taken as it is), then Stripe is called and the outcome recorded. Used by {@link #offer} and by
-     * {@link TransferRetries}.
-     */
-    void send(UUID paymentRequestId, boolean repeat) {
-        Optional<StripeTransfers.TransferCall> call = prepare(paymentRequestId, repeat);
-        if (call.isEmpty()) {
-            return;
-        }
-        var outcome = stripe.create(call.get());
-        record(paymentRequestId, outcome);
-    }
-
-    /** Repeats an unknown reversal with its recorded key. */
-    void repeatReversal(UUID paymentRequestId) {
-        var call = systemAccess.transaction(true, "read the reversal of " + paymentRequestId, () -> transfers
-                .findByPaymentRequestId(paymentRequestId)
-                .filter(t -> t.status() == TransferState.REVERSING)
-                .map(t -> {
-                    t.retrying(clock.instant());
-                    return new ReversalCall(
-                            t.id(),
-                            t.stripeTransferId().orElseThrow(),
-                            t.reversalKey().orElseThrow());
-                }));
-        call.ifPresent(c -> recordReversal(c.id(), stripe.reverse(c.transferId(), paymentRequestId, c.key())));
-    }
-
-    private Optional<StripeTransfers.TransferCall> prepare(UUID paymentRequestId, boolean repeat) {
-        Optional<Facts> facts = systemAccess.transaction(
-                true, "read the transfer facts of " + paymentRequestId, () -> requests.find(paymentRequestId)
-                        .map(request -> facts(request, transfers.findByPaymentRequestId(paymentRequestId))));
-        if (facts.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean verified = participation.refusal(facts.get().carrier()).isEmpty();
-        return OnConflict.retry(() -> systemAccess.transaction(true, "send the transfer of " + paymentRequestId, () -> {
-            BilledRequest request = requests.find(paymentRequestId).orElseThrow();
-            Transfer transfer = intents.transferOf(request);
-            if (transfer.status() == TransferState.SENDING) {
-                if (!repeat) {
-                    return Optional.<StripeTransfers.TransferCall>empty();
-                }
-                transfer.retrying(clock.instant());
-                return Optional.of(call(transfer));
-            }
-            Facts now = facts(request, Optional.of(transfer));
-            var decision = ReleasePolicy.decide(now.policy(verified));
-            return switch (decision) {
-                case ReleasePolicy.Release release -> {
-                    Money amount = release.amount();
-                    if (transfer.reversedAt().isPresent()) {
-                        // A restore sends what the carrier is owed: a refund made after the first transfer took back
-                        // only the carrier's proportional share, not the whole refund the policy deducts.
-                        long owed = postings.stillOwed(request.id());
-                        if (owed <= 0) {
-                            transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
-                            yield Optional.<StripeTransfers.TransferCall>empty();
-                        }
-                        amount = Money.of(owed, request.currency());
-                    }
-                    transfer.beginSending(
-                            amount,
-                            request.amountRefundedMinor(),
-                            now.destination().orElseThrow(),
-                            request.stripeChargeId().orElseThrow(),
-                            clock.instant());
-                    yield Optional.of(call(transfer));
-                }
-                case ReleasePolicy.NothingToTransfer nothing -> {
-                    transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
-                    yield Optional.<StripeTransfers.TransferCall>empty();
-                }
-                case ReleasePolicy.Hold hold -> Optional.<StripeTransfers.TransferCall>empty();
-            };
-        }));
-    }
-
-    private void record(UUID paymentRequestId, ProviderOutcome<StripeTransfers.Sent> outcome) {
-        OnConflict.retry(() -> systemAccess.transaction(true, "record the transfer of " + paymentRequestId, () -> {
-            Transfer transfer =
-                    transfers.findByPaymentRequestId(paymentRequestId).orElseThrow();
-            TenantId carrier = new TenantId(transfer.tenantId());
-            switch (outcome) {
-                case ProviderOutcome.Approved<StripeTransfers.Sent>(StripeTransfers.Sent sent) -> {
-                    String id = sent.id();
-                    if (transfer.sent(id, clock.instant())) {
-                        postings.transferred(
-                                transfer.tenantId(),
-                                paymentRequestId,
-                                Currency.getInstance(transfer.currency()),
-                                transfer.destinationAccount().orElseThrow(),
-                                id,
-                                sent.destinationPayment(),
-                                transfer.amount().minor(),
-                                clock.instant());
-                        events.publishEvent(new TransferReleased(
-                                paymentRequestId,
-                                carrier,
-                                transfer.amount(),
-                                transfer.fee(),
-                                id,
-                                BilledRequest.transferGroup(paymentRequestId)));
-                    }
-                }
-                case ProviderOutcome.Declined<StripeTransfers.Sent> declined -> {
-                    if (transfer.failed(declined.code() + ": " + declined.message(), clock.instant())) {
-                        events.publishEvent(new TransferFailed(
-                                paymentRequestId, carrier, transfer.amount(), declined.code(), declined.message()));
-                    }
-                }
-                case ProviderOutcome.Pending<StripeTransfers.Sent> pending ->
-                    transfer.outcomeUnknown("In progress at Stripe: " + pending.reason(), clock.instant());
-                case ProviderOutcome.Unknown<StripeTransfers.Sent> unknown ->
-                    transfer.outcomeUnknown(unknown.reason(), clock.instant());
-                case ProviderOutcome.NotAttempted<StripeTransfers.Sent> notAttempted ->
-                    transfer.outcomeUnknown("Not sent: " + notAttempted.reason(), clock.instant());
-            }
-            return null;
-        }));
-    }
-
-    private void recordReversal(UUID transferId, ProviderOutcome<StripeTransfers.Reversal> outcome) {
-        OnConflict.retry(() -> systemAccess.transaction(true, "record the reversal of transfer " + transferId, () -> {
-            Transfer transfer = transfers.findById(transferId).orElseThrow();
-            switch (outcome) {
-                case ProviderOutcome.Approved<StripeTransfers.Reversal>(StripeTransfers.Reversal reversal) -> {
-                    String id = reversal.id();
-                    Money amount = transfer.amount();
-                    String stripeTransfer = transfer.stripeTransferId().orElse("");
-                    String connected = transfer.destinationAccount().orElseThrow();
-                    if (transfer.reversed(id, clock.instant())) {
-                        postings.reversed(
-                                transfer.tenantId(),
-                                transfer.paymentRequestId(),
-                                Currency.getInstance(transfer.currency()),
-                                connected,
-                                id,
-                                reversal.destinationPaymentRefund(),
-                                reversal.amountMinor(),
-                                clock.instant());
-                        events.publishEvent(new TransferReversed(
-                                transfer.paymentRequestId(),
-                                new TenantId(transfer.tenantId()),
-                                amount,
-                                stripeTransfer,
-                                id));
-                    }
-                }
-                case ProviderOutcome.Declined<StripeTransfers.Reversal> declined ->
-                    transfer.reversalRefused(declined.code() + ": " + declined.message(), clock.instant());
-                case ProviderOutcome.Pending<StripeTransfers.Reversal> pending ->
-                    transfer.outcomeUnknown("Reversal in progress: " + pending.reason(), clock.instant());
-                case ProviderOutcome.Unknown<StripeTransfers.Reversal> unknown ->
-                    transfer.outcomeUnknown("Reversal: " + unknown.reason(), clock.instant());
-                case ProviderOutcome.NotAttempted<StripeTransfers.Reversal> notAttempted ->
-                    transfer.outcomeUnknown("Reversal not sent: " + notAttempted.reason(), clock.instant());
-            }
-            return null;
-        }));
-    }
-
-    private record ReversalCall(UUID id, String transferId, String key) {}
-
-    private static StripeTransfers.TransferCall call(Transfer transfer) {
-        return new StripeTransfers.TransferCall(
-                transfer.paymentRequestId(),
-                transfer.idempotencyKey().orElseThrow(),
-                transfer.amount().minor(),
-                transfer.currency(),
-                transfer.destinationAccount().orElseThrow(),
-                transfer.sourceTransaction().orElseThrow(),
-                BilledRequest.transferGroup(transfer.paymentRequestId()));
-    }
-
-    /** What the policy needs, read in one transaction (KYC's answer is asked outside it). */
-    private record Facts(
-            TenantId carrier,
-            TransferState state,
-            io.freightgate.billing.PaymentRequestStatus request,
-            boolean screeningAllowed,
-            ReleasePolicy.Delivery delivery,
-            boolean trusted,
-            Optional<String> destination,
-            Set<TransferHoldReason> activeHolds,
-            Money share) {
-
-        ReleasePolicy.Facts policy(boolean verified) {
-            return new ReleasePolicy.Facts(
-                    state,
-                    request,
-                    screeningAllowed,
-                    delivery,
-                    trusted,
-                    destination.isPresent(),
-                    verified,
-                    activeHolds,
-                    share);
-        }
-    }
-
-    private Facts facts(BilledRequest request, Optional<Transfer> transfer) {
-        List<TransferHold> all =
-                transfer.map(t -> holds.findByTransferIdOrderByPlacedAt(t.id())).orElse(List.of());
-        Set<TransferHoldReason> active = all.stream()
-                .filter(TransferHold::active)
-                .map(TransferHold::reason)
-                .collect(Collectors.toUnmodifiableSet());
-        boolean reviewCleared =
-                all.stream().anyMatch(h -> !h.active() && h.reason() == TransferHoldReason.FRAUD_REVIEW);
-        boolean screeningAllowed = reviewCleared || request.screeningAllowed();
-        Optional<String> destination = payoutAccounts.transferDestination(request.carrier());
-        Money share = transfer.map(t -> t.share(request.amountRefundedMinor())).orElse(Money.of(0, request.currency()));
-        return new Facts(
-                new TenantId(request.carrier()),
-                transfer.map(Transfer::status).orElse(TransferState.AWAITING_PAYMENT),
-                request.status(),
-                screeningAllowed,
-                transfer.map(Transfer::delivery).orElseGet(ReleasePolicy.Delivery.NotConfirmed::new),
-                properties.trusted(request.carrier()),
-                destination,
-                active,
-                share);
-    }
-
-    /** What the release policy says a waiting transfer waits for: every reason, and the delivery wait in words. */
-    private record Waiting(List<String> reasons, Optional<String> deliveryWait) {
-        static final Waiting NOTHING = new Waiting(List.of(), Optional.empty());
-    }
-
-    private Waiting waitingFor(BilledRequest request, Optional<Transfer> transfer) {
-        Facts facts = facts(request, transfer);
-        if (!facts.state().waiting()) {
-            return Waiting.NOTHING;
-        }
-        boolean verified = participation.refusal(facts.carrier()).isEmpty();
-        return switch (ReleasePolicy.decide(facts.policy(verified))) {
-            case ReleasePolicy.Hold hold ->
-                new Waiting(hold.reasons().stream().map(Enum::name).toList(), hold.deliveryWait());
-            case ReleasePolicy.Release release -> Waiting.NOTHING;
-            case ReleasePolicy.NothingToTransfer nothing -> Waiting.NOTHING;
-        };
-    }
-
-    private TransferView view(BilledRequest request, Optional<Transfer> transfer, Waiting waiting) {
-        List<TransferView.Hold> holdViews = transfer.map(t -> holds.findByTransferIdOrderByPlacedAt(t.id()).stream()
-                        .map(h -> new TransferView.Hold(
-                                h.reason(), h.note(), h.placedBy(), h.placedAt(), h.releasedBy(), h.releasedAt()))
-                        .toList())
-                .orElse(List.of());
-        boolean held = holdViews.stream().anyMatch(h -> h.releasedAt().isEmpty());
-        TransferState state = transfer.map(Transfer::status).orElse(TransferState.AWAITING_PAYMENT);
-        String status = held && state.waiting() ? "HELD" : state.name();
-        Money zero = Money.of(0, request.currency());
-        Money fee = transfer.filter(t -> t.status() != TransferState.AWAITING_PAYMENT)
-                .map(Transfer::fee)
-                .orElseGet(() -> properties.feePolicy().feeOn(Money.of(request.amountMinor(), request.currency())));
-        Money gross = transfer.filter(t -> t.status() != TransferState.AWAITING_PAYMENT)
-                .map(Transfer::gross)
-                .orElse(Money.of(request.amountMinor(), request.currency()));
-        Money refunded = Money.of(request.amountRefundedMinor(), request.currency());
-        Money amount = transfer.filter(t -> !t.status().waiting() && t.status() != TransferState.NOTHING_TO_TRANSFER)
-                .map(Transfer::amount)
-                .orElseGet(() -> {
-                    long share = gross.minor() - fee.minor() - refunded.minor();
-                    return share > 0 ? Money.of(share, request.currency()) : zero;
-                });
-        return new TransferView(
-                request.id(),
-                status,
-                gross,
-                fee,
-                transfer.filter(t -> !t.status().waiting())
-                        .map(Transfer::refunded)
-                        .orElse(refunded),
-                amount,
-                BilledRequest.transferGroup(request.id()),
-                waiting.reasons(),
-                waiting.deliveryWait(),
-                holdViews,
-                transfer.flatMap(Transfer::deliveryConfirmedAt),
-                transfer.map(Transfer::attemptNumber).orElse(0),
-                transfer.flatMap(Transfer::idempotencyKey),
-                transfer.flatMap(Transfer::destinationAccount),
-                transfer.flatMap(Transfer::stripeTransferId),
-                transfer.flatMap(Transfer::stripeReversalId),
-                transfer.flatMap(Transfer::releasedAt),
-                transfer.flatMap(Transfer::reversedAt),
-                transfer.flatMap(Transfer::lastError));
     }
 
     private static IllegalStateException noHold(UUID paymentRequestId, TransferHoldReason reason) {

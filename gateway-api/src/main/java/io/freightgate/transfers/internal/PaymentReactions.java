@@ -35,11 +35,17 @@ class PaymentReactions {
 
     private final TransferIntents intents;
     private final RefundReversals refundReversals;
+    private final RefundReversalCalls refundReversalCalls;
     private final Transfers transfers;
 
-    PaymentReactions(TransferIntents intents, RefundReversals refundReversals, Transfers transfers) {
+    PaymentReactions(
+            TransferIntents intents,
+            RefundReversals refundReversals,
+            RefundReversalCalls refundReversalCalls,
+            Transfers transfers) {
         this.intents = intents;
         this.refundReversals = refundReversals;
+        this.refundReversalCalls = refundReversalCalls;
         this.transfers = transfers;
     }
 
@@ -93,7 +99,7 @@ class PaymentReactions {
             PLANNED.remove();
         }
         if (followup != null) {
-            refundReversals.followUp(followup);
+            refundReversalCalls.followUp(followup);
         }
     }
 

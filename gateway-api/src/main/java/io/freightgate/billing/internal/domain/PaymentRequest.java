@@ -1,19 +1,13 @@
 package io.freightgate.billing.internal.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
-import org.hibernate.envers.NotAudited;
 
 /**
  * A carrier's bill to a shipper for a load, and where its payment stands. Owned by the carrier's tenant and visible to
@@ -25,132 +19,10 @@ import org.hibernate.envers.NotAudited;
 @Entity
 @Table(name = "payment_requests")
 @Audited
-public class PaymentRequest {
+public class PaymentRequest extends PaymentRequestColumns {
 
     /** How long a settled SEPA debit may still be reclaimed by the payer's bank (authorized debits: 8 weeks). */
     public static final long SEPA_RECLAIM_DAYS = 56;
-
-    @Id
-    private UUID id;
-
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private UUID tenantId;
-
-    @Column(name = "shipper_id", nullable = false, updatable = false)
-    private UUID shipperId;
-
-    @Column(name = "load_reference", nullable = false, updatable = false)
-    private String loadReference;
-
-    @Column(name = "load_id", updatable = false)
-    private UUID loadId;
-
-    @Column(nullable = false, updatable = false)
-    private String origin;
-
-    @Column(nullable = false, updatable = false)
-    private String destination;
-
-    @Column(name = "pickup_date", nullable = false, updatable = false)
-    private LocalDate pickupDate;
-
-    @Column(name = "delivery_date", nullable = false, updatable = false)
-    private LocalDate deliveryDate;
-
-    @Column(name = "due_date", nullable = false, updatable = false)
-    private LocalDate dueDate;
-
-    @Column(updatable = false)
-    private String terms;
-
-    @Column(updatable = false)
-    private String description;
-
-    @Column(name = "amount_minor", nullable = false, updatable = false)
-    private long amountMinor;
-
-    @Column(nullable = false, length = 3, updatable = false)
-    private String currency;
-
-    @Column(name = "capture_on_delivery", nullable = false, updatable = false)
-    private boolean captureOnDelivery;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private PaymentRequestState status;
-
-    @Column(name = "current_attempt_id")
-    private UUID currentAttemptId;
-
-    @Column(name = "attempt_count", nullable = false)
-    private int attemptCount;
-
-    @Column(name = "amount_paid_minor", nullable = false)
-    private long amountPaidMinor;
-
-    @Column(name = "amount_refunded_minor", nullable = false)
-    private long amountRefundedMinor;
-
-    @Column(name = "payment_method_type")
-    private String paymentMethodType;
-
-    @Column(name = "stripe_payment_intent_id")
-    private String stripePaymentIntentId;
-
-    @Column(name = "stripe_charge_id")
-    private String stripeChargeId;
-
-    @Column(name = "capture_before")
-    private Instant captureBefore;
-
-    @Column(name = "paid_at")
-    private Instant paidAt;
-
-    @Column(name = "reclaimable_until")
-    private Instant reclaimableUntil;
-
-    @Column(name = "canceled_at")
-    private Instant canceledAt;
-
-    @Column(name = "rate_confirmation_id")
-    private UUID rateConfirmationId;
-
-    // The payment page's link: a random token of 32 bytes, found by its SHA-256 and kept encrypted for the reminder
-    // mails; never audited (the audit trail keeps no credential).
-    @NotAudited
-    @Column(name = "pay_token_hash", nullable = false)
-    private String payTokenHash;
-
-    @NotAudited
-    @Column(name = "pay_token_ciphertext")
-    private byte[] payTokenCiphertext;
-
-    @Column(name = "pay_token_expires_at")
-    private Instant payTokenExpiresAt;
-
-    @Column(name = "notified_at")
-    private Instant notifiedAt;
-
-    @Column(name = "reminder_before_sent_at")
-    private Instant reminderBeforeSentAt;
-
-    @Column(name = "reminder_overdue_sent_at")
-    private Instant reminderOverdueSentAt;
-
-    @Column(name = "expiry_alerted_at")
-    private Instant expiryAlertedAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false)
-    private String createdBy;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
 
     protected PaymentRequest() {}
 
@@ -402,149 +274,5 @@ public class PaymentRequest {
 
     public void expiryAlerted(Instant now) {
         expiryAlertedAt = now;
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public UUID tenantId() {
-        return tenantId;
-    }
-
-    public UUID shipperId() {
-        return shipperId;
-    }
-
-    public String loadReference() {
-        return loadReference;
-    }
-
-    public Optional<UUID> loadId() {
-        return Optional.ofNullable(loadId);
-    }
-
-    public String origin() {
-        return origin;
-    }
-
-    public String destination() {
-        return destination;
-    }
-
-    public LocalDate pickupDate() {
-        return pickupDate;
-    }
-
-    public LocalDate deliveryDate() {
-        return deliveryDate;
-    }
-
-    public LocalDate dueDate() {
-        return dueDate;
-    }
-
-    public Optional<String> terms() {
-        return Optional.ofNullable(terms);
-    }
-
-    public Optional<String> description() {
-        return Optional.ofNullable(description);
-    }
-
-    public long amountMinor() {
-        return amountMinor;
-    }
-
-    public String currency() {
-        return currency;
-    }
-
-    public boolean captureOnDelivery() {
-        return captureOnDelivery;
-    }
-
-    public PaymentRequestState status() {
-        return status;
-    }
-
-    public Optional<UUID> currentAttemptId() {
-        return Optional.ofNullable(currentAttemptId);
-    }
-
-    public int attemptCount() {
-        return attemptCount;
-    }
-
-    public long amountPaidMinor() {
-        return amountPaidMinor;
-    }
-
-    public long amountRefundedMinor() {
-        return amountRefundedMinor;
-    }
-
-    public Optional<String> paymentMethodType() {
-        return Optional.ofNullable(paymentMethodType);
-    }
-
-    public Optional<String> stripePaymentIntentId() {
-        return Optional.ofNullable(stripePaymentIntentId);
-    }
-
-    public Optional<String> stripeChargeId() {
-        return Optional.ofNullable(stripeChargeId);
-    }
-
-    public Optional<Instant> captureBefore() {
-        return Optional.ofNullable(captureBefore);
-    }
-
-    public Optional<Instant> paidAt() {
-        return Optional.ofNullable(paidAt);
-    }
-
-    public Optional<Instant> reclaimableUntil() {
-        return Optional.ofNullable(reclaimableUntil);
-    }
-
-    public Optional<Instant> canceledAt() {
-        return Optional.ofNullable(canceledAt);
-    }
-
-    public Optional<UUID> rateConfirmationId() {
-        return Optional.ofNullable(rateConfirmationId);
-    }
-
-    public String payTokenHash() {
-        return payTokenHash;
-    }
-
-    public Optional<Instant> notifiedAt() {
-        return Optional.ofNullable(notifiedAt);
-    }
-
-    public Optional<Instant> reminderBeforeSentAt() {
-        return Optional.ofNullable(reminderBeforeSentAt);
-    }
-
-    public Optional<Instant> reminderOverdueSentAt() {
-        return Optional.ofNullable(reminderOverdueSentAt);
-    }
-
-    public Optional<Instant> expiryAlertedAt() {
-        return Optional.ofNullable(expiryAlertedAt);
-    }
-
-    public String createdBy() {
-        return createdBy;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 }
