@@ -91,6 +91,14 @@ public abstract class BrowserJourney extends GatewayIT {
         checks.check(page);
     }
 
+    /**
+     * Empties the console after pages that are not the application's (the emulator's 3-D Secure page, a browser error
+     * page): what they logged is not the application's problem. The application's pages before were checked already.
+     */
+    protected void forgetConsoleOfOtherSites() {
+        browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
+    }
+
     /** Waits (up to ten seconds) for an element and returns it. */
     protected WebElement waitFor(By locator) {
         return new WebDriverWait(browser, Duration.ofSeconds(10))
