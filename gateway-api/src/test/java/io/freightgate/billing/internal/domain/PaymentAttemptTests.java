@@ -294,82 +294,11 @@ class PaymentAttemptTests {
         assertThat(withoutIntent.stripePaymentIntentId()).isEmpty();
     }
 
-    @Test
-    void aLostAnswerMakesAPendingAttemptUnknownForReconciliation() {
-        PaymentAttempt attempt = card(false);
-
-        attempt.unknown("Stripe timed out", LATER);
-
-        assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.UNKNOWN);
-        assertThat(attempt.outcome().settled()).isFalse();
-        assertThat(attempt.failureMessage()).contains("Stripe timed out");
-        assertThat(attempt.updatedAt()).isEqualTo(LATER);
-    }
-
-    @Test
-    void aLostAnswerNeverUnsettlesAnApprovedAttempt() {
-        PaymentAttempt attempt = card(false);
-        attempt.observed(intent("succeeded", Optional.of("ch_1"), Optional.empty(), Optional.empty()), NOW);
-
-        attempt.unknown("a late timeout", LATER);
-
-        assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.APPROVED);
-        assertThat(attempt.failureMessage()).isEmpty();
-        assertThat(attempt.updatedAt()).isEqualTo(NOW);
-    }
-
-    @Test
-    void anAttemptNeverSentIsNotAttemptedWithItsReason() {
-        PaymentAttempt attempt = card(false);
-
-        attempt.notAttempted("The SEPA payment method could not be created", LATER);
-
-        assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.NOT_ATTEMPTED);
-        assertThat(attempt.failureMessage()).contains("The SEPA payment method could not be created");
-        assertThat(attempt.updatedAt()).isEqualTo(LATER);
-    }
-
-    @Test
-    void everyReconciliationOfAnAttemptIsCounted() {
-        PaymentAttempt attempt = card(false);
-        attempt.unknown("Stripe timed out", NOW);
-
-        attempt.reconciling(LATER);
-        attempt.reconciling(LATER.plusSeconds(60));
-
-        assertThat(attempt.reconcileCount()).isEqualTo(2);
-        assertThat(attempt.updatedAt()).isEqualTo(LATER.plusSeconds(60));
-    }
-
-    @Test
-    void onlyApprovedDeclinedAndNotAttemptedOutcomesAreSettled() {
-        assertThat(AttemptOutcome.APPROVED.settled()).isTrue();
-        assertThat(AttemptOutcome.DECLINED.settled()).isTrue();
-        assertThat(AttemptOutcome.NOT_ATTEMPTED.settled()).isTrue();
-        assertThat(AttemptOutcome.PENDING.settled()).isFalse();
-        assertThat(AttemptOutcome.UNKNOWN.settled()).isFalse();
-    }
-
-    @Test
-    void aPaymentIntentAwaitsTheCustomerOnlyWhileItNeedsAnActionOrAConfirmation() {
-        assertThat(status("requires_action").awaitingCustomer()).isTrue();
-        assertThat(status("requires_confirmation").awaitingCustomer()).isTrue();
-        assertThat(status("processing").awaitingCustomer()).isFalse();
-        assertThat(status("succeeded").awaitingCustomer()).isFalse();
-    }
-
-    @Test
-    void onlyAProcessingPaymentIntentIsProcessing() {
-        assertThat(status("processing").processing()).isTrue();
-        assertThat(status("requires_action").processing()).isFalse();
-        assertThat(status("succeeded").processing()).isFalse();
-    }
-
-    private static PaymentIntentSnapshot status(String status) {
+    static PaymentIntentSnapshot status(String status) {
         return intent(status, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private static PaymentAttempt card(boolean captureOnDelivery) {
+    static PaymentAttempt card(boolean captureOnDelivery) {
         return PaymentAttempt.begin(
                 UUID.randomUUID(),
                 request(captureOnDelivery),
@@ -382,7 +311,7 @@ class PaymentAttemptTests {
                 NOW);
     }
 
-    private static PaymentRequest request(boolean captureOnDelivery) {
+    static PaymentRequest request(boolean captureOnDelivery) {
         return PaymentRequest.open(
                 REQUEST,
                 CARRIER,
@@ -405,7 +334,7 @@ class PaymentAttemptTests {
                 NOW);
     }
 
-    private static PaymentIntentSnapshot intent(
+    static PaymentIntentSnapshot intent(
             String status, Optional<String> charge, Optional<String> declineCode, Optional<String> failureMessage) {
         return new PaymentIntentSnapshot(
                 "pi_1",
