@@ -6,6 +6,7 @@ import static io.freightgate.api.SliceProblems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.verify;
@@ -68,13 +69,12 @@ class LedgerApiWebTests {
                 .andExpect(OpenApiShapes.matches("LedgerPageResponse"));
         verify(reports)
                 .entries(
-                        new LedgerReports.Query(
-                                Instant.parse("2026-12-01T00:00:00Z"),
-                                Instant.parse("2027-01-01T00:00:00Z"),
-                                Optional.empty(),
-                                Optional.empty()),
-                        Optional.empty(),
-                        200);
+                        argThat(query -> query.from().equals(Instant.parse("2026-12-01T00:00:00Z"))
+                                && query.until().equals(Instant.parse("2027-01-01T00:00:00Z"))
+                                && query.organization().isEmpty()
+                                && query.account().isEmpty()),
+                        eq(Optional.empty()),
+                        eq(200));
     }
 
     @Test
@@ -92,13 +92,12 @@ class LedgerApiWebTests {
                 .andExpect(jsonPath("$.next_cursor").doesNotExist());
         verify(reports)
                 .entries(
-                        new LedgerReports.Query(
-                                Instant.parse("2026-11-01T00:00:00Z"),
-                                Instant.parse("2026-11-15T00:00:00Z"),
-                                Optional.of(CARRIER),
-                                Optional.of(LedgerAccountKind.CARRIER_PAYABLE)),
-                        Optional.of("abc"),
-                        1000);
+                        argThat(query -> query.from().equals(Instant.parse("2026-11-01T00:00:00Z"))
+                                && query.until().equals(Instant.parse("2026-11-15T00:00:00Z"))
+                                && query.organization().equals(Optional.of(CARRIER))
+                                && query.account().equals(Optional.of(LedgerAccountKind.CARRIER_PAYABLE))),
+                        eq(Optional.of("abc")),
+                        eq(1000));
     }
 
     @Test
@@ -168,11 +167,10 @@ class LedgerApiWebTests {
                 .startsWith("7,2026-12-03T08:00:00Z,'=cmd(),PAYMENT,CARRIER_PAYABLE," + CARRIER + ",EUR,-1225,-12.25,");
         verify(reports)
                 .export(
-                        eq(new LedgerReports.Query(
-                                Instant.parse("2026-11-01T00:00:00Z"),
-                                Instant.parse("2026-12-01T00:00:00Z"),
-                                Optional.empty(),
-                                Optional.empty())),
+                        argThat(query -> query.from().equals(Instant.parse("2026-11-01T00:00:00Z"))
+                                && query.until().equals(Instant.parse("2026-12-01T00:00:00Z"))
+                                && query.organization().isEmpty()
+                                && query.account().isEmpty()),
                         any());
     }
 
