@@ -2,6 +2,7 @@ package io.freightgate.api;
 
 import io.freightgate.platform.PlatformConfiguration;
 import io.freightgate.platform.idempotency.ClaimAfterAuthorization;
+import io.freightgate.platform.idempotency.IdempotencyAnswers;
 import io.freightgate.platform.idempotency.IdempotencyFilter;
 import io.freightgate.platform.idempotency.IdempotencyRecords;
 import io.freightgate.platform.problem.ProblemResponses;
@@ -81,6 +82,12 @@ class ApiSliceConfiguration {
                 ApiSliceConfiguration.MAX_BODY_BYTES));
         registration.setOrder(PlatformConfiguration.IDEMPOTENCY_FILTER_ORDER);
         return registration;
+    }
+
+    /** Ends the dispatch quietly when the claim found the answer in the records (as in production). */
+    @Bean
+    IdempotencyAnswers idempotencyAnswers() {
+        return new IdempotencyAnswers();
     }
 
     /** {@code freightgate.idempotency.max-body-bytes}' default: the largest JSON body an API request may carry. */

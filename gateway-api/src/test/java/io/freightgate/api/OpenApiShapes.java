@@ -28,14 +28,16 @@ final class OpenApiShapes {
 
     /** The whole body is an instance of {@code schema} (or an array of them). */
     static ResultMatcher matches(String schema) {
-        return result -> {
-            JsonNode body = JsonMapper.shared().readTree(result.getResponse().getContentAsString());
-            List<String> violations = new ArrayList<>();
-            check(body, schema, "$", violations);
-            assertThat(violations)
-                    .as("answer against #/components/schemas/%s", schema)
-                    .isEmpty();
-        };
+        return result -> assertThat(violations(result.getResponse().getContentAsString(), schema))
+                .as("answer against #/components/schemas/%s", schema)
+                .isEmpty();
+    }
+
+    /** What in {@code json} the schema does not promise, one line each; empty when it matches. */
+    static List<String> violations(String json, String schema) {
+        List<String> violations = new ArrayList<>();
+        check(JsonMapper.shared().readTree(json), schema, "$", violations);
+        return violations;
     }
 
     private static void check(JsonNode value, String schema, String where, List<String> violations) {

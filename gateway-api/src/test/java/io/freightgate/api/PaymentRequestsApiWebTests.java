@@ -396,6 +396,59 @@ class PaymentRequestsApiWebTests {
         verify(paymentRequests, times(1)).reissuePaymentLink(any(), anyBoolean());
     }
 
+    @Test
+    void theRateConfirmationIsAPdfInAndOut() throws Exception {
+        byte[] pdf = "%PDF-1.7 rate".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        when(paymentRequests.attachRateConfirmation(eq(ID), any(), any(), anyBoolean()))
+                .thenReturn(view(PaymentRequestStatus.OPEN));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/api/v1/payment-requests/{id}/rate-confirmation", ID)
+                        .with(callers.as(CARRIER, Role.CARRIER_DISPATCHER))
+                        .contentType(MediaType.APPLICATION_PDF)
+                        .content(pdf))
+                .andExpect(status().isOk());
+        var content = ArgumentCaptor.forClass(byte[].class);
+        verify(paymentRequests)
+                .attachRateConfirmation(eq(ID), eq("rate-confirmation-" + ID + ".pdf"), content.capture(), eq(false));
+        assertThat(content.getValue()).isEqualTo(pdf);
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/api/v1/payment-requests/{id}/rate-confirmation", ID)
+                        .with(callers.as(CARRIER, Role.CARRIER_DISPATCHER))
+                        .contentType(MediaType.IMAGE_PNG)
+                        .content(pdf))
+                .andExpect(problem(ProblemType.UNSUPPORTED_MEDIA_TYPE));
+        verify(paymentRequests, times(1)).attachRateConfirmation(any(), any(), any(), anyBoolean());
+
+        var document = org.mockito.Mockito.mock(io.freightgate.platform.documents.DocumentStore.Document.class);
+        when(document.content()).thenReturn(pdf);
+        when(paymentRequests.find(ID, false)).thenReturn(Optional.of(view(PaymentRequestStatus.OPEN)));
+        when(paymentRequests.rateConfirmation(ID, false)).thenReturn(Optional.of(document));
+        mvc.perform(get("/api/v1/payment-requests/{id}/rate-confirmation", ID)
+                        .with(callers.as(SHIPPER, Role.SHIPPER_PAYER)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentType(MediaType.APPLICATION_PDF))
+                .andExpect(header().string(
+                                "Content-Disposition", "attachment; filename=\"rate-confirmation-" + ID + ".pdf\""))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .bytes(pdf));
+    }
+
+    @Test
+    void anUnsupportedMethodOrMediaTypeIsItsProblem() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                                "/api/v1/payment-requests/{id}", ID)
+                        .with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
+                .andExpect(problem(ProblemType.METHOD_NOT_ALLOWED));
+        when(paymentRequests.find(any(), anyBoolean())).thenReturn(Optional.of(view(PaymentRequestStatus.OPEN)));
+        mvc.perform(get("/api/v1/payment-requests/{id}", ID)
+                        .accept(MediaType.APPLICATION_XML)
+                        .with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
+                .andExpect(status().isNotAcceptable());
+        verifyNoInteractions(payments);
+    }
+
     static PaymentRequestView view(PaymentRequestStatus status) {
         var zero = new Money(0, Currency.getInstance("EUR"));
         return new PaymentRequestView(
