@@ -123,9 +123,9 @@ public abstract class BrowserJourney extends GatewayIT {
             Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
             @SuppressWarnings("unchecked")
             Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> viewport = (Map<String, Object>) metrics.get("cssLayoutViewport");
-            double width = ((Number) viewport.get("clientWidth")).doubleValue();
+            // The window's width, scrollbar included: the capture lays the page out again at its full height, where
+            // no scrollbar takes room.
+            double width = ((Number) browser.executeScript("return window.innerWidth")).doubleValue();
             double height = Math.min(6000, ((Number) content.get("height")).doubleValue());
             Map<String, Object> shot = browser.executeCdpCommand(
                     "Page.captureScreenshot",
