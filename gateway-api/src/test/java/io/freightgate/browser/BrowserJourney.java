@@ -7,13 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -118,13 +119,24 @@ public abstract class BrowserJourney extends GatewayIT {
         try {
             Path directory = Screenshots.directory();
             Files.createDirectories(directory);
-            Dimension window = browser.manage().window().getSize();
-            Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
-            browser.manage()
-                    .window()
-                    .setSize(new Dimension(window.width, Math.min(4000, Math.max(window.height, height.intValue()))));
-            byte[] png = browser.getScreenshotAs(OutputType.BYTES);
-            browser.manage().window().setSize(window);
+            // The whole page, beyond the window: Chromium's own capture (DevTools), as wide as the window.
+            Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+            // The window's width, scrollbar included: the capture lays the page out again at its full height, where
+            // no scrollbar takes room.
+            double width = ((Number) browser.executeScript("return window.innerWidth")).doubleValue();
+            double height = Math.min(6000, ((Number) content.get("height")).doubleValue());
+            Map<String, Object> shot = browser.executeCdpCommand(
+                    "Page.captureScreenshot",
+                    Map.of(
+                            "format",
+                            "png",
+                            "captureBeyondViewport",
+                            true,
+                            "clip",
+                            Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
             Files.write(directory.resolve(name + ".png"), png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,12 +14,8 @@ import io.freightgate.security.Role;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -27,7 +23,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A shipper's journeys in a real browser: the hosted payment page on a phone, paid with a 3-D Secure card through the
@@ -40,7 +35,6 @@ class ShipperJourneysIT extends BrowserJourney {
 
     static final String SCRIPT = "<script>alert(1)</script>";
     static final String IMAGE = "\"><img src=x onerror=alert(1)>";
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     StripeClient stripe;
@@ -51,13 +45,20 @@ class ShipperJourneysIT extends BrowserJourney {
     @Autowired
     Clock clock;
 
+    Fixtures fixtures;
+
+    @BeforeEach
+    void fixtures() {
+        fixtures = new Fixtures(api, callers, clock);
+    }
+
     @Test
     void aShipperPaysOnAPhoneWithA3DSecureCardThroughTheBanksPage() {
-        TenantId carrier = organization("CARRIER", "Spedition Nord GmbH", email("carrier"));
-        TenantId shipper = organization("SHIPPER", "Lyon Retail SAS", email("shipper"));
+        TenantId carrier = fixtures.organization("CARRIER", "Spedition Nord GmbH", Fixtures.email("carrier"));
+        TenantId shipper = fixtures.organization("SHIPPER", "Lyon Retail SAS", Fixtures.email("shipper"));
         verifications.verify(carrier, true);
         verifications.verify(shipper, false);
-        JsonNode created = paymentRequest(carrier, shipper, 185_000, "LD-2026-0412");
+        JsonNode created = fixtures.paymentRequest(carrier, shipper, 185_000, "LD-2026-0412");
         String requestId = created.get("payment_request").get("id").asString();
 
         phone();
@@ -72,7 +73,6 @@ class ShipperJourneysIT extends BrowserJourney {
         assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("nothing wider than the phone's screen")
                 .isTrue();
-        screenshot("pay-page-phone");
 
         WebElement cardForm = browser.findElement(By.id("card-form"));
         cardForm.findElement(By.cssSelector("input[value='pm_card_threeDSecure2Required']"))
@@ -95,7 +95,6 @@ class ShipperJourneysIT extends BrowserJourney {
         check("the payment page after 3-D Secure");
         assertThat(browser.findElement(By.id("status")).getText()).startsWith("Paid");
         assertThat(browser.findElements(By.id("card-form"))).isEmpty();
-        screenshot("pay-page-paid-phone");
 
         assertThat(api.get("/api/v1/payment-requests/" + requestId)
                         .token(callers.of(carrier, Role.CARRIER_FINANCE))
@@ -119,13 +118,13 @@ class ShipperJourneysIT extends BrowserJourney {
     void namesWithMarkupShowAsTextOnEveryPageThatShowsThem() {
         String carrierName = "Carrier " + SCRIPT + " " + IMAGE;
         String shipperName = "Shipper " + SCRIPT + " " + IMAGE;
-        String shipperEmail = email("shipper");
-        TenantId carrier = organization("CARRIER", carrierName, email("carrier"));
-        TenantId shipper = organization("SHIPPER", shipperName, shipperEmail);
+        String shipperEmail = Fixtures.email("shipper");
+        TenantId carrier = fixtures.organization("CARRIER", carrierName, Fixtures.email("carrier"));
+        TenantId shipper = fixtures.organization("SHIPPER", shipperName, shipperEmail);
         verifications.verify(carrier, true);
         verifications.verify(shipper, false);
         String reference = "LD " + SCRIPT;
-        JsonNode created = paymentRequest(carrier, shipper, 42_000, reference);
+        JsonNode created = fixtures.paymentRequest(carrier, shipper, 42_000, reference);
 
         // The payment page.
         open(link(created));
@@ -157,7 +156,7 @@ class ShipperJourneysIT extends BrowserJourney {
 
         // The driver page: the delivery address, free text of the carrier's dispatcher.
         String address = "Quai " + SCRIPT + " " + IMAGE + ", 69002 Lyon, FR";
-        String driverLink = driverLink(carrier, shipper, address);
+        String driverLink = fixtures.driverLink(carrier, shipper, address);
         open(driverLink);
         assertNoAlert();
         assertThat(browser.findElement(By.id("delivery-address")).getText()).isEqualTo(address);
@@ -179,100 +178,8 @@ class ShipperJourneysIT extends BrowserJourney {
                 .isInstanceOf(NoAlertPresentException.class);
     }
 
-    private TenantId organization(String type, String name, String email) {
-        String json = JSON.writeValueAsString(java.util.Map.of(
-                "type", type,
-                "legal_name", name,
-                "country", "DE",
-                "vat_number", "DE811907980",
-                "contact_email", email));
-        var response = api.post("/api/v1/organizations", json)
-                .token(callers.platformAdmin())
-                .idempotencyKey(UUID.randomUUID().toString())
-                .send();
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return TenantId.of(response.json().get("id").asString());
-    }
-
-    private JsonNode paymentRequest(TenantId carrier, TenantId shipper, long amount, String reference) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        String json = JSON.writeValueAsString(java.util.Map.of(
-                "shipper_id",
-                shipper.toString(),
-                "amount_minor",
-                amount,
-                "currency",
-                "EUR",
-                "load_reference",
-                reference,
-                "origin",
-                "Hamburg, DE",
-                "destination",
-                "Lyon, FR",
-                "pickup_date",
-                today.minusDays(2).toString(),
-                "delivery_date",
-                today.minusDays(1).toString(),
-                "due_date",
-                today.plusDays(14).toString(),
-                "terms",
-                "Net 14"));
-        var response = api.post("/api/v1/payment-requests", json)
-                .token(callers.of(carrier, Role.CARRIER_DISPATCHER))
-                .idempotencyKey(UUID.randomUUID().toString())
-                .send();
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json();
-    }
-
-    private String driverLink(TenantId carrier, TenantId shipper, String deliveryAddress) {
-        String dispatcher = callers.of(carrier, Role.CARRIER_DISPATCHER);
-        Instant pickup = clock.instant().minus(Duration.ofHours(12)).truncatedTo(ChronoUnit.SECONDS);
-        String number = "LD-WEB-" + UUID.randomUUID().toString().substring(0, 6);
-        String json = JSON.writeValueAsString(java.util.Map.of(
-                "shipper_id",
-                shipper.toString(),
-                "load_number",
-                number,
-                "cmr_number",
-                "CMR-" + number,
-                "pickup",
-                java.util.Map.of(
-                        "address",
-                        "Hafenstrasse 1, 20457 Hamburg, DE",
-                        "lat",
-                        53.5461,
-                        "lon",
-                        9.9661,
-                        "planned_at",
-                        pickup.toString()),
-                "delivery",
-                java.util.Map.of(
-                        "address",
-                        deliveryAddress,
-                        "lat",
-                        45.7640,
-                        "lon",
-                        4.8357,
-                        "planned_at",
-                        pickup.plus(Duration.ofHours(11)).toString()),
-                "driver_user_id",
-                "driver-" + UUID.randomUUID()));
-        var load = api.post("/api/v1/loads", json)
-                .token(dispatcher)
-                .idempotencyKey(UUID.randomUUID().toString())
-                .send();
-        assertThat(load.status()).as(load.body()).isEqualTo(201);
-        var link = api.post("/api/v1/loads/" + load.json().get("id").asString() + "/driver-links", "")
-                .token(dispatcher)
-                .idempotencyKey(UUID.randomUUID().toString())
-                .send();
-        assertThat(link.status()).as(link.body()).isEqualTo(201);
-        return link.json().get("url").asString();
-    }
-
     /** The payment page's path: the issuer in tests is http://localhost:8080; the gateway listens elsewhere. */
-    private static String link(JsonNode created) {
+    static String link(JsonNode created) {
         return URI.create(created.get("payment_page_url").asString()).getRawPath();
     }
 
@@ -297,9 +204,5 @@ class ShipperJourneysIT extends BrowserJourney {
         } catch (StripeException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String email(String who) {
-        return who + "-" + UUID.randomUUID() + "@example.test";
     }
 }

@@ -7,6 +7,7 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.security.Role;
 import io.freightgate.support.Api;
 import io.freightgate.support.GatewayIT;
+import io.freightgate.support.PageForm;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -465,19 +466,8 @@ class LoadsIT extends GatewayIT {
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains(number).contains("name=\"viewport\"").contains("capture=\"environment\"");
 
-        var heic = api.multipart(
-                        "POST",
-                        url,
-                        Map.of("signatory_name", "J. Smit"),
-                        "file",
-                        "x.heic",
-                        "image/heic",
-                        LoadFixtures.heic())
-                .send();
-        assertThat(heic.status()).isEqualTo(415);
-        assertThat(heic.body()).contains("HEIC");
-
-        var uploaded = api.multipart(
+        var form = PageForm.of(page);
+        var forged = api.multipart(
                         "POST",
                         url,
                         Map.of("signatory_name", "J. Smit"),
@@ -485,6 +475,30 @@ class LoadsIT extends GatewayIT {
                         "pod.jpg",
                         "image/jpeg",
                         LoadFixtures.photo(CONSIGNEE_LAT, CONSIGNEE_LON, clock.instant(), 1))
+                .send();
+        assertThat(forged.status()).as("a post without the page's CSRF token").isEqualTo(403);
+        var heic = api.multipart(
+                        "POST",
+                        url,
+                        Map.of("signatory_name", "J. Smit", "_csrf", form.csrf()),
+                        "file",
+                        "x.heic",
+                        "image/heic",
+                        LoadFixtures.heic())
+                .header("Cookie", form.cookie())
+                .send();
+        assertThat(heic.status()).isEqualTo(415);
+        assertThat(heic.body()).contains("HEIC");
+
+        var uploaded = api.multipart(
+                        "POST",
+                        url,
+                        Map.of("signatory_name", "J. Smit", "_csrf", form.csrf()),
+                        "file",
+                        "pod.jpg",
+                        "image/jpeg",
+                        LoadFixtures.photo(CONSIGNEE_LAT, CONSIGNEE_LON, clock.instant(), 1))
+                .header("Cookie", form.cookie())
                 .send();
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
         assertThat(uploaded.body()).contains("delivery is confirmed");

@@ -8,6 +8,7 @@ import io.freightgate.local.EmbeddedSmtpServer;
 import io.freightgate.local.EmbeddedSmtpServer.CapturedMail;
 import io.freightgate.support.Api;
 import io.freightgate.support.GatewayIT;
+import io.freightgate.support.PageForm;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
@@ -75,13 +76,26 @@ class AccountMailIT extends GatewayIT {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("<form method=\"post\" action=\"/invitations/" + token + "\">");
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
-        var accepted = api.call(
+        var form = PageForm.of(page);
+        var forged = api.call(
                         "POST", "/invitations/" + token, "password=" + PASSWORD, "application/x-www-form-urlencoded")
+                .send();
+        assertThat(forged.status()).as("a post without the page's CSRF token").isEqualTo(403);
+        var accepted = api.call(
+                        "POST",
+                        "/invitations/" + token,
+                        form.urlEncoded("password=" + PASSWORD),
+                        "application/x-www-form-urlencoded")
+                .header("Cookie", form.cookie())
                 .send();
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.body()).contains("Your password is set.");
         var again = api.call(
-                        "POST", "/invitations/" + token, "password=" + PASSWORD, "application/x-www-form-urlencoded")
+                        "POST",
+                        "/invitations/" + token,
+                        form.urlEncoded("password=" + PASSWORD),
+                        "application/x-www-form-urlencoded")
+                .header("Cookie", form.cookie())
                 .send();
         assertThat(again.status()).isEqualTo(404);
     }

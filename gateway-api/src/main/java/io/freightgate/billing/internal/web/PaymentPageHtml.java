@@ -5,6 +5,8 @@ import io.freightgate.billing.PaymentRequestStatus;
 import io.freightgate.billing.PaymentRequestView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +65,9 @@ class PaymentPageHtml {
     /** What the page shows: the request, its parties' names, a notice (an outcome or an error), the forms. */
     record Page(
             String token, PaymentRequestView request, String carrierName, Optional<String> notice, CardForm cardForm) {}
+
+    private static final DateTimeFormatter PAID_AT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ITemplateEngine templates;
 
@@ -146,7 +151,8 @@ class PaymentPageHtml {
                         ? "Your direct debit is processing; it settles in a few business days."
                         : "Your payment is being processed.";
             case AUTHORIZED -> "Your card payment is authorized; it is captured when the load is delivered.";
-            case PAID -> "Paid" + request.paidAt().map(at -> " on " + at).orElse("") + ". Thank you.";
+            case PAID ->
+                "Paid" + request.paidAt().map(at -> " on " + PAID_AT.format(at)).orElse("") + ". Thank you.";
             case PARTIALLY_REFUNDED -> "Paid; part of it was refunded.";
             case REFUNDED -> "Paid and refunded.";
             case DISPUTED -> "Paid; the payment is disputed.";
