@@ -24,8 +24,11 @@ import org.springframework.stereotype.Component;
  * {@code freightgate-web}, authorization code with PKCE and refresh tokens, redirect URI
  * {@code {issuer}/login/oauth2/code/freightgate}. Refresh tokens rotate on every use and the session ends
  * {@code freightgate.security.session.absolute-timeout} (12 hours unless configured) after the login at the latest; a
- * changed setting is applied to the existing registration at the next start. The secret is random and never logged; operators set it
- * with {@link #rotateSecret}.
+ * changed setting is applied to the existing registration at the next start. The back office is this client
+ * ({@link BackOfficeLogin}): it authenticates with {@code freightgate.security.web-client.secret} when configured (every
+ * instance of a scaled-out gateway needs the same one), otherwise with a random secret set at each start (one instance:
+ * local mode, tests). The secret is never logged; {@link #rotateSecret} sets a new one and hands it to the back office
+ * of this instance.
  */
 @Component
 class WebClientRegistration implements ApplicationRunner {
@@ -38,14 +41,18 @@ class WebClientRegistration implements ApplicationRunner {
     private final AuthorizationServerSettings settings;
     private final Clock clock;
     private final Duration sessionLifetime;
+    private final String configuredSecret;
+    private volatile String currentSecret;
 
     WebClientRegistration(
             RegisteredClientRepository registry,
             PasswordEncoder passwordEncoder,
             AuthorizationServerSettings settings,
             Clock clock,
-            @Value("${freightgate.security.session.absolute-timeout:PT12H}") Duration sessionLifetime) {
+            @Value("${freightgate.security.session.absolute-timeout:PT12H}") Duration sessionLifetime,
+            @Value("${freightgate.security.web-client.secret:}") String configuredSecret) {
         this.registry = registry;
+        this.configuredSecret = configuredSecret;
         this.passwordEncoder = passwordEncoder;
         this.settings = settings;
         this.clock = clock;
@@ -54,6 +61,27 @@ class WebClientRegistration implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        register();
+        String secret = configuredSecret.isBlank() ? newSecret() : configuredSecret;
+        RegisteredClient client = registry.findByClientId(CLIENT_ID);
+        if (!passwordEncoder.matches(secret, client.getClientSecret())) {
+            registry.save(RegisteredClient.from(client)
+                    .clientSecret(passwordEncoder.encode(secret))
+                    .build());
+        }
+        currentSecret = secret;
+    }
+
+    /** The secret the back office of this instance authenticates with. */
+    String currentSecret() {
+        String secret = currentSecret;
+        if (secret == null) {
+            throw new IllegalStateException("The web client is not registered yet");
+        }
+        return secret;
+    }
+
+    private void register() {
         RegisteredClient existing = registry.findByClientId(CLIENT_ID);
         if (existing != null
                 && !sessionLifetime.equals(existing.getTokenSettings().getRefreshTokenTimeToLive())) {
@@ -99,11 +127,12 @@ class WebClientRegistration implements ApplicationRunner {
 
     /** Sets a new secret for the web client and answers it (to be handed to the web app's configuration). */
     String rotateSecret() {
-        run(null);
+        register();
         String secret = newSecret();
         registry.save(RegisteredClient.from(registry.findByClientId(CLIENT_ID))
                 .clientSecret(passwordEncoder.encode(secret))
                 .build());
+        currentSecret = secret;
         return secret;
     }
 
