@@ -114,7 +114,12 @@ class BackOfficeLogin {
                 .clientSecret(webClient.currentSecret())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri(webClient.redirectUri())
+                // Local mode: back to the origin the browser came from (registered for the local port); otherwise
+                // the issuer's, the only one registered.
+                .redirectUri(
+                        webClient.localMode()
+                                ? "{baseUrl}/login/oauth2/code/{registrationId}"
+                                : webClient.redirectUri())
                 .scope("api")
                 .authorizationUri("/oauth2/authorize")
                 .tokenUri(tokenUri)
@@ -157,8 +162,13 @@ class BackOfficeLogin {
             attributes.put(AccessTokens.ROLES_CLAIM, new ArrayList<>(roles));
             List<String> amr = token.getClaimAsStringList(StepUp.AMR_CLAIM);
             attributes.put(StepUp.AMR_CLAIM, amr == null ? new ArrayList<String>() : new ArrayList<>(amr));
-            if (token.getClaims().get(StepUp.AUTH_TIME_CLAIM) instanceof Number authTime) {
-                attributes.put(StepUp.AUTH_TIME_CLAIM, authTime.longValue());
+            Object authTime = token.getClaims().get(StepUp.AUTH_TIME_CLAIM);
+            if (authTime instanceof Number seconds) {
+                attributes.put(StepUp.AUTH_TIME_CLAIM, seconds.longValue());
+            } else if (authTime instanceof java.time.Instant instant) {
+                attributes.put(StepUp.AUTH_TIME_CLAIM, instant.getEpochSecond());
+            } else if (authTime instanceof java.util.Date date) {
+                attributes.put(StepUp.AUTH_TIME_CLAIM, date.toInstant().getEpochSecond());
             }
             var authorities = new ArrayList<GrantedAuthority>();
             for (String role : roles) {

@@ -3,8 +3,10 @@ package io.freightgate.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
@@ -62,7 +64,9 @@ public class StepUp {
         Object authTime = token.getToken().getClaims().get(AUTH_TIME_CLAIM);
         Optional<Instant> at = authTime instanceof Number seconds
                 ? Optional.of(Instant.ofEpochSecond(seconds.longValue()))
-                : authTime instanceof Instant instant ? Optional.of(instant) : Optional.empty();
+                : authTime instanceof Instant instant
+                        ? Optional.of(instant)
+                        : authTime instanceof Date date ? Optional.of(date.toInstant()) : Optional.empty();
         boolean recent =
                 at.map(time -> !time.plus(RECENT).isBefore(clock.instant())).orElse(false);
         if (!amr.contains(OTP) || !recent) {
@@ -117,9 +121,13 @@ public class StepUp {
                 latest = factor.getIssuedAt();
             }
         }
-        return new Claims(amr, latest == null ? Optional.empty() : Optional.of(latest.getEpochSecond()));
+        return new Claims(
+                amr, Optional.ofNullable(latest).map(time -> Date.from(time.truncatedTo(ChronoUnit.SECONDS))));
     }
 
-    /** The claims of a login's factors; a mutable list, since the authorization is stored as JSON. */
-    record Claims(ArrayList<String> amr, Optional<Long> authTime) {}
+    /**
+     * The claims of a login's factors: a mutable list and a {@link Date} (seconds in the token), types both the token's
+     * JSON and the authorization's JSON storage accept (as they do for OpenID Connect's own {@code auth_time}).
+     */
+    record Claims(ArrayList<String> amr, Optional<Date> authTime) {}
 }

@@ -4,10 +4,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -42,6 +44,8 @@ class WebClientRegistration implements ApplicationRunner {
     private final Clock clock;
     private final Duration sessionLifetime;
     private final String configuredSecret;
+    private final boolean localMode;
+    private final Environment environment;
     private volatile String currentSecret;
 
     WebClientRegistration(
@@ -50,7 +54,11 @@ class WebClientRegistration implements ApplicationRunner {
             AuthorizationServerSettings settings,
             Clock clock,
             @Value("${freightgate.security.session.absolute-timeout:PT12H}") Duration sessionLifetime,
-            @Value("${freightgate.security.web-client.secret:}") String configuredSecret) {
+            @Value("${freightgate.security.web-client.secret:}") String configuredSecret,
+            @Value("${freightgate.local.active:false}") boolean localMode,
+            Environment environment) {
+        this.localMode = localMode;
+        this.environment = environment;
         this.registry = registry;
         this.configuredSecret = configuredSecret;
         this.passwordEncoder = passwordEncoder;
@@ -63,6 +71,11 @@ class WebClientRegistration implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         register();
         String secret = configuredSecret.isBlank() ? newSecret() : configuredSecret;
+        RegisteredClient registered = registry.findByClientId(CLIENT_ID);
+        localRedirectUri()
+                .filter(local -> !registered.getRedirectUris().contains(local))
+                .ifPresent(local -> registry.save(
+                        RegisteredClient.from(registered).redirectUri(local).build()));
         RegisteredClient client = registry.findByClientId(CLIENT_ID);
         if (!passwordEncoder.matches(secret, client.getClientSecret())) {
             registry.save(RegisteredClient.from(client)
@@ -123,6 +136,23 @@ class WebClientRegistration implements ApplicationRunner {
 
     String redirectUri() {
         return settings.getIssuer() + "/login/oauth2/code/freightgate";
+    }
+
+    /**
+     * Local mode only (one instance on this machine): the redirect URI on the port the server really listens on, for
+     * when it is not the issuer's (tests on a random port, where the issuer says {@code localhost:0}), so a browser on
+     * {@code http://localhost:{port}} can log in to the web app.
+     */
+    Optional<String> localRedirectUri() {
+        String port = environment.getProperty("local.server.port");
+        return localMode && port != null
+                ? Optional.of("http://localhost:" + port + "/login/oauth2/code/freightgate")
+                : Optional.empty();
+    }
+
+    /** Whether the web app may send browsers back to the origin they came from (local mode) or only to the issuer. */
+    boolean localMode() {
+        return localMode;
     }
 
     /** Sets a new secret for the web client and answers it (to be handed to the web app's configuration). */

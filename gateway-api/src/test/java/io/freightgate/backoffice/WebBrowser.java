@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * hop recorded), the configured issuer's origin ({@code http://localhost:0} in tests, where the server's port is chosen
  * at start) mapped to the test server's port, a fixed client address per instance (the login throttle counts per address).
  */
-final class WebBrowser {
+public final class WebBrowser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -35,18 +35,18 @@ final class WebBrowser {
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    WebBrowser(int port, String issuer, String clientIp) {
+    public WebBrowser(int port, String issuer, String clientIp) {
         this.base = "http://localhost:" + port;
         this.issuerOrigin = issuer;
         this.clientIp = clientIp;
     }
 
-    HttpResponse<String> get(String pathOrUrl) {
+    public HttpResponse<String> get(String pathOrUrl) {
         return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
     }
 
     /** GETs the page and follows its redirects within this site; answers the last response. */
-    HttpResponse<String> open(String pathOrUrl) {
+    public HttpResponse<String> open(String pathOrUrl) {
         HttpResponse<String> response = get(pathOrUrl);
         for (int hops = 0; hops < 15 && isRedirect(response); hops++) {
             String location = response.headers().firstValue("Location").orElseThrow();
@@ -59,14 +59,14 @@ final class WebBrowser {
         return response;
     }
 
-    HttpResponse<String> follow(HttpResponse<String> response) {
+    public HttpResponse<String> follow(HttpResponse<String> response) {
         return isRedirect(response)
                 ? open(response.headers().firstValue("Location").orElseThrow())
                 : response;
     }
 
     /** Posts a form with the CSRF token of {@code page} (a response showing the form). */
-    HttpResponse<String> submit(HttpResponse<String> page, String action, Map<String, String> fields) {
+    public HttpResponse<String> submit(HttpResponse<String> page, String action, Map<String, String> fields) {
         Matcher csrf = CSRF.matcher(page.body());
         assertThat(csrf.find())
                 .as("CSRF token on " + page.uri() + ": " + page.body())
@@ -82,7 +82,7 @@ final class WebBrowser {
      * Logs in from {@code /}: the web app sends the anonymous browser through the authorization server's login (email,
      * password, and the TOTP code when {@code totpSecret} is given) and back; answers the page it lands on.
      */
-    HttpResponse<String> logInFromTheFirstPage(
+    public HttpResponse<String> logInFromTheFirstPage(
             String email, String password, Optional<String> totpSecret, Instant now) {
         HttpResponse<String> loginPage = open("/");
         assertThat(loginPage.uri().getPath()).as(visited.toString()).isEqualTo("/login");
@@ -100,7 +100,7 @@ final class WebBrowser {
         return follow(afterPassword);
     }
 
-    static String code(String base32Secret, Instant at) {
+    public static String code(String base32Secret, Instant at) {
         return new TotpEnrolment("", base32Secret, Optional.empty(), List.of()).codeAt(at);
     }
 
@@ -148,7 +148,7 @@ final class WebBrowser {
         return response.statusCode() / 100 == 3;
     }
 
-    static String encode(Map<String, String> form) {
+    public static String encode(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))

@@ -12,14 +12,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** People for the web app's tests, made as a platform admin would (over the API), with TOTP when they need it. */
-record WebUsers(Api api, Callers callers, Logins logins, Clock clock) {
+public record WebUsers(Api api, Callers callers, Logins logins, Clock clock) {
 
-    static final String PASSWORD = "correct horse battery staple 19";
+    public static final String PASSWORD = "correct horse battery staple 19";
 
     /** A person with a login; {@code totpSecret} is present when TOTP was enrolled. */
-    record Person(UUID id, TenantId organization, String email, Optional<String> totpSecret) {}
+    public record Person(UUID id, TenantId organization, String email, Optional<String> totpSecret) {}
 
-    TenantId organization(String type, String name) {
+    public TenantId organization(String type, String name) {
         var response = api.post("/api/v1/organizations", """
                         {"type":"%s","legal_name":"%s","country":"DE","vat_number":"DE811907980",\
                         "contact_email":"ops@web.test"}""".formatted(type, name))
@@ -30,7 +30,7 @@ record WebUsers(Api api, Callers callers, Logins logins, Clock clock) {
         return TenantId.of(response.json().get("id").asString());
     }
 
-    Person person(TenantId organization, String role, boolean enrolTotp) {
+    public Person person(TenantId organization, String role, boolean enrolTotp) {
         String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@web.test";
         var invited = api.post(
                         "/api/v1/organizations/" + organization + "/users",
