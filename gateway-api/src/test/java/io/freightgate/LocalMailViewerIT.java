@@ -55,12 +55,26 @@ class LocalMailViewerIT extends GatewayIT {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body())
                 .contains("<h1>Welcome, &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co</h1>")
-                .contains("<iframe sandbox=\"\" title=\"HTML body\" srcdoc=\"")
-                // The HTML body encoded the name once; the srcdoc attribute encodes the body again.
-                .contains("Hello &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; &amp;amp; Co,")
+                .contains("<iframe sandbox=\"\" title=\"HTML body\" src=\"/local/mail/" + number + "/html\"")
                 .contains("<pre>Hello &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co,")
                 .doesNotContain("<script");
         assertThat(page.header("Cache-Control")).contains("no-store");
+
+        // The frame's document: the HTML body as sent (it encoded the name once), under a sandbox policy of its own
+        // that runs no script and loads nothing, only the mail's inline styles.
+        var body = api.get("/local/mail/" + number + "/html").send();
+
+        assertThat(body.status()).isEqualTo(200);
+        assertThat(body.contentType()).startsWith("text/html");
+        assertThat(body.body())
+                .contains("Hello &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co,")
+                .doesNotContain("<script");
+        assertThat(body.header("Content-Security-Policy"))
+                .startsWith("sandbox;")
+                .contains("default-src 'none'")
+                .doesNotContain("script-src")
+                .doesNotContain("allow-scripts");
+        assertThat(body.header("Cache-Control")).contains("no-store");
     }
 
     @Test

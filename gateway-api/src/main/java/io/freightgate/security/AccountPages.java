@@ -1,27 +1,30 @@
 package io.freightgate.security;
 
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The pages the mailed links open: {@code /invitations/{token}} (set the first password) and
  * {@code /password-reset/{token}} (set a new one), plus {@code /password-reset} to ask for a reset mail. Plain forms,
- * no scripts, no session: on the token pages the token in the path is the credential (so a forged form post achieves
- * nothing without it), and the pages are sent with {@code Referrer-Policy: no-referrer} so the token does not leak to
- * other sites. The request form carries a CSRF token and is rate-limited like the API ({@link AccountPageSecurity}).
- * The same operations exist as JSON API ({@code /api/v1/invitations/...}, {@code /api/v1/password-resets...}).
+ * no session: on the token pages the token in the path is the credential (so a forged form post achieves nothing
+ * without it), and the pages are sent with {@code Referrer-Policy: no-referrer} so the token does not leak to other
+ * sites. The request form carries a CSRF token and is rate-limited like the API ({@link AccountPageSecurity}). The same
+ * operations exist as JSON API ({@code /api/v1/invitations/...}, {@code /api/v1/password-resets...}). The pages are
+ * one template ({@code templates/account/page.html}): every user string through {@code th:text}.
  */
 @Controller
 class AccountPages {
+
+    private static final String INVITATION = "Accept your invitation";
+    private static final String RESET = "Reset your password";
+    private static final String NEW_PASSWORD = "Choose a new password";
 
     private final Invitations invitations;
     private final PasswordResets passwordResets;
@@ -31,102 +34,90 @@ class AccountPages {
         this.passwordResets = passwordResets;
     }
 
+    /** The password forms' one field. */
+    record PasswordForm(String password) {}
+
+    /** The reset request form's one field. */
+    record ResetRequestForm(String email) {}
+
     @GetMapping("/invitations/{token}")
-    ResponseEntity<String> invitation(@PathVariable String token) {
-        return page(200, "Accept your invitation", null, passwordForm("/invitations/" + token));
+    ModelAndView invitation(@PathVariable String token, HttpServletResponse response) {
+        return passwordForm(200, INVITATION, null, "/invitations/" + token, response);
     }
 
     @PostMapping("/invitations/{token}")
-    ResponseEntity<String> acceptInvitation(
-            @PathVariable String token, @RequestParam(name = "password", required = false) String password) {
+    ModelAndView acceptInvitation(@PathVariable String token, PasswordForm form, HttpServletResponse response) {
         try {
-            invitations.accept(token, password == null ? "" : password);
-            return page(200, "Accept your invitation", "Your password is set.", LOG_IN);
+            invitations.accept(token, form.password() == null ? "" : form.password());
+            return page(200, INVITATION, response)
+                    .addObject("notice", "Your password is set.")
+                    .addObject("ok", true)
+                    .addObject("next", "login");
         } catch (PasswordRejected e) {
-            return page(422, "Accept your invitation", e.getMessage(), passwordForm("/invitations/" + token));
+            return passwordForm(422, INVITATION, e.getMessage(), "/invitations/" + token, response);
         } catch (Invitations.InvitationNotFound e) {
-            return page(404, "Accept your invitation", "This invitation is unknown, already used or expired.", "");
+            return page(404, INVITATION, response)
+                    .addObject(
+                            "notice",
+                            "This invitation is unknown, already used or expired. Ask your administrator to invite"
+                                    + " you again.");
         }
     }
 
     @GetMapping("/password-reset")
-    ResponseEntity<String> resetRequestPage(HttpServletRequest request) {
-        return page(200, "Reset your password", null, """
-                <form method="post" action="/password-reset">
-                  %s
-                  <label>Email <input type="email" name="email" autocomplete="username" required></label>
-                  <button type="submit">Send me a link</button>
-                </form>""".formatted(csrf(request)));
+    ModelAndView resetRequestPage(HttpServletResponse response) {
+        return page(200, RESET, response).addObject("form", "reset-request");
     }
 
     @PostMapping("/password-reset")
-    ResponseEntity<String> requestReset(@RequestParam(name = "email", required = false) String email) {
-        passwordResets.request(email);
-        return page(
-                202,
-                "Reset your password",
-                "If this address belongs to an active account, a link to reset its password is on its way.",
-                LOG_IN);
+    ModelAndView requestReset(ResetRequestForm form, HttpServletResponse response) {
+        passwordResets.request(form.email());
+        return page(202, RESET, response)
+                .addObject(
+                        "notice",
+                        "If this address belongs to an active account, a link to reset its password is on its way.")
+                .addObject("ok", true)
+                .addObject("next", "login");
     }
 
     @GetMapping("/password-reset/{token}")
-    ResponseEntity<String> resetPage(@PathVariable String token) {
-        return page(200, "Choose a new password", null, passwordForm("/password-reset/" + token));
+    ModelAndView resetPage(@PathVariable String token, HttpServletResponse response) {
+        return passwordForm(200, NEW_PASSWORD, null, "/password-reset/" + token, response);
     }
 
     @PostMapping("/password-reset/{token}")
-    ResponseEntity<String> reset(
-            @PathVariable String token, @RequestParam(name = "password", required = false) String password) {
+    ModelAndView reset(@PathVariable String token, PasswordForm form, HttpServletResponse response) {
         try {
-            passwordResets.complete(token, password == null ? "" : password);
-            return page(200, "Choose a new password", "Your new password is set.", LOG_IN);
+            passwordResets.complete(token, form.password() == null ? "" : form.password());
+            return page(200, NEW_PASSWORD, response)
+                    .addObject("notice", "Your new password is set.")
+                    .addObject("ok", true)
+                    .addObject("next", "login");
         } catch (PasswordRejected e) {
-            return page(422, "Choose a new password", e.getMessage(), passwordForm("/password-reset/" + token));
+            return passwordForm(422, NEW_PASSWORD, e.getMessage(), "/password-reset/" + token, response);
         } catch (PasswordResets.PasswordResetNotFound e) {
-            return page(
-                    404,
-                    "Choose a new password",
-                    "This link is unknown, already used or expired.",
-                    "<p><a href=\"/password-reset\">Ask for a new one</a></p>");
+            return page(404, NEW_PASSWORD, response)
+                    .addObject("notice", "This link is unknown, already used or expired.")
+                    .addObject("next", "reset");
         }
     }
 
-    private static final String LOG_IN = "<p><a href=\"/login\">Log in</a></p>";
-
-    private static String csrf(HttpServletRequest request) {
-        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return token == null
-                ? ""
-                : "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
-                        .formatted(
-                                HtmlUtils.htmlEscape(token.getParameterName()), HtmlUtils.htmlEscape(token.getToken()));
+    private static ModelAndView passwordForm(
+            int status, String title, String error, String action, HttpServletResponse response) {
+        return page(status, title, response)
+                .addObject("notice", error)
+                .addObject("form", "password")
+                .addObject("action", action);
     }
 
-    private static String passwordForm(String action) {
-        return """
-                <form method="post" action="%s">
-                  <p>At least 12 characters, not a common password, not your email address.</p>
-                  <label>New password
-                    <input type="password" name="password" autocomplete="new-password" minlength="12" required></label>
-                  <button type="submit">Set password</button>
-                </form>""".formatted(HtmlUtils.htmlEscape(action));
-    }
-
-    private static ResponseEntity<String> page(int status, String title, String notice, String body) {
-        return ResponseEntity.status(status)
-                .contentType(MediaType.TEXT_HTML)
-                .cacheControl(CacheControl.noStore())
-                .body("""
-                        <!DOCTYPE html>
-                        <html lang="en">
-                        <head><meta charset="utf-8"><title>%s · FreightGate</title>
-                        <style>body{font-family:sans-serif;max-width:28em;margin:4em auto}label{display:block;margin:1em 0}</style>
-                        </head>
-                        <body><h1>%s</h1>%s%s</body>
-                        </html>""".formatted(
-                                HtmlUtils.htmlEscape(title),
-                                HtmlUtils.htmlEscape(title),
-                                notice == null ? "" : "<p role=\"status\">" + HtmlUtils.htmlEscape(notice) + "</p>",
-                                body));
+    private static ModelAndView page(int status, String title, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        var page = new ModelAndView("account/page")
+                .addObject("heading", title)
+                .addObject("ok", false)
+                .addObject("form", "none")
+                .addObject("next", "none");
+        page.setStatus(HttpStatusCode.valueOf(status));
+        return page;
     }
 }

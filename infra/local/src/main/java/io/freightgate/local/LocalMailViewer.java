@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.owasp.encoder.Encode;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,9 +20,12 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Local mode's mail viewer: {@code GET /local/mail} lists what the embedded SMTP server captured, newest first, and
- * {@code GET /local/mail/{n}} shows one mail (1 is the first one received). Mail content is untrusted: every field is
- * HTML-encoded, and the HTML body is shown in an iframe with an empty {@code sandbox} (no scripts, no forms, no
- * same-origin access) whose {@code srcdoc} is attribute-encoded. The pages have no script of their own, so they run
+ * {@code GET /local/mail/{n}} shows one mail (1 is the first one received). The pages are the templates
+ * {@code templates/local-mail/} of this module, rendered by the application's Thymeleaf in the application's layout.
+ * Mail content is untrusted: every field goes through {@code th:text}; the HTML body is shown in a frame with an empty
+ * {@code sandbox} (no scripts, no forms, no same-origin access) that loads it from {@code GET /local/mail/{n}/html},
+ * sent with a policy of its own: {@code sandbox}, nothing loaded, no script, only the mail's own inline styles (a mail's
+ * styles are inline, which the pages' strict policy would refuse). The pages have no script of their own, so they run
  * under the gateway's Content-Security-Policy. Only in local mode; never in a production build.
  *
  * <p>Functional routes rather than a {@code @Controller}, so that the gateway's component scan, which covers this
@@ -31,17 +35,12 @@ public final class LocalMailViewer {
 
     static final String PATH = "/local/mail";
 
+    /** The policy of a mail's HTML body: a sandbox without scripts that loads nothing, the mail's styles inline. */
+    static final String MAIL_BODY_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
+            + " frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-
-    private static final String STYLE = """
-            body{font-family:system-ui,sans-serif;margin:2rem;color:#1d2733}
-            table{border-collapse:collapse;width:100%}
-            th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #d5dbe3;vertical-align:top}
-            dt{font-weight:600;margin-top:.5rem}
-            pre{white-space:pre-wrap;background:#f4f6f8;padding:1rem}
-            iframe{width:100%;height:32rem;border:1px solid #d5dbe3}
-            """;
 
     private final EmbeddedSmtpServer smtp;
 
@@ -49,86 +48,54 @@ public final class LocalMailViewer {
         this.smtp = smtp;
     }
 
-    /** {@code GET /local/mail} and {@code GET /local/mail/{n}}. */
+    /** {@code GET /local/mail}, {@code GET /local/mail/{n}} and {@code GET /local/mail/{n}/html}. */
     public RouterFunction<ServerResponse> routes() {
         return RouterFunctions.route()
                 .GET(PATH, request -> list())
                 .GET(PATH + "/{number:[0-9]{1,9}}", this::show)
+                .GET(PATH + "/{number:[0-9]{1,9}}/html", this::htmlBody)
                 .build();
     }
 
+    /** One line of the list. */
+    record Row(int number, String sent, String to, String subject) {}
+
     ServerResponse list() {
         List<CapturedMail> received = smtp.receivedMail();
-        var rows = new StringBuilder();
+        List<Row> rows = new ArrayList<>();
         for (int number = received.size(); number >= 1; number--) {
             CapturedMail mail = received.get(number - 1);
-            rows.append("<tr><td><a href=\"")
-                    .append(PATH)
-                    .append('/')
-                    .append(number)
-                    .append("\">")
-                    .append(number)
-                    .append("</a></td><td>")
-                    .append(time(mail.sentAt()))
-                    .append("</td><td>")
-                    .append(Encode.forHtml(mail.to()))
-                    .append("</td><td><a href=\"")
-                    .append(PATH)
-                    .append('/')
-                    .append(number)
-                    .append("\">")
-                    .append(Encode.forHtml(mail.subject()))
-                    .append("</a></td></tr>\n");
+            rows.add(new Row(number, time(mail.sentAt()), mail.to(), mail.subject()));
         }
-        String body = received.isEmpty()
-                ? "<p>No mail yet. Mail the application sends in local mode arrives here; none leaves this machine.</p>"
-                : "<table><thead><tr><th>#</th><th>Sent</th><th>To</th><th>Subject</th></tr></thead><tbody>\n" + rows
-                        + "</tbody></table>";
-        return page(
-                "Local mail",
-                "<h1>Local mail</h1><p>" + received.size() + " captured by the embedded SMTP server on port "
-                        + smtp.port() + ".</p>" + body);
+        return ServerResponse.ok()
+                .cacheControl(CacheControl.noStore())
+                .render("local-mail/list", Map.of("mails", rows, "count", received.size(), "port", smtp.port()));
     }
 
     ServerResponse show(ServerRequest request) {
         int number = Integer.parseInt(request.pathVariable("number"));
-        CapturedMail mail = smtp.mail(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        var body = new StringBuilder()
-                .append("<p><a href=\"")
-                .append(PATH)
-                .append("\">All mail</a></p>")
-                .append("<h1>")
-                .append(Encode.forHtml(mail.subject()))
-                .append("</h1><dl>")
-                .append(field("From", mail.from()))
-                .append(field("To", mail.to()))
-                .append(field("Sent", time(mail.sentAt())))
-                .append(field("Content type", mail.contentType().orElse("")))
-                .append("</dl>");
-        mail.html().ifPresent(html -> body.append("<h2>HTML</h2><iframe sandbox=\"\" title=\"HTML body\" srcdoc=\"")
-                .append(Encode.forHtmlAttribute(html))
-                .append("\"></iframe>"));
-        mail.text().ifPresent(text -> body.append("<h2>Text</h2><pre>")
-                .append(Encode.forHtml(text))
-                .append("</pre>"));
-        body.append("<h2>Source</h2><pre>").append(Encode.forHtml(mail.raw())).append("</pre>");
-        return page("Mail " + number, body.toString());
+        CapturedMail mail = found(number);
+        return ServerResponse.ok()
+                .cacheControl(CacheControl.noStore())
+                .render("local-mail/mail", Map.of("number", number, "mail", mail, "sent", time(mail.sentAt())));
     }
 
-    private static String field(String name, String value) {
-        return "<dt>" + name + "</dt><dd>" + Encode.forHtml(value) + "</dd>";
+    ServerResponse htmlBody(ServerRequest request) {
+        CapturedMail mail = found(Integer.parseInt(request.pathVariable("number")));
+        String html = mail.html().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ServerResponse.ok()
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Security-Policy", MAIL_BODY_POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(html);
+    }
+
+    private CapturedMail found(int number) {
+        return smtp.mail(number).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static String time(Optional<Instant> instant) {
         return instant.map(TIME::format).orElse("");
-    }
-
-    private static ServerResponse page(String title, String content) {
-        String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Encode.forHtml(title)
-                + " - FreightGate</title><style>" + STYLE + "</style></head><body>" + content + "</body></html>";
-        return ServerResponse.ok()
-                .cacheControl(CacheControl.noStore())
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(html);
     }
 }

@@ -15,6 +15,7 @@ import io.freightgate.platform.ratelimit.RateLimit;
 import io.freightgate.platform.ratelimit.RateLimiter;
 import io.freightgate.platform.tenancy.Tenancy;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -27,12 +28,11 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The hosted payment page, where a shipper's payer opens the link of the payment request mail: no login, the token in
@@ -57,14 +57,17 @@ class PaymentPage {
     private final Clock clock;
     private final String payPageUrl;
     private final PaymentPageHtml.CardForm cardForm;
+    private final PaymentPageHtml html;
 
     PaymentPage(
+            PaymentPageHtml html,
             PaymentRequests paymentRequests,
             Payments payments,
             RateLimiter limiter,
             Clock clock,
             @Value("${freightgate.payments.pay-page-url}") String payPageUrl,
             @Value("${freightgate.stripe.publishable-key:}") String publishableKey) {
+        this.html = html;
         this.paymentRequests = paymentRequests;
         this.payments = payments;
         this.limiter = limiter;
@@ -81,49 +84,57 @@ class PaymentPage {
     }
 
     @GetMapping("/pay/{token}")
-    ResponseEntity<String> show(@PathVariable String token, HttpServletRequest http) {
+    ResponseEntity<String> show(@PathVariable String token, HttpServletRequest http, HttpServletResponse response) {
         return limited(
                 VIEWS,
                 http,
+                response,
                 () -> withLink(
-                        token, request -> page(200, token, request, PaymentPageHtml.lastOutcome(request), http)));
+                        token,
+                        http,
+                        response,
+                        request -> page(200, token, request, PaymentPageHtml.lastOutcome(request), http, response)));
     }
 
     @PostMapping("/pay/{token}/card")
     ResponseEntity<String> payByCard(
-            @PathVariable String token,
-            @RequestParam(name = "payment_method", required = false) String paymentMethod,
-            HttpServletRequest http) {
+            @PathVariable String token, CardPaymentForm form, HttpServletRequest http, HttpServletResponse response) {
+        String paymentMethod = form.paymentMethod();
         return limited(
                 SUBMISSIONS,
                 http,
-                () -> withLink(token, request -> {
+                response,
+                () -> withLink(token, http, response, request -> {
                     if (!acceptedPaymentMethod(paymentMethod)) {
-                        return page(422, token, request, Optional.of("Choose a card."), http);
+                        return page(422, token, request, Optional.of("Choose a card."), http, response);
                     }
                     return pay(
                             token,
                             request,
                             new PayWith.Card(paymentMethod, Optional.of(payPageUrl + token + "/complete")),
-                            http);
+                            http,
+                            response);
                 }));
     }
 
     @PostMapping("/pay/{token}/sepa-debit")
     ResponseEntity<String> payBySepaDebit(
             @PathVariable String token,
-            @RequestParam(name = "iban", required = false) String iban,
-            @RequestParam(name = "account_holder", required = false) String accountHolder,
-            @RequestParam(name = "email", required = false) String email,
-            @RequestParam(name = "mandate_accepted", required = false) String mandateAccepted,
-            HttpServletRequest http) {
+            SepaDebitPaymentForm form,
+            HttpServletRequest http,
+            HttpServletResponse response) {
+        String iban = form.iban();
+        String accountHolder = form.accountHolder();
+        String email = form.email();
+        String mandateAccepted = form.mandateAccepted();
         return limited(
                 SUBMISSIONS,
                 http,
-                () -> withLink(token, request -> {
+                response,
+                () -> withLink(token, http, response, request -> {
                     Optional<String> problem = SepaDebitForm.problem(iban, accountHolder, email, mandateAccepted);
                     if (problem.isPresent()) {
-                        return page(422, token, request, problem, http);
+                        return page(422, token, request, problem, http, response);
                     }
                     String userAgent = Optional.ofNullable(http.getHeader(HttpHeaders.USER_AGENT))
                             .filter(agent -> !agent.isBlank())
@@ -137,17 +148,19 @@ class PaymentPage {
                                     accountHolder.strip(),
                                     email.strip(),
                                     new PayWith.MandateAcceptance(http.getRemoteAddr(), userAgent, clock.instant())),
-                            http);
+                            http,
+                            response);
                 }));
     }
 
     /** Where the bank's 3-D Secure page sends the payer back: the attempt is re-read from Stripe, then shown. */
     @GetMapping("/pay/{token}/complete")
-    ResponseEntity<String> complete(@PathVariable String token, HttpServletRequest http) {
+    ResponseEntity<String> complete(@PathVariable String token, HttpServletRequest http, HttpServletResponse response) {
         return limited(
                 VIEWS,
                 http,
-                () -> withLink(token, found -> {
+                response,
+                () -> withLink(token, http, response, found -> {
                     PaymentRequestView request = found;
                     try {
                         request = asShipper(request, () -> payments.refresh(found.id()));
@@ -162,27 +175,35 @@ class PaymentPage {
                                 request,
                                 Optional.of("We could not confirm the payment with the bank yet. Reload this page in a"
                                         + " moment; do not pay again."),
-                                http);
+                                http,
+                                response);
                     }
-                    return page(200, token, request, PaymentPageHtml.lastOutcome(request), http);
+                    return page(200, token, request, PaymentPageHtml.lastOutcome(request), http, response);
                 }));
     }
 
     /** Runs {@code work} on the request a valid link opens; 410 for an ended link, 404 for any other token. */
     private ResponseEntity<String> withLink(
-            String token, java.util.function.Function<PaymentRequestView, ResponseEntity<String>> work) {
+            String token,
+            HttpServletRequest http,
+            HttpServletResponse response,
+            java.util.function.Function<PaymentRequestView, ResponseEntity<String>> work) {
         return switch (paymentRequests.openPaymentLink(token)) {
             case PaymentLinkAccess.Valid valid -> work.apply(valid.request());
             case PaymentLinkAccess.Ended ended ->
-                html(410, PaymentPageHtml.message("Payment link no longer valid", ended.reason()));
-            case PaymentLinkAccess.Unknown unknown -> invalidLink();
+                html(410, html.message("Payment link no longer valid", ended.reason(), http, response));
+            case PaymentLinkAccess.Unknown unknown -> invalidLink(http, response);
         };
     }
 
     private ResponseEntity<String> pay(
-            String token, PaymentRequestView request, PayWith with, HttpServletRequest http) {
+            String token,
+            PaymentRequestView request,
+            PayWith with,
+            HttpServletRequest http,
+            HttpServletResponse response) {
         if (!PaymentPageHtml.payable(request.status())) {
-            return page(409, token, request, Optional.of("This payment request cannot be paid now."), http);
+            return page(409, token, request, Optional.of("This payment request cannot be paid now."), http, response);
         }
         try {
             PaymentAttemptView attempt = asShipper(request, () -> payments.pay(request.id(), with));
@@ -203,9 +224,10 @@ class PaymentPage {
                     reread(request),
                     Optional.of("Your payment was declined (" + declined.declineCode() + "): " + declined.getMessage()
                             + " Nothing was charged; try another card or pay by direct debit."),
-                    http);
+                    http,
+                    response);
         } catch (PaymentBlocked blocked) {
-            return page(403, token, reread(request), Optional.of(blocked.getMessage()), http);
+            return page(403, token, reread(request), Optional.of(blocked.getMessage()), http, response);
         } catch (OrganizationNotVerified notVerified) {
             return page(
                     403,
@@ -213,13 +235,14 @@ class PaymentPage {
                     request,
                     Optional.of("This payment request cannot be paid until both parties have completed"
                             + " verification. Please contact the carrier."),
-                    http);
+                    http,
+                    response);
         } catch (PaymentProviderUnavailable unavailable) {
-            return page(503, token, reread(request), Optional.of(unavailable.getMessage()), http);
+            return page(503, token, reread(request), Optional.of(unavailable.getMessage()), http, response);
         } catch (PaymentRequestNotFound notFound) {
-            return invalidLink();
+            return invalidLink(http, response);
         } catch (IllegalStateException | IllegalArgumentException refused) {
-            return page(409, token, reread(request), Optional.of(refused.getMessage()), http);
+            return page(409, token, reread(request), Optional.of(refused.getMessage()), http, response);
         }
     }
 
@@ -244,18 +267,29 @@ class PaymentPage {
     }
 
     private ResponseEntity<String> page(
-            int status, String token, PaymentRequestView request, Optional<String> notice, HttpServletRequest http) {
-        String html = PaymentPageHtml.page(new PaymentPageHtml.Page(
-                token, request, paymentRequests.organizationName(request.carrier()), notice, cardForm, csrf(http)));
-        return html(status, html);
+            int status,
+            String token,
+            PaymentRequestView request,
+            Optional<String> notice,
+            HttpServletRequest http,
+            HttpServletResponse response) {
+        String page = html.page(
+                new PaymentPageHtml.Page(
+                        token, request, paymentRequests.organizationName(request.carrier()), notice, cardForm),
+                http,
+                response);
+        return html(status, page);
     }
 
-    private static ResponseEntity<String> invalidLink() {
-        return html(404, PaymentPageHtml.invalidLink());
+    private ResponseEntity<String> invalidLink(HttpServletRequest http, HttpServletResponse response) {
+        return html(404, html.invalidLink(http, response));
     }
 
     private ResponseEntity<String> limited(
-            RateLimit limit, HttpServletRequest http, Supplier<ResponseEntity<String>> work) {
+            RateLimit limit,
+            HttpServletRequest http,
+            HttpServletResponse response,
+            Supplier<ResponseEntity<String>> work) {
         return switch (limiter.tryConsume(limit, "ip:" + http.getRemoteAddr())) {
             case RateLimiter.Allowed allowed -> work.get();
             case RateLimiter.Limited limited -> {
@@ -264,9 +298,11 @@ class PaymentPage {
                         .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                         .contentType(MediaType.TEXT_HTML)
                         .cacheControl(CacheControl.noStore())
-                        .body(PaymentPageHtml.message(
+                        .body(html.message(
                                 "Too many requests",
-                                "Too many requests from your network. Try again in " + seconds + " seconds."));
+                                "Too many requests from your network. Try again in " + seconds + " seconds.",
+                                http,
+                                response));
             }
         };
     }
@@ -278,15 +314,15 @@ class PaymentPage {
                 .body(body);
     }
 
-    private static String csrf(HttpServletRequest request) {
-        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return token == null
-                ? ""
-                : "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
-                        .formatted(
-                                PaymentPageHtml.escape(token.getParameterName()),
-                                PaymentPageHtml.escape(token.getToken()));
-    }
+    /** The card form's field: the chosen PaymentMethod (a test card, or the one Stripe.js created). */
+    record CardPaymentForm(@BindParam("payment_method") String paymentMethod) {}
+
+    /** The direct debit form's fields, named as the form names them. */
+    record SepaDebitPaymentForm(
+            String iban,
+            @BindParam("account_holder") String accountHolder,
+            String email,
+            @BindParam("mandate_accepted") String mandateAccepted) {}
 
     /** The direct debit form's checks, before anything is sent to Stripe. */
     static final class SepaDebitForm {

@@ -3,17 +3,29 @@ package io.freightgate.payments.internal.web;
 import io.freightgate.payments.PaymentAttemptView;
 import io.freightgate.payments.PaymentRequestStatus;
 import io.freightgate.payments.PaymentRequestView;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
- * The HTML of the hosted payment page. Every value that comes from a user (carrier name, load reference, route, terms,
- * Stripe's messages, the payer's own input) passes through {@link #escape}; the pages carry no inline script, so the
- * Content-Security-Policy can forbid them. In Stripe.js mode the card field is Stripe's iframe, mounted by
- * {@code /pay-assets/card.js}.
+ * The HTML of the hosted payment page, rendered from the templates {@code templates/pay/page.html} and
+ * {@code pay/message.html}. Every value that comes from a user (carrier name, load reference, route, terms, Stripe's
+ * messages) goes through {@code th:text}; the pages carry no inline script or style, so the Content-Security-Policy
+ * forbids them. Without a publishable key the pages run no script at all; in Stripe.js mode the card field is Stripe's
+ * iframe, mounted by {@code /pay-assets/card.js}. The pages are rendered to a string (rather than through a view) so
+ * that {@link PaymentPage} keeps full control of the status, the redirects and the headers, and so that the security
+ * chain's "form expired" answer is the same page.
  */
-final class PaymentPageHtml {
+@Component
+class PaymentPageHtml {
 
     /** The emulator's test PaymentMethods offered in local mode (where Stripe.js cannot load). */
     record TestCard(String paymentMethod, String label) {}
@@ -50,64 +62,58 @@ final class PaymentPageHtml {
 
     /** What the page shows: the request, its parties' names, a notice (an outcome or an error), the forms. */
     record Page(
-            String token,
-            PaymentRequestView request,
-            String carrierName,
-            Optional<String> notice,
-            CardForm cardForm,
-            String csrfField) {}
+            String token, PaymentRequestView request, String carrierName, Optional<String> notice, CardForm cardForm) {}
 
-    private PaymentPageHtml() {}
+    private final ITemplateEngine templates;
 
-    static String escape(String text) {
-        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
+    PaymentPageHtml(ITemplateEngine templates) {
+        this.templates = templates;
     }
 
-    static String page(Page page) {
+    /** The page of a request: its summary, its status and, while it can be paid, the forms. */
+    String page(Page page, HttpServletRequest http, HttpServletResponse response) {
         PaymentRequestView request = page.request();
-        StringBuilder body = new StringBuilder();
-        body.append("<dl>")
-                .append(term("Carrier", page.carrierName(), "carrier"))
-                .append(term("Load reference", request.loadReference(), "load-reference"))
-                .append(term("Route", request.origin() + " - " + request.destination(), "route"))
-                .append(term("Amount", request.amount().toString(), "amount"))
-                .append(term("Due date", request.dueDate().toString(), "due-date"));
-        request.terms().ifPresent(terms -> body.append(term("Terms", terms, "terms")));
-        request.description().ifPresent(description -> body.append(term("Description", description, "description")));
-        body.append("</dl>");
-        page.notice().ifPresent(notice -> body.append("<p role=\"alert\" id=\"notice\">")
-                .append(escape(notice))
-                .append("</p>"));
-        body.append("<p id=\"status\" data-status=\"")
-                .append(request.status().name())
-                .append("\">")
-                .append(escape(statusText(request)))
-                .append("</p>");
-        if (payable(request.status())) {
-            body.append(cardForm(page));
-            if (request.amount().currency().getCurrencyCode().equals("EUR")) {
-                body.append(sepaForm(page));
-            }
-        } else if (request.status() == PaymentRequestStatus.PAYMENT_PENDING) {
-            latest(request).flatMap(PaymentAttemptView::nextActionUrl).ifPresent(url -> body.append(
-                            "<p><a id=\"next-action\" href=\"")
-                    .append(escape(url))
-                    .append("\">Complete 3-D Secure with your bank</a></p>"));
-        }
-        return html("Pay " + request.loadReference(), body.toString(), page.cardForm());
+        Map<String, Object> model = new HashMap<>();
+        model.put("token", page.token());
+        model.put("request", request);
+        model.put("carrierName", page.carrierName());
+        model.put("notice", page.notice().orElse(null));
+        model.put("statusText", statusText(request));
+        boolean payable = payable(request.status());
+        model.put("payable", payable);
+        model.put("stripe", page.cardForm() instanceof StripeElements);
+        model.put(
+                "publishableKey",
+                page.cardForm() instanceof StripeElements(String publishableKey) ? publishableKey : null);
+        model.put("testCards", TEST_CARDS);
+        model.put("testIbans", String.join("; ", TEST_IBANS));
+        model.put("mandateText", MANDATE_TEXT);
+        model.put(
+                "sepa", payable && request.amount().currency().getCurrencyCode().equals("EUR"));
+        model.put(
+                "nextActionUrl",
+                request.status() == PaymentRequestStatus.PAYMENT_PENDING
+                        ? latest(request)
+                                .flatMap(PaymentAttemptView::nextActionUrl)
+                                .orElse(null)
+                        : null);
+        return render("pay/page", model, http, response);
     }
 
     /** The answer for unknown, malformed and otherwise unusable links alike: nothing tells them apart. */
-    static String invalidLink() {
-        return html(
-                "Payment link not valid",
-                "<p id=\"invalid\">This payment link is not valid. Check that you opened the whole link from the"
-                        + " payment request email, or ask the carrier to send the request again.</p>",
-                new TestCards());
+    String invalidLink(HttpServletRequest http, HttpServletResponse response) {
+        return render("pay/message", Map.of("heading", "Payment link not valid", "invalid", true), http, response);
     }
 
-    static String message(String title, String text) {
-        return html(title, "<p role=\"alert\" id=\"notice\">" + escape(text) + "</p>", new TestCards());
+    String message(String title, String text, HttpServletRequest http, HttpServletResponse response) {
+        return render("pay/message", Map.of("heading", title, "text", text, "invalid", false), http, response);
+    }
+
+    private String render(
+            String template, Map<String, Object> model, HttpServletRequest http, HttpServletResponse response) {
+        var exchange = JakartaServletWebApplication.buildApplication(http.getServletContext())
+                .buildExchange(http, response);
+        return templates.process(template, new WebContext(exchange, Locale.ENGLISH, model));
     }
 
     static boolean payable(PaymentRequestStatus status) {
@@ -152,76 +158,5 @@ final class PaymentPageHtml {
         return request.attempts().isEmpty()
                 ? Optional.empty()
                 : Optional.of(request.attempts().getLast());
-    }
-
-    private static String cardForm(Page page) {
-        String action = "/pay/" + escape(page.token()) + "/card";
-        String pay = "Pay " + escape(page.request().amount().toString()) + " by card";
-        return switch (page.cardForm()) {
-            case TestCards ignored -> {
-                StringBuilder cards = new StringBuilder();
-                boolean first = true;
-                for (TestCard card : TEST_CARDS) {
-                    cards.append("<label><input type=\"radio\" name=\"payment_method\" value=\"")
-                            .append(escape(card.paymentMethod()))
-                            .append('"')
-                            .append(first ? " checked" : "")
-                            .append("> ")
-                            .append(escape(card.label()))
-                            .append("</label>");
-                    first = false;
-                }
-                yield "<h2>Card</h2><form id=\"card-form\" method=\"post\" action=\"" + action + "\">"
-                        + page.csrfField()
-                        + "<fieldset><legend>Test cards (local mode: the Stripe emulator; no real card is"
-                        + " charged)</legend>" + cards + "</fieldset><button type=\"submit\">" + pay
-                        + "</button></form>";
-            }
-            case StripeElements elements ->
-                "<h2>Card</h2><form id=\"card-form\" method=\"post\" action=\"" + action
-                        + "\" data-publishable-key=\"" + escape(elements.publishableKey()) + "\">" + page.csrfField()
-                        + "<input type=\"hidden\" name=\"payment_method\" id=\"payment-method\">"
-                        + "<div id=\"card-element\"></div><p id=\"card-errors\" role=\"alert\"></p>"
-                        + "<button type=\"submit\">" + pay + "</button></form>";
-        };
-    }
-
-    private static String sepaForm(Page page) {
-        StringBuilder hint = new StringBuilder();
-        if (page.cardForm() instanceof TestCards) {
-            hint.append("<p>Test IBANs: ");
-            hint.append(escape(String.join("; ", TEST_IBANS)));
-            hint.append("</p>");
-        }
-        return "<h2>SEPA Direct Debit</h2><form id=\"sepa-form\" method=\"post\" action=\"/pay/"
-                + escape(page.token()) + "/sepa-debit\">" + page.csrfField()
-                + "<label>Account holder <input type=\"text\" name=\"account_holder\" maxlength=\"100\" required>"
-                + "</label><label>Email <input type=\"email\" name=\"email\" maxlength=\"200\" required></label>"
-                + "<label>IBAN <input type=\"text\" name=\"iban\" maxlength=\"42\" autocomplete=\"off\" required>"
-                + "</label>" + hint + "<p id=\"mandate-text\">" + escape(MANDATE_TEXT) + "</p>"
-                + "<label><input type=\"checkbox\" name=\"mandate_accepted\" value=\"true\" required> I accept this"
-                + " mandate</label><button type=\"submit\">Pay "
-                + escape(page.request().amount().toString())
-                + " by direct debit</button></form>";
-    }
-
-    private static String term(String name, String value, String id) {
-        return "<dt>" + escape(name) + "</dt><dd id=\"" + id + "\">" + escape(value) + "</dd>";
-    }
-
-    private static String html(String title, String body, CardForm cardForm) {
-        String scripts = cardForm instanceof StripeElements
-                ? "<script src=\"https://js.stripe.com/v3/\"></script><script src=\"/pay-assets/card.js\"></script>"
-                : "";
-        return """
-                <!DOCTYPE html>
-                <html lang="en">
-                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <meta name="robots" content="noindex"><title>%s · FreightGate</title>
-                <style>body{font-family:sans-serif;max-width:36em;margin:3em auto;padding:0 1em}label{display:block;margin:.6em 0}
-                dt{font-weight:bold}[role=alert]{color:#a00}form{margin:1em 0;padding:1em;border:1px solid #ccc}</style>
-                </head>
-                <body><h1>%s</h1>%s%s</body>
-                </html>""".formatted(escape(title), escape(title), body, scripts);
     }
 }

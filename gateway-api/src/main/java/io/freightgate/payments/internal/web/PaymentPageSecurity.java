@@ -28,7 +28,8 @@ class PaymentPageSecurity {
     SecurityFilterChain paymentPageChain(
             HttpSecurity http,
             @Value("${freightgate.stripe.publishable-key:}") String publishableKey,
-            @Value("${freightgate.stripe.api-base:https://api.stripe.com}") String apiBase)
+            @Value("${freightgate.stripe.api-base:https://api.stripe.com}") String apiBase,
+            PaymentPageHtml html)
             throws Exception {
         String policy = contentSecurityPolicy(PaymentPage.cardForm(publishableKey), apiBase);
         http.securityMatcher("/pay/**")
@@ -40,10 +41,12 @@ class PaymentPageSecurity {
                     response.setContentType("text/html;charset=UTF-8");
                     response.setHeader("Cache-Control", "no-store");
                     response.getOutputStream()
-                            .write(PaymentPageHtml.message(
+                            .write(html.message(
                                             "Form expired",
                                             "This form has expired or did not come from this page. Open the payment"
-                                                    + " link again; nothing was charged.")
+                                                    + " link again; nothing was charged.",
+                                            request,
+                                            response)
                                     .getBytes(StandardCharsets.UTF_8));
                 }))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))

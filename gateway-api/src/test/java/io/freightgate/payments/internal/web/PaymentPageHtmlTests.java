@@ -13,23 +13,44 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 class PaymentPageHtmlTests {
 
     private static final String XSS = "<img src=x onerror=alert(1)>\"'&";
 
+    private final PaymentPageHtml pages = new PaymentPageHtml(templateEngine());
+
+    /** The application's templates, as Spring Boot resolves them. */
+    static SpringTemplateEngine templateEngine() {
+        var resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setCharacterEncoding("UTF-8");
+        var engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+
+    private String render(PaymentPageHtml.Page page) {
+        return pages.page(page, new MockHttpServletRequest(), new MockHttpServletResponse());
+    }
+
     @Test
     void encodesEveryUserStringOnThePage() {
-        String html = PaymentPageHtml.page(page(request(PaymentRequestStatus.OPEN, "EUR", List.of()), XSS));
+        String html = render(page(request(PaymentRequestStatus.OPEN, "EUR", List.of()), XSS));
 
         assertThat(html).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;");
     }
 
     @Test
     void offersTestCardsAndNoScriptWithoutAPublishableKey() {
-        String html = PaymentPageHtml.page(page(request(PaymentRequestStatus.OPEN, "EUR", List.of()), "Carrier"));
+        String html = render(page(request(PaymentRequestStatus.OPEN, "EUR", List.of()), "Carrier"));
 
-        assertThat(html).contains("value=\"pm_card_visa\" checked").doesNotContain("<script");
+        assertThat(html).contains("value=\"pm_card_visa\" checked=\"checked\"").doesNotContain("<script");
         assertThat(html).contains("id=\"sepa-form\"").contains("8 weeks");
     }
 
@@ -40,10 +61,9 @@ class PaymentPageHtmlTests {
                 request(PaymentRequestStatus.OPEN, "EUR", List.of()),
                 "Carrier",
                 Optional.empty(),
-                PaymentPage.cardForm("pk_test_123abc"),
-                "");
+                PaymentPage.cardForm("pk_test_123abc"));
 
-        String html = PaymentPageHtml.page(page);
+        String html = render(page);
 
         assertThat(html)
                 .contains("data-publishable-key=\"pk_test_123abc\"")
@@ -60,7 +80,7 @@ class PaymentPageHtmlTests {
 
     @Test
     void offersDirectDebitForEuroRequestsOnly() {
-        String html = PaymentPageHtml.page(page(request(PaymentRequestStatus.OPEN, "USD", List.of()), "Carrier"));
+        String html = render(page(request(PaymentRequestStatus.OPEN, "USD", List.of()), "Carrier"));
 
         assertThat(html).contains("id=\"card-form\"").doesNotContain("id=\"sepa-form\"");
     }
@@ -74,7 +94,7 @@ class PaymentPageHtmlTests {
                 PaymentRequestStatus.AUTHORIZED,
                 PaymentRequestStatus.REFUNDED,
                 PaymentRequestStatus.DISPUTED)) {
-            String html = PaymentPageHtml.page(page(request(status, "EUR", List.of()), "Carrier"));
+            String html = render(page(request(status, "EUR", List.of()), "Carrier"));
             assertThat(html).as(status.name()).doesNotContain("<form");
         }
         assertThat(PaymentPageHtml.payable(PaymentRequestStatus.OVERDUE)).isTrue();
@@ -136,7 +156,7 @@ class PaymentPageHtmlTests {
 
     private static PaymentPageHtml.Page page(PaymentRequestView request, String carrier) {
         return new PaymentPageHtml.Page(
-                "t".repeat(43), request, carrier, Optional.empty(), new PaymentPageHtml.TestCards(), "");
+                "t".repeat(43), request, carrier, Optional.empty(), new PaymentPageHtml.TestCards());
     }
 
     private static PaymentRequestView request(

@@ -1,0 +1,305 @@
+package io.freightgate.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Charge;
+import com.stripe.param.ChargeListParams;
+import io.freightgate.kernel.TenantId;
+import io.freightgate.local.EmbeddedSmtpServer;
+import io.freightgate.security.Role;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A shipper's journeys in a real browser: the hosted payment page on a phone, paid with a 3-D Secure card through the
+ * Stripe emulator's bank page and back; and names and texts that carry markup ({@code <script>} and an
+ * {@code onerror} image) shown as text, never run, on every page that shows them (the payment page, the payment
+ * request mail in local mode's viewer, the driver page). Every page of the application the browser opens passes the
+ * page checks (console, CSP reports, axe-core).
+ */
+class ShipperJourneysIT extends BrowserJourney {
+
+    static final String SCRIPT = "<script>alert(1)</script>";
+    static final String IMAGE = "\"><img src=x onerror=alert(1)>";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    StripeClient stripe;
+
+    @Autowired
+    EmbeddedSmtpServer smtp;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void aShipperPaysOnAPhoneWithA3DSecureCardThroughTheBanksPage() {
+        TenantId carrier = organization("CARRIER", "Spedition Nord GmbH", email("carrier"));
+        TenantId shipper = organization("SHIPPER", "Lyon Retail SAS", email("shipper"));
+        verifications.verify(carrier, true);
+        verifications.verify(shipper, false);
+        JsonNode created = paymentRequest(carrier, shipper, 185_000, "LD-2026-0412");
+        String requestId = created.get("payment_request").get("id").asString();
+
+        phone();
+        open(link(created));
+
+        assertThat(browser.findElement(By.cssSelector(".pay-summary__amount")).getText())
+                .isEqualTo("1850.00 EUR");
+        assertThat(browser.findElement(By.id("carrier")).getText()).isEqualTo("Spedition Nord GmbH");
+        assertThat(browser.findElement(By.id("load-reference")).getText()).isEqualTo("LD-2026-0412");
+        assertThat(browser.findElement(By.id("status")).getDomAttribute("data-status"))
+                .isEqualTo("OPEN");
+        assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than the phone's screen")
+                .isTrue();
+        screenshot("pay-page-phone");
+
+        WebElement cardForm = browser.findElement(By.id("card-form"));
+        cardForm.findElement(By.cssSelector("input[value='pm_card_threeDSecure2Required']"))
+                .click();
+        cardForm.findElement(By.cssSelector("button[type='submit']")).click();
+
+        // The emulator's bank page (not FreightGate's: not checked), then back to the payment page.
+        waitFor(By.id("complete"));
+        assertThat(browser.getCurrentUrl()).contains("/_emulator/3ds/");
+        browser.findElement(By.id("complete")).click();
+        // The bank sends the browser to the configured payment page address, http://localhost:8080 in tests, where
+        // nothing listens: the journey follows that address on the gateway's random port.
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> driver.getCurrentUrl().contains("/complete"));
+        URI back = URI.create(browser.getCurrentUrl());
+        assertThat(back.getPath()).isEqualTo(link(created) + "/complete");
+        forgetConsoleOfOtherSites();
+        browser.get(origin() + back.getRawPath());
+        waitFor(By.cssSelector("#status[data-status='PAID']"));
+        check("the payment page after 3-D Secure");
+        assertThat(browser.findElement(By.id("status")).getText()).startsWith("Paid");
+        assertThat(browser.findElements(By.id("card-form"))).isEmpty();
+        screenshot("pay-page-paid-phone");
+
+        assertThat(api.get("/api/v1/payment-requests/" + requestId)
+                        .token(callers.of(carrier, Role.CARRIER_FINANCE))
+                        .send()
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("PAID");
+        List<Charge> charges = chargesOf(requestId);
+        assertThat(charges).hasSize(1);
+        Charge charge = charges.getFirst();
+        assertThat(charge.getAmount()).isEqualTo(185_000L);
+        assertThat(charge.getCurrency()).isEqualTo("eur");
+        assertThat(charge.getStatus()).isEqualTo("succeeded");
+        assertThat(charge.getPaymentMethodDetails().getCard().getLast4()).isEqualTo("3220");
+        assertThat(charge.getPaymentMethodDetails().getCard().getThreeDSecure().getResult())
+                .isEqualTo("authenticated");
+    }
+
+    @Test
+    void namesWithMarkupShowAsTextOnEveryPageThatShowsThem() {
+        String carrierName = "Carrier " + SCRIPT + " " + IMAGE;
+        String shipperName = "Shipper " + SCRIPT + " " + IMAGE;
+        String shipperEmail = email("shipper");
+        TenantId carrier = organization("CARRIER", carrierName, email("carrier"));
+        TenantId shipper = organization("SHIPPER", shipperName, shipperEmail);
+        verifications.verify(carrier, true);
+        verifications.verify(shipper, false);
+        String reference = "LD " + SCRIPT;
+        JsonNode created = paymentRequest(carrier, shipper, 42_000, reference);
+
+        // The payment page.
+        open(link(created));
+        assertNoAlert();
+        assertThat(browser.findElement(By.id("carrier")).getText()).isEqualTo(carrierName);
+        assertThat(browser.findElement(By.id("load-reference")).getText()).isEqualTo(reference);
+        assertThat(browser.getTitle()).contains(reference);
+        assertThat(browser.findElements(By.cssSelector("main img, main script")))
+                .isEmpty();
+
+        // The payment request mail, in local mode's mail viewer: the list, the mail, its HTML body.
+        await().atMost(Duration.ofSeconds(15)).until(() -> smtp.receivedMail().stream()
+                .anyMatch(mail -> mail.to().equals(shipperEmail)));
+        int number = mailNumber(shipperEmail);
+        open("/local/mail");
+        assertNoAlert();
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains(shipperEmail);
+        open("/local/mail/" + number);
+        assertNoAlert();
+        String text = browser.findElement(By.tagName("main")).getText();
+        assertThat(text).contains(carrierName);
+        assertThat(browser.findElements(By.cssSelector("main img, main script")))
+                .isEmpty();
+        browser.switchTo().frame(browser.findElement(By.cssSelector("iframe.mail-body")));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains(carrierName);
+        assertThat(browser.findElements(By.cssSelector("img[src='x'], script"))).isEmpty();
+        browser.switchTo().defaultContent();
+        check("the mail page with the framed HTML body");
+
+        // The driver page: the delivery address, free text of the carrier's dispatcher.
+        String address = "Quai " + SCRIPT + " " + IMAGE + ", 69002 Lyon, FR";
+        String driverLink = driverLink(carrier, shipper, address);
+        open(driverLink);
+        assertNoAlert();
+        assertThat(browser.findElement(By.id("delivery-address")).getText()).isEqualTo(address);
+        assertThat(browser.findElements(By.cssSelector("main img, main script")))
+                .isEmpty();
+    }
+
+    @Test
+    void theShippersPagesWithoutAValidLinkSayWhatToDo() {
+        open("/pay/" + "A".repeat(43));
+        assertThat(browser.findElement(By.id("invalid")).getText()).contains("ask the carrier");
+        open("/driver/loads/" + "A".repeat(43));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Ask your dispatcher");
+    }
+
+    private void assertNoAlert() {
+        assertThatThrownBy(() -> browser.switchTo().alert())
+                .as("no script of a name ran")
+                .isInstanceOf(NoAlertPresentException.class);
+    }
+
+    private TenantId organization(String type, String name, String email) {
+        String json = JSON.writeValueAsString(java.util.Map.of(
+                "type", type,
+                "legal_name", name,
+                "country", "DE",
+                "vat_number", "DE811907980",
+                "contact_email", email));
+        var response = api.post("/api/v1/organizations", json)
+                .token(callers.platformAdmin())
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return TenantId.of(response.json().get("id").asString());
+    }
+
+    private JsonNode paymentRequest(TenantId carrier, TenantId shipper, long amount, String reference) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        String json = JSON.writeValueAsString(java.util.Map.of(
+                "shipper_id",
+                shipper.toString(),
+                "amount_minor",
+                amount,
+                "currency",
+                "EUR",
+                "load_reference",
+                reference,
+                "origin",
+                "Hamburg, DE",
+                "destination",
+                "Lyon, FR",
+                "pickup_date",
+                today.minusDays(2).toString(),
+                "delivery_date",
+                today.minusDays(1).toString(),
+                "due_date",
+                today.plusDays(14).toString(),
+                "terms",
+                "Net 14"));
+        var response = api.post("/api/v1/payment-requests", json)
+                .token(callers.of(carrier, Role.CARRIER_DISPATCHER))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    private String driverLink(TenantId carrier, TenantId shipper, String deliveryAddress) {
+        String dispatcher = callers.of(carrier, Role.CARRIER_DISPATCHER);
+        Instant pickup = clock.instant().minus(Duration.ofHours(12)).truncatedTo(ChronoUnit.SECONDS);
+        String number = "LD-WEB-" + UUID.randomUUID().toString().substring(0, 6);
+        String json = JSON.writeValueAsString(java.util.Map.of(
+                "shipper_id",
+                shipper.toString(),
+                "load_number",
+                number,
+                "cmr_number",
+                "CMR-" + number,
+                "pickup",
+                java.util.Map.of(
+                        "address",
+                        "Hafenstrasse 1, 20457 Hamburg, DE",
+                        "lat",
+                        53.5461,
+                        "lon",
+                        9.9661,
+                        "planned_at",
+                        pickup.toString()),
+                "delivery",
+                java.util.Map.of(
+                        "address",
+                        deliveryAddress,
+                        "lat",
+                        45.7640,
+                        "lon",
+                        4.8357,
+                        "planned_at",
+                        pickup.plus(Duration.ofHours(11)).toString()),
+                "driver_user_id",
+                "driver-" + UUID.randomUUID()));
+        var load = api.post("/api/v1/loads", json)
+                .token(dispatcher)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(load.status()).as(load.body()).isEqualTo(201);
+        var link = api.post("/api/v1/loads/" + load.json().get("id").asString() + "/driver-links", "")
+                .token(dispatcher)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(link.status()).as(link.body()).isEqualTo(201);
+        return link.json().get("url").asString();
+    }
+
+    /** The payment page's path: the issuer in tests is http://localhost:8080; the gateway listens elsewhere. */
+    private static String link(JsonNode created) {
+        return URI.create(created.get("payment_page_url").asString()).getRawPath();
+    }
+
+    private int mailNumber(String to) {
+        var received = smtp.receivedMail();
+        for (int i = received.size() - 1; i >= 0; i--) {
+            if (received.get(i).to().equals(to)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException("No mail to " + to);
+    }
+
+    private List<Charge> chargesOf(String requestId) {
+        try {
+            return stripe.v1()
+                    .charges()
+                    .list(ChargeListParams.builder()
+                            .setTransferGroup("payment_request_" + requestId)
+                            .build())
+                    .getData();
+        } catch (StripeException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String email(String who) {
+        return who + "-" + UUID.randomUUID() + "@example.test";
+    }
+}
