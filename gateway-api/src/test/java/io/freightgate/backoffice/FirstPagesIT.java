@@ -9,6 +9,8 @@ import io.freightgate.support.GatewayIT;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -149,6 +151,54 @@ class FirstPagesIT extends GatewayIT {
                         Integer.class,
                         admin.id().toString()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aShipperSeesItsInvoicesEachOpeningTheHostedPaymentPageAndTheCarrierSeesWhatItsTransferWaitsFor() {
+        var carrier = users.organization("CARRIER", "Billing Haulage");
+        var shipper = users.organization("SHIPPER", "Paying Retail");
+        verifications.verify(carrier, true);
+        verifications.verify(shipper, false);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        var created = api.post("/api/v1/payment-requests", """
+                        {"shipper_id":"%s","amount_minor":200000,"currency":"EUR","load_reference":"LD-ARRIVE-1",\
+                        "origin":"Hamburg, DE","destination":"Lyon, FR","pickup_date":"%s","delivery_date":"%s",\
+                        "due_date":"%s","terms":"Net 14"}""".formatted(
+                                shipper, today.minusDays(2), today.minusDays(1), today.plusDays(14)))
+                .token(callers.of(carrier, Role.CARRIER_DISPATCHER))
+                .idempotencyKey(java.util.UUID.randomUUID().toString())
+                .send();
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String requestId = created.json().get("payment_request").get("id").asString();
+        var payer = users.person(shipper, "SHIPPER_PAYER", false);
+        var finance = users.person(carrier, "CARRIER_FINANCE", false);
+
+        WebBrowser shipperBrowser = browser();
+        var invoices = shipperBrowser.logInFromTheFirstPage(
+                payer.email(), WebUsers.PASSWORD, Optional.empty(), clock.instant());
+        assertThat(invoices.body()).contains("LD-ARRIVE-1").contains("2000.00 EUR");
+        String pay = "/portal/shipper/payment-requests/" + requestId + "/pay";
+        assertThat(invoices.body()).contains("href=\"" + pay + "\"");
+        var toPaymentPage = shipperBrowser.get(pay);
+        assertThat(toPaymentPage.statusCode()).isEqualTo(303);
+        var paymentPage = shipperBrowser.get(
+                toPaymentPage.headers().firstValue("Location").orElseThrow());
+        assertThat(paymentPage.statusCode()).isEqualTo(200);
+        assertThat(paymentPage.body()).contains("LD-ARRIVE-1").contains("Billing Haulage");
+        assertThat(created.json().get("payment_page_url").asString())
+                .isEqualTo(toPaymentPage.headers().firstValue("Location").orElseThrow());
+
+        WebBrowser carrierBrowser = browser();
+        var requests = carrierBrowser.logInFromTheFirstPage(
+                finance.email(), WebUsers.PASSWORD, Optional.empty(), clock.instant());
+        assertThat(requests.body()).contains("LD-ARRIVE-1").contains("The shipper&#39;s payment");
+        assertThat(carrierBrowser.get(pay).statusCode())
+                .as("a carrier opens no shipper page")
+                .isEqualTo(403);
+        var otherShipper = users.person(users.organization("SHIPPER", "Other Retail"), "SHIPPER_ADMIN", false);
+        WebBrowser otherBrowser = browser();
+        otherBrowser.logInFromTheFirstPage(otherShipper.email(), WebUsers.PASSWORD, Optional.empty(), clock.instant());
+        assertThat(otherBrowser.get(pay).statusCode()).isEqualTo(404);
     }
 
     private WebBrowser browser() {
