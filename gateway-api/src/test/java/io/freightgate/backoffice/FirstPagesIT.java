@@ -201,6 +201,26 @@ class FirstPagesIT extends GatewayIT {
         assertThat(otherBrowser.get(pay).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void disablingAUserEndsTheirSignedInPages() {
+        var carrier = users.organization("CARRIER", "Leaving Haulage");
+        var dispatcher = users.person(carrier, "CARRIER_DISPATCHER", false);
+        WebBrowser browser = browser();
+        var first =
+                browser.logInFromTheFirstPage(dispatcher.email(), WebUsers.PASSWORD, Optional.empty(), clock.instant());
+        assertThat(first.statusCode()).isEqualTo(200);
+
+        var disabled = api.post("/api/v1/organizations/" + carrier + "/users/" + dispatcher.id() + "/disable", "{}")
+                .token(callers.platformAdmin())
+                .idempotencyKey(java.util.UUID.randomUUID().toString())
+                .send();
+
+        assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+        var after = browser.get("/portal/carrier");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(browser.open("/portal/carrier").uri().getPath()).isEqualTo("/login");
+    }
+
     private WebBrowser browser() {
         return new WebBrowser(port, issuer, "198.51.100." + ADDRESSES.incrementAndGet());
     }
