@@ -2,12 +2,12 @@ package io.freightgate.api;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.ledger.FeeStatementView;
+import io.freightgate.ledger.FeeStatementView.VatTreatment;
+import io.freightgate.ledger.FeeStatements;
+import io.freightgate.ledger.JournalKind;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
-import io.freightgate.payments.FeeStatementView;
-import io.freightgate.payments.FeeStatementView.VatTreatment;
-import io.freightgate.payments.FeeStatements;
-import io.freightgate.payments.JournalKind;
 import io.freightgate.platform.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

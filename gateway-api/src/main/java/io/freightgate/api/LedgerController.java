@@ -2,11 +2,12 @@ package io.freightgate.api;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
-import io.freightgate.payments.JournalKind;
-import io.freightgate.payments.LedgerAccountKind;
-import io.freightgate.payments.LedgerBalanceView;
-import io.freightgate.payments.LedgerEntryView;
-import io.freightgate.payments.LedgerReports;
+import io.freightgate.ledger.JournalKind;
+import io.freightgate.ledger.LedgerAccountKind;
+import io.freightgate.ledger.LedgerBalanceView;
+import io.freightgate.ledger.LedgerEntryView;
+import io.freightgate.ledger.LedgerQuery;
+import io.freightgate.ledger.LedgerReports;
 import io.freightgate.platform.problem.ProblemType;
 import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -180,7 +181,7 @@ class LedgerController {
             HttpServletResponse response) {
         requireFinance(caller);
         LocalDate[] period = period(from, to);
-        LedgerReports.Query query = query(period, organization, accountKind);
+        LedgerQuery query = query(period, organization, accountKind);
         response.setStatus(200);
         response.setContentType("text/csv; charset=UTF-8; header=present");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -230,9 +231,9 @@ class LedgerController {
         return BigDecimal.valueOf(money.minor(), money.exponent()).toPlainString();
     }
 
-    private LedgerReports.Query query(LocalDate[] period, UUID organization, LedgerAccountKind accountKind) {
+    private LedgerQuery query(LocalDate[] period, UUID organization, LedgerAccountKind accountKind) {
         try {
-            return new LedgerReports.Query(
+            return new LedgerQuery(
                     start(period[0]),
                     start(period[1]),
                     Optional.ofNullable(organization).map(TenantId::new),

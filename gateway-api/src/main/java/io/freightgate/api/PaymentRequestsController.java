@@ -1,14 +1,14 @@
 package io.freightgate.api;
 
+import io.freightgate.billing.CreatePaymentRequest;
+import io.freightgate.billing.PayWith;
+import io.freightgate.billing.PaymentAttemptView;
+import io.freightgate.billing.PaymentRequestView;
+import io.freightgate.billing.PaymentRequests;
+import io.freightgate.billing.Payments;
+import io.freightgate.billing.RefundView;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
-import io.freightgate.payments.CreatePaymentRequest;
-import io.freightgate.payments.PayWith;
-import io.freightgate.payments.PaymentAttemptView;
-import io.freightgate.payments.PaymentRequestView;
-import io.freightgate.payments.PaymentRequests;
-import io.freightgate.payments.Payments;
-import io.freightgate.payments.RefundView;
 import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

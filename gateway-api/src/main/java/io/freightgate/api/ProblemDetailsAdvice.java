@@ -1,20 +1,25 @@
 package io.freightgate.api;
 
-import io.freightgate.payments.PaymentProviderUnavailable;
+import io.freightgate.billing.PaymentProviderUnavailable;
 import io.freightgate.platform.problem.ProblemResponses;
 import io.freightgate.platform.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -118,30 +123,62 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.SERVICE_UNAVAILABLE, e.getMessage(), request);
     }
 
-    @ExceptionHandler(io.freightgate.payments.PaymentRequestNotFound.class)
+    @ExceptionHandler(io.freightgate.billing.PaymentRequestNotFound.class)
     ResponseEntity<ProblemDetail> paymentRequestNotFound(RuntimeException e, HttpServletRequest request) {
         return problem(ProblemType.NOT_FOUND, e.getMessage() + ".", request);
     }
 
-    @ExceptionHandler(io.freightgate.payments.OrganizationNotVerified.class)
+    @ExceptionHandler(io.freightgate.billing.OrganizationNotVerified.class)
     ResponseEntity<ProblemDetail> notVerified(RuntimeException e, HttpServletRequest request) {
         return problem(ProblemType.ORGANIZATION_NOT_VERIFIED, e.getMessage(), request);
     }
 
-    @ExceptionHandler(io.freightgate.payments.PaymentDeclined.class)
+    @ExceptionHandler(io.freightgate.billing.PaymentDeclined.class)
     ResponseEntity<ProblemDetail> paymentDeclined(
-            io.freightgate.payments.PaymentDeclined e, HttpServletRequest request) {
+            io.freightgate.billing.PaymentDeclined e, HttpServletRequest request) {
         var response = problem(ProblemType.PAYMENT_DECLINED, e.getMessage(), request);
         response.getBody().setProperty("decline_code", e.declineCode());
         response.getBody().setProperty("attempt_id", e.attemptId().toString());
         return response;
     }
 
-    @ExceptionHandler(io.freightgate.payments.PaymentBlocked.class)
-    ResponseEntity<ProblemDetail> paymentBlocked(io.freightgate.payments.PaymentBlocked e, HttpServletRequest request) {
+    @ExceptionHandler(io.freightgate.billing.PaymentBlocked.class)
+    ResponseEntity<ProblemDetail> paymentBlocked(io.freightgate.billing.PaymentBlocked e, HttpServletRequest request) {
         var response = problem(ProblemType.PAYMENT_BLOCKED, e.getMessage(), request);
         response.getBody().setProperty("attempt_id", e.attemptId().toString());
         return response;
+    }
+
+    /**
+     * A request parameter outside its constraints ({@code @Min}, {@code @Max} on a {@code @Validated} controller): 400
+     * with the offending parameters, as for a body. A violation raised below the controllers stays a server error.
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolated(ConstraintViolationException e, HttpServletRequest request) {
+        var violations = e.getConstraintViolations();
+        boolean ofAController = violations != null
+                && !violations.isEmpty()
+                && violations.stream()
+                        .allMatch(violation -> AnnotatedElementUtils.hasAnnotation(
+                                ClassUtils.getUserClass(violation.getRootBeanClass()), RestController.class));
+        if (!ofAController) {
+            return unexpected(e, request);
+        }
+        var response = problem(ProblemType.VALIDATION_FAILED, "The request has invalid fields.", request);
+        List<Map<String, String>> errors = violations.stream()
+                .map(violation ->
+                        Map.of("field", lastNode(violation.getPropertyPath()), "message", violation.getMessage()))
+                .toList();
+        response.getBody().setProperty("errors", errors);
+        return response;
+    }
+
+    private static String lastNode(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            name = String.valueOf(node.getName());
+        }
+        return name;
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,9 +1,9 @@
 package io.freightgate.api;
 
 import io.freightgate.kernel.Money;
-import io.freightgate.payments.ReconciliationDayRefused;
-import io.freightgate.payments.ReconciliationView;
-import io.freightgate.payments.Reconciliations;
+import io.freightgate.ledger.ReconciliationDayRefused;
+import io.freightgate.ledger.ReconciliationView;
+import io.freightgate.ledger.Reconciliations;
 import io.freightgate.platform.problem.ProblemType;
 import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;

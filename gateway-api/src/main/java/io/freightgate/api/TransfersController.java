@@ -1,9 +1,9 @@
 package io.freightgate.api;
 
-import io.freightgate.payments.TransferHoldReason;
-import io.freightgate.payments.TransferView;
-import io.freightgate.payments.Transfers;
 import io.freightgate.security.Role;
+import io.freightgate.transfers.TransferHoldReason;
+import io.freightgate.transfers.TransferView;
+import io.freightgate.transfers.Transfers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

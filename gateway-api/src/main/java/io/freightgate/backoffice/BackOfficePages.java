@@ -1,8 +1,8 @@
 package io.freightgate.backoffice;
 
+import io.freightgate.billing.PaymentRequests;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
-import io.freightgate.payments.PaymentRequests;
 import io.freightgate.security.WebUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;

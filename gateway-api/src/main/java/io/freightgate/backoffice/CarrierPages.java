@@ -1,10 +1,10 @@
 package io.freightgate.backoffice;
 
-import io.freightgate.payments.PaymentRequestView;
-import io.freightgate.payments.PaymentRequests;
-import io.freightgate.payments.TransferView;
-import io.freightgate.payments.Transfers;
+import io.freightgate.billing.PaymentRequestView;
+import io.freightgate.billing.PaymentRequests;
 import io.freightgate.security.WebUser;
+import io.freightgate.transfers.TransferView;
+import io.freightgate.transfers.Transfers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;

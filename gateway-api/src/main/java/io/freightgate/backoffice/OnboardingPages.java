@@ -1,7 +1,7 @@
 package io.freightgate.backoffice;
 
 import io.freightgate.kernel.TenantId;
-import io.freightgate.payments.PayoutAccounts;
+import io.freightgate.payouts.PayoutAccounts;
 import io.freightgate.security.WebUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;

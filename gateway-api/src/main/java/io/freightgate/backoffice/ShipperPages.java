@@ -1,7 +1,7 @@
 package io.freightgate.backoffice;
 
-import io.freightgate.payments.PaymentRequestStatus;
-import io.freightgate.payments.PaymentRequests;
+import io.freightgate.billing.PaymentRequestStatus;
+import io.freightgate.billing.PaymentRequests;
 import io.freightgate.security.WebUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;

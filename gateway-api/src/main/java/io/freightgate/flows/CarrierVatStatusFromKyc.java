@@ -2,7 +2,7 @@ package io.freightgate.flows;
 
 import io.freightgate.kernel.TenantId;
 import io.freightgate.kyc.KycChecks;
-import io.freightgate.payments.CarrierVatStatus;
+import io.freightgate.ledger.CarrierVatStatus;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

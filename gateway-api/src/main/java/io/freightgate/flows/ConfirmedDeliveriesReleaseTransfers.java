@@ -1,11 +1,11 @@
 package io.freightgate.flows;
 
+import io.freightgate.billing.DeliveryProof;
 import io.freightgate.loads.DeliveryConfirmed;
 import io.freightgate.loads.DeliveryEvidence;
-import io.freightgate.payments.DeliveryProof;
-import io.freightgate.payments.TransferView;
-import io.freightgate.payments.Transfers;
 import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.transfers.TransferView;
+import io.freightgate.transfers.Transfers;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

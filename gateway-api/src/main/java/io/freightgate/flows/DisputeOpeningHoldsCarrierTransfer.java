@@ -1,11 +1,11 @@
 package io.freightgate.flows;
 
+import io.freightgate.billing.PaymentRequests;
 import io.freightgate.disputes.DisputeDesk;
 import io.freightgate.disputes.DisputeOpened;
 import io.freightgate.disputes.DisputeOutcome;
-import io.freightgate.payments.PaymentRequests;
-import io.freightgate.payments.Transfers;
 import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.transfers.Transfers;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package io.freightgate.flows;
 
+import io.freightgate.billing.PaymentRequests;
 import io.freightgate.disputes.DisputedPayments;
-import io.freightgate.payments.PaymentRequests;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

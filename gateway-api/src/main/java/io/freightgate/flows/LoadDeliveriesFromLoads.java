@@ -1,10 +1,10 @@
 package io.freightgate.flows;
 
+import io.freightgate.billing.DeliveryProof;
+import io.freightgate.billing.LoadDeliveries;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.LoadPlanning;
 import io.freightgate.loads.LoadViewer;
-import io.freightgate.payments.DeliveryProof;
-import io.freightgate.payments.LoadDeliveries;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package io.freightgate.flows;
 
 import io.freightgate.disputes.DisputeClosed;
-import io.freightgate.payments.ChargebackJournals;
+import io.freightgate.ledger.ChargebackJournals;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.util.Optional;
 import org.springframework.modulith.events.ApplicationModuleListener;

@@ -1,8 +1,8 @@
 package io.freightgate.flows;
 
+import io.freightgate.billing.PaymentParticipation;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.kyc.KycChecks;
-import io.freightgate.payments.PaymentParticipation;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

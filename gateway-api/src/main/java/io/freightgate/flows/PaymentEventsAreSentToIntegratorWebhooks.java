@@ -1,17 +1,17 @@
 package io.freightgate.flows;
 
+import io.freightgate.billing.PaymentAttemptFailed;
+import io.freightgate.billing.PaymentRequestCreated;
+import io.freightgate.billing.PaymentRequestPaid;
 import io.freightgate.integrations.IntegrationEvent;
 import io.freightgate.integrations.IntegrationEventType;
 import io.freightgate.integrations.IntegratorWebhooks;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
-import io.freightgate.payments.PaymentAttemptFailed;
-import io.freightgate.payments.PaymentRequestCreated;
-import io.freightgate.payments.PaymentRequestPaid;
-import io.freightgate.payments.PayoutFailed;
-import io.freightgate.payments.PayoutPaid;
-import io.freightgate.payments.TransferHeld;
-import io.freightgate.payments.TransferReleased;
+import io.freightgate.payouts.PayoutFailed;
+import io.freightgate.payouts.PayoutPaid;
+import io.freightgate.transfers.TransferHeld;
+import io.freightgate.transfers.TransferReleased;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;

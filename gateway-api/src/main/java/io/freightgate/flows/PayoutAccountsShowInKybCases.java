@@ -2,7 +2,7 @@ package io.freightgate.flows;
 
 import io.freightgate.kernel.TenantId;
 import io.freightgate.kyc.PayoutAccountRequirements;
-import io.freightgate.payments.PayoutAccounts;
+import io.freightgate.payouts.PayoutAccounts;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

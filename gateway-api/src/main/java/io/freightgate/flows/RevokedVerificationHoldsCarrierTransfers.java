@@ -1,9 +1,9 @@
 package io.freightgate.flows;
 
 import io.freightgate.kyc.VerificationRevoked;
-import io.freightgate.payments.TransferHoldReason;
-import io.freightgate.payments.Transfers;
 import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.transfers.TransferHoldReason;
+import io.freightgate.transfers.Transfers;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,9 +1,9 @@
 package io.freightgate.flows;
 
+import io.freightgate.billing.PaymentRequests;
 import io.freightgate.disputes.DisputeClosed;
-import io.freightgate.payments.PaymentRequests;
-import io.freightgate.payments.Transfers;
 import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.transfers.Transfers;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -17,4 +17,17 @@ public record OrganizationView(
         Optional<String> vatNumber,
         Optional<String> contactEmail,
         Instant createdAt,
-        boolean secondFactorRequired) {}
+        boolean secondFactorRequired) {
+
+    /** An organization that does not require a second factor of its people. */
+    public OrganizationView(
+            TenantId id,
+            OrganizationType type,
+            String legalName,
+            CountryCode country,
+            Optional<String> vatNumber,
+            Optional<String> contactEmail,
+            Instant createdAt) {
+        this(id, type, legalName, country, vatNumber, contactEmail, createdAt, false);
+    }
+}

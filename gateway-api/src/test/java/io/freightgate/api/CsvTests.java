@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
-import io.freightgate.payments.JournalKind;
-import io.freightgate.payments.LedgerAccountKind;
-import io.freightgate.payments.LedgerEntryView;
+import io.freightgate.ledger.JournalKind;
+import io.freightgate.ledger.LedgerAccountKind;
+import io.freightgate.ledger.LedgerEntryView;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

@@ -3,10 +3,13 @@ package io.freightgate.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -53,14 +56,98 @@ class ArchitectureRules {
         rule.check(classes);
     }
 
+    /** The modules payments was carved into (ADR 4): one capability each, together "payments" to the other domains. */
+    static final String[] PAYMENT_CAPABILITIES = {
+        "io.freightgate.billing..", "io.freightgate.transfers..", "io.freightgate.payouts..", "io.freightgate.ledger.."
+    };
+
     @Test
     void domainModulesNeverNameEachOther() {
         ArchRule rule = SlicesRuleDefinition.slices()
-                .matching("io.freightgate.(payments|loads|disputes|kyc|fraud)..")
+                .assignedFrom(new SliceAssignment() {
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                        String name = javaClass.getPackageName();
+                        for (String module : new String[] {"billing", "transfers", "payouts", "ledger"}) {
+                            if (inModule(name, module)) {
+                                return SliceIdentifier.of("payments");
+                            }
+                        }
+                        for (String module : new String[] {"loads", "disputes", "kyc", "fraud"}) {
+                            if (inModule(name, module)) {
+                                return SliceIdentifier.of(module);
+                            }
+                        }
+                        return SliceIdentifier.ignore();
+                    }
+
+                    @Override
+                    public String getDescription() {
+                        return "payments (billing, transfers, payouts, ledger), loads, disputes, kyc and fraud";
+                    }
+                })
                 .should()
                 .notDependOnEachOther()
                 .allowEmptyShould(true)
                 .because("payments, loads, disputes, kyc and fraud meet only in io.freightgate.flows");
+        rule.check(classes);
+    }
+
+    private static boolean inModule(String packageName, String module) {
+        String base = "io.freightgate." + module;
+        return packageName.equals(base) || packageName.startsWith(base + ".");
+    }
+
+    @Test
+    void paymentCapabilitiesNeverUseTheApi() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage(PAYMENT_CAPABILITIES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.freightgate.api..")
+                .because("the REST API calls payments' facades, never the other way round (ADR 4: an ArchUnit rule"
+                        + " rather than a Maven module split)");
+        rule.check(classes);
+    }
+
+    @Test
+    void paymentCapabilitiesNeverUseSecurity() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage(PAYMENT_CAPABILITIES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.freightgate.security..")
+                .because("payments learns who acts from the platform's tenancy scope, never from the security module"
+                        + " (ADR 4)");
+        rule.check(classes);
+    }
+
+    @Test
+    void theLedgerNamesNoOtherPaymentCapability() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("io.freightgate.ledger..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.freightgate.billing..", "io.freightgate.transfers..", "io.freightgate.payouts..")
+                .because("the ledger is posted to by the other capabilities and asks them through ports it owns"
+                        + " (RequestCarriers), so it depends on none of them (ADR 4)");
+        rule.check(classes);
+    }
+
+    @Test
+    void billingNamesNeitherTransfersNorPayouts() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("io.freightgate.billing..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.freightgate.transfers..", "io.freightgate.payouts..")
+                .because("transfers react to billing's events (PaymentCollected, PaidRequestCommitted,"
+                        + " RefundOutcomeChanged, RefundOutcomeCommitted); billing never calls them back (ADR 4)");
         rule.check(classes);
     }
 

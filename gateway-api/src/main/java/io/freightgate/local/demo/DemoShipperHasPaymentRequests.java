@@ -1,5 +1,9 @@
 package io.freightgate.local.demo;
 
+import io.freightgate.billing.CreatePaymentRequest;
+import io.freightgate.billing.PayWith;
+import io.freightgate.billing.PaymentRequests;
+import io.freightgate.billing.Payments;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.LoadPlanning;
@@ -7,10 +11,6 @@ import io.freightgate.loads.LoadView;
 import io.freightgate.loads.LoadViewer;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
-import io.freightgate.payments.CreatePaymentRequest;
-import io.freightgate.payments.PayWith;
-import io.freightgate.payments.PaymentRequests;
-import io.freightgate.payments.Payments;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.Role;
 import io.freightgate.security.UserDirectory;

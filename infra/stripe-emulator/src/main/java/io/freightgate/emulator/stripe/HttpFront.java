@@ -222,7 +222,7 @@ final class HttpFront implements HttpHandler {
                 }
             }
         }
-        IdempotencyStore.Saved saved = null;
+        boolean finished = false;
         try {
             if (delay > 0) {
                 sleep(delay);
@@ -266,13 +266,22 @@ final class HttpFront implements HttpHandler {
                 return;
             }
             String json = Json.PRETTY.toJson(response);
-            if (key != null && storable) {
-                saved = new IdempotencyStore.Saved(endpoint, fingerprint, status, json, requestId, engine.now());
+            if (key != null) {
+                // The key is saved (or released) before the response leaves: a client that sends its retry as soon as
+                // it has the answer gets the replay, never idempotency_key_in_use.
+                idempotency.finish(
+                        scopeKey,
+                        key,
+                        storable
+                                ? new IdempotencyStore.Saved(
+                                        endpoint, fingerprint, status, json, requestId, engine.now())
+                                : null);
+                finished = true;
             }
             sendRaw(exchange, status, requestId, json, key == null ? Map.of() : Map.of("Idempotency-Key", key));
         } finally {
-            if (key != null) {
-                idempotency.finish(scopeKey, key, saved);
+            if (key != null && !finished) {
+                idempotency.finish(scopeKey, key, null);
             }
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * {@code /v1/payouts}: on-demand payouts and automatic payouts on the account's schedule (interval
@@ -191,7 +192,7 @@ final class PayoutEndpoints {
         if (amount <= 0) {
             return;
         }
-        JsonObject po = payout(scope, call, account, amount, currency, true, null, null);
+        JsonObject po = payout(scope, call, account, amount, currency, true, null, null, created -> {});
         for (JsonObject t : included) {
             Engine.internal(t).addProperty("payout", Json.str(po, "id"));
         }
@@ -240,10 +241,13 @@ final class PayoutEndpoints {
                             + " details, see stripe.com/docs/api#balance).",
                     "amount");
         }
-        JsonObject po =
-                payout(c.scope(), c.call(), account, amount, currency, false, p.string("description"), descriptor);
-        po.addProperty("method", method);
-        p.applyMetadata(po);
+        // The method and the metadata belong to the payout before payout.created is emitted: Stripe's event carries
+        // them, and a receiver matches the payout to its own record by that metadata.
+        JsonObject po = payout(
+                c.scope(), c.call(), account, amount, currency, false, p.string("description"), descriptor, created -> {
+                    created.addProperty("method", method);
+                    p.applyMetadata(created);
+                });
         return engine.render(c.scope(), po, c.expand());
     }
 
@@ -255,7 +259,8 @@ final class PayoutEndpoints {
             String currency,
             boolean automatic,
             String description,
-            String descriptor) {
+            String descriptor,
+            Consumer<JsonObject> details) {
         String id = Ids.next("po");
         JsonObject txn = payments.transaction(
                 scope,
@@ -329,6 +334,7 @@ final class PayoutEndpoints {
         if (failure != null) {
             Engine.internal(po).addProperty("failure", failure);
         }
+        details.accept(po);
         scope.put(po);
         engine.emit(scope, call, "payout.created", po, null);
         engine.schedule(engine.now(), scope, Timer.Kind.PAYOUT_IN_TRANSIT, id);

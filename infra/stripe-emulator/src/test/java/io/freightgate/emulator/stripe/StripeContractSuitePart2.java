@@ -572,9 +572,11 @@ abstract class StripeContractSuitePart2 extends StripeContractSuite {
                         PayoutCreateParams.builder()
                                 .setAmount(4_000L)
                                 .setCurrency("usd")
+                                .putMetadata("freightgate_payout", "ours-1")
                                 .build(),
                         on(failing.getId()));
         assertThat(onDemand.getStatus()).isEqualTo("pending");
+        assertThat(onDemand.getMetadata()).containsEntry("freightgate_payout", "ours-1");
         assertThat(onDemand.getAutomatic()).isFalse();
         control().advanceClock(Duration.ofDays(1));
         Payout failed = eventually(
@@ -587,7 +589,17 @@ abstract class StripeContractSuitePart2 extends StripeContractSuite {
                         .retrieve(failed.getFailureBalanceTransaction(), on(failing.getId()))
                         .getType())
                 .isEqualTo("payout_failure");
-        awaitTypes(connect, "payout.failed");
+        // payout.created already carries what the request set: a receiver matches the payout to its own record by it
+        Payout announced = (Payout) awaitTypes(connect, "payout.created", "payout.failed").stream()
+                .filter(e -> e.getType().equals("payout.created"))
+                .findFirst()
+                .orElseThrow()
+                .getDataObjectDeserializer()
+                .getObject()
+                .orElseThrow();
+        assertThat(announced.getId()).isEqualTo(onDemand.getId());
+        assertThat(announced.getMetadata()).containsEntry("freightgate_payout", "ours-1");
+        assertThat(announced.getMethod()).isEqualTo("standard");
         // the manual account got no automatic payout
         assertThat(client.v1().payouts().list(on(failing.getId())).getData()).hasSize(1);
         client.v1()

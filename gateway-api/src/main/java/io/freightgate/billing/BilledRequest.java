@@ -1,0 +1,28 @@
+package io.freightgate.billing;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What transfers and payouts read of a payment request, as the caller's transaction sees it: its carrier, amounts,
+ * state, the charge that paid it and whether screening let its payment through. {@code status} is the stored state
+ * (never {@code OVERDUE}, which only views derive).
+ */
+public record BilledRequest(
+        UUID id,
+        UUID carrier,
+        String loadReference,
+        Optional<UUID> loadId,
+        String currency,
+        long amountMinor,
+        long amountPaidMinor,
+        long amountRefundedMinor,
+        PaymentRequestStatus status,
+        Optional<String> stripeChargeId,
+        boolean screeningAllowed) {
+
+    /** The Stripe {@code transfer_group} of a request's charge and of every transfer made from it. */
+    public static String transferGroup(UUID paymentRequestId) {
+        return "payment_request_" + paymentRequestId;
+    }
+}

@@ -1,0 +1,377 @@
+package io.freightgate.billing;
+
+import io.freightgate.billing.internal.PaymentAttemptRecords;
+import io.freightgate.billing.internal.PaymentRefundRecords;
+import io.freightgate.billing.internal.PaymentRequestRecords;
+import io.freightgate.billing.internal.PaymentSynchronizer;
+import io.freightgate.billing.internal.RefundSending;
+import io.freightgate.billing.internal.domain.PaymentAttempt;
+import io.freightgate.billing.internal.domain.PaymentCurrencies;
+import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
+import io.freightgate.billing.internal.domain.PaymentRefund;
+import io.freightgate.billing.internal.domain.PaymentRequest;
+import io.freightgate.billing.internal.domain.PaymentRequestState;
+import io.freightgate.billing.internal.stripe.StripePayments;
+import io.freightgate.kernel.Money;
+import io.freightgate.kernel.TenantId;
+import io.freightgate.platform.persistence.OnConflict;
+import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.platform.tenancy.Tenancy;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Paying, capturing and refunding payment requests. Each operation records its intent in one transaction, calls
+ * Stripe after the commit with an idempotency key derived from the intent's identity, and records the outcome in
+ * another: Approved, Declined, Pending, Unknown or NotAttempted. An unknown outcome keeps the request
+ * {@code PAYMENT_PENDING} (nobody can pay twice) until {@link PaymentReconciliation} settles it by repeating the same
+ * call. Screening ({@link PaymentScreening}) is asked before any PaymentIntent is created.
+ */
+@Service
+public class Payments {
+
+    private static final Logger log = LoggerFactory.getLogger(Payments.class);
+
+    private final PaymentRequestRecords requests;
+    private final PaymentAttemptRecords attempts;
+    private final PaymentRefundRecords refunds;
+    private final PaymentRequests paymentRequests;
+    private final PaymentSynchronizer synchronizer;
+    private final RefundSending refundSending;
+    private final StripePayments stripe;
+    private final PaymentScreening screening;
+    private final PaymentParticipation participation;
+    private final SystemAccess systemAccess;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final String defaultReturnUrl;
+
+    Payments(
+            PaymentRequestRecords requests,
+            PaymentAttemptRecords attempts,
+            PaymentRefundRecords refunds,
+            PaymentRequests paymentRequests,
+            PaymentSynchronizer synchronizer,
+            RefundSending refundSending,
+            StripePayments stripe,
+            PaymentScreening screening,
+            PaymentParticipation participation,
+            SystemAccess systemAccess,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${freightgate.payments.return-url}") String defaultReturnUrl) {
+        this.requests = requests;
+        this.attempts = attempts;
+        this.refunds = refunds;
+        this.paymentRequests = paymentRequests;
+        this.synchronizer = synchronizer;
+        this.refundSending = refundSending;
+        this.stripe = stripe;
+        this.screening = screening;
+        this.participation = participation;
+        this.systemAccess = systemAccess;
+        this.events = events;
+        this.clock = clock;
+        this.defaultReturnUrl = defaultReturnUrl;
+    }
+
+    /**
+     * The shipper pays the request (as its own tenant; {@code viaPaymentPage} when the hosted page's token was the
+     * credential). Returns the attempt: {@code APPROVED} (paid, or authorized when captured on delivery),
+     * {@code PENDING} (3-D Secure to complete at {@code nextActionUrl}, or a SEPA debit processing). Fails with
+     * {@link PaymentDeclined} (Stripe's decline code), {@link PaymentBlocked} (screening), {@link PaymentRequestNotFound}
+     * (not the shipper's), {@link OrganizationNotVerified} (the shipper is not verified), {@link IllegalStateException} (not payable now), {@link IllegalArgumentException} (method
+     * not allowed for the currency) or {@link PaymentProviderUnavailable} (outcome unknown: it is being reconciled; do
+     * not pay again).
+     */
+    public PaymentAttemptView pay(UUID requestId, PayWith with) {
+        TenantId payer = Tenancy.requireTenant();
+        String actor = Tenancy.currentActor();
+        participation.refusal(payer).ifPresent(refusal -> {
+            throw new OrganizationNotVerified(refusal);
+        });
+        PaymentAttempt.Method method =
+                with instanceof PayWith.SepaDebit ? PaymentAttempt.Method.SEPA_DEBIT : PaymentAttempt.Method.CARD;
+        // The webhook of an earlier attempt may update the request at this moment: the loser runs again on fresh rows.
+        PaymentAttempt attempt =
+                OnConflict.retry(() -> systemAccess.transaction(false, "begin payment of " + requestId, () -> {
+                    PaymentRequest request = requests.findById(requestId)
+                            .filter(r -> r.shipperId().equals(payer.value()))
+                            .orElseThrow(() -> new PaymentRequestNotFound(requestId));
+                    var currency = java.util.Currency.getInstance(request.currency());
+                    if (method == PaymentAttempt.Method.SEPA_DEBIT && !PaymentCurrencies.sepaSupported(currency)) {
+                        throw new IllegalArgumentException("SEPA Direct Debit is available for EUR requests only");
+                    }
+                    UUID attemptId = UUID.randomUUID();
+                    int number = request.beginAttempt(attemptId, method.name(), clock.instant());
+                    return attempts.save(PaymentAttempt.begin(
+                            attemptId,
+                            request,
+                            number,
+                            method,
+                            with instanceof PayWith.Card card ? Optional.of(card.paymentMethodId()) : Optional.empty(),
+                            with instanceof PayWith.Card card
+                                    ? Optional.of(card.returnUrl().orElse(defaultReturnUrl))
+                                    : Optional.empty(),
+                            with instanceof PayWith.SepaDebit sepa
+                                    ? Optional.of(new PaymentAttempt.Mandate(
+                                            sepa.mandate().ipAddress(),
+                                            sepa.mandate().userAgent(),
+                                            sepa.mandate().acceptedAt()))
+                                    : Optional.empty(),
+                            actor,
+                            clock.instant()));
+                }));
+        var verdict = screening.screen(new PaymentScreening.ScreeningRequest(
+                requestId,
+                attempt.id(),
+                new TenantId(attempt.tenantId()),
+                payer,
+                Money.of(attempt.amountMinor(), attempt.currency()),
+                method.name(),
+                actor,
+                with instanceof PayWith.SepaDebit sepa
+                        ? Optional.of(sepa.mandate().ipAddress())
+                        : Optional.empty(),
+                with instanceof PayWith.SepaDebit sepa
+                        ? Optional.of(sepa.mandate().userAgent())
+                        : Optional.empty()));
+        record(
+                attempt.id(),
+                a -> a.screened(
+                        PaymentAttempt.Verdict.valueOf(verdict.decision().name()),
+                        String.join("; ", verdict.reasons()),
+                        clock.instant()));
+        if (verdict.decision() == PaymentScreening.Decision.BLOCK) {
+            failed(attempt.id(), false);
+            throw new PaymentBlocked("The payment was refused by screening; nothing was charged.", attempt.id());
+        }
+        if (with instanceof PayWith.SepaDebit sepa) {
+            switch (stripe.createSepaPaymentMethod(attempt.id(), sepa.iban(), sepa.accountHolderName(), sepa.email())) {
+                case ProviderOutcome.Approved<String>(String paymentMethod) ->
+                    record(attempt.id(), a -> a.paymentMethodCreated(paymentMethod, clock.instant()));
+                case ProviderOutcome.Declined<String> declined -> {
+                    record(
+                            attempt.id(),
+                            a -> a.declined(Optional.empty(), declined.code(), declined.message(), clock.instant()));
+                    failed(attempt.id(), true);
+                    throw new PaymentDeclined(declined.code(), declined.message(), attempt.id());
+                }
+                default -> {
+                    record(
+                            attempt.id(),
+                            a -> a.notAttempted(
+                                    "The bank account could not be registered with Stripe", clock.instant()));
+                    failed(attempt.id(), false);
+                    throw new PaymentProviderUnavailable(
+                            "Stripe did not answer; nothing was charged. Try again in a moment.");
+                }
+            }
+        }
+        return send(attempt.id());
+    }
+
+    /** Captures an authorized request (capture on delivery): the carrier, or platform staff, or the expiry guard. */
+    public PaymentRequestView capture(UUID requestId, boolean acrossTenants) {
+        PaymentRequest request = carriersOwn(requestId, acrossTenants);
+        if (request.status() != PaymentRequestState.AUTHORIZED) {
+            throw new IllegalStateException("Payment request " + requestId + " is " + request.status()
+                    + "; only an authorized payment can be captured");
+        }
+        UUID attemptId = request.currentAttemptId().orElseThrow();
+        String intent = request.stripePaymentIntentId().orElseThrow();
+        apply(attemptId, stripe.capture(intent, "fg-capture-" + attemptId));
+        return paymentRequests.find(requestId, true).orElseThrow();
+    }
+
+    /** Releases an authorization: the request is open again (the expiry guard's cancel policy). */
+    public PaymentRequestView releaseAuthorization(UUID requestId, boolean acrossTenants) {
+        PaymentRequest request = carriersOwn(requestId, acrossTenants);
+        if (request.status() != PaymentRequestState.AUTHORIZED) {
+            throw new IllegalStateException(
+                    "Payment request " + requestId + " is " + request.status() + "; it holds no authorization");
+        }
+        UUID attemptId = request.currentAttemptId().orElseThrow();
+        apply(attemptId, stripe.cancel(request.stripePaymentIntentId().orElseThrow(), "fg-release-" + attemptId));
+        return paymentRequests.find(requestId, true).orElseThrow();
+    }
+
+    /**
+     * Refunds all (no amount) or part of what was paid. Refused with {@link IllegalStateException} on disputed or
+     * unpaid requests and with {@link IllegalArgumentException} beyond what is left; the amount is reserved before
+     * Stripe is called, so two refunds at once cannot exceed the payment.
+     */
+    public RefundView refund(
+            UUID requestId, Optional<Long> amountMinor, Optional<String> reason, boolean acrossTenants) {
+        String actor = Tenancy.currentActor();
+        PaymentRefund refund = systemAccess.transaction(acrossTenants, "refund payment request " + requestId, () -> {
+            PaymentRequest request = ownedByCaller(requestId, acrossTenants);
+            long amount = amountMinor.orElse(request.refundableMinor());
+            request.reserveRefund(amount, clock.instant());
+            return refunds.save(
+                    PaymentRefund.intend(UUID.randomUUID(), request, amount, reason, actor, clock.instant()));
+        });
+        var outcome = refundSending.send(refund.id(), false);
+        if (outcome instanceof ProviderOutcome.Declined<StripePayments.RefundResult> declined) {
+            throw new IllegalStateException("Stripe refused the refund: " + declined.message());
+        }
+        if (!(outcome instanceof ProviderOutcome.Approved)) {
+            throw new PaymentProviderUnavailable(
+                    "Stripe did not answer; the refund is recorded and will be reconciled. Do not refund again.");
+        }
+        return systemAccess.transaction(
+                true,
+                "read refund " + refund.id(),
+                () -> PaymentRequests.view(refunds.findById(refund.id()).orElseThrow()));
+    }
+
+    /**
+     * Repeats the refunds whose Stripe answer was lost (outcome {@code UNKNOWN}, untouched for {@code minimumAge}) with
+     * their own idempotency keys, so Stripe answers with the refund it made (or makes it once). Returns how many were
+     * repeated.
+     */
+    public int reconcileRefunds(java.time.Duration minimumAge) {
+        return refundSending.reconcile(minimumAge);
+    }
+
+    /** Re-reads the current attempt's PaymentIntent from Stripe (the payment page after 3-D Secure; reconciliation). */
+    public PaymentRequestView refresh(UUID requestId) {
+        PaymentRequest request = systemAccess.transaction(
+                true, "refresh payment request " + requestId, () -> requests.findById(requestId)
+                        .orElseThrow(() -> new PaymentRequestNotFound(requestId)));
+        Optional<PaymentAttempt> attempt = request.currentAttemptId()
+                .flatMap(id -> systemAccess.transaction(true, "read attempt " + id, () -> attempts.findById(id)));
+        attempt.flatMap(PaymentAttempt::stripePaymentIntentId)
+                .ifPresent(intent -> synchronizer.refresh(attempt.get().id(), intent));
+        return paymentRequests.find(requestId, true).orElseThrow();
+    }
+
+    /**
+     * Sends (or re-sends, with the same idempotency key and parameters) an attempt's PaymentIntent and records the
+     * outcome. Used by {@link #pay} and by reconciliation.
+     */
+    PaymentAttemptView send(UUID attemptId) {
+        var call = systemAccess.transaction(true, "prepare PaymentIntent of attempt " + attemptId, () -> {
+            PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+            PaymentRequest request =
+                    requests.findById(attempt.paymentRequestId()).orElseThrow();
+            return new StripePayments.IntentCall(
+                    request.id(),
+                    attempt.id(),
+                    request.tenantId(),
+                    request.shipperId(),
+                    attempt.idempotencyKey(),
+                    attempt.amountMinor(),
+                    attempt.currency(),
+                    attempt.method() == PaymentAttempt.Method.SEPA_DEBIT,
+                    attempt.manualCapture(),
+                    attempt.stripePaymentMethodId().orElseThrow(),
+                    attempt.returnUrl(),
+                    request.loadReference(),
+                    "Load " + request.loadReference() + ": " + request.origin() + " - " + request.destination(),
+                    attempt.mandate()
+                            .map(m -> new StripePayments.Mandate(m.ipAddress(), m.userAgent(), m.acceptedAt())));
+        });
+        var outcome = stripe.createIntent(call);
+        switch (outcome) {
+            case ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot intent) ->
+                synchronizer.apply(attemptId, intent);
+            case ProviderOutcome.Declined<PaymentIntentSnapshot> declined -> {
+                record(
+                        attemptId,
+                        a -> a.declined(Optional.empty(), declined.code(), declined.message(), clock.instant()));
+                failed(attemptId, true);
+                throw new PaymentDeclined(declined.code(), declined.message(), attemptId);
+            }
+            case ProviderOutcome.NotAttempted<PaymentIntentSnapshot> notAttempted -> {
+                record(attemptId, a -> a.notAttempted(notAttempted.reason(), clock.instant()));
+                failed(attemptId, false);
+                throw new PaymentProviderUnavailable("The payment could not be sent to Stripe; nothing was charged.");
+            }
+            case ProviderOutcome.Pending<PaymentIntentSnapshot> pending -> unknown(attemptId, pending.reason());
+            case ProviderOutcome.Unknown<PaymentIntentSnapshot> unknown -> unknown(attemptId, unknown.reason());
+        }
+        return attemptView(attemptId);
+    }
+
+    PaymentAttemptView attemptView(UUID attemptId) {
+        return systemAccess.transaction(
+                true,
+                "read attempt " + attemptId,
+                () -> PaymentRequests.view(attempts.findById(attemptId).orElseThrow()));
+    }
+
+    private void unknown(UUID attemptId, String reason) {
+        record(attemptId, a -> a.unknown(reason, clock.instant()));
+        throw new PaymentProviderUnavailable("Stripe did not answer; the payment's outcome is being reconciled."
+                + " Do not pay again: the request shows the result shortly.");
+    }
+
+    private void apply(UUID attemptId, ProviderOutcome<PaymentIntentSnapshot> outcome) {
+        switch (outcome) {
+            case ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot intent) ->
+                synchronizer.apply(attemptId, intent);
+            case ProviderOutcome.Declined<PaymentIntentSnapshot> declined ->
+                throw new IllegalStateException("Stripe refused: " + declined.message());
+            default ->
+                throw new PaymentProviderUnavailable("Stripe did not answer; repeat the request (it is idempotent).");
+        }
+    }
+
+    private void record(UUID attemptId, java.util.function.Consumer<PaymentAttempt> change) {
+        OnConflict.retry(() -> systemAccess.transaction(true, "record payment attempt " + attemptId, () -> {
+            change.accept(attempts.findById(attemptId).orElseThrow());
+            return null;
+        }));
+    }
+
+    /** The attempt ended without money moving: the request is payable again. */
+    private void failed(UUID attemptId, boolean publish) {
+        OnConflict.retry(() -> systemAccess.transaction(true, "reopen the request of attempt " + attemptId, () -> {
+            PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+            PaymentRequest request =
+                    requests.findById(attempt.paymentRequestId()).orElseThrow();
+            if (request.attemptFailed(attemptId, clock.instant()) && publish) {
+                events.publishEvent(new PaymentAttemptFailed(
+                        request.id(),
+                        attemptId,
+                        new TenantId(request.tenantId()),
+                        new TenantId(request.shipperId()),
+                        attempt.declineCode().orElse("declined")));
+            }
+            return null;
+        }));
+    }
+
+    private PaymentRequest carriersOwn(UUID requestId, boolean acrossTenants) {
+        return systemAccess.transaction(acrossTenants, "read payment request " + requestId, () -> {
+            PaymentRequest request =
+                    requests.findById(requestId).orElseThrow(() -> new PaymentRequestNotFound(requestId));
+            if (!acrossTenants
+                    && !Tenancy.currentTenant()
+                            .map(t -> t.value().equals(request.tenantId()))
+                            .orElse(false)) {
+                throw new PaymentRequestNotFound(requestId);
+            }
+            return request;
+        });
+    }
+
+    private PaymentRequest ownedByCaller(UUID requestId, boolean acrossTenants) {
+        PaymentRequest request = requests.findById(requestId).orElseThrow(() -> new PaymentRequestNotFound(requestId));
+        if (!acrossTenants
+                && !Tenancy.currentTenant()
+                        .map(t -> t.value().equals(request.tenantId()))
+                        .orElse(false)) {
+            throw new PaymentRequestNotFound(requestId);
+        }
+        return request;
+    }
+}

@@ -1,0 +1,36 @@
+package io.freightgate.billing.internal;
+
+import io.freightgate.billing.internal.domain.PaymentRequest;
+import io.freightgate.billing.internal.domain.PaymentRequestState;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+/**
+ * Payment requests visible to the running transaction's tenant: those it issued (carrier) and those addressed to it
+ * (shipper); all of them in the system scope.
+ */
+public interface PaymentRequestRecords extends JpaRepository<PaymentRequest, UUID> {
+
+    Optional<PaymentRequest> findByPayTokenHash(String payTokenHash);
+
+    Optional<PaymentRequest> findByStripePaymentIntentId(String paymentIntentId);
+
+    List<PaymentRequest> findByLoadId(UUID loadId);
+
+    @Query("select r from PaymentRequest r order by r.createdAt desc")
+    List<PaymentRequest> newestFirst(Pageable page);
+
+    @Query("select r from PaymentRequest r where r.status = :status and r.dueDate <= :date order by r.dueDate")
+    List<PaymentRequest> dueBy(PaymentRequestState status, LocalDate date, Pageable page);
+
+    @Query(
+            "select r from PaymentRequest r where r.status = io.freightgate.billing.internal.domain.PaymentRequestState.AUTHORIZED"
+                    + " and r.captureBefore <= :before order by r.captureBefore")
+    List<PaymentRequest> authorizationsExpiringBefore(Instant before, Pageable page);
+}

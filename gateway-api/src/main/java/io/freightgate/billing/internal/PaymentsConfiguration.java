@@ -1,0 +1,39 @@
+package io.freightgate.billing.internal;
+
+import io.freightgate.billing.LoadDeliveries;
+import io.freightgate.billing.PaymentScreening;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Billing's defaults. */
+@Configuration(proxyBeanMethods = false)
+class PaymentsConfiguration {
+
+    /** Until the fraud module implements screening, every payment is allowed (and recorded as such). */
+    @Bean
+    @ConditionalOnMissingBean(PaymentScreening.class)
+    PaymentScreening allowEverythingScreening() {
+        return request -> PaymentScreening.ScreeningVerdict.allow();
+    }
+
+    /** Without the loads module, no load is known: requests cannot name one and transfers wait for the command. */
+    @Bean
+    @ConditionalOnMissingBean(LoadDeliveries.class)
+    LoadDeliveries noLoadDeliveries() {
+        return new LoadDeliveries() {
+            @Override
+            public java.util.Optional<io.freightgate.billing.DeliveryProof> delivery(java.util.UUID loadId) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public boolean isLoadOf(
+                    java.util.UUID loadId,
+                    io.freightgate.kernel.TenantId carrier,
+                    io.freightgate.kernel.TenantId shipper) {
+                return false;
+            }
+        };
+    }
+}

@@ -1,0 +1,338 @@
+package io.freightgate.billing.internal.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One try of a shipper to pay a request, recorded before Stripe is called. It keeps every parameter of its
+ * PaymentIntent call and the idempotency key derived from its identity, so that an {@link AttemptOutcome#UNKNOWN}
+ * outcome is settled by repeating exactly the same call (Stripe replays the first result, money never moves twice).
+ */
+@Entity
+@Table(name = "payment_attempts")
+public class PaymentAttempt {
+
+    /** How the shipper pays. */
+    public enum Method {
+        CARD,
+        SEPA_DEBIT
+    }
+
+    /** What the screening port answered. */
+    public enum Verdict {
+        ALLOW,
+        REVIEW,
+        BLOCK
+    }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "payment_request_id", nullable = false, updatable = false)
+    private UUID paymentRequestId;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private UUID tenantId;
+
+    @Column(name = "shipper_id", nullable = false, updatable = false)
+    private UUID shipperId;
+
+    @Column(nullable = false, updatable = false)
+    private int number;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Method method;
+
+    @Column(name = "amount_minor", nullable = false, updatable = false)
+    private long amountMinor;
+
+    @Column(nullable = false, length = 3, updatable = false)
+    private String currency;
+
+    @Column(name = "manual_capture", nullable = false, updatable = false)
+    private boolean manualCapture;
+
+    @Column(name = "stripe_payment_method_id")
+    private String stripePaymentMethodId;
+
+    @Column(name = "return_url", updatable = false)
+    private String returnUrl;
+
+    @Column(name = "mandate_ip", updatable = false)
+    private String mandateIp;
+
+    @Column(name = "mandate_user_agent", updatable = false)
+    private String mandateUserAgent;
+
+    @Column(name = "mandate_accepted_at", updatable = false)
+    private Instant mandateAcceptedAt;
+
+    @Column(name = "idempotency_key", nullable = false, updatable = false)
+    private String idempotencyKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "screening_verdict", nullable = false)
+    private Verdict screeningVerdict;
+
+    @Column(name = "screening_reasons", nullable = false)
+    private String screeningReasons = "";
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AttemptOutcome outcome;
+
+    @Column(name = "stripe_status")
+    private String stripeStatus;
+
+    @Column(name = "stripe_payment_intent_id")
+    private String stripePaymentIntentId;
+
+    @Column(name = "stripe_charge_id")
+    private String stripeChargeId;
+
+    @Column(name = "next_action_url")
+    private String nextActionUrl;
+
+    @Column(name = "decline_code")
+    private String declineCode;
+
+    @Column(name = "failure_message")
+    private String failureMessage;
+
+    @Column(name = "reconcile_count", nullable = false)
+    private int reconcileCount;
+
+    @Column(name = "stripe_observed_at")
+    private Instant stripeObservedAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected PaymentAttempt() {}
+
+    /** The parameters of a SEPA mandate accepted online: the payer's IP address, user agent and acceptance time. */
+    public record Mandate(String ipAddress, String userAgent, Instant acceptedAt) {}
+
+    public static PaymentAttempt begin(
+            UUID id,
+            PaymentRequest request,
+            int number,
+            Method method,
+            Optional<String> paymentMethodId,
+            Optional<String> returnUrl,
+            Optional<Mandate> mandate,
+            String actor,
+            Instant now) {
+        var attempt = new PaymentAttempt();
+        attempt.id = id;
+        attempt.paymentRequestId = request.id();
+        attempt.tenantId = request.tenantId();
+        attempt.shipperId = request.shipperId();
+        attempt.number = number;
+        attempt.method = method;
+        attempt.amountMinor = request.amountMinor();
+        attempt.currency = request.currency();
+        attempt.manualCapture = request.captureOnDelivery() && method == Method.CARD;
+        attempt.stripePaymentMethodId = paymentMethodId.orElse(null);
+        attempt.returnUrl = returnUrl.orElse(null);
+        mandate.ifPresent(m -> {
+            attempt.mandateIp = m.ipAddress();
+            attempt.mandateUserAgent = m.userAgent();
+            attempt.mandateAcceptedAt = m.acceptedAt();
+        });
+        attempt.idempotencyKey = "fg-payment-request-" + request.id() + "-attempt-" + number;
+        attempt.screeningVerdict = Verdict.ALLOW;
+        attempt.outcome = AttemptOutcome.PENDING;
+        attempt.createdBy = actor;
+        attempt.createdAt = now;
+        attempt.updatedAt = now;
+        return attempt;
+    }
+
+    public void screened(Verdict verdict, String reasons, Instant now) {
+        screeningVerdict = verdict;
+        screeningReasons = reasons;
+        if (verdict == Verdict.BLOCK) {
+            outcome = AttemptOutcome.NOT_ATTEMPTED;
+            failureMessage = "Blocked by payment screening";
+        }
+        updatedAt = now;
+    }
+
+    public void paymentMethodCreated(String paymentMethodId, Instant now) {
+        stripePaymentMethodId = paymentMethodId;
+        updatedAt = now;
+    }
+
+    /** Stripe's current view of the PaymentIntent. */
+    public void observed(PaymentIntentSnapshot intent, Instant now) {
+        stripePaymentIntentId = intent.id();
+        stripeStatus = intent.status();
+        intent.latestChargeId().ifPresent(charge -> stripeChargeId = charge);
+        nextActionUrl = intent.nextActionUrl().orElse(null);
+        if (intent.succeeded() || intent.authorized()) {
+            outcome = AttemptOutcome.APPROVED;
+            declineCode = null;
+            failureMessage = null;
+        } else if (intent.failed() || intent.canceled()) {
+            outcome = AttemptOutcome.DECLINED;
+            declineCode = intent.declineCode().orElse(intent.canceled() ? "canceled" : null);
+            failureMessage = intent.failureMessage().orElse(null);
+        } else {
+            outcome = AttemptOutcome.PENDING;
+        }
+        stripeObservedAt = now;
+        updatedAt = now;
+    }
+
+    /** Stripe refused the call itself (card declined at confirmation, invalid payment method). */
+    public void declined(Optional<String> paymentIntentId, String code, String message, Instant now) {
+        paymentIntentId.ifPresent(pi -> stripePaymentIntentId = pi);
+        outcome = AttemptOutcome.DECLINED;
+        declineCode = code;
+        failureMessage = message;
+        updatedAt = now;
+    }
+
+    /** No answer: the call may have taken effect; reconciliation repeats it with the same key. */
+    public void unknown(String reason, Instant now) {
+        if (outcome.settled()) {
+            return;
+        }
+        outcome = AttemptOutcome.UNKNOWN;
+        failureMessage = reason;
+        updatedAt = now;
+    }
+
+    /** Never sent (and nothing moved), e.g. the SEPA payment method could not be created. */
+    public void notAttempted(String reason, Instant now) {
+        outcome = AttemptOutcome.NOT_ATTEMPTED;
+        failureMessage = reason;
+        updatedAt = now;
+    }
+
+    public void reconciling(Instant now) {
+        reconcileCount++;
+        updatedAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID paymentRequestId() {
+        return paymentRequestId;
+    }
+
+    public UUID tenantId() {
+        return tenantId;
+    }
+
+    public UUID shipperId() {
+        return shipperId;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public Method method() {
+        return method;
+    }
+
+    public long amountMinor() {
+        return amountMinor;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public boolean manualCapture() {
+        return manualCapture;
+    }
+
+    public Optional<String> stripePaymentMethodId() {
+        return Optional.ofNullable(stripePaymentMethodId);
+    }
+
+    public Optional<String> returnUrl() {
+        return Optional.ofNullable(returnUrl);
+    }
+
+    public Optional<Mandate> mandate() {
+        return mandateAcceptedAt == null
+                ? Optional.empty()
+                : Optional.of(new Mandate(mandateIp, mandateUserAgent, mandateAcceptedAt));
+    }
+
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public Verdict screeningVerdict() {
+        return screeningVerdict;
+    }
+
+    public String screeningReasons() {
+        return screeningReasons;
+    }
+
+    public AttemptOutcome outcome() {
+        return outcome;
+    }
+
+    public Optional<String> stripeStatus() {
+        return Optional.ofNullable(stripeStatus);
+    }
+
+    public Optional<String> stripePaymentIntentId() {
+        return Optional.ofNullable(stripePaymentIntentId);
+    }
+
+    public Optional<String> stripeChargeId() {
+        return Optional.ofNullable(stripeChargeId);
+    }
+
+    public Optional<String> nextActionUrl() {
+        return Optional.ofNullable(nextActionUrl);
+    }
+
+    public Optional<String> declineCode() {
+        return Optional.ofNullable(declineCode);
+    }
+
+    public Optional<String> failureMessage() {
+        return Optional.ofNullable(failureMessage);
+    }
+
+    public int reconcileCount() {
+        return reconcileCount;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

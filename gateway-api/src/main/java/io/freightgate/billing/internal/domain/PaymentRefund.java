@@ -1,0 +1,159 @@
+package io.freightgate.billing.internal.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A full or partial refund of a paid request; its idempotency key is {@code fg-refund-<id>}. */
+@Entity
+@Table(name = "payment_refunds")
+public class PaymentRefund {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "payment_request_id", nullable = false, updatable = false)
+    private UUID paymentRequestId;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private UUID tenantId;
+
+    @Column(name = "shipper_id", nullable = false, updatable = false)
+    private UUID shipperId;
+
+    @Column(name = "amount_minor", nullable = false, updatable = false)
+    private long amountMinor;
+
+    @Column(nullable = false, length = 3, updatable = false)
+    private String currency;
+
+    @Column(updatable = false)
+    private String reason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AttemptOutcome outcome;
+
+    @Column(name = "stripe_refund_id")
+    private String stripeRefundId;
+
+    @Column(name = "stripe_status")
+    private String stripeStatus;
+
+    @Column(name = "failure_message")
+    private String failureMessage;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected PaymentRefund() {}
+
+    public static PaymentRefund intend(
+            UUID id, PaymentRequest request, long amountMinor, Optional<String> reason, String actor, Instant now) {
+        var refund = new PaymentRefund();
+        refund.id = id;
+        refund.paymentRequestId = request.id();
+        refund.tenantId = request.tenantId();
+        refund.shipperId = request.shipperId();
+        refund.amountMinor = amountMinor;
+        refund.currency = request.currency();
+        refund.reason = reason.orElse(null);
+        refund.outcome = AttemptOutcome.PENDING;
+        refund.createdBy = actor;
+        refund.createdAt = now;
+        refund.updatedAt = now;
+        return refund;
+    }
+
+    /** Stripe's refund status ({@code succeeded}, {@code pending}, {@code failed}, {@code canceled}). */
+    public void observed(String refundId, String status, Optional<String> failure, Instant now) {
+        if (outcome == AttemptOutcome.DECLINED && stripeRefundId != null) {
+            return; // a failed or canceled refund is final at Stripe: a late or replayed report changes nothing
+        }
+        stripeRefundId = refundId;
+        stripeStatus = status;
+        outcome = switch (status) {
+            case "succeeded" -> AttemptOutcome.APPROVED;
+            case "failed", "canceled" -> AttemptOutcome.DECLINED;
+            default -> AttemptOutcome.PENDING;
+        };
+        failureMessage = failure.orElse(null);
+        updatedAt = now;
+    }
+
+    public void declined(String message, Instant now) {
+        outcome = AttemptOutcome.DECLINED;
+        failureMessage = message;
+        updatedAt = now;
+    }
+
+    public void unknown(String message, Instant now) {
+        outcome = AttemptOutcome.UNKNOWN;
+        failureMessage = message;
+        updatedAt = now;
+    }
+
+    public String idempotencyKey() {
+        return "fg-refund-" + id;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID paymentRequestId() {
+        return paymentRequestId;
+    }
+
+    public UUID tenantId() {
+        return tenantId;
+    }
+
+    public long amountMinor() {
+        return amountMinor;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public Optional<String> reason() {
+        return Optional.ofNullable(reason);
+    }
+
+    public AttemptOutcome outcome() {
+        return outcome;
+    }
+
+    public Optional<String> stripeRefundId() {
+        return Optional.ofNullable(stripeRefundId);
+    }
+
+    public Optional<String> stripeStatus() {
+        return Optional.ofNullable(stripeStatus);
+    }
+
+    public Optional<String> failureMessage() {
+        return Optional.ofNullable(failureMessage);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

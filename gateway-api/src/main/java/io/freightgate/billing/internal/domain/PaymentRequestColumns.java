@@ -1,0 +1,292 @@
+package io.freightgate.billing.internal.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
+
+/**
+ * The columns of {@link PaymentRequest} and their reads (table {@code payment_requests}, audited like the request). Kept
+ * apart from the request's rules so that neither file grows past reading size; only {@link PaymentRequest} changes
+ * them, through its checked transitions.
+ */
+@MappedSuperclass
+@Audited
+public abstract class PaymentRequestColumns {
+
+    @Id
+    protected UUID id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    protected UUID tenantId;
+
+    @Column(name = "shipper_id", nullable = false, updatable = false)
+    protected UUID shipperId;
+
+    @Column(name = "load_reference", nullable = false, updatable = false)
+    protected String loadReference;
+
+    @Column(name = "load_id", updatable = false)
+    protected UUID loadId;
+
+    @Column(nullable = false, updatable = false)
+    protected String origin;
+
+    @Column(nullable = false, updatable = false)
+    protected String destination;
+
+    @Column(name = "pickup_date", nullable = false, updatable = false)
+    protected LocalDate pickupDate;
+
+    @Column(name = "delivery_date", nullable = false, updatable = false)
+    protected LocalDate deliveryDate;
+
+    @Column(name = "due_date", nullable = false, updatable = false)
+    protected LocalDate dueDate;
+
+    @Column(updatable = false)
+    protected String terms;
+
+    @Column(updatable = false)
+    protected String description;
+
+    @Column(name = "amount_minor", nullable = false, updatable = false)
+    protected long amountMinor;
+
+    @Column(nullable = false, length = 3, updatable = false)
+    protected String currency;
+
+    @Column(name = "capture_on_delivery", nullable = false, updatable = false)
+    protected boolean captureOnDelivery;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    protected PaymentRequestState status;
+
+    @Column(name = "current_attempt_id")
+    protected UUID currentAttemptId;
+
+    @Column(name = "attempt_count", nullable = false)
+    protected int attemptCount;
+
+    @Column(name = "amount_paid_minor", nullable = false)
+    protected long amountPaidMinor;
+
+    @Column(name = "amount_refunded_minor", nullable = false)
+    protected long amountRefundedMinor;
+
+    @Column(name = "payment_method_type")
+    protected String paymentMethodType;
+
+    @Column(name = "stripe_payment_intent_id")
+    protected String stripePaymentIntentId;
+
+    @Column(name = "stripe_charge_id")
+    protected String stripeChargeId;
+
+    @Column(name = "capture_before")
+    protected Instant captureBefore;
+
+    @Column(name = "paid_at")
+    protected Instant paidAt;
+
+    @Column(name = "reclaimable_until")
+    protected Instant reclaimableUntil;
+
+    @Column(name = "canceled_at")
+    protected Instant canceledAt;
+
+    @Column(name = "rate_confirmation_id")
+    protected UUID rateConfirmationId;
+
+    // The payment page's link: a random token of 32 bytes, found by its SHA-256 and kept encrypted for the reminder
+    // mails; never audited (the audit trail keeps no credential).
+    @NotAudited
+    @Column(name = "pay_token_hash", nullable = false)
+    protected String payTokenHash;
+
+    @NotAudited
+    @Column(name = "pay_token_ciphertext")
+    protected byte[] payTokenCiphertext;
+
+    @Column(name = "pay_token_expires_at")
+    protected Instant payTokenExpiresAt;
+
+    @Column(name = "notified_at")
+    protected Instant notifiedAt;
+
+    @Column(name = "reminder_before_sent_at")
+    protected Instant reminderBeforeSentAt;
+
+    @Column(name = "reminder_overdue_sent_at")
+    protected Instant reminderOverdueSentAt;
+
+    @Column(name = "expiry_alerted_at")
+    protected Instant expiryAlertedAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    protected String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    protected Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    protected Instant updatedAt;
+
+    @Version
+    protected long version;
+
+    protected PaymentRequestColumns() {}
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID tenantId() {
+        return tenantId;
+    }
+
+    public UUID shipperId() {
+        return shipperId;
+    }
+
+    public String loadReference() {
+        return loadReference;
+    }
+
+    public Optional<UUID> loadId() {
+        return Optional.ofNullable(loadId);
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public String destination() {
+        return destination;
+    }
+
+    public LocalDate pickupDate() {
+        return pickupDate;
+    }
+
+    public LocalDate deliveryDate() {
+        return deliveryDate;
+    }
+
+    public LocalDate dueDate() {
+        return dueDate;
+    }
+
+    public Optional<String> terms() {
+        return Optional.ofNullable(terms);
+    }
+
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
+    }
+
+    public long amountMinor() {
+        return amountMinor;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public boolean captureOnDelivery() {
+        return captureOnDelivery;
+    }
+
+    public PaymentRequestState status() {
+        return status;
+    }
+
+    public Optional<UUID> currentAttemptId() {
+        return Optional.ofNullable(currentAttemptId);
+    }
+
+    public int attemptCount() {
+        return attemptCount;
+    }
+
+    public long amountPaidMinor() {
+        return amountPaidMinor;
+    }
+
+    public long amountRefundedMinor() {
+        return amountRefundedMinor;
+    }
+
+    public Optional<String> paymentMethodType() {
+        return Optional.ofNullable(paymentMethodType);
+    }
+
+    public Optional<String> stripePaymentIntentId() {
+        return Optional.ofNullable(stripePaymentIntentId);
+    }
+
+    public Optional<String> stripeChargeId() {
+        return Optional.ofNullable(stripeChargeId);
+    }
+
+    public Optional<Instant> captureBefore() {
+        return Optional.ofNullable(captureBefore);
+    }
+
+    public Optional<Instant> paidAt() {
+        return Optional.ofNullable(paidAt);
+    }
+
+    public Optional<Instant> reclaimableUntil() {
+        return Optional.ofNullable(reclaimableUntil);
+    }
+
+    public Optional<Instant> canceledAt() {
+        return Optional.ofNullable(canceledAt);
+    }
+
+    public Optional<UUID> rateConfirmationId() {
+        return Optional.ofNullable(rateConfirmationId);
+    }
+
+    public String payTokenHash() {
+        return payTokenHash;
+    }
+
+    public Optional<Instant> notifiedAt() {
+        return Optional.ofNullable(notifiedAt);
+    }
+
+    public Optional<Instant> reminderBeforeSentAt() {
+        return Optional.ofNullable(reminderBeforeSentAt);
+    }
+
+    public Optional<Instant> reminderOverdueSentAt() {
+        return Optional.ofNullable(reminderOverdueSentAt);
+    }
+
+    public Optional<Instant> expiryAlertedAt() {
+        return Optional.ofNullable(expiryAlertedAt);
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

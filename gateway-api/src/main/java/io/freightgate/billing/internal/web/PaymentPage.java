@@ -1,0 +1,352 @@
+package io.freightgate.billing.internal.web;
+
+import io.freightgate.billing.OrganizationNotVerified;
+import io.freightgate.billing.PayWith;
+import io.freightgate.billing.PaymentAttemptView;
+import io.freightgate.billing.PaymentBlocked;
+import io.freightgate.billing.PaymentDeclined;
+import io.freightgate.billing.PaymentLinkAccess;
+import io.freightgate.billing.PaymentProviderUnavailable;
+import io.freightgate.billing.PaymentRequestNotFound;
+import io.freightgate.billing.PaymentRequestView;
+import io.freightgate.billing.PaymentRequests;
+import io.freightgate.billing.Payments;
+import io.freightgate.platform.ratelimit.RateLimit;
+import io.freightgate.platform.ratelimit.RateLimiter;
+import io.freightgate.platform.tenancy.Tenancy;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.BindParam;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The hosted payment page, where a shipper's payer opens the link of the payment request mail: no login, the token in
+ * the link is the only credential ({@link PaymentRequests#openPaymentLink}); paying acts as the shipper organization
+ * with the actor {@code payment-page:<request id>}. Card payments that need 3-D Secure are redirected to the bank's
+ * page (the emulator's in local mode) and come back to {@code /pay/{token}/complete}, which re-reads the PaymentIntent
+ * and shows the outcome. Unknown, revoked and malformed tokens get the same 404 page; the link of a cancelled request
+ * or an expired link a 410 page that says so. Requests are rate limited per client
+ * address (views and payment submissions separately).
+ */
+@Controller
+class PaymentPage {
+
+    static final RateLimit VIEWS = new RateLimit("pay-page-views", 120, Duration.ofMinutes(1));
+    static final RateLimit SUBMISSIONS = new RateLimit("pay-page-payments", 30, Duration.ofMinutes(10));
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentPage.class);
+
+    private final PaymentRequests paymentRequests;
+    private final Payments payments;
+    private final RateLimiter limiter;
+    private final Clock clock;
+    private final String payPageUrl;
+    private final PaymentPageHtml.CardForm cardForm;
+    private final PaymentPageHtml html;
+
+    PaymentPage(
+            PaymentPageHtml html,
+            PaymentRequests paymentRequests,
+            Payments payments,
+            RateLimiter limiter,
+            Clock clock,
+            @Value("${freightgate.payments.pay-page-url}") String payPageUrl,
+            @Value("${freightgate.stripe.publishable-key:}") String publishableKey) {
+        this.html = html;
+        this.paymentRequests = paymentRequests;
+        this.payments = payments;
+        this.limiter = limiter;
+        this.clock = clock;
+        this.payPageUrl = payPageUrl.endsWith("/") ? payPageUrl : payPageUrl + "/";
+        this.cardForm = cardForm(publishableKey);
+    }
+
+    /** Stripe.js Elements with a publishable key; otherwise (local mode, tests) the emulator's test cards. */
+    static PaymentPageHtml.CardForm cardForm(String publishableKey) {
+        return publishableKey != null && publishableKey.matches("pk_(test|live)_[A-Za-z0-9]+")
+                ? new PaymentPageHtml.StripeElements(publishableKey)
+                : new PaymentPageHtml.TestCards();
+    }
+
+    @GetMapping("/pay/{token}")
+    ResponseEntity<String> show(@PathVariable String token, HttpServletRequest http, HttpServletResponse response) {
+        return limited(
+                VIEWS,
+                http,
+                response,
+                () -> withLink(
+                        token,
+                        http,
+                        response,
+                        request -> page(200, token, request, PaymentPageHtml.lastOutcome(request), http, response)));
+    }
+
+    @PostMapping("/pay/{token}/card")
+    ResponseEntity<String> payByCard(
+            @PathVariable String token, CardPaymentForm form, HttpServletRequest http, HttpServletResponse response) {
+        String paymentMethod = form.paymentMethod();
+        return limited(
+                SUBMISSIONS,
+                http,
+                response,
+                () -> withLink(token, http, response, request -> {
+                    if (!acceptedPaymentMethod(paymentMethod)) {
+                        return page(422, token, request, Optional.of("Choose a card."), http, response);
+                    }
+                    return pay(
+                            token,
+                            request,
+                            new PayWith.Card(paymentMethod, Optional.of(payPageUrl + token + "/complete")),
+                            http,
+                            response);
+                }));
+    }
+
+    @PostMapping("/pay/{token}/sepa-debit")
+    ResponseEntity<String> payBySepaDebit(
+            @PathVariable String token,
+            SepaDebitPaymentForm form,
+            HttpServletRequest http,
+            HttpServletResponse response) {
+        String iban = form.iban();
+        String accountHolder = form.accountHolder();
+        String email = form.email();
+        String mandateAccepted = form.mandateAccepted();
+        return limited(
+                SUBMISSIONS,
+                http,
+                response,
+                () -> withLink(token, http, response, request -> {
+                    Optional<String> problem = SepaDebitForm.problem(iban, accountHolder, email, mandateAccepted);
+                    if (problem.isPresent()) {
+                        return page(422, token, request, problem, http, response);
+                    }
+                    String userAgent = Optional.ofNullable(http.getHeader(HttpHeaders.USER_AGENT))
+                            .filter(agent -> !agent.isBlank())
+                            .map(agent -> agent.length() > 500 ? agent.substring(0, 500) : agent)
+                            .orElse("unknown");
+                    return pay(
+                            token,
+                            request,
+                            new PayWith.SepaDebit(
+                                    SepaDebitForm.normalizedIban(iban),
+                                    accountHolder.strip(),
+                                    email.strip(),
+                                    new PayWith.MandateAcceptance(http.getRemoteAddr(), userAgent, clock.instant())),
+                            http,
+                            response);
+                }));
+    }
+
+    /** Where the bank's 3-D Secure page sends the payer back: the attempt is re-read from Stripe, then shown. */
+    @GetMapping("/pay/{token}/complete")
+    ResponseEntity<String> complete(@PathVariable String token, HttpServletRequest http, HttpServletResponse response) {
+        return limited(
+                VIEWS,
+                http,
+                response,
+                () -> withLink(token, http, response, found -> {
+                    PaymentRequestView request = found;
+                    try {
+                        request = asShipper(request, () -> payments.refresh(found.id()));
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "The payment page could not refresh payment request {}: {}",
+                                request.id(),
+                                e.toString());
+                        return page(
+                                200,
+                                token,
+                                request,
+                                Optional.of("We could not confirm the payment with the bank yet. Reload this page in a"
+                                        + " moment; do not pay again."),
+                                http,
+                                response);
+                    }
+                    return page(200, token, request, PaymentPageHtml.lastOutcome(request), http, response);
+                }));
+    }
+
+    /** Runs {@code work} on the request a valid link opens; 410 for an ended link, 404 for any other token. */
+    private ResponseEntity<String> withLink(
+            String token,
+            HttpServletRequest http,
+            HttpServletResponse response,
+            java.util.function.Function<PaymentRequestView, ResponseEntity<String>> work) {
+        return switch (paymentRequests.openPaymentLink(token)) {
+            case PaymentLinkAccess.Valid valid -> work.apply(valid.request());
+            case PaymentLinkAccess.Ended ended ->
+                html(410, html.message("Payment link no longer valid", ended.reason(), http, response));
+            case PaymentLinkAccess.Unknown unknown -> invalidLink(http, response);
+        };
+    }
+
+    private ResponseEntity<String> pay(
+            String token,
+            PaymentRequestView request,
+            PayWith with,
+            HttpServletRequest http,
+            HttpServletResponse response) {
+        if (!PaymentPageHtml.payable(request.status())) {
+            return page(409, token, request, Optional.of("This payment request cannot be paid now."), http, response);
+        }
+        try {
+            PaymentAttemptView attempt = asShipper(request, () -> payments.pay(request.id(), with));
+            if (attempt.outcome().equals("PENDING") && attempt.nextActionUrl().isPresent()) {
+                return ResponseEntity.status(303)
+                        .location(java.net.URI.create(attempt.nextActionUrl().get()))
+                        .cacheControl(CacheControl.noStore())
+                        .build();
+            }
+            return ResponseEntity.status(303)
+                    .location(java.net.URI.create("/pay/" + token))
+                    .cacheControl(CacheControl.noStore())
+                    .build();
+        } catch (PaymentDeclined declined) {
+            return page(
+                    402,
+                    token,
+                    reread(request),
+                    Optional.of("Your payment was declined (" + declined.declineCode() + "): " + declined.getMessage()
+                            + " Nothing was charged; try another card or pay by direct debit."),
+                    http,
+                    response);
+        } catch (PaymentBlocked blocked) {
+            return page(403, token, reread(request), Optional.of(blocked.getMessage()), http, response);
+        } catch (OrganizationNotVerified notVerified) {
+            return page(
+                    403,
+                    token,
+                    request,
+                    Optional.of("This payment request cannot be paid until both parties have completed"
+                            + " verification. Please contact the carrier."),
+                    http,
+                    response);
+        } catch (PaymentProviderUnavailable unavailable) {
+            return page(503, token, reread(request), Optional.of(unavailable.getMessage()), http, response);
+        } catch (PaymentRequestNotFound notFound) {
+            return invalidLink(http, response);
+        } catch (IllegalStateException | IllegalArgumentException refused) {
+            return page(409, token, reread(request), Optional.of(refused.getMessage()), http, response);
+        }
+    }
+
+    private boolean acceptedPaymentMethod(String paymentMethod) {
+        if (paymentMethod == null) {
+            return false;
+        }
+        return switch (cardForm) {
+            case PaymentPageHtml.TestCards ignored ->
+                PaymentPageHtml.TEST_CARDS.stream()
+                        .anyMatch(card -> card.paymentMethod().equals(paymentMethod));
+            case PaymentPageHtml.StripeElements ignored -> paymentMethod.matches("pm_[A-Za-z0-9]{1,100}");
+        };
+    }
+
+    private <T> T asShipper(PaymentRequestView request, Supplier<T> work) {
+        return Tenancy.callAs(request.shipper(), "payment-page:" + request.id(), work);
+    }
+
+    private PaymentRequestView reread(PaymentRequestView request) {
+        return paymentRequests.find(request.id(), true).orElse(request);
+    }
+
+    private ResponseEntity<String> page(
+            int status,
+            String token,
+            PaymentRequestView request,
+            Optional<String> notice,
+            HttpServletRequest http,
+            HttpServletResponse response) {
+        String page = html.page(
+                new PaymentPageHtml.Page(
+                        token, request, paymentRequests.organizationName(request.carrier()), notice, cardForm),
+                http,
+                response);
+        return html(status, page);
+    }
+
+    private ResponseEntity<String> invalidLink(HttpServletRequest http, HttpServletResponse response) {
+        return html(404, html.invalidLink(http, response));
+    }
+
+    private ResponseEntity<String> limited(
+            RateLimit limit,
+            HttpServletRequest http,
+            HttpServletResponse response,
+            Supplier<ResponseEntity<String>> work) {
+        return switch (limiter.tryConsume(limit, "ip:" + http.getRemoteAddr())) {
+            case RateLimiter.Allowed allowed -> work.get();
+            case RateLimiter.Limited limited -> {
+                long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
+                yield ResponseEntity.status(429)
+                        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                        .contentType(MediaType.TEXT_HTML)
+                        .cacheControl(CacheControl.noStore())
+                        .body(html.message(
+                                "Too many requests",
+                                "Too many requests from your network. Try again in " + seconds + " seconds.",
+                                http,
+                                response));
+            }
+        };
+    }
+
+    private static ResponseEntity<String> html(int status, String body) {
+        return ResponseEntity.status(status)
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .body(body);
+    }
+
+    /** The card form's field: the chosen PaymentMethod (a test card, or the one Stripe.js created). */
+    record CardPaymentForm(@BindParam("payment_method") String paymentMethod) {}
+
+    /** The direct debit form's fields, named as the form names them. */
+    record SepaDebitPaymentForm(
+            String iban,
+            @BindParam("account_holder") String accountHolder,
+            String email,
+            @BindParam("mandate_accepted") String mandateAccepted) {}
+
+    /** The direct debit form's checks, before anything is sent to Stripe. */
+    static final class SepaDebitForm {
+
+        private SepaDebitForm() {}
+
+        static Optional<String> problem(String iban, String accountHolder, String email, String mandateAccepted) {
+            if (!"true".equals(mandateAccepted)) {
+                return Optional.of("Accept the mandate to pay by direct debit.");
+            }
+            if (accountHolder == null || accountHolder.isBlank() || accountHolder.length() > 100) {
+                return Optional.of("Enter the account holder's name (at most 100 characters).");
+            }
+            if (email == null || !email.strip().matches("[^@\\s]{1,64}@[^@\\s]{1,190}")) {
+                return Optional.of("Enter an email address for the debit notification.");
+            }
+            if (iban == null || !normalizedIban(iban).matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}")) {
+                return Optional.of("Enter a valid IBAN.");
+            }
+            return Optional.empty();
+        }
+
+        static String normalizedIban(String iban) {
+            return iban.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        }
+    }
+}

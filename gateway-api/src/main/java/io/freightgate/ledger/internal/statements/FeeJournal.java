@@ -1,0 +1,21 @@
+package io.freightgate.ledger.internal.statements;
+
+import io.freightgate.ledger.JournalKind;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One ledger journal that moved a carrier's fee revenue account, as the statement reads it: the sums of its entries on
+ * the carrier's {@code PLATFORM_FEE_REVENUE} and {@code CARRIER_PAYABLE} accounts (debit positive, credit negative).
+ */
+public record FeeJournal(
+        String reference,
+        JournalKind kind,
+        Currency currency,
+        Instant occurredAt,
+        Optional<UUID> paymentRequestId,
+        Optional<String> loadReference,
+        long feeRevenueMinor,
+        long carrierPayableMinor) {}

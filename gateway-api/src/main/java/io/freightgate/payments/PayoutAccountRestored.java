@@ -1,6 +1,0 @@
-package io.freightgate.payments;
-
-import io.freightgate.kernel.TenantId;
-
-/** Event: a restricted carrier's requirements are met again; it receives transfers again. */
-public record PayoutAccountRestored(TenantId carrier, String stripeAccountId) {}

@@ -1,0 +1,282 @@
+package io.freightgate.payouts;
+
+import io.freightgate.billing.PaymentProviderUnavailable;
+import io.freightgate.kernel.Money;
+import io.freightgate.kernel.TenantId;
+import io.freightgate.payouts.internal.PayoutAccountRecords;
+import io.freightgate.payouts.internal.PayoutRecords;
+import io.freightgate.payouts.internal.PayoutSynchronizer;
+import io.freightgate.payouts.internal.RemittanceBuilder;
+import io.freightgate.payouts.internal.RemittancePdf;
+import io.freightgate.payouts.internal.domain.PayoutAccount;
+import io.freightgate.payouts.internal.domain.PayoutSnapshot;
+import io.freightgate.payouts.internal.domain.PayoutState;
+import io.freightgate.payouts.internal.domain.Remittances;
+import io.freightgate.payouts.internal.stripe.StripePayouts;
+import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.platform.tenancy.Tenancy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Carriers' payouts: those their Connect schedule makes (recorded from Stripe's webhooks) and those asked for on demand,
+ * with a remittance for every paid one. An on-demand payout is recorded before Stripe is called (idempotency key from
+ * its id), Stripe is called outside any transaction, and the answer is recorded after; a lost answer leaves it
+ * {@code REQUEST_UNKNOWN} until Stripe's {@code payout.created} (which carries FreightGate's id) completes it. A carrier
+ * reaches its own payouts; platform staff every carrier's through the audited system path ({@code acrossTenants}).
+ */
+@Service
+public class Payouts {
+
+    private final PayoutRecords records;
+    private final PayoutAccountRecords payoutAccounts;
+    private final StripePayouts stripe;
+    private final PayoutSynchronizer synchronizer;
+    private final RemittanceBuilder remittances;
+    private final RemittancePdf pdf;
+    private final SystemAccess systemAccess;
+    private final TransactionOperations transactions;
+    private final Clock clock;
+
+    Payouts(
+            PayoutRecords records,
+            PayoutAccountRecords payoutAccounts,
+            StripePayouts stripe,
+            PayoutSynchronizer synchronizer,
+            RemittanceBuilder remittances,
+            RemittancePdf pdf,
+            SystemAccess systemAccess,
+            TransactionOperations transactions,
+            Clock clock) {
+        this.records = records;
+        this.payoutAccounts = payoutAccounts;
+        this.stripe = stripe;
+        this.synchronizer = synchronizer;
+        this.remittances = remittances;
+        this.pdf = pdf;
+        this.systemAccess = systemAccess;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Pays out {@code amountMinor} (or, when empty, everything available in {@code currency}) to the carrier's bank
+     * account. Fails with {@link IllegalStateException} without a payout account or with nothing available, with
+     * {@link IllegalArgumentException} when Stripe refuses (e.g. payouts not enabled, balance insufficient), and with
+     * {@link PaymentProviderUnavailable} when Stripe's answer is lost.
+     */
+    public PayoutView request(TenantId carrier, Optional<Long> amountMinor, String currency, boolean acrossTenants) {
+        String code = java.util.Currency.getInstance(currency.toUpperCase(Locale.ROOT))
+                .getCurrencyCode();
+        String account = scoped(
+                        carrier,
+                        acrossTenants,
+                        "read the payout account of " + carrier,
+                        () -> transactions.execute(status ->
+                                payoutAccounts.findByTenantId(carrier.value()).flatMap(PayoutAccount::stripeAccountId)))
+                .orElseThrow(() -> new IllegalStateException("The carrier has no payout account"));
+        long amount = amountMinor.orElseGet(() -> available(account, code));
+        if (amount <= 0) {
+            throw amountMinor.isPresent()
+                    ? new IllegalArgumentException("The amount must be positive")
+                    : new IllegalStateException("Nothing is available to pay out in " + code);
+        }
+        UUID id = UUID.randomUUID();
+        String actor = Tenancy.currentActor();
+        Instant now = clock.instant();
+        var intent = new PayoutRecords.Payout(
+                id,
+                carrier.value(),
+                account,
+                Optional.empty(),
+                Optional.of("fg-payout-" + id),
+                false,
+                amount,
+                code,
+                PayoutState.REQUESTED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                now,
+                now);
+        Tenancy.runAs(
+                carrier,
+                actor,
+                () -> transactions.executeWithoutResult(status -> records.insert(intent, Optional.of(actor))));
+        switch (stripe.create(account, id, amount, code, intent.idempotencyKey().orElseThrow())) {
+            case ProviderOutcome.Approved<PayoutSnapshot>(PayoutSnapshot snapshot) ->
+                synchronizer.apply(carrier, snapshot, Optional.of(id), actor);
+            case ProviderOutcome.Declined<PayoutSnapshot> declined -> {
+                mark(carrier, id, PayoutState.DECLINED, Optional.of(declined.code()), declined.message(), actor);
+                throw new IllegalArgumentException("Stripe refused the payout: " + declined.message());
+            }
+            case ProviderOutcome.Pending<PayoutSnapshot> pending -> unknown(carrier, id, pending.reason(), actor);
+            case ProviderOutcome.Unknown<PayoutSnapshot> unknown -> unknown(carrier, id, unknown.reason(), actor);
+            case ProviderOutcome.NotAttempted<PayoutSnapshot> notAttempted ->
+                unknown(carrier, id, notAttempted.reason(), actor);
+        }
+        return find(carrier, id, acrossTenants).orElseThrow();
+    }
+
+    /** The carrier's payouts, newest first. */
+    public List<PayoutView> list(TenantId carrier, int limit, boolean acrossTenants) {
+        return scoped(
+                carrier,
+                acrossTenants,
+                "list the payouts of " + carrier,
+                () -> transactions.execute(status -> records.newestFirst(carrier.value(), limit).stream()
+                        .map(Payouts::view)
+                        .toList()));
+    }
+
+    public Optional<PayoutView> find(TenantId carrier, UUID id, boolean acrossTenants) {
+        return scoped(
+                carrier,
+                acrossTenants,
+                "read payout " + id,
+                () -> transactions.execute(status -> records.find(id)
+                        .filter(payout -> payout.tenantId().equals(carrier.value()))
+                        .map(Payouts::view)));
+    }
+
+    /**
+     * The remittance of a paid payout (built now if its webhook has not done it yet). Fails with
+     * {@link PayoutNotFound} for another carrier's or an unknown payout, and with {@link IllegalStateException} while
+     * the payout is not paid.
+     */
+    public RemittanceView remittance(TenantId carrier, UUID id, boolean acrossTenants) {
+        PayoutRecords.Payout payout = row(carrier, id, acrossTenants);
+        if (payout.state() != PayoutState.PAID) {
+            throw new IllegalStateException(
+                    "Payout " + id + " is " + payout.state() + "; its remittance follows when it is paid");
+        }
+        if (payout.remittanceBuiltAt().isEmpty()) {
+            remittances.build(payout, Tenancy.currentActor());
+            payout = row(carrier, id, acrossTenants);
+        }
+        PayoutRecords.Payout paid = payout;
+        List<PayoutRecords.Line> lines = scoped(
+                carrier,
+                acrossTenants,
+                "read the remittance of payout " + id,
+                () -> transactions.execute(status -> records.lines(id)));
+        String currency = paid.currency();
+        Money total = lines.stream()
+                .map(line -> Money.of(line.netMinor(), currency))
+                .reduce(Money.zero(java.util.Currency.getInstance(currency)), Money::plus);
+        Money amount = Money.of(paid.amountMinor(), currency);
+        return new RemittanceView(
+                view(paid),
+                lines.stream().map(line -> line(line, currency)).toList(),
+                total,
+                total.equals(amount),
+                amount.minus(total),
+                paid.remittanceBuiltAt().orElseThrow());
+    }
+
+    /** The remittance as a PDF statement. */
+    public byte[] remittancePdf(TenantId carrier, String carrierName, UUID id, boolean acrossTenants) {
+        return pdf.render(carrierName, remittance(carrier, id, acrossTenants));
+    }
+
+    private PayoutRecords.Payout row(TenantId carrier, UUID id, boolean acrossTenants) {
+        return scoped(
+                        carrier,
+                        acrossTenants,
+                        "read payout " + id,
+                        () -> transactions.execute(status -> records.find(id)
+                                .filter(payout -> payout.tenantId().equals(carrier.value()))))
+                .orElseThrow(() -> new PayoutNotFound(id));
+    }
+
+    private long available(String account, String currency) {
+        return switch (stripe.available(account, currency)) {
+            case ProviderOutcome.Approved<Long>(Long amount) -> amount;
+            case ProviderOutcome.Declined<Long> declined ->
+                throw new IllegalArgumentException("Stripe refused to read the balance: " + declined.message());
+            default -> throw new PaymentProviderUnavailable("Stripe did not answer; repeat the request.");
+        };
+    }
+
+    private void unknown(TenantId carrier, UUID id, String reason, String actor) {
+        mark(carrier, id, PayoutState.REQUEST_UNKNOWN, Optional.empty(), reason, actor);
+        throw new PaymentProviderUnavailable(
+                "Stripe did not answer; the payout is recorded and completes when Stripe reports it. (" + reason + ")");
+    }
+
+    private void mark(
+            TenantId carrier, UUID id, PayoutState state, Optional<String> code, String message, String actor) {
+        Tenancy.runAs(
+                carrier,
+                actor,
+                () -> transactions.executeWithoutResult(status -> records.lock(id)
+                        .filter(payout -> payout.stripePayoutId().isEmpty())
+                        .ifPresent(payout -> records.update(new PayoutRecords.Payout(
+                                payout.id(),
+                                payout.tenantId(),
+                                payout.stripeAccountId(),
+                                Optional.empty(),
+                                payout.idempotencyKey(),
+                                false,
+                                payout.amountMinor(),
+                                payout.currency(),
+                                state,
+                                Optional.empty(),
+                                code,
+                                Optional.of(message),
+                                Optional.empty(),
+                                Optional.empty(),
+                                payout.createdAt(),
+                                clock.instant())))));
+    }
+
+    private <T> T scoped(TenantId carrier, boolean acrossTenants, String reason, Supplier<T> work) {
+        return CarrierScope.call(systemAccess, carrier, acrossTenants, reason, work);
+    }
+
+    private static RemittanceView.Line line(PayoutRecords.Line line, String currency) {
+        Optional<Money> invoice = line.invoiceAmountMinor().map(minor -> Money.of(minor, currency));
+        Optional<Money> fee = line.kind() == Remittances.Kind.PAYMENT
+                ? invoice.map(paid -> paid.minus(Money.of(line.amountMinor(), currency)))
+                : Optional.empty();
+        return new RemittanceView.Line(
+                RemittanceView.Kind.valueOf(line.kind().name()),
+                line.stripeType(),
+                line.balanceTransactionId(),
+                Money.of(line.amountMinor(), currency),
+                Money.of(line.feeMinor(), currency),
+                Money.of(line.netMinor(), currency),
+                line.paymentRequestId(),
+                line.loadReference(),
+                invoice,
+                fee,
+                line.description(),
+                line.occurredAt());
+    }
+
+    private static PayoutView view(PayoutRecords.Payout payout) {
+        return new PayoutView(
+                payout.id(),
+                new TenantId(payout.tenantId()),
+                payout.stripePayoutId(),
+                payout.automatic(),
+                Money.of(payout.amountMinor(), payout.currency()),
+                PayoutStatus.valueOf(payout.state().name()),
+                payout.arrivalDate(),
+                payout.failureCode(),
+                payout.failureMessage(),
+                payout.remittanceBuiltAt().isPresent(),
+                payout.createdAt(),
+                payout.updatedAt());
+    }
+}

@@ -1,0 +1,111 @@
+package io.freightgate.transfers.internal.stripe;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.TransferCreateParams;
+import com.stripe.param.TransferReversalCreateParams;
+import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.stripe.StripeFailures;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Stripe adapter for carriers' transfers (separate charges and transfers): a transfer from the platform's balance to
+ * the carrier's connected account, tied to the payment request's charge ({@code source_transaction}) and group
+ * ({@code transfer_group}), and its reversal. Every call carries FreightGate's idempotency key; every failure becomes a
+ * {@link ProviderOutcome}; no Stripe type leaves this class.
+ */
+@Component
+public class StripeTransfers {
+
+    /** Metadata on every transfer, to find the payment request from Stripe's side. */
+    public static final String REQUEST_METADATA = "freightgate_payment_request";
+
+    private final StripeClient stripe;
+
+    StripeTransfers(StripeClient stripe) {
+        this.stripe = stripe;
+    }
+
+    /** Everything the transfer call sends; rebuilt identically from the stored transfer when it is repeated. */
+    public record TransferCall(
+            UUID paymentRequestId,
+            String idempotencyKey,
+            long amountMinor,
+            String currency,
+            String destination,
+            String sourceTransaction,
+            String transferGroup) {}
+
+    /** A transfer Stripe made: its id and the payment it created on the connected account ({@code py_...}). */
+    public record Sent(String id, String destinationPayment) {}
+
+    /** A reversal Stripe made: its id, amount, and the refund of the destination payment ({@code pyr_...}). */
+    public record Reversal(String id, long amountMinor, String destinationPaymentRefund) {}
+
+    /** Creates the transfer; Approved carries Stripe's transfer. */
+    public ProviderOutcome<Sent> create(TransferCall call) {
+        var params = TransferCreateParams.builder()
+                .setAmount(call.amountMinor())
+                .setCurrency(call.currency().toLowerCase(Locale.ROOT))
+                .setDestination(call.destination())
+                .setSourceTransaction(call.sourceTransaction())
+                .setTransferGroup(call.transferGroup())
+                .setDescription("Carrier share of payment request " + call.paymentRequestId())
+                .putMetadata(REQUEST_METADATA, call.paymentRequestId().toString())
+                .build();
+        try {
+            var transfer = stripe.v1().transfers().create(params, key(call.idempotencyKey()));
+            return new ProviderOutcome.Approved<>(new Sent(transfer.getId(), transfer.getDestinationPayment()));
+        } catch (StripeException e) {
+            return StripeFailures.failure(e);
+        }
+    }
+
+    /** Reverses what is left of a transfer; Approved carries the reversal. */
+    public ProviderOutcome<Reversal> reverse(String transferId, UUID paymentRequestId, String idempotencyKey) {
+        return reversal(
+                transferId,
+                TransferReversalCreateParams.builder()
+                        .setDescription("Reversal of the carrier share of payment request " + paymentRequestId),
+                paymentRequestId,
+                idempotencyKey);
+    }
+
+    /** Reverses {@code amountMinor} of a transfer (a refund's share); Approved carries the reversal. */
+    public ProviderOutcome<Reversal> reverse(
+            String transferId, UUID paymentRequestId, long amountMinor, String reason, String idempotencyKey) {
+        return reversal(
+                transferId,
+                TransferReversalCreateParams.builder().setAmount(amountMinor).setDescription(reason),
+                paymentRequestId,
+                idempotencyKey);
+    }
+
+    private ProviderOutcome<Reversal> reversal(
+            String transferId,
+            TransferReversalCreateParams.Builder params,
+            UUID paymentRequestId,
+            String idempotencyKey) {
+        try {
+            var reversal = stripe.v1()
+                    .transfers()
+                    .reversals()
+                    .create(
+                            transferId,
+                            params.putMetadata(REQUEST_METADATA, paymentRequestId.toString())
+                                    .build(),
+                            key(idempotencyKey));
+            return new ProviderOutcome.Approved<>(
+                    new Reversal(reversal.getId(), reversal.getAmount(), reversal.getDestinationPaymentRefund()));
+        } catch (StripeException e) {
+            return StripeFailures.failure(e);
+        }
+    }
+
+    private static RequestOptions key(String idempotencyKey) {
+        return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+    }
+}
