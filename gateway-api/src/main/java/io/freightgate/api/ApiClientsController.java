@@ -4,6 +4,7 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.security.ApiClientView;
 import io.freightgate.security.ApiClients;
 import io.freightgate.security.Role;
+import io.freightgate.security.StepUp;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -40,9 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ApiClientsController {
 
     private final ApiClients clients;
+    private final StepUp stepUp;
 
-    ApiClientsController(ApiClients clients) {
+    ApiClientsController(ApiClients clients, StepUp stepUp) {
         this.clients = clients;
+        this.stepUp = stepUp;
     }
 
     record CreateApiClientRequest(
@@ -77,7 +80,10 @@ class ApiClientsController {
 
     @PostMapping
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-    @Operation(summary = "Create an API client; the response carries client_secret, shown only this once")
+    @Operation(
+            summary = "Create an API client; the response carries client_secret, shown only this once",
+            description = "A person (not an API client) needs a second factor from the last 15 minutes: 401"
+                    + " second-factor-required otherwise.")
     ResponseEntity<ApiClientResponse> create(
             @Valid @RequestBody CreateApiClientRequest request, Authentication authentication) {
         Caller caller = Caller.of(authentication);
@@ -87,6 +93,7 @@ class ApiClientsController {
         if (!platformAdmin && !organization.equals(caller.organization())) {
             throw new NotFound("Organization " + organization);
         }
+        stepUp.require(authentication);
         var view = clients.create(organization, request.name(), request.roles(), platformAdmin);
         return ResponseEntity.created(URI.create("/api/v1/api-clients/" + view.id()))
                 .body(ApiClientResponse.of(view));

@@ -27,11 +27,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/organizations}: platform admins register tenants; every caller reads its own organization. */
+/**
+ * {@code /api/v1/organizations}: platform admins register tenants; every caller reads its own organization; an
+ * organization's admins (or platform admins) decide whether its people must log in with a second factor.
+ */
 @RestController
 @RequestMapping("/api/v1/organizations")
 @Tag(name = "Organizations", description = "FreightGate's tenants: carriers, shippers and the platform")
@@ -93,6 +97,53 @@ class OrganizationsController {
         return directory.list(Caller.of(caller).isPlatformStaff()).stream()
                 .map(OrganizationResponse::of)
                 .toList();
+    }
+
+    record MfaRequirementRequest(@NotNull Boolean required) {}
+
+    record MfaRequirementResponse(UUID organizationId, boolean required) {
+        static MfaRequirementResponse of(OrganizationView view) {
+            return new MfaRequirementResponse(view.id().value(), view.secondFactorRequired());
+        }
+    }
+
+    @PutMapping("/{id}/mfa-requirement")
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'CARRIER_ADMIN', 'SHIPPER_ADMIN')")
+    @Operation(
+            summary = "Require (or stop requiring) a second factor of every person of the organization",
+            description = "The organization's own admins, or platform admins for any organization (audited). From their"
+                    + " next login, people of the organization without TOTP must enrol before going anywhere. API"
+                    + " clients are not affected. 404 for another organization.")
+    MfaRequirementResponse requireSecondFactor(
+            @PathVariable UUID id, @Valid @RequestBody MfaRequirementRequest request, Authentication caller) {
+        boolean across = adminOf(id, caller);
+        return directory
+                .requireSecondFactor(new TenantId(id), request.required(), across)
+                .map(MfaRequirementResponse::of)
+                .orElseThrow(() -> new NotFound("Organization " + id));
+    }
+
+    @GetMapping("/{id}/mfa-requirement")
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'CARRIER_ADMIN', 'SHIPPER_ADMIN')")
+    @Operation(summary = "Whether the organization requires a second factor of its people")
+    MfaRequirementResponse secondFactorRequirement(@PathVariable UUID id, Authentication caller) {
+        boolean across = adminOf(id, caller);
+        return directory
+                .find(new TenantId(id), across)
+                .map(MfaRequirementResponse::of)
+                .orElseThrow(() -> new NotFound("Organization " + id));
+    }
+
+    /** Platform admins reach any organization (across tenants); an organization's admins only their own (404 else). */
+    private static boolean adminOf(UUID id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (caller.isPlatformStaff(io.freightgate.security.Role.PLATFORM_ADMIN)) {
+            return true;
+        }
+        if (!caller.organization().value().equals(id)) {
+            throw new NotFound("Organization " + id);
+        }
+        return false;
     }
 
     @GetMapping("/{id}")

@@ -9,6 +9,7 @@ import io.freightgate.payouts.OpenPayoutAccount;
 import io.freightgate.payouts.PayoutAccountStatus;
 import io.freightgate.payouts.PayoutAccountView;
 import io.freightgate.payouts.PayoutAccounts;
+import io.freightgate.security.StepUp;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -50,16 +51,19 @@ class PayoutAccountsController {
     private final OrganizationDirectory directory;
     private final String defaultRefreshUrl;
     private final String defaultReturnUrl;
+    private final StepUp stepUp;
 
     PayoutAccountsController(
             PayoutAccounts payoutAccounts,
             OrganizationDirectory directory,
+            StepUp stepUp,
             @Value("${freightgate.payments.onboarding.refresh-url}") String defaultRefreshUrl,
             @Value("${freightgate.payments.onboarding.return-url}") String defaultReturnUrl) {
         this.payoutAccounts = payoutAccounts;
         this.directory = directory;
         this.defaultRefreshUrl = defaultRefreshUrl;
         this.defaultReturnUrl = defaultReturnUrl;
+        this.stepUp = stepUp;
     }
 
     record OpenPayoutAccountRequest(
@@ -135,13 +139,16 @@ class PayoutAccountsController {
             summary = "Open the carrier's Stripe payout account",
             description = "Creates the Connect account (platform pays fees and bears losses, Express dashboard,"
                     + " card_payments and transfers requested, payout schedule). 409 if it exists; 503 if Stripe's"
-                    + " answer was lost: repeat the request with a new Idempotency-Key to complete it.")
+                    + " answer was lost: repeat the request with a new Idempotency-Key to complete it. A person (not an"
+                    + " API client) needs a second factor from the last 15 minutes: 401 second-factor-required"
+                    + " otherwise.")
     ResponseEntity<PayoutAccountResponse> open(
             @PathVariable UUID id,
             @Valid @RequestBody(required = false) OpenPayoutAccountRequest request,
             Authentication caller) {
         boolean across = access(id, caller);
         OrganizationView carrier = carrier(id, across);
+        stepUp.require(caller);
         var body = request == null ? new OpenPayoutAccountRequest(null, null, null) : request;
         var view = payoutAccounts.open(
                 carrier.id(),

@@ -51,6 +51,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.FORBIDDEN, "Your roles do not allow this operation.", request);
     }
 
+    /**
+     * RFC 9470's step-up challenge: 401 with {@code insufficient_user_authentication} and the most a second factor
+     * may be old ({@code max_age}), and the problem's {@code step_up_url} for the web app.
+     */
+    @ExceptionHandler(io.freightgate.security.SecondFactorRequired.class)
+    ResponseEntity<ProblemDetail> secondFactorRequired(
+            io.freightgate.security.SecondFactorRequired e, HttpServletRequest request) {
+        var response = problem(ProblemType.SECOND_FACTOR_REQUIRED, e.getMessage(), request);
+        response.getBody().setProperty("step_up_url", e.stepUpPath());
+        return ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .header(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer error=\"insufficient_user_authentication\", error_description=\"A recent second"
+                                + " factor is required\", max_age=" + io.freightgate.security.StepUp.RECENT.toSeconds())
+                .body(response.getBody());
+    }
+
     @ExceptionHandler(io.freightgate.security.PasswordRejected.class)
     ResponseEntity<ProblemDetail> passwordRejected(RuntimeException e, HttpServletRequest request) {
         return problem(ProblemType.PASSWORD_REJECTED, e.getMessage(), request);

@@ -4,6 +4,7 @@ import io.freightgate.integrations.EndpointWithSecret;
 import io.freightgate.integrations.IntegratorDeliveryView;
 import io.freightgate.integrations.IntegratorEndpointView;
 import io.freightgate.integrations.IntegratorWebhooks;
+import io.freightgate.security.StepUp;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -43,9 +44,11 @@ import org.springframework.web.bind.annotation.RestController;
 class WebhookEndpointsController {
 
     private final IntegratorWebhooks webhooks;
+    private final StepUp stepUp;
 
-    WebhookEndpointsController(IntegratorWebhooks webhooks) {
+    WebhookEndpointsController(IntegratorWebhooks webhooks, StepUp stepUp) {
         this.webhooks = webhooks;
+        this.stepUp = stepUp;
     }
 
     record CreateRequest(
@@ -72,9 +75,12 @@ class WebhookEndpointsController {
             summary = "Register an endpoint; the response carries its signing secret, shown only this once",
             description = "url must be https (http only in local mode) and resolve to a public address: loopback,"
                     + " private and link-local addresses are refused with 422 webhook-url-refused. event_types are"
-                    + " names from the catalogue in docs/integrations.md (e.g. payment_request.paid).")
+                    + " names from the catalogue in docs/integrations.md (e.g. payment_request.paid). A person (not an"
+                    + " API client) needs a second factor from the last 15 minutes: 401 second-factor-required"
+                    + " otherwise.")
     ResponseEntity<EndpointWithSecretResponse> create(
             @Valid @RequestBody CreateRequest body, Authentication authentication) {
+        stepUp.require(authentication);
         var created = webhooks.register(
                 Caller.of(authentication).organization(),
                 body.url().strip(),

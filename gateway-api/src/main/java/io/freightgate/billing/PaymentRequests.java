@@ -296,6 +296,24 @@ public class PaymentRequests {
         });
     }
 
+    /**
+     * The hosted payment page of a request the caller's organization must pay, while it can still be paid: the link
+     * that was mailed (its token is kept encrypted with the carrier's key, hence the audited system path), or a new one
+     * when that expired. Empty for another organization's request and for one that cannot be paid.
+     */
+    public Optional<String> paymentPageForShipper(UUID id) {
+        Optional<TenantId> shipper = Tenancy.currentTenant();
+        if (shipper.isEmpty()) {
+            return Optional.empty();
+        }
+        return systemAccess.transaction(
+                true, "open the payment page of " + id + " for its shipper", () -> requests.findById(id)
+                        .filter(request ->
+                                request.shipperId().equals(shipper.get().value()))
+                        .filter(request -> request.status().payable())
+                        .map(request -> payPageUrl + currentPaymentToken(request)));
+    }
+
     /** The carrier's and shipper's names, for pages and mails. */
     public String organizationName(TenantId organization) {
         return directory

@@ -73,6 +73,32 @@ public class OrganizationDirectory {
         return systemAccess.transaction(acrossTenants, "list organizations", this::listVisible);
     }
 
+    /**
+     * Requires (or stops requiring) a second factor of every person of the organization: from their next login, those
+     * without TOTP must enrol before going anywhere. The organization's own admins, or platform admins (across
+     * tenants, audited); an organization the caller cannot see is empty.
+     */
+    public Optional<OrganizationView> requireSecondFactor(TenantId id, boolean required, boolean acrossTenants) {
+        return systemAccess.transaction(
+                acrossTenants,
+                (required ? "require" : "stop requiring") + " a second factor in organization " + id,
+                () -> organizations.findById(id.value()).map(organization -> {
+                    organization.requireSecondFactor(required);
+                    return view(organization);
+                }));
+    }
+
+    /**
+     * Whether the organization requires a second factor of its people; read in the caller's scope (the login reads it
+     * in its own system scope).
+     */
+    public boolean requiresSecondFactor(TenantId id) {
+        return systemAccess.transaction(false, "second factor of " + id, () -> organizations
+                .findById(id.value())
+                .map(Organization::secondFactorRequired)
+                .orElse(false));
+    }
+
     private Optional<OrganizationView> findVisible(TenantId id) {
         return organizations.findById(id.value()).map(this::view);
     }
@@ -94,6 +120,7 @@ public class OrganizationDirectory {
                 io.freightgate.kernel.CountryCode.of(organization.country()),
                 Optional.ofNullable(organization.vatNumber()),
                 email,
-                organization.createdAt());
+                organization.createdAt(),
+                organization.secondFactorRequired());
     }
 }

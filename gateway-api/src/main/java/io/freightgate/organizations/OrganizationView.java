@@ -5,7 +5,10 @@ import io.freightgate.kernel.TenantId;
 import java.time.Instant;
 import java.util.Optional;
 
-/** An organization as the rest of FreightGate sees it; the contact email is decrypted, or empty when erased. */
+/**
+ * An organization as the rest of FreightGate sees it; the contact email is decrypted, or empty when erased.
+ * {@code secondFactorRequired}: its people must log in with TOTP.
+ */
 public record OrganizationView(
         TenantId id,
         OrganizationType type,
@@ -13,4 +16,18 @@ public record OrganizationView(
         CountryCode country,
         Optional<String> vatNumber,
         Optional<String> contactEmail,
-        Instant createdAt) {}
+        Instant createdAt,
+        boolean secondFactorRequired) {
+
+    /** An organization that does not require a second factor of its people. */
+    public OrganizationView(
+            TenantId id,
+            OrganizationType type,
+            String legalName,
+            CountryCode country,
+            Optional<String> vatNumber,
+            Optional<String> contactEmail,
+            Instant createdAt) {
+        this(id, type, legalName, country, vatNumber, contactEmail, createdAt, false);
+    }
+}

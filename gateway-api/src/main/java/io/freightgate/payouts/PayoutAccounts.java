@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -30,6 +32,8 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 @Service
 public class PayoutAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(PayoutAccounts.class);
 
     private final PayoutAccountRecords records;
     private final StripeConnectAccounts stripe;
@@ -118,6 +122,23 @@ public class PayoutAccounts {
                 "read the payout account of " + carrier,
                 () -> transactions.execute(
                         status -> records.findByTenantId(carrier.value()).map(PayoutAccounts::view)));
+    }
+
+    /**
+     * The carrier's payout account as Stripe has it now: fetched and applied like a webhook's snapshot (for the page
+     * Stripe's onboarding returns to, before its webhooks arrive). When Stripe cannot be reached the stored state is
+     * answered as it is. Empty when the carrier has no account.
+     */
+    public Optional<PayoutAccountView> synchronize(TenantId carrier, boolean acrossTenants) {
+        Optional<String> stripeAccount = find(carrier, acrossTenants).flatMap(PayoutAccountView::stripeAccountId);
+        if (stripeAccount.isPresent()) {
+            try {
+                synchronizer.synchronize(stripeAccount.get(), Optional.empty());
+            } catch (IllegalStateException e) {
+                log.info("Payout account of {} not synchronized now: {}", carrier, e.getMessage());
+            }
+        }
+        return find(carrier, acrossTenants);
     }
 
     /** Whether the carrier may receive transfers now: its payout account is {@code ACTIVE}. */

@@ -176,7 +176,8 @@ class AuthorizationServerConfiguration {
     /**
      * Access tokens carry FreightGate's API as audience and the caller's organization ({@code org}) and roles: an API
      * client's from its registration, a user's (subject = user id) from the user as it is now, so a disabled user's
-     * refresh fails and changed roles apply at the next refresh.
+     * refresh fails and changed roles apply at the next refresh. A user's tokens also say how and when the login
+     * happened ({@code amr}, {@code auth_time}: see {@link StepUp}); refreshing them does not make the login younger.
      */
     static void customize(JwtEncodingContext context, Logins logins) {
         if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
@@ -188,7 +189,11 @@ class AuthorizationServerConfiguration {
         AuthorizationGrantType grant = context.getAuthorizationGrantType();
         if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(grant)
                 || AuthorizationGrantType.REFRESH_TOKEN.equals(grant)) {
-            String subject = context.<Authentication>getPrincipal().getName();
+            Authentication principal = context.getPrincipal();
+            String subject = principal.getName();
+            StepUp.Claims factors = StepUp.claimsOf(principal.getAuthorities());
+            context.getClaims().claim(StepUp.AMR_CLAIM, factors.amr());
+            factors.authTime().ifPresent(time -> context.getClaims().claim(StepUp.AUTH_TIME_CLAIM, time));
             LoginOutcome.Authenticated user = parse(subject)
                     .flatMap(logins::tokenClaims)
                     .orElseThrow(() -> new OAuth2AuthenticationException(

@@ -9,7 +9,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * The login pages' chain ({@code /login}, {@code /login/second-factor}, {@code /login/enrolment}, {@code /logout}):
+ * The login pages' chain ({@code /login}, {@code /login/second-factor}, {@code /login/enrolment},
+ * {@code /login/step-up}, {@code /logout}):
  * session-based, CSRF-protected forms, no inline scripts. {@link LoginPages} authenticates and stores the security
  * context in the session, which the authorization server's chain then reads at {@code /oauth2/authorize}. {@code POST
  * /logout} (with the CSRF token) invalidates the session (its row in {@code spring_session} goes) and revokes the
@@ -24,7 +25,7 @@ class LoginConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain loginSecurity(HttpSecurity http, LogoutRevocation revocation) throws Exception {
-        http.securityMatcher("/login", "/login/second-factor", "/login/enrolment", "/logout")
+        http.securityMatcher("/login", "/login/second-factor", "/login/enrolment", StepUp.STEP_UP_PATH, "/logout")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
                         .addLogoutHandler(revocation)

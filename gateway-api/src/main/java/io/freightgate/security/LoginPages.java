@@ -6,13 +6,17 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -66,7 +70,7 @@ class LoginPages {
     @PostMapping("/login")
     ModelAndView login(LoginForm form, HttpServletRequest request, HttpServletResponse response) {
         LoginOutcome outcome = logins.authenticate(form.username(), form.password(), request.getRemoteAddr());
-        return next(outcome, request, response);
+        return next(outcome, clock.instant(), false, request, response);
     }
 
     @GetMapping("/login/second-factor")
@@ -83,14 +87,26 @@ class LoginPages {
         if (user == null) {
             return redirect("/login");
         }
-        return next(logins.verifySecondFactor(user, form.code(), request.getRemoteAddr()), request, response);
+        return next(
+                logins.verifySecondFactor(user, form.code(), request.getRemoteAddr()),
+                pendingSince(request),
+                true,
+                request,
+                response);
     }
 
     @GetMapping("/login/enrolment")
     ModelAndView enrolmentPage(HttpServletRequest request, HttpServletResponse response) {
         UUID user = pendingUser(request);
         if (user == null) {
-            return redirect("/login");
+            Optional<UUID> signedIn = signedInUser();
+            if (signedIn.isEmpty()) {
+                return redirect("/login");
+            }
+            if (logins.hasSecondFactor(signedIn.get())) {
+                return message(409, "Two-factor authentication is already on for your account.", response);
+            }
+            user = signedIn.get();
         }
         TotpEnrolment enrolment = logins.beginTotpEnrolment(user);
         return page("login/enrolment", 200, response)
@@ -109,34 +125,112 @@ class LoginPages {
     @PostMapping("/login/enrolment")
     ModelAndView confirmEnrolment(CodeForm form, HttpServletRequest request, HttpServletResponse response) {
         UUID user = pendingUser(request);
-        if (user == null) {
+        Optional<UUID> signedIn = user == null ? signedInUser() : Optional.empty();
+        if (user == null && signedIn.isEmpty()) {
             return redirect("/login");
         }
-        LoginOutcome outcome = logins.confirmTotpEnrolment(user, form.code(), request.getRemoteAddr());
+        UUID enrolling = user == null ? signedIn.get() : user;
+        LoginOutcome outcome = logins.confirmTotpEnrolment(enrolling, form.code(), request.getRemoteAddr());
         if (outcome instanceof LoginOutcome.Refused) {
             return redirect("/login/enrolment");
         }
-        return next(outcome, request, response);
+        if (user == null) {
+            // A signed-in person added TOTP: the session's login now has a fresh second factor; the back office logs
+            // in again to get it into its tokens.
+            return signedInAgain(outcome, passwordTime(), request, response, BACK_OFFICE_LOGIN);
+        }
+        return next(outcome, pendingSince(request), true, request, response);
     }
 
-    private ModelAndView next(LoginOutcome outcome, HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * Step-up ({@link StepUp}): a signed-in person proves the second factor again (or enrols one, when the account has
+     * none yet), then continues at {@code continue} (a path of this site) or logs the back office in again.
+     */
+    @GetMapping(StepUp.STEP_UP_PATH)
+    ModelAndView stepUpPage(HttpServletRequest request, HttpServletResponse response) {
+        Optional<UUID> signedIn = signedInUser();
+        if (signedIn.isEmpty()) {
+            return redirect("/login");
+        }
+        if (!logins.hasSecondFactor(signedIn.get())) {
+            return redirect("/login/enrolment");
+        }
+        return page("login/step-up", 200, response).addObject("continueTo", continueTo(request));
+    }
+
+    @PostMapping(StepUp.STEP_UP_PATH)
+    ModelAndView stepUp(CodeForm form, HttpServletRequest request, HttpServletResponse response) {
+        Optional<UUID> signedIn = signedInUser();
+        if (signedIn.isEmpty()) {
+            return redirect("/login");
+        }
+        LoginOutcome outcome = logins.verifySecondFactor(signedIn.get(), form.code(), request.getRemoteAddr());
+        if (outcome instanceof LoginOutcome.Authenticated) {
+            return signedInAgain(outcome, passwordTime(), request, response, continueTo(request));
+        }
+        return next(outcome, clock.instant(), true, request, response);
+    }
+
+    /** Where the back office starts its login (as a client of this authorization server). */
+    static final String BACK_OFFICE_LOGIN = "/oauth2/authorization/" + BackOfficeLogin.REGISTRATION_ID;
+
+    private static String continueTo(HttpServletRequest request) {
+        String target = request.getParameter("continue");
+        // Only a path of this site: never another origin (//host, /\host) or a scheme.
+        return target != null && target.matches("/[A-Za-z0-9/_\\-.?=&%]*") && !target.startsWith("//")
+                ? target
+                : BACK_OFFICE_LOGIN;
+    }
+
+    private ModelAndView signedInAgain(
+            LoginOutcome outcome,
+            Instant passwordAt,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String target) {
+        if (outcome instanceof LoginOutcome.Authenticated user) {
+            signIn(user, passwordAt, true, request, response);
+            return redirect(target);
+        }
+        return next(outcome, passwordAt, true, request, response);
+    }
+
+    /** The user of the session's completed login (the authorization server's, not the back office's). */
+    private static Optional<UUID> signedInUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(authentication instanceof UsernamePasswordAuthenticationToken token) || !token.isAuthenticated()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(token.getName()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** When the session's login checked the password (now, if it did not record it). */
+    private Instant passwordTime() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null
+                ? clock.instant()
+                : StepUp.passwordTime(authentication.getAuthorities()).orElse(clock.instant());
+    }
+
+    /**
+     * The next page after a login step. {@code passwordAt} is when the password was checked; {@code secondFactor}
+     * says whether this step proved a second factor (now).
+     */
+    private ModelAndView next(
+            LoginOutcome outcome,
+            Instant passwordAt,
+            boolean secondFactor,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         return switch (outcome) {
             case LoginOutcome.Authenticated user -> {
-                HttpSession session = request.getSession();
-                session.removeAttribute(PENDING_USER);
-                session.removeAttribute(PENDING_SINCE);
-                request.changeSessionId();
-                var authorities = user.roles().stream()
-                        .map(role -> new SimpleGrantedAuthority(role.authority()))
-                        .toList();
-                var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                        user.userId().toString(), null, authorities);
-                var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(authentication);
-                SecurityContextHolder.setContext(context);
-                contexts.saveContext(context, request, response);
+                signIn(user, passwordAt, secondFactor, request, response);
                 SavedRequest saved = requestCache.getRequest(request, response);
-                yield redirect(saved == null ? "/login?done" : saved.getRedirectUrl());
+                yield redirect(saved == null ? BACK_OFFICE_LOGIN : saved.getRedirectUrl());
             }
             case LoginOutcome.SecondFactorRequired pending ->
                 pending(request, pending.userId(), "/login/second-factor");
@@ -155,12 +249,45 @@ class LoginPages {
         };
     }
 
+    /**
+     * Stores the completed login in the session under a new id (no fixation): the user's roles and the factors with
+     * their times, which the authorization server turns into {@code amr} and {@code auth_time}.
+     */
+    private void signIn(
+            LoginOutcome.Authenticated user,
+            Instant passwordAt,
+            boolean secondFactor,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        HttpSession session = request.getSession();
+        session.removeAttribute(PENDING_USER);
+        session.removeAttribute(PENDING_SINCE);
+        request.changeSessionId();
+        var authorities = new ArrayList<GrantedAuthority>();
+        user.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+        authorities.addAll(StepUp.factors(passwordAt, secondFactor ? Optional.of(clock.instant()) : Optional.empty()));
+        var authentication =
+                UsernamePasswordAuthenticationToken.authenticated(user.userId().toString(), null, authorities);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+
     private ModelAndView pending(HttpServletRequest request, UUID user, String next) {
         HttpSession session = request.getSession();
         request.changeSessionId();
         session.setAttribute(PENDING_USER, user);
         session.setAttribute(PENDING_SINCE, clock.instant());
         return redirect(next);
+    }
+
+    /** When the pending login checked the password. */
+    private Instant pendingSince(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(PENDING_SINCE) instanceof Instant since
+                ? since
+                : clock.instant();
     }
 
     private UUID pendingUser(HttpServletRequest request) {

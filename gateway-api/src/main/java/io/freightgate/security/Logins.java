@@ -31,7 +31,9 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Logging in, step by step: email and password, then a TOTP code (or a recovery code) when the user has TOTP on.
- * Platform staff must have TOTP: without it, the password only lets them enrol. Every failure is audited in
+ * Platform staff must have TOTP, and so must the people of an organization that requires a second factor
+ * ({@link OrganizationDirectory#requireSecondFactor}): without it, the password only lets them enrol. Anyone else may
+ * enrol once logged in. Every failure is audited in
  * {@code security_events} and published as {@link LoginFailed}; the {@value
  * io.freightgate.security.internal.domain.Lockout#MAX_FAILURES}th consecutive failure locks the account for 15
  * minutes ({@link AccountLocked}) and mails the user a lockout notice; failures per client address are throttled with
@@ -61,6 +63,7 @@ public class Logins {
     private final RateLimit failuresPerAddress;
     private final Clock clock;
     private final String dummyHash;
+    private final OrganizationDirectory organizations;
 
     Logins(
             UserRecords records,
@@ -75,7 +78,9 @@ public class Logins {
             RateLimiter rateLimiter,
             @Value("${freightgate.security.login.failures-per-address:20}") long failuresPerAddress,
             @Value("${freightgate.security.login.failures-period:PT15M}") Duration failuresPeriod,
-            Clock clock) {
+            Clock clock,
+            OrganizationDirectory organizations) {
+        this.organizations = organizations;
         this.records = records;
         this.attempts = attempts;
         this.encryption = encryption;
@@ -102,7 +107,9 @@ public class Logins {
     }
 
     private LoginOutcome checkPassword(String email, String password, String clientIp) {
-        Optional<User> found = inSystemScope("login", () -> lookUp(email));
+        Optional<Found> lookedUp = inSystemScope("login", () -> lookUp(email)
+                .map(user -> new Found(user, organizations.requiresSecondFactor(user.tenant()))));
+        Optional<User> found = lookedUp.map(Found::user);
         if (found.isEmpty()) {
             passwordEncoder.matches(String.valueOf(password), dummyHash);
             inSystemScope("login failure", () -> {
@@ -133,7 +140,8 @@ public class Logins {
         Optional<String> rehashed = passwordEncoder.upgradeEncoding(hash.get())
                 ? Optional.of(passwordEncoder.encode(password))
                 : Optional.empty();
-        boolean complete = !user.totpEnabled() && !requiresTotp(user);
+        boolean mustEnrol = requiresTotp(user) || lookedUp.get().organizationRequiresSecondFactor();
+        boolean complete = !user.totpEnabled() && !mustEnrol;
         if (complete || rehashed.isPresent()) {
             boolean open = inSystemScope("login", () -> {
                 rehashed.ifPresent(newHash -> attempts.rehash(user.id(), hash.get(), newHash));
@@ -147,10 +155,20 @@ public class Logins {
         if (user.totpEnabled()) {
             return new LoginOutcome.SecondFactorRequired(user.id());
         }
-        if (requiresTotp(user)) {
+        if (mustEnrol) {
             return new LoginOutcome.EnrolmentRequired(user.id());
         }
         return authenticated(user);
+    }
+
+    /** A user found by email, and whether the user's organization requires a second factor of its people. */
+    private record Found(User user, boolean organizationRequiresSecondFactor) {}
+
+    /** Whether the user has TOTP on (and can therefore prove a second factor rather than enrol one). */
+    public boolean hasSecondFactor(UUID userId) {
+        return inSystemScope(
+                "second factor of user " + userId,
+                () -> records.findById(userId).map(User::totpEnabled).orElse(false));
     }
 
     /** The second step: a 6-digit TOTP code or one of the recovery codes (each usable once). */

@@ -200,7 +200,7 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    private static void headers(
+    static void headers(
             org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.strictHeader()))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))

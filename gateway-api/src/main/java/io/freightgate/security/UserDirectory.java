@@ -37,6 +37,7 @@ public class UserDirectory {
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final UserSessions sessions;
 
     UserDirectory(
             UserRecords records,
@@ -46,7 +47,9 @@ public class UserDirectory {
             SystemAccess systemAccess,
             TransactionOperations transactions,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            UserSessions sessions) {
+        this.sessions = sessions;
         this.records = records;
         this.organizations = organizations;
         this.encryption = encryption;
@@ -75,21 +78,27 @@ public class UserDirectory {
     public Optional<UserView> changeRoles(
             TenantId organization, UUID userId, Collection<Role> roles, boolean acrossTenants) {
         List<String> roleNames = checkedRoles(organization, roles, acrossTenants);
-        return systemAccess.transaction(
+        Optional<UserView> changed = systemAccess.transaction(
                 acrossTenants, "change roles of user " + userId, () -> visible(organization, userId)
                         .map(user -> {
                             user.changeRoles(roleNames);
                             return view(user, Optional.empty());
                         }));
+        // After the commit: the web pages sign the user in again, with the new roles.
+        changed.ifPresent(user -> sessions.end(userId));
+        return changed;
     }
 
-    /** Disables a user for good: no login, and refreshing its tokens fails. */
+    /** Disables a user for good: no login, refreshing its tokens fails, and its web sessions end. */
     public Optional<UserView> disable(TenantId organization, UUID userId, boolean acrossTenants) {
-        return systemAccess.transaction(acrossTenants, "disable user " + userId, () -> visible(organization, userId)
-                .map(user -> {
-                    user.disable();
-                    return view(user, Optional.empty());
-                }));
+        Optional<UserView> disabled =
+                systemAccess.transaction(acrossTenants, "disable user " + userId, () -> visible(organization, userId)
+                        .map(user -> {
+                            user.disable();
+                            return view(user, Optional.empty());
+                        }));
+        disabled.ifPresent(user -> sessions.end(userId));
+        return disabled;
     }
 
     /** Lifts a lockout; platform admins only (the caller checks the role). */

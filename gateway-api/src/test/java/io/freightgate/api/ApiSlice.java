@@ -2,6 +2,7 @@ package io.freightgate.api;
 
 import io.freightgate.platform.tenancy.TenantResolver;
 import io.freightgate.security.ApiClients;
+import io.freightgate.security.StepUp;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -35,8 +36,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
                 @ComponentScan.Filter(
                         type = FilterType.ASSIGNABLE_TYPE,
                         // The resolver of the token's organization and the 401/403 problem writers (package-private
-                        // components of io.freightgate.security).
-                        classes = {TenantResolver.class, AuthenticationEntryPoint.class}))
+                        // components of io.freightgate.security), and the step-up rule of the actions that ask a
+                        // person for a recent second factor.
+                        classes = {TenantResolver.class, AuthenticationEntryPoint.class, StepUp.class}))
 @Import(ApiSliceConfiguration.class)
 @ContextConfiguration(initializers = ApiSliceConfiguration.SigningKey.class)
 // Asked by the JWT decoder for API-client tokens only (subjects fgc_...).

@@ -41,6 +41,8 @@ class AuthorizationMatrixIT extends GatewayIT {
             POST /api/v1/organizations                                  | 401  | 201/201        | 403/403       | 403/403            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/organizations                                   | 401  | 200/200        | 200/200       | 200/200            | 200/200      | 200/200            | 200/200       | 200/200         | 200/200            | 200/200        | 200/200       | 200/200
             GET /api/v1/organizations/{id}                              | 401  | 200/200        | 200/200       | 200/200            | 200/200      | 200/200            | 200/404       | 200/404         | 200/404            | 200/404        | 200/404       | 200/404
+            PUT /api/v1/organizations/{id}/mfa-requirement              | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
+            GET /api/v1/organizations/{id}/mfa-requirement              | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
             POST /api/v1/api-clients                                    | 401  | 201/201        | 403/403       | 403/403            | 403/403      | 403/403            | 201/404       | 403/403         | 403/403            | 403/403        | 201/404       | 403/403
             GET /api/v1/api-clients                                     | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 403/403            | 200/200       | 403/403         | 403/403            | 403/403        | 200/200       | 403/403
             GET /api/v1/api-clients/{id}                                | 401  | 200/200        | 403/403       | 403/403            | 403/403      | 403/403            | 200/404       | 403/403         | 403/403            | 403/403        | 200/404       | 403/403
@@ -333,6 +335,8 @@ class AuthorizationMatrixIT extends GatewayIT {
                     case "POST /api/v1/payment-requests/{id}/transfer/holds",
                             "POST /api/v1/payment-requests/{id}/transfer/release" -> "{\"reason\":\"MANUAL\"}";
                     case "POST /api/v1/webhook-endpoints" -> WEBHOOK_ENDPOINT_JSON;
+                    // Leaves the organization as it was: the matrix is about who may change it.
+                    case "PUT /api/v1/organizations/{id}/mfa-requirement" -> "{\"required\":false}";
                     case "PUT /api/v1/webhook-endpoints/{id}/event-types" ->
                         "{\"event_types\":[\"payment_request.created\"]}";
                     case "POST /api/v1/password-resets" -> "{\"email\":\"nobody@matrix.test\"}";

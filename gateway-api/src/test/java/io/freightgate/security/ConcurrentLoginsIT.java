@@ -112,6 +112,9 @@ class ConcurrentLoginsIT extends GatewayIT {
     UserRecords records;
 
     @Autowired
+    io.freightgate.organizations.OrganizationDirectory organizations;
+
+    @Autowired
     LoginAttempts loginAttempts;
 
     @Autowired
@@ -166,7 +169,8 @@ class ConcurrentLoginsIT extends GatewayIT {
                 rateLimiter,
                 20,
                 Duration.ofMinutes(15),
-                clock);
+                clock,
+                organizations);
         String address = "192.0.2." + ADDRESSES.incrementAndGet();
 
         var wrong = logins.authenticate(email, "wrong-password-123", address);

@@ -50,6 +50,9 @@ public class Organization {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @Column(name = "second_factor_required", nullable = false)
+    private boolean secondFactorRequired;
+
     @Version
     private long version;
 
@@ -103,5 +106,14 @@ public class Organization {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** Whether every person of this organization must log in with a second factor (and enrol one first). */
+    public boolean secondFactorRequired() {
+        return secondFactorRequired;
+    }
+
+    public void requireSecondFactor(boolean required) {
+        this.secondFactorRequired = required;
     }
 }

@@ -33,6 +33,8 @@ public class ProductionReadiness implements EnvironmentPostProcessor, Ordered {
         REQUIRED.put("freightgate.crypto.hash-key", "FREIGHTGATE_CRYPTO_HASH_KEY");
         REQUIRED.put("freightgate.security.jwt.private-key", "FREIGHTGATE_SECURITY_JWT_PRIVATE_KEY");
         REQUIRED.put("freightgate.security.issuer", "FREIGHTGATE_SECURITY_ISSUER");
+        // The web app's client secret at the embedded authorization server: the same on every instance (ADR 6).
+        REQUIRED.put("freightgate.security.web-client.secret", "FREIGHTGATE_SECURITY_WEB_CLIENT_SECRET");
         REQUIRED.put("spring.mail.host", "SPRING_MAIL_HOST");
         REQUIRED.put("freightgate.mail.from", "FREIGHTGATE_MAIL_FROM");
         REQUIRED.put("freightgate.stripe.api-key", "FREIGHTGATE_STRIPE_API_KEY");

@@ -39,6 +39,13 @@ public enum ProblemType {
             "Authentication required",
             401,
             "The request has no valid access token. Obtain one from /oauth2/token."),
+    SECOND_FACTOR_REQUIRED(
+            "second-factor-required",
+            "Second factor required",
+            401,
+            "This action needs a person to have confirmed a second factor (TOTP or a recovery code) in the last 15"
+                    + " minutes. Send the person to step_up_url; with the new access token they get there, repeat the"
+                    + " request. API clients (client credentials) never get this problem."),
     PAYMENT_DECLINED(
             "payment-declined",
             "Payment declined",
