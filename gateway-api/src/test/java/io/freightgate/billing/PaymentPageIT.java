@@ -161,6 +161,27 @@ class PaymentPageIT extends PaymentJourneys {
         assertThat(request.get("status").asString()).isEqualTo("PAYMENT_PENDING");
         assertThat(browser.get(link).body()).contains("data-status=\"PAYMENT_PENDING\"", "direct debit is processing");
         assertThat(request.get("payment_method_type").asString()).isEqualTo("SEPA_DEBIT");
+
+        // While it processes, the page loads htmx and polls its status line; the line alone comes back unchanged.
+        String processing = browser.get(link).body();
+        String path = URI.create(link).getRawPath();
+        assertThat(processing).contains("htmx.min.js", "hx-get=\"" + path + "/status\"", "hx-trigger=\"every 3s\"");
+        var pending = browser.get(link + "/status");
+        assertThat(pending.statusCode()).isEqualTo(200);
+        assertThat(pending.headers().firstValue("HX-Refresh")).isEmpty();
+        assertThat(pending.body())
+                .contains("data-status=\"PAYMENT_PENDING\"", "hx-get=")
+                .doesNotContain("<html", "sepa-form");
+
+        // The debit settles (the emulator's SEPA delay passes): the next poll tells htmx to reload the page.
+        stripe.control().advanceClock(java.time.Duration.ofSeconds(11));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> read(parties.carrier(), id(created)).get("status").asString(), "PAID"::equals);
+        var settled = browser.get(link + "/status");
+        assertThat(settled.headers().firstValue("HX-Refresh")).hasValue("true");
+        assertThat(settled.body()).contains("data-status=\"PAID\"").doesNotContain("hx-get");
+        assertThat(browser.get(link).body()).doesNotContain("hx-get", "htmx.min.js");
     }
 
     @Test

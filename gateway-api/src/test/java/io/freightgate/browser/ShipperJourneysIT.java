@@ -8,6 +8,7 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.param.ChargeListParams;
+import io.freightgate.emulator.stripe.StripeEmulator;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.local.EmbeddedSmtpServer;
 import io.freightgate.security.Role;
@@ -41,6 +42,9 @@ class ShipperJourneysIT extends BrowserJourney {
 
     @Autowired
     EmbeddedSmtpServer smtp;
+
+    @Autowired
+    StripeEmulator emulator;
 
     @Autowired
     Clock clock;
@@ -112,6 +116,43 @@ class ShipperJourneysIT extends BrowserJourney {
         assertThat(charge.getPaymentMethodDetails().getCard().getLast4()).isEqualTo("3220");
         assertThat(charge.getPaymentMethodDetails().getCard().getThreeDSecure().getResult())
                 .isEqualTo("authenticated");
+    }
+
+    @Test
+    void aDirectDebitShowsItsProgressAndThePageFollowsItToPaidWithoutAReload() {
+        TenantId carrier = fixtures.organization("CARRIER", "Transports Rhone SARL", Fixtures.email("carrier"));
+        TenantId shipper = fixtures.organization("SHIPPER", "Berlin Moebel GmbH", Fixtures.email("shipper"));
+        verifications.verify(carrier, true);
+        verifications.verify(shipper, false);
+        JsonNode created = fixtures.paymentRequest(carrier, shipper, 98_000, "LD-2026-0907");
+
+        phone();
+        open(link(created));
+        WebElement form = browser.findElement(By.id("sepa-form"));
+        form.findElement(By.name("account_holder")).sendKeys("Berlin Moebel GmbH");
+        form.findElement(By.name("email")).sendKeys("ap@berlin-moebel.test");
+        form.findElement(By.name("iban")).sendKeys("DE89 3704 0044 0532 0130 00");
+        form.findElement(By.name("mandate_accepted")).click();
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+
+        waitFor(By.cssSelector("#status[data-status='PAYMENT_PENDING']"));
+        check("the payment page while a direct debit processes");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("direct debit is processing");
+        browser.executeScript("document.body.setAttribute('data-loaded-once', 'yes')");
+
+        emulator.control().advanceClock(Duration.ofSeconds(11));
+
+        // htmx polls the status line; once the debit has settled it reloads the page, which shows the outcome.
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(driver -> !driver.findElements(By.cssSelector("#status[data-status='PAID']"))
+                        .isEmpty());
+        check("the payment page after the direct debit settled");
+        assertThat(browser.findElement(By.id("status")).getText()).startsWith("Paid");
+        assertThat(browser.findElements(By.id("sepa-form"))).isEmpty();
+        assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded-once"))
+                .as("the payer did not reload: htmx did")
+                .isNull();
+        assertThat(browser.getCurrentUrl()).endsWith(link(created));
     }
 
     @Test

@@ -96,6 +96,27 @@ class PaymentPage {
                         request -> page(200, token, request, PaymentPageHtml.lastOutcome(request), http, response)));
     }
 
+    /**
+     * The status line while a payment is processing (htmx polls it). Once the status has moved on, the answer tells
+     * htmx to reload the page ({@code HX-Refresh}), so the payer sees the outcome and, after a failure, the forms again.
+     */
+    @GetMapping("/pay/{token}/status")
+    ResponseEntity<String> status(@PathVariable String token, HttpServletRequest http, HttpServletResponse response) {
+        return limited(
+                VIEWS,
+                http,
+                response,
+                () -> withLink(token, http, response, request -> {
+                    ResponseEntity<String> line = html(200, html.status(token, request, http, response));
+                    return PaymentPageHtml.processing(request)
+                            ? line
+                            : ResponseEntity.status(200)
+                                    .headers(line.getHeaders())
+                                    .header("HX-Refresh", "true")
+                                    .body(line.getBody());
+                }));
+    }
+
     @PostMapping("/pay/{token}/card")
     ResponseEntity<String> payByCard(
             @PathVariable String token, CardPaymentForm form, HttpServletRequest http, HttpServletResponse response) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
@@ -84,6 +85,7 @@ class PaymentPageHtml {
         model.put("carrierName", page.carrierName());
         model.put("notice", page.notice().orElse(null));
         model.put("statusText", statusText(request));
+        model.put("polling", processing(request));
         boolean payable = payable(request.status());
         model.put("payable", payable);
         model.put("stripe", page.cardForm() instanceof StripeElements);
@@ -103,6 +105,23 @@ class PaymentPageHtml {
                                 .orElse(null)
                         : null);
         return render("pay/page", model, http, response);
+    }
+
+    /** The status line alone, as the page's htmx polling asks for it while the payment is processing. */
+    String status(String token, PaymentRequestView request, HttpServletRequest http, HttpServletResponse response) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("token", token);
+        model.put("request", request);
+        model.put("statusText", statusText(request));
+        model.put("polling", processing(request));
+        var exchange = JakartaServletWebApplication.buildApplication(http.getServletContext())
+                .buildExchange(http, response);
+        return templates.process("pay/page", Set.of("status"), new WebContext(exchange, Locale.ENGLISH, model));
+    }
+
+    /** A payment is on its way (a direct debit settling, a card payment Stripe has not decided yet). */
+    static boolean processing(PaymentRequestView request) {
+        return request.status() == PaymentRequestStatus.PAYMENT_PENDING;
     }
 
     /** The answer for unknown, malformed and otherwise unusable links alike: nothing tells them apart. */
