@@ -116,8 +116,12 @@ class ApiClientsController {
     }
 
     @PostMapping("/{id}/secret-rotations")
-    @Operation(summary = "Replace the secret; the old one stops working and the new one is shown once")
+    @Operation(
+            summary = "Replace the secret; the old one stops working and the new one is shown once",
+            description = "A person (not an API client) needs a second factor from the last 15 minutes: 401"
+                    + " second-factor-required otherwise (a new secret is as good as a new client).")
     ApiClientResponse rotate(@PathVariable UUID id, Authentication authentication) {
+        stepUp.require(authentication);
         return clients.rotateSecret(id, platformAdmin(authentication))
                 .map(ApiClientResponse::of)
                 .orElseThrow(() -> new NotFound("API client " + id));

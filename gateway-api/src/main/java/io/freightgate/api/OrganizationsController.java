@@ -6,6 +6,7 @@ import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.organizations.RegisterOrganization;
+import io.freightgate.security.StepUp;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -43,9 +44,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OrganizationsController {
 
     private final OrganizationDirectory directory;
+    private final StepUp stepUp;
 
-    OrganizationsController(OrganizationDirectory directory) {
+    OrganizationsController(OrganizationDirectory directory, StepUp stepUp) {
         this.directory = directory;
+        this.stepUp = stepUp;
     }
 
     record RegisterOrganizationRequest(
@@ -113,10 +116,12 @@ class OrganizationsController {
             summary = "Require (or stop requiring) a second factor of every person of the organization",
             description = "The organization's own admins, or platform admins for any organization (audited). From their"
                     + " next login, people of the organization without TOTP must enrol before going anywhere. API"
-                    + " clients are not affected. 404 for another organization.")
+                    + " clients are not affected. 404 for another organization. A person (not an API client) needs a"
+                    + " second factor from the last 15 minutes: 401 second-factor-required otherwise.")
     MfaRequirementResponse requireSecondFactor(
             @PathVariable UUID id, @Valid @RequestBody MfaRequirementRequest request, Authentication caller) {
         boolean across = adminOf(id, caller);
+        stepUp.require(caller);
         return directory
                 .requireSecondFactor(new TenantId(id), request.required(), across)
                 .map(MfaRequirementResponse::of)

@@ -181,13 +181,16 @@ class PayoutAccountsController {
             summary = "Create a new single-use link to Stripe's hosted onboarding",
             description = "Links expire after about five minutes; Stripe then sends the carrier to refresh_url, where"
                     + " the front end asks for a new one. Reaching return_url does not mean onboarding is complete:"
-                    + " read the payout account.")
+                    + " read the payout account. The link leads to where the bank account is entered: a person (not an"
+                    + " API client) needs a second factor from the last 15 minutes, 401 second-factor-required"
+                    + " otherwise.")
     ResponseEntity<OnboardingLinkResponse> onboardingLink(
             @PathVariable UUID id,
             @Valid @RequestBody(required = false) OnboardingLinkRequest request,
             Authentication caller) {
         boolean across = access(id, caller);
         carrier(id, across);
+        stepUp.require(caller);
         var body = request == null ? new OnboardingLinkRequest(null, null) : request;
         var link = payoutAccounts.createOnboardingLink(
                 new TenantId(id),

@@ -104,9 +104,13 @@ class WebhookEndpointsController {
     }
 
     @PutMapping("/{id}/event-types")
-    @Operation(summary = "Replace the event types the endpoint receives")
+    @Operation(
+            summary = "Replace the event types the endpoint receives",
+            description = "A person (not an API client) needs a second factor from the last 15 minutes: 401"
+                    + " second-factor-required otherwise.")
     IntegratorEndpointView changeEventTypes(
             @PathVariable UUID id, @Valid @RequestBody EventTypesRequest body, Authentication authentication) {
+        stepUp.require(authentication);
         return webhooks.changeEventTypes(Caller.of(authentication).organization(), id, body.eventTypes())
                 .orElseThrow(() -> notFound(id));
     }
@@ -138,8 +142,11 @@ class WebhookEndpointsController {
     @Operation(
             summary = "Give the endpoint a new signing secret, shown only this once",
             description = "The previous secret keeps signing beside the new one (two v1 signatures) until"
-                    + " previous_secret_expires_at, 24 hours later, so receivers can switch without losing a delivery.")
+                    + " previous_secret_expires_at, 24 hours later, so receivers can switch without losing a delivery."
+                    + " A person (not an API client) needs a second factor from the last 15 minutes: 401"
+                    + " second-factor-required otherwise.")
     EndpointWithSecretResponse rotateSecret(@PathVariable UUID id, Authentication authentication) {
+        stepUp.require(authentication);
         return webhooks.rotateSecret(Caller.of(authentication).organization(), id)
                 .map(EndpointWithSecretResponse::of)
                 .orElseThrow(() -> notFound(id));

@@ -2,12 +2,15 @@ package io.freightgate.backoffice;
 
 import io.freightgate.billing.PaymentRequestView;
 import io.freightgate.billing.PaymentRequests;
+import io.freightgate.security.Role;
 import io.freightgate.security.WebUser;
 import io.freightgate.transfers.TransferView;
 import io.freightgate.transfers.Transfers;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +28,9 @@ class CarrierPages {
     private final PaymentRequests paymentRequests;
     private final Transfers transfers;
 
+    /** The carrier roles that see money: the API lets them read transfers. */
+    private static final Set<Role> MONEY = EnumSet.of(Role.CARRIER_ADMIN, Role.CARRIER_FINANCE);
+
     CarrierPages(PaymentRequests paymentRequests, Transfers transfers) {
         this.paymentRequests = paymentRequests;
         this.transfers = transfers;
@@ -41,12 +47,22 @@ class CarrierPages {
     @GetMapping("/portal/carrier")
     ModelAndView firstPage(Authentication authentication, HttpServletResponse response) {
         WebUser user = WebPages.require(Section.CARRIER_HOME, authentication);
-        List<Row> rows = paymentRequests.list(false, LIST_LIMIT).stream()
-                .filter(request -> request.carrier().equals(user.organization()))
-                .map(request -> Row.of(request, transfers.find(request.id(), false)))
-                .toList();
+        // The page shows what the API would: payment requests to dispatchers, transfers only to admins and finance
+        // staff, neither to drivers (their loads reach them as driver links).
+        boolean seesTransfers = user.hasAny(MONEY);
+        boolean seesRequests = seesTransfers || user.hasAny(EnumSet.of(Role.CARRIER_DISPATCHER));
+        List<Row> rows = !seesRequests
+                ? List.of()
+                : paymentRequests.list(false, LIST_LIMIT).stream()
+                        .filter(request -> request.carrier().equals(user.organization()))
+                        .map(request -> seesTransfers
+                                ? Row.of(request, transfers.find(request.id(), false))
+                                : Row.of(request, Optional.empty()))
+                        .toList();
         return WebPages.page("portal/carrier", Section.CARRIER_HOME, user, response)
-                .addObject("rows", rows);
+                .addObject("rows", rows)
+                .addObject("seesRequests", seesRequests)
+                .addObject("seesTransfers", seesTransfers);
     }
 
     /**

@@ -123,6 +123,18 @@ class FirstPagesIT extends GatewayIT {
                 dispatcher.email(), WebUsers.PASSWORD, Optional.empty(), clock.instant());
         assertThat(carrierPage.uri().getPath()).isEqualTo("/portal/carrier");
         assertThat(carrierPage.body()).doesNotContain("/backoffice").doesNotContain("onboarding/complete");
+        assertThat(carrierPage.body())
+                .as("dispatchers read payment requests, not transfers, as in the API")
+                .contains("Your payment requests")
+                .doesNotContain("Your transfer");
+        var driver = users.person(carrier, "CARRIER_DRIVER", false);
+        var driverPage =
+                browser().logInFromTheFirstPage(driver.email(), WebUsers.PASSWORD, Optional.empty(), clock.instant());
+        assertThat(driverPage.uri().getPath()).isEqualTo("/portal/carrier");
+        assertThat(driverPage.body())
+                .as("drivers see no payment requests, as in the API")
+                .contains("Your loads reach you as driver links")
+                .doesNotContain("<table");
         assertThat(carrierBrowser.get("/backoffice").statusCode()).isEqualTo(403);
         assertThat(carrierBrowser.get("/backoffice/organizations").statusCode()).isEqualTo(403);
         assertThat(carrierBrowser.get("/portal/shipper").statusCode()).isEqualTo(403);

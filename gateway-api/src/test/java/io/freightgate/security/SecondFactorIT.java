@@ -104,10 +104,20 @@ class SecondFactorIT extends GatewayIT {
         assertThat(refused.json().get("type").asString()).isEqualTo("/problems/second-factor-required");
         assertThat(refused.json().get("step_up_url").asString()).isEqualTo("/login/step-up");
         assertThat(refused.header("WWW-Authenticate")).contains("insufficient_user_authentication");
+        // ... nor what is as good as them: a client's new secret, an onboarding link (where the bank account is
+        // entered), an endpoint's new secret or event types, and switching the organization's requirement off.
+        UUID someone = UUID.randomUUID();
         for (var other : java.util.List.of(
                 api.post("/api/v1/carriers/" + carrier + "/payout-account", "{}"),
                 api.post("/api/v1/webhook-endpoints", """
-                        {"url":"http://127.0.0.1:9/fg","event_types":["payment_request.paid"]}"""))) {
+                        {"url":"http://127.0.0.1:9/fg","event_types":["payment_request.paid"]}"""),
+                api.post("/api/v1/api-clients/" + someone + "/secret-rotations", "{}"),
+                api.post("/api/v1/carriers/" + carrier + "/onboarding-links", "{}"),
+                api.post("/api/v1/webhook-endpoints/" + someone + "/secret-rotations", "{}"),
+                api.call("PUT", "/api/v1/webhook-endpoints/" + someone + "/event-types", """
+                        {"event_types":["payment_request.paid"]}""", "application/json"),
+                api.call("PUT", "/api/v1/organizations/" + carrier + "/mfa-requirement", """
+                        {"required":false}""", "application/json"))) {
             var response = other.token(passwordOnly)
                     .idempotencyKey(UUID.randomUUID().toString())
                     .send();
