@@ -8,6 +8,7 @@ import io.freightgate.security.Role;
 import io.freightgate.support.Api;
 import io.freightgate.support.GatewayIT;
 import io.freightgate.support.HostileFiles;
+import io.freightgate.support.PageForm;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -242,14 +243,16 @@ class HostileDocumentsIT extends GatewayIT {
 
     private Api.Response driverPage(String url, byte[] content) {
         String path = url.substring(url.indexOf("/driver/"));
+        var form = PageForm.of(api.get(path).send()); // as the driver's browser: the page's CSRF token and cookie
         return api.multipart(
                         "POST",
                         path,
-                        Map.of("signatory_name", "J. Smit"),
+                        Map.of("signatory_name", "J. Smit", "_csrf", form.csrf()),
                         "file",
                         "pod.pdf",
                         "application/pdf",
                         content)
+                .header("Cookie", form.cookie())
                 .send();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.security.Role;
 import io.freightgate.support.GatewayIT;
+import io.freightgate.support.PageForm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +95,9 @@ class DriverLinkExpiryIT extends GatewayIT {
         assertThat(api.get(url).send().status()).isEqualTo(200);
 
         clock.advance(Duration.ofHours(11).plusMinutes(50));
-        assertThat(api.get(url).send().status()).isEqualTo(200);
+        var lastValid = api.get(url).send();
+        assertThat(lastValid.status()).isEqualTo(200);
+        var form = PageForm.of(lastValid); // the driver opened the page just before the link expired
 
         clock.advance(Duration.ofMinutes(15));
         var expired = api.get(url).send();
@@ -103,11 +106,12 @@ class DriverLinkExpiryIT extends GatewayIT {
         var upload = api.multipart(
                         "POST",
                         url,
-                        Map.of("signatory_name", "J. Smit"),
+                        Map.of("signatory_name", "J. Smit", "_csrf", form.csrf()),
                         "file",
                         "pod.jpg",
                         "image/jpeg",
                         LoadFixtures.photo(45.764, 4.8357, clock.instant(), 1))
+                .header("Cookie", form.cookie())
                 .send();
         assertThat(upload.status()).isEqualTo(404);
     }
