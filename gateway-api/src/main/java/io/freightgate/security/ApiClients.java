@@ -128,8 +128,10 @@ public class ApiClients {
                 .map(client -> {
                     client.disable();
                     RegisteredClient registered = registry.findByClientId(client.clientId());
+                    // The token endpoint compares a secret's expiry with the system clock, not the injected Clock: a
+                    // secret that expired at the epoch is refused whatever either clock says.
                     registry.save(RegisteredClient.from(registered)
-                            .clientSecretExpiresAt(clock.instant())
+                            .clientSecretExpiresAt(Instant.EPOCH)
                             .clientSettings(ClientSettings.withSettings(
                                             registered.getClientSettings().getSettings())
                                     .setting(DISABLED_SETTING, "true")

@@ -24,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiClientsIT extends GatewayIT {
 
     @Autowired
+    io.freightgate.emulator.stripe.StripeEmulator stripe;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     TenantId carrier;
@@ -120,6 +123,9 @@ class ApiClientsIT extends GatewayIT {
                 .get("access_token")
                 .asString();
 
+        // The gateway's clock (the emulator's, in local mode) may run ahead of the system clock the token endpoint
+        // reads: disabling must not depend on the two agreeing.
+        stripe.control().advanceClock(java.time.Duration.ofMinutes(10));
         var disabled = api.post("/api/v1/api-clients/" + client.get("id").asString() + "/disable", "")
                 .token(callers.platformAdmin())
                 .idempotencyKey(UUID.randomUUID().toString())
