@@ -9,7 +9,7 @@ import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.RegisterOrganization;
 import io.freightgate.platform.tenancy.Tenancy;
-import io.freightgate.platform.tenancy.TenantResolver;
+import io.freightgate.support.ModuleTestPorts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,8 +18,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 
@@ -32,27 +31,12 @@ import org.springframework.modulith.test.AssertablePublishedEvents;
  * {@code flows}) is answered by a test bean: both parties are verified. Local mode and the emulators are included
  * explicitly; the structure is verified by {@code ModularityTests} ({@code verifyAutomatically = false}).
  */
+@Import({ModuleTestPorts.NoRequestTenants.class, ModuleTestPorts.EveryoneParticipates.class})
 @ApplicationModuleTest(
         mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
         extraIncludes = {"local", "emulator"},
         verifyAutomatically = false)
 class BillingModuleIT {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Ports {
-
-        /** The security module provides the real one and is not started; these tests bind tenants directly. */
-        @Bean
-        TenantResolver tenantResolver() {
-            return authentication -> Optional.empty();
-        }
-
-        /** Both parties are verified (KYC answers through flows in the application). */
-        @Bean
-        PaymentParticipation everyoneParticipates() {
-            return organization -> Optional.empty();
-        }
-    }
 
     @Autowired
     PaymentRequests paymentRequests;

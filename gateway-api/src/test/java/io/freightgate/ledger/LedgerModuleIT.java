@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.tenancy.SystemAccess;
-import io.freightgate.platform.tenancy.TenantResolver;
+import io.freightgate.support.ModuleTestPorts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
 /**
@@ -29,6 +30,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
  * through its port {@link RequestCarriers} (billing implements it; here a map). Local mode and the emulators are
  * included explicitly and the structure is verified by {@code ModularityTests} ({@code verifyAutomatically = false}).
  */
+@Import(ModuleTestPorts.NoRequestTenants.class)
 @ApplicationModuleTest(
         mode = ApplicationModuleTest.BootstrapMode.STANDALONE,
         extraIncludes = {"local", "emulator"},
@@ -42,12 +44,6 @@ class LedgerModuleIT {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Ports {
-
-        /** The security module provides the real one and is not started; these tests use the system path. */
-        @Bean
-        TenantResolver tenantResolver() {
-            return authentication -> Optional.empty();
-        }
 
         @Bean
         RequestCarriers requestCarriers() {

@@ -9,7 +9,7 @@ import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.RegisterOrganization;
 import io.freightgate.platform.tenancy.Tenancy;
-import io.freightgate.platform.tenancy.TenantResolver;
+import io.freightgate.support.ModuleTestPorts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +20,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
@@ -34,23 +33,12 @@ import org.springframework.modulith.test.Scenario;
  * classpath, so Modulith takes them for modules: they are included explicitly, and the module structure is verified
  * by {@code ModularityTests}, which leaves them out, rather than here ({@code verifyAutomatically = false}).
  */
+@Import({ModuleTestPorts.NoRequestTenants.class})
 @ApplicationModuleTest(
         mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
         extraIncludes = {"local", "emulator"},
         verifyAutomatically = false)
 class LoadsModuleIT {
-
-    /**
-     * The platform binds a request's tenant through a {@link TenantResolver}; the security module provides the real
-     * one and is not started here. These tests bind tenants directly ({@link Tenancy}), so no request carries one.
-     */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class NoRequestTenants {
-        @Bean
-        TenantResolver tenantResolver() {
-            return authentication -> Optional.empty();
-        }
-    }
 
     static final double CONSIGNEE_LAT = 45.7640;
     static final double CONSIGNEE_LON = 4.8357;

@@ -3,7 +3,6 @@ package io.freightgate.payouts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.freightgate.billing.PaymentParticipation;
 import io.freightgate.emulator.stripe.AccountRequirements;
 import io.freightgate.emulator.stripe.StripeEmulator;
 import io.freightgate.kernel.CountryCode;
@@ -14,7 +13,7 @@ import io.freightgate.organizations.RegisterOrganization;
 import io.freightgate.payouts.internal.PayoutAccountSynchronizer;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
-import io.freightgate.platform.tenancy.TenantResolver;
+import io.freightgate.support.ModuleTestPorts;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,8 +21,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
 /**
@@ -34,27 +32,12 @@ import org.springframework.modulith.test.ApplicationModuleTest;
  * transfers. The participation port is answered by a test bean. Local mode and the emulators are included explicitly;
  * the structure is verified by {@code ModularityTests} ({@code verifyAutomatically = false}).
  */
+@Import({ModuleTestPorts.NoRequestTenants.class, ModuleTestPorts.EveryoneParticipates.class})
 @ApplicationModuleTest(
         mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES,
         extraIncludes = {"local", "emulator"},
         verifyAutomatically = false)
 class PayoutsModuleIT {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Ports {
-
-        /** The security module provides the real one and is not started; these tests bind tenants directly. */
-        @Bean
-        TenantResolver tenantResolver() {
-            return authentication -> Optional.empty();
-        }
-
-        /** Every organization is verified (KYC answers through flows in the application). */
-        @Bean
-        PaymentParticipation everyoneParticipates() {
-            return organization -> Optional.empty();
-        }
-    }
 
     @Autowired
     PayoutAccounts payoutAccounts;

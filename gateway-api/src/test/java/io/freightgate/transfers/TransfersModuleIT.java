@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.freightgate.billing.CreatePaymentRequest;
 import io.freightgate.billing.DeliveryProof;
 import io.freightgate.billing.PayWith;
-import io.freightgate.billing.PaymentParticipation;
 import io.freightgate.billing.PaymentRequestView;
 import io.freightgate.billing.PaymentRequests;
 import io.freightgate.billing.Payments;
@@ -23,7 +22,7 @@ import io.freightgate.payouts.PayoutAccounts;
 import io.freightgate.payouts.internal.PayoutAccountSynchronizer;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
-import io.freightgate.platform.tenancy.TenantResolver;
+import io.freightgate.support.ModuleTestPorts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,8 +32,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 
@@ -47,27 +45,12 @@ import org.springframework.modulith.test.AssertablePublishedEvents;
  * module is not started). The participation port is answered by a test bean. Local mode and the emulators are included
  * explicitly; the structure is verified by {@code ModularityTests} ({@code verifyAutomatically = false}).
  */
+@Import({ModuleTestPorts.NoRequestTenants.class, ModuleTestPorts.EveryoneParticipates.class})
 @ApplicationModuleTest(
         mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES,
         extraIncludes = {"local", "emulator"},
         verifyAutomatically = false)
 class TransfersModuleIT {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Ports {
-
-        /** The security module provides the real one and is not started; these tests bind tenants directly. */
-        @Bean
-        TenantResolver tenantResolver() {
-            return authentication -> Optional.empty();
-        }
-
-        /** Every organization is verified (KYC answers through flows in the application). */
-        @Bean
-        PaymentParticipation everyoneParticipates() {
-            return organization -> Optional.empty();
-        }
-    }
 
     @Autowired
     Transfers transfers;

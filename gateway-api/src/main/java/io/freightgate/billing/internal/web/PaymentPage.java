@@ -107,13 +107,10 @@ class PaymentPage {
                 http,
                 response,
                 () -> withLink(token, http, response, request -> {
-                    ResponseEntity<String> line = html(200, html.status(token, request, http, response));
-                    return PaymentPageHtml.processing(request)
-                            ? line
-                            : ResponseEntity.status(200)
-                                    .headers(line.getHeaders())
-                                    .header("HX-Refresh", "true")
-                                    .body(line.getBody());
+                    if (!PaymentPageHtml.processing(request)) {
+                        response.setHeader("HX-Refresh", "true");
+                    }
+                    return html(200, html.status(token, request, http, response));
                 }));
     }
 

@@ -114,9 +114,7 @@ class PaymentPageHtml {
         model.put("request", request);
         model.put("statusText", statusText(request));
         model.put("polling", processing(request));
-        var exchange = JakartaServletWebApplication.buildApplication(http.getServletContext())
-                .buildExchange(http, response);
-        return templates.process("pay/page", Set.of("status"), new WebContext(exchange, Locale.ENGLISH, model));
+        return render("pay/page", Set.of("status"), model, http, response);
     }
 
     /** A payment is on its way (a direct debit settling, a card payment Stripe has not decided yet). */
@@ -135,9 +133,22 @@ class PaymentPageHtml {
 
     private String render(
             String template, Map<String, Object> model, HttpServletRequest http, HttpServletResponse response) {
+        return render(template, Set.of(), model, http, response);
+    }
+
+    /** {@code template} (only its {@code fragments} when some are named) with {@code model}. */
+    private String render(
+            String template,
+            Set<String> fragments,
+            Map<String, Object> model,
+            HttpServletRequest http,
+            HttpServletResponse response) {
         var exchange = JakartaServletWebApplication.buildApplication(http.getServletContext())
                 .buildExchange(http, response);
-        return templates.process(template, new WebContext(exchange, Locale.ENGLISH, model));
+        var context = new WebContext(exchange, Locale.ENGLISH, model);
+        return fragments.isEmpty()
+                ? templates.process(template, context)
+                : templates.process(template, fragments, context);
     }
 
     static boolean payable(PaymentRequestStatus status) {
