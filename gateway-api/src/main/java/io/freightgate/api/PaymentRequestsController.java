@@ -9,6 +9,7 @@ import io.freightgate.billing.Payments;
 import io.freightgate.billing.RefundView;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -154,23 +155,21 @@ class PaymentRequestsController {
     @Operation(summary = "The newest payment requests the caller's organization issued or has to pay")
     List<PaymentRequestView> list(
             @RequestParam(name = "limit", defaultValue = "50") int limit, Authentication authentication) {
-        return paymentRequests.list(acrossTenants(authentication), limit);
+        return paymentRequests.list(reach(authentication), limit);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     @Operation(summary = "A payment request with its payment attempts and refunds")
     PaymentRequestView get(@PathVariable UUID id, Authentication authentication) {
-        return paymentRequests
-                .find(id, acrossTenants(authentication))
-                .orElseThrow(() -> new NotFound("Payment request " + id));
+        return paymentRequests.find(id, reach(authentication)).orElseThrow(() -> new NotFound("Payment request " + id));
     }
 
     @PostMapping("/{id}/cancel")
     @PreAuthorize(CARRIER_BILLING)
     @Operation(summary = "Withdraw an open payment request")
     PaymentRequestView cancel(@PathVariable UUID id) {
-        return paymentRequests.cancel(id, false);
+        return paymentRequests.cancel(id, Reach.OWN_TENANT);
     }
 
     @PostMapping("/{id}/payment-links")
@@ -183,7 +182,7 @@ class PaymentRequestsController {
                     + " finance. 409 unless the request is open; 404 for another carrier's request.")
     ResponseEntity<PaymentRequests.PaymentLink> reissuePaymentLink(
             @PathVariable UUID id, Authentication authentication) {
-        return ResponseEntity.status(201).body(paymentRequests.reissuePaymentLink(id, acrossTenants(authentication)));
+        return ResponseEntity.status(201).body(paymentRequests.reissuePaymentLink(id, reach(authentication)));
     }
 
     @PostMapping("/{id}/payments")
@@ -237,7 +236,7 @@ class PaymentRequestsController {
     @PreAuthorize(CARRIER_FINANCE_OR_STAFF)
     @Operation(summary = "Capture a card payment authorized until delivery")
     PaymentRequestView capture(@PathVariable UUID id, Authentication authentication) {
-        return payments.capture(id, acrossTenants(authentication));
+        return payments.capture(id, reach(authentication));
     }
 
     @PostMapping("/{id}/refunds")
@@ -255,7 +254,7 @@ class PaymentRequestsController {
                 id,
                 Optional.ofNullable(request.amountMinor()),
                 Optional.ofNullable(request.reason()),
-                acrossTenants(authentication));
+                reach(authentication));
         return ResponseEntity.status(HttpStatus.CREATED).body(refund);
     }
 
@@ -263,17 +262,18 @@ class PaymentRequestsController {
     @PreAuthorize(CARRIER_BILLING)
     @Operation(summary = "Attach the rate confirmation (PDF) to the request")
     PaymentRequestView attachRateConfirmation(@PathVariable UUID id, @RequestBody byte[] content) {
-        return paymentRequests.attachRateConfirmation(id, "rate-confirmation-" + id + ".pdf", content, false);
+        return paymentRequests.attachRateConfirmation(
+                id, "rate-confirmation-" + id + ".pdf", content, Reach.OWN_TENANT);
     }
 
     @GetMapping(value = "/{id}/rate-confirmation", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize(READERS)
     @Operation(summary = "The attached rate confirmation")
     ResponseEntity<byte[]> rateConfirmation(@PathVariable UUID id, Authentication authentication) {
-        boolean across = acrossTenants(authentication);
-        paymentRequests.find(id, across).orElseThrow(() -> new NotFound("Payment request " + id));
+        Reach reach = reach(authentication);
+        paymentRequests.find(id, reach).orElseThrow(() -> new NotFound("Payment request " + id));
         var document = paymentRequests
-                .rateConfirmation(id, across)
+                .rateConfirmation(id, reach)
                 .orElseThrow(() -> new NotFound("Rate confirmation of payment request " + id));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
@@ -281,8 +281,8 @@ class PaymentRequestsController {
                 .body(document.content());
     }
 
-    private static boolean acrossTenants(Authentication authentication) {
-        return Caller.of(authentication).isPlatformStaff(Role.values());
+    private static Reach reach(Authentication authentication) {
+        return Caller.of(authentication).reach(Role.values());
     }
 
     private String absolute(String url) {

@@ -5,6 +5,7 @@ import io.freightgate.billing.internal.PaymentSynchronizer;
 import io.freightgate.billing.internal.domain.AttemptOutcome;
 import io.freightgate.billing.internal.domain.PaymentAttempt;
 import io.freightgate.platform.persistence.OnConflict;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PaymentReconciliation {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("PaymentReconciliation on its own authority");
 
     private static final Logger log = LoggerFactory.getLogger(PaymentReconciliation.class);
 
@@ -80,7 +83,7 @@ public class PaymentReconciliation {
 
     private Round round() {
         List<PaymentAttempt> open = systemAccess.transaction(
-                false,
+                Reach.OWN_TENANT,
                 "find payment attempts with unknown outcomes",
                 () -> attempts.unsettledSince(
                         EnumSet.of(AttemptOutcome.UNKNOWN, AttemptOutcome.PENDING),
@@ -98,10 +101,11 @@ public class PaymentReconciliation {
                 continue;
             }
             try {
-                OnConflict.retry(() -> systemAccess.transaction(true, "count reconciliation of " + attempt.id(), () -> {
-                    attempts.findById(attempt.id()).ifPresent(a -> a.reconciling(clock.instant()));
-                    return null;
-                }));
+                OnConflict.retry(() ->
+                        systemAccess.transaction(ACROSS_TENANTS, "count reconciliation of " + attempt.id(), () -> {
+                            attempts.findById(attempt.id()).ifPresent(a -> a.reconciling(clock.instant()));
+                            return null;
+                        }));
                 if (attempt.stripePaymentIntentId().isPresent()) {
                     synchronizer.refresh(
                             attempt.id(), attempt.stripePaymentIntentId().get());

@@ -16,6 +16,7 @@ import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
@@ -36,6 +37,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Payments {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("Payments on its own authority");
 
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
@@ -100,8 +103,8 @@ public class Payments {
         PaymentAttempt.Method method =
                 with instanceof PayWith.SepaDebit ? PaymentAttempt.Method.SEPA_DEBIT : PaymentAttempt.Method.CARD;
         // The webhook of an earlier attempt may update the request at this moment: the loser runs again on fresh rows.
-        PaymentAttempt attempt =
-                OnConflict.retry(() -> systemAccess.transaction(false, "begin payment of " + requestId, () -> {
+        PaymentAttempt attempt = OnConflict.retry(
+                () -> systemAccess.transaction(Reach.OWN_TENANT, "begin payment of " + requestId, () -> {
                     PaymentRequest request = requests.findById(requestId)
                             .filter(r -> r.shipperId().equals(payer.value()))
                             .orElseThrow(() -> new PaymentRequestNotFound(requestId));
@@ -179,8 +182,8 @@ public class Payments {
     }
 
     /** Captures an authorized request (capture on delivery): the carrier, or platform staff, or the expiry guard. */
-    public PaymentRequestView capture(UUID requestId, boolean acrossTenants) {
-        PaymentRequest request = carriersOwn(requestId, acrossTenants);
+    public PaymentRequestView capture(UUID requestId, Reach reach) {
+        PaymentRequest request = carriersOwn(requestId, reach);
         if (request.status() != PaymentRequestState.AUTHORIZED) {
             throw new IllegalStateException("Payment request " + requestId + " is " + request.status()
                     + "; only an authorized payment can be captured");
@@ -188,19 +191,19 @@ public class Payments {
         UUID attemptId = request.currentAttemptId().orElseThrow();
         String intent = request.stripePaymentIntentId().orElseThrow();
         apply(attemptId, stripe.capture(intent, "fg-capture-" + attemptId));
-        return paymentRequests.find(requestId, true).orElseThrow();
+        return paymentRequests.find(requestId, ACROSS_TENANTS).orElseThrow();
     }
 
     /** Releases an authorization: the request is open again (the expiry guard's cancel policy). */
-    public PaymentRequestView releaseAuthorization(UUID requestId, boolean acrossTenants) {
-        PaymentRequest request = carriersOwn(requestId, acrossTenants);
+    public PaymentRequestView releaseAuthorization(UUID requestId, Reach reach) {
+        PaymentRequest request = carriersOwn(requestId, reach);
         if (request.status() != PaymentRequestState.AUTHORIZED) {
             throw new IllegalStateException(
                     "Payment request " + requestId + " is " + request.status() + "; it holds no authorization");
         }
         UUID attemptId = request.currentAttemptId().orElseThrow();
         apply(attemptId, stripe.cancel(request.stripePaymentIntentId().orElseThrow(), "fg-release-" + attemptId));
-        return paymentRequests.find(requestId, true).orElseThrow();
+        return paymentRequests.find(requestId, ACROSS_TENANTS).orElseThrow();
     }
 
     /**
@@ -208,11 +211,10 @@ public class Payments {
      * unpaid requests and with {@link IllegalArgumentException} beyond what is left; the amount is reserved before
      * Stripe is called, so two refunds at once cannot exceed the payment.
      */
-    public RefundView refund(
-            UUID requestId, Optional<Long> amountMinor, Optional<String> reason, boolean acrossTenants) {
+    public RefundView refund(UUID requestId, Optional<Long> amountMinor, Optional<String> reason, Reach reach) {
         String actor = Tenancy.currentActor();
-        PaymentRefund refund = systemAccess.transaction(acrossTenants, "refund payment request " + requestId, () -> {
-            PaymentRequest request = ownedByCaller(requestId, acrossTenants);
+        PaymentRefund refund = systemAccess.transaction(reach, "refund payment request " + requestId, () -> {
+            PaymentRequest request = ownedByCaller(requestId, reach);
             long amount = amountMinor.orElse(request.refundableMinor());
             request.reserveRefund(amount, clock.instant());
             return refunds.save(
@@ -227,7 +229,7 @@ public class Payments {
                     "Stripe did not answer; the refund is recorded and will be reconciled. Do not refund again.");
         }
         return systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "read refund " + refund.id(),
                 () -> PaymentRequests.view(refunds.findById(refund.id()).orElseThrow()));
     }
@@ -244,13 +246,14 @@ public class Payments {
     /** Re-reads the current attempt's PaymentIntent from Stripe (the payment page after 3-D Secure; reconciliation). */
     public PaymentRequestView refresh(UUID requestId) {
         PaymentRequest request = systemAccess.transaction(
-                true, "refresh payment request " + requestId, () -> requests.findById(requestId)
+                ACROSS_TENANTS, "refresh payment request " + requestId, () -> requests.findById(requestId)
                         .orElseThrow(() -> new PaymentRequestNotFound(requestId)));
         Optional<PaymentAttempt> attempt = request.currentAttemptId()
-                .flatMap(id -> systemAccess.transaction(true, "read attempt " + id, () -> attempts.findById(id)));
+                .flatMap(id ->
+                        systemAccess.transaction(ACROSS_TENANTS, "read attempt " + id, () -> attempts.findById(id)));
         attempt.flatMap(PaymentAttempt::stripePaymentIntentId)
                 .ifPresent(intent -> synchronizer.refresh(attempt.get().id(), intent));
-        return paymentRequests.find(requestId, true).orElseThrow();
+        return paymentRequests.find(requestId, ACROSS_TENANTS).orElseThrow();
     }
 
     /**
@@ -258,7 +261,7 @@ public class Payments {
      * outcome. Used by {@link #pay} and by reconciliation.
      */
     PaymentAttemptView send(UUID attemptId) {
-        var call = systemAccess.transaction(true, "prepare PaymentIntent of attempt " + attemptId, () -> {
+        var call = systemAccess.transaction(ACROSS_TENANTS, "prepare PaymentIntent of attempt " + attemptId, () -> {
             PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
             PaymentRequest request =
                     requests.findById(attempt.paymentRequestId()).orElseThrow();
@@ -303,7 +306,7 @@ public class Payments {
 
     PaymentAttemptView attemptView(UUID attemptId) {
         return systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "read attempt " + attemptId,
                 () -> PaymentRequests.view(attempts.findById(attemptId).orElseThrow()));
     }
@@ -326,7 +329,7 @@ public class Payments {
     }
 
     private void record(UUID attemptId, java.util.function.Consumer<PaymentAttempt> change) {
-        OnConflict.retry(() -> systemAccess.transaction(true, "record payment attempt " + attemptId, () -> {
+        OnConflict.retry(() -> systemAccess.transaction(ACROSS_TENANTS, "record payment attempt " + attemptId, () -> {
             change.accept(attempts.findById(attemptId).orElseThrow());
             return null;
         }));
@@ -334,42 +337,37 @@ public class Payments {
 
     /** The attempt ended without money moving: the request is payable again. */
     private void failed(UUID attemptId, boolean publish) {
-        OnConflict.retry(() -> systemAccess.transaction(true, "reopen the request of attempt " + attemptId, () -> {
-            PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
-            PaymentRequest request =
-                    requests.findById(attempt.paymentRequestId()).orElseThrow();
-            if (request.attemptFailed(attemptId, clock.instant()) && publish) {
-                events.publishEvent(new PaymentAttemptFailed(
-                        request.id(),
-                        attemptId,
-                        new TenantId(request.tenantId()),
-                        new TenantId(request.shipperId()),
-                        attempt.declineCode().orElse("declined")));
-            }
-            return null;
-        }));
+        OnConflict.retry(
+                () -> systemAccess.transaction(ACROSS_TENANTS, "reopen the request of attempt " + attemptId, () -> {
+                    PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+                    PaymentRequest request =
+                            requests.findById(attempt.paymentRequestId()).orElseThrow();
+                    if (request.attemptFailed(attemptId, clock.instant()) && publish) {
+                        events.publishEvent(new PaymentAttemptFailed(
+                                request.id(),
+                                attemptId,
+                                new TenantId(request.tenantId()),
+                                new TenantId(request.shipperId()),
+                                attempt.declineCode().orElse("declined")));
+                    }
+                    return null;
+                }));
     }
 
-    private PaymentRequest carriersOwn(UUID requestId, boolean acrossTenants) {
-        return systemAccess.transaction(acrossTenants, "read payment request " + requestId, () -> {
+    private PaymentRequest carriersOwn(UUID requestId, Reach reach) {
+        return systemAccess.transaction(reach, "read payment request " + requestId, () -> {
             PaymentRequest request =
                     requests.findById(requestId).orElseThrow(() -> new PaymentRequestNotFound(requestId));
-            if (!acrossTenants
-                    && !Tenancy.currentTenant()
-                            .map(t -> t.value().equals(request.tenantId()))
-                            .orElse(false)) {
+            if (!reach.reaches(new TenantId(request.tenantId()))) {
                 throw new PaymentRequestNotFound(requestId);
             }
             return request;
         });
     }
 
-    private PaymentRequest ownedByCaller(UUID requestId, boolean acrossTenants) {
+    private PaymentRequest ownedByCaller(UUID requestId, Reach reach) {
         PaymentRequest request = requests.findById(requestId).orElseThrow(() -> new PaymentRequestNotFound(requestId));
-        if (!acrossTenants
-                && !Tenancy.currentTenant()
-                        .map(t -> t.value().equals(request.tenantId()))
-                        .orElse(false)) {
+        if (!reach.reaches(new TenantId(request.tenantId()))) {
             throw new PaymentRequestNotFound(requestId);
         }
         return request;

@@ -13,6 +13,7 @@ import io.freightgate.billing.PaymentRequests;
 import io.freightgate.billing.Payments;
 import io.freightgate.platform.ratelimit.RateLimit;
 import io.freightgate.platform.ratelimit.RateLimiter;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.Tenancy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,6 +46,8 @@ import org.springframework.web.bind.annotation.PostMapping;
  */
 @Controller
 class PaymentPage {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("PaymentPage on its own authority");
 
     static final RateLimit VIEWS = new RateLimit("pay-page-views", 120, Duration.ofMinutes(1));
     static final RateLimit SUBMISSIONS = new RateLimit("pay-page-payments", 30, Duration.ofMinutes(10));
@@ -281,7 +284,7 @@ class PaymentPage {
     }
 
     private PaymentRequestView reread(PaymentRequestView request) {
-        return paymentRequests.find(request.id(), true).orElse(request);
+        return paymentRequests.find(request.id(), ACROSS_TENANTS).orElse(request);
     }
 
     private ResponseEntity<String> page(
