@@ -3,15 +3,20 @@ package io.freightgate.api;
 import io.freightgate.billing.CreatePaymentRequest;
 import io.freightgate.billing.PayWith;
 import io.freightgate.billing.PaymentAttemptView;
+import io.freightgate.billing.PaymentOutcome;
 import io.freightgate.billing.PaymentRequestView;
 import io.freightgate.billing.PaymentRequests;
 import io.freightgate.billing.Payments;
 import io.freightgate.billing.RefundView;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.platform.problem.ProblemResponses;
+import io.freightgate.platform.problem.ProblemType;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,6 +38,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -186,11 +192,20 @@ class PaymentRequestsController {
     }
 
     @PostMapping("/{id}/payments")
-    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = PaymentAttemptView.class)))
     @ApiResponse(
             responseCode = "202",
             description = "Pending: 3-D Secure to complete, or a SEPA debit processing",
-            useReturnTypeSchema = true)
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = PaymentAttemptView.class)))
     @PreAuthorize(SHIPPER_PAYERS)
     @Operation(
             summary = "Pay a payment request",
@@ -201,8 +216,7 @@ class PaymentRequestsController {
                     + " mandate_accepted=true; the caller's IP address and user agent are recorded with the mandate."
                     + " Declines: 402 payment-declined with decline_code. Screening: 422 payment-blocked. Unknown"
                     + " outcome: 503; do not pay again, the request shows the result once reconciled.")
-    ResponseEntity<PaymentAttemptView> pay(
-            @PathVariable UUID id, @Valid @RequestBody PayRequest body, HttpServletRequest http) {
+    ResponseEntity<?> pay(@PathVariable UUID id, @Valid @RequestBody PayRequest body, HttpServletRequest http) {
         PayWith with;
         if (body.method().equals("card")) {
             if (body.paymentMethod() == null) {
@@ -227,9 +241,33 @@ class PaymentRequestsController {
                             userAgent.length() > 500 ? userAgent.substring(0, 500) : userAgent,
                             clock.instant()));
         }
-        PaymentAttemptView attempt = payments.pay(id, with);
-        return ResponseEntity.status(attempt.outcome().equals("APPROVED") ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
-                .body(attempt);
+        return switch (payments.pay(id, with)) {
+            case PaymentOutcome.Approved approved ->
+                ResponseEntity.status(HttpStatus.CREATED).body(approved.attempt());
+            case PaymentOutcome.Pending pending ->
+                ResponseEntity.status(HttpStatus.ACCEPTED).body(pending.attempt());
+            case PaymentOutcome.Declined declined -> {
+                ProblemDetail problem = ProblemResponses.detail(ProblemType.PAYMENT_DECLINED, declined.message(), http);
+                problem.setProperty("decline_code", declined.declineCode());
+                problem.setProperty("attempt_id", declined.attemptId().toString());
+                yield problem(problem);
+            }
+            case PaymentOutcome.Blocked blocked -> {
+                ProblemDetail problem = ProblemResponses.detail(ProblemType.PAYMENT_BLOCKED, blocked.message(), http);
+                problem.setProperty("attempt_id", blocked.attemptId().toString());
+                yield problem(problem);
+            }
+            case PaymentOutcome.NotVerified notVerified ->
+                problem(ProblemResponses.detail(ProblemType.ORGANIZATION_NOT_VERIFIED, notVerified.reason(), http));
+            case PaymentOutcome.ProviderUnavailable unavailable ->
+                problem(ProblemResponses.detail(ProblemType.SERVICE_UNAVAILABLE, unavailable.message(), http));
+        };
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(ProblemResponses.PROBLEM_JSON)
+                .body(problem);
     }
 
     @PostMapping("/{id}/capture")

@@ -110,17 +110,28 @@ public class PaymentReconciliation {
                     synchronizer.refresh(
                             attempt.id(), attempt.stripePaymentIntentId().get());
                 } else if (attempt.stripePaymentMethodId().isPresent()) {
-                    payments.send(attempt.id());
+                    switch (payments.send(attempt.id())) {
+                        case PaymentOutcome.Declined declined -> {
+                            log.info("Reconciling payment attempt {}: {}", attempt.id(), declined.message());
+                            settled++;
+                            continue;
+                        }
+                        case PaymentOutcome.ProviderUnavailable unavailable -> {
+                            log.info("Reconciling payment attempt {}: {}", attempt.id(), unavailable.message());
+                            continue;
+                        }
+                        case PaymentOutcome.Approved approved -> {}
+                        case PaymentOutcome.Pending pending -> {}
+                        case PaymentOutcome.Blocked blocked -> {}
+                        case PaymentOutcome.NotVerified notVerified -> {}
+                    }
                 }
                 if (payments.attemptView(attempt.id()).outcome().equals(AttemptOutcome.UNKNOWN.name())) {
                     continue;
                 }
                 settled++;
-            } catch (PaymentDeclined | PaymentProviderUnavailable | IllegalStateException e) {
+            } catch (IllegalStateException e) {
                 log.info("Reconciling payment attempt {}: {}", attempt.id(), e.getMessage());
-                if (e instanceof PaymentDeclined) {
-                    settled++;
-                }
             } catch (RuntimeException e) {
                 // one attempt's trouble (a race with its webhook, a database hiccup) never stops the round
                 log.warn("Reconciling payment attempt {} failed; the next round tries again", attempt.id(), e);

@@ -86,20 +86,21 @@ public class Payments {
     }
 
     /**
-     * The shipper pays the request (as its own tenant; {@code viaPaymentPage} when the hosted page's token was the
-     * credential). Returns the attempt: {@code APPROVED} (paid, or authorized when captured on delivery),
-     * {@code PENDING} (3-D Secure to complete at {@code nextActionUrl}, or a SEPA debit processing). Fails with
-     * {@link PaymentDeclined} (Stripe's decline code), {@link PaymentBlocked} (screening), {@link PaymentRequestNotFound}
-     * (not the shipper's), {@link OrganizationNotVerified} (the shipper is not verified), {@link IllegalStateException} (not payable now), {@link IllegalArgumentException} (method
-     * not allowed for the currency) or {@link PaymentProviderUnavailable} (outcome unknown: it is being reconciled; do
-     * not pay again).
+     * The shipper pays the request (as its own tenant). Returns what it came to ({@link PaymentOutcome}):
+     * {@code Approved} (paid, or authorized when captured on delivery), {@code Pending} (3-D Secure to complete at
+     * {@code nextActionUrl}, or a SEPA debit processing), {@code Declined} (Stripe's decline code), {@code Blocked}
+     * (screening), {@code NotVerified} (the shipper is not verified) or {@code ProviderUnavailable} (nothing was charged,
+     * or the outcome is unknown and being reconciled: do not pay again). Fails only on broken preconditions:
+     * {@link PaymentRequestNotFound} (not the shipper's), {@link IllegalStateException} (not payable now),
+     * {@link IllegalArgumentException} (method not allowed for the currency).
      */
-    public PaymentAttemptView pay(UUID requestId, PayWith with) {
+    public PaymentOutcome pay(UUID requestId, PayWith with) {
         TenantId payer = Tenancy.requireTenant();
         String actor = Tenancy.currentActor();
-        participation.refusal(payer).ifPresent(refusal -> {
-            throw new OrganizationNotVerified(refusal);
-        });
+        Optional<String> refusal = participation.refusal(payer);
+        if (refusal.isPresent()) {
+            return new PaymentOutcome.NotVerified(refusal.get());
+        }
         PaymentAttempt.Method method =
                 with instanceof PayWith.SepaDebit ? PaymentAttempt.Method.SEPA_DEBIT : PaymentAttempt.Method.CARD;
         // The webhook of an earlier attempt may update the request at this moment: the loser runs again on fresh rows.
@@ -154,7 +155,8 @@ public class Payments {
                         clock.instant()));
         if (verdict.decision() == PaymentScreening.Decision.BLOCK) {
             failed(attempt.id(), false);
-            throw new PaymentBlocked("The payment was refused by screening; nothing was charged.", attempt.id());
+            return new PaymentOutcome.Blocked(
+                    "The payment was refused by screening; nothing was charged.", attempt.id());
         }
         if (with instanceof PayWith.SepaDebit sepa) {
             switch (stripe.createSepaPaymentMethod(attempt.id(), sepa.iban(), sepa.accountHolderName(), sepa.email())) {
@@ -165,7 +167,7 @@ public class Payments {
                             attempt.id(),
                             a -> a.declined(Optional.empty(), declined.code(), declined.message(), clock.instant()));
                     failed(attempt.id(), true);
-                    throw new PaymentDeclined(declined.code(), declined.message(), attempt.id());
+                    return new PaymentOutcome.Declined(declined.code(), declined.message(), attempt.id());
                 }
                 default -> {
                     record(
@@ -173,7 +175,7 @@ public class Payments {
                             a -> a.notAttempted(
                                     "The bank account could not be registered with Stripe", clock.instant()));
                     failed(attempt.id(), false);
-                    throw new PaymentProviderUnavailable(
+                    return new PaymentOutcome.ProviderUnavailable(
                             "Stripe did not answer; nothing was charged. Try again in a moment.");
                 }
             }
@@ -257,10 +259,10 @@ public class Payments {
     }
 
     /**
-     * Sends (or re-sends, with the same idempotency key and parameters) an attempt's PaymentIntent and records the
-     * outcome. Used by {@link #pay} and by reconciliation.
+     * Sends (or re-sends, with the same idempotency key and parameters) an attempt's PaymentIntent, records the outcome
+     * and returns it. Used by {@link #pay} and by reconciliation.
      */
-    PaymentAttemptView send(UUID attemptId) {
+    PaymentOutcome send(UUID attemptId) {
         var call = systemAccess.transaction(ACROSS_TENANTS, "prepare PaymentIntent of attempt " + attemptId, () -> {
             PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
             PaymentRequest request =
@@ -282,26 +284,27 @@ public class Payments {
                     attempt.mandate()
                             .map(m -> new StripePayments.Mandate(m.ipAddress(), m.userAgent(), m.acceptedAt())));
         });
-        var outcome = stripe.createIntent(call);
-        switch (outcome) {
-            case ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot intent) ->
+        return switch (stripe.createIntent(call)) {
+            case ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot intent) -> {
                 synchronizer.apply(attemptId, intent);
+                yield PaymentOutcome.of(attemptView(attemptId));
+            }
             case ProviderOutcome.Declined<PaymentIntentSnapshot> declined -> {
                 record(
                         attemptId,
                         a -> a.declined(Optional.empty(), declined.code(), declined.message(), clock.instant()));
                 failed(attemptId, true);
-                throw new PaymentDeclined(declined.code(), declined.message(), attemptId);
+                yield new PaymentOutcome.Declined(declined.code(), declined.message(), attemptId);
             }
             case ProviderOutcome.NotAttempted<PaymentIntentSnapshot> notAttempted -> {
                 record(attemptId, a -> a.notAttempted(notAttempted.reason(), clock.instant()));
                 failed(attemptId, false);
-                throw new PaymentProviderUnavailable("The payment could not be sent to Stripe; nothing was charged.");
+                yield new PaymentOutcome.ProviderUnavailable(
+                        "The payment could not be sent to Stripe; nothing was charged.");
             }
             case ProviderOutcome.Pending<PaymentIntentSnapshot> pending -> unknown(attemptId, pending.reason());
             case ProviderOutcome.Unknown<PaymentIntentSnapshot> unknown -> unknown(attemptId, unknown.reason());
-        }
-        return attemptView(attemptId);
+        };
     }
 
     PaymentAttemptView attemptView(UUID attemptId) {
@@ -311,10 +314,11 @@ public class Payments {
                 () -> PaymentRequests.view(attempts.findById(attemptId).orElseThrow()));
     }
 
-    private void unknown(UUID attemptId, String reason) {
+    private PaymentOutcome unknown(UUID attemptId, String reason) {
         record(attemptId, a -> a.unknown(reason, clock.instant()));
-        throw new PaymentProviderUnavailable("Stripe did not answer; the payment's outcome is being reconciled."
-                + " Do not pay again: the request shows the result shortly.");
+        return new PaymentOutcome.ProviderUnavailable(
+                "Stripe did not answer; the payment's outcome is being reconciled."
+                        + " Do not pay again: the request shows the result shortly.");
     }
 
     private void apply(UUID attemptId, ProviderOutcome<PaymentIntentSnapshot> outcome) {

@@ -21,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.freightgate.billing.CreatePaymentRequest;
 import io.freightgate.billing.PayWith;
 import io.freightgate.billing.PaymentAttemptView;
+import io.freightgate.billing.PaymentOutcome;
 import io.freightgate.billing.PaymentRequestStatus;
 import io.freightgate.billing.PaymentRequestView;
 import io.freightgate.billing.PaymentRequests;
@@ -255,7 +256,8 @@ class PaymentRequestsApiWebTests {
 
     @Test
     void aShipperPaysByCard201WhenApprovedAnd202WhilePending() throws Exception {
-        when(payments.pay(eq(ID), any())).thenReturn(attempt("APPROVED"), attempt("PENDING"));
+        when(payments.pay(eq(ID), any()))
+                .thenReturn(PaymentOutcome.of(attempt("APPROVED")), PaymentOutcome.of(attempt("PENDING")));
         String card = """
                 {"method": "card", "payment_method": "pm_card_visa", "return_url": "https://shipper.example/done"}
                 """;
@@ -279,7 +281,7 @@ class PaymentRequestsApiWebTests {
 
     @Test
     void aSepaDebitCarriesTheNormalisedIbanAndTheMandateAcceptance() throws Exception {
-        when(payments.pay(eq(ID), any())).thenReturn(attempt("PENDING"));
+        when(payments.pay(eq(ID), any())).thenReturn(PaymentOutcome.of(attempt("PENDING")));
         mvc.perform(post("/api/v1/payment-requests/{id}/payments", ID)
                         .with(callers.as(SHIPPER, Role.SHIPPER_PAYER))
                         .with(request -> {

@@ -65,7 +65,9 @@ class BillingModuleIT {
                 .matching(PaymentRequestCreated::amount, Money.of(125_000, "EUR"));
 
         PaymentAttemptView attempt = asShipper(
-                parties, () -> payments.pay(request.id(), new PayWith.Card("pm_card_visa", Optional.empty())));
+                        parties, () -> payments.pay(request.id(), new PayWith.Card("pm_card_visa", Optional.empty())))
+                .accepted()
+                .orElseThrow();
 
         assertThat(attempt.outcome()).isEqualTo("APPROVED");
         PaymentRequestView paid = asCarrier(parties, () -> paymentRequests.find(request.id(), Reach.OWN_TENANT))

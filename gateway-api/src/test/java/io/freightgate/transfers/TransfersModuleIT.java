@@ -168,9 +168,11 @@ class TransfersModuleIT {
                                         false)))
                 .request();
         var attempt = Tenancy.callAs(
-                parties.shipper(),
-                "payer-of-" + parties.shipper().value(),
-                () -> payments.pay(request.id(), new PayWith.Card("pm_card_visa", Optional.empty())));
+                        parties.shipper(),
+                        "payer-of-" + parties.shipper().value(),
+                        () -> payments.pay(request.id(), new PayWith.Card("pm_card_visa", Optional.empty())))
+                .accepted()
+                .orElseThrow();
         assertThat(attempt.outcome()).isEqualTo("APPROVED");
         return request.id();
     }

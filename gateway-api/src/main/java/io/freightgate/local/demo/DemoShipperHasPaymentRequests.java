@@ -124,9 +124,11 @@ class DemoShipperHasPaymentRequests {
                         request(shipper.get(), 125_000, PAID_LOAD, demoLoad, "Hamburg, DE", "Lyon, FR", today, 7)));
         String payer = user(shipper.get(), Role.SHIPPER_PAYER);
         var attempt = Tenancy.callAs(
-                shipper.get(),
-                payer,
-                () -> payments.pay(paid.request().id(), new PayWith.Card("pm_card_visa", Optional.empty())));
+                        shipper.get(),
+                        payer,
+                        () -> payments.pay(paid.request().id(), new PayWith.Card("pm_card_visa", Optional.empty())))
+                .accepted()
+                .orElseThrow();
         append(List.of(
                 "== Demo payment requests (" + DemoOrganizationsAreVerified.CARRIER + " bills "
                         + DemoOrganizationsAreVerified.SHIPPER + ")",
