@@ -21,6 +21,7 @@ import io.freightgate.platform.documents.DocumentStore;
 import io.freightgate.platform.notifications.Notification;
 import io.freightgate.platform.notifications.Notifications;
 import io.freightgate.platform.persistence.OnConflict;
+import io.freightgate.platform.tenancy.Ownership;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
@@ -110,7 +111,7 @@ public class PaymentRequests {
      * {@link OrganizationNotVerified} when the carrier or the shipper is not verified; nothing is stored then.
      */
     public Created create(TenantId carrier, CreatePaymentRequest command) {
-        requireOwnTenant(carrier);
+        Ownership.requireOwn(carrier, () -> new IllegalArgumentException("A carrier bills only in its own name"));
         PaymentRequestRules.validate(command, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), MAX_TEXT);
         OrganizationView shipper = directory
                 .find(command.shipper(), ACROSS_TENANTS)
@@ -216,7 +217,7 @@ public class PaymentRequests {
     /** The carrier withdraws an open request. */
     public PaymentRequestView cancel(UUID id, Reach reach) {
         return systemAccess.transaction(reach, "cancel payment request " + id, () -> {
-            PaymentRequest request = carriersOwn(id, reach);
+            PaymentRequest request = requests.carriersOwn(id, reach);
             if (request.status() == PaymentRequestState.AUTHORIZED) {
                 throw new IllegalStateException(
                         "The payment is authorized; capture it, or cancel the authorization first");
@@ -229,7 +230,7 @@ public class PaymentRequests {
     /** Attaches the rate confirmation (PDF) through the document store. */
     public PaymentRequestView attachRateConfirmation(UUID id, String fileName, byte[] content, Reach reach) {
         return systemAccess.transaction(reach, "attach rate confirmation to " + id, () -> {
-            PaymentRequest request = carriersOwn(id, reach);
+            PaymentRequest request = requests.carriersOwn(id, reach);
             var stored = documents.store(new DocumentStore.NewDocument(
                     new TenantId(request.tenantId()),
                     request.id(),
@@ -293,7 +294,7 @@ public class PaymentRequests {
     public PaymentLink reissuePaymentLink(UUID id, Reach reach) {
         String token = PaymentTokens.newToken();
         return systemAccess.transaction(reach, "re-issue the payment link of " + id, () -> {
-            PaymentRequest request = carriersOwn(id, reach);
+            PaymentRequest request = requests.carriersOwn(id, reach);
             Instant expires = issue(request, token);
             return new PaymentLink(request.id(), payPageUrl + token, expires);
         });
@@ -335,20 +336,6 @@ public class PaymentRequests {
             String token) {
         return PaymentRequestViews.mail(
                 request, recipient, recipientName, carrierName, subject, intro, payPageUrl + token);
-    }
-
-    private PaymentRequest carriersOwn(UUID id, Reach reach) {
-        PaymentRequest request = requests.findById(id).orElseThrow(() -> new PaymentRequestNotFound(id));
-        if (!reach.reaches(new TenantId(request.tenantId()))) {
-            throw new PaymentRequestNotFound(id);
-        }
-        return request;
-    }
-
-    private static void requireOwnTenant(TenantId carrier) {
-        if (!Tenancy.currentTenant().map(carrier::equals).orElse(false)) {
-            throw new IllegalArgumentException("A carrier bills only in its own name");
-        }
     }
 
     PaymentRequestView view(PaymentRequest request) {

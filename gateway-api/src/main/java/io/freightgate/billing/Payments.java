@@ -106,9 +106,7 @@ public class Payments {
         // The webhook of an earlier attempt may update the request at this moment: the loser runs again on fresh rows.
         PaymentAttempt attempt = OnConflict.retry(
                 () -> systemAccess.transaction(Reach.OWN_TENANT, "begin payment of " + requestId, () -> {
-                    PaymentRequest request = requests.findById(requestId)
-                            .filter(r -> r.shipperId().equals(payer.value()))
-                            .orElseThrow(() -> new PaymentRequestNotFound(requestId));
+                    PaymentRequest request = requests.shippersOwn(requestId);
                     var currency = java.util.Currency.getInstance(request.currency());
                     if (method == PaymentAttempt.Method.SEPA_DEBIT && !PaymentCurrencies.sepaSupported(currency)) {
                         throw new IllegalArgumentException("SEPA Direct Debit is available for EUR requests only");
@@ -216,7 +214,7 @@ public class Payments {
     public RefundView refund(UUID requestId, Optional<Long> amountMinor, Optional<String> reason, Reach reach) {
         String actor = Tenancy.currentActor();
         PaymentRefund refund = systemAccess.transaction(reach, "refund payment request " + requestId, () -> {
-            PaymentRequest request = ownedByCaller(requestId, reach);
+            PaymentRequest request = requests.carriersOwn(requestId, reach);
             long amount = amountMinor.orElse(request.refundableMinor());
             request.reserveRefund(amount, clock.instant());
             return refunds.save(
@@ -359,21 +357,7 @@ public class Payments {
     }
 
     private PaymentRequest carriersOwn(UUID requestId, Reach reach) {
-        return systemAccess.transaction(reach, "read payment request " + requestId, () -> {
-            PaymentRequest request =
-                    requests.findById(requestId).orElseThrow(() -> new PaymentRequestNotFound(requestId));
-            if (!reach.reaches(new TenantId(request.tenantId()))) {
-                throw new PaymentRequestNotFound(requestId);
-            }
-            return request;
-        });
-    }
-
-    private PaymentRequest ownedByCaller(UUID requestId, Reach reach) {
-        PaymentRequest request = requests.findById(requestId).orElseThrow(() -> new PaymentRequestNotFound(requestId));
-        if (!reach.reaches(new TenantId(request.tenantId()))) {
-            throw new PaymentRequestNotFound(requestId);
-        }
-        return request;
+        return systemAccess.transaction(
+                reach, "read payment request " + requestId, () -> requests.carriersOwn(requestId, reach));
     }
 }

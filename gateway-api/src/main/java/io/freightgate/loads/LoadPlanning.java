@@ -9,6 +9,7 @@ import io.freightgate.loads.internal.domain.GeoPoint;
 import io.freightgate.loads.internal.domain.Load;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
+import io.freightgate.platform.tenancy.Ownership;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
@@ -60,9 +61,7 @@ public class LoadPlanning {
 
     /** Plans a load; fails with {@link IllegalArgumentException} for an unknown shipper or bad stops or references. */
     public LoadView create(TenantId carrier, CreateLoad command) {
-        if (!Tenancy.currentTenant().map(carrier::equals).orElse(false)) {
-            throw new IllegalArgumentException("A carrier plans loads only in its own name");
-        }
+        Ownership.requireOwn(carrier, () -> new IllegalArgumentException("A carrier plans loads only in its own name"));
         directory
                 .find(command.shipper(), ACROSS_TENANTS)
                 .filter(organization -> organization.type() == OrganizationType.SHIPPER)

@@ -8,6 +8,7 @@ import io.freightgate.billing.PaymentRequestNotFound;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.tenancy.Ownership;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
@@ -93,8 +94,8 @@ public class Transfers {
      */
     public Optional<TransferView> find(UUID paymentRequestId, Reach reach) {
         return systemAccess.transaction(
-                reach, "read the transfer of payment request " + paymentRequestId, () -> requests.find(paymentRequestId)
-                        .filter(request -> reach.reaches(new TenantId(request.carrier())))
+                reach, "read the transfer of payment request " + paymentRequestId, () -> Ownership.owned(
+                                requests.find(paymentRequestId), reach, request -> new TenantId(request.carrier()))
                         .map(request -> reads.view(request, transfers.findByPaymentRequestId(paymentRequestId))));
     }
 
