@@ -10,7 +10,6 @@ import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
 import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.stripe.StripePayments;
-import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.persistence.OnConflict;
@@ -107,7 +106,7 @@ public class PaymentSynchronizer {
                                 new TenantId(request.tenantId()),
                                 request.loadId(),
                                 request.loadReference(),
-                                Money.of(request.amountPaidMinor(), request.currency()),
+                                request.amountPaid(),
                                 request.stripeChargeId()
                                         .orElseGet(() -> intent.latestChargeId().orElseThrow()),
                                 attempt.screeningVerdict() == PaymentAttempt.Verdict.REVIEW,
@@ -198,7 +197,7 @@ public class PaymentSynchronizer {
         }
         postings.stripeFee(
                 request.id(),
-                java.util.Currency.getInstance(request.currency()),
+                request.amount().currency(),
                 intent.latestChargeId().get(),
                 intent.chargeFeeMinor().orElse(0L),
                 now);
@@ -213,7 +212,7 @@ public class PaymentSynchronizer {
                         request.id(),
                         carrier,
                         shipper,
-                        Money.of(request.amountPaidMinor(), request.currency()),
+                        request.amountPaid(),
                         attempt.method().name(),
                         request.stripeChargeId().orElse(""),
                         request.reclaimableUntil()));
