@@ -1,0 +1,5 @@
+/** x */
+@NullMarked
+package io.freightgate.kyc.internal.domain;
+
+import org.jspecify.annotations.NullMarked;
