@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -187,12 +188,14 @@ class PasswordResetRequests implements AutoCloseable {
     }
 
     private void failed(long id, RuntimeException cause) {
-        Integer attempts = transactions.execute(status -> jdbc.queryForObject(
-                "UPDATE password_reset_requests SET attempts = attempts + 1, not_before = ? WHERE id = ?"
-                        + " RETURNING attempts",
-                Integer.class,
-                Timestamp.from(clock.instant().plus(RETRY_AFTER)),
-                id));
+        Integer attempts = transactions.execute(status -> Objects.requireNonNull(
+                jdbc.queryForObject(
+                        "UPDATE password_reset_requests SET attempts = attempts + 1, not_before = ? WHERE id = ?"
+                                + " RETURNING attempts",
+                        Integer.class,
+                        Timestamp.from(clock.instant().plus(RETRY_AFTER)),
+                        id),
+                "attempts is NOT NULL"));
         if (attempts != null && attempts >= MAX_ATTEMPTS) {
             transactions.executeWithoutResult(
                     status -> jdbc.update("DELETE FROM password_reset_requests WHERE id = ?", id));

@@ -6,6 +6,8 @@
  * depends on {@code kernel} only and never on a domain module.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
+@NullMarked
 package io.freightgate.platform;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

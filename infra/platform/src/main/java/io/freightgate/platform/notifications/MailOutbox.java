@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,7 +42,7 @@ public class MailOutbox {
                 mail.html(),
                 Timestamp.from(now),
                 Timestamp.from(now));
-        return id;
+        return Objects.requireNonNull(id, "INSERT ... RETURNING id returns the new row's id");
     }
 
     /**
