@@ -89,9 +89,11 @@ class InboxProcessor implements QueueWorker.Handler<InboxEvent, String> {
             String error = describe(e);
             return new Outcome.Failed<>(event.attempt(), error, error, false);
         }
-        transactions
-                .execute(status -> store.markProcessed(event.inboxId(), event.attempt(), clock.instant()))
-                .ifPresent(receivedAt -> metrics.processed(Duration.between(receivedAt, clock.instant())));
+        Optional<Instant> receivedAt =
+                transactions.execute(status -> store.markProcessed(event.inboxId(), event.attempt(), clock.instant()));
+        if (receivedAt != null) {
+            receivedAt.ifPresent(received -> metrics.processed(Duration.between(received, clock.instant())));
+        }
         return new Outcome.Succeeded<>();
     }
 

@@ -49,8 +49,10 @@ public final class WorkQueue<T> {
 
     /** The items waiting or in flight (not parked, not finished). */
     public long depth() {
-        Long count = inQueueScope(() -> jdbc.queryForObject(depth, Long.class));
-        return count == null ? 0 : count;
+        return inQueueScope(() -> {
+            Long count = jdbc.queryForObject(depth, Long.class);
+            return count == null ? 0L : count;
+        });
     }
 
     /**

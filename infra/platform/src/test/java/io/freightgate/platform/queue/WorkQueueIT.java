@@ -99,8 +99,11 @@ class WorkQueueIT {
         }));
         assertThat(firstClaimed.await(10, TimeUnit.SECONDS)).isTrue();
         // The first transaction still holds its rows: the second claim skips them instead of waiting.
-        List<Item> second = transactions.execute(
-                status -> queue.claim(clock.instant(), clock.instant().plus(LEASE), 10));
+        // (Without SKIP LOCKED it would wait for them and fail on the lock timeout.)
+        List<Item> second = transactions.execute(status -> {
+            jdbc.execute("SET LOCAL lock_timeout = '2s'");
+            return queue.claim(clock.instant(), clock.instant().plus(LEASE), 10);
+        });
         secondDone.countDown();
 
         Set<Long> firstIds = ids(first.get(10, TimeUnit.SECONDS));
