@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -108,13 +109,19 @@ public class ApiClients {
                 .map(client -> view(client, Optional.empty())));
     }
 
+    /** The authorization server's registration of an API client: made with the client, in the same transaction. */
+    private RegisteredClient registered(String clientId) {
+        return Objects.requireNonNull(
+                registry.findByClientId(clientId), "every API client is registered with the authorization server");
+    }
+
     /** Replaces the secret; the old one stops working at once. The answer carries the new secret. */
     public Optional<ApiClientView> rotateSecret(UUID id, Reach reach) {
         return systemAccess.transaction(reach, "rotate secret of API client " + id, () -> records.findById(id)
                 .map(client -> {
                     client.secretRotated(clock.instant());
                     String secret = newSecret();
-                    RegisteredClient registered = registry.findByClientId(client.clientId());
+                    RegisteredClient registered = registered(client.clientId());
                     registry.save(RegisteredClient.from(registered)
                             .clientSecret(passwordEncoder.encode(secret))
                             .build());
@@ -127,7 +134,7 @@ public class ApiClients {
         return systemAccess.transaction(
                 reach, "disable API client " + id, () -> records.findById(id).map(client -> {
                     client.disable();
-                    RegisteredClient registered = registry.findByClientId(client.clientId());
+                    RegisteredClient registered = registered(client.clientId());
                     // The token endpoint compares a secret's expiry with the system clock, not the injected Clock: a
                     // secret that expired at the epoch is refused whatever either clock says.
                     registry.save(RegisteredClient.from(registered)
