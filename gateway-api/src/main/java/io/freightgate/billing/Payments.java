@@ -348,8 +348,8 @@ public class Payments {
                         events.publishEvent(new PaymentAttemptFailed(
                                 request.id(),
                                 attemptId,
-                                new TenantId(request.tenantId()),
-                                new TenantId(request.shipperId()),
+                                request.carrier(),
+                                request.shipper(),
                                 attempt.declineCode().orElse("declined")));
                     }
                     return null;

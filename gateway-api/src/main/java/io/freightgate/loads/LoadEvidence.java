@@ -1,7 +1,6 @@
 package io.freightgate.loads;
 
 import io.freightgate.kernel.LoadId;
-import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.internal.ChainedLog;
 import io.freightgate.loads.internal.DeliveryProofs;
 import io.freightgate.loads.internal.EvidenceRecords;
@@ -195,8 +194,7 @@ public class LoadEvidence {
     private void secondSignal(Load load, Instant at, DeliveryEvidence strong, String why, Instant now) {
         if (load.confirmDelivery(at, strong, now)) {
             log.append(load, "SYSTEM", "system", "Delivery confirmed", "Delivered at " + at + ". " + why, now);
-            events.publishEvent(new DeliveryConfirmed(
-                    load.id(), new TenantId(load.tenantId()), new TenantId(load.shipperId()), at, strong));
+            events.publishEvent(new DeliveryConfirmed(load.id(), load.carrier(), load.shipper(), at, strong));
         }
     }
 
@@ -209,7 +207,6 @@ public class LoadEvidence {
                 what + " at " + at + " (geofence " + Math.round(geofence.radiusMeters()) + " m, device " + device
                         + ").",
                 now);
-        events.publishEvent(new TelematicsRecorded(
-                load.id(), new TenantId(load.tenantId()), new TenantId(load.shipperId()), what, at));
+        events.publishEvent(new TelematicsRecorded(load.id(), load.carrier(), load.shipper(), what, at));
     }
 }

@@ -9,7 +9,6 @@ import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
 import io.freightgate.kernel.Money;
-import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.notifications.Notification;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,8 +28,8 @@ public final class PaymentRequestViews {
                 refunds.stream().map(PaymentRequestViews::refund).toList();
         return new PaymentRequestView(
                 request.id(),
-                new TenantId(request.tenantId()),
-                new TenantId(request.shipperId()),
+                request.carrier(),
+                request.shipper(),
                 status(request, today),
                 request.amount(),
                 request.amountPaid(),

@@ -103,7 +103,7 @@ public class PaymentSynchronizer {
                     if (change == PaymentRequest.Change.PAID) {
                         events.publishEvent(new PaymentCollected(
                                 request.id(),
-                                new TenantId(request.tenantId()),
+                                request.carrier(),
                                 request.loadId(),
                                 request.loadReference(),
                                 request.amountPaid(),
@@ -204,8 +204,8 @@ public class PaymentSynchronizer {
     }
 
     private void publish(PaymentRequest.Change change, PaymentRequest request, PaymentAttempt attempt) {
-        TenantId carrier = new TenantId(request.tenantId());
-        TenantId shipper = new TenantId(request.shipperId());
+        TenantId carrier = request.carrier();
+        TenantId shipper = request.shipper();
         switch (change) {
             case PAID ->
                 events.publishEvent(new PaymentRequestPaid(

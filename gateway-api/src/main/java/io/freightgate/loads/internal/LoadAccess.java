@@ -1,7 +1,6 @@
 package io.freightgate.loads.internal;
 
 import io.freightgate.kernel.LoadId;
-import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.LoadNotFound;
 import io.freightgate.loads.LoadViewer;
 import io.freightgate.loads.internal.domain.Load;
@@ -38,16 +37,12 @@ public class LoadAccess {
 
     /** A load the caller's carrier may act on (a driver: only when assigned to them), or {@link LoadNotFound}. */
     public Load managed(LoadId id, LoadViewer viewer) {
-        return Ownership.require(
-                find(id, viewer), Reach.OWN_TENANT, load -> new TenantId(load.tenantId()), () -> new LoadNotFound(id));
+        return Ownership.require(find(id, viewer), Reach.OWN_TENANT, Load::carrier, () -> new LoadNotFound(id));
     }
 
     /** A load shipped for the caller's organization, or {@link LoadNotFound}. */
     public Load shipped(LoadId id) {
         return Ownership.require(
-                find(id, LoadViewer.organization()),
-                Reach.OWN_TENANT,
-                load -> new TenantId(load.shipperId()),
-                () -> new LoadNotFound(id));
+                find(id, LoadViewer.organization()), Reach.OWN_TENANT, Load::shipper, () -> new LoadNotFound(id));
     }
 }

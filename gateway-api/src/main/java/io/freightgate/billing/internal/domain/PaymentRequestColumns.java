@@ -1,6 +1,7 @@
 package io.freightgate.billing.internal.domain;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.TenantId;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -161,6 +162,16 @@ public abstract class PaymentRequestColumns {
 
     public UUID shipperId() {
         return shipperId;
+    }
+
+    /** The carrier that issued the request (its tenant). */
+    public TenantId carrier() {
+        return new TenantId(tenantId);
+    }
+
+    /** The shipper it is addressed to. */
+    public TenantId shipper() {
+        return new TenantId(shipperId);
     }
 
     public String loadReference() {
