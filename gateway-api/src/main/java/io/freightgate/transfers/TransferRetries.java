@@ -1,5 +1,6 @@
 package io.freightgate.transfers;
 
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.transfers.internal.RefundReversalCalls;
 import io.freightgate.transfers.internal.TransferProperties;
@@ -90,7 +91,7 @@ public class TransferRetries {
         for (int page = 0; page < MAX_PAGES; page++) {
             int number = page;
             List<Transfer> batch = systemAccess.transaction(
-                    false,
+                    Reach.OWN_TENANT,
                     "find open transfers",
                     () -> records.openSince(
                             EnumSet.of(
@@ -123,7 +124,7 @@ public class TransferRetries {
                     transfers.send(transfer.paymentRequestId(), true);
                 }
                 TransferState now = systemAccess.transaction(
-                        false, "read transfer " + transfer.id(), () -> records.findById(transfer.id())
+                        Reach.OWN_TENANT, "read transfer " + transfer.id(), () -> records.findById(transfer.id())
                                 .map(Transfer::status)
                                 .orElse(transfer.status()));
                 if (now != transfer.status() || now == TransferState.SENT) {

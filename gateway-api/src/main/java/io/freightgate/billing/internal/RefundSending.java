@@ -8,6 +8,7 @@ import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.stripe.StripePayments;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RefundSending {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("RefundSending on its own authority");
 
     private static final Logger log = LoggerFactory.getLogger(RefundSending.class);
 
@@ -63,7 +66,7 @@ public class RefundSending {
     public ProviderOutcome<StripePayments.RefundResult> send(UUID refundId, boolean repeat) {
         record Planned(
                 UUID requestId, String intent, long amountMinor, String key, boolean repeat, Instant createdAt) {}
-        Planned planned = systemAccess.transaction(true, "read refund " + refundId, () -> {
+        Planned planned = systemAccess.transaction(ACROSS_TENANTS, "read refund " + refundId, () -> {
             PaymentRefund refund = refunds.findById(refundId).orElseThrow();
             String intent = requests.findById(refund.paymentRequestId())
                     .flatMap(PaymentRequest::stripePaymentIntentId)
@@ -101,7 +104,7 @@ public class RefundSending {
             outcome = stripe.refund(planned.intent(), planned.amountMinor(), refundId, planned.key());
         }
         var finalOutcome = outcome;
-        OnConflict.retry(() -> systemAccess.transaction(true, "record refund " + refundId, () -> {
+        OnConflict.retry(() -> systemAccess.transaction(ACROSS_TENANTS, "record refund " + refundId, () -> {
             PaymentRefund stored = refunds.findById(refundId).orElseThrow();
             PaymentRequest request = requests.findById(planned.requestId()).orElseThrow();
             AttemptOutcome before = stored.outcome();
@@ -138,7 +141,7 @@ public class RefundSending {
      */
     public int reconcile(java.time.Duration minimumAge) {
         List<UUID> unknown = systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "find refunds with unknown outcomes",
                 () -> refunds.unsettledBefore(clock.instant().minus(minimumAge)).stream()
                         .limit(100)

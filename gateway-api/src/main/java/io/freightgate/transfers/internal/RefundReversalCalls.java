@@ -3,6 +3,7 @@ package io.freightgate.transfers.internal;
 import io.freightgate.billing.BilledRequest;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.transfers.internal.RefundReversals.Call;
 import io.freightgate.transfers.internal.RefundReversals.Followup;
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RefundReversalCalls {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("RefundReversalCalls on its own authority");
 
     private static final Logger log = LoggerFactory.getLogger(RefundReversalCalls.class);
 
@@ -66,7 +69,7 @@ public class RefundReversalCalls {
     /** Repeats reversals and restores whose outcome is unknown, with their own keys. Returns how many were repeated. */
     public int retry() {
         List<Call> open = systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "find open refund reversals",
                 () -> jdbc.query(
                         "SELECT refund_id, payment_request_id, stripe_transfer_id, amount_minor, idempotency_key"
@@ -80,7 +83,7 @@ public class RefundReversalCalls {
                                 rs.getString(5))));
         open.forEach(this::send);
         List<UUID> restores = systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "find open refund restores",
                 () -> jdbc.queryForList(
                         "SELECT refund_id FROM transfer_refund_reversals WHERE status = 'DONE'"
@@ -126,7 +129,7 @@ public class RefundReversalCalls {
         }
         String finalStatus = status;
         String finalError = error;
-        systemAccess.transaction(true, "record the transfer reversal of refund " + call.refundId(), () -> {
+        systemAccess.transaction(ACROSS_TENANTS, "record the transfer reversal of refund " + call.refundId(), () -> {
             Transfer transfer =
                     transfers.findByPaymentRequestId(call.paymentRequestId()).orElseThrow();
             if (outcome
@@ -160,21 +163,22 @@ public class RefundReversalCalls {
     private record Restore(UUID refundId, UUID paymentRequestId, long amountMinor, String key, Transfer transfer) {}
 
     private void sendRestore(UUID refundId) {
-        Optional<Restore> restore = systemAccess.transaction(true, "read the restore of refund " + refundId, () -> jdbc
-                .query(
-                        "SELECT payment_request_id, amount_minor, restore_key FROM transfer_refund_reversals"
-                                + " WHERE refund_id = ? AND status = 'DONE' AND restore_status IN ('PENDING', 'UNKNOWN')",
-                        (rs, n) -> new Restore(
-                                refundId,
-                                rs.getObject(1, UUID.class),
-                                rs.getLong(2),
-                                rs.getString(3),
-                                transfers
-                                        .findByPaymentRequestId(rs.getObject(1, UUID.class))
-                                        .orElseThrow()),
-                        refundId)
-                .stream()
-                .findFirst());
+        Optional<Restore> restore =
+                systemAccess.transaction(ACROSS_TENANTS, "read the restore of refund " + refundId, () -> jdbc
+                        .query(
+                                "SELECT payment_request_id, amount_minor, restore_key FROM transfer_refund_reversals"
+                                        + " WHERE refund_id = ? AND status = 'DONE' AND restore_status IN ('PENDING', 'UNKNOWN')",
+                                (rs, n) -> new Restore(
+                                        refundId,
+                                        rs.getObject(1, UUID.class),
+                                        rs.getLong(2),
+                                        rs.getString(3),
+                                        transfers
+                                                .findByPaymentRequestId(rs.getObject(1, UUID.class))
+                                                .orElseThrow()),
+                                refundId)
+                        .stream()
+                        .findFirst());
         if (restore.isEmpty()) {
             return;
         }
@@ -183,7 +187,7 @@ public class RefundReversalCalls {
             // finance reversed (or is reversing) the transfer: the share stays owed in the ledger and a restoration
             // sends it with the rest, so this one is not sent on its own
             systemAccess.transaction(
-                    true,
+                    ACROSS_TENANTS,
                     "set aside the restore of refund " + refundId,
                     () -> jdbc.update(
                             "UPDATE transfer_refund_reversals SET restore_status = 'FAILED', restore_error = ?,"
@@ -201,7 +205,7 @@ public class RefundReversalCalls {
                 r.transfer().destinationAccount().orElseThrow(),
                 r.transfer().sourceTransaction().orElseThrow(),
                 BilledRequest.transferGroup(r.paymentRequestId())));
-        systemAccess.transaction(true, "record the restore of refund " + refundId, () -> {
+        systemAccess.transaction(ACROSS_TENANTS, "record the restore of refund " + refundId, () -> {
             String status;
             String transferId = null;
             String error = null;
