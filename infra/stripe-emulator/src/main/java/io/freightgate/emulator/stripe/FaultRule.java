@@ -34,7 +34,12 @@ public record FaultRule(
         /** The request is processed after {@code delayMillis}. */
         SLOW,
         /** The connection is closed without a response. */
-        DROP_CONNECTION
+        DROP_CONNECTION,
+        /**
+         * The request is processed (and its idempotent result saved), then the connection is closed without the
+         * answer: what a client sees when Stripe acted but the response timed out on the way back.
+         */
+        PROCESS_THEN_DROP
     }
 
     public FaultRule {
@@ -64,6 +69,11 @@ public record FaultRule(
 
     public static FaultRule dropConnection(String method, String path) {
         return new FaultRule(method, path, Kind.DROP_CONNECTION, 0, 0, 1.0, -1, null);
+    }
+
+    /** Processes the request, then drops the answer (Stripe acted; the client does not know). */
+    public static FaultRule processThenTimeOut(String method, String path) {
+        return new FaultRule(method, path, Kind.PROCESS_THEN_DROP, 0, 0, 1.0, -1, null);
     }
 
     /** Affects only the next {@code n} matching calls. */
