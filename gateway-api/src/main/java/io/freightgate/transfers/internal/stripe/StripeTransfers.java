@@ -9,6 +9,7 @@ import com.stripe.param.TransferReversalCreateParams;
 import com.stripe.param.TransferReversalListParams;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.StripeFailures;
+import io.freightgate.platform.stripe.calls.StripeCalls;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -159,6 +160,9 @@ public class StripeTransfers {
     }
 
     private static RequestOptions key(String idempotencyKey) {
-        return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+        return RequestOptions.builder()
+                .setIdempotencyKey(idempotencyKey)
+                .setMaxNetworkRetries(StripeCalls.NETWORK_RETRIES)
+                .build();
     }
 }

@@ -36,10 +36,11 @@ public record FaultRule(
         /** The connection is closed without a response. */
         DROP_CONNECTION,
         /**
-         * The request is processed (and its idempotent result saved), then the connection is closed without the
-         * answer: what a client sees when Stripe acted but the response timed out on the way back.
+         * The request is processed (and its idempotent result saved), then the answer is held for {@code delayMillis}
+         * and the connection closed without it: a client whose read timeout is shorter times out although Stripe
+         * acted.
          */
-        PROCESS_THEN_DROP
+        PROCESS_THEN_TIME_OUT
     }
 
     public FaultRule {
@@ -71,9 +72,17 @@ public record FaultRule(
         return new FaultRule(method, path, Kind.DROP_CONNECTION, 0, 0, 1.0, -1, null);
     }
 
-    /** Processes the request, then drops the answer (Stripe acted; the client does not know). */
+    /**
+     * Processes the request, then holds the answer for {@code hold} and drops it: with a shorter read timeout the
+     * client times out although Stripe acted.
+     */
+    public static FaultRule processThenTimeOut(String method, String path, Duration hold) {
+        return new FaultRule(method, path, Kind.PROCESS_THEN_TIME_OUT, 0, hold.toMillis(), 1.0, -1, null);
+    }
+
+    /** {@link #processThenTimeOut(String, String, Duration)} holding the answer for 30 seconds. */
     public static FaultRule processThenTimeOut(String method, String path) {
-        return new FaultRule(method, path, Kind.PROCESS_THEN_DROP, 0, 0, 1.0, -1, null);
+        return processThenTimeOut(method, path, Duration.ofSeconds(30));
     }
 
     /** Affects only the next {@code n} matching calls. */

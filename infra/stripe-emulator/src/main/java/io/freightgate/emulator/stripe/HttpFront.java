@@ -130,7 +130,7 @@ final class HttpFront implements HttpHandler {
         }
         FaultRule fault = faults.pick(method, path);
         long delay = 0;
-        boolean dropAnswer = false;
+        long holdAnswer = -1;
         if (fault != null) {
             switch (fault.kind()) {
                 case DROP_CONNECTION -> {
@@ -156,7 +156,7 @@ final class HttpFront implements HttpHandler {
                     return;
                 }
                 case SLOW -> delay = fault.delayMillis();
-                case PROCESS_THEN_DROP -> dropAnswer = true;
+                case PROCESS_THEN_TIME_OUT -> holdAnswer = fault.delayMillis();
             }
         }
         byte[] body = exchange.getRequestBody().readAllBytes();
@@ -290,8 +290,10 @@ final class HttpFront implements HttpHandler {
                                 : null);
                 finished = true;
             }
-            if (dropAnswer) {
-                return; // processed and saved, but the answer never leaves: the client's read fails as on a timeout
+            if (holdAnswer >= 0) {
+                // processed and saved, but the answer is held past the client's read timeout, then dropped
+                sleep(holdAnswer);
+                return;
             }
             sendRaw(exchange, status, requestId, json, key == null ? Map.of() : Map.of("Idempotency-Key", key));
         } finally {

@@ -55,6 +55,7 @@ public class StripeCallJanitor {
     private final MeterRegistry meters;
     private final Clock clock;
     private final int maxChecks;
+    private final int resendAttempts;
 
     StripeCallJanitor(
             StripeCalls calls,
@@ -63,7 +64,9 @@ public class StripeCallJanitor {
             TransactionOperations transactions,
             MeterRegistry meters,
             Clock clock,
-            @Value("${freightgate.stripe.calls.max-checks:20}") int maxChecks) {
+            @Value("${freightgate.stripe.calls.max-checks:20}") int maxChecks,
+            @Value("${freightgate.stripe.calls.resend-attempts:3}") int resendAttempts) {
+        this.resendAttempts = Math.max(1, resendAttempts);
         this.calls = calls;
         for (StripeCallLookup<?> lookup : lookups.orderedStream().toList()) {
             if (this.lookups.put(lookup.operation(), lookup) != null) {
@@ -172,8 +175,7 @@ public class StripeCallJanitor {
                         status -> calls.noted(call.id(), "Not sent again after " + IDEMPOTENCY_WINDOW));
                 return new Round(1, 0, 0, 1);
             }
-            transactions.executeWithoutResult(status -> calls.resending(call.id()));
-            ProviderOutcome<T> outcome = calls.send(() -> lookup.resend(call));
+            ProviderOutcome<T> outcome = resend(lookup, call);
             lookup.settle(call, outcome);
             return new Round(1, outcome instanceof ProviderOutcome.Approved<T> ? 1 : 0, 1, 0);
         }
@@ -181,6 +183,22 @@ public class StripeCallJanitor {
         transactions.executeWithoutResult(status -> calls.noted(call.id(), reason));
         log.info("Stripe call {} ({}): {}", call.id(), call.operation(), reason);
         return new Round(1, 0, 0, 0);
+    }
+
+    /**
+     * Sends again, up to {@code resend-attempts} requests in a row while there is no answer (the network retries that
+     * the SDK makes for other requests, here counted on the call).
+     */
+    private <T> ProviderOutcome<T> resend(StripeCallLookup<T> lookup, StripeCall call) {
+        ProviderOutcome<T> outcome;
+        int attempt = 0;
+        do {
+            transactions.executeWithoutResult(status -> calls.resending(call.id()));
+            outcome = calls.send(() -> lookup.resend(call));
+            attempt++;
+        } while (attempt < resendAttempts
+                && (outcome instanceof ProviderOutcome.Unknown<T> || outcome instanceof ProviderOutcome.Pending<T>));
+        return outcome;
     }
 
     private static String describe(ProviderOutcome<?> outcome) {

@@ -28,6 +28,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class StripeCalls {
 
+    /**
+     * The network retries stripe-java makes for a recorded call's send: none. Every send is one request, so the record
+     * says what Stripe was asked; the janitor repeats a send that got no answer (a few attempts in a row, same key).
+     */
+    public static final int NETWORK_RETRIES = 0;
+
     private static final String COLUMNS = "id, tenant_id, operation, business_key, idempotency_key, outcome,"
             + " stripe_object_id, detail, sends, checks, intended_at, last_sent_at, decided_at, next_check_at";
 
