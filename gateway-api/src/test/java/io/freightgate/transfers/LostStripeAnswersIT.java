@@ -157,7 +157,7 @@ class LostStripeAnswersIT extends TransferJourneys {
                 .as("one POST /v1/payouts for the payout, ever")
                 .hasSize(1);
         var read = api.get("/api/v1/carriers/" + carrier.parties().carrier() + "/payouts/" + payoutId)
-                .token(finance)
+                .token(callers.platformStaff(Role.FINANCE_AGENT))
                 .send();
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         JsonNode payout = read.json();
