@@ -22,9 +22,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The transfer release job (one instance at a time). Each round: refund reversals and restores whose outcome is unknown
- * are repeated with their keys; the transfers' Stripe calls whose answer was lost (a {@code SENDING} transfer, a
- * {@code REVERSING} one) are settled by the one {@link StripeCallJanitor} (looked up at Stripe first, sent again with the same key only when Stripe has nothing);
+ * The transfer release job (one instance at a time). Each round: the transfers' Stripe calls whose answer was lost (a
+ * {@code SENDING} transfer, a {@code REVERSING} one, a refund's reversal or restore) are settled by the one
+ * {@link StripeCallJanitor} (looked up at Stripe first, sent again with the same key only when Stripe has nothing);
  * then a transfer that waits ({@code PENDING}) or that Stripe refused ({@code FAILED}) is offered to the release
  * policy again and, when it is met, sent (a refused one with the next attempt number, since Stripe keeps its refusal
  * under the old key).
@@ -40,7 +40,6 @@ public class TransferRetries {
 
     private final TransferRecords records;
     private final StripeCallJanitor janitor;
-    private final RefundReversalCalls refundReversals;
     private final TransferSending transfers;
     private final TransferProperties properties;
     private final SystemAccess systemAccess;
@@ -51,7 +50,6 @@ public class TransferRetries {
             TransferRecords records,
             TransferSending transfers,
             StripeCallJanitor janitor,
-            RefundReversalCalls refundReversals,
             TransferProperties properties,
             SystemAccess systemAccess,
             MeterRegistry meters,
@@ -59,7 +57,6 @@ public class TransferRetries {
         this.records = records;
         this.transfers = transfers;
         this.janitor = janitor;
-        this.refundReversals = refundReversals;
         this.properties = properties;
         this.systemAccess = systemAccess;
         this.meters = meters;
@@ -83,11 +80,10 @@ public class TransferRetries {
     }
 
     private Round round() {
-        int reversals = refundReversals.retry();
-        if (reversals > 0) {
-            log.info("Repeated {} refund reversal(s) whose outcome was unknown", reversals);
-        }
-        var calls = janitor.run(List.of(TransferSending.CREATE, TransferSending.REVERSAL));
+        List<String> operations = new ArrayList<>(RefundReversalCalls.OPERATIONS);
+        operations.add(TransferSending.CREATE);
+        operations.add(TransferSending.REVERSAL);
+        var calls = janitor.run(operations);
         if (calls.examined() > 0) {
             log.info(
                     "Checked {} transfer call(s) whose answer was lost: {} settled", calls.examined(), calls.settled());
