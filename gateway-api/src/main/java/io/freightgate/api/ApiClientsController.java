@@ -1,6 +1,7 @@
 package io.freightgate.api;
 
 import io.freightgate.kernel.TenantId;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.ApiClientView;
 import io.freightgate.security.ApiClients;
 import io.freightgate.security.Role;
@@ -87,14 +88,14 @@ class ApiClientsController {
     ResponseEntity<ApiClientResponse> create(
             @Valid @RequestBody CreateApiClientRequest request, Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        boolean platformAdmin = caller.isPlatformStaff(Role.PLATFORM_ADMIN);
+        Reach reach = caller.reach(Role.PLATFORM_ADMIN);
         TenantId organization =
                 request.organizationId() == null ? caller.organization() : new TenantId(request.organizationId());
-        if (!platformAdmin && !organization.equals(caller.organization())) {
+        if (reach instanceof Reach.OwnTenant && !organization.equals(caller.organization())) {
             throw new NotFound("Organization " + organization);
         }
         stepUp.require(authentication);
-        var view = clients.create(organization, request.name(), request.roles(), platformAdmin);
+        var view = clients.create(organization, request.name(), request.roles(), reach);
         return ResponseEntity.created(URI.create("/api/v1/api-clients/" + view.id()))
                 .body(ApiClientResponse.of(view));
     }
@@ -102,7 +103,7 @@ class ApiClientsController {
     @GetMapping
     @Operation(summary = "List API clients (without secrets)")
     List<ApiClientResponse> list(Authentication authentication) {
-        return clients.list(platformAdmin(authentication)).stream()
+        return clients.list(reach(authentication)).stream()
                 .map(ApiClientResponse::of)
                 .toList();
     }
@@ -110,7 +111,7 @@ class ApiClientsController {
     @GetMapping("/{id}")
     @Operation(summary = "Read an API client (without secret)")
     ApiClientResponse get(@PathVariable UUID id, Authentication authentication) {
-        return clients.find(id, platformAdmin(authentication))
+        return clients.find(id, reach(authentication))
                 .map(ApiClientResponse::of)
                 .orElseThrow(() -> new NotFound("API client " + id));
     }
@@ -122,7 +123,7 @@ class ApiClientsController {
                     + " second-factor-required otherwise (a new secret is as good as a new client).")
     ApiClientResponse rotate(@PathVariable UUID id, Authentication authentication) {
         stepUp.require(authentication);
-        return clients.rotateSecret(id, platformAdmin(authentication))
+        return clients.rotateSecret(id, reach(authentication))
                 .map(ApiClientResponse::of)
                 .orElseThrow(() -> new NotFound("API client " + id));
     }
@@ -130,12 +131,12 @@ class ApiClientsController {
     @PostMapping("/{id}/disable")
     @Operation(summary = "Disable the client for good; its tokens stop working at once")
     ApiClientResponse disable(@PathVariable UUID id, Authentication authentication) {
-        return clients.disable(id, platformAdmin(authentication))
+        return clients.disable(id, reach(authentication))
                 .map(ApiClientResponse::of)
                 .orElseThrow(() -> new NotFound("API client " + id));
     }
 
-    private static boolean platformAdmin(Authentication authentication) {
-        return Caller.of(authentication).isPlatformStaff(Role.PLATFORM_ADMIN);
+    private static Reach reach(Authentication authentication) {
+        return Caller.of(authentication).reach(Role.PLATFORM_ADMIN);
     }
 }

@@ -2,6 +2,7 @@ package io.freightgate.api;
 
 import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.Role;
 import java.util.Arrays;
@@ -27,4 +28,15 @@ record Caller(TenantId organization, Authentication authentication) {
         return OrganizationDirectory.PLATFORM.equals(organization)
                 && Arrays.stream(roles).anyMatch(role -> role.isPlatformStaff() && has(role));
     }
+
+    /**
+     * Across tenants for platform staff holding one of the given platform roles (any platform role when none is given),
+     * the caller's own tenant otherwise.
+     */
+    Reach reach(Role... staffRoles) {
+        return isPlatformStaff(staffRoles) ? STAFF : Reach.ownTenant();
+    }
+
+    /** The grounds platform staff reach across tenants on. */
+    static final Reach STAFF = Reach.acrossTenants("platform staff");
 }

@@ -9,6 +9,7 @@ import io.freightgate.ledger.JournalKind;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.platform.problem.ProblemType;
+import io.freightgate.platform.tenancy.Reach;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -158,9 +159,9 @@ class FeeStatementsController {
                     + " 400 period-invalid for a malformed month or one that has not begun. Also as PDF: {month}.pdf"
                     + " or Accept: application/pdf.")
     StatementResponse statement(@PathVariable UUID id, @PathVariable String month, Authentication caller) {
-        boolean across = CarrierAccess.acrossTenants(id, caller);
-        OrganizationView carrier = CarrierAccess.carrier(directory, id, across);
-        return StatementResponse.of(carrier, statements.statement(new TenantId(id), month(month), across));
+        Reach reach = CarrierAccess.reach(id, caller);
+        OrganizationView carrier = CarrierAccess.carrier(directory, id, reach);
+        return StatementResponse.of(carrier, statements.statement(new TenantId(id), month(month), reach));
     }
 
     @GetMapping(
@@ -172,10 +173,10 @@ class FeeStatementsController {
     }
 
     private ResponseEntity<byte[]> pdf(UUID id, String month, Authentication caller) {
-        boolean across = CarrierAccess.acrossTenants(id, caller);
-        OrganizationView carrier = CarrierAccess.carrier(directory, id, across);
+        Reach reach = CarrierAccess.reach(id, caller);
+        OrganizationView carrier = CarrierAccess.carrier(directory, id, reach);
         YearMonth period = month(month);
-        byte[] pdf = statements.pdf(new TenantId(id), carrier.legalName(), period, across);
+        byte[] pdf = statements.pdf(new TenantId(id), carrier.legalName(), period, reach);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(

@@ -24,6 +24,7 @@ import io.freightgate.kyc.ViesCheck;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.platform.problem.ProblemType;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -177,7 +178,8 @@ class KycController {
     @Operation(summary = "Open the KYB case of the caller's organization")
     ResponseEntity<CaseView> openCase(@Valid @RequestBody OpenCaseRequest request, Authentication caller) {
         TenantId own = Caller.of(caller).organization();
-        var organization = organizations.find(own, false).orElseThrow(() -> new NotFound("Organization " + own));
+        var organization =
+                organizations.find(own, Reach.OWN_TENANT).orElseThrow(() -> new NotFound("Organization " + own));
         if (organization.type() == OrganizationType.PLATFORM) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The platform organization has no KYB case.");
         }

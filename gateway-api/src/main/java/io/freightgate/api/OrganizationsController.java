@@ -6,6 +6,7 @@ import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.organizations.RegisterOrganization;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.StepUp;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -97,7 +98,7 @@ class OrganizationsController {
     @GetMapping
     @Operation(summary = "List organizations: all of them for platform staff, the caller's own otherwise")
     List<OrganizationResponse> list(Authentication caller) {
-        return directory.list(Caller.of(caller).isPlatformStaff()).stream()
+        return directory.list(Caller.of(caller).reach()).stream()
                 .map(OrganizationResponse::of)
                 .toList();
     }
@@ -120,10 +121,10 @@ class OrganizationsController {
                     + " second factor from the last 15 minutes: 401 second-factor-required otherwise.")
     MfaRequirementResponse requireSecondFactor(
             @PathVariable UUID id, @Valid @RequestBody MfaRequirementRequest request, Authentication caller) {
-        boolean across = adminOf(id, caller);
+        Reach reach = adminOf(id, caller);
         stepUp.require(caller);
         return directory
-                .requireSecondFactor(new TenantId(id), request.required(), across)
+                .requireSecondFactor(new TenantId(id), request.required(), reach)
                 .map(MfaRequirementResponse::of)
                 .orElseThrow(() -> new NotFound("Organization " + id));
     }
@@ -132,30 +133,30 @@ class OrganizationsController {
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'CARRIER_ADMIN', 'SHIPPER_ADMIN')")
     @Operation(summary = "Whether the organization requires a second factor of its people")
     MfaRequirementResponse secondFactorRequirement(@PathVariable UUID id, Authentication caller) {
-        boolean across = adminOf(id, caller);
+        Reach reach = adminOf(id, caller);
         return directory
-                .find(new TenantId(id), across)
+                .find(new TenantId(id), reach)
                 .map(MfaRequirementResponse::of)
                 .orElseThrow(() -> new NotFound("Organization " + id));
     }
 
     /** Platform admins reach any organization (across tenants); an organization's admins only their own (404 else). */
-    private static boolean adminOf(UUID id, Authentication authentication) {
+    private static Reach adminOf(UUID id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         if (caller.isPlatformStaff(io.freightgate.security.Role.PLATFORM_ADMIN)) {
-            return true;
+            return Caller.STAFF;
         }
         if (!caller.organization().value().equals(id)) {
             throw new NotFound("Organization " + id);
         }
-        return false;
+        return Reach.ownTenant();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Read an organization: any for platform staff, the caller's own otherwise (404 for others)")
     OrganizationResponse get(@PathVariable UUID id, Authentication caller) {
         return directory
-                .find(new TenantId(id), Caller.of(caller).isPlatformStaff())
+                .find(new TenantId(id), Caller.of(caller).reach())
                 .map(OrganizationResponse::of)
                 .orElseThrow(() -> new NotFound("Organization " + id));
     }

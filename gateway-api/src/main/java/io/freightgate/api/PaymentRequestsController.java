@@ -3,14 +3,20 @@ package io.freightgate.api;
 import io.freightgate.billing.CreatePaymentRequest;
 import io.freightgate.billing.PayWith;
 import io.freightgate.billing.PaymentAttemptView;
+import io.freightgate.billing.PaymentOutcome;
 import io.freightgate.billing.PaymentRequestView;
 import io.freightgate.billing.PaymentRequests;
 import io.freightgate.billing.Payments;
 import io.freightgate.billing.RefundView;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.platform.problem.ProblemResponses;
+import io.freightgate.platform.problem.ProblemType;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,6 +38,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -154,23 +161,21 @@ class PaymentRequestsController {
     @Operation(summary = "The newest payment requests the caller's organization issued or has to pay")
     List<PaymentRequestView> list(
             @RequestParam(name = "limit", defaultValue = "50") int limit, Authentication authentication) {
-        return paymentRequests.list(acrossTenants(authentication), limit);
+        return paymentRequests.list(reach(authentication), limit);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     @Operation(summary = "A payment request with its payment attempts and refunds")
     PaymentRequestView get(@PathVariable UUID id, Authentication authentication) {
-        return paymentRequests
-                .find(id, acrossTenants(authentication))
-                .orElseThrow(() -> new NotFound("Payment request " + id));
+        return paymentRequests.find(id, reach(authentication)).orElseThrow(() -> new NotFound("Payment request " + id));
     }
 
     @PostMapping("/{id}/cancel")
     @PreAuthorize(CARRIER_BILLING)
     @Operation(summary = "Withdraw an open payment request")
     PaymentRequestView cancel(@PathVariable UUID id) {
-        return paymentRequests.cancel(id, false);
+        return paymentRequests.cancel(id, Reach.OWN_TENANT);
     }
 
     @PostMapping("/{id}/payment-links")
@@ -183,15 +188,24 @@ class PaymentRequestsController {
                     + " finance. 409 unless the request is open; 404 for another carrier's request.")
     ResponseEntity<PaymentRequests.PaymentLink> reissuePaymentLink(
             @PathVariable UUID id, Authentication authentication) {
-        return ResponseEntity.status(201).body(paymentRequests.reissuePaymentLink(id, acrossTenants(authentication)));
+        return ResponseEntity.status(201).body(paymentRequests.reissuePaymentLink(id, reach(authentication)));
     }
 
     @PostMapping("/{id}/payments")
-    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = PaymentAttemptView.class)))
     @ApiResponse(
             responseCode = "202",
             description = "Pending: 3-D Secure to complete, or a SEPA debit processing",
-            useReturnTypeSchema = true)
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = PaymentAttemptView.class)))
     @PreAuthorize(SHIPPER_PAYERS)
     @Operation(
             summary = "Pay a payment request",
@@ -202,8 +216,7 @@ class PaymentRequestsController {
                     + " mandate_accepted=true; the caller's IP address and user agent are recorded with the mandate."
                     + " Declines: 402 payment-declined with decline_code. Screening: 422 payment-blocked. Unknown"
                     + " outcome: 503; do not pay again, the request shows the result once reconciled.")
-    ResponseEntity<PaymentAttemptView> pay(
-            @PathVariable UUID id, @Valid @RequestBody PayRequest body, HttpServletRequest http) {
+    ResponseEntity<?> pay(@PathVariable UUID id, @Valid @RequestBody PayRequest body, HttpServletRequest http) {
         PayWith with;
         if (body.method().equals("card")) {
             if (body.paymentMethod() == null) {
@@ -228,16 +241,40 @@ class PaymentRequestsController {
                             userAgent.length() > 500 ? userAgent.substring(0, 500) : userAgent,
                             clock.instant()));
         }
-        PaymentAttemptView attempt = payments.pay(id, with);
-        return ResponseEntity.status(attempt.outcome().equals("APPROVED") ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
-                .body(attempt);
+        return switch (payments.pay(id, with)) {
+            case PaymentOutcome.Approved approved ->
+                ResponseEntity.status(HttpStatus.CREATED).body(approved.attempt());
+            case PaymentOutcome.Pending pending ->
+                ResponseEntity.status(HttpStatus.ACCEPTED).body(pending.attempt());
+            case PaymentOutcome.Declined declined -> {
+                ProblemDetail problem = ProblemResponses.detail(ProblemType.PAYMENT_DECLINED, declined.message(), http);
+                problem.setProperty("decline_code", declined.declineCode());
+                problem.setProperty("attempt_id", declined.attemptId().toString());
+                yield problem(problem);
+            }
+            case PaymentOutcome.Blocked blocked -> {
+                ProblemDetail problem = ProblemResponses.detail(ProblemType.PAYMENT_BLOCKED, blocked.message(), http);
+                problem.setProperty("attempt_id", blocked.attemptId().toString());
+                yield problem(problem);
+            }
+            case PaymentOutcome.NotVerified notVerified ->
+                problem(ProblemResponses.detail(ProblemType.ORGANIZATION_NOT_VERIFIED, notVerified.reason(), http));
+            case PaymentOutcome.ProviderUnavailable unavailable ->
+                problem(ProblemResponses.detail(ProblemType.SERVICE_UNAVAILABLE, unavailable.message(), http));
+        };
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(ProblemResponses.PROBLEM_JSON)
+                .body(problem);
     }
 
     @PostMapping("/{id}/capture")
     @PreAuthorize(CARRIER_FINANCE_OR_STAFF)
     @Operation(summary = "Capture a card payment authorized until delivery")
     PaymentRequestView capture(@PathVariable UUID id, Authentication authentication) {
-        return payments.capture(id, acrossTenants(authentication));
+        return payments.capture(id, reach(authentication));
     }
 
     @PostMapping("/{id}/refunds")
@@ -255,7 +292,7 @@ class PaymentRequestsController {
                 id,
                 Optional.ofNullable(request.amountMinor()),
                 Optional.ofNullable(request.reason()),
-                acrossTenants(authentication));
+                reach(authentication));
         return ResponseEntity.status(HttpStatus.CREATED).body(refund);
     }
 
@@ -263,17 +300,18 @@ class PaymentRequestsController {
     @PreAuthorize(CARRIER_BILLING)
     @Operation(summary = "Attach the rate confirmation (PDF) to the request")
     PaymentRequestView attachRateConfirmation(@PathVariable UUID id, @RequestBody byte[] content) {
-        return paymentRequests.attachRateConfirmation(id, "rate-confirmation-" + id + ".pdf", content, false);
+        return paymentRequests.attachRateConfirmation(
+                id, "rate-confirmation-" + id + ".pdf", content, Reach.OWN_TENANT);
     }
 
     @GetMapping(value = "/{id}/rate-confirmation", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize(READERS)
     @Operation(summary = "The attached rate confirmation")
     ResponseEntity<byte[]> rateConfirmation(@PathVariable UUID id, Authentication authentication) {
-        boolean across = acrossTenants(authentication);
-        paymentRequests.find(id, across).orElseThrow(() -> new NotFound("Payment request " + id));
+        Reach reach = reach(authentication);
+        paymentRequests.find(id, reach).orElseThrow(() -> new NotFound("Payment request " + id));
         var document = paymentRequests
-                .rateConfirmation(id, across)
+                .rateConfirmation(id, reach)
                 .orElseThrow(() -> new NotFound("Rate confirmation of payment request " + id));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
@@ -281,8 +319,8 @@ class PaymentRequestsController {
                 .body(document.content());
     }
 
-    private static boolean acrossTenants(Authentication authentication) {
-        return Caller.of(authentication).isPlatformStaff(Role.values());
+    private static Reach reach(Authentication authentication) {
+        return Caller.of(authentication).reach(Role.values());
     }
 
     private String absolute(String url) {

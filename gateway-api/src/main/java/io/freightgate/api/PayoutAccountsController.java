@@ -9,6 +9,7 @@ import io.freightgate.payouts.OpenPayoutAccount;
 import io.freightgate.payouts.PayoutAccountStatus;
 import io.freightgate.payouts.PayoutAccountView;
 import io.freightgate.payouts.PayoutAccounts;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.StepUp;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -146,8 +147,8 @@ class PayoutAccountsController {
             @PathVariable UUID id,
             @Valid @RequestBody(required = false) OpenPayoutAccountRequest request,
             Authentication caller) {
-        boolean across = access(id, caller);
-        OrganizationView carrier = carrier(id, across);
+        Reach reach = access(id, caller);
+        OrganizationView carrier = carrier(id, reach);
         stepUp.require(caller);
         var body = request == null ? new OpenPayoutAccountRequest(null, null, null) : request;
         var view = payoutAccounts.open(
@@ -159,7 +160,7 @@ class PayoutAccountsController {
                                 ? OpenPayoutAccount.PayoutInterval.WEEKLY
                                 : OpenPayoutAccount.PayoutInterval.valueOf(
                                         body.payoutInterval().toUpperCase())),
-                across);
+                reach);
         return ResponseEntity.created(URI.create("/api/v1/carriers/" + id + "/payout-account"))
                 .body(PayoutAccountResponse.of(view));
     }
@@ -167,10 +168,10 @@ class PayoutAccountsController {
     @GetMapping("/payout-account")
     @Operation(summary = "Read the carrier's payout account: status, whether it may receive transfers, requirements")
     PayoutAccountResponse get(@PathVariable UUID id, Authentication caller) {
-        boolean across = access(id, caller);
-        carrier(id, across);
+        Reach reach = access(id, caller);
+        carrier(id, reach);
         return payoutAccounts
-                .find(new TenantId(id), across)
+                .find(new TenantId(id), reach)
                 .map(PayoutAccountResponse::of)
                 .orElseThrow(() -> new NotFound("Payout account of carrier " + id));
     }
@@ -188,24 +189,24 @@ class PayoutAccountsController {
             @PathVariable UUID id,
             @Valid @RequestBody(required = false) OnboardingLinkRequest request,
             Authentication caller) {
-        boolean across = access(id, caller);
-        carrier(id, across);
+        Reach reach = access(id, caller);
+        carrier(id, reach);
         stepUp.require(caller);
         var body = request == null ? new OnboardingLinkRequest(null, null) : request;
         var link = payoutAccounts.createOnboardingLink(
                 new TenantId(id),
                 url(body.refreshUrl(), defaultRefreshUrl, id),
                 url(body.returnUrl(), defaultReturnUrl, id),
-                across);
+                reach);
         return ResponseEntity.status(HttpStatus.CREATED).body(OnboardingLinkResponse.of(link));
     }
 
-    private static boolean access(UUID carrierId, Authentication authentication) {
-        return CarrierAccess.acrossTenants(carrierId, authentication);
+    private static Reach access(UUID carrierId, Authentication authentication) {
+        return CarrierAccess.reach(carrierId, authentication);
     }
 
-    private OrganizationView carrier(UUID id, boolean across) {
-        return CarrierAccess.carrier(directory, id, across);
+    private OrganizationView carrier(UUID id, Reach reach) {
+        return CarrierAccess.carrier(directory, id, reach);
     }
 
     private static URI url(String given, String fallback, UUID carrier) {

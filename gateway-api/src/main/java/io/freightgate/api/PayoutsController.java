@@ -9,6 +9,7 @@ import io.freightgate.payouts.PayoutStatus;
 import io.freightgate.payouts.PayoutView;
 import io.freightgate.payouts.Payouts;
 import io.freightgate.payouts.RemittanceView;
+import io.freightgate.platform.tenancy.Reach;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -149,9 +150,9 @@ class PayoutsController {
             @PathVariable UUID id,
             @RequestParam(name = "limit", defaultValue = "50") @Min(1) @Max(200) int limit,
             Authentication caller) {
-        boolean across = access(id, caller);
-        carrier(id, across);
-        return payouts.list(new TenantId(id), limit, across).stream()
+        Reach reach = access(id, caller);
+        carrier(id, reach);
+        return payouts.list(new TenantId(id), limit, reach).stream()
                 .map(PayoutResponse::of)
                 .toList();
     }
@@ -166,10 +167,10 @@ class PayoutsController {
                     + " was lost: the payout is recorded and completes when Stripe reports it.")
     ResponseEntity<PayoutResponse> request(
             @PathVariable UUID id, @Valid @RequestBody PayoutRequest request, Authentication caller) {
-        boolean across = access(id, caller);
-        carrier(id, across);
+        Reach reach = access(id, caller);
+        carrier(id, reach);
         var view = payouts.request(
-                new TenantId(id), Optional.ofNullable(request.amountMinor()), request.currency(), across);
+                new TenantId(id), Optional.ofNullable(request.amountMinor()), request.currency(), reach);
         return ResponseEntity.created(URI.create("/api/v1/carriers/" + id + "/payouts/" + view.id()))
                 .body(PayoutResponse.of(view));
     }
@@ -177,9 +178,9 @@ class PayoutsController {
     @GetMapping("/{payoutId}")
     @Operation(summary = "Read a payout: status, arrival date, failure reason")
     PayoutResponse get(@PathVariable UUID id, @PathVariable UUID payoutId, Authentication caller) {
-        boolean across = access(id, caller);
-        carrier(id, across);
-        return payouts.find(new TenantId(id), payoutId, across)
+        Reach reach = access(id, caller);
+        carrier(id, reach);
+        return payouts.find(new TenantId(id), payoutId, reach)
                 .map(PayoutResponse::of)
                 .orElseThrow(() -> new NotFound("Payout " + payoutId));
     }
@@ -191,19 +192,19 @@ class PayoutsController {
                     + " came from, the invoice amount and the platform fee; whether the lines add up to the payout."
                     + " 409 while the payout is not paid.")
     RemittanceResponse remittance(@PathVariable UUID id, @PathVariable UUID payoutId, Authentication caller) {
-        boolean across = access(id, caller);
-        carrier(id, across);
-        return RemittanceResponse.of(remittanceOf(id, payoutId, across));
+        Reach reach = access(id, caller);
+        carrier(id, reach);
+        return RemittanceResponse.of(remittanceOf(id, payoutId, reach));
     }
 
     @GetMapping(value = "/{payoutId}/remittance.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The remittance of a paid payout as a PDF statement")
     ResponseEntity<byte[]> remittancePdf(@PathVariable UUID id, @PathVariable UUID payoutId, Authentication caller) {
-        boolean across = access(id, caller);
-        OrganizationView carrier = carrier(id, across);
+        Reach reach = access(id, caller);
+        OrganizationView carrier = carrier(id, reach);
         byte[] pdf;
         try {
-            pdf = payouts.remittancePdf(new TenantId(id), carrier.legalName(), payoutId, across);
+            pdf = payouts.remittancePdf(new TenantId(id), carrier.legalName(), payoutId, reach);
         } catch (PayoutNotFound e) {
             throw new NotFound("Payout " + payoutId);
         }
@@ -218,19 +219,19 @@ class PayoutsController {
                 .body(pdf);
     }
 
-    private RemittanceView remittanceOf(UUID carrier, UUID payoutId, boolean across) {
+    private RemittanceView remittanceOf(UUID carrier, UUID payoutId, Reach reach) {
         try {
-            return payouts.remittance(new TenantId(carrier), payoutId, across);
+            return payouts.remittance(new TenantId(carrier), payoutId, reach);
         } catch (PayoutNotFound e) {
             throw new NotFound("Payout " + payoutId);
         }
     }
 
-    private static boolean access(UUID carrierId, Authentication authentication) {
-        return CarrierAccess.acrossTenants(carrierId, authentication);
+    private static Reach access(UUID carrierId, Authentication authentication) {
+        return CarrierAccess.reach(carrierId, authentication);
     }
 
-    private OrganizationView carrier(UUID id, boolean across) {
-        return CarrierAccess.carrier(directory, id, across);
+    private OrganizationView carrier(UUID id, Reach reach) {
+        return CarrierAccess.carrier(directory, id, reach);
     }
 }

@@ -133,22 +133,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.ORGANIZATION_NOT_VERIFIED, e.getMessage(), request);
     }
 
-    @ExceptionHandler(io.freightgate.billing.PaymentDeclined.class)
-    ResponseEntity<ProblemDetail> paymentDeclined(
-            io.freightgate.billing.PaymentDeclined e, HttpServletRequest request) {
-        var response = problem(ProblemType.PAYMENT_DECLINED, e.getMessage(), request);
-        response.getBody().setProperty("decline_code", e.declineCode());
-        response.getBody().setProperty("attempt_id", e.attemptId().toString());
-        return response;
-    }
-
-    @ExceptionHandler(io.freightgate.billing.PaymentBlocked.class)
-    ResponseEntity<ProblemDetail> paymentBlocked(io.freightgate.billing.PaymentBlocked e, HttpServletRequest request) {
-        var response = problem(ProblemType.PAYMENT_BLOCKED, e.getMessage(), request);
-        response.getBody().setProperty("attempt_id", e.attemptId().toString());
-        return response;
-    }
-
     /**
      * A request parameter outside its constraints ({@code @Min}, {@code @Max} on a {@code @Validated} controller): 400
      * with the offending parameters, as for a body. A violation raised below the controllers stays a server error.

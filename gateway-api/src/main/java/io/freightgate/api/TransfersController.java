@@ -1,5 +1,6 @@
 package io.freightgate.api;
 
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import io.freightgate.transfers.TransferHoldReason;
 import io.freightgate.transfers.TransferView;
@@ -63,9 +64,7 @@ class TransfersController {
                     + " REVERSING, REVERSED or NOTHING_TO_TRANSFER; amount = gross - fee - refunded. 404 for another"
                     + " organization's request.")
     TransferView get(@PathVariable UUID id, Authentication authentication) {
-        return transfers
-                .find(id, acrossTenants(authentication))
-                .orElseThrow(() -> new NotFound("Payment request " + id));
+        return transfers.find(id, reach(authentication)).orElseThrow(() -> new NotFound("Payment request " + id));
     }
 
     @PostMapping("/holds")
@@ -125,7 +124,7 @@ class TransfersController {
         return transfers.restore(id);
     }
 
-    private static boolean acrossTenants(Authentication authentication) {
-        return Caller.of(authentication).isPlatformStaff(Role.values());
+    private static Reach reach(Authentication authentication) {
+        return Caller.of(authentication).reach(Role.values());
     }
 }

@@ -1,6 +1,7 @@
 package io.freightgate.api;
 
 import io.freightgate.kernel.TenantId;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Invitations;
 import io.freightgate.security.Role;
 import io.freightgate.security.UserDirectory;
@@ -120,7 +121,7 @@ class UsersController {
             Authentication authentication) {
         TenantId organization = visibleOrganization(organizationId, authentication);
         var view = invitations.invite(
-                organization, request.email(), request.displayName(), request.roles(), platformAdmin(authentication));
+                organization, request.email(), request.displayName(), request.roles(), reach(authentication));
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + organizationId + "/users/" + view.id()))
                 .body(UserResponse.of(view, localMode));
     }
@@ -129,7 +130,7 @@ class UsersController {
     @Operation(summary = "List the organization's users")
     List<UserResponse> list(@PathVariable UUID organizationId, Authentication authentication) {
         TenantId organization = visibleOrganization(organizationId, authentication);
-        return users.list(organization, platformAdmin(authentication)).stream()
+        return users.list(organization, reach(authentication)).stream()
                 .map(UserResponse::of)
                 .toList();
     }
@@ -138,7 +139,7 @@ class UsersController {
     @Operation(summary = "Read a user")
     UserResponse get(@PathVariable UUID organizationId, @PathVariable UUID userId, Authentication authentication) {
         TenantId organization = visibleOrganization(organizationId, authentication);
-        return users.find(organization, userId, platformAdmin(authentication))
+        return users.find(organization, userId, reach(authentication))
                 .map(UserResponse::of)
                 .orElseThrow(() -> new NotFound("User " + userId));
     }
@@ -151,7 +152,7 @@ class UsersController {
             @Valid @RequestBody ChangeRolesRequest request,
             Authentication authentication) {
         TenantId organization = visibleOrganization(organizationId, authentication);
-        return users.changeRoles(organization, userId, request.roles(), platformAdmin(authentication))
+        return users.changeRoles(organization, userId, request.roles(), reach(authentication))
                 .map(UserResponse::of)
                 .orElseThrow(() -> new NotFound("User " + userId));
     }
@@ -160,7 +161,7 @@ class UsersController {
     @Operation(summary = "Disable a user for good: no login, no token refresh")
     UserResponse disable(@PathVariable UUID organizationId, @PathVariable UUID userId, Authentication authentication) {
         TenantId organization = visibleOrganization(organizationId, authentication);
-        return users.disable(organization, userId, platformAdmin(authentication))
+        return users.disable(organization, userId, reach(authentication))
                 .map(UserResponse::of)
                 .orElseThrow(() -> new NotFound("User " + userId));
     }
@@ -170,7 +171,7 @@ class UsersController {
     @Operation(summary = "Lift a lockout after failed logins (platform admins); publishes AccountUnlocked")
     UserResponse unlock(@PathVariable UUID organizationId, @PathVariable UUID userId, Authentication authentication) {
         TenantId organization = visibleOrganization(organizationId, authentication);
-        if (!platformAdmin(authentication)) {
+        if (!Caller.of(authentication).isPlatformStaff(Role.PLATFORM_ADMIN)) {
             throw new NotFound("User " + userId);
         }
         return users.unlock(organization, userId)
@@ -187,7 +188,7 @@ class UsersController {
         return organization;
     }
 
-    private static boolean platformAdmin(Authentication authentication) {
-        return Caller.of(authentication).isPlatformStaff(Role.PLATFORM_ADMIN);
+    private static Reach reach(Authentication authentication) {
+        return Caller.of(authentication).reach(Role.PLATFORM_ADMIN);
     }
 }

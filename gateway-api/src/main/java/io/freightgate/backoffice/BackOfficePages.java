@@ -3,6 +3,7 @@ package io.freightgate.backoffice;
 import io.freightgate.billing.PaymentRequests;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.WebUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
@@ -19,6 +20,8 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 class BackOfficePages {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("platform staff in the back office");
 
     private static final int LIST_LIMIT = 100;
 
@@ -46,14 +49,15 @@ class BackOfficePages {
     ModelAndView organizations(Authentication authentication, HttpServletResponse response) {
         WebUser user = WebPages.require(Section.ORGANIZATIONS, authentication);
         return WebPages.page("backoffice/organizations", Section.ORGANIZATIONS, user, response)
-                .addObject("organizations", organizations.list(true));
+                .addObject("organizations", organizations.list(ACROSS_TENANTS));
     }
 
     @GetMapping("/backoffice/organizations/{id}")
     ModelAndView organization(@PathVariable UUID id, Authentication authentication, HttpServletResponse response) {
         WebUser user = WebPages.require(Section.ORGANIZATIONS, authentication);
-        var organization =
-                organizations.find(new TenantId(id), true).orElseThrow(() -> new PageNotFound("No organization " + id));
+        var organization = organizations
+                .find(new TenantId(id), ACROSS_TENANTS)
+                .orElseThrow(() -> new PageNotFound("No organization " + id));
         return WebPages.page("backoffice/organization", Section.ORGANIZATIONS, user, response)
                 .addObject("organization", organization);
     }
@@ -62,6 +66,6 @@ class BackOfficePages {
     ModelAndView paymentRequests(Authentication authentication, HttpServletResponse response) {
         WebUser user = WebPages.require(Section.PAYMENT_REQUESTS, authentication);
         return WebPages.page("backoffice/payment-requests", Section.PAYMENT_REQUESTS, user, response)
-                .addObject("requests", paymentRequests.list(true, LIST_LIMIT));
+                .addObject("requests", paymentRequests.list(ACROSS_TENANTS, LIST_LIMIT));
     }
 }

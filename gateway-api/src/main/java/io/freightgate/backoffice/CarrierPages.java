@@ -2,6 +2,7 @@ package io.freightgate.backoffice;
 
 import io.freightgate.billing.PaymentRequestView;
 import io.freightgate.billing.PaymentRequests;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import io.freightgate.security.WebUser;
 import io.freightgate.transfers.TransferView;
@@ -53,10 +54,10 @@ class CarrierPages {
         boolean seesRequests = seesTransfers || user.hasAny(EnumSet.of(Role.CARRIER_DISPATCHER));
         List<Row> rows = !seesRequests
                 ? List.of()
-                : paymentRequests.list(false, LIST_LIMIT).stream()
+                : paymentRequests.list(Reach.OWN_TENANT, LIST_LIMIT).stream()
                         .filter(request -> request.carrier().equals(user.organization()))
                         .map(request -> seesTransfers
-                                ? Row.of(request, transfers.find(request.id(), false))
+                                ? Row.of(request, transfers.find(request.id(), Reach.OWN_TENANT))
                                 : Row.of(request, Optional.empty()))
                         .toList();
         return WebPages.page("portal/carrier", Section.CARRIER_HOME, user, response)

@@ -2,6 +2,7 @@ package io.freightgate.backoffice;
 
 import io.freightgate.kernel.TenantId;
 import io.freightgate.payouts.PayoutAccounts;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.WebUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
@@ -42,7 +43,7 @@ class OnboardingPages {
     RedirectView refresh(@PathVariable UUID id, Authentication authentication) {
         TenantId carrier = ownCarrier(id, authentication);
         if (payoutAccounts
-                .find(carrier, false)
+                .find(carrier, Reach.OWN_TENANT)
                 .flatMap(account -> account.stripeAccountId())
                 .isEmpty()) {
             return new RedirectView("/carriers/" + id + "/onboarding/complete");
@@ -51,7 +52,7 @@ class OnboardingPages {
                 carrier,
                 URI.create(refreshUrl.replace("{carrier}", id.toString())),
                 URI.create(returnUrl.replace("{carrier}", id.toString())),
-                false);
+                Reach.OWN_TENANT);
         var redirect = new RedirectView(link.url().toString());
         redirect.setStatusCode(HttpStatus.SEE_OTHER);
         return redirect;
@@ -61,7 +62,7 @@ class OnboardingPages {
     ModelAndView complete(@PathVariable UUID id, Authentication authentication, HttpServletResponse response) {
         TenantId carrier = ownCarrier(id, authentication);
         WebUser user = WebPages.person(authentication);
-        var account = payoutAccounts.synchronize(carrier, false);
+        var account = payoutAccounts.synchronize(carrier, Reach.OWN_TENANT);
         return WebPages.page("portal/onboarding", Section.PAYOUT_ACCOUNT, user, response)
                 .addObject("account", account.orElse(null))
                 .addObject("refreshPath", "/carriers/" + id + "/onboarding/refresh");

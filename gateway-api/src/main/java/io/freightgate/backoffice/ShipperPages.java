@@ -2,6 +2,7 @@ package io.freightgate.backoffice;
 
 import io.freightgate.billing.PaymentRequestStatus;
 import io.freightgate.billing.PaymentRequests;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.WebUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
@@ -34,7 +35,7 @@ class ShipperPages {
     @GetMapping("/portal/shipper")
     ModelAndView firstPage(Authentication authentication, HttpServletResponse response) {
         WebUser user = WebPages.require(Section.SHIPPER_HOME, authentication);
-        var requests = paymentRequests.list(false, LIST_LIMIT).stream()
+        var requests = paymentRequests.list(Reach.OWN_TENANT, LIST_LIMIT).stream()
                 .filter(request -> request.shipper().equals(user.organization()))
                 .toList();
         return WebPages.page("portal/shipper", Section.SHIPPER_HOME, user, response)

@@ -3,6 +3,7 @@ package io.freightgate.backoffice;
 import io.freightgate.security.WebUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,12 +32,12 @@ final class WebPages {
     }
 
     /** The page's template with the person's menu; personal pages are never cached. */
-    static ModelAndView page(String template, Section section, WebUser user, HttpServletResponse response) {
+    static ModelAndView page(String template, @Nullable Section section, WebUser user, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         return new ModelAndView(template).addObject("menu", menu(section, user));
     }
 
-    static List<MenuItem> menu(Section current, WebUser user) {
+    static List<MenuItem> menu(@Nullable Section current, WebUser user) {
         return Section.menuOf(user).stream()
                 .map(section -> new MenuItem(section.label(), section.pathFor(user), section == current))
                 .toList();

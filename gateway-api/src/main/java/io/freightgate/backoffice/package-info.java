@@ -8,4 +8,7 @@
  * never repositories; staff reads of another tenant's data go through the facades' audited cross-tenant path. Owns no
  * data and publishes no events.
  */
+@NullMarked
 package io.freightgate.backoffice;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package io.freightgate.billing;
 
 import io.freightgate.billing.internal.PaymentRequestRecords;
 import io.freightgate.billing.internal.domain.PaymentRequest;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuthorizationExpiryGuard {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("AuthorizationExpiryGuard on its own authority");
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationExpiryGuard.class);
 
@@ -76,7 +79,7 @@ public class AuthorizationExpiryGuard {
         return systemAccess.callAs(
                 "job:authorization-expiry-guard", Optional.empty(), "guard expiring authorizations", () -> {
                     List<PaymentRequest> expiring = systemAccess.transaction(
-                            false,
+                            Reach.OWN_TENANT,
                             "list expiring authorizations",
                             () -> requests.authorizationsExpiringBefore(
                                     clock.instant().plus(leadTime), PageRequest.of(0, 100)));
@@ -91,7 +94,7 @@ public class AuthorizationExpiryGuard {
                 request.id(),
                 request.captureBefore().orElse(null),
                 policy);
-        systemAccess.transaction(false, "record expiry alert", () -> {
+        systemAccess.transaction(Reach.OWN_TENANT, "record expiry alert", () -> {
             requests.findById(request.id()).ifPresent(r -> r.expiryAlerted(clock.instant()));
             return null;
         });
@@ -101,12 +104,14 @@ public class AuthorizationExpiryGuard {
                     new Action(
                             request.id(),
                             policy,
-                            payments.capture(request.id(), true).status().name());
+                            payments.capture(request.id(), ACROSS_TENANTS)
+                                    .status()
+                                    .name());
                 case CANCEL ->
                     new Action(
                             request.id(),
                             policy,
-                            payments.releaseAuthorization(request.id(), true)
+                            payments.releaseAuthorization(request.id(), ACROSS_TENANTS)
                                     .status()
                                     .name());
                 case ALERT -> new Action(request.id(), policy, "alerted");

@@ -7,6 +7,7 @@ import io.freightgate.billing.internal.domain.AttemptOutcome;
 import io.freightgate.billing.internal.domain.PaymentAttempt;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.calls.StripeCallJanitor;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -33,6 +34,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PaymentReconciliation {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("PaymentReconciliation on its own authority");
 
     private static final Logger log = LoggerFactory.getLogger(PaymentReconciliation.class);
 
@@ -86,7 +89,7 @@ public class PaymentReconciliation {
 
     private Round round() {
         List<PaymentAttempt> open = systemAccess.transaction(
-                false,
+                Reach.OWN_TENANT,
                 "find payment attempts with unknown outcomes",
                 () -> attempts.unsettledSince(
                         EnumSet.of(AttemptOutcome.UNKNOWN, AttemptOutcome.PENDING),
@@ -104,25 +107,37 @@ public class PaymentReconciliation {
                 continue;
             }
             try {
-                OnConflict.retry(() -> systemAccess.transaction(true, "count reconciliation of " + attempt.id(), () -> {
-                    attempts.findById(attempt.id()).ifPresent(a -> a.reconciling(clock.instant()));
-                    return null;
-                }));
+                OnConflict.retry(() ->
+                        systemAccess.transaction(ACROSS_TENANTS, "count reconciliation of " + attempt.id(), () -> {
+                            attempts.findById(attempt.id()).ifPresent(a -> a.reconciling(clock.instant()));
+                            return null;
+                        }));
                 if (attempt.stripePaymentIntentId().isPresent()) {
                     synchronizer.refresh(
                             attempt.id(), attempt.stripePaymentIntentId().get());
                 } else if (attempt.stripePaymentMethodId().isPresent()) {
-                    payments.send(attempt.id());
+                    switch (payments.send(attempt.id())) {
+                        case PaymentOutcome.Declined declined -> {
+                            log.info("Reconciling payment attempt {}: {}", attempt.id(), declined.message());
+                            settled++;
+                            continue;
+                        }
+                        case PaymentOutcome.ProviderUnavailable unavailable -> {
+                            log.info("Reconciling payment attempt {}: {}", attempt.id(), unavailable.message());
+                            continue;
+                        }
+                        case PaymentOutcome.Approved approved -> {}
+                        case PaymentOutcome.Pending pending -> {}
+                        case PaymentOutcome.Blocked blocked -> {}
+                        case PaymentOutcome.NotVerified notVerified -> {}
+                    }
                 }
                 if (payments.attemptView(attempt.id()).outcome().equals(AttemptOutcome.UNKNOWN.name())) {
                     continue;
                 }
                 settled++;
-            } catch (PaymentDeclined | PaymentProviderUnavailable | IllegalStateException e) {
+            } catch (IllegalStateException e) {
                 log.info("Reconciling payment attempt {}: {}", attempt.id(), e.getMessage());
-                if (e instanceof PaymentDeclined) {
-                    settled++;
-                }
             } catch (RuntimeException e) {
                 // one attempt's trouble (a race with its webhook, a database hiccup) never stops the round
                 log.warn("Reconciling payment attempt {} failed; the next round tries again", attempt.id(), e);

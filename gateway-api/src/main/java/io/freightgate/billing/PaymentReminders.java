@@ -7,6 +7,7 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.platform.notifications.Notifications;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PaymentReminders {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("PaymentReminders on its own authority");
 
     private final PaymentRequestRecords requests;
     private final PaymentRequests paymentRequests;
@@ -73,7 +76,7 @@ public class PaymentReminders {
                 Optional.empty(),
                 "remind shippers of open requests",
                 () -> systemAccess.transaction(
-                        false,
+                        Reach.OWN_TENANT,
                         "remind",
                         () ->
                                 requests
@@ -90,7 +93,7 @@ public class PaymentReminders {
                 : request.reminderBeforeSentAt().isPresent()) {
             return Optional.empty();
         }
-        Optional<OrganizationView> shipper = directory.find(new TenantId(request.shipperId()), true);
+        Optional<OrganizationView> shipper = directory.find(new TenantId(request.shipperId()), ACROSS_TENANTS);
         Optional<String> email = shipper.flatMap(OrganizationView::contactEmail);
         if (overdue) {
             request.remindedOverdue(clock.instant());

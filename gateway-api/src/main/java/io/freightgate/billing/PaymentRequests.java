@@ -21,6 +21,8 @@ import io.freightgate.platform.documents.DocumentStore;
 import io.freightgate.platform.notifications.Notification;
 import io.freightgate.platform.notifications.Notifications;
 import io.freightgate.platform.persistence.OnConflict;
+import io.freightgate.platform.tenancy.Ownership;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
@@ -45,6 +47,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PaymentRequests {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("PaymentRequests on its own authority");
 
     /** Longest accepted free text (terms, description); longer input is refused, never cut. */
     public static final int MAX_TEXT = 2000;
@@ -107,10 +111,10 @@ public class PaymentRequests {
      * {@link OrganizationNotVerified} when the carrier or the shipper is not verified; nothing is stored then.
      */
     public Created create(TenantId carrier, CreatePaymentRequest command) {
-        requireOwnTenant(carrier);
+        Ownership.requireOwn(carrier, () -> new IllegalArgumentException("A carrier bills only in its own name"));
         PaymentRequestRules.validate(command, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), MAX_TEXT);
         OrganizationView shipper = directory
-                .find(command.shipper(), true)
+                .find(command.shipper(), ACROSS_TENANTS)
                 .filter(organization -> organization.type() == OrganizationType.SHIPPER)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown shipper " + command.shipper()));
         participation.refusal(carrier).ifPresent(refusal -> {
@@ -126,11 +130,11 @@ public class PaymentRequests {
                 throw new IllegalArgumentException("Unknown load " + load + " for this carrier and shipper");
             }
         });
-        OrganizationView issuer = directory.find(carrier, false).orElseThrow();
+        OrganizationView issuer = directory.find(carrier, Reach.OWN_TENANT).orElseThrow();
         UUID id = UUID.randomUUID();
         String token = PaymentTokens.newToken();
         String actor = Tenancy.currentActor();
-        PaymentRequest request = systemAccess.transaction(false, "create payment request", () -> {
+        PaymentRequest request = systemAccess.transaction(Reach.OWN_TENANT, "create payment request", () -> {
             var saved = requests.save(PaymentRequest.open(
                     id,
                     carrier.value(),
@@ -170,15 +174,15 @@ public class PaymentRequests {
     }
 
     /** The request, if the caller's organization issued it or is its shipper (any, across tenants). */
-    public Optional<PaymentRequestView> find(UUID id, boolean acrossTenants) {
-        return systemAccess.transaction(acrossTenants, "read payment request " + id, () -> requests.findById(id)
-                .map(this::view));
+    public Optional<PaymentRequestView> find(UUID id, Reach reach) {
+        return systemAccess.transaction(
+                reach, "read payment request " + id, () -> requests.findById(id).map(this::view));
     }
 
     /** The request a PaymentIntent paid, in any tenant (through the audited system path). */
     public Optional<PaymentRequestView> findByPaymentIntent(String paymentIntentId) {
         return systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "find the payment request of PaymentIntent " + paymentIntentId,
                 () -> requests.findByStripePaymentIntentId(paymentIntentId).map(this::view));
     }
@@ -188,22 +192,22 @@ public class PaymentRequests {
      * Idempotent; a request that was never paid is left as it is.
      */
     public void markDisputed(UUID id) {
-        OnConflict.retry(() ->
-                systemAccess.transaction(true, "mark payment request " + id + " disputed", () -> requests.findById(id)
+        OnConflict.retry(() -> systemAccess.transaction(
+                ACROSS_TENANTS, "mark payment request " + id + " disputed", () -> requests.findById(id)
                         .map(request -> request.disputed(clock.instant()))));
     }
 
     /** The dispute was won: a {@code DISPUTED} request is paid (or refunded, as before) again. Idempotent. */
     public void markDisputeWon(UUID id) {
         OnConflict.retry(() -> systemAccess.transaction(
-                true, "mark the dispute on payment request " + id + " won", () -> requests.findById(id)
+                ACROSS_TENANTS, "mark the dispute on payment request " + id + " won", () -> requests.findById(id)
                         .map(request -> request.disputeWon(clock.instant()))));
     }
 
     /** The newest requests the caller's organization issued or must pay (all organizations' across tenants). */
-    public List<PaymentRequestView> list(boolean acrossTenants, int limit) {
+    public List<PaymentRequestView> list(Reach reach, int limit) {
         return systemAccess.transaction(
-                acrossTenants,
+                reach,
                 "list payment requests",
                 () -> requests.newestFirst(PageRequest.of(0, Math.clamp(limit, 1, 200))).stream()
                         .map(this::view)
@@ -211,9 +215,9 @@ public class PaymentRequests {
     }
 
     /** The carrier withdraws an open request. */
-    public PaymentRequestView cancel(UUID id, boolean acrossTenants) {
-        return systemAccess.transaction(acrossTenants, "cancel payment request " + id, () -> {
-            PaymentRequest request = carriersOwn(id, acrossTenants);
+    public PaymentRequestView cancel(UUID id, Reach reach) {
+        return systemAccess.transaction(reach, "cancel payment request " + id, () -> {
+            PaymentRequest request = requests.carriersOwn(id, reach);
             if (request.status() == PaymentRequestState.AUTHORIZED) {
                 throw new IllegalStateException(
                         "The payment is authorized; capture it, or cancel the authorization first");
@@ -224,9 +228,9 @@ public class PaymentRequests {
     }
 
     /** Attaches the rate confirmation (PDF) through the document store. */
-    public PaymentRequestView attachRateConfirmation(UUID id, String fileName, byte[] content, boolean acrossTenants) {
-        return systemAccess.transaction(acrossTenants, "attach rate confirmation to " + id, () -> {
-            PaymentRequest request = carriersOwn(id, acrossTenants);
+    public PaymentRequestView attachRateConfirmation(UUID id, String fileName, byte[] content, Reach reach) {
+        return systemAccess.transaction(reach, "attach rate confirmation to " + id, () -> {
+            PaymentRequest request = requests.carriersOwn(id, reach);
             var stored = documents.store(new DocumentStore.NewDocument(
                     new TenantId(request.tenantId()),
                     request.id(),
@@ -246,13 +250,13 @@ public class PaymentRequests {
     }
 
     /** The attached rate confirmation, for the carrier, the shipper or platform staff. */
-    public Optional<DocumentStore.Document> rateConfirmation(UUID id, boolean acrossTenants) {
+    public Optional<DocumentStore.Document> rateConfirmation(UUID id, Reach reach) {
         Optional<UUID> document =
-                systemAccess.transaction(acrossTenants, "read payment request " + id, () -> requests.findById(id)
+                systemAccess.transaction(reach, "read payment request " + id, () -> requests.findById(id)
                         .orElseThrow(() -> new PaymentRequestNotFound(id))
                         .rateConfirmationId());
         return document.flatMap(documentId -> systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "read the rate confirmation of payment request " + id + " for one of its parties",
                 () -> documents.load(new DocumentStore.DocumentId(documentId))));
     }
@@ -272,7 +276,7 @@ public class PaymentRequests {
                 Optional.empty(),
                 "open the hosted payment page",
                 () -> systemAccess.transaction(
-                        false, "read by token", () -> requests.findByPayTokenHash(PaymentTokens.hash(token))
+                        Reach.OWN_TENANT, "read by token", () -> requests.findByPayTokenHash(PaymentTokens.hash(token))
                                 .<PaymentLinkAccess>map(request -> request.paymentLinkEnded(clock.instant())
                                         .<PaymentLinkAccess>map(PaymentLinkAccess.Ended::new)
                                         .orElseGet(() -> new PaymentLinkAccess.Valid(view(request))))
@@ -287,10 +291,10 @@ public class PaymentRequests {
      * at once and the reminder mails carry the new one. Fails with {@link PaymentRequestNotFound} for another carrier's
      * request and with {@link IllegalStateException} unless the request can still be paid.
      */
-    public PaymentLink reissuePaymentLink(UUID id, boolean acrossTenants) {
+    public PaymentLink reissuePaymentLink(UUID id, Reach reach) {
         String token = PaymentTokens.newToken();
-        return systemAccess.transaction(acrossTenants, "re-issue the payment link of " + id, () -> {
-            PaymentRequest request = carriersOwn(id, acrossTenants);
+        return systemAccess.transaction(reach, "re-issue the payment link of " + id, () -> {
+            PaymentRequest request = requests.carriersOwn(id, reach);
             Instant expires = issue(request, token);
             return new PaymentLink(request.id(), payPageUrl + token, expires);
         });
@@ -307,7 +311,7 @@ public class PaymentRequests {
             return Optional.empty();
         }
         return systemAccess.transaction(
-                true, "open the payment page of " + id + " for its shipper", () -> requests.findById(id)
+                ACROSS_TENANTS, "open the payment page of " + id + " for its shipper", () -> requests.findById(id)
                         .filter(request ->
                                 request.shipperId().equals(shipper.get().value()))
                         .filter(request -> request.status().payable())
@@ -317,7 +321,7 @@ public class PaymentRequests {
     /** The carrier's and shipper's names, for pages and mails. */
     public String organizationName(TenantId organization) {
         return directory
-                .find(organization, true)
+                .find(organization, ACROSS_TENANTS)
                 .map(OrganizationView::legalName)
                 .orElse("");
     }
@@ -332,23 +336,6 @@ public class PaymentRequests {
             String token) {
         return PaymentRequestViews.mail(
                 request, recipient, recipientName, carrierName, subject, intro, payPageUrl + token);
-    }
-
-    private PaymentRequest carriersOwn(UUID id, boolean acrossTenants) {
-        PaymentRequest request = requests.findById(id).orElseThrow(() -> new PaymentRequestNotFound(id));
-        if (!acrossTenants
-                && !Tenancy.currentTenant()
-                        .map(t -> t.value().equals(request.tenantId()))
-                        .orElse(false)) {
-            throw new PaymentRequestNotFound(id);
-        }
-        return request;
-    }
-
-    private static void requireOwnTenant(TenantId carrier) {
-        if (!Tenancy.currentTenant().map(carrier::equals).orElse(false)) {
-            throw new IllegalArgumentException("A carrier bills only in its own name");
-        }
     }
 
     PaymentRequestView view(PaymentRequest request) {

@@ -16,6 +16,7 @@ import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
@@ -36,6 +37,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Payments {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("Payments on its own authority");
 
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
@@ -83,28 +86,27 @@ public class Payments {
     }
 
     /**
-     * The shipper pays the request (as its own tenant; {@code viaPaymentPage} when the hosted page's token was the
-     * credential). Returns the attempt: {@code APPROVED} (paid, or authorized when captured on delivery),
-     * {@code PENDING} (3-D Secure to complete at {@code nextActionUrl}, or a SEPA debit processing). Fails with
-     * {@link PaymentDeclined} (Stripe's decline code), {@link PaymentBlocked} (screening), {@link PaymentRequestNotFound}
-     * (not the shipper's), {@link OrganizationNotVerified} (the shipper is not verified), {@link IllegalStateException} (not payable now), {@link IllegalArgumentException} (method
-     * not allowed for the currency) or {@link PaymentProviderUnavailable} (outcome unknown: it is being reconciled; do
-     * not pay again).
+     * The shipper pays the request (as its own tenant). Returns what it came to ({@link PaymentOutcome}):
+     * {@code Approved} (paid, or authorized when captured on delivery), {@code Pending} (3-D Secure to complete at
+     * {@code nextActionUrl}, or a SEPA debit processing), {@code Declined} (Stripe's decline code), {@code Blocked}
+     * (screening), {@code NotVerified} (the shipper is not verified) or {@code ProviderUnavailable} (nothing was charged,
+     * or the outcome is unknown and being reconciled: do not pay again). Fails only on broken preconditions:
+     * {@link PaymentRequestNotFound} (not the shipper's), {@link IllegalStateException} (not payable now),
+     * {@link IllegalArgumentException} (method not allowed for the currency).
      */
-    public PaymentAttemptView pay(UUID requestId, PayWith with) {
+    public PaymentOutcome pay(UUID requestId, PayWith with) {
         TenantId payer = Tenancy.requireTenant();
         String actor = Tenancy.currentActor();
-        participation.refusal(payer).ifPresent(refusal -> {
-            throw new OrganizationNotVerified(refusal);
-        });
+        Optional<String> refusal = participation.refusal(payer);
+        if (refusal.isPresent()) {
+            return new PaymentOutcome.NotVerified(refusal.get());
+        }
         PaymentAttempt.Method method =
                 with instanceof PayWith.SepaDebit ? PaymentAttempt.Method.SEPA_DEBIT : PaymentAttempt.Method.CARD;
         // The webhook of an earlier attempt may update the request at this moment: the loser runs again on fresh rows.
-        PaymentAttempt attempt =
-                OnConflict.retry(() -> systemAccess.transaction(false, "begin payment of " + requestId, () -> {
-                    PaymentRequest request = requests.findById(requestId)
-                            .filter(r -> r.shipperId().equals(payer.value()))
-                            .orElseThrow(() -> new PaymentRequestNotFound(requestId));
+        PaymentAttempt attempt = OnConflict.retry(
+                () -> systemAccess.transaction(Reach.OWN_TENANT, "begin payment of " + requestId, () -> {
+                    PaymentRequest request = requests.shippersOwn(requestId);
                     var currency = java.util.Currency.getInstance(request.currency());
                     if (method == PaymentAttempt.Method.SEPA_DEBIT && !PaymentCurrencies.sepaSupported(currency)) {
                         throw new IllegalArgumentException("SEPA Direct Debit is available for EUR requests only");
@@ -151,7 +153,8 @@ public class Payments {
                         clock.instant()));
         if (verdict.decision() == PaymentScreening.Decision.BLOCK) {
             failed(attempt.id(), false);
-            throw new PaymentBlocked("The payment was refused by screening; nothing was charged.", attempt.id());
+            return new PaymentOutcome.Blocked(
+                    "The payment was refused by screening; nothing was charged.", attempt.id());
         }
         if (with instanceof PayWith.SepaDebit sepa) {
             switch (stripe.createSepaPaymentMethod(attempt.id(), sepa.iban(), sepa.accountHolderName(), sepa.email())) {
@@ -162,7 +165,7 @@ public class Payments {
                             attempt.id(),
                             a -> a.declined(Optional.empty(), declined.code(), declined.message(), clock.instant()));
                     failed(attempt.id(), true);
-                    throw new PaymentDeclined(declined.code(), declined.message(), attempt.id());
+                    return new PaymentOutcome.Declined(declined.code(), declined.message(), attempt.id());
                 }
                 default -> {
                     record(
@@ -170,7 +173,7 @@ public class Payments {
                             a -> a.notAttempted(
                                     "The bank account could not be registered with Stripe", clock.instant()));
                     failed(attempt.id(), false);
-                    throw new PaymentProviderUnavailable(
+                    return new PaymentOutcome.ProviderUnavailable(
                             "Stripe did not answer; nothing was charged. Try again in a moment.");
                 }
             }
@@ -179,8 +182,8 @@ public class Payments {
     }
 
     /** Captures an authorized request (capture on delivery): the carrier, or platform staff, or the expiry guard. */
-    public PaymentRequestView capture(UUID requestId, boolean acrossTenants) {
-        PaymentRequest request = carriersOwn(requestId, acrossTenants);
+    public PaymentRequestView capture(UUID requestId, Reach reach) {
+        PaymentRequest request = carriersOwn(requestId, reach);
         if (request.status() != PaymentRequestState.AUTHORIZED) {
             throw new IllegalStateException("Payment request " + requestId + " is " + request.status()
                     + "; only an authorized payment can be captured");
@@ -188,19 +191,19 @@ public class Payments {
         UUID attemptId = request.currentAttemptId().orElseThrow();
         String intent = request.stripePaymentIntentId().orElseThrow();
         apply(attemptId, stripe.capture(intent, "fg-capture-" + attemptId));
-        return paymentRequests.find(requestId, true).orElseThrow();
+        return paymentRequests.find(requestId, ACROSS_TENANTS).orElseThrow();
     }
 
     /** Releases an authorization: the request is open again (the expiry guard's cancel policy). */
-    public PaymentRequestView releaseAuthorization(UUID requestId, boolean acrossTenants) {
-        PaymentRequest request = carriersOwn(requestId, acrossTenants);
+    public PaymentRequestView releaseAuthorization(UUID requestId, Reach reach) {
+        PaymentRequest request = carriersOwn(requestId, reach);
         if (request.status() != PaymentRequestState.AUTHORIZED) {
             throw new IllegalStateException(
                     "Payment request " + requestId + " is " + request.status() + "; it holds no authorization");
         }
         UUID attemptId = request.currentAttemptId().orElseThrow();
         apply(attemptId, stripe.cancel(request.stripePaymentIntentId().orElseThrow(), "fg-release-" + attemptId));
-        return paymentRequests.find(requestId, true).orElseThrow();
+        return paymentRequests.find(requestId, ACROSS_TENANTS).orElseThrow();
     }
 
     /**
@@ -208,11 +211,10 @@ public class Payments {
      * unpaid requests and with {@link IllegalArgumentException} beyond what is left; the amount is reserved before
      * Stripe is called, so two refunds at once cannot exceed the payment.
      */
-    public RefundView refund(
-            UUID requestId, Optional<Long> amountMinor, Optional<String> reason, boolean acrossTenants) {
+    public RefundView refund(UUID requestId, Optional<Long> amountMinor, Optional<String> reason, Reach reach) {
         String actor = Tenancy.currentActor();
-        PaymentRefund refund = systemAccess.transaction(acrossTenants, "refund payment request " + requestId, () -> {
-            PaymentRequest request = ownedByCaller(requestId, acrossTenants);
+        PaymentRefund refund = systemAccess.transaction(reach, "refund payment request " + requestId, () -> {
+            PaymentRequest request = requests.carriersOwn(requestId, reach);
             long amount = amountMinor.orElse(request.refundableMinor());
             request.reserveRefund(amount, clock.instant());
             PaymentRefund saved = refunds.save(
@@ -229,7 +231,7 @@ public class Payments {
                     "Stripe did not answer; the refund is recorded and will be reconciled. Do not refund again.");
         }
         return systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "read refund " + refund.id(),
                 () -> PaymentRequests.view(refunds.findById(refund.id()).orElseThrow()));
     }
@@ -237,21 +239,22 @@ public class Payments {
     /** Re-reads the current attempt's PaymentIntent from Stripe (the payment page after 3-D Secure; reconciliation). */
     public PaymentRequestView refresh(UUID requestId) {
         PaymentRequest request = systemAccess.transaction(
-                true, "refresh payment request " + requestId, () -> requests.findById(requestId)
+                ACROSS_TENANTS, "refresh payment request " + requestId, () -> requests.findById(requestId)
                         .orElseThrow(() -> new PaymentRequestNotFound(requestId)));
         Optional<PaymentAttempt> attempt = request.currentAttemptId()
-                .flatMap(id -> systemAccess.transaction(true, "read attempt " + id, () -> attempts.findById(id)));
+                .flatMap(id ->
+                        systemAccess.transaction(ACROSS_TENANTS, "read attempt " + id, () -> attempts.findById(id)));
         attempt.flatMap(PaymentAttempt::stripePaymentIntentId)
                 .ifPresent(intent -> synchronizer.refresh(attempt.get().id(), intent));
-        return paymentRequests.find(requestId, true).orElseThrow();
+        return paymentRequests.find(requestId, ACROSS_TENANTS).orElseThrow();
     }
 
     /**
-     * Sends (or re-sends, with the same idempotency key and parameters) an attempt's PaymentIntent and records the
-     * outcome. Used by {@link #pay} and by reconciliation.
+     * Sends (or re-sends, with the same idempotency key and parameters) an attempt's PaymentIntent, records the outcome
+     * and returns it. Used by {@link #pay} and by reconciliation.
      */
-    PaymentAttemptView send(UUID attemptId) {
-        var call = systemAccess.transaction(true, "prepare PaymentIntent of attempt " + attemptId, () -> {
+    PaymentOutcome send(UUID attemptId) {
+        var call = systemAccess.transaction(ACROSS_TENANTS, "prepare PaymentIntent of attempt " + attemptId, () -> {
             PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
             PaymentRequest request =
                     requests.findById(attempt.paymentRequestId()).orElseThrow();
@@ -272,39 +275,41 @@ public class Payments {
                     attempt.mandate()
                             .map(m -> new StripePayments.Mandate(m.ipAddress(), m.userAgent(), m.acceptedAt())));
         });
-        var outcome = stripe.createIntent(call);
-        switch (outcome) {
-            case ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot intent) ->
+        return switch (stripe.createIntent(call)) {
+            case ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot intent) -> {
                 synchronizer.apply(attemptId, intent);
+                yield PaymentOutcome.of(attemptView(attemptId));
+            }
             case ProviderOutcome.Declined<PaymentIntentSnapshot> declined -> {
                 record(
                         attemptId,
                         a -> a.declined(Optional.empty(), declined.code(), declined.message(), clock.instant()));
                 failed(attemptId, true);
-                throw new PaymentDeclined(declined.code(), declined.message(), attemptId);
+                yield new PaymentOutcome.Declined(declined.code(), declined.message(), attemptId);
             }
             case ProviderOutcome.NotAttempted<PaymentIntentSnapshot> notAttempted -> {
                 record(attemptId, a -> a.notAttempted(notAttempted.reason(), clock.instant()));
                 failed(attemptId, false);
-                throw new PaymentProviderUnavailable("The payment could not be sent to Stripe; nothing was charged.");
+                yield new PaymentOutcome.ProviderUnavailable(
+                        "The payment could not be sent to Stripe; nothing was charged.");
             }
             case ProviderOutcome.Pending<PaymentIntentSnapshot> pending -> unknown(attemptId, pending.reason());
             case ProviderOutcome.Unknown<PaymentIntentSnapshot> unknown -> unknown(attemptId, unknown.reason());
-        }
-        return attemptView(attemptId);
+        };
     }
 
     PaymentAttemptView attemptView(UUID attemptId) {
         return systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "read attempt " + attemptId,
                 () -> PaymentRequests.view(attempts.findById(attemptId).orElseThrow()));
     }
 
-    private void unknown(UUID attemptId, String reason) {
+    private PaymentOutcome unknown(UUID attemptId, String reason) {
         record(attemptId, a -> a.unknown(reason, clock.instant()));
-        throw new PaymentProviderUnavailable("Stripe did not answer; the payment's outcome is being reconciled."
-                + " Do not pay again: the request shows the result shortly.");
+        return new PaymentOutcome.ProviderUnavailable(
+                "Stripe did not answer; the payment's outcome is being reconciled."
+                        + " Do not pay again: the request shows the result shortly.");
     }
 
     private void apply(UUID attemptId, ProviderOutcome<PaymentIntentSnapshot> outcome) {
@@ -319,7 +324,7 @@ public class Payments {
     }
 
     private void record(UUID attemptId, java.util.function.Consumer<PaymentAttempt> change) {
-        OnConflict.retry(() -> systemAccess.transaction(true, "record payment attempt " + attemptId, () -> {
+        OnConflict.retry(() -> systemAccess.transaction(ACROSS_TENANTS, "record payment attempt " + attemptId, () -> {
             change.accept(attempts.findById(attemptId).orElseThrow());
             return null;
         }));
@@ -327,44 +332,25 @@ public class Payments {
 
     /** The attempt ended without money moving: the request is payable again. */
     private void failed(UUID attemptId, boolean publish) {
-        OnConflict.retry(() -> systemAccess.transaction(true, "reopen the request of attempt " + attemptId, () -> {
-            PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
-            PaymentRequest request =
-                    requests.findById(attempt.paymentRequestId()).orElseThrow();
-            if (request.attemptFailed(attemptId, clock.instant()) && publish) {
-                events.publishEvent(new PaymentAttemptFailed(
-                        request.id(),
-                        attemptId,
-                        new TenantId(request.tenantId()),
-                        new TenantId(request.shipperId()),
-                        attempt.declineCode().orElse("declined")));
-            }
-            return null;
-        }));
+        OnConflict.retry(
+                () -> systemAccess.transaction(ACROSS_TENANTS, "reopen the request of attempt " + attemptId, () -> {
+                    PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+                    PaymentRequest request =
+                            requests.findById(attempt.paymentRequestId()).orElseThrow();
+                    if (request.attemptFailed(attemptId, clock.instant()) && publish) {
+                        events.publishEvent(new PaymentAttemptFailed(
+                                request.id(),
+                                attemptId,
+                                new TenantId(request.tenantId()),
+                                new TenantId(request.shipperId()),
+                                attempt.declineCode().orElse("declined")));
+                    }
+                    return null;
+                }));
     }
 
-    private PaymentRequest carriersOwn(UUID requestId, boolean acrossTenants) {
-        return systemAccess.transaction(acrossTenants, "read payment request " + requestId, () -> {
-            PaymentRequest request =
-                    requests.findById(requestId).orElseThrow(() -> new PaymentRequestNotFound(requestId));
-            if (!acrossTenants
-                    && !Tenancy.currentTenant()
-                            .map(t -> t.value().equals(request.tenantId()))
-                            .orElse(false)) {
-                throw new PaymentRequestNotFound(requestId);
-            }
-            return request;
-        });
-    }
-
-    private PaymentRequest ownedByCaller(UUID requestId, boolean acrossTenants) {
-        PaymentRequest request = requests.findById(requestId).orElseThrow(() -> new PaymentRequestNotFound(requestId));
-        if (!acrossTenants
-                && !Tenancy.currentTenant()
-                        .map(t -> t.value().equals(request.tenantId()))
-                        .orElse(false)) {
-            throw new PaymentRequestNotFound(requestId);
-        }
-        return request;
+    private PaymentRequest carriersOwn(UUID requestId, Reach reach) {
+        return systemAccess.transaction(
+                reach, "read payment request " + requestId, () -> requests.carriersOwn(requestId, reach));
     }
 }

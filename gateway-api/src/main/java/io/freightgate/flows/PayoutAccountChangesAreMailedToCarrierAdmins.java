@@ -8,6 +8,7 @@ import io.freightgate.payouts.PayoutAccountRestricted;
 import io.freightgate.payouts.PayoutFailed;
 import io.freightgate.platform.notifications.Notification;
 import io.freightgate.platform.notifications.Notifications;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import io.freightgate.security.UserDirectory;
 import io.freightgate.security.UserView;
@@ -87,7 +88,7 @@ class PayoutAccountChangesAreMailedToCarrierAdmins {
     }
 
     private void mail(TenantId carrier, String subject, String template, Map<String, String> details) {
-        Optional<OrganizationView> organization = organizations.find(carrier, false);
+        Optional<OrganizationView> organization = organizations.find(carrier, Reach.OWN_TENANT);
         String organizationName = organization.map(OrganizationView::legalName).orElse("your company");
         List<Recipient> recipients = recipients(carrier, organization);
         if (recipients.isEmpty()) {
@@ -113,7 +114,7 @@ class PayoutAccountChangesAreMailedToCarrierAdmins {
     private record Recipient(String address, String name) {}
 
     private List<Recipient> recipients(TenantId carrier, Optional<OrganizationView> organization) {
-        List<Recipient> admins = users.list(carrier, false).stream()
+        List<Recipient> admins = users.list(carrier, Reach.OWN_TENANT).stream()
                 .filter(user -> user.roles().contains(Role.CARRIER_ADMIN))
                 .filter(user -> user.status().equals("ACTIVE") && !user.email().isBlank())
                 .map(user -> new Recipient(user.email(), displayName(user)))

@@ -3,12 +3,16 @@ package io.freightgate.flows;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.kyc.PayoutAccountRequirements;
 import io.freightgate.payouts.PayoutAccounts;
+import io.freightgate.platform.tenancy.Reach;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** A carrier's KYB case shows the Stripe Connect requirements of its payout account (read across tenants, audited). */
 @Component
 class PayoutAccountsShowInKybCases implements PayoutAccountRequirements {
+
+    private static final Reach ACROSS_TENANTS =
+            Reach.acrossTenants("PayoutAccountsShowInKybCases on its own authority");
 
     private final PayoutAccounts payoutAccounts;
 
@@ -19,7 +23,7 @@ class PayoutAccountsShowInKybCases implements PayoutAccountRequirements {
     @Override
     public Optional<Requirements> of(TenantId organization) {
         return payoutAccounts
-                .find(organization, true)
+                .find(organization, ACROSS_TENANTS)
                 .map(account -> new Requirements(
                         account.chargesEnabled(),
                         account.payoutsEnabled(),

@@ -2,6 +2,7 @@ package io.freightgate.ledger;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.platform.persistence.OnConflict;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ChargebackJournals {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("ChargebackJournals on its own authority");
 
     private final RequestCarriers requests;
     private final LedgerPostings postings;
@@ -71,7 +74,7 @@ public class ChargebackJournals {
     }
 
     private void post(UUID paymentRequestId, String reason, Consumer<UUID> posting) {
-        OnConflict.retry(() -> systemAccess.transaction(true, reason, () -> {
+        OnConflict.retry(() -> systemAccess.transaction(ACROSS_TENANTS, reason, () -> {
             requests.carrierOf(paymentRequestId).ifPresent(posting);
             return null;
         }));

@@ -6,6 +6,7 @@ import io.freightgate.ledger.internal.statements.FeeStatementLines;
 import io.freightgate.ledger.internal.statements.FeeStatementPdf;
 import io.freightgate.ledger.internal.statements.PlatformVatIdentity;
 import io.freightgate.ledger.internal.statements.ReverseChargePolicy;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * (asked through {@link CarrierVatStatus}). A statement is made on demand from the append-only ledger, so the same
  * month reads the same once it is over; a month that has not ended yet gives a preliminary statement, a month that has
  * not begun none. A carrier reaches its own statements; platform staff every carrier's through the audited system path
- * ({@code acrossTenants}).
+ * ({@code Reach}).
  */
 @Service
 public class FeeStatements {
@@ -57,18 +58,18 @@ public class FeeStatements {
     }
 
     /** The carrier's statement of {@code month}; fails with {@link IllegalArgumentException} for a future month. */
-    public FeeStatementView statement(TenantId carrier, YearMonth month, boolean acrossTenants) {
+    public FeeStatementView statement(TenantId carrier, YearMonth month, Reach reach) {
         if (!hasBegun(month)) {
             throw new IllegalArgumentException("The month " + month + " has not begun");
         }
         Instant now = clock.instant();
         Instant from = FeeStatementLines.start(month);
         Instant until = FeeStatementLines.end(month);
-        List<FeeStatementView.Line> lines = FeeStatementLines.lines(CarrierScope.call(
-                systemAccess,
+        List<FeeStatementView.Line> lines = FeeStatementLines.lines(systemAccess.forOwner(
+                reach,
                 carrier,
-                acrossTenants,
                 "read the fee statement " + month + " of " + carrier,
+                () -> new IllegalArgumentException("A carrier reaches only its own payout account and payouts"),
                 () -> transactions.execute(status -> journals.of(carrier.value(), from, until))));
         Optional<CarrierVatStatus.VatStanding> vat = vatStatus.of(carrier);
         return new FeeStatementView(
@@ -86,7 +87,7 @@ public class FeeStatements {
     }
 
     /** The statement as a PDF, naming the carrier as {@code carrierName}. */
-    public byte[] pdf(TenantId carrier, String carrierName, YearMonth month, boolean acrossTenants) {
-        return pdf.render(carrierName, statement(carrier, month, acrossTenants));
+    public byte[] pdf(TenantId carrier, String carrierName, YearMonth month, Reach reach) {
+        return pdf.render(carrierName, statement(carrier, month, reach));
     }
 }

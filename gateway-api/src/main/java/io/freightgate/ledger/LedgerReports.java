@@ -2,6 +2,7 @@ package io.freightgate.ledger;
 
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.internal.statements.LedgerEntryRecords;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 @Service
 public class LedgerReports {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("LedgerReports on its own authority");
 
     /** The longest period one query covers. */
     public static final Duration LONGEST_PERIOD = LedgerQuery.LONGEST_PERIOD;
@@ -50,7 +53,9 @@ public class LedgerReports {
         }
         Optional<LedgerEntryRecords.Position> position = after.map(LedgerEntryRecords.Position::parse);
         List<LedgerEntryView> entries = systemAccess.transaction(
-                true, "read ledger entries " + describe(query), () -> records.entries(query, position, limit + 1));
+                ACROSS_TENANTS,
+                "read ledger entries " + describe(query),
+                () -> records.entries(query, position, limit + 1));
         boolean more = entries.size() > limit;
         List<LedgerEntryView> page = more ? entries.subList(0, limit) : entries;
         return new Page(
@@ -90,7 +95,7 @@ public class LedgerReports {
      */
     public List<LedgerBalanceView> balances(Optional<TenantId> organization, Optional<Instant> before) {
         return systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "read ledger balances" + organization.map(o -> " of " + o).orElse(""),
                 () -> records.balances(organization, before));
     }

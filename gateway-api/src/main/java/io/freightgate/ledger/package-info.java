@@ -10,6 +10,8 @@
 @ApplicationModule(
         displayName = "Ledger",
         allowedDependencies = {"kernel", "platform"})
+@NullMarked
 package io.freightgate.ledger;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -7,6 +7,7 @@ import io.freightgate.loads.internal.LoadViews;
 import io.freightgate.loads.internal.MimeMessages;
 import io.freightgate.loads.internal.domain.HashChain;
 import io.freightgate.loads.internal.domain.Load;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
@@ -52,7 +53,7 @@ public class CommunicationLog {
         if (title.length() > 200) {
             throw new IllegalArgumentException("A subject has at most 200 characters");
         }
-        return systemAccess.transaction(false, "message on load " + id, () -> {
+        return systemAccess.transaction(Reach.OWN_TENANT, "message on load " + id, () -> {
             Load load = access.visible(id, viewer);
             return log.append(load, "API", Tenancy.currentActor(), title, text, clock.instant());
         });
@@ -66,7 +67,7 @@ public class CommunicationLog {
         MimeMessages mail = MimeMessages.parse(raw);
         String body = mail.text().length() > MAX_MESSAGE ? mail.text().substring(0, MAX_MESSAGE) : mail.text();
         String sent = mail.sentAt().map(at -> "Sent " + at + ". ").orElse("");
-        return systemAccess.transaction(false, "e-mail on load " + id, () -> {
+        return systemAccess.transaction(Reach.OWN_TENANT, "e-mail on load " + id, () -> {
             Load load = access.visible(id, viewer);
             return log.append(
                     load,
@@ -80,7 +81,7 @@ public class CommunicationLog {
 
     /** Every entry of the load's log, first to last, with its hashes. */
     public List<LogEntryView> entries(UUID id, LoadViewer viewer) {
-        return systemAccess.transaction(viewer.acrossTenants(), "read communication log of load " + id, () -> {
+        return systemAccess.transaction(viewer.reach(), "read communication log of load " + id, () -> {
             access.visible(id, viewer);
             return evidence.entries(id).stream().map(LoadViews::entry).toList();
         });
@@ -88,7 +89,7 @@ public class CommunicationLog {
 
     /** Re-computes the load's chain from the first entry. */
     public ChainVerification verify(UUID id, LoadViewer viewer) {
-        return systemAccess.transaction(viewer.acrossTenants(), "verify communication log of load " + id, () -> {
+        return systemAccess.transaction(viewer.reach(), "verify communication log of load " + id, () -> {
             access.visible(id, viewer);
             var result = HashChain.verify(evidence.entries(id));
             return new ChainVerification(
@@ -98,7 +99,7 @@ public class CommunicationLog {
 
     /** The transcript of the log as plain text, every entry with its hashes, and the verification of the chain. */
     public String transcript(UUID id, LoadViewer viewer) {
-        return systemAccess.transaction(viewer.acrossTenants(), "export communication log of load " + id, () -> {
+        return systemAccess.transaction(viewer.reach(), "export communication log of load " + id, () -> {
             Load load = access.visible(id, viewer);
             List<HashChain.Entry> entries = evidence.entries(id);
             var result = HashChain.verify(entries);

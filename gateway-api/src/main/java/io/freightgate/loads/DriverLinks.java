@@ -7,6 +7,7 @@ import io.freightgate.loads.internal.LoadFiles;
 import io.freightgate.loads.internal.LoadRecords;
 import io.freightgate.loads.internal.LoadViews;
 import io.freightgate.loads.internal.domain.Load;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ public class DriverLinks {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return systemAccess.transaction(false, "driver link for load " + id, () -> {
+        return systemAccess.transaction(Reach.OWN_TENANT, "driver link for load " + id, () -> {
             Load load = access.managed(id, LoadViewer.organization());
             Instant now = clock.instant();
             Instant expires = now.plus(validity);
@@ -108,9 +109,10 @@ public class DriverLinks {
                 "driver-link",
                 Optional.empty(),
                 reason,
-                () -> systemAccess.transaction(false, reason, () -> evidence.loadOfLink(sha256(token), clock.instant())
-                        .flatMap(loads::findById)
-                        .map(work)));
+                () -> systemAccess.transaction(
+                        Reach.OWN_TENANT, reason, () -> evidence.loadOfLink(sha256(token), clock.instant())
+                                .flatMap(loads::findById)
+                                .map(work)));
     }
 
     private static boolean wellFormed(String token) {

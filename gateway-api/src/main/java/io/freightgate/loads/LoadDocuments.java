@@ -8,6 +8,7 @@ import io.freightgate.loads.internal.LoadFiles;
 import io.freightgate.loads.internal.domain.DocumentPatterns;
 import io.freightgate.loads.internal.domain.Load;
 import io.freightgate.platform.documents.ContentType;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
@@ -62,7 +63,7 @@ public class LoadDocuments {
             throw new IllegalArgumentException("kind must be RATE_CONFIRMATION, BOL, CMR or POD");
         }
         String text = files.text(pdf);
-        return systemAccess.transaction(false, "document for load " + id, () -> {
+        return systemAccess.transaction(Reach.OWN_TENANT, "document for load " + id, () -> {
             Load load = access.managed(id, LoadViewer.organization());
             UUID documentId = files.store(
                             load, "load-" + normalized.toLowerCase(Locale.ROOT), fileName, pdf, Set.of(ContentType.PDF))
@@ -96,7 +97,7 @@ public class LoadDocuments {
 
     /** The documents of the load, with what was recognized in each. */
     public List<LoadDocumentView> list(UUID id, LoadViewer viewer) {
-        return systemAccess.transaction(viewer.acrossTenants(), "read documents of load " + id, () -> {
+        return systemAccess.transaction(viewer.reach(), "read documents of load " + id, () -> {
             access.visible(id, viewer);
             return evidence.documents(id).stream()
                     .map(row -> new LoadDocumentView(

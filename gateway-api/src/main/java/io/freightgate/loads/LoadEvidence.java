@@ -12,6 +12,7 @@ import io.freightgate.loads.internal.domain.GeoPoint;
 import io.freightgate.loads.internal.domain.Geofence;
 import io.freightgate.loads.internal.domain.Load;
 import io.freightgate.platform.documents.DocumentStore;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
@@ -35,6 +36,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class LoadEvidence {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("LoadEvidence on its own authority");
 
     private final LoadAccess access;
     private final EvidenceRecords evidence;
@@ -74,13 +77,13 @@ public class LoadEvidence {
     public DeliveryConfirmationView uploadProofOfDelivery(UUID id, LoadViewer viewer, UploadProofOfDelivery pod) {
         LoadFiles.Checked checked = files.check(pod.content(), true);
         return systemAccess.transaction(
-                false,
+                Reach.OWN_TENANT,
                 "proof of delivery for load " + id,
                 () -> proofs.record(access.managed(id, viewer), pod, checked, "API", Tenancy.currentActor()));
     }
 
     public List<DeliveryConfirmationView> deliveryConfirmations(UUID id, LoadViewer viewer) {
-        return systemAccess.transaction(viewer.acrossTenants(), "read proofs of delivery of load " + id, () -> {
+        return systemAccess.transaction(viewer.reach(), "read proofs of delivery of load " + id, () -> {
             access.visible(id, viewer);
             return evidence.confirmations(id);
         });
@@ -94,7 +97,7 @@ public class LoadEvidence {
      */
     public Optional<DocumentStore.Document> proofOfDeliveryFile(UUID id, UUID confirmationId, LoadViewer viewer) {
         Optional<UUID> document =
-                systemAccess.transaction(viewer.acrossTenants(), "read proofs of delivery of load " + id, () -> {
+                systemAccess.transaction(viewer.reach(), "read proofs of delivery of load " + id, () -> {
                     access.visible(id, viewer);
                     return evidence.confirmations(id).stream()
                             .filter(confirmation -> confirmation.id().equals(confirmationId))
@@ -102,7 +105,7 @@ public class LoadEvidence {
                             .findFirst();
                 });
         return document.flatMap(documentId -> systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "read a proof of delivery file of load " + id + " for one of its parties",
                 () -> documents.load(new DocumentStore.DocumentId(documentId))));
     }
@@ -123,7 +126,7 @@ public class LoadEvidence {
                 throw new IllegalArgumentException("speed_kmh must be within 0..300");
             }
         });
-        return systemAccess.transaction(false, "telematics for load " + id, () -> {
+        return systemAccess.transaction(Reach.OWN_TENANT, "telematics for load " + id, () -> {
             Load load = access.managed(id, viewer);
             Instant now = clock.instant();
             evidence.insertPing(
@@ -172,7 +175,7 @@ public class LoadEvidence {
      */
     public LoadView confirmByShipper(UUID id) {
         String actor = Tenancy.currentActor();
-        return systemAccess.transaction(false, "shipper confirms the delivery of load " + id, () -> {
+        return systemAccess.transaction(Reach.OWN_TENANT, "shipper confirms the delivery of load " + id, () -> {
             Load load = access.shipped(id);
             Instant now = clock.instant();
             Instant at = load.deliveredAt()

@@ -9,6 +9,8 @@ import io.freightgate.loads.internal.domain.GeoPoint;
 import io.freightgate.loads.internal.domain.Load;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
+import io.freightgate.platform.tenancy.Ownership;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
@@ -29,6 +31,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class LoadPlanning {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("LoadPlanning on its own authority");
 
     private final LoadRecords loads;
     private final LoadAccess access;
@@ -57,11 +61,9 @@ public class LoadPlanning {
 
     /** Plans a load; fails with {@link IllegalArgumentException} for an unknown shipper or bad stops or references. */
     public LoadView create(TenantId carrier, CreateLoad command) {
-        if (!Tenancy.currentTenant().map(carrier::equals).orElse(false)) {
-            throw new IllegalArgumentException("A carrier plans loads only in its own name");
-        }
+        Ownership.requireOwn(carrier, () -> new IllegalArgumentException("A carrier plans loads only in its own name"));
         directory
-                .find(command.shipper(), true)
+                .find(command.shipper(), ACROSS_TENANTS)
                 .filter(organization -> organization.type() == OrganizationType.SHIPPER)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown shipper " + command.shipper()));
         String number = reference(command.loadNumber(), "load number")
@@ -69,7 +71,7 @@ public class LoadPlanning {
         Load.Stop pickup = stop(command.pickup(), "pickup");
         Load.Stop delivery = stop(command.delivery(), "delivery");
         String actor = Tenancy.currentActor();
-        return systemAccess.transaction(false, "create load", () -> {
+        return systemAccess.transaction(Reach.OWN_TENANT, "create load", () -> {
             if (loads.findByNumber(carrier.value(), number).isPresent()) {
                 throw new IllegalStateException("A load numbered " + number + " exists already");
             }
@@ -94,15 +96,15 @@ public class LoadPlanning {
 
     /** The load, if the viewer may see it. */
     public Optional<LoadView> find(UUID id, LoadViewer viewer) {
-        return systemAccess.transaction(viewer.acrossTenants(), "read load " + id, () -> access.find(id, viewer)
-                .map(LoadViews::load));
+        return systemAccess.transaction(
+                viewer.reach(), "read load " + id, () -> access.find(id, viewer).map(LoadViews::load));
     }
 
     /** The newest loads the viewer may see (a driver: those assigned to them). */
     public List<LoadView> list(LoadViewer viewer, int limit) {
         var page = PageRequest.of(0, Math.clamp(limit, 1, 200));
         return systemAccess.transaction(
-                viewer.acrossTenants(), "list loads", () -> viewer
+                viewer.reach(), "list loads", () -> viewer
                         .driver()
                         .map(driver -> loads.assignedTo(driver, page))
                         .orElseGet(() -> loads.newestFirst(page))
@@ -113,7 +115,7 @@ public class LoadPlanning {
 
     /** Assigns the load to a driver (a user id of the carrier), or unassigns it. */
     public LoadView assignDriver(UUID id, Optional<String> driverUserId) {
-        return systemAccess.transaction(false, "assign driver to load " + id, () -> {
+        return systemAccess.transaction(Reach.OWN_TENANT, "assign driver to load " + id, () -> {
             Load load = access.managed(id, LoadViewer.organization());
             Instant now = clock.instant();
             load.assignDriver(driverUserId, now);

@@ -15,4 +15,7 @@
  * applies recognized document data without a person confirming it, and never changes or deletes an entry of the
  * communication log.
  */
+@NullMarked
 package io.freightgate.loads;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,7 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.internal.Organization;
 import io.freightgate.organizations.internal.Organizations;
 import io.freightgate.platform.crypto.EnvelopeEncryption;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class OrganizationDirectory {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("OrganizationDirectory on its own authority");
 
     /** The platform operator's organization, created by the first migration. */
     public static final TenantId PLATFORM = new TenantId(UUID.fromString("00000000-0000-0000-0000-000000000001"));
@@ -45,7 +48,7 @@ public class OrganizationDirectory {
 
     /** Registers a new tenant; platform staff only, so it runs in the system scope. */
     public OrganizationView register(RegisterOrganization command) {
-        return systemAccess.transaction(true, "register organization " + command.type(), () -> {
+        return systemAccess.transaction(ACROSS_TENANTS, "register organization " + command.type(), () -> {
             TenantId id = TenantId.random();
             String email = command.contactEmail().strip();
             var organization = Organization.register(
@@ -64,13 +67,13 @@ public class OrganizationDirectory {
     }
 
     /** The caller's own organization, or any organization for platform staff (audited). */
-    public Optional<OrganizationView> find(TenantId id, boolean acrossTenants) {
-        return systemAccess.transaction(acrossTenants, "read organization " + id, () -> findVisible(id));
+    public Optional<OrganizationView> find(TenantId id, Reach reach) {
+        return systemAccess.transaction(reach, "read organization " + id, () -> findVisible(id));
     }
 
     /** Every organization the caller may see: its own, or all of them for platform staff (audited). */
-    public List<OrganizationView> list(boolean acrossTenants) {
-        return systemAccess.transaction(acrossTenants, "list organizations", this::listVisible);
+    public List<OrganizationView> list(Reach reach) {
+        return systemAccess.transaction(reach, "list organizations", this::listVisible);
     }
 
     /**
@@ -78,9 +81,9 @@ public class OrganizationDirectory {
      * without TOTP must enrol before going anywhere. The organization's own admins, or platform admins (across
      * tenants, audited); an organization the caller cannot see is empty.
      */
-    public Optional<OrganizationView> requireSecondFactor(TenantId id, boolean required, boolean acrossTenants) {
+    public Optional<OrganizationView> requireSecondFactor(TenantId id, boolean required, Reach reach) {
         return systemAccess.transaction(
-                acrossTenants,
+                reach,
                 (required ? "require" : "stop requiring") + " a second factor in organization " + id,
                 () -> organizations.findById(id.value()).map(organization -> {
                     organization.requireSecondFactor(required);
@@ -93,7 +96,7 @@ public class OrganizationDirectory {
      * in its own system scope).
      */
     public boolean requiresSecondFactor(TenantId id) {
-        return systemAccess.transaction(false, "second factor of " + id, () -> organizations
+        return systemAccess.transaction(Reach.OWN_TENANT, "second factor of " + id, () -> organizations
                 .findById(id.value())
                 .map(Organization::secondFactorRequired)
                 .orElse(false));

@@ -9,6 +9,7 @@ import io.freightgate.payouts.internal.domain.PayoutAccount;
 import io.freightgate.payouts.internal.domain.PayoutAccountState;
 import io.freightgate.payouts.internal.stripe.StripeConnectAccounts;
 import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.net.URI;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * records the intent, calls Stripe after the commit (idempotency key from the payout account's id) and records the
  * outcome; an unknown outcome is answered with {@link PaymentProviderUnavailable} and repeating the request completes
  * it. Afterwards Stripe's webhooks keep it in sync. A carrier reads and manages its own account; platform staff reach
- * any carrier's through the audited system path ({@code acrossTenants}).
+ * any carrier's through the audited system path ({@code Reach}).
  */
 @Service
 public class PayoutAccounts {
@@ -72,10 +73,10 @@ public class PayoutAccounts {
      * {@link IllegalArgumentException} if Stripe refuses, and with {@link PaymentProviderUnavailable} if Stripe's
      * answer is unknown (repeat the request).
      */
-    public PayoutAccountView open(TenantId carrier, OpenPayoutAccount command, boolean acrossTenants) {
+    public PayoutAccountView open(TenantId carrier, OpenPayoutAccount command, Reach reach) {
         PayoutAccount intent = scoped(
                 carrier,
-                acrossTenants,
+                reach,
                 "open the payout account of " + carrier,
                 () -> transactions.execute(status -> {
                     Optional<PayoutAccount> existing = records.findByTenantId(carrier.value());
@@ -111,14 +112,14 @@ public class PayoutAccounts {
             case ProviderOutcome.NotAttempted<AccountSnapshot> notAttempted ->
                 unknown(carrier, intent, notAttempted.reason());
         }
-        return find(carrier, acrossTenants).orElseThrow();
+        return find(carrier, reach).orElseThrow();
     }
 
     /** The carrier's payout account, if it has one. */
-    public Optional<PayoutAccountView> find(TenantId carrier, boolean acrossTenants) {
+    public Optional<PayoutAccountView> find(TenantId carrier, Reach reach) {
         return scoped(
                 carrier,
-                acrossTenants,
+                reach,
                 "read the payout account of " + carrier,
                 () -> transactions.execute(
                         status -> records.findByTenantId(carrier.value()).map(PayoutAccounts::view)));
@@ -129,8 +130,8 @@ public class PayoutAccounts {
      * Stripe's onboarding returns to, before its webhooks arrive). When Stripe cannot be reached the stored state is
      * answered as it is. Empty when the carrier has no account.
      */
-    public Optional<PayoutAccountView> synchronize(TenantId carrier, boolean acrossTenants) {
-        Optional<String> stripeAccount = find(carrier, acrossTenants).flatMap(PayoutAccountView::stripeAccountId);
+    public Optional<PayoutAccountView> synchronize(TenantId carrier, Reach reach) {
+        Optional<String> stripeAccount = find(carrier, reach).flatMap(PayoutAccountView::stripeAccountId);
         if (stripeAccount.isPresent()) {
             try {
                 synchronizer.synchronize(stripeAccount.get(), Optional.empty());
@@ -138,7 +139,7 @@ public class PayoutAccounts {
                 log.info("Payout account of {} not synchronized now: {}", carrier, e.getMessage());
             }
         }
-        return find(carrier, acrossTenants);
+        return find(carrier, reach);
     }
 
     /** Whether the carrier may receive transfers now: its payout account is {@code ACTIVE}. */
@@ -155,8 +156,8 @@ public class PayoutAccounts {
      * A fresh single-use link to Stripe's hosted onboarding (each call makes a new one, which is what the refresh URL
      * asks for once a link expired). Fails with {@link IllegalStateException} when the carrier has no account yet.
      */
-    public OnboardingLink createOnboardingLink(TenantId carrier, URI refreshUrl, URI returnUrl, boolean acrossTenants) {
-        String stripeAccount = find(carrier, acrossTenants)
+    public OnboardingLink createOnboardingLink(TenantId carrier, URI refreshUrl, URI returnUrl, Reach reach) {
+        String stripeAccount = find(carrier, reach)
                 .flatMap(PayoutAccountView::stripeAccountId)
                 .orElseThrow(() -> new IllegalStateException("The carrier has no payout account yet"));
         return switch (stripe.onboardingLink(stripeAccount, refreshUrl, returnUrl)) {
@@ -186,8 +187,13 @@ public class PayoutAccounts {
         return new PaymentProviderUnavailable("Stripe did not answer; repeat the request. (" + reason + ")");
     }
 
-    private <T> T scoped(TenantId carrier, boolean acrossTenants, String reason, Supplier<T> work) {
-        return CarrierScope.call(systemAccess, carrier, acrossTenants, reason, work);
+    private <T> T scoped(TenantId carrier, Reach reach, String reason, Supplier<T> work) {
+        return systemAccess.forOwner(
+                reach,
+                carrier,
+                reason,
+                () -> new IllegalArgumentException("A carrier reaches only its own payout account and payouts"),
+                work);
     }
 
     private static PayoutAccountView view(PayoutAccount account) {

@@ -15,6 +15,7 @@ import io.freightgate.payouts.internal.domain.PayoutState;
 import io.freightgate.payouts.internal.domain.Remittances;
 import io.freightgate.payouts.internal.stripe.StripePayouts;
 import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
@@ -32,7 +33,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * with a remittance for every paid one. An on-demand payout is recorded before Stripe is called (idempotency key from
  * its id), Stripe is called outside any transaction, and the answer is recorded after; a lost answer leaves it
  * {@code REQUEST_UNKNOWN} until Stripe's {@code payout.created} (which carries FreightGate's id) completes it. A carrier
- * reaches its own payouts; platform staff every carrier's through the audited system path ({@code acrossTenants}).
+ * reaches its own payouts; platform staff every carrier's through the audited system path ({@code Reach}).
  */
 @Service
 public class Payouts {
@@ -77,12 +78,12 @@ public class Payouts {
      * {@link IllegalArgumentException} when Stripe refuses (e.g. payouts not enabled, balance insufficient), and with
      * {@link PaymentProviderUnavailable} when Stripe's answer is lost.
      */
-    public PayoutView request(TenantId carrier, Optional<Long> amountMinor, String currency, boolean acrossTenants) {
+    public PayoutView request(TenantId carrier, Optional<Long> amountMinor, String currency, Reach reach) {
         String code = java.util.Currency.getInstance(currency.toUpperCase(Locale.ROOT))
                 .getCurrencyCode();
         String account = scoped(
                         carrier,
-                        acrossTenants,
+                        reach,
                         "read the payout account of " + carrier,
                         () -> transactions.execute(status ->
                                 payoutAccounts.findByTenantId(carrier.value()).flatMap(PayoutAccount::stripeAccountId)))
@@ -122,24 +123,24 @@ public class Payouts {
             case ProviderOutcome.Unknown<PayoutSnapshot> unknown -> unknown(unknown.reason());
             case ProviderOutcome.NotAttempted<PayoutSnapshot> notAttempted -> unknown(notAttempted.reason());
         }
-        return find(carrier, id, acrossTenants).orElseThrow();
+        return find(carrier, id, reach).orElseThrow();
     }
 
     /** The carrier's payouts, newest first. */
-    public List<PayoutView> list(TenantId carrier, int limit, boolean acrossTenants) {
+    public List<PayoutView> list(TenantId carrier, int limit, Reach reach) {
         return scoped(
                 carrier,
-                acrossTenants,
+                reach,
                 "list the payouts of " + carrier,
                 () -> transactions.execute(status -> records.newestFirst(carrier.value(), limit).stream()
                         .map(Payouts::view)
                         .toList()));
     }
 
-    public Optional<PayoutView> find(TenantId carrier, UUID id, boolean acrossTenants) {
+    public Optional<PayoutView> find(TenantId carrier, UUID id, Reach reach) {
         return scoped(
                 carrier,
-                acrossTenants,
+                reach,
                 "read payout " + id,
                 () -> transactions.execute(status -> records.find(id)
                         .filter(payout -> payout.tenantId().equals(carrier.value()))
@@ -151,20 +152,20 @@ public class Payouts {
      * {@link PayoutNotFound} for another carrier's or an unknown payout, and with {@link IllegalStateException} while
      * the payout is not paid.
      */
-    public RemittanceView remittance(TenantId carrier, UUID id, boolean acrossTenants) {
-        PayoutRecords.Payout payout = row(carrier, id, acrossTenants);
+    public RemittanceView remittance(TenantId carrier, UUID id, Reach reach) {
+        PayoutRecords.Payout payout = row(carrier, id, reach);
         if (payout.state() != PayoutState.PAID) {
             throw new IllegalStateException(
                     "Payout " + id + " is " + payout.state() + "; its remittance follows when it is paid");
         }
         if (payout.remittanceBuiltAt().isEmpty()) {
             remittances.build(payout, Tenancy.currentActor());
-            payout = row(carrier, id, acrossTenants);
+            payout = row(carrier, id, reach);
         }
         PayoutRecords.Payout paid = payout;
         List<PayoutRecords.Line> lines = scoped(
                 carrier,
-                acrossTenants,
+                reach,
                 "read the remittance of payout " + id,
                 () -> transactions.execute(status -> records.lines(id)));
         String currency = paid.currency();
@@ -182,14 +183,14 @@ public class Payouts {
     }
 
     /** The remittance as a PDF statement. */
-    public byte[] remittancePdf(TenantId carrier, String carrierName, UUID id, boolean acrossTenants) {
-        return pdf.render(carrierName, remittance(carrier, id, acrossTenants));
+    public byte[] remittancePdf(TenantId carrier, String carrierName, UUID id, Reach reach) {
+        return pdf.render(carrierName, remittance(carrier, id, reach));
     }
 
-    private PayoutRecords.Payout row(TenantId carrier, UUID id, boolean acrossTenants) {
+    private PayoutRecords.Payout row(TenantId carrier, UUID id, Reach reach) {
         return scoped(
                         carrier,
-                        acrossTenants,
+                        reach,
                         "read payout " + id,
                         () -> transactions.execute(status -> records.find(id)
                                 .filter(payout -> payout.tenantId().equals(carrier.value()))))
@@ -210,8 +211,13 @@ public class Payouts {
                 "Stripe did not answer; the payout is recorded and completes when Stripe reports it. (" + reason + ")");
     }
 
-    private <T> T scoped(TenantId carrier, boolean acrossTenants, String reason, Supplier<T> work) {
-        return CarrierScope.call(systemAccess, carrier, acrossTenants, reason, work);
+    private <T> T scoped(TenantId carrier, Reach reach, String reason, Supplier<T> work) {
+        return systemAccess.forOwner(
+                reach,
+                carrier,
+                reason,
+                () -> new IllegalArgumentException("A carrier reaches only its own payout account and payouts"),
+                work);
     }
 
     private static RemittanceView.Line line(PayoutRecords.Line line, String currency) {

@@ -1,6 +1,7 @@
 package io.freightgate.security;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -103,7 +104,7 @@ class AccountPages {
     }
 
     private static ModelAndView passwordForm(
-            int status, String title, String error, String action, HttpServletResponse response) {
+            int status, String title, @Nullable String error, String action, HttpServletResponse response) {
         return page(status, title, response)
                 .addObject("notice", error)
                 .addObject("form", "password")

@@ -3,6 +3,7 @@ package io.freightgate.security;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.security.internal.ApiClient;
 import io.freightgate.security.internal.ApiClientRecords;
@@ -13,6 +14,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -64,7 +66,7 @@ public class ApiClients {
     }
 
     /** Creates a client for an organization; the answer carries the secret, which is never shown again. */
-    public ApiClientView create(TenantId organization, String name, Collection<Role> roles, boolean acrossTenants) {
+    public ApiClientView create(TenantId organization, String name, Collection<Role> roles, Reach reach) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new IllegalArgumentException("The client name must have 1 to 100 characters");
         }
@@ -72,7 +74,7 @@ public class ApiClients {
             throw new IllegalArgumentException("An API client needs at least one role");
         }
         OrganizationView owner = organizations
-                .find(organization, acrossTenants)
+                .find(organization, reach)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown organization " + organization));
         for (Role role : roles) {
             if (role.organizationType() != owner.type()) {
@@ -80,7 +82,7 @@ public class ApiClients {
                         + owner.type().name().toLowerCase() + " organization");
             }
         }
-        return systemAccess.transaction(acrossTenants, "create API client for " + organization, () -> {
+        return systemAccess.transaction(reach, "create API client for " + organization, () -> {
             Instant now = clock.instant();
             String clientId = "fgc_" + HexFormat.of().formatHex(randomBytes(10));
             String secret = newSecret();
@@ -96,25 +98,30 @@ public class ApiClients {
     }
 
     /** The clients the caller may see: its organization's, or every organization's for platform admins. */
-    public List<ApiClientView> list(boolean acrossTenants) {
-        return systemAccess.transaction(
-                acrossTenants, "list API clients", () -> records.findAllByOrderByCreatedAtAsc().stream()
-                        .map(client -> view(client, Optional.empty()))
-                        .toList());
+    public List<ApiClientView> list(Reach reach) {
+        return systemAccess.transaction(reach, "list API clients", () -> records.findAllByOrderByCreatedAtAsc().stream()
+                .map(client -> view(client, Optional.empty()))
+                .toList());
     }
 
-    public Optional<ApiClientView> find(UUID id, boolean acrossTenants) {
-        return systemAccess.transaction(acrossTenants, "read API client " + id, () -> records.findById(id)
+    public Optional<ApiClientView> find(UUID id, Reach reach) {
+        return systemAccess.transaction(reach, "read API client " + id, () -> records.findById(id)
                 .map(client -> view(client, Optional.empty())));
     }
 
+    /** The authorization server's registration of an API client: made with the client, in the same transaction. */
+    private RegisteredClient registered(String clientId) {
+        return Objects.requireNonNull(
+                registry.findByClientId(clientId), "every API client is registered with the authorization server");
+    }
+
     /** Replaces the secret; the old one stops working at once. The answer carries the new secret. */
-    public Optional<ApiClientView> rotateSecret(UUID id, boolean acrossTenants) {
-        return systemAccess.transaction(acrossTenants, "rotate secret of API client " + id, () -> records.findById(id)
+    public Optional<ApiClientView> rotateSecret(UUID id, Reach reach) {
+        return systemAccess.transaction(reach, "rotate secret of API client " + id, () -> records.findById(id)
                 .map(client -> {
                     client.secretRotated(clock.instant());
                     String secret = newSecret();
-                    RegisteredClient registered = registry.findByClientId(client.clientId());
+                    RegisteredClient registered = registered(client.clientId());
                     registry.save(RegisteredClient.from(registered)
                             .clientSecret(passwordEncoder.encode(secret))
                             .build());
@@ -123,11 +130,11 @@ public class ApiClients {
     }
 
     /** Disables the client for good: no new tokens, and tokens already issued are refused. */
-    public Optional<ApiClientView> disable(UUID id, boolean acrossTenants) {
-        return systemAccess.transaction(acrossTenants, "disable API client " + id, () -> records.findById(id)
-                .map(client -> {
+    public Optional<ApiClientView> disable(UUID id, Reach reach) {
+        return systemAccess.transaction(
+                reach, "disable API client " + id, () -> records.findById(id).map(client -> {
                     client.disable();
-                    RegisteredClient registered = registry.findByClientId(client.clientId());
+                    RegisteredClient registered = registered(client.clientId());
                     // The token endpoint compares a secret's expiry with the system clock, not the injected Clock: a
                     // secret that expired at the epoch is refused whatever either clock says.
                     registry.save(RegisteredClient.from(registered)

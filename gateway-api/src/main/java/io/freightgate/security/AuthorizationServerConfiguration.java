@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -189,7 +190,8 @@ class AuthorizationServerConfiguration {
         AuthorizationGrantType grant = context.getAuthorizationGrantType();
         if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(grant)
                 || AuthorizationGrantType.REFRESH_TOKEN.equals(grant)) {
-            Authentication principal = context.getPrincipal();
+            Authentication principal =
+                    Objects.requireNonNull(context.getPrincipal(), "code and refresh-token grants have a principal");
             String subject = principal.getName();
             StepUp.Claims factors = StepUp.claimsOf(principal.getAuthorities());
             context.getClaims().claim(StepUp.AMR_CLAIM, factors.amr());

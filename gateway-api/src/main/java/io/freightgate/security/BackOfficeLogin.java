@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -187,7 +188,7 @@ class BackOfficeLogin {
     private static final class NoTokensKept implements OAuth2AuthorizedClientRepository {
 
         @Override
-        public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(
+        public <T extends OAuth2AuthorizedClient> @Nullable T loadAuthorizedClient(
                 String clientRegistrationId, Authentication principal, HttpServletRequest request) {
             return null;
         }

@@ -8,6 +8,7 @@ import io.freightgate.platform.notifications.Notification;
 import io.freightgate.platform.notifications.Notifications;
 import io.freightgate.platform.ratelimit.RateLimit;
 import io.freightgate.platform.ratelimit.RateLimiter;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.internal.User;
@@ -100,20 +101,19 @@ public class Invitations {
      * IllegalStateException}, 409), as the admin sees those anyway.
      */
     public UserView invite(
-            TenantId organization, String email, String displayName, Collection<Role> roles, boolean acrossTenants) {
+            TenantId organization, String email, String displayName, Collection<Role> roles, Reach reach) {
         String normalized = EmailAddresses.normalize(email);
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
             throw new IllegalArgumentException("The display name must have 1 to 200 characters");
         }
-        List<String> roleNames = directory.checkedRoles(organization, roles, acrossTenants);
+        List<String> roleNames = directory.checkedRoles(organization, roles, reach);
         String organizationName = organizations
-                .find(organization, acrossTenants)
+                .find(organization, reach)
                 .map(OrganizationView::legalName)
                 .orElseThrow();
         byte[] emailHash = encryption.keyedHash("user-email:" + normalized);
         try {
-            return inviteNew(
-                    organization, normalized, emailHash, displayName, roleNames, organizationName, acrossTenants);
+            return inviteNew(organization, normalized, emailHash, displayName, roleNames, organizationName, reach);
         } catch (AddressTaken e) {
             return inviteHolderOfAccount(organization, normalized, emailHash, displayName, roleNames, organizationName);
         }
@@ -126,8 +126,8 @@ public class Invitations {
             String displayName,
             List<String> roleNames,
             String organizationName,
-            boolean acrossTenants) {
-        return systemAccess.transaction(acrossTenants, "invite user to " + organization, () -> {
+            Reach reach) {
+        return systemAccess.transaction(reach, "invite user to " + organization, () -> {
             Instant now = clock.instant();
             UUID id = UUID.randomUUID();
             String token = "fgi_" + OpaqueTokens.random();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -290,7 +291,7 @@ class LoginPages {
                 : clock.instant();
     }
 
-    private UUID pendingUser(HttpServletRequest request) {
+    private @Nullable UUID pendingUser(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null || !(session.getAttribute(PENDING_USER) instanceof UUID user)) {
             return null;

@@ -5,8 +5,10 @@ import java.security.GeneralSecurityException;
 import java.text.Normalizer;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -46,17 +48,17 @@ final class PasswordHashing {
         }
 
         @Override
-        public String encode(CharSequence rawPassword) {
-            return bcrypt.encode(prehash(rawPassword));
+        public String encode(@Nullable CharSequence rawPassword) {
+            return bcrypt.encode(prehash(Objects.requireNonNull(rawPassword, "a password to hash")));
         }
 
         @Override
-        public boolean matches(CharSequence rawPassword, String encodedPassword) {
+        public boolean matches(@Nullable CharSequence rawPassword, @Nullable String encodedPassword) {
             return rawPassword != null && bcrypt.matches(prehash(rawPassword), encodedPassword);
         }
 
         @Override
-        public boolean upgradeEncoding(String encodedPassword) {
+        public boolean upgradeEncoding(@Nullable String encodedPassword) {
             return bcrypt.upgradeEncoding(encodedPassword);
         }
 

@@ -4,24 +4,29 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.crypto.EnvelopeEncryption;
 import io.freightgate.platform.notifications.Notification;
 import io.freightgate.platform.notifications.Notifications;
+import io.freightgate.platform.queue.Backoff;
+import io.freightgate.platform.queue.QueueTable;
+import io.freightgate.platform.queue.QueueWorker;
+import io.freightgate.platform.queue.WorkQueue;
 import io.freightgate.platform.ratelimit.RateLimit;
 import io.freightgate.platform.ratelimit.RateLimiter;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.web.RequestInfo;
-import io.freightgate.platform.work.CoalescingWorker;
 import io.freightgate.security.internal.User;
 import io.freightgate.security.internal.UserRecords;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,8 +36,8 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * The durable queue of password-reset requests ({@code password_reset_requests}). {@link #record} stores the request
  * (the email's keyed hash, the request id and client address) and commits it before the caller answers 202: the same
- * work for every well-formed address, so the answer's timing tells nothing about accounts. A worker thread then takes
- * the requests one by one ({@code FOR UPDATE SKIP LOCKED}, so several instances share the queue), looks the address
+ * work for every well-formed address, so the answer's timing tells nothing about accounts. A {@link QueueWorker} of
+ * the platform's one work queue then claims the requests in batches (a lease, so several instances share the queue), looks the address
  * up, and for an active user issues the token, records the mail in the platform's outbox and deletes the request, all
  * in one transaction: a request is never dropped, however many arrive, and a crash leaves it queued for the next run
  * (every {@code freightgate.security.password-reset.poll-interval}, 10 s by default, and at start-up). A request that
@@ -43,13 +48,25 @@ import org.springframework.transaction.support.TransactionOperations;
  * PASSWORD_RESET_THROTTLED} and send nothing, so nobody can bury a user's mailbox.
  */
 @Component
-class PasswordResetRequests implements AutoCloseable {
+class PasswordResetRequests
+        implements AutoCloseable, QueueWorker.Handler<PasswordResetRequests.Request, RuntimeException> {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordResetRequests.class);
 
     static final int MAX_ATTEMPTS = 10;
     private static final Duration RETRY_AFTER = Duration.ofMinutes(1);
-    private static final int MAX_PER_ROUND = 200;
+    private static final int BATCH_SIZE = 20;
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    static final QueueTable TABLE = new QueueTable(
+            "password_reset_requests",
+            "id",
+            "not_before",
+            "attempts",
+            "true",
+            "",
+            "id, email_hash, request_id, client_ip, attempts",
+            false);
 
     private final JdbcTemplate jdbc;
     private final TransactionOperations transactions;
@@ -63,7 +80,7 @@ class PasswordResetRequests implements AutoCloseable {
     private final String issuer;
     private final Duration validity;
     private final Clock clock;
-    private final CoalescingWorker worker;
+    private final QueueWorker<Request, RuntimeException> worker;
 
     PasswordResetRequests(
             JdbcTemplate jdbc,
@@ -78,7 +95,8 @@ class PasswordResetRequests implements AutoCloseable {
             @Value("${freightgate.security.password-reset.mails-period:PT1H}") Duration mailsPeriod,
             @Value("${freightgate.security.issuer:http://localhost:8080}") String issuer,
             @Value("${freightgate.security.password-reset.validity:PT30M}") Duration validity,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<MeterRegistry> meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.systemAccess = systemAccess;
@@ -91,7 +109,23 @@ class PasswordResetRequests implements AutoCloseable {
         this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         this.validity = validity;
         this.clock = clock;
-        this.worker = new CoalescingWorker("password-resets", this::drain);
+        this.worker = new QueueWorker<>(
+                new WorkQueue<>(
+                        "password-resets",
+                        TABLE,
+                        (rs, row) -> new Request(
+                                rs.getLong("id"),
+                                rs.getBytes("email_hash"),
+                                rs.getString("request_id"),
+                                rs.getString("client_ip"),
+                                rs.getInt("attempts")),
+                        jdbc),
+                this,
+                new QueueWorker.Settings(
+                        BATCH_SIZE, LEASE, Backoff.withoutJitter(RETRY_AFTER, RETRY_AFTER, MAX_ATTEMPTS), 10),
+                transactions,
+                clock,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /**
@@ -126,80 +160,60 @@ class PasswordResetRequests implements AutoCloseable {
         worker.nudge();
     }
 
-    /** Handles every due request, a bounded number per system-access round. */
-    void drain() {
+    /**
+     * Issues the reset of one claimed request and deletes it, in one transaction on the audited system path (the
+     * address is looked up across tenants), in the context of the request that asked for it.
+     */
+    @Override
+    public QueueWorker.Outcome<RuntimeException> handle(Request request) {
         try {
-            while (!worker.stopping() && due()) {
-                int handled = systemAccess.callAs(
-                        "password reset", Optional.<TenantId>empty(), "issue requested password resets", () -> {
-                            int count = 0;
-                            while (count < MAX_PER_ROUND && !worker.stopping() && handleNext()) {
-                                count++;
-                            }
-                            return count;
-                        });
-                if (handled == 0) {
-                    return;
-                }
-            }
+            inRequestContext(
+                    request,
+                    () -> systemAccess.callAs(
+                            "password reset",
+                            Optional.<TenantId>empty(),
+                            "issue requested password resets",
+                            () -> transactions.execute(status -> {
+                                issue(request.emailHash());
+                                return jdbc.update(
+                                        "DELETE FROM password_reset_requests WHERE id = ? AND attempts = ?",
+                                        request.id(),
+                                        request.attempt());
+                            })));
         } catch (RuntimeException e) {
-            log.error("Password-reset requests could not be handled; the next run retries", e);
+            return new QueueWorker.Outcome.Failed<>(request.attempt(), e.toString(), e, false);
         }
+        return new QueueWorker.Outcome.Succeeded<>();
     }
 
-    private boolean due() {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM password_reset_requests WHERE not_before <= ?)",
-                Boolean.class,
-                Timestamp.from(clock.instant())));
-    }
-
-    /** Takes one due request, in its own transaction; false when there is none. */
-    private boolean handleNext() {
-        AtomicLong claimed = new AtomicLong(-1);
-        try {
-            return Boolean.TRUE.equals(transactions.execute(status -> {
-                List<Request> next = jdbc.query(
-                        "SELECT id, email_hash, request_id, client_ip FROM password_reset_requests"
-                                + " WHERE not_before <= ? ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
-                        (rs, row) -> new Request(
-                                rs.getLong("id"),
-                                rs.getBytes("email_hash"),
-                                rs.getString("request_id"),
-                                rs.getString("client_ip")),
-                        Timestamp.from(clock.instant()));
-                if (next.isEmpty()) {
-                    return false;
-                }
-                Request request = next.getFirst();
-                claimed.set(request.id());
-                inRequestContext(request, () -> issue(request.emailHash()));
-                jdbc.update("DELETE FROM password_reset_requests WHERE id = ?", request.id());
-                return true;
-            }));
-        } catch (RuntimeException e) {
-            if (claimed.get() < 0) {
-                throw e;
-            }
-            failed(claimed.get(), e);
-            return true;
+    /** A request that failed is tried again a minute later, and given up (deleted) after its last attempt. */
+    @Override
+    public boolean failed(
+            Request request, QueueWorker.Outcome.Failed<RuntimeException> failure, Optional<Instant> retryAt) {
+        if (retryAt.isPresent()) {
+            log.warn(
+                    "Password-reset request {} failed (attempt {}); retried in {}",
+                    request.id(),
+                    request.attempt(),
+                    RETRY_AFTER,
+                    failure.detail());
+            return Boolean.TRUE.equals(transactions.execute(status -> jdbc.update(
+                            "UPDATE password_reset_requests SET not_before = ? WHERE id = ? AND attempts = ?",
+                            Timestamp.from(retryAt.get()),
+                            request.id(),
+                            request.attempt())
+                    == 1));
         }
-    }
-
-    private void failed(long id, RuntimeException cause) {
-        Integer attempts = transactions.execute(status -> jdbc.queryForObject(
-                "UPDATE password_reset_requests SET attempts = attempts + 1, not_before = ? WHERE id = ?"
-                        + " RETURNING attempts",
-                Integer.class,
-                Timestamp.from(clock.instant().plus(RETRY_AFTER)),
-                id));
-        if (attempts != null && attempts >= MAX_ATTEMPTS) {
-            transactions.executeWithoutResult(
-                    status -> jdbc.update("DELETE FROM password_reset_requests WHERE id = ?", id));
-            log.error("Password-reset request {} given up after {} attempts", id, attempts, cause);
-        } else {
-            log.warn("Password-reset request {} failed (attempt {}); retried in {}", id, attempts, RETRY_AFTER, cause);
-        }
+        log.error(
+                "Password-reset request {} given up after {} attempts",
+                request.id(),
+                request.attempt(),
+                failure.detail());
+        return Boolean.TRUE.equals(transactions.execute(status -> jdbc.update(
+                        "DELETE FROM password_reset_requests WHERE id = ? AND attempts = ?",
+                        request.id(),
+                        request.attempt())
+                == 1));
     }
 
     /** Mails an active user a single-use link, unless the user had its share of reset mails. */
@@ -269,5 +283,11 @@ class PasswordResetRequests implements AutoCloseable {
         worker.close();
     }
 
-    private record Request(long id, byte[] emailHash, String requestId, String clientIp) {}
+    /** A claimed request; {@code attempt} is the claim's number, which fences its outcome. */
+    record Request(
+            long id,
+            byte[] emailHash,
+            @Nullable String requestId,
+            @Nullable String clientIp,
+            int attempt) {}
 }

@@ -81,42 +81,40 @@ public class PasswordResets {
      * authorizations (refresh tokens) issued to the user.
      */
     public void complete(String token, String password) {
-        systemAccess.callAs(
-                "password reset",
-                Optional.empty(),
-                "complete password reset",
-                () -> transactions.execute(status -> {
-                    Instant now = clock.instant();
-                    List<UUID> owners = jdbc.queryForList(
-                            "DELETE FROM password_resets WHERE token_hash = ? AND expires_at > ? RETURNING user_id",
-                            UUID.class,
-                            OpaqueTokens.sha256(String.valueOf(token)),
-                            Timestamp.from(now));
-                    User user = owners.stream()
-                            .findFirst()
-                            .flatMap(records::findById)
-                            .filter(found -> found.status() == User.Status.ACTIVE)
-                            .orElseThrow(PasswordResetNotFound::new);
-                    String email = encryption
-                            .decryptText(user.id(), user.emailCiphertext())
-                            .orElseThrow();
-                    passwordPolicy.rejection(password, email).ifPresent(reason -> {
-                        throw new PasswordRejected(reason);
-                    });
-                    user.changePassword(passwordEncoder.encode(password));
-                    jdbc.update("DELETE FROM password_resets WHERE user_id = ?", user.id());
-                    jdbc.update(
-                            "DELETE FROM spring_session WHERE principal_name = ?",
-                            user.id().toString());
-                    revocation.revokeWebAuthorizations(user.id().toString());
-                    securityEvents.record(
-                            user.tenant(),
-                            user.id(),
-                            "PASSWORD_RESET",
-                            null,
-                            user.id().toString());
-                    return null;
-                }));
+        systemAccess.callAs("password reset", Optional.empty(), "complete password reset", () -> {
+            transactions.executeWithoutResult(status -> {
+                Instant now = clock.instant();
+                List<UUID> owners = jdbc.queryForList(
+                        "DELETE FROM password_resets WHERE token_hash = ? AND expires_at > ? RETURNING user_id",
+                        UUID.class,
+                        OpaqueTokens.sha256(String.valueOf(token)),
+                        Timestamp.from(now));
+                User user = owners.stream()
+                        .findFirst()
+                        .flatMap(records::findById)
+                        .filter(found -> found.status() == User.Status.ACTIVE)
+                        .orElseThrow(PasswordResetNotFound::new);
+                String email = encryption
+                        .decryptText(user.id(), user.emailCiphertext())
+                        .orElseThrow();
+                passwordPolicy.rejection(password, email).ifPresent(reason -> {
+                    throw new PasswordRejected(reason);
+                });
+                user.changePassword(passwordEncoder.encode(password));
+                jdbc.update("DELETE FROM password_resets WHERE user_id = ?", user.id());
+                jdbc.update(
+                        "DELETE FROM spring_session WHERE principal_name = ?",
+                        user.id().toString());
+                revocation.revokeWebAuthorizations(user.id().toString());
+                securityEvents.record(
+                        user.tenant(),
+                        user.id(),
+                        "PASSWORD_RESET",
+                        null,
+                        user.id().toString());
+            });
+            return null;
+        });
     }
 
     /** No usable password-reset token like this (never issued, already used, superseded or expired). */

@@ -215,7 +215,7 @@ public class SecurityConfiguration {
                         .filter(SecurityConfiguration::isKnownRole)
                         .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
                         .toList();
-        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+        return new JwtAuthenticationToken(jwt, authorities); // named by the token's subject
     }
 
     private static boolean isKnownRole(String role) {

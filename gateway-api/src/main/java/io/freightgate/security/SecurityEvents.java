@@ -5,6 +5,7 @@ import io.freightgate.platform.web.RequestInfo;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ class SecurityEvents {
         this.clock = clock;
     }
 
-    void record(TenantId tenant, UUID userId, String type, String reason, String actor) {
+    void record(@Nullable TenantId tenant, @Nullable UUID userId, String type, @Nullable String reason, String actor) {
         var info = RequestInfo.current();
         jdbc.update(
                 "INSERT INTO security_events (occurred_at, tenant_id, user_id, type, reason, client_ip, actor)"

@@ -4,6 +4,7 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.platform.crypto.EnvelopeEncryption;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.internal.User;
@@ -61,25 +62,24 @@ public class UserDirectory {
     }
 
     /** The users of an organization the caller may see. */
-    public List<UserView> list(TenantId organization, boolean acrossTenants) {
+    public List<UserView> list(TenantId organization, Reach reach) {
         return systemAccess.transaction(
-                acrossTenants,
+                reach,
                 "list users of " + organization,
                 () -> records.findAllByTenantIdOrderByCreatedAtAsc(organization.value()).stream()
                         .map(user -> view(user, Optional.empty()))
                         .toList());
     }
 
-    public Optional<UserView> find(TenantId organization, UUID userId, boolean acrossTenants) {
-        return systemAccess.transaction(acrossTenants, "read user " + userId, () -> visible(organization, userId)
+    public Optional<UserView> find(TenantId organization, UUID userId, Reach reach) {
+        return systemAccess.transaction(reach, "read user " + userId, () -> visible(organization, userId)
                 .map(user -> view(user, Optional.empty())));
     }
 
-    public Optional<UserView> changeRoles(
-            TenantId organization, UUID userId, Collection<Role> roles, boolean acrossTenants) {
-        List<String> roleNames = checkedRoles(organization, roles, acrossTenants);
-        Optional<UserView> changed = systemAccess.transaction(
-                acrossTenants, "change roles of user " + userId, () -> visible(organization, userId)
+    public Optional<UserView> changeRoles(TenantId organization, UUID userId, Collection<Role> roles, Reach reach) {
+        List<String> roleNames = checkedRoles(organization, roles, reach);
+        Optional<UserView> changed =
+                systemAccess.transaction(reach, "change roles of user " + userId, () -> visible(organization, userId)
                         .map(user -> {
                             user.changeRoles(roleNames);
                             return view(user, Optional.empty());
@@ -90,9 +90,9 @@ public class UserDirectory {
     }
 
     /** Disables a user for good: no login, refreshing its tokens fails, and its web sessions end. */
-    public Optional<UserView> disable(TenantId organization, UUID userId, boolean acrossTenants) {
+    public Optional<UserView> disable(TenantId organization, UUID userId, Reach reach) {
         Optional<UserView> disabled =
-                systemAccess.transaction(acrossTenants, "disable user " + userId, () -> visible(organization, userId)
+                systemAccess.transaction(reach, "disable user " + userId, () -> visible(organization, userId)
                         .map(user -> {
                             user.disable();
                             return view(user, Optional.empty());
@@ -125,12 +125,12 @@ public class UserDirectory {
      * The role names to store for a user of this organization: at least one role, each of the organization's kind
      * ({@link IllegalArgumentException} otherwise, as for an unknown organization).
      */
-    List<String> checkedRoles(TenantId organization, Collection<Role> roles, boolean acrossTenants) {
+    List<String> checkedRoles(TenantId organization, Collection<Role> roles, Reach reach) {
         if (roles == null || roles.isEmpty()) {
             throw new IllegalArgumentException("A user needs at least one role");
         }
         OrganizationView owner = organizations
-                .find(organization, acrossTenants)
+                .find(organization, reach)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown organization " + organization));
         for (Role role : roles) {
             if (role.organizationType() != owner.type()) {

@@ -4,8 +4,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -46,7 +48,7 @@ class WebClientRegistration implements ApplicationRunner {
     private final String configuredSecret;
     private final boolean localMode;
     private final Environment environment;
-    private volatile String currentSecret;
+    private volatile @Nullable String currentSecret; // set once run() registered the client
 
     WebClientRegistration(
             RegisteredClientRepository registry,
@@ -71,12 +73,12 @@ class WebClientRegistration implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         register();
         String secret = configuredSecret.isBlank() ? newSecret() : configuredSecret;
-        RegisteredClient registered = registry.findByClientId(CLIENT_ID);
+        RegisteredClient registered = registered();
         localRedirectUri()
                 .filter(local -> !registered.getRedirectUris().contains(local))
                 .ifPresent(local -> registry.save(
                         RegisteredClient.from(registered).redirectUri(local).build()));
-        RegisteredClient client = registry.findByClientId(CLIENT_ID);
+        RegisteredClient client = registered();
         if (!passwordEncoder.matches(secret, client.getClientSecret())) {
             registry.save(RegisteredClient.from(client)
                     .clientSecret(passwordEncoder.encode(secret))
@@ -159,11 +161,16 @@ class WebClientRegistration implements ApplicationRunner {
     String rotateSecret() {
         register();
         String secret = newSecret();
-        registry.save(RegisteredClient.from(registry.findByClientId(CLIENT_ID))
+        registry.save(RegisteredClient.from(registered())
                 .clientSecret(passwordEncoder.encode(secret))
                 .build());
         currentSecret = secret;
         return secret;
+    }
+
+    /** The web client's registration, made by {@link #register()} if it was missing. */
+    private RegisteredClient registered() {
+        return Objects.requireNonNull(registry.findByClientId(CLIENT_ID), "register() registered the web client");
     }
 
     private static String newSecret() {

@@ -5,6 +5,7 @@ import io.freightgate.organizations.OrganizationDirectory;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 
@@ -19,7 +20,7 @@ public record WebUser(UUID id, TenantId organization, List<Role> roles) {
     }
 
     /** The signed-in person of a back-office session; empty for anything else (API tokens, anonymous). */
-    public static Optional<WebUser> of(Authentication authentication) {
+    public static Optional<WebUser> of(@Nullable Authentication authentication) {
         if (!(authentication instanceof OAuth2AuthenticationToken token)
                 || !token.isAuthenticated()
                 || !BackOfficeLogin.REGISTRATION_ID.equals(token.getAuthorizedClientRegistrationId())) {

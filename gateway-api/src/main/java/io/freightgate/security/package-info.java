@@ -13,4 +13,7 @@
  * {@link io.freightgate.security.AccountUnlocked}. Never logs passwords, codes, tokens or secrets. Answers 401 and 403
  * with the problem catalogue.
  */
+@NullMarked
 package io.freightgate.security;
+
+import org.jspecify.annotations.NullMarked;

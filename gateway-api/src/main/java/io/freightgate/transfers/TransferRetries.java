@@ -1,6 +1,7 @@
 package io.freightgate.transfers;
 
 import io.freightgate.platform.stripe.calls.StripeCallJanitor;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.transfers.internal.RefundReversalCalls;
 import io.freightgate.transfers.internal.TransferProperties;
@@ -94,7 +95,7 @@ public class TransferRetries {
         for (int page = 0; page < MAX_PAGES; page++) {
             int number = page;
             List<Transfer> batch = systemAccess.transaction(
-                    false,
+                    Reach.OWN_TENANT,
                     "find open transfers",
                     () -> records.openSince(
                             EnumSet.of(TransferState.PENDING, TransferState.FAILED),
@@ -110,7 +111,7 @@ public class TransferRetries {
             try {
                 transfers.send(transfer.paymentRequestId());
                 TransferState now = systemAccess.transaction(
-                        false, "read transfer " + transfer.id(), () -> records.findById(transfer.id())
+                        Reach.OWN_TENANT, "read transfer " + transfer.id(), () -> records.findById(transfer.id())
                                 .map(Transfer::status)
                                 .orElse(transfer.status()));
                 if (now != transfer.status() || now == TransferState.SENT) {

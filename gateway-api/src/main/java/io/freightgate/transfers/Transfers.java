@@ -8,6 +8,8 @@ import io.freightgate.billing.PaymentRequestNotFound;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.tenancy.Ownership;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.transfers.internal.TransferHoldRecords;
@@ -51,6 +53,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class Transfers {
 
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("Transfers on its own authority");
+
     private static final Logger log = LoggerFactory.getLogger(Transfers.class);
 
     private final TransferRecords transfers;
@@ -88,14 +92,10 @@ public class Transfers {
      * The transfer of a payment request, for its carrier or (across tenants) platform staff. Empty when the request is
      * not the caller's; a request not yet paid shows {@code AWAITING_PAYMENT}.
      */
-    public Optional<TransferView> find(UUID paymentRequestId, boolean acrossTenants) {
+    public Optional<TransferView> find(UUID paymentRequestId, Reach reach) {
         return systemAccess.transaction(
-                acrossTenants, "read the transfer of payment request " + paymentRequestId, () -> requests.find(
-                                paymentRequestId)
-                        .filter(request -> acrossTenants
-                                || Tenancy.currentTenant()
-                                        .map(t -> t.value().equals(request.carrier()))
-                                        .orElse(false))
+                reach, "read the transfer of payment request " + paymentRequestId, () -> Ownership.owned(
+                                requests.find(paymentRequestId), reach, request -> new TenantId(request.carrier()))
                         .map(request -> reads.view(request, transfers.findByPaymentRequestId(paymentRequestId))));
     }
 
@@ -104,8 +104,8 @@ public class Transfers {
      * when the {@code proof} is sufficient; a proof that needs a second signal is recorded and makes it wait for one.
      */
     public TransferView deliveryConfirmed(UUID paymentRequestId, DeliveryProof proof) {
-        OnConflict.retry(
-                () -> systemAccess.transaction(true, "confirm delivery for payment request " + paymentRequestId, () -> {
+        OnConflict.retry(() -> systemAccess.transaction(
+                ACROSS_TENANTS, "confirm delivery for payment request " + paymentRequestId, () -> {
                     BilledRequest request = requests.find(paymentRequestId)
                             .orElseThrow(() -> new PaymentRequestNotFound(paymentRequestId));
                     intents.transferOf(request).deliveryConfirmed(proof, clock.instant());
@@ -117,7 +117,7 @@ public class Transfers {
     /** Evidence of the delivery of a load arrived: every payment request for that load learns it (see above). */
     public List<TransferView> deliveryConfirmedForLoad(UUID loadId, DeliveryProof proof) {
         List<UUID> requestIds = systemAccess.transaction(
-                true, "find the payment requests of load " + loadId, () -> requests.ofLoad(loadId));
+                ACROSS_TENANTS, "find the payment requests of load " + loadId, () -> requests.ofLoad(loadId));
         return requestIds.stream().map(id -> deliveryConfirmed(id, proof)).toList();
     }
 
@@ -136,18 +136,20 @@ public class Transfers {
      */
     public TransferView hold(UUID paymentRequestId, TransferHoldReason reason, Optional<String> note) {
         String actor = Tenancy.currentActor();
-        OnConflict.retry(() -> systemAccess.transaction(true, "hold the transfer of " + paymentRequestId, () -> {
-            BilledRequest request =
-                    requests.find(paymentRequestId).orElseThrow(() -> new PaymentRequestNotFound(paymentRequestId));
-            Transfer transfer = intents.transferOf(request);
-            if (!intents.hold(transfer, reason, note, actor)) {
-                throw new IllegalStateException("The transfer of payment request " + paymentRequestId + " is "
-                        + transfer.status() + (transfer.status().waiting() ? " and already held for " + reason : "")
-                        + "; it cannot be held" + (transfer.status().waiting() ? "" : " (reverse it instead)"));
-            }
-            return null;
-        }));
-        return find(paymentRequestId, true).orElseThrow();
+        OnConflict.retry(
+                () -> systemAccess.transaction(ACROSS_TENANTS, "hold the transfer of " + paymentRequestId, () -> {
+                    BilledRequest request = requests.find(paymentRequestId)
+                            .orElseThrow(() -> new PaymentRequestNotFound(paymentRequestId));
+                    Transfer transfer = intents.transferOf(request);
+                    if (!intents.hold(transfer, reason, note, actor)) {
+                        throw new IllegalStateException("The transfer of payment request " + paymentRequestId + " is "
+                                + transfer.status()
+                                + (transfer.status().waiting() ? " and already held for " + reason : "")
+                                + "; it cannot be held" + (transfer.status().waiting() ? "" : " (reverse it instead)"));
+                    }
+                    return null;
+                }));
+        return find(paymentRequestId, ACROSS_TENANTS).orElseThrow();
     }
 
     /**
@@ -155,8 +157,8 @@ public class Transfers {
      * is on its way (a dispute does not reverse it) or the hold is active. Idempotent.
      */
     public void holdForDispute(UUID paymentRequestId) {
-        OnConflict.retry(() ->
-                systemAccess.transaction(true, "hold the transfer of " + paymentRequestId + " for a dispute", () -> {
+        OnConflict.retry(() -> systemAccess.transaction(
+                ACROSS_TENANTS, "hold the transfer of " + paymentRequestId + " for a dispute", () -> {
                     requests.find(paymentRequestId)
                             .ifPresent(request -> intents.hold(
                                     intents.transferOf(request),
@@ -173,7 +175,7 @@ public class Transfers {
      */
     public void releaseDisputeHold(UUID paymentRequestId) {
         OnConflict.retry(() -> systemAccess.transaction(
-                true, "release the dispute hold of the transfer of " + paymentRequestId, () -> {
+                ACROSS_TENANTS, "release the dispute hold of the transfer of " + paymentRequestId, () -> {
                     transfers
                             .findByPaymentRequestId(paymentRequestId)
                             .ifPresent(transfer -> holds.findByTransferIdOrderByPlacedAt(transfer.id()).stream()
@@ -195,17 +197,18 @@ public class Transfers {
      */
     public int holdPendingOf(TenantId carrier, TransferHoldReason reason, String note) {
         String actor = Tenancy.currentActor();
-        return OnConflict.retry(() -> systemAccess.transaction(true, "hold the pending transfers of " + carrier, () -> {
-            int held = 0;
-            for (Transfer transfer : transfers.findByTenantIdAndStatusIn(
-                    carrier.value(),
-                    EnumSet.of(TransferState.AWAITING_PAYMENT, TransferState.PENDING, TransferState.FAILED))) {
-                if (intents.hold(transfer, reason, Optional.of(note), actor)) {
-                    held++;
-                }
-            }
-            return held;
-        }));
+        return OnConflict.retry(
+                () -> systemAccess.transaction(ACROSS_TENANTS, "hold the pending transfers of " + carrier, () -> {
+                    int held = 0;
+                    for (Transfer transfer : transfers.findByTenantIdAndStatusIn(
+                            carrier.value(),
+                            EnumSet.of(TransferState.AWAITING_PAYMENT, TransferState.PENDING, TransferState.FAILED))) {
+                        if (intents.hold(transfer, reason, Optional.of(note), actor)) {
+                            held++;
+                        }
+                    }
+                    return held;
+                }));
     }
 
     /**
@@ -214,17 +217,18 @@ public class Transfers {
      */
     public TransferView release(UUID paymentRequestId, TransferHoldReason reason) {
         String actor = Tenancy.currentActor();
-        OnConflict.retry(() -> systemAccess.transaction(true, "release the transfer of " + paymentRequestId, () -> {
-            Transfer transfer = transfers
-                    .findByPaymentRequestId(paymentRequestId)
-                    .orElseThrow(() -> noHold(paymentRequestId, reason));
-            TransferHold hold = holds.findByTransferIdOrderByPlacedAt(transfer.id()).stream()
-                    .filter(h -> h.active() && h.reason() == reason)
-                    .findFirst()
-                    .orElseThrow(() -> noHold(paymentRequestId, reason));
-            hold.release(actor, clock.instant());
-            return null;
-        }));
+        OnConflict.retry(
+                () -> systemAccess.transaction(ACROSS_TENANTS, "release the transfer of " + paymentRequestId, () -> {
+                    Transfer transfer = transfers
+                            .findByPaymentRequestId(paymentRequestId)
+                            .orElseThrow(() -> noHold(paymentRequestId, reason));
+                    TransferHold hold = holds.findByTransferIdOrderByPlacedAt(transfer.id()).stream()
+                            .filter(h -> h.active() && h.reason() == reason)
+                            .findFirst()
+                            .orElseThrow(() -> noHold(paymentRequestId, reason));
+                    hold.release(actor, clock.instant());
+                    return null;
+                }));
         return offer(paymentRequestId);
     }
 
@@ -238,7 +242,7 @@ public class Transfers {
         ProviderOutcome<StripeTransfers.Reversal> outcome = sending.reverse(paymentRequestId);
         return switch (outcome) {
             case ProviderOutcome.Approved<StripeTransfers.Reversal> approved ->
-                find(paymentRequestId, true).orElseThrow();
+                find(paymentRequestId, ACROSS_TENANTS).orElseThrow();
             case ProviderOutcome.Declined<StripeTransfers.Reversal> declined ->
                 throw new IllegalStateException("Stripe refused the reversal: " + declined.message());
             case ProviderOutcome.Pending<StripeTransfers.Reversal> pending -> throw reversalUnknown();
@@ -252,18 +256,19 @@ public class Transfers {
      * apply). Fails with {@link IllegalStateException} unless the transfer is reversed.
      */
     public TransferView restore(UUID paymentRequestId) {
-        OnConflict.retry(() -> systemAccess.transaction(true, "restore the transfer of " + paymentRequestId, () -> {
-            if (refundFollowUpsOpen(paymentRequestId)) {
-                throw new IllegalStateException("A refund's reversal or restore of payment request " + paymentRequestId
-                        + " is still in progress with Stripe; restore once it is settled");
-            }
-            transfers
-                    .findByPaymentRequestId(paymentRequestId)
-                    .orElseThrow(() -> new IllegalStateException(
-                            "Payment request " + paymentRequestId + " has no transfer to restore"))
-                    .restore(clock.instant());
-            return null;
-        }));
+        OnConflict.retry(
+                () -> systemAccess.transaction(ACROSS_TENANTS, "restore the transfer of " + paymentRequestId, () -> {
+                    if (refundFollowUpsOpen(paymentRequestId)) {
+                        throw new IllegalStateException("A refund's reversal or restore of payment request "
+                                + paymentRequestId + " is still in progress with Stripe; restore once it is settled");
+                    }
+                    transfers
+                            .findByPaymentRequestId(paymentRequestId)
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "Payment request " + paymentRequestId + " has no transfer to restore"))
+                            .restore(clock.instant());
+                    return null;
+                }));
         return offer(paymentRequestId);
     }
 
@@ -289,7 +294,7 @@ public class Transfers {
                 log.warn("The transfer of payment request {} was not sent now: {}", paymentRequestId, e.getMessage());
             }
         }
-        return find(paymentRequestId, true).orElseThrow(() -> new PaymentRequestNotFound(paymentRequestId));
+        return find(paymentRequestId, ACROSS_TENANTS).orElseThrow(() -> new PaymentRequestNotFound(paymentRequestId));
     }
 
     private static IllegalStateException noHold(UUID paymentRequestId, TransferHoldReason reason) {

@@ -5,7 +5,6 @@ import static io.freightgate.api.SliceCallers.PLATFORM;
 import static io.freightgate.api.SliceCallers.SHIPPER;
 import static io.freightgate.api.SliceProblems.problem;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -18,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.problem.ProblemType;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.ApiClientView;
 import io.freightgate.security.ApiClients;
 import io.freightgate.security.ApiClientsSliceStubs;
@@ -52,7 +52,7 @@ class ApiClientsApiWebTests {
 
     @Test
     void anAdminCreatesAClientForItsOrganizationAndSeesTheSecretOnce() throws Exception {
-        when(clients.create(any(), any(), anyCollection(), anyBoolean()))
+        when(clients.create(any(), any(), anyCollection(), any()))
                 .thenReturn(client(CARRIER, Optional.of("fgs_secret")));
         mvc.perform(post("/api/v1/api-clients")
                         .with(callers.as(CARRIER, Role.CARRIER_ADMIN))
@@ -63,9 +63,9 @@ class ApiClientsApiWebTests {
                 .andExpect(jsonPath("$.client_id").value("fgc_tms"))
                 .andExpect(jsonPath("$.client_secret").value("fgs_secret"))
                 .andExpect(OpenApiShapes.matches("ApiClientsApiClientResponse"));
-        verify(clients).create(CARRIER, "TMS", Set.of(Role.CARRIER_DISPATCHER), false);
+        verify(clients).create(CARRIER, "TMS", Set.of(Role.CARRIER_DISPATCHER), Reach.OWN_TENANT);
 
-        when(clients.find(CLIENT, false)).thenReturn(Optional.of(client(CARRIER, Optional.empty())));
+        when(clients.find(CLIENT, Reach.OWN_TENANT)).thenReturn(Optional.of(client(CARRIER, Optional.empty())));
         mvc.perform(get("/api/v1/api-clients/{id}", CLIENT).with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.client_secret").doesNotExist());
@@ -79,9 +79,9 @@ class ApiClientsApiWebTests {
                         .content("{\"organization_id\": \"%s\", \"name\": \"TMS\", \"roles\": [\"SHIPPER_ADMIN\"]}"
                                 .formatted(SHIPPER.value())))
                 .andExpect(problem(ProblemType.NOT_FOUND));
-        verify(clients, never()).create(any(), any(), anyCollection(), anyBoolean());
+        verify(clients, never()).create(any(), any(), anyCollection(), any());
 
-        when(clients.create(any(), any(), anyCollection(), anyBoolean()))
+        when(clients.create(any(), any(), anyCollection(), any()))
                 .thenReturn(client(SHIPPER, Optional.of("fgs_secret")));
         mvc.perform(post("/api/v1/api-clients")
                         .with(callers.as(PLATFORM, Role.PLATFORM_ADMIN))
@@ -89,7 +89,7 @@ class ApiClientsApiWebTests {
                         .content("{\"organization_id\": \"%s\", \"name\": \"ERP\", \"roles\": [\"SHIPPER_PAYER\"]}"
                                 .formatted(SHIPPER.value())))
                 .andExpect(status().isCreated());
-        verify(clients).create(SHIPPER, "ERP", Set.of(Role.SHIPPER_PAYER), true);
+        verify(clients).create(SHIPPER, "ERP", Set.of(Role.SHIPPER_PAYER), Reach.acrossTenants("platform staff"));
     }
 
     @Test
@@ -106,13 +106,14 @@ class ApiClientsApiWebTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"TMS\", \"roles\": [\"CARRIER_ADMIN\"]}"))
                 .andExpect(problem(ProblemType.FORBIDDEN));
-        verify(clients, never()).create(any(), any(), anyCollection(), anyBoolean());
+        verify(clients, never()).create(any(), any(), anyCollection(), any());
     }
 
     @Test
     void rotatingAndDisablingAnUnknownClientIs404() throws Exception {
-        when(clients.rotateSecret(CLIENT, false)).thenReturn(Optional.of(client(CARRIER, Optional.of("fgs_new"))));
-        when(clients.disable(any(), anyBoolean())).thenReturn(Optional.empty());
+        when(clients.rotateSecret(CLIENT, Reach.OWN_TENANT))
+                .thenReturn(Optional.of(client(CARRIER, Optional.of("fgs_new"))));
+        when(clients.disable(any(), any())).thenReturn(Optional.empty());
         mvc.perform(post("/api/v1/api-clients/{id}/secret-rotations", CLIENT)
                         .with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
                 .andExpect(status().isOk())
@@ -123,17 +124,17 @@ class ApiClientsApiWebTests {
 
     @Test
     void aClientsTokenCountsOnlyWhileTheClientIsActive() throws Exception {
-        when(clients.list(false)).thenReturn(List.of());
+        when(clients.list(Reach.OWN_TENANT)).thenReturn(List.of());
         ApiClientsSliceStubs.active(clients, "fgc_tms", false);
         mvc.perform(get("/api/v1/api-clients").with(callers.as("fgc_tms", CARRIER, Role.CARRIER_ADMIN)))
                 .andExpect(problem(ProblemType.UNAUTHENTICATED))
                 .andExpect(header().string("WWW-Authenticate", "Bearer error=\"invalid_token\""));
-        verify(clients, never()).list(anyBoolean());
+        verify(clients, never()).list(any());
         ApiClientsSliceStubs.asked(clients, "fgc_tms");
         ApiClientsSliceStubs.active(clients, "fgc_tms", true);
         mvc.perform(get("/api/v1/api-clients").with(callers.as("fgc_tms", CARRIER, Role.CARRIER_ADMIN)))
                 .andExpect(status().isOk());
-        verify(clients).list(false);
+        verify(clients).list(Reach.OWN_TENANT);
     }
 
     private static ApiClientView client(TenantId organization, Optional<String> secret) {

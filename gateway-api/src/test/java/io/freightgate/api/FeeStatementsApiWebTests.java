@@ -5,7 +5,6 @@ import static io.freightgate.api.SliceCallers.OTHER_CARRIER;
 import static io.freightgate.api.SliceCallers.PLATFORM;
 import static io.freightgate.api.SliceProblems.problem;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -26,6 +25,7 @@ import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.platform.problem.ProblemType;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -62,7 +62,7 @@ class FeeStatementsApiWebTests {
 
     @BeforeEach
     void theCarrierExistsAndNovemberHasBegun() {
-        when(directory.find(eq(CARRIER), anyBoolean()))
+        when(directory.find(eq(CARRIER), any()))
                 .thenReturn(Optional.of(new OrganizationView(
                         CARRIER,
                         OrganizationType.CARRIER,
@@ -77,7 +77,7 @@ class FeeStatementsApiWebTests {
 
     @Test
     void theCarrierReadsItsStatementWithTheReverseCharge() throws Exception {
-        when(statements.statement(CARRIER, NOVEMBER, false)).thenReturn(statement());
+        when(statements.statement(CARRIER, NOVEMBER, Reach.OWN_TENANT)).thenReturn(statement());
         mvc.perform(get(STATEMENT, CARRIER.value(), "2026-11").with(callers.as(CARRIER, Role.CARRIER_FINANCE)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.carrier_id").value(CARRIER.value().toString()))
@@ -97,7 +97,8 @@ class FeeStatementsApiWebTests {
 
     @Test
     void thePdfByAcceptHeaderOrSuffixAndPlatformFinanceAcrossTenants() throws Exception {
-        when(statements.pdf(CARRIER, "Nordfracht GmbH", NOVEMBER, true)).thenReturn(new byte[] {'%', 'P', 'D', 'F'});
+        when(statements.pdf(CARRIER, "Nordfracht GmbH", NOVEMBER, Reach.acrossTenants("platform staff")))
+                .thenReturn(new byte[] {'%', 'P', 'D', 'F'});
         for (var request : List.of(
                 get(STATEMENT, CARRIER.value(), "2026-11").accept(MediaType.APPLICATION_PDF),
                 get(STATEMENT + ".pdf", CARRIER.value(), "2026-11"))) {
@@ -117,7 +118,7 @@ class FeeStatementsApiWebTests {
             mvc.perform(get(STATEMENT, CARRIER.value(), month).with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
                     .andExpect(problem(ProblemType.PERIOD_INVALID));
         }
-        verify(statements, never()).statement(any(), any(), anyBoolean());
+        verify(statements, never()).statement(any(), any(), any());
     }
 
     @Test
@@ -129,8 +130,8 @@ class FeeStatementsApiWebTests {
         mvc.perform(get(STATEMENT, CARRIER.value(), "2026-11").with(callers.as(PLATFORM, Role.RISK_ANALYST)))
                 .andExpect(problem(ProblemType.FORBIDDEN));
         mvc.perform(get(STATEMENT, CARRIER.value(), "2026-11")).andExpect(problem(ProblemType.UNAUTHENTICATED));
-        verify(statements, never()).statement(any(), any(), anyBoolean());
-        verify(statements, never()).pdf(any(), any(), any(), anyBoolean());
+        verify(statements, never()).statement(any(), any(), any());
+        verify(statements, never()).pdf(any(), any(), any(), any());
     }
 
     private static FeeStatementView statement() {

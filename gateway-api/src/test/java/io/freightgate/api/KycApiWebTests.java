@@ -35,6 +35,7 @@ import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.platform.problem.ProblemType;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.security.Role;
 import java.time.Instant;
@@ -144,7 +145,7 @@ class KycApiWebTests {
 
     @Test
     void anAdminOpensItsOrganizationsCaseFromTheDirectorysRecord() throws Exception {
-        when(organizations.find(CARRIER, false))
+        when(organizations.find(CARRIER, Reach.OWN_TENANT))
                 .thenReturn(Optional.of(organization(CARRIER, OrganizationType.CARRIER)));
         when(kyc.openCase(any())).thenReturn(new CaseChange.Done(caseOf(CARRIER)));
         mvc.perform(post("/api/v1/kyc/cases")
@@ -169,7 +170,7 @@ class KycApiWebTests {
 
     @Test
     void aSecondCaseIs409AndThePlatformHasNone() throws Exception {
-        when(organizations.find(CARRIER, false))
+        when(organizations.find(CARRIER, Reach.OWN_TENANT))
                 .thenReturn(Optional.of(organization(CARRIER, OrganizationType.CARRIER)));
         when(kyc.openCase(any())).thenReturn(new CaseChange.Refused(CaseChange.Refusal.CASE_EXISTS, "A case exists"));
         mvc.perform(post("/api/v1/kyc/cases")

@@ -5,7 +5,6 @@ import static io.freightgate.api.SliceCallers.PLATFORM;
 import static io.freightgate.api.SliceCallers.SHIPPER;
 import static io.freightgate.api.SliceProblems.problem;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -21,6 +20,7 @@ import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.organizations.RegisterOrganization;
 import io.freightgate.platform.problem.ProblemType;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import java.util.List;
 import java.util.Optional;
@@ -112,20 +112,20 @@ class OrganizationsApiWebTests {
 
     @Test
     void everyCallerReadsItsOwnAndPlatformStaffReadAll() throws Exception {
-        when(directory.find(any(), anyBoolean())).thenReturn(Optional.of(carrier()));
-        when(directory.list(anyBoolean())).thenReturn(List.of(carrier()));
+        when(directory.find(any(), any())).thenReturn(Optional.of(carrier()));
+        when(directory.list(any())).thenReturn(List.of(carrier()));
         mvc.perform(get("/api/v1/organizations/{id}", CARRIER.value()).with(callers.as(CARRIER, Role.CARRIER_DRIVER)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.legal_name").value("Nordfracht GmbH"));
-        verify(directory).find(CARRIER, false);
+        verify(directory).find(CARRIER, Reach.OWN_TENANT);
         mvc.perform(get("/api/v1/organizations").with(callers.as(PLATFORM, Role.RISK_ANALYST)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].id").value(CARRIER.toString()));
-        verify(directory).list(true);
+        verify(directory).list(Reach.acrossTenants("platform staff"));
         mvc.perform(get("/api/v1/organizations").with(callers.as(SHIPPER, Role.SHIPPER_PAYER)))
                 .andExpect(status().isOk());
-        verify(directory).list(false);
-        when(directory.find(any(), anyBoolean())).thenReturn(Optional.empty());
+        verify(directory).list(Reach.OWN_TENANT);
+        when(directory.find(any(), any())).thenReturn(Optional.empty());
         mvc.perform(get("/api/v1/organizations/{id}", SHIPPER.value()).with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
                 .andExpect(problem(ProblemType.NOT_FOUND));
         mvc.perform(get("/api/v1/organizations")).andExpect(problem(ProblemType.UNAUTHENTICATED));

@@ -6,7 +6,6 @@ import static io.freightgate.api.SliceCallers.SHIPPER;
 import static io.freightgate.api.SliceProblems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.times;
@@ -22,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.freightgate.billing.CreatePaymentRequest;
 import io.freightgate.billing.PayWith;
 import io.freightgate.billing.PaymentAttemptView;
+import io.freightgate.billing.PaymentOutcome;
 import io.freightgate.billing.PaymentRequestStatus;
 import io.freightgate.billing.PaymentRequestView;
 import io.freightgate.billing.PaymentRequests;
@@ -29,6 +29,7 @@ import io.freightgate.billing.Payments;
 import io.freightgate.billing.RefundView;
 import io.freightgate.kernel.Money;
 import io.freightgate.platform.problem.ProblemType;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -211,7 +212,7 @@ class PaymentRequestsApiWebTests {
 
     @Test
     void readersSeeTheirOwnRequestsAndPlatformStaffReachAcrossTenants() throws Exception {
-        when(paymentRequests.find(eq(ID), anyBoolean())).thenReturn(Optional.of(view(PaymentRequestStatus.PAID)));
+        when(paymentRequests.find(eq(ID), any())).thenReturn(Optional.of(view(PaymentRequestStatus.PAID)));
 
         mvc.perform(get("/api/v1/payment-requests/{id}", ID).with(callers.as(SHIPPER, Role.SHIPPER_PAYER)))
                 .andExpect(status().isOk())
@@ -219,26 +220,26 @@ class PaymentRequestsApiWebTests {
                 .andExpect(jsonPath("$.load_reference").value("LD-1"))
                 .andExpect(jsonPath("$.pickup_date").value("2026-12-08"))
                 .andExpect(OpenApiShapes.matches("PaymentRequestView"));
-        verify(paymentRequests).find(ID, false);
+        verify(paymentRequests).find(ID, Reach.OWN_TENANT);
 
         mvc.perform(get("/api/v1/payment-requests/{id}", ID).with(callers.as(PLATFORM, Role.RISK_ANALYST)))
                 .andExpect(status().isOk());
-        verify(paymentRequests).find(ID, true);
+        verify(paymentRequests).find(ID, Reach.acrossTenants("platform staff"));
 
         // A platform role held by a carrier's user gives no reach across tenants.
         mvc.perform(get("/api/v1/payment-requests/{id}", ID)
                         .with(callers.as(CARRIER, Role.CARRIER_ADMIN, Role.PLATFORM_ADMIN)))
                 .andExpect(status().isOk());
-        verify(paymentRequests, times(2)).find(ID, false);
+        verify(paymentRequests, times(2)).find(ID, Reach.OWN_TENANT);
 
         mvc.perform(get("/api/v1/payment-requests").param("limit", "7").with(callers.as(CARRIER, Role.CARRIER_FINANCE)))
                 .andExpect(status().isOk());
-        verify(paymentRequests).list(false, 7);
+        verify(paymentRequests).list(Reach.OWN_TENANT, 7);
     }
 
     @Test
     void anUnknownOrUnreadableIdIsAProblem() throws Exception {
-        when(paymentRequests.find(any(), anyBoolean())).thenReturn(Optional.empty());
+        when(paymentRequests.find(any(), any())).thenReturn(Optional.empty());
         mvc.perform(get("/api/v1/payment-requests/{id}", ID).with(callers.as(SHIPPER, Role.SHIPPER_ADMIN)))
                 .andExpect(problem(ProblemType.NOT_FOUND));
         mvc.perform(get("/api/v1/payment-requests/not-a-uuid").with(callers.as(SHIPPER, Role.SHIPPER_ADMIN)))
@@ -247,15 +248,16 @@ class PaymentRequestsApiWebTests {
                         .param("limit", "many")
                         .with(callers.as(SHIPPER, Role.SHIPPER_ADMIN)))
                 .andExpect(problem(ProblemType.MALFORMED_REQUEST));
-        verify(paymentRequests, times(1)).find(any(), anyBoolean());
-        verify(paymentRequests, times(0)).list(anyBoolean(), anyInt());
+        verify(paymentRequests, times(1)).find(any(), any());
+        verify(paymentRequests, times(0)).list(any(), anyInt());
         mvc.perform(get("/api/v1/payment-requests/{id}", ID).with(callers.as(SHIPPER, Role.CARRIER_DRIVER)))
                 .andExpect(problem(ProblemType.FORBIDDEN));
     }
 
     @Test
     void aShipperPaysByCard201WhenApprovedAnd202WhilePending() throws Exception {
-        when(payments.pay(eq(ID), any())).thenReturn(attempt("APPROVED"), attempt("PENDING"));
+        when(payments.pay(eq(ID), any()))
+                .thenReturn(PaymentOutcome.of(attempt("APPROVED")), PaymentOutcome.of(attempt("PENDING")));
         String card = """
                 {"method": "card", "payment_method": "pm_card_visa", "return_url": "https://shipper.example/done"}
                 """;
@@ -279,7 +281,7 @@ class PaymentRequestsApiWebTests {
 
     @Test
     void aSepaDebitCarriesTheNormalisedIbanAndTheMandateAcceptance() throws Exception {
-        when(payments.pay(eq(ID), any())).thenReturn(attempt("PENDING"));
+        when(payments.pay(eq(ID), any())).thenReturn(PaymentOutcome.of(attempt("PENDING")));
         mvc.perform(post("/api/v1/payment-requests/{id}/payments", ID)
                         .with(callers.as(SHIPPER, Role.SHIPPER_PAYER))
                         .with(request -> {
@@ -338,19 +340,20 @@ class PaymentRequestsApiWebTests {
 
     @Test
     void aRefundWithoutABodyRefundsEverythingAndPlatformFinanceActsAcrossTenants() throws Exception {
-        when(payments.refund(eq(ID), any(), any(), anyBoolean())).thenReturn(refund());
+        when(payments.refund(eq(ID), any(), any(), any())).thenReturn(refund());
         mvc.perform(post("/api/v1/payment-requests/{id}/refunds", ID).with(callers.as(CARRIER, Role.CARRIER_FINANCE)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.amount.minor").value(125000))
                 .andExpect(OpenApiShapes.matches("RefundView"));
-        verify(payments).refund(ID, Optional.empty(), Optional.empty(), false);
+        verify(payments).refund(ID, Optional.empty(), Optional.empty(), Reach.OWN_TENANT);
 
         mvc.perform(post("/api/v1/payment-requests/{id}/refunds", ID)
                         .with(callers.as(PLATFORM, Role.FINANCE_AGENT))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"amount_minor\": 500, \"reason\": \"damaged pallet\"}"))
                 .andExpect(status().isCreated());
-        verify(payments).refund(ID, Optional.of(500L), Optional.of("damaged pallet"), true);
+        verify(payments)
+                .refund(ID, Optional.of(500L), Optional.of("damaged pallet"), Reach.acrossTenants("platform staff"));
 
         mvc.perform(post("/api/v1/payment-requests/{id}/refunds", ID)
                         .with(callers.as(CARRIER, Role.CARRIER_FINANCE))
@@ -360,18 +363,20 @@ class PaymentRequestsApiWebTests {
         mvc.perform(post("/api/v1/payment-requests/{id}/refunds", ID)
                         .with(callers.as(CARRIER, Role.CARRIER_DISPATCHER)))
                 .andExpect(problem(ProblemType.FORBIDDEN));
-        verify(payments, times(2)).refund(any(), any(), any(), anyBoolean());
+        verify(payments, times(2)).refund(any(), any(), any(), any());
     }
 
     @Test
     void aFacadesBrokenPreconditionBecomesItsProblem() throws Exception {
-        when(paymentRequests.cancel(ID, false)).thenThrow(new IllegalStateException("Payment request is PAID"));
+        when(paymentRequests.cancel(ID, Reach.OWN_TENANT))
+                .thenThrow(new IllegalStateException("Payment request is PAID"));
         mvc.perform(post("/api/v1/payment-requests/{id}/cancel", ID).with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
                 .andExpect(problem(ProblemType.STATE_CONFLICT))
                 .andExpect(jsonPath("$.detail").value("Payment request is PAID"))
                 .andExpect(jsonPath("$.instance").value("/api/v1/payment-requests/" + ID + "/cancel"))
                 .andExpect(jsonPath("$.request_id").isNotEmpty());
-        when(payments.capture(ID, true)).thenThrow(new RuntimeException("boom: secret internals"));
+        when(payments.capture(ID, Reach.acrossTenants("platform staff")))
+                .thenThrow(new RuntimeException("boom: secret internals"));
         mvc.perform(post("/api/v1/payment-requests/{id}/capture", ID)
                         .with(callers.as(PLATFORM, Role.FINANCE_SUPERVISOR)))
                 .andExpect(problem(ProblemType.INTERNAL_ERROR))
@@ -381,7 +386,7 @@ class PaymentRequestsApiWebTests {
 
     @Test
     void aNewPaymentLinkIsCreatedForBillingStaffOnly() throws Exception {
-        when(paymentRequests.reissuePaymentLink(ID, false))
+        when(paymentRequests.reissuePaymentLink(ID, Reach.OWN_TENANT))
                 .thenReturn(new PaymentRequests.PaymentLink(
                         ID, "http://localhost/pay/new", Instant.parse("2027-01-06T10:00:00Z")));
         mvc.perform(post("/api/v1/payment-requests/{id}/payment-links", ID)
@@ -393,13 +398,13 @@ class PaymentRequestsApiWebTests {
         mvc.perform(post("/api/v1/payment-requests/{id}/payment-links", ID)
                         .with(callers.as(SHIPPER, Role.SHIPPER_PAYER)))
                 .andExpect(problem(ProblemType.FORBIDDEN));
-        verify(paymentRequests, times(1)).reissuePaymentLink(any(), anyBoolean());
+        verify(paymentRequests, times(1)).reissuePaymentLink(any(), any());
     }
 
     @Test
     void theRateConfirmationIsAPdfInAndOut() throws Exception {
         byte[] pdf = "%PDF-1.7 rate".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        when(paymentRequests.attachRateConfirmation(eq(ID), any(), any(), anyBoolean()))
+        when(paymentRequests.attachRateConfirmation(eq(ID), any(), any(), any()))
                 .thenReturn(view(PaymentRequestStatus.OPEN));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
                                 "/api/v1/payment-requests/{id}/rate-confirmation", ID)
@@ -409,7 +414,8 @@ class PaymentRequestsApiWebTests {
                 .andExpect(status().isOk());
         var content = ArgumentCaptor.forClass(byte[].class);
         verify(paymentRequests)
-                .attachRateConfirmation(eq(ID), eq("rate-confirmation-" + ID + ".pdf"), content.capture(), eq(false));
+                .attachRateConfirmation(
+                        eq(ID), eq("rate-confirmation-" + ID + ".pdf"), content.capture(), eq(Reach.OWN_TENANT));
         assertThat(content.getValue()).isEqualTo(pdf);
 
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
@@ -418,12 +424,12 @@ class PaymentRequestsApiWebTests {
                         .contentType(MediaType.IMAGE_PNG)
                         .content(pdf))
                 .andExpect(problem(ProblemType.UNSUPPORTED_MEDIA_TYPE));
-        verify(paymentRequests, times(1)).attachRateConfirmation(any(), any(), any(), anyBoolean());
+        verify(paymentRequests, times(1)).attachRateConfirmation(any(), any(), any(), any());
 
         var document = org.mockito.Mockito.mock(io.freightgate.platform.documents.DocumentStore.Document.class);
         when(document.content()).thenReturn(pdf);
-        when(paymentRequests.find(ID, false)).thenReturn(Optional.of(view(PaymentRequestStatus.OPEN)));
-        when(paymentRequests.rateConfirmation(ID, false)).thenReturn(Optional.of(document));
+        when(paymentRequests.find(ID, Reach.OWN_TENANT)).thenReturn(Optional.of(view(PaymentRequestStatus.OPEN)));
+        when(paymentRequests.rateConfirmation(ID, Reach.OWN_TENANT)).thenReturn(Optional.of(document));
         mvc.perform(get("/api/v1/payment-requests/{id}/rate-confirmation", ID)
                         .with(callers.as(SHIPPER, Role.SHIPPER_PAYER)))
                 .andExpect(status().isOk())
@@ -441,7 +447,7 @@ class PaymentRequestsApiWebTests {
                                 "/api/v1/payment-requests/{id}", ID)
                         .with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
                 .andExpect(problem(ProblemType.METHOD_NOT_ALLOWED));
-        when(paymentRequests.find(any(), anyBoolean())).thenReturn(Optional.of(view(PaymentRequestStatus.OPEN)));
+        when(paymentRequests.find(any(), any())).thenReturn(Optional.of(view(PaymentRequestStatus.OPEN)));
         mvc.perform(get("/api/v1/payment-requests/{id}", ID)
                         .accept(MediaType.APPLICATION_XML)
                         .with(callers.as(CARRIER, Role.CARRIER_ADMIN)))

@@ -5,7 +5,6 @@ import static io.freightgate.api.SliceCallers.OTHER_CARRIER;
 import static io.freightgate.api.SliceCallers.PLATFORM;
 import static io.freightgate.api.SliceProblems.problem;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -26,6 +25,7 @@ import io.freightgate.payouts.PayoutAccountStatus;
 import io.freightgate.payouts.PayoutAccountView;
 import io.freightgate.payouts.PayoutAccounts;
 import io.freightgate.platform.problem.ProblemType;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import java.net.URI;
 import java.time.Instant;
@@ -59,7 +59,7 @@ class PayoutAccountsApiWebTests {
 
     @BeforeEach
     void theCarrierExists() {
-        when(directory.find(eq(CARRIER), anyBoolean()))
+        when(directory.find(eq(CARRIER), any()))
                 .thenReturn(Optional.of(new OrganizationView(
                         CARRIER,
                         OrganizationType.CARRIER,
@@ -72,7 +72,7 @@ class PayoutAccountsApiWebTests {
 
     @Test
     void withoutABodyTheAccountOpensWithTheCarriersCountryContactAndWeeklyPayouts() throws Exception {
-        when(payoutAccounts.open(any(), any(), anyBoolean())).thenReturn(account());
+        when(payoutAccounts.open(any(), any(), any())).thenReturn(account());
         mvc.perform(post(ACCOUNT, CARRIER.value()).with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/v1/carriers/" + CARRIER.value() + "/payout-account"))
@@ -89,12 +89,12 @@ class PayoutAccountsApiWebTests {
                                 CountryCode.of("AT"),
                                 Optional.of("finance@nordfracht.example"),
                                 OpenPayoutAccount.PayoutInterval.WEEKLY),
-                        false);
+                        Reach.OWN_TENANT);
     }
 
     @Test
     void theGivenCountryEmailAndIntervalWinAndPlatformFinanceOpensAcrossTenants() throws Exception {
-        when(payoutAccounts.open(any(), any(), anyBoolean())).thenReturn(account());
+        when(payoutAccounts.open(any(), any(), any())).thenReturn(account());
         mvc.perform(
                         post(ACCOUNT, CARRIER.value())
                                 .with(callers.as(PLATFORM, Role.FINANCE_SUPERVISOR))
@@ -109,7 +109,7 @@ class PayoutAccountsApiWebTests {
                                 CountryCode.of("DE"),
                                 Optional.of("pay@nord.example"),
                                 OpenPayoutAccount.PayoutInterval.MONTHLY),
-                        true);
+                        Reach.acrossTenants("platform staff"));
     }
 
     @Test
@@ -144,7 +144,7 @@ class PayoutAccountsApiWebTests {
 
     @Test
     void readingTheAccountAnd404BeforeItIsOpened() throws Exception {
-        when(payoutAccounts.find(CARRIER, false)).thenReturn(Optional.of(account()), Optional.empty());
+        when(payoutAccounts.find(CARRIER, Reach.OWN_TENANT)).thenReturn(Optional.of(account()), Optional.empty());
         mvc.perform(get(ACCOUNT, CARRIER.value()).with(callers.as(CARRIER, Role.CARRIER_FINANCE)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.stripe_account_id").value("acct_1"))
@@ -157,8 +157,7 @@ class PayoutAccountsApiWebTests {
     void anOnboardingLinkReturnsToTheConfiguredPagesOfTheCarrierUnlessGivenOthers() throws Exception {
         var link = new OnboardingLink(
                 URI.create("https://connect.stripe.com/setup/x"), Instant.parse("2026-12-07T10:05:00Z"));
-        when(payoutAccounts.createOnboardingLink(any(), any(), any(), anyBoolean()))
-                .thenReturn(link);
+        when(payoutAccounts.createOnboardingLink(any(), any(), any(), any())).thenReturn(link);
         mvc.perform(post(LINKS, CARRIER.value()).with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.url").value("https://connect.stripe.com/setup/x"))
@@ -166,7 +165,8 @@ class PayoutAccountsApiWebTests {
                 .andExpect(OpenApiShapes.matches("PayoutAccountsOnboardingLinkResponse"));
         String base = "http://localhost:8080/carriers/" + CARRIER.value() + "/onboarding/";
         verify(payoutAccounts)
-                .createOnboardingLink(CARRIER, URI.create(base + "refresh"), URI.create(base + "complete"), false);
+                .createOnboardingLink(
+                        CARRIER, URI.create(base + "refresh"), URI.create(base + "complete"), Reach.OWN_TENANT);
 
         mvc.perform(
                         post(LINKS, CARRIER.value())
@@ -177,7 +177,10 @@ class PayoutAccountsApiWebTests {
                 .andExpect(status().isCreated());
         verify(payoutAccounts)
                 .createOnboardingLink(
-                        CARRIER, URI.create("https://app.example/r"), URI.create("https://app.example/d"), false);
+                        CARRIER,
+                        URI.create("https://app.example/r"),
+                        URI.create("https://app.example/d"),
+                        Reach.OWN_TENANT);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static io.freightgate.api.SliceCallers.PLATFORM;
 import static io.freightgate.api.SliceCallers.SHIPPER;
 import static io.freightgate.api.SliceProblems.problem;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -29,6 +28,7 @@ import io.freightgate.payouts.PayoutView;
 import io.freightgate.payouts.Payouts;
 import io.freightgate.payouts.RemittanceView;
 import io.freightgate.platform.problem.ProblemType;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -64,7 +64,7 @@ class PayoutsApiWebTests {
 
     @BeforeEach
     void theCarrierExists() {
-        when(directory.find(eq(CARRIER), anyBoolean()))
+        when(directory.find(eq(CARRIER), any()))
                 .thenReturn(Optional.of(new OrganizationView(
                         CARRIER,
                         OrganizationType.CARRIER,
@@ -73,7 +73,7 @@ class PayoutsApiWebTests {
                         Optional.empty(),
                         Optional.empty(),
                         ApiSliceConfiguration.NOW)));
-        when(directory.find(eq(SHIPPER), anyBoolean()))
+        when(directory.find(eq(SHIPPER), any()))
                 .thenReturn(Optional.of(new OrganizationView(
                         SHIPPER,
                         OrganizationType.SHIPPER,
@@ -86,7 +86,7 @@ class PayoutsApiWebTests {
 
     @Test
     void aCarriersFinanceStaffAskForAPayoutOfPartOfTheBalance() throws Exception {
-        when(payouts.request(any(), any(), any(), anyBoolean())).thenReturn(payout(PayoutStatus.REQUESTED));
+        when(payouts.request(any(), any(), any(), any())).thenReturn(payout(PayoutStatus.REQUESTED));
         mvc.perform(post(PAYOUTS, CARRIER.value())
                         .with(callers.as(CARRIER, Role.CARRIER_FINANCE))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -100,19 +100,19 @@ class PayoutsApiWebTests {
                 .andExpect(jsonPath("$.automatic").value(false))
                 .andExpect(jsonPath("$.arrival_date").doesNotExist())
                 .andExpect(OpenApiShapes.matches("PayoutsPayoutResponse"));
-        verify(payouts).request(CARRIER, Optional.of(50_000L), "eur", false);
+        verify(payouts).request(CARRIER, Optional.of(50_000L), "eur", Reach.OWN_TENANT);
     }
 
     @Test
     void withoutAnAmountEverythingAvailableIsPaidOutAndPlatformFinanceActsAcrossTenants() throws Exception {
-        when(payouts.request(any(), any(), any(), anyBoolean())).thenReturn(payout(PayoutStatus.REQUESTED));
+        when(payouts.request(any(), any(), any(), any())).thenReturn(payout(PayoutStatus.REQUESTED));
         mvc.perform(post(PAYOUTS, CARRIER.value())
                         .with(callers.as(PLATFORM, Role.FINANCE_AGENT))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currency\": \"EUR\"}"))
                 .andExpect(status().isCreated());
-        verify(payouts).request(CARRIER, Optional.empty(), "EUR", true);
-        verify(directory).find(CARRIER, true);
+        verify(payouts).request(CARRIER, Optional.empty(), "EUR", Reach.acrossTenants("platform staff"));
+        verify(directory).find(CARRIER, Reach.acrossTenants("platform staff"));
     }
 
     @Test
@@ -157,7 +157,7 @@ class PayoutsApiWebTests {
 
     @Test
     void theListIsTheCarriersNewestPayoutsWithinTheLimit() throws Exception {
-        when(payouts.list(any(), org.mockito.ArgumentMatchers.anyInt(), anyBoolean()))
+        when(payouts.list(any(), org.mockito.ArgumentMatchers.anyInt(), any()))
                 .thenReturn(List.of(payout(PayoutStatus.PAID)));
         mvc.perform(get(PAYOUTS, CARRIER.value()).param("limit", "20").with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
                 .andExpect(status().isOk())
@@ -165,7 +165,7 @@ class PayoutsApiWebTests {
                 .andExpect(jsonPath("$[0].arrival_date").value("2026-12-09"))
                 .andExpect(jsonPath("$[0].remittance_ready").value(true))
                 .andExpect(OpenApiShapes.matches("PayoutsPayoutResponse"));
-        verify(payouts).list(CARRIER, 20, false);
+        verify(payouts).list(CARRIER, 20, Reach.OWN_TENANT);
     }
 
     @Test
@@ -182,9 +182,10 @@ class PayoutsApiWebTests {
 
     @Test
     void aPayoutAndItsRemittanceAsJsonAndPdf() throws Exception {
-        when(payouts.find(CARRIER, PAYOUT, false)).thenReturn(Optional.of(payout(PayoutStatus.PAID)));
-        when(payouts.remittance(CARRIER, PAYOUT, false)).thenReturn(remittance());
-        when(payouts.remittancePdf(CARRIER, "Nordfracht GmbH", PAYOUT, false)).thenReturn(new byte[] {'%', 'P'});
+        when(payouts.find(CARRIER, PAYOUT, Reach.OWN_TENANT)).thenReturn(Optional.of(payout(PayoutStatus.PAID)));
+        when(payouts.remittance(CARRIER, PAYOUT, Reach.OWN_TENANT)).thenReturn(remittance());
+        when(payouts.remittancePdf(CARRIER, "Nordfracht GmbH", PAYOUT, Reach.OWN_TENANT))
+                .thenReturn(new byte[] {'%', 'P'});
 
         mvc.perform(get(PAYOUTS + "/{payout}", CARRIER.value(), PAYOUT).with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
                 .andExpect(status().isOk())
@@ -209,8 +210,8 @@ class PayoutsApiWebTests {
 
     @Test
     void anUnknownPayoutIs404() throws Exception {
-        when(payouts.find(any(), any(), anyBoolean())).thenReturn(Optional.empty());
-        when(payouts.remittance(any(), any(), anyBoolean())).thenThrow(new PayoutNotFound(PAYOUT));
+        when(payouts.find(any(), any(), any())).thenReturn(Optional.empty());
+        when(payouts.remittance(any(), any(), any())).thenThrow(new PayoutNotFound(PAYOUT));
         mvc.perform(get(PAYOUTS + "/{payout}", CARRIER.value(), PAYOUT).with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
                 .andExpect(problem(ProblemType.NOT_FOUND));
         mvc.perform(get(PAYOUTS + "/{payout}/remittance", CARRIER.value(), PAYOUT)

@@ -5,7 +5,6 @@ import static io.freightgate.api.SliceCallers.PLATFORM;
 import static io.freightgate.api.SliceCallers.SHIPPER;
 import static io.freightgate.api.SliceProblems.problem;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -16,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.freightgate.kernel.Money;
 import io.freightgate.platform.problem.ProblemType;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import io.freightgate.transfers.TransferHoldReason;
 import io.freightgate.transfers.TransferView;
@@ -48,7 +48,7 @@ class TransfersApiWebTests {
 
     @Test
     void theCarrierReadsItsTransferAndPlatformStaffReadAcrossTenants() throws Exception {
-        when(transfers.find(any(), anyBoolean())).thenReturn(Optional.of(view("PENDING")));
+        when(transfers.find(any(), any())).thenReturn(Optional.of(view("PENDING")));
         mvc.perform(get(PATH, ID).with(callers.as(CARRIER, Role.CARRIER_FINANCE)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.payment_request_id").value(ID.toString()))
@@ -57,9 +57,9 @@ class TransfersApiWebTests {
                 .andExpect(jsonPath("$.waiting_for[0]").value("DELIVERY_CONFIRMED"))
                 .andExpect(jsonPath("$.holds[0].reason").value("MANUAL"))
                 .andExpect(OpenApiShapes.matches("TransferView"));
-        verify(transfers).find(ID, false);
+        verify(transfers).find(ID, Reach.OWN_TENANT);
         mvc.perform(get(PATH, ID).with(callers.as(PLATFORM, Role.RISK_ANALYST))).andExpect(status().isOk());
-        verify(transfers).find(ID, true);
+        verify(transfers).find(ID, Reach.acrossTenants("platform staff"));
     }
 
     @Test
@@ -71,7 +71,7 @@ class TransfersApiWebTests {
             mvc.perform(get(PATH, ID).with(caller)).andExpect(problem(ProblemType.FORBIDDEN));
         }
         verifyNoInteractions(transfers);
-        when(transfers.find(any(), anyBoolean())).thenReturn(Optional.empty());
+        when(transfers.find(any(), any())).thenReturn(Optional.empty());
         mvc.perform(get(PATH, ID).with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
                 .andExpect(problem(ProblemType.NOT_FOUND));
         mvc.perform(get(PATH, ID)).andExpect(problem(ProblemType.UNAUTHENTICATED));

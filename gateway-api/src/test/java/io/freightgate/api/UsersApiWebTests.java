@@ -5,7 +5,6 @@ import static io.freightgate.api.SliceCallers.PLATFORM;
 import static io.freightgate.api.SliceCallers.SHIPPER;
 import static io.freightgate.api.SliceProblems.problem;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -18,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.problem.ProblemType;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Invitations;
 import io.freightgate.security.Role;
 import io.freightgate.security.UserDirectory;
@@ -53,7 +53,7 @@ class UsersApiWebTests {
 
     @Test
     void anAdminInvitesAUserOfItsOrganizationAndTheTokenStaysOutOfTheAnswer() throws Exception {
-        when(invitations.invite(any(), any(), any(), any(), anyBoolean())).thenReturn(user(CARRIER));
+        when(invitations.invite(any(), any(), any(), any(), any())).thenReturn(user(CARRIER));
         mvc.perform(post(USERS, CARRIER.value())
                         .with(callers.as(CARRIER, Role.CARRIER_ADMIN))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -68,7 +68,8 @@ class UsersApiWebTests {
                 .andExpect(jsonPath("$.status").value("INVITED"))
                 .andExpect(jsonPath("$.invitation_token").doesNotExist())
                 .andExpect(OpenApiShapes.matches("UsersUserResponse"));
-        verify(invitations).invite(CARRIER, "dispo@nord.example", "Dispo", Set.of(Role.CARRIER_DISPATCHER), false);
+        verify(invitations)
+                .invite(CARRIER, "dispo@nord.example", "Dispo", Set.of(Role.CARRIER_DISPATCHER), Reach.OWN_TENANT);
     }
 
     @Test
@@ -112,25 +113,25 @@ class UsersApiWebTests {
 
     @Test
     void platformAdminsReachAnyOrganization() throws Exception {
-        when(users.list(CARRIER, true)).thenReturn(List.of(user(CARRIER)));
+        when(users.list(CARRIER, Reach.acrossTenants("platform staff"))).thenReturn(List.of(user(CARRIER)));
         mvc.perform(get(USERS, CARRIER.value()).with(callers.as(PLATFORM, Role.PLATFORM_ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].email").value("dispo@nord.example"))
                 .andExpect(OpenApiShapes.matches("UsersUserResponse"));
-        verify(users).list(CARRIER, true);
+        verify(users).list(CARRIER, Reach.acrossTenants("platform staff"));
     }
 
     @Test
     void changingRolesDisablingAndReading() throws Exception {
-        when(users.changeRoles(any(), any(), any(), anyBoolean())).thenReturn(Optional.of(user(CARRIER)));
-        when(users.disable(CARRIER, USER, false)).thenReturn(Optional.empty());
-        when(users.find(CARRIER, USER, false)).thenReturn(Optional.of(user(CARRIER)));
+        when(users.changeRoles(any(), any(), any(), any())).thenReturn(Optional.of(user(CARRIER)));
+        when(users.disable(CARRIER, USER, Reach.OWN_TENANT)).thenReturn(Optional.empty());
+        when(users.find(CARRIER, USER, Reach.OWN_TENANT)).thenReturn(Optional.of(user(CARRIER)));
         mvc.perform(put(USERS + "/{user}/roles", CARRIER.value(), USER)
                         .with(callers.as(CARRIER, Role.CARRIER_ADMIN))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"roles\": [\"CARRIER_FINANCE\", \"CARRIER_ADMIN\"]}"))
                 .andExpect(status().isOk());
-        verify(users).changeRoles(CARRIER, USER, Set.of(Role.CARRIER_FINANCE, Role.CARRIER_ADMIN), false);
+        verify(users).changeRoles(CARRIER, USER, Set.of(Role.CARRIER_FINANCE, Role.CARRIER_ADMIN), Reach.OWN_TENANT);
         mvc.perform(put(USERS + "/{user}/roles", CARRIER.value(), USER)
                         .with(callers.as(CARRIER, Role.CARRIER_ADMIN))
                         .contentType(MediaType.APPLICATION_JSON)

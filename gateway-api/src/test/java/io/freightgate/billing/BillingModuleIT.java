@@ -8,6 +8,7 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.RegisterOrganization;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.support.ModuleTestPorts;
 import java.time.Clock;
@@ -64,10 +65,12 @@ class BillingModuleIT {
                 .matching(PaymentRequestCreated::amount, Money.of(125_000, "EUR"));
 
         PaymentAttemptView attempt = asShipper(
-                parties, () -> payments.pay(request.id(), new PayWith.Card("pm_card_visa", Optional.empty())));
+                        parties, () -> payments.pay(request.id(), new PayWith.Card("pm_card_visa", Optional.empty())))
+                .accepted()
+                .orElseThrow();
 
         assertThat(attempt.outcome()).isEqualTo("APPROVED");
-        PaymentRequestView paid = asCarrier(parties, () -> paymentRequests.find(request.id(), false))
+        PaymentRequestView paid = asCarrier(parties, () -> paymentRequests.find(request.id(), Reach.OWN_TENANT))
                 .orElseThrow();
         assertThat(paid.status()).isEqualTo(PaymentRequestStatus.PAID);
         assertThat(paid.amountPaid()).isEqualTo(Money.of(125_000, "EUR"));
@@ -97,13 +100,14 @@ class BillingModuleIT {
 
         RefundView refund = asCarrier(
                 parties,
-                () -> payments.refund(request.id(), Optional.of(10_000L), Optional.of("damaged pallet"), false));
+                () -> payments.refund(
+                        request.id(), Optional.of(10_000L), Optional.of("damaged pallet"), Reach.OWN_TENANT));
 
         assertThat(refund.outcome()).isEqualTo("APPROVED");
         assertThat(refund.amount()).isEqualTo(Money.of(10_000, "EUR"));
         assertThat(refund.stripeRefundId())
                 .hasValueSatisfying(id -> assertThat(id).startsWith("re_"));
-        PaymentRequestView refunded = asCarrier(parties, () -> paymentRequests.find(request.id(), false))
+        PaymentRequestView refunded = asCarrier(parties, () -> paymentRequests.find(request.id(), Reach.OWN_TENANT))
                 .orElseThrow();
         assertThat(refunded.status()).isEqualTo(PaymentRequestStatus.PARTIALLY_REFUNDED);
         assertThat(refunded.amountRefunded()).isEqualTo(Money.of(10_000, "EUR"));
@@ -129,7 +133,7 @@ class BillingModuleIT {
                 strangers, () -> payments.pay(request.id(), new PayWith.Card("pm_card_visa", Optional.empty()))));
 
         assertThat(refused).isInstanceOf(PaymentRequestNotFound.class);
-        assertThat(asCarrier(parties, () -> paymentRequests.find(request.id(), false)))
+        assertThat(asCarrier(parties, () -> paymentRequests.find(request.id(), Reach.OWN_TENANT)))
                 .hasValueSatisfying(view -> assertThat(view.status()).isEqualTo(PaymentRequestStatus.OPEN));
     }
 

@@ -11,6 +11,7 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.local.EmbeddedSmtpServer;
 import io.freightgate.local.EmbeddedSmtpServer.CapturedMail;
 import io.freightgate.platform.stripe.events.WebhookEndpoint;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Invitations;
 import io.freightgate.security.Role;
 import io.freightgate.support.Api;
@@ -34,6 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * gave encoded in the HTML body.
  */
 class PayoutAccountNoticesIT extends GatewayIT {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("test");
 
     static final List<String> DOCUMENT = List.of("individual.verification.document");
     static final String PASSWORD = "violet-harbour-freight-42";
@@ -73,7 +76,7 @@ class PayoutAccountNoticesIT extends GatewayIT {
         String finance = "finance-" + suffix + "@carrier.test";
         activeUser(carrier, admin, "Ana <script>alert(1)</script> \"Ops\"", Role.CARRIER_ADMIN);
         activeUser(carrier, finance, "Finn Finance", Role.CARRIER_FINANCE);
-        invitations.invite(carrier, invitedOnly, "Not Yet", List.of(Role.CARRIER_ADMIN), true);
+        invitations.invite(carrier, invitedOnly, "Not Yet", List.of(Role.CARRIER_ADMIN), ACROSS_TENANTS);
         String account = onboardedAccount(carrier);
         stripe.control().webhookBehaviour(WebhookBehaviour.normal().withDuplicate(true));
 
@@ -164,7 +167,7 @@ class PayoutAccountNoticesIT extends GatewayIT {
     }
 
     private void activeUser(TenantId carrier, String email, String name, Role role) {
-        var invited = invitations.invite(carrier, email, name, List.of(role), true);
+        var invited = invitations.invite(carrier, email, name, List.of(role), ACROSS_TENANTS);
         invitations.accept(invited.invitationToken().orElseThrow(), PASSWORD);
     }
 

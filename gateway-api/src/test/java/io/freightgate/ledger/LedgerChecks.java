@@ -5,6 +5,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.BalanceTransaction;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.BalanceTransactionListParams;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class LedgerChecks {
 
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("test");
+
     private final JdbcTemplate jdbc;
     private final SystemAccess systemAccess;
     private final StripeClient stripe;
@@ -32,7 +35,7 @@ public final class LedgerChecks {
 
     /** The sum of each kind of journal of a payment request (every journal sums to zero). */
     public Map<String, Long> journalTotals(String paymentRequestId) {
-        return systemAccess.transaction(true, "read journals", () -> jdbc
+        return systemAccess.transaction(ACROSS_TENANTS, "read journals", () -> jdbc
                 .query(
                         "SELECT j.kind, sum(e.amount_minor) FROM ledger_journals j JOIN ledger_entries e ON"
                                 + " e.journal_id = j.id WHERE j.payment_request_id = ? GROUP BY j.id, j.kind",
@@ -45,7 +48,7 @@ public final class LedgerChecks {
     /** The journals of the whole ledger whose entries do not sum to zero (none, if the ledger is sound). */
     public List<String> unbalancedJournals() {
         return systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "find unbalanced journals",
                 () -> jdbc.queryForList(
                         "SELECT j.reference FROM ledger_journals j JOIN ledger_entries e ON e.journal_id = j.id"
@@ -55,7 +58,7 @@ public final class LedgerChecks {
 
     public List<Long> entries(String paymentRequestId, String accountKind) {
         return systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "read entries",
                 () -> jdbc.queryForList(
                         "SELECT amount_minor FROM ledger_entries WHERE payment_request_id = ? AND kind = ? ORDER BY id",
@@ -78,7 +81,7 @@ public final class LedgerChecks {
         List<String> mismatches = new ArrayList<>();
         for (String id : paymentRequestIds) {
             List<Map.Entry<String, Long>> sources = systemAccess.transaction(
-                    true,
+                    ACROSS_TENANTS,
                     "read balance entries",
                     () -> jdbc.query(
                             "SELECT coalesce(stripe_account, ''), stripe_source, sum(amount_minor) FROM ledger_entries"
@@ -122,7 +125,7 @@ public final class LedgerChecks {
             stripeNets.merge(txn.getSource(), txn.getNet(), Long::sum);
         }
         Map<String, Long> ledgerNets = new java.util.TreeMap<>();
-        systemAccess.transaction(true, "read the account's entries", () -> {
+        systemAccess.transaction(ACROSS_TENANTS, "read the account's entries", () -> {
             jdbc.query(
                     "SELECT stripe_source, sum(amount_minor) FROM ledger_entries WHERE stripe_account = ?"
                             + " GROUP BY stripe_source",

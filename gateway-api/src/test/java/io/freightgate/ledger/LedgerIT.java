@@ -9,6 +9,7 @@ import com.stripe.model.BalanceTransaction;
 import com.stripe.param.RefundListParams;
 import io.freightgate.emulator.stripe.DisputeRequest;
 import io.freightgate.emulator.stripe.FaultRule;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.transfers.TransferJourneys;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the share to the carrier again. The database itself refuses an unbalanced journal and any change to a posted one.
  */
 class LedgerIT extends TransferJourneys {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("test");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -228,7 +231,7 @@ class LedgerIT extends TransferJourneys {
 
     @Test
     void theDatabaseRefusesAnUnbalancedJournalAndAnyChangeToAPostedOne() {
-        assertThatThrownBy(() -> systemAccess.transaction(true, "post an unbalanced journal", () -> {
+        assertThatThrownBy(() -> systemAccess.transaction(ACROSS_TENANTS, "post an unbalanced journal", () -> {
                     UUID journal = UUID.randomUUID();
                     UUID account = jdbc.queryForObject(
                             "INSERT INTO ledger_accounts (id, currency, kind, created_at) VALUES (?, 'EUR',"
@@ -255,7 +258,7 @@ class LedgerIT extends TransferJourneys {
         String id = id(create(carrier.parties(), 20_000, "EUR", "LD-LEDGER-RO", false));
         paid(carrier.parties(), id, "pm_card_visa");
         assertThatThrownBy(() -> systemAccess.transaction(
-                        true,
+                        ACROSS_TENANTS,
                         "edit a posted entry",
                         () -> jdbc.update(
                                 "UPDATE ledger_entries SET amount_minor = amount_minor + 1 WHERE payment_request_id = ?",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.support.ModuleTestPorts;
 import java.time.Clock;
@@ -36,6 +37,8 @@ import org.springframework.modulith.test.ApplicationModuleTest;
         extraIncludes = {"local", "emulator"},
         verifyAutomatically = false)
 class LedgerModuleIT {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("test");
 
     static final Currency EUR = Currency.getInstance("EUR");
 
@@ -145,13 +148,13 @@ class LedgerModuleIT {
     }
 
     private void post(Runnable posting) {
-        systemAccess.transaction(true, "post a test journal", () -> {
+        systemAccess.transaction(ACROSS_TENANTS, "post a test journal", () -> {
             posting.run();
             return null;
         });
     }
 
     private long owed(UUID request) {
-        return systemAccess.transaction(true, "read what is owed", () -> postings.stillOwed(request));
+        return systemAccess.transaction(ACROSS_TENANTS, "read what is owed", () -> postings.stillOwed(request));
     }
 }

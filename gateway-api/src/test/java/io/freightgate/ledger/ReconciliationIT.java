@@ -10,6 +10,7 @@ import io.freightgate.emulator.stripe.FaultRule;
 import io.freightgate.ledger.internal.Journal;
 import io.freightgate.ledger.internal.Ledger;
 import io.freightgate.ledger.internal.reconciliation.LedgerReconciliationJob;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.security.Role;
 import io.freightgate.support.Api;
@@ -42,6 +43,8 @@ import tools.jackson.databind.JsonNode;
  * Stripe), so the day at Stripe holds this test's movements only, whatever other test classes did in the same JVM.
  */
 class ReconciliationIT extends TransferJourneys {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("test");
 
     @DynamicPropertySource
     static void ownStripeAccount(DynamicPropertyRegistry registry) {
@@ -159,7 +162,7 @@ class ReconciliationIT extends TransferJourneys {
         LocalDate day = today().minusDays(1);
         String payout = "po_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "test: a payout only the ledger knows",
                 () -> ledger.post(Journal.builder(
                                 "payout:" + payout,
@@ -285,7 +288,7 @@ class ReconciliationIT extends TransferJourneys {
     /** The ledger's journals with entries mirroring Stripe object {@code source}. */
     private int journals(String source) {
         return systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "test: journals of " + source,
                 () -> jdbc.queryForObject(
                         "SELECT count(DISTINCT journal_id) FROM ledger_entries WHERE stripe_source = ?",

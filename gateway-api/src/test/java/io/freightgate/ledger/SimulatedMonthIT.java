@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.AccountUpdateParams;
 import io.freightgate.emulator.stripe.DisputeRequest;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.security.Role;
 import io.freightgate.transfers.TransferJourneys;
@@ -37,6 +38,8 @@ import tools.jackson.databind.JsonNode;
  */
 @Tag("time-travel")
 class SimulatedMonthIT extends TransferJourneys {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("test");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -223,7 +226,7 @@ class SimulatedMonthIT extends TransferJourneys {
         LedgerChecks ledger = new LedgerChecks(jdbc, systemAccess, stripeClient);
         assertThat(ledger.unbalancedJournals()).as("every journal balances").isEmpty();
         assertThat(systemAccess.transaction(
-                        true,
+                        ACROSS_TENANTS,
                         "sum the ledger",
                         () -> jdbc.queryForObject(
                                 "SELECT coalesce(sum(amount_minor), 0) FROM ledger_entries", Long.class)))
@@ -261,7 +264,7 @@ class SimulatedMonthIT extends TransferJourneys {
                         .isZero();
             }
         }
-        Map<String, Long> kinds = systemAccess.transaction(true, "count journals", () -> {
+        Map<String, Long> kinds = systemAccess.transaction(ACROSS_TENANTS, "count journals", () -> {
             Map<String, Long> counts = new java.util.TreeMap<>();
             jdbc.query(
                     "SELECT kind, count(*) FROM ledger_journals WHERE occurred_at >= ? GROUP BY kind",

@@ -11,6 +11,7 @@ import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.RegisterOrganization;
 import io.freightgate.payouts.internal.PayoutAccountSynchronizer;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.support.ModuleTestPorts;
@@ -38,6 +39,8 @@ import org.springframework.modulith.test.ApplicationModuleTest;
         extraIncludes = {"local", "emulator"},
         verifyAutomatically = false)
 class PayoutsModuleIT {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("test");
 
     @Autowired
     PayoutAccounts payoutAccounts;
@@ -67,7 +70,7 @@ class PayoutsModuleIT {
                         carrier,
                         new OpenPayoutAccount(
                                 CountryCode.of("DE"), Optional.empty(), OpenPayoutAccount.PayoutInterval.WEEKLY),
-                        false));
+                        Reach.OWN_TENANT));
 
         String account = opened.stripeAccountId().orElseThrow();
         assertThat(account).startsWith("acct_");
@@ -81,20 +84,20 @@ class PayoutsModuleIT {
                         carrier,
                         URI.create("https://app.freightgate.test/onboarding/refresh"),
                         URI.create("https://app.freightgate.test/onboarding/return"),
-                        false));
+                        Reach.OWN_TENANT));
         assertThat(link.url().getScheme()).startsWith("http");
 
         stripe.control().accountRequirements(apiKey, account, AccountRequirements.satisfied());
         synchronizer.synchronize(account, Optional.empty());
 
-        PayoutAccountView active =
-                asCarrier(carrier, () -> payoutAccounts.find(carrier, false)).orElseThrow();
+        PayoutAccountView active = asCarrier(carrier, () -> payoutAccounts.find(carrier, Reach.OWN_TENANT))
+                .orElseThrow();
         assertThat(active.status()).isEqualTo(PayoutAccountStatus.ACTIVE);
         assertThat(active.transfersAllowed()).isTrue();
         assertThat(active.requirements().currentlyDue()).isEmpty();
         assertThat(payoutAccounts.mayReceiveTransfers(carrier)).isTrue();
         assertThat(systemAccess.transaction(
-                        true,
+                        ACROSS_TENANTS,
                         "read the transfer destination",
                         () -> payoutAccounts.transferDestination(carrier.value())))
                 .contains(account);
@@ -111,9 +114,9 @@ class PayoutsModuleIT {
                                 carrier,
                                 new OpenPayoutAccount(
                                         CountryCode.of("DE"), Optional.empty(), OpenPayoutAccount.PayoutInterval.DAILY),
-                                false)))
+                                Reach.OWN_TENANT)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(asCarrier(carrier, () -> payoutAccounts.find(carrier, false)))
+        assertThat(asCarrier(carrier, () -> payoutAccounts.find(carrier, Reach.OWN_TENANT)))
                 .isEmpty();
     }
 

@@ -13,6 +13,7 @@ import io.freightgate.emulator.stripe.WebhookBehaviour;
 import io.freightgate.emulator.stripe.WebhookDelivery;
 import io.freightgate.kernel.Money;
 import io.freightgate.ledger.LedgerChecks;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and the transfer stays held.
  */
 class ChargebackJourneyIT extends TransferJourneys {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("test");
 
     @Autowired
     DisputeDesk desk;
@@ -207,7 +210,7 @@ class ChargebackJourneyIT extends TransferJourneys {
     /** The kinds of the journals posted for the dispute, one entry per journal. */
     List<String> journals(String stripeDisputeId) {
         return systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "read the journals of " + stripeDisputeId,
                 () -> jdbc.queryForList(
                         "SELECT kind FROM ledger_journals WHERE reference LIKE ? ORDER BY occurred_at, kind",

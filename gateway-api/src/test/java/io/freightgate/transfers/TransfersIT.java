@@ -9,6 +9,7 @@ import io.freightgate.emulator.stripe.DisputeRequest;
 import io.freightgate.emulator.stripe.FaultRule;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,9 @@ import tools.jackson.databind.JsonNode;
  * which ends with exactly one transfer.
  */
 class TransfersIT extends TransferJourneys {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("test");
+
     @Test
     void theCarriersShareIsTransferredOnceDeliveryIsConfirmed() throws Exception {
         Carrier carrier = carrierWithPayouts();
@@ -275,7 +279,8 @@ class TransfersIT extends TransferJourneys {
                 .idempotencyKey(UUID.randomUUID().toString())
                 .send();
         assertThat(reversal.status()).as(reversal.body()).isEqualTo(200);
-        TransferView reversed = transfers.find(UUID.fromString(id), true).orElseThrow();
+        TransferView reversed =
+                transfers.find(UUID.fromString(id), ACROSS_TENANTS).orElseThrow();
 
         assertThat(reversed.status()).isEqualTo("REVERSED");
         assertThat(reversed.stripeReversalId())
@@ -292,7 +297,8 @@ class TransfersIT extends TransferJourneys {
                 .idempotencyKey(UUID.randomUUID().toString())
                 .send();
         assertThat(restoration.status()).as(restoration.body()).isEqualTo(200);
-        TransferView restored = transfers.find(UUID.fromString(id), true).orElseThrow();
+        TransferView restored =
+                transfers.find(UUID.fromString(id), ACROSS_TENANTS).orElseThrow();
 
         assertThat(restored.status()).isEqualTo("SENT");
         assertThat(restored.idempotencyKey()).contains("fg-transfer-" + id + "-2");

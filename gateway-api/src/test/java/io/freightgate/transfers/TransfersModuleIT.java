@@ -20,6 +20,7 @@ import io.freightgate.organizations.RegisterOrganization;
 import io.freightgate.payouts.OpenPayoutAccount;
 import io.freightgate.payouts.PayoutAccounts;
 import io.freightgate.payouts.internal.PayoutAccountSynchronizer;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.support.ModuleTestPorts;
@@ -51,6 +52,8 @@ import org.springframework.modulith.test.AssertablePublishedEvents;
         extraIncludes = {"local", "emulator"},
         verifyAutomatically = false)
 class TransfersModuleIT {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("test");
 
     @Autowired
     Transfers transfers;
@@ -92,7 +95,7 @@ class TransfersModuleIT {
         Parties parties = parties();
         UUID request = paid(parties, 30_000, "LD-TRM-1");
 
-        TransferView waiting = transfers.find(request, true).orElseThrow();
+        TransferView waiting = transfers.find(request, ACROSS_TENANTS).orElseThrow();
         assertThat(waiting.status()).isEqualTo("PENDING");
         assertThat(waiting.gross()).isEqualTo(Money.of(30_000, "EUR"));
         assertThat(waiting.fee().minor()).isPositive();
@@ -165,9 +168,11 @@ class TransfersModuleIT {
                                         false)))
                 .request();
         var attempt = Tenancy.callAs(
-                parties.shipper(),
-                "payer-of-" + parties.shipper().value(),
-                () -> payments.pay(request.id(), new PayWith.Card("pm_card_visa", Optional.empty())));
+                        parties.shipper(),
+                        "payer-of-" + parties.shipper().value(),
+                        () -> payments.pay(request.id(), new PayWith.Card("pm_card_visa", Optional.empty())))
+                .accepted()
+                .orElseThrow();
         assertThat(attempt.outcome()).isEqualTo("APPROVED");
         return request.id();
     }
@@ -181,7 +186,7 @@ class TransfersModuleIT {
                         carrier,
                         new OpenPayoutAccount(
                                 CountryCode.of("DE"), Optional.empty(), OpenPayoutAccount.PayoutInterval.WEEKLY),
-                        false));
+                        Reach.OWN_TENANT));
         String account = opened.stripeAccountId().orElseThrow();
         stripe.control().accountRequirements(apiKey, account, AccountRequirements.satisfied());
         payoutAccountSynchronizer.synchronize(account, Optional.empty());
@@ -203,7 +208,8 @@ class TransfersModuleIT {
     }
 
     private long owed(UUID request) {
-        return systemAccess.transaction(true, "read what the carrier is owed", () -> postings.stillOwed(request));
+        return systemAccess.transaction(
+                ACROSS_TENANTS, "read what the carrier is owed", () -> postings.stillOwed(request));
     }
 
     private static <T> T as(TenantId organization, Supplier<T> work) {

@@ -2,6 +2,7 @@ package io.freightgate.kyc;
 
 import io.freightgate.kernel.TenantId;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Command: add a commercial reference (a shipper or carrier the organization works with).
@@ -9,7 +10,12 @@ import java.util.Objects;
  * @param contact the person to ask and how (name, phone or email); personal data, stored encrypted
  * @param relationship how they work together, e.g. "regular shipper since 2019, 40 loads a month"
  */
-public record AddReference(TenantId organization, String company, String contact, String relationship, String notes) {
+public record AddReference(
+        TenantId organization,
+        String company,
+        String contact,
+        String relationship,
+        @Nullable String notes) {
 
     public AddReference {
         Objects.requireNonNull(organization, "organization");

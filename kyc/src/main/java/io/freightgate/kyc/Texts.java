@@ -1,11 +1,13 @@
 package io.freightgate.kyc;
 
+import org.jspecify.annotations.Nullable;
+
 /** Argument checks shared by the command records. */
 final class Texts {
 
     private Texts() {}
 
-    static String required(String value, String name, int maxLength) {
+    static String required(@Nullable String value, String name, int maxLength) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required");
         }
@@ -16,7 +18,7 @@ final class Texts {
         return stripped;
     }
 
-    static String optional(String value, String name, int maxLength) {
+    static @Nullable String optional(@Nullable String value, String name, int maxLength) {
         return value == null || value.isBlank() ? null : required(value, name, maxLength);
     }
 }

@@ -5,4 +5,7 @@
  * verification gate. Publishes {@code OrganizationVerified} and {@code VerificationRevoked}. Never calls another domain
  * module; reactions to its events live in {@code io.freightgate.flows}.
  */
+@NullMarked
 package io.freightgate.kyc;
+
+import org.jspecify.annotations.NullMarked;

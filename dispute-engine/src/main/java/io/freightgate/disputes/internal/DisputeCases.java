@@ -63,9 +63,9 @@ class DisputeCases {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                systemAccess.call(
+                systemAccess.run(
                         "apply Stripe's dispute " + snapshot.stripeDisputeId(),
-                        () -> transactions.execute(status -> {
+                        () -> transactions.executeWithoutResult(status -> {
                             List<DisputeEvent> news = disputes.findByStripeDisputeId(snapshot.stripeDisputeId())
                                     .map(found -> found.apply(snapshot, clock.instant()))
                                     .orElseGet(() -> {
@@ -75,7 +75,6 @@ class DisputeCases {
                                         return opened.events();
                                     });
                             news.forEach(events::publishEvent);
-                            return null;
                         }));
                 return;
             } catch (DataIntegrityViolationException | OptimisticLockingFailureException e) {

@@ -1,7 +1,11 @@
 package io.freightgate.billing.internal;
 
+import io.freightgate.billing.PaymentRequestNotFound;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
+import io.freightgate.kernel.TenantId;
+import io.freightgate.platform.tenancy.Ownership;
+import io.freightgate.platform.tenancy.Reach;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +26,24 @@ public interface PaymentRequestRecords extends JpaRepository<PaymentRequest, UUI
     Optional<PaymentRequest> findByStripePaymentIntentId(String paymentIntentId);
 
     List<PaymentRequest> findByLoadId(UUID loadId);
+
+    /**
+     * A request its carrier (or, across tenants, platform staff) acts on; {@link PaymentRequestNotFound} for anyone
+     * else, shippers included.
+     */
+    default PaymentRequest carriersOwn(UUID id, Reach reach) {
+        return Ownership.require(
+                findById(id), reach, request -> new TenantId(request.tenantId()), () -> new PaymentRequestNotFound(id));
+    }
+
+    /** A request its shipper pays; {@link PaymentRequestNotFound} for anyone else, its carrier included. */
+    default PaymentRequest shippersOwn(UUID id) {
+        return Ownership.require(
+                findById(id),
+                Reach.OWN_TENANT,
+                request -> new TenantId(request.shipperId()),
+                () -> new PaymentRequestNotFound(id));
+    }
 
     @Query("select r from PaymentRequest r order by r.createdAt desc")
     List<PaymentRequest> newestFirst(Pageable page);

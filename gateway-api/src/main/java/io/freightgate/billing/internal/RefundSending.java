@@ -11,6 +11,7 @@ import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.calls.StripeCall;
 import io.freightgate.platform.stripe.calls.StripeCallLookup;
 import io.freightgate.platform.stripe.calls.StripeCalls;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RefundSending implements StripeCallLookup<StripePayments.RefundResult> {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("RefundSending on its own authority");
 
     /** The operation type of a refund in {@link StripeCalls}. */
     public static final String OPERATION = "refund.create";
@@ -65,7 +68,7 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
     private record Planned(UUID requestId, String intent, long amountMinor, String key, UUID callId) {}
 
     private Planned plan(UUID refundId) {
-        return systemAccess.transaction(true, "read refund " + refundId, () -> {
+        return systemAccess.transaction(ACROSS_TENANTS, "read refund " + refundId, () -> {
             PaymentRefund refund = refunds.findById(refundId).orElseThrow();
             String intent = requests.findById(refund.paymentRequestId())
                     .flatMap(PaymentRequest::stripePaymentIntentId)
@@ -93,7 +96,7 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
     }
 
     private void record(UUID refundId, UUID callId, ProviderOutcome<StripePayments.RefundResult> outcome) {
-        OnConflict.retry(() -> systemAccess.transaction(true, "record refund " + refundId, () -> {
+        OnConflict.retry(() -> systemAccess.transaction(ACROSS_TENANTS, "record refund " + refundId, () -> {
             calls.record(callId, outcome, StripePayments.RefundResult::id);
             PaymentRefund stored = refunds.findById(refundId).orElseThrow();
             PaymentRequest request =

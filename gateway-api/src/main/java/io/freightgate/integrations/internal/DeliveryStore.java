@@ -1,6 +1,8 @@
 package io.freightgate.integrations.internal;
 
 import io.freightgate.integrations.IntegratorDeliveryView;
+import io.freightgate.platform.queue.QueueTable;
+import io.freightgate.platform.queue.WorkQueue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code integration_deliveries}, their attempts and the worker's queue, in plain JDBC. Every method runs in the
  * caller's transaction. Deliveries, attempts and queue entries are tenant rows (row-level security); the queue is
- * claimed across tenants with {@code FOR UPDATE SKIP LOCKED} so that instances never send the same delivery at once,
- * and every outcome is fenced by the claim counter: a claim taken over after its lease expired, or superseded by a
+ * claimed across tenants through the platform's {@link WorkQueue} so that instances never send the same delivery at
+ * once, and every outcome is fenced by the claim counter: a claim taken over after its lease expired, or superseded by a
  * redelivery, records its attempt but changes nothing else.
  */
 @Component
@@ -26,10 +28,29 @@ public class DeliveryStore {
 
     private static final int MAX_ERROR_LENGTH = 500;
 
+    static final QueueTable TABLE = new QueueTable(
+            "integration_delivery_queue",
+            "delivery_id",
+            "due_at",
+            "claims",
+            "true",
+            "",
+            "delivery_id, tenant_id, claims",
+            true);
+
     private final JdbcTemplate jdbc;
+    private final WorkQueue<Claim> queue;
 
     DeliveryStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.queue = new WorkQueue<>(
+                "integrator-webhooks",
+                TABLE,
+                (rs, row) -> new Claim(
+                        rs.getObject("delivery_id", UUID.class),
+                        rs.getObject("tenant_id", UUID.class),
+                        rs.getInt("claims")),
+                jdbc);
     }
 
     /** Writes one delivery per subscribed endpoint of the organizations, across tenants; the number written. */
@@ -49,20 +70,11 @@ public class DeliveryStore {
     public record Claim(UUID deliveryId, UUID tenantId, int claim) {}
 
     /**
-     * Claims up to {@code limit} due deliveries of every tenant until {@code leaseUntil}, through
-     * {@code fg_claim_integration_deliveries}, which returns ids and tenants only.
+     * The worker's queue ({@code integration_delivery_queue}, ids and times only) as a queue of the platform's {@link
+     * WorkQueue}: claimed across tenants (ids and tenants only), each delivery then handled in its own tenant's scope.
      */
-    public List<Claim> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return jdbc.query(
-                "SELECT claimed_delivery_id, claimed_tenant_id, claim_number"
-                        + " FROM fg_claim_integration_deliveries(?, ?, ?)",
-                (rs, row) -> new Claim(
-                        rs.getObject("claimed_delivery_id", UUID.class),
-                        rs.getObject("claimed_tenant_id", UUID.class),
-                        rs.getInt("claim_number")),
-                Timestamp.from(now),
-                Timestamp.from(leaseUntil),
-                limit);
+    WorkQueue<Claim> queue() {
+        return queue;
     }
 
     /** What the worker needs to send a delivery. */

@@ -2,34 +2,38 @@ package io.freightgate.integrations.internal;
 
 import io.freightgate.integrations.internal.DeliveryStore.AttemptRecord;
 import io.freightgate.integrations.internal.DeliveryStore.Claim;
-import io.freightgate.integrations.internal.domain.RetrySchedule;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.crypto.EnvelopeEncryption;
+import io.freightgate.platform.queue.Backoff;
+import io.freightgate.platform.queue.QueueWorker;
+import io.freightgate.platform.queue.QueueWorker.Outcome;
 import io.freightgate.platform.tenancy.Tenancy;
-import io.freightgate.platform.work.CoalescingWorker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Sends due deliveries. A round claims a batch from the queue (a lease; several instances share the work through
- * {@code FOR UPDATE SKIP LOCKED}), then handles each delivery in its own organization's tenant scope: read it and the
- * endpoint's secrets in one transaction, post it with no transaction open, record the attempt and the outcome in a
- * second one. A 2xx succeeds; anything else is retried after {@link RetrySchedule#delayAfter} and marked {@code FAILED}
- * after the last attempt of the series. Rounds run every poll interval and right after an event was committed, one at a
- * time per instance, on a thread of their own (a slow receiver never holds the shared scheduler).
+ * Sends due deliveries, as a {@link QueueWorker} of the platform's one work queue. A round claims a batch from the queue
+ * (a lease; several instances share the work through the claim), then handles each delivery in its own organization's
+ * tenant scope: read it and the endpoint's secrets in one transaction, post it with no transaction open, record the
+ * attempt and the outcome in a second one. A 2xx succeeds; anything else is retried after the queue's {@link Backoff}
+ * (with jitter) and marked {@code FAILED} after the last attempt of the series. Rounds run every poll interval and
+ * right after an event was committed, one at a time per instance, on a thread of their own (a slow receiver never holds
+ * the shared scheduler).
  */
 @Component
-public class DeliveryWorker {
+public class DeliveryWorker implements QueueWorker.Handler<Claim, DeliveryWorker.Sent> {
 
     static final String ACTOR = "job:integrator-webhooks";
 
@@ -39,29 +43,33 @@ public class DeliveryWorker {
     private final EndpointStore endpoints;
     private final EnvelopeEncryption encryption;
     private final WebhookSender sender;
-    private final RetrySchedule schedule;
-    private final IntegrationsProperties properties;
     private final TransactionOperations transactions;
     private final Clock clock;
-    private final CoalescingWorker worker = new CoalescingWorker("integrator-webhooks", this::drain);
+    private final QueueWorker<Claim, Sent> worker;
 
     DeliveryWorker(
             DeliveryStore deliveries,
             EndpointStore endpoints,
             EnvelopeEncryption encryption,
             WebhookSender sender,
-            RetrySchedule schedule,
+            Backoff backoff,
             IntegrationsProperties properties,
             TransactionOperations transactions,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<MeterRegistry> meters) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.encryption = encryption;
         this.sender = sender;
-        this.schedule = schedule;
-        this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
+        this.worker = new QueueWorker<>(
+                deliveries.queue(),
+                this,
+                new QueueWorker.Settings(properties.batchSize(), properties.lease(), backoff),
+                transactions,
+                clock,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /** Asks for a round soon; requests made while one is pending are merged. */
@@ -76,68 +84,69 @@ public class DeliveryWorker {
         nudge();
     }
 
-    /** Sends due deliveries until none is left (bounded per run). */
-    void drain() {
-        try {
-            for (int round = 0; round < 50 && !worker.stopping(); round++) {
-                Instant now = clock.instant();
-                List<Claim> batch = transactions.execute(
-                        status -> deliveries.claimDue(now, now.plus(properties.lease()), properties.batchSize()));
-                if (batch == null || batch.isEmpty()) {
-                    break;
-                }
-                batch.forEach(this::deliver);
-            }
-        } catch (RuntimeException e) {
-            if (!worker.stopping()) {
-                log.warn("Integrator webhook round failed; the next round retries: {}", e.toString());
-            }
-        }
+    /** A sent attempt that failed: what is recorded with its outcome. */
+    record Sent(AttemptRecord attempt, String eventType) {}
+
+    @Override
+    public Outcome<Sent> handle(Claim claim) {
+        return Tenancy.callAs(new TenantId(claim.tenantId()), ACTOR, () -> deliverInTenant(claim));
     }
 
-    private void deliver(Claim claim) {
-        try {
-            Tenancy.runAs(new TenantId(claim.tenantId()), ACTOR, () -> deliverInTenant(claim));
-        } catch (RuntimeException e) {
-            // The lease expires and the delivery is claimed again.
-            log.warn("Integrator webhook delivery {} could not be handled: {}", claim.deliveryId(), e.toString());
-        }
-    }
-
-    private void deliverInTenant(Claim claim) {
+    private Outcome<Sent> deliverInTenant(Claim claim) {
         Optional<Prepared> prepared = transactions.execute(status -> prepare(claim, clock.instant()));
         if (prepared == null || prepared.isEmpty()) {
-            return;
+            return new Outcome.Skipped<>();
         }
-        Optional<WebhookSender.Outgoing> outgoing = prepared.map(Prepared::outgoing);
+        WebhookSender.Outgoing outgoing = prepared.get().outgoing();
         int seriesAttempt = prepared.get().seriesAttempt();
-        AttemptRecord attempt = sender.send(outgoing.get());
+        AttemptRecord attempt = sender.send(outgoing);
+        if (!attempt.succeeded()) {
+            return new Outcome.Failed<>(
+                    seriesAttempt, describe(attempt), new Sent(attempt, outgoing.eventType()), false);
+        }
+        settle(claim, "SUCCEEDED", Optional.empty(), attempt);
+        return new Outcome.Succeeded<>();
+    }
+
+    @Override
+    public boolean failed(Claim claim, Outcome.Failed<Sent> failure, Optional<Instant> retryAt) {
+        String status = retryAt.isPresent() ? "PENDING" : "FAILED";
+        boolean settled = Tenancy.callAs(
+                new TenantId(claim.tenantId()),
+                ACTOR,
+                () -> settle(claim, status, retryAt, failure.detail().attempt()));
+        if (!settled) {
+            return false;
+        }
+        if (retryAt.isEmpty()) {
+            log.warn(
+                    "Integrator webhook delivery {} ({}) failed after {} attempts: {}",
+                    claim.deliveryId(),
+                    failure.detail().eventType(),
+                    failure.attempt(),
+                    failure.reason());
+        } else {
+            log.info(
+                    "Integrator webhook delivery {} ({}) attempt {} failed ({}), next at {}",
+                    claim.deliveryId(),
+                    failure.detail().eventType(),
+                    failure.attempt(),
+                    failure.reason(),
+                    retryAt.get());
+        }
+        return true;
+    }
+
+    private boolean settle(Claim claim, String status, Optional<Instant> retryAt, AttemptRecord attempt) {
         Instant now = clock.instant();
-        Optional<Duration> delay = attempt.succeeded() ? Optional.empty() : schedule.delayAfter(seriesAttempt);
-        String status = attempt.succeeded() ? "SUCCEEDED" : delay.isPresent() ? "PENDING" : "FAILED";
-        Optional<Instant> retryAt = delay.map(now::plus);
         boolean settled = Boolean.TRUE.equals(transactions.execute(tx -> {
             deliveries.recordAttempt(claim.tenantId(), claim.deliveryId(), attempt);
             return deliveries.settle(claim, status, retryAt, attempt, now);
         }));
         if (!settled) {
             log.info("Integrator webhook delivery {}: claim superseded, attempt recorded only", claim.deliveryId());
-        } else if (status.equals("FAILED")) {
-            log.warn(
-                    "Integrator webhook delivery {} ({}) failed after {} attempts: {}",
-                    claim.deliveryId(),
-                    outgoing.get().eventType(),
-                    seriesAttempt,
-                    describe(attempt));
-        } else if (status.equals("PENDING")) {
-            log.info(
-                    "Integrator webhook delivery {} ({}) attempt {} failed ({}), next at {}",
-                    claim.deliveryId(),
-                    outgoing.get().eventType(),
-                    seriesAttempt,
-                    describe(attempt),
-                    retryAt.orElseThrow());
         }
+        return settled;
     }
 
     /** A delivery ready to send, and which attempt of its series this is (1-based). */

@@ -1,6 +1,6 @@
 package io.freightgate.integrations.internal;
 
-import io.freightgate.integrations.internal.domain.RetrySchedule;
+import io.freightgate.platform.queue.Backoff;
 import java.security.SecureRandom;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,10 +23,11 @@ class IntegrationsConfiguration {
         return new AddressGuard(properties.allowHttp(), properties.allowLoopback(), AddressGuard.systemResolver());
     }
 
+    /** The queue's backoff with equal jitter, so that receivers back from an outage are not hit all at once. */
     @Bean
-    RetrySchedule integratorRetrySchedule(IntegrationsProperties properties) {
+    Backoff integratorBackoff(IntegrationsProperties properties) {
         SecureRandom random = new SecureRandom();
-        return new RetrySchedule(
+        return new Backoff(
                 properties.initialBackoff(), properties.maxBackoff(), properties.maxAttempts(), random::nextLong);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One balanced ledger journal: its business identity ({@code reference}, posting the same reference twice is a no-op),
@@ -78,8 +79,8 @@ public record Journal(
         private final JournalKind kind;
         private final Currency currency;
         private final Instant occurredAt;
-        private UUID tenant;
-        private UUID paymentRequestId;
+        private @Nullable UUID tenant;
+        private @Nullable UUID paymentRequestId;
         private String description = "";
         private final List<Line> lines = new ArrayList<>();
 

@@ -4,6 +4,7 @@ import io.freightgate.ledger.LedgerAccountKind;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -90,11 +91,12 @@ public class Ledger {
 
     /** The balance of one kind of account over the entries of one payment request. */
     public long balanceOfRequest(UUID paymentRequestId, LedgerAccountKind account) {
-        return jdbc.queryForObject(
+        Long balance = jdbc.queryForObject(
                 "SELECT coalesce(sum(amount_minor), 0) FROM ledger_entries WHERE payment_request_id = ? AND kind = ?",
                 Long.class,
                 paymentRequestId,
                 account.name());
+        return Objects.requireNonNull(balance, "coalesce(sum, 0) is never null");
     }
 
     private UUID account(Optional<UUID> organization, String currency, LedgerAccountKind kind) {
@@ -106,11 +108,13 @@ public class Ledger {
                 currency,
                 kind.name(),
                 Timestamp.from(clock.instant()));
-        return jdbc.queryForObject(
-                "SELECT id FROM ledger_accounts WHERE tenant_id IS NOT DISTINCT FROM ? AND currency = ? AND kind = ?",
-                UUID.class,
-                organization.orElse(null),
-                currency,
-                kind.name());
+        return Objects.requireNonNull(
+                jdbc.queryForObject(
+                        "SELECT id FROM ledger_accounts WHERE tenant_id IS NOT DISTINCT FROM ? AND currency = ? AND kind = ?",
+                        UUID.class,
+                        organization.orElse(null),
+                        currency,
+                        kind.name()),
+                "the account exists: inserted just above or before");
     }
 }

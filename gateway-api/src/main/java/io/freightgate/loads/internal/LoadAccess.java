@@ -1,9 +1,11 @@
 package io.freightgate.loads.internal;
 
+import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.LoadNotFound;
 import io.freightgate.loads.LoadViewer;
 import io.freightgate.loads.internal.domain.Load;
-import io.freightgate.platform.tenancy.Tenancy;
+import io.freightgate.platform.tenancy.Ownership;
+import io.freightgate.platform.tenancy.Reach;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -36,25 +38,16 @@ public class LoadAccess {
 
     /** A load the caller's carrier may act on (a driver: only when assigned to them), or {@link LoadNotFound}. */
     public Load managed(UUID id, LoadViewer viewer) {
-        Load load = visible(id, viewer);
-        if (!ofCurrentTenant(load.tenantId())) {
-            throw new LoadNotFound(id);
-        }
-        return load;
+        return Ownership.require(
+                find(id, viewer), Reach.OWN_TENANT, load -> new TenantId(load.tenantId()), () -> new LoadNotFound(id));
     }
 
     /** A load shipped for the caller's organization, or {@link LoadNotFound}. */
     public Load shipped(UUID id) {
-        Load load = visible(id, LoadViewer.organization());
-        if (!ofCurrentTenant(load.shipperId())) {
-            throw new LoadNotFound(id);
-        }
-        return load;
-    }
-
-    private static boolean ofCurrentTenant(UUID organization) {
-        return Tenancy.currentTenant()
-                .map(tenant -> tenant.value().equals(organization))
-                .orElse(false);
+        return Ownership.require(
+                find(id, LoadViewer.organization()),
+                Reach.OWN_TENANT,
+                load -> new TenantId(load.shipperId()),
+                () -> new LoadNotFound(id));
     }
 }

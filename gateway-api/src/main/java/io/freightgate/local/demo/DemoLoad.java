@@ -12,6 +12,7 @@ import io.freightgate.loads.UploadProofOfDelivery;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.Role;
 import io.freightgate.security.UserDirectory;
@@ -39,6 +40,8 @@ import org.springframework.stereotype.Component;
 @Component
 @LocalDemo
 class DemoLoad {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("DemoLoad on its own authority");
 
     static final String LOAD_NUMBER = "DEMO-LOAD-1001";
     static final String CARRIER = DemoLogins.CARRIER;
@@ -84,7 +87,7 @@ class DemoLoad {
         if (exists) {
             return;
         }
-        String driver = users.list(carrierId, true).stream()
+        String driver = users.list(carrierId, ACROSS_TENANTS).stream()
                 .filter(user -> user.roles().contains(Role.CARRIER_DRIVER))
                 .map(UserView::id)
                 .map(Object::toString)
@@ -161,7 +164,7 @@ class DemoLoad {
     }
 
     private Optional<OrganizationView> named(String name, OrganizationType type) {
-        return organizations.list(true).stream()
+        return organizations.list(ACROSS_TENANTS).stream()
                 .filter(organization -> organization.legalName().equals(name) && organization.type() == type)
                 .findFirst();
     }

@@ -6,6 +6,7 @@ import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.organizations.RegisterOrganization;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.ApiClientView;
 import io.freightgate.security.ApiClients;
 import io.freightgate.security.Invitations;
@@ -45,6 +46,8 @@ import org.springframework.stereotype.Component;
 @LocalDemo
 class DemoLogins {
 
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("DemoLogins on its own authority");
+
     static final String FILE_NAME = "demo-credentials.txt";
     static final String CARRIER = "Demo Haulage GmbH";
     static final String SHIPPER = "Demo Shipper BV";
@@ -81,7 +84,7 @@ class DemoLogins {
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     void seed() {
-        boolean seeded = organizations.list(true).stream()
+        boolean seeded = organizations.list(ACROSS_TENANTS).stream()
                 .anyMatch(org -> org.legalName().equals(CARRIER));
         if (seeded) {
             if (!Files.exists(file)) {
@@ -119,14 +122,15 @@ class DemoLogins {
         lines.add("== " + title);
         OrganizationType type = organization.equals(OrganizationDirectory.PLATFORM)
                 ? OrganizationType.PLATFORM
-                : organizations.find(organization, true).orElseThrow().type();
+                : organizations.find(organization, ACROSS_TENANTS).orElseThrow().type();
         List<Role> roles = List.of(Role.values()).stream()
                 .filter(role -> role.organizationType() == type)
                 .toList();
         for (Role role : roles) {
             String email = role.name().toLowerCase(Locale.ROOT).replace('_', '.') + "@" + domain + ".demo.test";
             String password = randomPassword();
-            UserView invited = invitations.invite(organization, email, displayName(role), List.of(role), true);
+            UserView invited =
+                    invitations.invite(organization, email, displayName(role), List.of(role), ACROSS_TENANTS);
             invitations.accept(invited.invitationToken().orElseThrow(), password);
             String line = "user %-22s %-42s password %s".formatted(role, email, password);
             if (role.isPlatformStaff()) {
@@ -138,7 +142,7 @@ class DemoLogins {
             lines.add(line);
         }
         if (type != OrganizationType.PLATFORM) {
-            ApiClientView client = apiClients.create(organization, "Demo " + domain + " system", roles, true);
+            ApiClientView client = apiClients.create(organization, "Demo " + domain + " system", roles, ACROSS_TENANTS);
             lines.add("api-client %s  secret %s  roles %s"
                     .formatted(client.clientId(), client.secret().orElseThrow(), client.roles()));
         }

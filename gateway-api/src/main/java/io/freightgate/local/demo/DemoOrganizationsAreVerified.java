@@ -16,6 +16,7 @@ import io.freightgate.kyc.UploadDocument;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.Role;
 import io.freightgate.security.UserDirectory;
@@ -56,6 +57,9 @@ import org.springframework.stereotype.Component;
 @Component
 @LocalDemo
 class DemoOrganizationsAreVerified {
+
+    private static final Reach ACROSS_TENANTS =
+            Reach.acrossTenants("DemoOrganizationsAreVerified on its own authority");
 
     static final String CARRIER = DemoLogins.CARRIER;
     static final String SHIPPER = DemoLogins.SHIPPER;
@@ -172,13 +176,13 @@ class DemoOrganizationsAreVerified {
     }
 
     private Optional<OrganizationView> demo(String name) {
-        return organizations.list(true).stream()
+        return organizations.list(ACROSS_TENANTS).stream()
                 .filter(organization -> organization.legalName().equals(name))
                 .findFirst();
     }
 
     private String user(TenantId organization, Role role) {
-        return users.list(organization, true).stream()
+        return users.list(organization, ACROSS_TENANTS).stream()
                 .filter(user -> user.roles().contains(role))
                 .map(UserView::id)
                 .map(UUID::toString)

@@ -11,6 +11,7 @@ import io.freightgate.loads.LoadView;
 import io.freightgate.loads.LoadViewer;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.Role;
 import io.freightgate.security.UserDirectory;
@@ -44,6 +45,9 @@ import org.springframework.stereotype.Component;
 @Component
 @LocalDemo
 class DemoShipperHasPaymentRequests {
+
+    private static final Reach ACROSS_TENANTS =
+            Reach.acrossTenants("DemoShipperHasPaymentRequests on its own authority");
 
     static final String PAID_LOAD = "DEMO-LOAD-1001";
     static final String OPEN_LOAD = "DEMO-LOAD-1002";
@@ -85,8 +89,9 @@ class DemoShipperHasPaymentRequests {
             return;
         }
         String dispatcher = user(carrier.get(), Role.CARRIER_DISPATCHER);
-        boolean seeded = Tenancy.callAs(carrier.get(), dispatcher, () -> paymentRequests.list(false, 200).stream()
-                .anyMatch(request -> request.loadReference().equals(PAID_LOAD)));
+        boolean seeded =
+                Tenancy.callAs(carrier.get(), dispatcher, () -> paymentRequests.list(Reach.OWN_TENANT, 200).stream()
+                        .anyMatch(request -> request.loadReference().equals(PAID_LOAD)));
         if (seeded) {
             return;
         }
@@ -119,9 +124,11 @@ class DemoShipperHasPaymentRequests {
                         request(shipper.get(), 125_000, PAID_LOAD, demoLoad, "Hamburg, DE", "Lyon, FR", today, 7)));
         String payer = user(shipper.get(), Role.SHIPPER_PAYER);
         var attempt = Tenancy.callAs(
-                shipper.get(),
-                payer,
-                () -> payments.pay(paid.request().id(), new PayWith.Card("pm_card_visa", Optional.empty())));
+                        shipper.get(),
+                        payer,
+                        () -> payments.pay(paid.request().id(), new PayWith.Card("pm_card_visa", Optional.empty())))
+                .accepted()
+                .orElseThrow();
         append(List.of(
                 "== Demo payment requests (" + DemoOrganizationsAreVerified.CARRIER + " bills "
                         + DemoOrganizationsAreVerified.SHIPPER + ")",
@@ -163,14 +170,14 @@ class DemoShipperHasPaymentRequests {
     }
 
     private Optional<TenantId> demo(String name) {
-        return organizations.list(true).stream()
+        return organizations.list(ACROSS_TENANTS).stream()
                 .filter(organization -> organization.legalName().equals(name))
                 .map(OrganizationView::id)
                 .findFirst();
     }
 
     private String user(TenantId organization, Role role) {
-        return users.list(organization, true).stream()
+        return users.list(organization, ACROSS_TENANTS).stream()
                 .filter(user -> user.roles().contains(role))
                 .map(UserView::id)
                 .map(UUID::toString)

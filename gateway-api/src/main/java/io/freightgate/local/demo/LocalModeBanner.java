@@ -28,7 +28,9 @@ class LocalModeBanner {
 
     @EventListener
     void ready(ApplicationReadyEvent event) {
-        if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || dataDirectory.isEmpty()) {
+        if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)
+                || web.getWebServer() == null
+                || dataDirectory.isEmpty()) {
             return;
         }
         String base = "http://localhost:" + web.getWebServer().getPort();

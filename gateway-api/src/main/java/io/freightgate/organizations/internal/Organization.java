@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An organization (tenant). Its id is its {@link TenantId}, and {@code tenant_id} repeats it so that row-level security
@@ -39,13 +40,13 @@ public class Organization {
     private String country;
 
     @Column(name = "vat_number")
-    private String vatNumber;
+    private @Nullable String vatNumber;
 
     @Column(name = "contact_email")
-    private byte[] contactEmailCiphertext;
+    private byte @Nullable [] contactEmailCiphertext;
 
     @Column(name = "contact_email_hash")
-    private byte[] contactEmailHash;
+    private byte @Nullable [] contactEmailHash;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -63,9 +64,9 @@ public class Organization {
             OrganizationType type,
             String legalName,
             String country,
-            String vatNumber,
-            byte[] contactEmailCiphertext,
-            byte[] contactEmailHash,
+            @Nullable String vatNumber,
+            byte @Nullable [] contactEmailCiphertext,
+            byte @Nullable [] contactEmailHash,
             Instant now) {
         var organization = new Organization();
         organization.id = id.value();
@@ -96,11 +97,11 @@ public class Organization {
         return country;
     }
 
-    public String vatNumber() {
+    public @Nullable String vatNumber() {
         return vatNumber;
     }
 
-    public byte[] contactEmailCiphertext() {
+    public byte @Nullable [] contactEmailCiphertext() {
         return contactEmailCiphertext;
     }
 

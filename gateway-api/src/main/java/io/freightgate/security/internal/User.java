@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person who logs in: platform staff, or a user of a carrier or shipper. Email, display name and TOTP secret are
@@ -65,7 +66,7 @@ public class User {
 
     @NotAudited
     @Column(name = "password_hash")
-    private String passwordHash;
+    private @Nullable String passwordHash;
 
     @Column(nullable = false)
     private String roles;
@@ -77,28 +78,28 @@ public class User {
     private int failedAttempts;
 
     @Column(name = "locked_until")
-    private Instant lockedUntil;
+    private @Nullable Instant lockedUntil;
 
     @NotAudited
     @Column(name = "totp_secret_ciphertext")
-    private byte[] totpSecretCiphertext;
+    private byte @Nullable [] totpSecretCiphertext;
 
     @Column(name = "totp_enabled", nullable = false)
     private boolean totpEnabled;
 
     @Column(name = "totp_last_step")
-    private Long totpLastStep;
+    private @Nullable Long totpLastStep;
 
     @NotAudited
     @Column(name = "recovery_codes")
-    private String recoveryCodes;
+    private @Nullable String recoveryCodes;
 
     @NotAudited
     @Column(name = "invitation_token_hash")
-    private byte[] invitationTokenHash;
+    private byte @Nullable [] invitationTokenHash;
 
     @Column(name = "invitation_expires_at")
-    private Instant invitationExpiresAt;
+    private @Nullable Instant invitationExpiresAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -115,7 +116,7 @@ public class User {
             byte[] emailHash,
             byte[] displayNameCiphertext,
             List<String> roles,
-            byte[] invitationTokenHash,
+            byte @Nullable [] invitationTokenHash,
             Instant invitationExpiresAt,
             Instant now) {
         var user = new User();

@@ -5,6 +5,7 @@ import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.calls.StripeCall;
 import io.freightgate.platform.stripe.calls.StripeCalls;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.transfers.internal.RefundReversals.Call;
 import io.freightgate.transfers.internal.RefundReversals.Followup;
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RefundReversalCalls {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("RefundReversalCalls on its own authority");
 
     private static final Logger log = LoggerFactory.getLogger(RefundReversalCalls.class);
 
@@ -74,7 +77,7 @@ public class RefundReversalCalls {
     public static final List<String> OPERATIONS = List.of(RefundReversals.REVERSAL, RefundReversals.RESTORE);
 
     private Optional<Call> reversal(UUID refundId, boolean open) {
-        return systemAccess.transaction(true, "read the reversal of refund " + refundId, () -> jdbc
+        return systemAccess.transaction(ACROSS_TENANTS, "read the reversal of refund " + refundId, () -> jdbc
                 .query(
                         "SELECT refund_id, payment_request_id, stripe_transfer_id, amount_minor, idempotency_key"
                                 + " FROM transfer_refund_reversals WHERE refund_id = ?"
@@ -137,7 +140,7 @@ public class RefundReversalCalls {
 
     private <T> void recordCallOnly(StripeCall call, ProviderOutcome<T> outcome) {
         systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "record Stripe call " + call.id(),
                 () -> calls.record(
                         call.id(),
@@ -149,7 +152,7 @@ public class RefundReversalCalls {
 
     private UUID callOf(UUID refundId, String column) {
         return systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "read the Stripe call of refund " + refundId,
                 () -> jdbc.queryForObject(
                         "SELECT " + column + " FROM transfer_refund_reversals WHERE refund_id = ?",
@@ -202,7 +205,7 @@ public class RefundReversalCalls {
         }
         String finalStatus = status;
         String finalError = error;
-        systemAccess.transaction(true, "record the transfer reversal of refund " + call.refundId(), () -> {
+        systemAccess.transaction(ACROSS_TENANTS, "record the transfer reversal of refund " + call.refundId(), () -> {
             calls.record(callId, outcome, StripeTransfers.Reversal::id);
             Transfer transfer =
                     transfers.findByPaymentRequestId(call.paymentRequestId()).orElseThrow();
@@ -237,7 +240,7 @@ public class RefundReversalCalls {
     private record Restore(UUID refundId, UUID paymentRequestId, long amountMinor, String key, Transfer transfer) {}
 
     private Optional<Restore> restore(UUID refundId, boolean open) {
-        return systemAccess.transaction(true, "read the restore of refund " + refundId, () -> jdbc
+        return systemAccess.transaction(ACROSS_TENANTS, "read the restore of refund " + refundId, () -> jdbc
                 .query(
                         "SELECT payment_request_id, amount_minor, restore_key FROM transfer_refund_reversals"
                                 + " WHERE refund_id = ? AND restore_key IS NOT NULL"
@@ -264,7 +267,7 @@ public class RefundReversalCalls {
             return false;
         }
         systemAccess.transaction(
-                true,
+                ACROSS_TENANTS,
                 "set aside the restore of refund " + r.refundId(),
                 () -> jdbc.update(
                         "UPDATE transfer_refund_reversals SET restore_status = 'FAILED', restore_error = ?,"
@@ -303,7 +306,7 @@ public class RefundReversalCalls {
 
     private void recordRestore(Restore r, UUID callId, ProviderOutcome<StripeTransfers.Sent> outcome) {
         UUID refundId = r.refundId();
-        systemAccess.transaction(true, "record the restore of refund " + refundId, () -> {
+        systemAccess.transaction(ACROSS_TENANTS, "record the restore of refund " + refundId, () -> {
             calls.record(callId, outcome, StripeTransfers.Sent::id);
             String status;
             String transferId = null;

@@ -10,6 +10,7 @@ import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.calls.StripeCall;
 import io.freightgate.platform.stripe.calls.StripeCalls;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.transfers.TransferFailed;
 import io.freightgate.transfers.TransferReleased;
@@ -33,6 +34,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TransferSending {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("TransferSending on its own authority");
 
     private final TransferRecords transfers;
     private final TransferIntents intents;
@@ -78,7 +81,7 @@ public class TransferSending {
      */
     public ProviderOutcome<StripeTransfers.Reversal> reverse(UUID paymentRequestId) {
         var call = OnConflict.retry(
-                () -> systemAccess.transaction(true, "reverse the transfer of " + paymentRequestId, () -> {
+                () -> systemAccess.transaction(ACROSS_TENANTS, "reverse the transfer of " + paymentRequestId, () -> {
                     Transfer transfer = transfers
                             .findByPaymentRequestId(paymentRequestId)
                             .orElseThrow(() -> new IllegalStateException(
@@ -131,7 +134,7 @@ public class TransferSending {
     ProviderOutcome<StripeTransfers.Sent> resend(StripeCall call) {
         UUID paymentRequestId = UUID.fromString(call.businessKey());
         Optional<StripeTransfers.TransferCall> again =
-                systemAccess.transaction(true, "read the transfer of " + paymentRequestId, () -> transfers
+                systemAccess.transaction(ACROSS_TENANTS, "read the transfer of " + paymentRequestId, () -> transfers
                         .findByPaymentRequestId(paymentRequestId)
                         .filter(t -> t.status() == TransferState.SENDING
                                 && t.callId().equals(Optional.of(call.id())))
@@ -147,8 +150,8 @@ public class TransferSending {
 
     /** The janitor's look-up of a reversal: the transfer's reversal that carries the call's key. */
     ProviderOutcome<Optional<StripeTransfers.Reversal>> findReversal(StripeCall call) {
-        Optional<String> transferId =
-                systemAccess.transaction(true, "read the reversed transfer of " + call.businessKey(), () -> transfers
+        Optional<String> transferId = systemAccess.transaction(
+                ACROSS_TENANTS, "read the reversed transfer of " + call.businessKey(), () -> transfers
                         .findByPaymentRequestId(UUID.fromString(call.businessKey()))
                         .flatMap(Transfer::stripeTransferId));
         return transferId
@@ -160,7 +163,7 @@ public class TransferSending {
     ProviderOutcome<StripeTransfers.Reversal> resendReversal(StripeCall call) {
         UUID paymentRequestId = UUID.fromString(call.businessKey());
         Optional<String> transferId =
-                systemAccess.transaction(true, "read the reversal of " + paymentRequestId, () -> transfers
+                systemAccess.transaction(ACROSS_TENANTS, "read the reversal of " + paymentRequestId, () -> transfers
                         .findByPaymentRequestId(paymentRequestId)
                         .filter(t -> t.status() == TransferState.REVERSING
                                 && t.reversalCallId().equals(Optional.of(call.id())))
@@ -173,13 +176,13 @@ public class TransferSending {
     /** The janitor's outcome of a reversal. */
     void settleReversal(StripeCall call, ProviderOutcome<StripeTransfers.Reversal> outcome) {
         Optional<UUID> transferId =
-                systemAccess.transaction(true, "read the transfer of " + call.businessKey(), () -> transfers
+                systemAccess.transaction(ACROSS_TENANTS, "read the transfer of " + call.businessKey(), () -> transfers
                         .findByPaymentRequestId(UUID.fromString(call.businessKey()))
                         .map(Transfer::id));
         transferId.ifPresentOrElse(
                 id -> recordReversal(id, call.id(), outcome),
                 () -> systemAccess.transaction(
-                        true,
+                        ACROSS_TENANTS,
                         "record reversal call " + call.id(),
                         () -> calls.record(call.id(), outcome, StripeTransfers.Reversal::id)));
     }
@@ -188,142 +191,150 @@ public class TransferSending {
 
     private Optional<Prepared> prepare(UUID paymentRequestId) {
         Optional<TransferReads.Facts> facts = systemAccess.transaction(
-                true, "read the transfer facts of " + paymentRequestId, () -> requests.find(paymentRequestId)
+                ACROSS_TENANTS, "read the transfer facts of " + paymentRequestId, () -> requests.find(paymentRequestId)
                         .map(request -> reads.facts(request, transfers.findByPaymentRequestId(paymentRequestId))));
         if (facts.isEmpty()) {
             return Optional.empty();
         }
         boolean verified = participation.refusal(facts.get().carrier()).isEmpty();
-        return OnConflict.retry(() -> systemAccess.transaction(true, "send the transfer of " + paymentRequestId, () -> {
-            BilledRequest request = requests.find(paymentRequestId).orElseThrow();
-            Transfer transfer = intents.transferOf(request);
-            if (transfer.status() == TransferState.SENDING) {
-                return Optional.<Prepared>empty();
-            }
-            TransferReads.Facts now = reads.facts(request, Optional.of(transfer));
-            var decision = ReleasePolicy.decide(now.policy(verified));
-            return switch (decision) {
-                case ReleasePolicy.Release release -> {
-                    Money amount = release.amount();
-                    if (transfer.reversedAt().isPresent()) {
-                        // A restore sends what the carrier is owed: a refund made after the first transfer took back
-                        // only the carrier's proportional share, not the whole refund the policy deducts.
-                        long owed = postings.stillOwed(request.id());
-                        if (owed <= 0) {
+        return OnConflict.retry(
+                () -> systemAccess.transaction(ACROSS_TENANTS, "send the transfer of " + paymentRequestId, () -> {
+                    BilledRequest request = requests.find(paymentRequestId).orElseThrow();
+                    Transfer transfer = intents.transferOf(request);
+                    if (transfer.status() == TransferState.SENDING) {
+                        return Optional.<Prepared>empty();
+                    }
+                    TransferReads.Facts now = reads.facts(request, Optional.of(transfer));
+                    var decision = ReleasePolicy.decide(now.policy(verified));
+                    return switch (decision) {
+                        case ReleasePolicy.Release release -> {
+                            Money amount = release.amount();
+                            if (transfer.reversedAt().isPresent()) {
+                                // A restore sends what the carrier is owed: a refund made after the first transfer took
+                                // back
+                                // only the carrier's proportional share, not the whole refund the policy deducts.
+                                long owed = postings.stillOwed(request.id());
+                                if (owed <= 0) {
+                                    transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
+                                    yield Optional.<Prepared>empty();
+                                }
+                                amount = Money.of(owed, request.currency());
+                            }
+                            String key = transfer.beginSending(
+                                    amount,
+                                    request.amountRefundedMinor(),
+                                    now.destination().orElseThrow(),
+                                    request.stripeChargeId().orElseThrow(),
+                                    clock.instant());
+                            UUID callId = calls.intend(transfer.tenantId(), CREATE, paymentRequestId.toString(), key);
+                            transfer.sendingThrough(callId);
+                            yield Optional.of(new Prepared(call(transfer), callId));
+                        }
+                        case ReleasePolicy.NothingToTransfer nothing -> {
                             transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
                             yield Optional.<Prepared>empty();
                         }
-                        amount = Money.of(owed, request.currency());
-                    }
-                    String key = transfer.beginSending(
-                            amount,
-                            request.amountRefundedMinor(),
-                            now.destination().orElseThrow(),
-                            request.stripeChargeId().orElseThrow(),
-                            clock.instant());
-                    UUID callId = calls.intend(transfer.tenantId(), CREATE, paymentRequestId.toString(), key);
-                    transfer.sendingThrough(callId);
-                    yield Optional.of(new Prepared(call(transfer), callId));
-                }
-                case ReleasePolicy.NothingToTransfer nothing -> {
-                    transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
-                    yield Optional.<Prepared>empty();
-                }
-                case ReleasePolicy.Hold hold -> Optional.<Prepared>empty();
-            };
-        }));
+                        case ReleasePolicy.Hold hold -> Optional.<Prepared>empty();
+                    };
+                }));
     }
 
     private void record(UUID paymentRequestId, UUID callId, ProviderOutcome<StripeTransfers.Sent> outcome) {
-        OnConflict.retry(() -> systemAccess.transaction(true, "record the transfer of " + paymentRequestId, () -> {
-            calls.record(callId, outcome, StripeTransfers.Sent::id);
-            Transfer transfer =
-                    transfers.findByPaymentRequestId(paymentRequestId).orElseThrow();
-            if (!transfer.callId().equals(Optional.of(callId))) {
-                return null; // an older call's answer: the transfer has moved on
-            }
-            TenantId carrier = new TenantId(transfer.tenantId());
-            switch (outcome) {
-                case ProviderOutcome.Approved<StripeTransfers.Sent>(StripeTransfers.Sent sent) -> {
-                    String id = sent.id();
-                    if (transfer.sent(id, clock.instant())) {
-                        postings.transferred(
-                                transfer.tenantId(),
-                                paymentRequestId,
-                                Currency.getInstance(transfer.currency()),
-                                transfer.destinationAccount().orElseThrow(),
-                                id,
-                                sent.destinationPayment(),
-                                transfer.amount().minor(),
-                                clock.instant());
-                        events.publishEvent(new TransferReleased(
-                                paymentRequestId,
-                                carrier,
-                                transfer.amount(),
-                                transfer.fee(),
-                                id,
-                                BilledRequest.transferGroup(paymentRequestId)));
+        OnConflict.retry(
+                () -> systemAccess.transaction(ACROSS_TENANTS, "record the transfer of " + paymentRequestId, () -> {
+                    calls.record(callId, outcome, StripeTransfers.Sent::id);
+                    Transfer transfer =
+                            transfers.findByPaymentRequestId(paymentRequestId).orElseThrow();
+                    if (!transfer.callId().equals(Optional.of(callId))) {
+                        return null; // an older call's answer: the transfer has moved on
                     }
-                }
-                case ProviderOutcome.Declined<StripeTransfers.Sent> declined -> {
-                    if (transfer.failed(declined.code() + ": " + declined.message(), clock.instant())) {
-                        events.publishEvent(new TransferFailed(
-                                paymentRequestId, carrier, transfer.amount(), declined.code(), declined.message()));
+                    TenantId carrier = new TenantId(transfer.tenantId());
+                    switch (outcome) {
+                        case ProviderOutcome.Approved<StripeTransfers.Sent>(StripeTransfers.Sent sent) -> {
+                            String id = sent.id();
+                            if (transfer.sent(id, clock.instant())) {
+                                postings.transferred(
+                                        transfer.tenantId(),
+                                        paymentRequestId,
+                                        Currency.getInstance(transfer.currency()),
+                                        transfer.destinationAccount().orElseThrow(),
+                                        id,
+                                        sent.destinationPayment(),
+                                        transfer.amount().minor(),
+                                        clock.instant());
+                                events.publishEvent(new TransferReleased(
+                                        paymentRequestId,
+                                        carrier,
+                                        transfer.amount(),
+                                        transfer.fee(),
+                                        id,
+                                        BilledRequest.transferGroup(paymentRequestId)));
+                            }
+                        }
+                        case ProviderOutcome.Declined<StripeTransfers.Sent> declined -> {
+                            if (transfer.failed(declined.code() + ": " + declined.message(), clock.instant())) {
+                                events.publishEvent(new TransferFailed(
+                                        paymentRequestId,
+                                        carrier,
+                                        transfer.amount(),
+                                        declined.code(),
+                                        declined.message()));
+                            }
+                        }
+                        case ProviderOutcome.Pending<StripeTransfers.Sent> pending ->
+                            transfer.outcomeUnknown("In progress at Stripe: " + pending.reason(), clock.instant());
+                        case ProviderOutcome.Unknown<StripeTransfers.Sent> unknown ->
+                            transfer.outcomeUnknown(unknown.reason(), clock.instant());
+                        case ProviderOutcome.NotAttempted<StripeTransfers.Sent> notAttempted ->
+                            transfer.outcomeUnknown("Not sent: " + notAttempted.reason(), clock.instant());
                     }
-                }
-                case ProviderOutcome.Pending<StripeTransfers.Sent> pending ->
-                    transfer.outcomeUnknown("In progress at Stripe: " + pending.reason(), clock.instant());
-                case ProviderOutcome.Unknown<StripeTransfers.Sent> unknown ->
-                    transfer.outcomeUnknown(unknown.reason(), clock.instant());
-                case ProviderOutcome.NotAttempted<StripeTransfers.Sent> notAttempted ->
-                    transfer.outcomeUnknown("Not sent: " + notAttempted.reason(), clock.instant());
-            }
-            return null;
-        }));
+                    return null;
+                }));
     }
 
     private void recordReversal(UUID transferId, UUID callId, ProviderOutcome<StripeTransfers.Reversal> outcome) {
-        OnConflict.retry(() -> systemAccess.transaction(true, "record the reversal of transfer " + transferId, () -> {
-            calls.record(callId, outcome, StripeTransfers.Reversal::id);
-            Transfer transfer = transfers.findById(transferId).orElseThrow();
-            if (!transfer.reversalCallId().equals(Optional.of(callId))) {
-                return null; // an older reversal's answer: the transfer has moved on
-            }
-            switch (outcome) {
-                case ProviderOutcome.Approved<StripeTransfers.Reversal>(StripeTransfers.Reversal reversal) -> {
-                    String id = reversal.id();
-                    Money amount = transfer.amount();
-                    String stripeTransfer = transfer.stripeTransferId().orElse("");
-                    String connected = transfer.destinationAccount().orElseThrow();
-                    if (transfer.reversed(id, clock.instant())) {
-                        postings.reversed(
-                                transfer.tenantId(),
-                                transfer.paymentRequestId(),
-                                Currency.getInstance(transfer.currency()),
-                                connected,
-                                id,
-                                reversal.destinationPaymentRefund(),
-                                reversal.amountMinor(),
-                                clock.instant());
-                        events.publishEvent(new TransferReversed(
-                                transfer.paymentRequestId(),
-                                new TenantId(transfer.tenantId()),
-                                amount,
-                                stripeTransfer,
-                                id));
+        OnConflict.retry(
+                () -> systemAccess.transaction(ACROSS_TENANTS, "record the reversal of transfer " + transferId, () -> {
+                    calls.record(callId, outcome, StripeTransfers.Reversal::id);
+                    Transfer transfer = transfers.findById(transferId).orElseThrow();
+                    if (!transfer.reversalCallId().equals(Optional.of(callId))) {
+                        return null; // an older reversal's answer: the transfer has moved on
                     }
-                }
-                case ProviderOutcome.Declined<StripeTransfers.Reversal> declined ->
-                    transfer.reversalRefused(declined.code() + ": " + declined.message(), clock.instant());
-                case ProviderOutcome.Pending<StripeTransfers.Reversal> pending ->
-                    transfer.outcomeUnknown("Reversal in progress: " + pending.reason(), clock.instant());
-                case ProviderOutcome.Unknown<StripeTransfers.Reversal> unknown ->
-                    transfer.outcomeUnknown("Reversal: " + unknown.reason(), clock.instant());
-                case ProviderOutcome.NotAttempted<StripeTransfers.Reversal> notAttempted ->
-                    transfer.outcomeUnknown("Reversal not sent: " + notAttempted.reason(), clock.instant());
-            }
-            return null;
-        }));
+                    switch (outcome) {
+                        case ProviderOutcome.Approved<StripeTransfers.Reversal>(StripeTransfers.Reversal reversal) -> {
+                            String id = reversal.id();
+                            Money amount = transfer.amount();
+                            String stripeTransfer = transfer.stripeTransferId().orElse("");
+                            String connected = transfer.destinationAccount().orElseThrow();
+                            if (transfer.reversed(id, clock.instant())) {
+                                postings.reversed(
+                                        transfer.tenantId(),
+                                        transfer.paymentRequestId(),
+                                        Currency.getInstance(transfer.currency()),
+                                        connected,
+                                        id,
+                                        reversal.destinationPaymentRefund(),
+                                        reversal.amountMinor(),
+                                        clock.instant());
+                                events.publishEvent(new TransferReversed(
+                                        transfer.paymentRequestId(),
+                                        new TenantId(transfer.tenantId()),
+                                        amount,
+                                        stripeTransfer,
+                                        id));
+                            }
+                        }
+                        case ProviderOutcome.Declined<StripeTransfers.Reversal> declined ->
+                            transfer.reversalRefused(declined.code() + ": " + declined.message(), clock.instant());
+                        case ProviderOutcome.Pending<StripeTransfers.Reversal> pending ->
+                            transfer.outcomeUnknown("Reversal in progress: " + pending.reason(), clock.instant());
+                        case ProviderOutcome.Unknown<StripeTransfers.Reversal> unknown ->
+                            transfer.outcomeUnknown("Reversal: " + unknown.reason(), clock.instant());
+                        case ProviderOutcome.NotAttempted<StripeTransfers.Reversal> notAttempted ->
+                            transfer.outcomeUnknown("Reversal not sent: " + notAttempted.reason(), clock.instant());
+                    }
+                    return null;
+                }));
     }
 
     private record ReversalCall(UUID id, String transferId, String key, UUID callId) {}

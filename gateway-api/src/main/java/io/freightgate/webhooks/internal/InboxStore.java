@@ -1,5 +1,7 @@
 package io.freightgate.webhooks.internal;
 
+import io.freightgate.platform.queue.QueueTable;
+import io.freightgate.platform.queue.WorkQueue;
 import io.freightgate.platform.stripe.events.InboxEvent;
 import io.freightgate.platform.stripe.events.WebhookEndpoint;
 import io.freightgate.webhooks.InboxEventStatus;
@@ -16,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code webhook_inbox} in plain JDBC (a system table: the tenant is unknown at intake; not audited by Envers). Every
- * method runs in the caller's transaction. Claiming uses {@code FOR UPDATE SKIP LOCKED} so that instances never
- * process the same event at once; a claim is a lease ({@code next_attempt_at}) that another instance takes over when it
- * expires, and every outcome is fenced by the attempt number of the claim.
+ * method runs in the caller's transaction. Events are claimed through the platform's {@link WorkQueue} so that
+ * instances never process the same event at once; a claim is a lease ({@code next_attempt_at}) that another instance
+ * takes over when it expires, and every outcome is fenced by the attempt number of the claim.
  */
 @Component
 class InboxStore {
@@ -26,10 +28,23 @@ class InboxStore {
     private static final String VIEW_COLUMNS = "id, endpoint, event_id, event_type, account_id, status, attempts,"
             + " next_attempt_at, last_error, event_created, received_at, processed_at";
 
+    static final QueueTable TABLE = new QueueTable(
+            "webhook_inbox",
+            "id",
+            "next_attempt_at",
+            "attempts",
+            "status IN ('RECEIVED', 'RETRYING', 'PROCESSING')",
+            "status = 'PROCESSING'",
+            "id, endpoint, event_id, event_type, account_id, object_id, api_version, event_created,"
+                    + " payload::text AS payload, attempts",
+            false);
+
     private final JdbcTemplate jdbc;
+    private final WorkQueue<InboxEvent> queue;
 
     InboxStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.queue = new WorkQueue<>("webhook-inbox", TABLE, InboxStore::inboxEvent, jdbc);
     }
 
     /** A parsed, verified event about to be stored. */
@@ -66,19 +81,12 @@ class InboxStore {
         return inserted == 1;
     }
 
-    /** Claims up to {@code limit} due events (new, to retry, or whose lease expired) until {@code leaseUntil}. */
-    List<InboxEvent> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return jdbc.query(
-                "UPDATE webhook_inbox SET status = 'PROCESSING', attempts = attempts + 1, next_attempt_at = ?"
-                        + " WHERE id IN (SELECT id FROM webhook_inbox"
-                        + "   WHERE status IN ('RECEIVED', 'RETRYING', 'PROCESSING') AND next_attempt_at <= ?"
-                        + "   ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
-                        + " RETURNING id, endpoint, event_id, event_type, account_id, object_id, api_version,"
-                        + " event_created, payload::text AS payload, attempts",
-                InboxStore::inboxEvent,
-                Timestamp.from(leaseUntil),
-                Timestamp.from(now),
-                limit);
+    /**
+     * The inbox as a queue of the platform's {@link WorkQueue}: events received, to retry, or in flight (a claim marks
+     * them {@code PROCESSING} and counts the attempt); due at {@code next_attempt_at}.
+     */
+    WorkQueue<InboxEvent> queue() {
+        return queue;
     }
 
     /** Records success of the claim made for {@code attempt}; the receipt time, or empty if the claim was lost. */

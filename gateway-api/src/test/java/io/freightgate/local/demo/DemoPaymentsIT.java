@@ -6,6 +6,7 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.kyc.KycChecks;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import io.freightgate.support.GatewayIT;
 import java.net.CookieManager;
@@ -34,6 +35,8 @@ import tools.jackson.databind.JsonNode;
  */
 @TestPropertySource(properties = "freightgate.local.data-dir=target/local-demo-it")
 class DemoPaymentsIT extends GatewayIT {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("test");
 
     @Autowired
     OrganizationDirectory organizations;
@@ -142,7 +145,7 @@ class DemoPaymentsIT extends GatewayIT {
     }
 
     private TenantId demo(String name) {
-        return organizations.list(true).stream()
+        return organizations.list(ACROSS_TENANTS).stream()
                 .filter(organization -> organization.legalName().equals(name))
                 .map(OrganizationView::id)
                 .findFirst()

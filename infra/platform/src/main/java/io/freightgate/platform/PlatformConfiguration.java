@@ -12,13 +12,13 @@ import io.freightgate.platform.idempotency.IdempotencyFilter;
 import io.freightgate.platform.idempotency.IdempotencyRecords;
 import io.freightgate.platform.notifications.MailOutbox;
 import io.freightgate.platform.notifications.MailRelay;
-import io.freightgate.platform.notifications.MailRetryPolicy;
 import io.freightgate.platform.notifications.MailTemplates;
 import io.freightgate.platform.notifications.Mailer;
 import io.freightgate.platform.notifications.Notifications;
 import io.freightgate.platform.notifications.OutboxNotifications;
 import io.freightgate.platform.notifications.SmtpMailer;
 import io.freightgate.platform.problem.ProblemResponses;
+import io.freightgate.platform.queue.Backoff;
 import io.freightgate.platform.ratelimit.ApiRateLimitFilter;
 import io.freightgate.platform.ratelimit.RateLimit;
 import io.freightgate.platform.ratelimit.RateLimiter;
@@ -182,7 +182,7 @@ public class PlatformConfiguration {
                 mailer,
                 transactions,
                 clock,
-                new MailRetryPolicy(maxAttempts, initialBackoff, maxBackoff),
+                Backoff.withoutJitter(initialBackoff, maxBackoff, maxAttempts),
                 lease,
                 givenUpRetention,
                 meters.getIfAvailable(SimpleMeterRegistry::new));

@@ -1,18 +1,15 @@
 package io.freightgate.billing.internal.web;
 
-import io.freightgate.billing.OrganizationNotVerified;
 import io.freightgate.billing.PayWith;
-import io.freightgate.billing.PaymentAttemptView;
-import io.freightgate.billing.PaymentBlocked;
-import io.freightgate.billing.PaymentDeclined;
 import io.freightgate.billing.PaymentLinkAccess;
-import io.freightgate.billing.PaymentProviderUnavailable;
+import io.freightgate.billing.PaymentOutcome;
 import io.freightgate.billing.PaymentRequestNotFound;
 import io.freightgate.billing.PaymentRequestView;
 import io.freightgate.billing.PaymentRequests;
 import io.freightgate.billing.Payments;
 import io.freightgate.platform.ratelimit.RateLimit;
 import io.freightgate.platform.ratelimit.RateLimiter;
+import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.Tenancy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,6 +42,8 @@ import org.springframework.web.bind.annotation.PostMapping;
  */
 @Controller
 class PaymentPage {
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("PaymentPage on its own authority");
 
     static final RateLimit VIEWS = new RateLimit("pay-page-views", 120, Duration.ofMinutes(1));
     static final RateLimit SUBMISSIONS = new RateLimit("pay-page-payments", 30, Duration.ofMinutes(10));
@@ -223,45 +222,55 @@ class PaymentPage {
         if (!PaymentPageHtml.payable(request.status())) {
             return page(409, token, request, Optional.of("This payment request cannot be paid now."), http, response);
         }
+        PaymentOutcome outcome;
         try {
-            PaymentAttemptView attempt = asShipper(request, () -> payments.pay(request.id(), with));
-            if (attempt.outcome().equals("PENDING") && attempt.nextActionUrl().isPresent()) {
-                return ResponseEntity.status(303)
-                        .location(java.net.URI.create(attempt.nextActionUrl().get()))
-                        .cacheControl(CacheControl.noStore())
-                        .build();
-            }
-            return ResponseEntity.status(303)
-                    .location(java.net.URI.create("/pay/" + token))
-                    .cacheControl(CacheControl.noStore())
-                    .build();
-        } catch (PaymentDeclined declined) {
-            return page(
-                    402,
-                    token,
-                    reread(request),
-                    Optional.of("Your payment was declined (" + declined.declineCode() + "): " + declined.getMessage()
-                            + " Nothing was charged; try another card or pay by direct debit."),
-                    http,
-                    response);
-        } catch (PaymentBlocked blocked) {
-            return page(403, token, reread(request), Optional.of(blocked.getMessage()), http, response);
-        } catch (OrganizationNotVerified notVerified) {
-            return page(
-                    403,
-                    token,
-                    request,
-                    Optional.of("This payment request cannot be paid until both parties have completed"
-                            + " verification. Please contact the carrier."),
-                    http,
-                    response);
-        } catch (PaymentProviderUnavailable unavailable) {
-            return page(503, token, reread(request), Optional.of(unavailable.getMessage()), http, response);
+            outcome = asShipper(request, () -> payments.pay(request.id(), with));
         } catch (PaymentRequestNotFound notFound) {
             return invalidLink(http, response);
         } catch (IllegalStateException | IllegalArgumentException refused) {
             return page(409, token, reread(request), Optional.of(refused.getMessage()), http, response);
         }
+        return switch (outcome) {
+            case PaymentOutcome.Approved approved -> backToPage(token);
+            case PaymentOutcome.Pending pending ->
+                pending.attempt().nextActionUrl().isPresent()
+                        ? ResponseEntity.status(303)
+                                .location(java.net.URI.create(
+                                        pending.attempt().nextActionUrl().get()))
+                                .cacheControl(CacheControl.noStore())
+                                .build()
+                        : backToPage(token);
+            case PaymentOutcome.Declined declined ->
+                page(
+                        402,
+                        token,
+                        reread(request),
+                        Optional.of("Your payment was declined (" + declined.declineCode() + "): "
+                                + declined.message()
+                                + " Nothing was charged; try another card or pay by direct debit."),
+                        http,
+                        response);
+            case PaymentOutcome.Blocked blocked ->
+                page(403, token, reread(request), Optional.of(blocked.message()), http, response);
+            case PaymentOutcome.NotVerified notVerified ->
+                page(
+                        403,
+                        token,
+                        request,
+                        Optional.of("This payment request cannot be paid until both parties have completed"
+                                + " verification. Please contact the carrier."),
+                        http,
+                        response);
+            case PaymentOutcome.ProviderUnavailable unavailable ->
+                page(503, token, reread(request), Optional.of(unavailable.message()), http, response);
+        };
+    }
+
+    private static ResponseEntity<String> backToPage(String token) {
+        return ResponseEntity.status(303)
+                .location(java.net.URI.create("/pay/" + token))
+                .cacheControl(CacheControl.noStore())
+                .build();
     }
 
     private boolean acceptedPaymentMethod(String paymentMethod) {
@@ -281,7 +290,7 @@ class PaymentPage {
     }
 
     private PaymentRequestView reread(PaymentRequestView request) {
-        return paymentRequests.find(request.id(), true).orElse(request);
+        return paymentRequests.find(request.id(), ACROSS_TENANTS).orElse(request);
     }
 
     private ResponseEntity<String> page(

@@ -175,18 +175,21 @@ public class LedgerReconciliationJob {
                 }
             });
         } catch (Refused refused) {
-            switch (refused.getCause()) {
+            switch (refused.refusal) {
                 case JobInstanceAlreadyCompleteException complete -> throw complete;
                 case JobExecutionAlreadyRunningException running -> throw running;
-                default -> throw new IllegalStateException(refused.getCause());
+                default -> throw new IllegalStateException(refused.refusal);
             }
         }
     }
 
     /** Carries the job repository's refusal out of the system-scope lambda. */
     private static final class Refused extends RuntimeException {
+        private final Exception refusal;
+
         Refused(Exception cause) {
             super(cause.getMessage(), cause, false, false);
+            this.refusal = cause;
         }
     }
 }

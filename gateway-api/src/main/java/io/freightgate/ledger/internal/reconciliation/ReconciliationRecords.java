@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -87,7 +88,7 @@ public class ReconciliationRecords {
             int balanceTransactions,
             int ledgerEntries,
             int differences,
-            String error) {
+            @Nullable String error) {
         jdbc.update(
                 "UPDATE reconciliation_runs SET status = ?, finished_at = ?, stripe_accounts = ?,"
                         + " balance_transactions = ?, ledger_entries = ?, differences = ?, error = ? WHERE id = ?",

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shipment a carrier moves for a shipper: its references (load number, BOL, CMR), the pickup and the delivery stop
@@ -50,10 +51,10 @@ public class Load {
     private String loadNumber;
 
     @Column(name = "bol_number")
-    private String bolNumber;
+    private @Nullable String bolNumber;
 
     @Column(name = "cmr_number")
-    private String cmrNumber;
+    private @Nullable String cmrNumber;
 
     @Column(name = "pickup_address", nullable = false)
     private String pickupAddress;
@@ -68,10 +69,10 @@ public class Load {
     private Instant pickupPlannedAt;
 
     @Column(name = "pickup_arrived_at")
-    private Instant pickupArrivedAt;
+    private @Nullable Instant pickupArrivedAt;
 
     @Column(name = "pickup_departed_at")
-    private Instant pickupDepartedAt;
+    private @Nullable Instant pickupDepartedAt;
 
     @Column(name = "delivery_address", nullable = false)
     private String deliveryAddress;
@@ -86,30 +87,30 @@ public class Load {
     private Instant deliveryPlannedAt;
 
     @Column(name = "delivery_arrived_at")
-    private Instant deliveryArrivedAt;
+    private @Nullable Instant deliveryArrivedAt;
 
     @Column(name = "delivery_departed_at")
-    private Instant deliveryDepartedAt;
+    private @Nullable Instant deliveryDepartedAt;
 
     @Column(name = "driver_user_id")
-    private String driverUserId;
+    private @Nullable String driverUserId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
 
     @Column(name = "delivered_at")
-    private Instant deliveredAt;
+    private @Nullable Instant deliveredAt;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "delivery_evidence")
-    private DeliveryEvidence.Strength deliveryEvidence;
+    private DeliveryEvidence.@Nullable Strength deliveryEvidence;
 
     @Column(name = "delivery_weaknesses")
-    private String deliveryWeaknesses;
+    private @Nullable String deliveryWeaknesses;
 
     @Column(name = "delivery_evidence_source")
-    private String deliveryEvidenceSource;
+    private @Nullable String deliveryEvidenceSource;
 
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;

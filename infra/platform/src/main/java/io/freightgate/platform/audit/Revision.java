@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.hibernate.envers.RevisionEntity;
 import org.hibernate.envers.RevisionNumber;
 import org.hibernate.envers.RevisionTimestamp;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Envers revision: a transaction that changed audited entities, with who made it (user or API client id), for
@@ -29,19 +30,19 @@ public class Revision {
     @Column(name = "revision_time", nullable = false)
     private long timestamp;
 
-    private String actor;
+    private @Nullable String actor;
 
     @Column(name = "tenant_id")
-    private UUID tenantId;
+    private @Nullable UUID tenantId;
 
     @Column(name = "system_scope", nullable = false)
     private boolean systemScope;
 
     @Column(name = "client_ip")
-    private String clientIp;
+    private @Nullable String clientIp;
 
     @Column(name = "request_id")
-    private String requestId;
+    private @Nullable String requestId;
 
     public long getId() {
         return id;
@@ -51,11 +52,11 @@ public class Revision {
         return timestamp;
     }
 
-    public String getActor() {
+    public @Nullable String getActor() {
         return actor;
     }
 
-    public UUID getTenantId() {
+    public @Nullable UUID getTenantId() {
         return tenantId;
     }
 
@@ -63,15 +64,20 @@ public class Revision {
         return systemScope;
     }
 
-    public String getClientIp() {
+    public @Nullable String getClientIp() {
         return clientIp;
     }
 
-    public String getRequestId() {
+    public @Nullable String getRequestId() {
         return requestId;
     }
 
-    void record(String actor, UUID tenantId, boolean systemScope, String clientIp, String requestId) {
+    void record(
+            @Nullable String actor,
+            @Nullable UUID tenantId,
+            boolean systemScope,
+            @Nullable String clientIp,
+            @Nullable String requestId) {
         this.actor = actor;
         this.tenantId = tenantId;
         this.systemScope = systemScope;

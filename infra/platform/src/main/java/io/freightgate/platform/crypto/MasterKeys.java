@@ -51,7 +51,7 @@ public final class MasterKeys {
     }
 
     SecretKey active() {
-        return keys.get(activeId);
+        return get(activeId);
     }
 
     SecretKey get(String id) {

@@ -162,7 +162,7 @@ public final class DocumentInspector implements AutoCloseable {
             }
             return new Passed(type, Optional.of(size));
         } catch (Exceeded e) {
-            return new Refused(e.refusal(), e.getMessage());
+            return new Refused(e.refusal(), e.detail());
         }
     }
 
@@ -187,7 +187,7 @@ public final class DocumentInspector implements AutoCloseable {
                 try {
                     return work.call();
                 } catch (Exceeded e) {
-                    return (T) new Refused(e.refusal(), e.getMessage());
+                    return (T) new Refused(e.refusal(), e.detail());
                 } catch (OutOfMemoryError e) {
                     return (T) new Refused(Refusal.TOO_COMPLEX, "The document is too large to read.");
                 } catch (RuntimeException e) {

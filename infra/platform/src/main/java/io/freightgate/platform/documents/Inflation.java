@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.function.LongSupplier;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.jspecify.annotations.Nullable;
 
 /**
  * FlateDecode read the way PDFBox reads it (zlib-wrapped or raw deflate), but counted: every layer fails with
@@ -23,14 +24,21 @@ final class Inflation {
     /** A cap was passed or the deadline expired: the document is refused. */
     static final class Exceeded extends RuntimeException {
         private final Refusal refusal;
+        private final String detail;
 
         Exceeded(Refusal refusal, String message) {
             super(message, null, false, false);
             this.refusal = refusal;
+            this.detail = message;
         }
 
         Refusal refusal() {
             return refusal;
+        }
+
+        /** The message for the person (never null, unlike {@link #getMessage()}'s declared type). */
+        String detail() {
+            return detail;
         }
     }
 
@@ -102,7 +110,7 @@ final class Inflation {
         private boolean started;
         private long produced;
 
-        Layer(InputStream source, Budget budget, LongSupplier raw) {
+        Layer(InputStream source, Budget budget, @Nullable LongSupplier raw) {
             this.source = source;
             this.budget = budget;
             this.raw = raw == null ? inflater::getBytesRead : raw;

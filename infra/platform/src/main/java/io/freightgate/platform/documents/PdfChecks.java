@@ -34,6 +34,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks on one PDF, in the order that keeps PDFBox from decoding anything unchecked: a raw pass over the file's
@@ -307,7 +308,7 @@ final class PdfChecks {
     }
 
     /** Direct children only: indirect objects are visited from the cross-reference table. */
-    private static void active(COSBase root) {
+    private static void active(@Nullable COSBase root) {
         Deque<COSBase> pending = new ArrayDeque<>();
         if (root != null) {
             pending.push(root);

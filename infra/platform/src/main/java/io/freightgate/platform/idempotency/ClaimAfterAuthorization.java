@@ -3,6 +3,7 @@ package io.freightgate.platform.idempotency;
 import jakarta.servlet.DispatcherType;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -16,7 +17,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public final class ClaimAfterAuthorization implements MethodInterceptor {
 
     @Override
-    public Object invoke(MethodInvocation invocation) throws Throwable {
+    public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
                 || attributes.getRequest().getDispatcherType() != DispatcherType.REQUEST) {
             return invocation.proceed();

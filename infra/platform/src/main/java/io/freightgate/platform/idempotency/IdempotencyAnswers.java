@@ -2,6 +2,7 @@ package io.freightgate.platform.idempotency;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -13,8 +14,8 @@ import org.springframework.web.servlet.ModelAndView;
 public final class IdempotencyAnswers implements HandlerExceptionResolver, Ordered {
 
     @Override
-    public ModelAndView resolveException(
-            HttpServletRequest request, HttpServletResponse response, Object handler, Exception exception) {
+    public @Nullable ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, @Nullable Object handler, Exception exception) {
         return exception instanceof ClaimAfterAuthorization.AnsweredFromRecords ? new ModelAndView() : null;
     }
 

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -243,9 +244,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     /** The request with its body read once, so it can be both fingerprinted and handled. */
     private static final class BufferedRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
+        private final byte @Nullable [] body;
 
-        private BufferedRequest(HttpServletRequest request, byte[] body) {
+        private BufferedRequest(HttpServletRequest request, byte @Nullable [] body) {
             super(request);
             this.body = body;
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +50,11 @@ public class IdempotencyRecords {
     /** The same request is still running. */
     public record InProgress() implements Claim {}
 
-    public record StoredResponse(int status, String contentType, String location, byte[] body) {}
+    public record StoredResponse(
+            int status,
+            @Nullable String contentType,
+            @Nullable String location,
+            byte @Nullable [] body) {}
 
     public Claim claim(Key key, byte[] fingerprint, Instant now, Instant lockUntil) {
         int inserted = insertClaim(key, fingerprint, now, lockUntil);

@@ -1,9 +1,12 @@
 package io.freightgate.platform.notifications;
 
+import io.freightgate.platform.queue.QueueTable;
+import io.freightgate.platform.queue.WorkQueue;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,10 +22,34 @@ public class MailOutbox {
 
     private static final int MAX_ERROR_LENGTH = 1000;
 
+    static final QueueTable TABLE = new QueueTable(
+            "mail_outbox",
+            "id",
+            "next_attempt_at",
+            "attempts",
+            "status = 'PENDING'",
+            "",
+            "id, template, attempts, recipient, subject, text_body, html_body",
+            false);
+
     private final JdbcTemplate jdbc;
+    private final WorkQueue<ClaimedMail> queue;
 
     public MailOutbox(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.queue = new WorkQueue<>(
+                "mail-outbox",
+                TABLE,
+                (rs, n) -> new ClaimedMail(
+                        rs.getLong("id"),
+                        rs.getString("template"),
+                        rs.getInt("attempts"),
+                        new OutgoingMail(
+                                rs.getString("recipient"),
+                                rs.getString("subject"),
+                                rs.getString("text_body"),
+                                rs.getString("html_body"))),
+                jdbc);
     }
 
     /** A mail the relay has claimed: it is attempt number {@code attempt} of this mail. */
@@ -41,31 +68,21 @@ public class MailOutbox {
                 mail.html(),
                 Timestamp.from(now),
                 Timestamp.from(now));
-        return id;
+        return Objects.requireNonNull(id, "INSERT ... RETURNING id returns the new row's id");
     }
 
     /**
-     * Claims up to {@code limit} due mails and counts the attempt. A claimed mail is not due again for {@code lease}, so
-     * a relay that dies while sending leaves it to be retried then; concurrent relays skip each other's rows.
+     * Claims up to {@code limit} due mails and counts the attempt, through the platform's {@link WorkQueue}. A claimed
+     * mail is not due again for {@code lease}, so a relay that dies while sending leaves it to be retried then;
+     * concurrent relays skip each other's rows.
      */
     public List<ClaimedMail> claimDue(Instant now, Duration lease, int limit) {
-        return jdbc.query(
-                "UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id IN ("
-                        + " SELECT id FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ?"
-                        + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
-                        + " RETURNING id, template, attempts, recipient, subject, text_body, html_body",
-                (rs, n) -> new ClaimedMail(
-                        rs.getLong("id"),
-                        rs.getString("template"),
-                        rs.getInt("attempts"),
-                        new OutgoingMail(
-                                rs.getString("recipient"),
-                                rs.getString("subject"),
-                                rs.getString("text_body"),
-                                rs.getString("html_body"))),
-                Timestamp.from(now.plus(lease)),
-                Timestamp.from(now),
-                limit);
+        return queue.claim(now, now.plus(lease), limit);
+    }
+
+    /** The outbox as a queue: pending mails, due at {@code next_attempt_at}. */
+    WorkQueue<ClaimedMail> queue() {
+        return queue;
     }
 
     /** Forgets a sent mail, with the personal data it held. */

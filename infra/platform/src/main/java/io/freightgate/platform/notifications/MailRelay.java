@@ -5,17 +5,15 @@ import io.freightgate.platform.notifications.Mailer.Failed;
 import io.freightgate.platform.notifications.Mailer.MailDelivery;
 import io.freightgate.platform.notifications.Mailer.Rejected;
 import io.freightgate.platform.notifications.Mailer.Sent;
+import io.freightgate.platform.queue.Backoff;
+import io.freightgate.platform.queue.QueueWorker;
+import io.freightgate.platform.queue.QueueWorker.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,16 +21,17 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Moves mail from the {@link MailOutbox} to the {@link Mailer}, always outside any database transaction: it claims due
- * mails in one short transaction, sends each with no transaction open, and records each outcome in another.
+ * Moves mail from the {@link MailOutbox} to the {@link Mailer}, always outside any database transaction, as a {@link
+ * QueueWorker} of the platform's one work queue: it claims due mails in one short transaction, sends each with no
+ * transaction open, and records each outcome in another.
  *
  * <ul>
- *   <li>Right after a transaction that recorded mail commits, {@link #wakeUp()} runs the relay on its own thread, so a
- *       mail leaves within moments without the committing request waiting for SMTP.
+ *   <li>Right after a transaction that recorded mail commits, {@link #wakeUp()} nudges the relay on its own thread, so
+ *       a mail leaves within moments without the committing request waiting for SMTP.
  *   <li>Every {@code freightgate.mail.poll-interval} (10 s by default), on one instance at a time (ShedLock), it sends
  *       whatever is due: retries, and mail recorded before a crash.
- *   <li>A sent mail's row is deleted. A failed attempt is retried after the {@link MailRetryPolicy}'s backoff; a mail
- *       that the server rejects for good, or that failed {@code maxAttempts} times, is given up visibly: an error in
+ *   <li>A sent mail's row is deleted. A failed attempt is retried after the queue's {@link Backoff}; a mail that the
+ *       server rejects for good, or that failed {@code maxAttempts} times, is given up (parked) visibly: an error in
  *       the log with the outbox id and the reason, the row kept as {@code GAVE_UP} with its last error, and the {@code
  *       freightgate.mail.relayed{outcome=given_up}} counter.
  * </ul>
@@ -40,33 +39,29 @@ import org.springframework.transaction.support.TransactionOperations;
  * Delivery is at least once: a relay that dies between the SMTP hand-over and the delete sends that mail again after
  * the claim's lease.
  */
-public class MailRelay implements AutoCloseable {
+public class MailRelay implements AutoCloseable, QueueWorker.Handler<ClaimedMail, String> {
 
     private static final Logger log = LoggerFactory.getLogger(MailRelay.class);
 
     private static final int BATCH_SIZE = 20;
-    private static final int MAX_BATCHES_PER_RUN = 50;
 
     private final MailOutbox outbox;
     private final Mailer mailer;
     private final TransactionOperations transactions;
     private final Clock clock;
-    private final MailRetryPolicy policy;
-    private final Duration lease;
+    private final Backoff backoff;
     private final Duration givenUpRetention;
     private final Counter sent;
     private final Counter retried;
     private final Counter givenUp;
-    private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("mail-relay").daemon().factory());
-    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+    private final QueueWorker<ClaimedMail, String> worker;
 
     public MailRelay(
             MailOutbox outbox,
             Mailer mailer,
             TransactionOperations transactions,
             Clock clock,
-            MailRetryPolicy policy,
+            Backoff backoff,
             Duration lease,
             Duration givenUpRetention,
             MeterRegistry meters) {
@@ -74,12 +69,18 @@ public class MailRelay implements AutoCloseable {
         this.mailer = mailer;
         this.transactions = transactions;
         this.clock = clock;
-        this.policy = policy;
-        this.lease = lease;
+        this.backoff = backoff;
         this.givenUpRetention = givenUpRetention;
         this.sent = counter(meters, "sent");
         this.retried = counter(meters, "retried");
         this.givenUp = counter(meters, "given_up");
+        this.worker = new QueueWorker<>(
+                outbox.queue(),
+                this,
+                new QueueWorker.Settings(BATCH_SIZE, lease, backoff),
+                transactions,
+                clock,
+                meters);
     }
 
     /**
@@ -87,23 +88,7 @@ public class MailRelay implements AutoCloseable {
      * after a commit that recorded mail.
      */
     public void wakeUp() {
-        if (!wakeUpQueued.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            afterCommit.execute(() -> {
-                wakeUpQueued.set(false);
-                try {
-                    relayDue();
-                } catch (RuntimeException e) {
-                    // The scheduled run picks the mail up again; the caller's commit stands.
-                    log.warn("Relaying mail after commit failed; the scheduled relay will retry", e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            wakeUpQueued.set(false);
-            log.debug("Mail relay is shutting down; the next start sends what is due");
-        }
+        worker.nudge();
     }
 
     /** The scheduled run: sends what is due and deletes given-up mail past its retention. */
@@ -113,32 +98,20 @@ public class MailRelay implements AutoCloseable {
     @SchedulerLock(name = "mail-relay", lockAtMostFor = "PT15M")
     public void relayScheduled() {
         relayDue();
-        int deleted = transactions.execute(
+        Integer deleted = transactions.execute(
                 status -> outbox.deleteGivenUpBefore(clock.instant().minus(givenUpRetention)));
-        if (deleted > 0) {
+        if (deleted != null && deleted > 0) {
             log.info("Deleted {} given-up mails older than {}", deleted, givenUpRetention);
         }
     }
 
-    /** Sends every mail that is due now; returns how many were sent. */
+    /** Sends every mail that is due now on the caller's thread; returns how many were sent. */
     public int relayDue() {
-        int sentNow = 0;
-        for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-            List<ClaimedMail> claimed =
-                    transactions.execute(status -> outbox.claimDue(clock.instant(), lease, BATCH_SIZE));
-            for (ClaimedMail mail : claimed) {
-                if (attempt(mail)) {
-                    sentNow++;
-                }
-            }
-            if (claimed.size() < BATCH_SIZE) {
-                break;
-            }
-        }
-        return sentNow;
+        return worker.drain().succeeded();
     }
 
-    private boolean attempt(ClaimedMail claimed) {
+    @Override
+    public Outcome<String> handle(ClaimedMail claimed) {
         MailDelivery delivery;
         try {
             delivery = mailer.send(claimed.mail());
@@ -146,38 +119,39 @@ public class MailRelay implements AutoCloseable {
             delivery = new Failed("Unexpected " + e.getClass().getSimpleName());
             log.error("Mailer failed unexpectedly on outbox mail {}", claimed.id(), e);
         }
-        Instant now = clock.instant();
-        switch (delivery) {
+        return switch (delivery) {
             case Sent _ -> {
                 transactions.executeWithoutResult(status -> outbox.sent(claimed.id()));
                 sent.increment();
                 log.info("Sent mail {} ({}) on attempt {}", claimed.id(), claimed.template(), claimed.attempt());
-                return true;
+                yield new Outcome.Succeeded<>();
             }
-            case Rejected rejected -> giveUp(claimed, now, "Rejected: " + rejected.reason());
-            case Failed failed ->
-                policy.delayAfter(claimed.attempt())
-                        .ifPresentOrElse(
-                                delay -> {
-                                    transactions.executeWithoutResult(
-                                            status -> outbox.retryAt(claimed.id(), now.plus(delay), failed.reason()));
-                                    retried.increment();
-                                    log.warn(
-                                            "Mail {} ({}) failed on attempt {} of {}, retrying in {}: {}",
-                                            claimed.id(),
-                                            claimed.template(),
-                                            claimed.attempt(),
-                                            policy.maxAttempts(),
-                                            delay,
-                                            failed.reason());
-                                },
-                                () -> giveUp(
-                                        claimed, now, "Failed " + claimed.attempt() + " times: " + failed.reason()));
-        }
-        return false;
+            case Rejected rejected -> {
+                String reason = "Rejected: " + rejected.reason();
+                yield new Outcome.Failed<>(claimed.attempt(), reason, reason, true);
+            }
+            case Failed failed -> new Outcome.Failed<>(claimed.attempt(), failed.reason(), failed.reason(), false);
+        };
     }
 
-    private void giveUp(ClaimedMail claimed, Instant now, String reason) {
+    @Override
+    public boolean failed(ClaimedMail claimed, Outcome.Failed<String> failure, Optional<Instant> retryAt) {
+        Instant now = clock.instant();
+        if (retryAt.isPresent()) {
+            transactions.executeWithoutResult(status -> outbox.retryAt(claimed.id(), retryAt.get(), failure.reason()));
+            retried.increment();
+            log.warn(
+                    "Mail {} ({}) failed on attempt {} of {}, retrying at {}: {}",
+                    claimed.id(),
+                    claimed.template(),
+                    claimed.attempt(),
+                    backoff.maxAttempts(),
+                    retryAt.get(),
+                    failure.reason());
+            return true;
+        }
+        String reason =
+                failure.permanent() ? failure.reason() : "Failed " + claimed.attempt() + " times: " + failure.reason();
         transactions.executeWithoutResult(status -> outbox.giveUp(claimed.id(), now, reason));
         givenUp.increment();
         log.error(
@@ -187,6 +161,7 @@ public class MailRelay implements AutoCloseable {
                 claimed.attempt(),
                 givenUpRetention,
                 reason);
+        return true;
     }
 
     private static Counter counter(MeterRegistry meters, String outcome) {
@@ -199,13 +174,9 @@ public class MailRelay implements AutoCloseable {
     /** Lets a relay run that is under way finish, then stops the relay's thread. */
     @Override
     public void close() {
-        afterCommit.shutdown();
         try {
-            if (!afterCommit.awaitTermination(30, TimeUnit.SECONDS)) {
-                afterCommit.shutdownNow();
-            }
+            worker.close();
         } catch (InterruptedException e) {
-            afterCommit.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,9 @@ public class RateLimiter {
     private static final int MAX_LOCAL_BUCKETS = 100_000;
 
     private final Supplier<RedisClient> redisClient;
-    private volatile ProxyManager<byte[]> redisBuckets;
-    private volatile StatefulRedisConnection<byte[], byte[]> connection;
+    // Both null until the first limited request opens the Redis connection.
+    private volatile @Nullable ProxyManager<byte[]> redisBuckets;
+    private volatile @Nullable StatefulRedisConnection<byte[], byte[]> connection;
     private final Map<String, Bucket> localBuckets = new ConcurrentHashMap<>();
     private volatile boolean degraded;
 
@@ -95,15 +97,18 @@ public class RateLimiter {
         ProxyManager<byte[]> buckets = redisBuckets;
         if (buckets == null) {
             synchronized (this) {
-                if (redisBuckets == null) {
-                    connection = redisClient.get().connect(ByteArrayCodec.INSTANCE);
-                    connection.setTimeout(Duration.ofMillis(500));
-                    redisBuckets = Bucket4jLettuce.casBasedBuilder(connection)
+                buckets = redisBuckets;
+                if (buckets == null) {
+                    StatefulRedisConnection<byte[], byte[]> opened =
+                            redisClient.get().connect(ByteArrayCodec.INSTANCE);
+                    opened.setTimeout(Duration.ofMillis(500));
+                    connection = opened;
+                    buckets = Bucket4jLettuce.casBasedBuilder(opened)
                             .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                                     Duration.ofMinutes(1)))
                             .build();
+                    redisBuckets = buckets;
                 }
-                buckets = redisBuckets;
             }
         }
         return buckets;
@@ -129,8 +134,9 @@ public class RateLimiter {
     }
 
     public void close() {
-        if (connection != null) {
-            connection.close();
+        StatefulRedisConnection<byte[], byte[]> open = connection;
+        if (open != null) {
+            open.close();
         }
     }
 }

@@ -33,14 +33,38 @@ public class SystemAccess {
     }
 
     /**
-     * Runs {@code work} in one transaction: across tenants through the audited system path when {@code acrossTenants}
+     * Runs {@code work} in one transaction: across tenants through the audited system path when {@code reach} says so
      * (platform staff), otherwise in the caller's own tenant. The scope is bound before the transaction starts, so the
      * transaction hands it to PostgreSQL.
      */
-    public <T> T transaction(boolean acrossTenants, String reason, Supplier<T> work) {
-        return acrossTenants
-                ? call(reason, () -> transactions.execute(status -> work.get()))
-                : transactions.execute(status -> work.get());
+    public <T> T transaction(Reach reach, String reason, Supplier<T> work) {
+        return switch (reach) {
+            case Reach.AcrossTenants across ->
+                call(across.grounds(), reason, () -> transactions.execute(status -> work.get()));
+            case Reach.OwnTenant own -> transactions.execute(status -> work.get());
+        };
+    }
+
+    /**
+     * Runs {@code work} for the rows of {@code owner}: across tenants through the audited system path when {@code reach}
+     * says so, otherwise only when {@code owner} is the caller's own tenant (else {@code refused}). Does not start a
+     * transaction.
+     */
+    public <T> T forOwner(
+            Reach reach,
+            TenantId owner,
+            String reason,
+            Supplier<? extends RuntimeException> refused,
+            Supplier<T> work) {
+        return switch (reach) {
+            case Reach.AcrossTenants across -> call(across.grounds(), reason, work);
+            case Reach.OwnTenant own -> {
+                if (!own.reaches(owner)) {
+                    throw refused.get();
+                }
+                yield work.get();
+            }
+        };
     }
 
     /** Runs {@code work} with access to every tenant's rows, on behalf of the current actor. */
@@ -48,6 +72,11 @@ public class SystemAccess {
         Optional<TenantId> ownTenant = Tenancy.currentTenant();
         String actor = Tenancy.current().map(Tenancy.Scope::actor).orElse("system");
         return callAs(actor, ownTenant, reason, work);
+    }
+
+    private <T> T call(String grounds, String reason, Supplier<T> work) {
+        log.debug("Reaching across tenants as {} for {}", grounds, reason);
+        return call(reason, work);
     }
 
     /** Runs {@code work} with access to every tenant's rows, on behalf of the current actor. */

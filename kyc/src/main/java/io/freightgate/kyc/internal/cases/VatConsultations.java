@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,13 +28,13 @@ public class VatConsultations {
             String countryCode,
             String vatNumber,
             String outcome,
-            String fault,
-            String detail,
-            LocalDate requestDate,
-            String traderName,
-            String traderAddress,
-            String consultationNumber,
-            String rawResponse,
+            @Nullable String fault,
+            @Nullable String detail,
+            @Nullable LocalDate requestDate,
+            @Nullable String traderName,
+            @Nullable String traderAddress,
+            @Nullable String consultationNumber,
+            @Nullable String rawResponse,
             String requester,
             boolean fromCache,
             Instant checkedAt) {}

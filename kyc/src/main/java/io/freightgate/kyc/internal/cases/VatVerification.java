@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -275,7 +276,7 @@ public class VatVerification {
             VatNumber number,
             String outcome,
             ViesFault fault,
-            String detail,
+            @Nullable String detail,
             String requester,
             Instant at) {
         return new VatConsultations.Consultation(

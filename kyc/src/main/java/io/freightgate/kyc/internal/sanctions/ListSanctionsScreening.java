@@ -6,6 +6,7 @@ import io.freightgate.kyc.internal.domain.sanctions.NameMatcher.ListedName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -46,7 +47,7 @@ public class ListSanctionsScreening implements SanctionsScreening {
                     name.role(),
                     m.listed().name(),
                     m.listed().entryReference(),
-                    current.sources().get(m.listed()),
+                    Objects.requireNonNull(current.sources().get(m.listed()), "a match is one of the sources' keys"),
                     m.score())));
         }
         return matches.isEmpty() ? new Clear() : new Hit(matches);

@@ -3,6 +3,7 @@ package io.freightgate.kyc.internal.vies;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small circuit breaker for one member state's VIES service. CLOSED: calls go through; {@code failureThreshold}
@@ -23,7 +24,7 @@ final class CircuitBreaker {
 
     private State state = State.CLOSED;
     private int consecutiveFailures;
-    private Instant openedAt;
+    private @Nullable Instant openedAt; // set while OPEN
     private boolean trialInFlight;
 
     CircuitBreaker(int failureThreshold, Duration openFor, Clock clock) {
@@ -37,7 +38,8 @@ final class CircuitBreaker {
 
     /** Whether a call may go through now; in HALF_OPEN only one trial at a time. */
     synchronized boolean tryAcquire() {
-        if (state == State.OPEN && !clock.instant().isBefore(openedAt.plus(openFor))) {
+        Instant opened = openedAt;
+        if (state == State.OPEN && opened != null && !clock.instant().isBefore(opened.plus(openFor))) {
             state = State.HALF_OPEN;
             trialInFlight = false;
         }
@@ -72,7 +74,8 @@ final class CircuitBreaker {
     }
 
     synchronized State state() {
-        if (state == State.OPEN && !clock.instant().isBefore(openedAt.plus(openFor))) {
+        Instant opened = openedAt;
+        if (state == State.OPEN && opened != null && !clock.instant().isBefore(opened.plus(openFor))) {
             return State.HALF_OPEN;
         }
         return state;

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import javax.xml.namespace.QName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the inbound SOAP message (answer or fault) of one call as text, for the evidence file. One instance per call:
@@ -17,8 +18,9 @@ import javax.xml.namespace.QName;
  */
 final class RawResponseCapture implements SOAPHandler<SOAPMessageContext> {
 
-    private volatile String raw;
+    private volatile @Nullable String raw;
 
+    @Nullable
     String raw() {
         return raw;
     }

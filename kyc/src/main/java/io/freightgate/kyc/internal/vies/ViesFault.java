@@ -1,6 +1,7 @@
 package io.freightgate.kyc.internal.vies;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why VIES gave no VALID/INVALID answer: the SOAP faultstrings of the VIES contract, plus the client-side failures
@@ -52,7 +53,7 @@ public enum ViesFault {
     }
 
     /** The fault for a SOAP faultstring; {@link #UNEXPECTED} for anything unknown (including client-side names). */
-    public static ViesFault fromFaultString(String faultString) {
+    public static ViesFault fromFaultString(@Nullable String faultString) {
         if (faultString == null) {
             return UNEXPECTED;
         }

@@ -3,6 +3,7 @@ package io.freightgate.kyc.internal.vies;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one VIES {@code checkVatApprox} call. VALID and INVALID are VIES answers and carry the proof (request
@@ -29,11 +30,11 @@ public sealed interface ViesResult
     record Valid(
             String countryCode,
             String vatNumber,
-            LocalDate requestDate,
-            String name,
-            String address,
-            String consultationNumber,
-            String rawResponse,
+            @Nullable LocalDate requestDate,
+            @Nullable String name,
+            @Nullable String address,
+            @Nullable String consultationNumber,
+            @Nullable String rawResponse,
             Instant checkedAt)
             implements ViesResult {
         public Valid {
@@ -47,9 +48,9 @@ public sealed interface ViesResult
     record Invalid(
             String countryCode,
             String vatNumber,
-            LocalDate requestDate,
-            String consultationNumber,
-            String rawResponse,
+            @Nullable LocalDate requestDate,
+            @Nullable String consultationNumber,
+            @Nullable String rawResponse,
             Instant checkedAt)
             implements ViesResult {
         public Invalid {
@@ -66,7 +67,7 @@ public sealed interface ViesResult
      * @param fault the classified fault
      * @param detail the raw faultstring or exception message
      */
-    record Unknown(ViesFault fault, String detail, Instant checkedAt) implements ViesResult {
+    record Unknown(ViesFault fault, @Nullable String detail, Instant checkedAt) implements ViesResult {
         public Unknown {
             Objects.requireNonNull(fault, "fault");
             Objects.requireNonNull(checkedAt, "checkedAt");
@@ -82,7 +83,7 @@ public sealed interface ViesResult
     }
 
     /** VIES rejected the request itself ({@code INVALID_INPUT}): a bad request, not an invalid number. */
-    record BadRequest(ViesFault fault, String detail, Instant checkedAt) implements ViesResult {
+    record BadRequest(ViesFault fault, @Nullable String detail, Instant checkedAt) implements ViesResult {
         public BadRequest {
             Objects.requireNonNull(fault, "fault");
             Objects.requireNonNull(checkedAt, "checkedAt");

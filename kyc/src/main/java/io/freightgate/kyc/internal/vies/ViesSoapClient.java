@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.xml.datatype.XMLGregorianCalendar;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks VAT numbers against VIES with {@code checkVatApprox} through the JAX-WS client generated from the project's
@@ -117,7 +118,7 @@ public final class ViesSoapClient {
         }
     }
 
-    private ViesResult toResult(CheckVatApproxResponse response, String raw) {
+    private ViesResult toResult(CheckVatApproxResponse response, @Nullable String raw) {
         LocalDate requestDate = toDate(response.getRequestDate());
         String consultation = absentIfBlank(response.getRequestIdentifier());
         if (response.isValid()) {
@@ -150,16 +151,16 @@ public final class ViesSoapClient {
         return ViesFault.UNEXPECTED;
     }
 
-    private static LocalDate toDate(XMLGregorianCalendar calendar) {
+    private static @Nullable LocalDate toDate(@Nullable XMLGregorianCalendar calendar) {
         return calendar == null ? null : LocalDate.of(calendar.getYear(), calendar.getMonth(), calendar.getDay());
     }
 
-    private static String value(JAXBElement<String> element) {
+    private static @Nullable String value(@Nullable JAXBElement<String> element) {
         return element == null || element.isNil() ? null : element.getValue();
     }
 
     /** VIES writes {@code ---} where a member state discloses nothing; treat it, and blanks, as absent. */
-    private static String absentIfBlank(String s) {
+    private static @Nullable String absentIfBlank(@Nullable String s) {
         if (s == null) {
             return null;
         }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -78,11 +79,11 @@ public class StripeCalls {
                 Timestamp.from(now),
                 Timestamp.from(now.plus(firstCheckAfter)),
                 Timestamp.from(now));
-        return jdbc.queryForObject(
+        return Objects.requireNonNull(jdbc.queryForObject(
                 "SELECT id FROM stripe_calls WHERE operation = ? AND idempotency_key = ?",
                 UUID.class,
                 operation,
-                idempotencyKey);
+                idempotencyKey));
     }
 
     /**

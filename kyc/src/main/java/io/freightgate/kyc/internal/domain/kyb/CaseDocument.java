@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A document of a {@link KybCase}: what it is, which stored file ({@code documentId} in the DocumentStore), its
@@ -59,7 +60,7 @@ public class CaseDocument {
     private byte[] sha256;
 
     @Column(name = "expires_on", updatable = false)
-    private LocalDate expiresOn;
+    private @Nullable LocalDate expiresOn;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -72,11 +73,17 @@ public class CaseDocument {
     private String uploadedBy;
 
     @Column(name = "expiry_warned_at")
-    private Instant expiryWarnedAt;
+    private @Nullable Instant expiryWarnedAt;
 
     protected CaseDocument() {}
 
-    CaseDocument(KybCase kybCase, StoredFile file, DocumentKind kind, LocalDate expiresOn, String actor, Instant now) {
+    CaseDocument(
+            KybCase kybCase,
+            StoredFile file,
+            DocumentKind kind,
+            @Nullable LocalDate expiresOn,
+            String actor,
+            Instant now) {
         this.id = UUID.randomUUID();
         this.kybCase = kybCase;
         this.tenantId = kybCase.tenantId();

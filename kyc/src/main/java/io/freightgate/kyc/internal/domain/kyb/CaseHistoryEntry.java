@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step of a {@link KybCase} as people read it: who did what, when, from which state to which, and why. Append-only
@@ -43,14 +44,14 @@ public class CaseHistoryEntry {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "from_state", updatable = false)
-    private CaseState fromState;
+    private @Nullable CaseState fromState;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "to_state", nullable = false, updatable = false)
     private CaseState toState;
 
     @Column(updatable = false)
-    private String detail;
+    private @Nullable String detail;
 
     protected CaseHistoryEntry() {}
 
@@ -59,9 +60,9 @@ public class CaseHistoryEntry {
             Instant occurredAt,
             String actor,
             String action,
-            CaseState fromState,
+            @Nullable CaseState fromState,
             CaseState toState,
-            String detail) {
+            @Nullable String detail) {
         this.id = UUID.randomUUID();
         this.kybCase = kybCase;
         this.tenantId = kybCase.tenantId();

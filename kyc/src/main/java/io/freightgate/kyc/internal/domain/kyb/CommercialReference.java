@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A commercial reference of a {@link KybCase}: a company the organization works with, whom to ask there (encrypted,
@@ -48,21 +49,21 @@ public class CommercialReference {
     @Column(nullable = false)
     private ReferenceStatus status;
 
-    private String notes;
+    private @Nullable String notes;
 
     @Column(name = "added_at", nullable = false, updatable = false)
     private Instant addedAt;
 
     @Column(name = "checked_at")
-    private Instant checkedAt;
+    private @Nullable Instant checkedAt;
 
     @Column(name = "checked_by")
-    private String checkedBy;
+    private @Nullable String checkedBy;
 
     protected CommercialReference() {}
 
     CommercialReference(
-            KybCase kybCase, String company, byte[] contact, String relationship, String notes, Instant now) {
+            KybCase kybCase, String company, byte[] contact, String relationship, @Nullable String notes, Instant now) {
         this.id = UUID.randomUUID();
         this.kybCase = kybCase;
         this.tenantId = kybCase.tenantId();
@@ -111,7 +112,7 @@ public class CommercialReference {
         return Optional.ofNullable(checkedBy);
     }
 
-    void recordCheck(ReferenceStatus result, String checkNotes, String actor, Instant now) {
+    void recordCheck(ReferenceStatus result, @Nullable String checkNotes, String actor, Instant now) {
         if (result == ReferenceStatus.UNVERIFIED) {
             throw new IllegalArgumentException("A check confirms or does not confirm the reference");
         }

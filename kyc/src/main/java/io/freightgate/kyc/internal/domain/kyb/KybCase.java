@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The KYB case of one organization (one case per organization): what the organization provided (documents,
@@ -74,39 +75,39 @@ public class KybCase {
     private CaseState state;
 
     @Column(name = "state_reason")
-    private String stateReason;
+    private @Nullable String stateReason;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private ScreeningStatus screening;
 
     @Column(name = "screening_matches")
-    private String screeningMatches;
+    private @Nullable String screeningMatches;
 
     @Column(name = "screened_at")
-    private Instant screenedAt;
+    private @Nullable Instant screenedAt;
 
     @Column(name = "vat_country")
-    private String vatCountry;
+    private @Nullable String vatCountry;
 
     @Column(name = "vat_number")
-    private String vatNumber;
+    private @Nullable String vatNumber;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "vat_status", nullable = false)
     private VatStatus vatStatus;
 
     @Column(name = "vat_checked_at")
-    private Instant vatCheckedAt;
+    private @Nullable Instant vatCheckedAt;
 
     @Column(name = "vat_next_check_at")
-    private Instant vatNextCheckAt;
+    private @Nullable Instant vatNextCheckAt;
 
     @Column(name = "vat_attempts", nullable = false)
     private int vatAttempts;
 
     @Column(name = "vat_consultation_id")
-    private UUID vatConsultationId;
+    private @Nullable UUID vatConsultationId;
 
     @Column(name = "vat_operator_alert", nullable = false)
     private boolean vatOperatorAlert;
@@ -115,10 +116,10 @@ public class KybCase {
     private Instant openedAt;
 
     @Column(name = "submitted_at")
-    private Instant submittedAt;
+    private @Nullable Instant submittedAt;
 
     @Column(name = "verified_at")
-    private Instant verifiedAt;
+    private @Nullable Instant verifiedAt;
 
     @Version
     private long version;
@@ -215,7 +216,7 @@ public class KybCase {
 
     /** Adds a commercial reference (UNVERIFIED) while the case is open for changes. */
     public Outcome addReference(
-            String company, byte[] contact, String relationship, String notes, String actor, Instant now) {
+            String company, byte[] contact, String relationship, @Nullable String notes, String actor, Instant now) {
         if (!state.openForChanges()) {
             return Outcome.rejected(Refusal.WRONG_STATE, "References cannot be added to a case in " + state + ".");
         }
@@ -230,7 +231,7 @@ public class KybCase {
 
     /** Compliance records what a reference said; not on a rejected case. */
     public Outcome recordReferenceCheck(
-            UUID referenceId, ReferenceStatus result, String notes, String actor, Instant now) {
+            UUID referenceId, ReferenceStatus result, @Nullable String notes, String actor, Instant now) {
         if (state == CaseState.REJECTED) {
             return Outcome.rejected(Refusal.WRONG_STATE, "The case was rejected.");
         }
@@ -275,7 +276,7 @@ public class KybCase {
     /**
      * Compliance approves (IN_REVIEW to VERIFIED) when the {@link #approvalBlockers(LocalDate) approval policy} holds.
      */
-    public Outcome approve(String note, LocalDate today, String actor, Instant now) {
+    public Outcome approve(@Nullable String note, LocalDate today, String actor, Instant now) {
         if (state != CaseState.IN_REVIEW) {
             return Outcome.rejected(Refusal.WRONG_STATE, "Only a case in review can be approved; it is " + state + ".");
         }
@@ -523,7 +524,7 @@ public class KybCase {
         return documents.stream().filter(d -> d.id().equals(caseDocumentId)).findFirst();
     }
 
-    private void record(Instant now, String actor, String action, CaseState from, String detail) {
+    private void record(Instant now, String actor, String action, @Nullable CaseState from, @Nullable String detail) {
         history.add(new CaseHistoryEntry(this, now, actor, action, from, state, detail));
     }
 
@@ -585,7 +586,9 @@ public class KybCase {
     }
 
     public Optional<VatNumber> vatNumber() {
-        return vatNumber == null ? Optional.empty() : Optional.of(new VatNumber(vatCountry, vatNumber));
+        return vatNumber == null || vatCountry == null
+                ? Optional.empty()
+                : Optional.of(new VatNumber(vatCountry, vatNumber));
     }
 
     public VatStatus vatStatus() {

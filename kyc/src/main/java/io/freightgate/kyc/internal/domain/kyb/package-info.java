@@ -4,4 +4,7 @@
  * the documents each kind of organization must provide ({@link io.freightgate.kyc.internal.domain.kyb.RequiredDocuments}),
  * the approval policy and the VIES re-check policy. No Spring, no PDFBox, no JAX-WS.
  */
+@NullMarked
 package io.freightgate.kyc.internal.domain.kyb;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a sanctions list file. Two layouts, recognized by the header line:
@@ -65,7 +66,7 @@ public final class SanctionsCsv {
             String refColumn,
             String kindColumn,
             String nameColumn,
-            String aliasColumn) {
+            @Nullable String aliasColumn) {
         List<List<String>> rows = rows(content, delimiter);
         Map<String, Integer> index = new LinkedHashMap<>();
         List<String> header = rows.getFirst();
@@ -104,7 +105,7 @@ public final class SanctionsCsv {
         List<Entry> entries = new ArrayList<>();
         names.forEach((reference, entryNames) -> {
             if (!entryNames.isEmpty()) {
-                entries.add(new Entry(reference, kinds.get(reference), List.copyOf(entryNames)));
+                entries.add(new Entry(reference, kinds.getOrDefault(reference, ""), List.copyOf(entryNames)));
             }
         });
         if (entries.isEmpty()) {
@@ -113,7 +114,7 @@ public final class SanctionsCsv {
         return new Read(format, entries);
     }
 
-    private static String cell(List<String> row, Integer column) {
+    private static String cell(List<String> row, @Nullable Integer column) {
         return column == null || column >= row.size() ? "" : row.get(column).strip();
     }
 

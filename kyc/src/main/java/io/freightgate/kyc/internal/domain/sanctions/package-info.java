@@ -4,4 +4,7 @@
  * io.freightgate.kyc.internal.domain.sanctions.NameNormalizer}), Jaro-Winkler similarity and the token-based name
  * matcher with its threshold ({@link io.freightgate.kyc.internal.domain.sanctions.NameMatcher}).
  */
+@NullMarked
 package io.freightgate.kyc.internal.domain.sanctions;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The 27 EU member states and Northern Ireland ({@code XI}) as VIES knows them, with the separators each one's numbers
@@ -72,7 +73,7 @@ public enum VatCountry {
      * The member state for a VAT prefix or ISO code, case-insensitive; {@code GR} gives {@link #EL}. Empty for anything
      * else ({@code GB}, {@code EU}, ...).
      */
-    public static Optional<VatCountry> fromPrefix(String prefix) {
+    public static Optional<VatCountry> fromPrefix(@Nullable String prefix) {
         if (prefix == null) {
             return Optional.empty();
         }

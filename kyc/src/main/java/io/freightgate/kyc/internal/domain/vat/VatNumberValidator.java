@@ -1,6 +1,7 @@
 package io.freightgate.kyc.internal.domain.vat;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Normalizes and checks an EU VAT identification number offline: the member state prefix, the separators that member
@@ -33,7 +34,7 @@ public final class VatNumberValidator {
      * Checks a number whose member state is given separately ({@code countryCode} is a VAT prefix or ISO code, {@code GR}
      * accepted). The number may repeat the prefix once ({@code ("DE", "DE136695976")}).
      */
-    public VatCheck validate(String countryCode, String number) {
+    public VatCheck validate(@Nullable String countryCode, @Nullable String number) {
         var country = VatCountry.fromPrefix(countryCode == null ? null : countryCode.strip());
         String n = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
         if (country.isEmpty()) {

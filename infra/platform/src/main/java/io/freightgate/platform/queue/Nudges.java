@@ -1,4 +1,4 @@
-package io.freightgate.platform.work;
+package io.freightgate.platform.queue;
 
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -8,12 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One background thread that runs a drain whenever it is nudged: nudges that arrive while a run is already requested
- * are merged into it, so callers (an after-commit hook, a poll timer) may nudge as often as they like. Used by the
- * queues that are drained in rounds (the Stripe webhook inbox, integrator webhook deliveries); the drain itself reads
- * {@link #stopping()} to end early when the application stops.
+ * The {@link QueueWorker}'s thread: it runs a drain whenever it is nudged; nudges that arrive while a run is already
+ * requested are merged into it, so callers (an after-commit hook, a poll timer) may nudge as often as they like. The
+ * drain reads {@link #stopping()} to end early when the application stops.
  */
-public final class CoalescingWorker implements AutoCloseable {
+final class Nudges implements AutoCloseable {
 
     private final ExecutorService thread;
     private final Runnable drain;
@@ -21,14 +20,14 @@ public final class CoalescingWorker implements AutoCloseable {
     private volatile boolean stopping;
 
     /** A daemon thread named {@code threadName} that runs {@code drain} on request. */
-    public CoalescingWorker(String threadName, Runnable drain) {
+    Nudges(String threadName, Runnable drain) {
         this.thread = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name(threadName).daemon().factory());
         this.drain = Objects.requireNonNull(drain, "drain");
     }
 
     /** Asks for a run soon; requests made while one is pending are merged. Ignored once stopping. */
-    public void nudge() {
+    void nudge() {
         if (stopping || !runRequested.compareAndSet(false, true)) {
             return;
         }
@@ -43,7 +42,7 @@ public final class CoalescingWorker implements AutoCloseable {
     }
 
     /** Whether the worker is shutting down (a drain in progress should stop after its current item). */
-    public boolean stopping() {
+    boolean stopping() {
         return stopping;
     }
 
