@@ -25,14 +25,14 @@ class NullMarkedRules {
             "io.freightgate.organizations",
             "io.freightgate.loads",
             "io.freightgate.backoffice",
-            "io.freightgate.ledger");
+            "io.freightgate.ledger",
+            "io.freightgate.local",
+            "io.freightgate.disputes",
+            "io.freightgate.fraud");
 
     /** These packages only (their subpackages are not marked yet). */
-    static final List<String> MARKED_PACKAGES = List.of(
-            "io.freightgate.integrations",
-            "io.freightgate.local.demo",
-            "io.freightgate.disputes",
-            "io.freightgate.disputes.internal");
+    static final List<String> MARKED_PACKAGES =
+            List.of("io.freightgate", "io.freightgate.flows", "io.freightgate.integrations");
 
     /** Inside a marked tree but generated (wsimport's VIES client): not ours to annotate. */
     static final Set<String> GENERATED = Set.of("io.freightgate.kyc.internal.vies.soap");
