@@ -2,9 +2,11 @@ package io.freightgate.billing;
 
 import io.freightgate.billing.internal.PaymentAttemptRecords;
 import io.freightgate.billing.internal.PaymentSynchronizer;
+import io.freightgate.billing.internal.RefundSending;
 import io.freightgate.billing.internal.domain.AttemptOutcome;
 import io.freightgate.billing.internal.domain.PaymentAttempt;
 import io.freightgate.platform.persistence.OnConflict;
+import io.freightgate.platform.stripe.calls.StripeCallJanitor;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,8 +28,9 @@ import org.springframework.stereotype.Component;
  * creation's answer was lost) is sent again with the same idempotency key and parameters, so Stripe replays the first
  * result instead of charging twice; an attempt with a PaymentIntent is re-read from Stripe. Runs on one instance at a
  * time; after {@code max-attempts} rounds an attempt is left for an operator (logged, counted in
- * {@code freightgate.payments.reconciliation.stuck}). Refunds whose answer was lost are repeated the same way
- * ({@link Payments#reconcileRefunds}).
+ * {@code freightgate.payments.reconciliation.stuck}). Refunds whose answer was lost are settled by the one
+ * {@link StripeCallJanitor} (looked up at Stripe first, sent again with the same key only inside Stripe's idempotency
+ * window).
  */
 @Component
 public class PaymentReconciliation {
@@ -40,6 +43,7 @@ public class PaymentReconciliation {
     private final Payments payments;
     private final PaymentSynchronizer synchronizer;
     private final SystemAccess systemAccess;
+    private final StripeCallJanitor janitor;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Duration minimumAge;
@@ -50,6 +54,7 @@ public class PaymentReconciliation {
             Payments payments,
             PaymentSynchronizer synchronizer,
             SystemAccess systemAccess,
+            StripeCallJanitor janitor,
             MeterRegistry meters,
             Clock clock,
             @Value("${freightgate.payments.reconciliation.minimum-age:PT1M}") Duration minimumAge,
@@ -58,6 +63,7 @@ public class PaymentReconciliation {
         this.payments = payments;
         this.synchronizer = synchronizer;
         this.systemAccess = systemAccess;
+        this.janitor = janitor;
         this.meters = meters;
         this.clock = clock;
         this.minimumAge = minimumAge;
@@ -138,9 +144,12 @@ public class PaymentReconciliation {
             }
         }
         meters.counter("freightgate.payments.reconciliation.settled").increment(settled);
-        int refunds = payments.reconcileRefunds(minimumAge);
-        if (refunds > 0) {
-            log.info("Repeated {} refund(s) whose Stripe answer was lost", refunds);
+        var refunds = janitor.run(List.of(RefundSending.OPERATION));
+        if (refunds.examined() > 0) {
+            log.info(
+                    "Checked {} refund(s) whose Stripe answer was lost: {} settled",
+                    refunds.examined(),
+                    refunds.settled());
         }
         return new Round(open.size(), settled, open.size() - settled);
     }

@@ -107,7 +107,7 @@ public class Payments {
         PaymentAttempt attempt = OnConflict.retry(
                 () -> systemAccess.transaction(Reach.OWN_TENANT, "begin payment of " + requestId, () -> {
                     PaymentRequest request = requests.shippersOwn(requestId);
-                    var currency = java.util.Currency.getInstance(request.currency());
+                    var currency = request.amount().currency();
                     if (method == PaymentAttempt.Method.SEPA_DEBIT && !PaymentCurrencies.sepaSupported(currency)) {
                         throw new IllegalArgumentException("SEPA Direct Debit is available for EUR requests only");
                     }
@@ -217,10 +217,12 @@ public class Payments {
             PaymentRequest request = requests.carriersOwn(requestId, reach);
             long amount = amountMinor.orElse(request.refundableMinor());
             request.reserveRefund(amount, clock.instant());
-            return refunds.save(
+            PaymentRefund saved = refunds.save(
                     PaymentRefund.intend(UUID.randomUUID(), request, amount, reason, actor, clock.instant()));
+            refundSending.intend(saved);
+            return saved;
         });
-        var outcome = refundSending.send(refund.id(), false);
+        var outcome = refundSending.send(refund.id());
         if (outcome instanceof ProviderOutcome.Declined<StripePayments.RefundResult> declined) {
             throw new IllegalStateException("Stripe refused the refund: " + declined.message());
         }
@@ -232,15 +234,6 @@ public class Payments {
                 ACROSS_TENANTS,
                 "read refund " + refund.id(),
                 () -> PaymentRequests.view(refunds.findById(refund.id()).orElseThrow()));
-    }
-
-    /**
-     * Repeats the refunds whose Stripe answer was lost (outcome {@code UNKNOWN}, untouched for {@code minimumAge}) with
-     * their own idempotency keys, so Stripe answers with the refund it made (or makes it once). Returns how many were
-     * repeated.
-     */
-    public int reconcileRefunds(java.time.Duration minimumAge) {
-        return refundSending.reconcile(minimumAge);
     }
 
     /** Re-reads the current attempt's PaymentIntent from Stripe (the payment page after 3-D Secure; reconciliation). */
@@ -348,8 +341,8 @@ public class Payments {
                         events.publishEvent(new PaymentAttemptFailed(
                                 request.id(),
                                 attemptId,
-                                new TenantId(request.tenantId()),
-                                new TenantId(request.shipperId()),
+                                request.carrier(),
+                                request.shipper(),
                                 attempt.declineCode().orElse("declined")));
                     }
                     return null;

@@ -4,6 +4,7 @@ import io.freightgate.billing.PaymentProviderUnavailable;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.payouts.internal.PayoutAccountRecords;
+import io.freightgate.payouts.internal.PayoutCalls;
 import io.freightgate.payouts.internal.PayoutRecords;
 import io.freightgate.payouts.internal.PayoutSynchronizer;
 import io.freightgate.payouts.internal.RemittanceBuilder;
@@ -46,6 +47,7 @@ public class Payouts {
     private final SystemAccess systemAccess;
     private final TransactionOperations transactions;
     private final Clock clock;
+    private final PayoutCalls payoutCalls;
 
     Payouts(
             PayoutRecords records,
@@ -56,7 +58,9 @@ public class Payouts {
             RemittancePdf pdf,
             SystemAccess systemAccess,
             TransactionOperations transactions,
-            Clock clock) {
+            Clock clock,
+            PayoutCalls payoutCalls) {
+        this.payoutCalls = payoutCalls;
         this.records = records;
         this.payoutAccounts = payoutAccounts;
         this.stripe = stripe;
@@ -110,21 +114,14 @@ public class Payouts {
                 Optional.empty(),
                 now,
                 now);
-        Tenancy.runAs(
-                carrier,
-                actor,
-                () -> transactions.executeWithoutResult(status -> records.insert(intent, Optional.of(actor))));
-        switch (stripe.create(account, id, amount, code, intent.idempotencyKey().orElseThrow())) {
-            case ProviderOutcome.Approved<PayoutSnapshot>(PayoutSnapshot snapshot) ->
-                synchronizer.apply(carrier, snapshot, Optional.of(id), actor);
-            case ProviderOutcome.Declined<PayoutSnapshot> declined -> {
-                mark(carrier, id, PayoutState.DECLINED, Optional.of(declined.code()), declined.message(), actor);
+        payoutCalls.intend(carrier, intent, actor);
+        switch (payoutCalls.send(carrier, id, actor)) {
+            case ProviderOutcome.Approved<PayoutSnapshot> approved -> {}
+            case ProviderOutcome.Declined<PayoutSnapshot> declined ->
                 throw new IllegalArgumentException("Stripe refused the payout: " + declined.message());
-            }
-            case ProviderOutcome.Pending<PayoutSnapshot> pending -> unknown(carrier, id, pending.reason(), actor);
-            case ProviderOutcome.Unknown<PayoutSnapshot> unknown -> unknown(carrier, id, unknown.reason(), actor);
-            case ProviderOutcome.NotAttempted<PayoutSnapshot> notAttempted ->
-                unknown(carrier, id, notAttempted.reason(), actor);
+            case ProviderOutcome.Pending<PayoutSnapshot> pending -> unknown(pending.reason());
+            case ProviderOutcome.Unknown<PayoutSnapshot> unknown -> unknown(unknown.reason());
+            case ProviderOutcome.NotAttempted<PayoutSnapshot> notAttempted -> unknown(notAttempted.reason());
         }
         return find(carrier, id, reach).orElseThrow();
     }
@@ -209,36 +206,9 @@ public class Payouts {
         };
     }
 
-    private void unknown(TenantId carrier, UUID id, String reason, String actor) {
-        mark(carrier, id, PayoutState.REQUEST_UNKNOWN, Optional.empty(), reason, actor);
+    private static void unknown(String reason) {
         throw new PaymentProviderUnavailable(
                 "Stripe did not answer; the payout is recorded and completes when Stripe reports it. (" + reason + ")");
-    }
-
-    private void mark(
-            TenantId carrier, UUID id, PayoutState state, Optional<String> code, String message, String actor) {
-        Tenancy.runAs(
-                carrier,
-                actor,
-                () -> transactions.executeWithoutResult(status -> records.lock(id)
-                        .filter(payout -> payout.stripePayoutId().isEmpty())
-                        .ifPresent(payout -> records.update(new PayoutRecords.Payout(
-                                payout.id(),
-                                payout.tenantId(),
-                                payout.stripeAccountId(),
-                                Optional.empty(),
-                                payout.idempotencyKey(),
-                                false,
-                                payout.amountMinor(),
-                                payout.currency(),
-                                state,
-                                Optional.empty(),
-                                code,
-                                Optional.of(message),
-                                Optional.empty(),
-                                Optional.empty(),
-                                payout.createdAt(),
-                                clock.instant())))));
     }
 
     private <T> T scoped(TenantId carrier, Reach reach, String reason, Supplier<T> work) {

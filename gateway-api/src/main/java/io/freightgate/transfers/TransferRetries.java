@@ -1,5 +1,6 @@
 package io.freightgate.transfers;
 
+import io.freightgate.platform.stripe.calls.StripeCallJanitor;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.transfers.internal.RefundReversalCalls;
@@ -22,13 +23,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The transfer retry job (one instance at a time). Each round: a transfer whose send has an unknown outcome
- * ({@code SENDING} for at least {@code minimum-age}) is sent again with the same idempotency key and parameters, so
- * Stripe replays the first result instead of transferring twice; an unknown reversal likewise; a transfer that waits
- * ({@code PENDING}) or that Stripe refused ({@code FAILED}) is offered to the release policy again and, when it is met,
- * sent (a refused one with the next attempt number, since Stripe keeps its refusal under the old key). After
- * {@code max-retries} repeats a transfer is left for an operator (logged, counted in
- * {@code freightgate.payments.transfers.stuck}).
+ * The transfer release job (one instance at a time). Each round: the transfers' Stripe calls whose answer was lost (a
+ * {@code SENDING} transfer, a {@code REVERSING} one, a refund's reversal or restore) are settled by the one
+ * {@link StripeCallJanitor} (looked up at Stripe first, sent again with the same key only when Stripe has nothing);
+ * then a transfer that waits ({@code PENDING}) or that Stripe refused ({@code FAILED}) is offered to the release
+ * policy again and, when it is met, sent (a refused one with the next attempt number, since Stripe keeps its refusal
+ * under the old key).
  */
 @Component
 public class TransferRetries {
@@ -40,7 +40,7 @@ public class TransferRetries {
     private static final int MAX_PAGES = 50;
 
     private final TransferRecords records;
-    private final RefundReversalCalls refundReversals;
+    private final StripeCallJanitor janitor;
     private final TransferSending transfers;
     private final TransferProperties properties;
     private final SystemAccess systemAccess;
@@ -50,21 +50,21 @@ public class TransferRetries {
     TransferRetries(
             TransferRecords records,
             TransferSending transfers,
-            RefundReversalCalls refundReversals,
+            StripeCallJanitor janitor,
             TransferProperties properties,
             SystemAccess systemAccess,
             MeterRegistry meters,
             Clock clock) {
         this.records = records;
         this.transfers = transfers;
-        this.refundReversals = refundReversals;
+        this.janitor = janitor;
         this.properties = properties;
         this.systemAccess = systemAccess;
         this.meters = meters;
         this.clock = clock;
     }
 
-    /** What a round did: transfers looked at, and how many of them are no longer open afterwards. */
+    /** What a round did: transfers and calls looked at, and how many of them are no longer open afterwards. */
     public record Round(int examined, int settled) {}
 
     @Scheduled(
@@ -81,9 +81,13 @@ public class TransferRetries {
     }
 
     private Round round() {
-        int reversals = refundReversals.retry();
-        if (reversals > 0) {
-            log.info("Repeated {} refund reversal(s) whose outcome was unknown", reversals);
+        List<String> operations = new ArrayList<>(RefundReversalCalls.OPERATIONS);
+        operations.add(TransferSending.CREATE);
+        operations.add(TransferSending.REVERSAL);
+        var calls = janitor.run(operations);
+        if (calls.examined() > 0) {
+            log.info(
+                    "Checked {} transfer call(s) whose answer was lost: {} settled", calls.examined(), calls.settled());
         }
         // Transfers waiting for delivery stay PENDING (and untouched) for days: page through all of them, so the oldest
         // never starve the rest. Pages shift as transfers change; anything skipped is met by the next round.
@@ -94,11 +98,7 @@ public class TransferRetries {
                     Reach.OWN_TENANT,
                     "find open transfers",
                     () -> records.openSince(
-                            EnumSet.of(
-                                    TransferState.PENDING,
-                                    TransferState.SENDING,
-                                    TransferState.FAILED,
-                                    TransferState.REVERSING),
+                            EnumSet.of(TransferState.PENDING, TransferState.FAILED),
                             clock.instant().minus(properties.transfers().minimumAge()),
                             PageRequest.of(number, PAGE_SIZE)));
             open.addAll(batch);
@@ -108,21 +108,8 @@ public class TransferRetries {
         }
         int settled = 0;
         for (Transfer transfer : open) {
-            if (transfer.retryCount() >= properties.transfers().maxRetries()) {
-                meters.counter("freightgate.payments.transfers.stuck").increment();
-                log.error(
-                        "Transfer of payment request {} is still {} after {} retries; an operator must look at it",
-                        transfer.paymentRequestId(),
-                        transfer.status(),
-                        transfer.retryCount());
-                continue;
-            }
             try {
-                if (transfer.status() == TransferState.REVERSING) {
-                    transfers.repeatReversal(transfer.paymentRequestId());
-                } else {
-                    transfers.send(transfer.paymentRequestId(), true);
-                }
+                transfers.send(transfer.paymentRequestId());
                 TransferState now = systemAccess.transaction(
                         Reach.OWN_TENANT, "read transfer " + transfer.id(), () -> records.findById(transfer.id())
                                 .map(Transfer::status)
@@ -136,6 +123,6 @@ public class TransferRetries {
             }
         }
         meters.counter("freightgate.payments.transfers.retried").increment(open.size());
-        return new Round(open.size(), settled);
+        return new Round(open.size() + calls.examined(), settled + calls.settled());
     }
 }

@@ -289,7 +289,7 @@ public class Transfers {
     public TransferView offer(UUID paymentRequestId) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             try {
-                sending.send(paymentRequestId, false);
+                sending.send(paymentRequestId);
             } catch (RuntimeException e) {
                 log.warn("The transfer of payment request {} was not sent now: {}", paymentRequestId, e.getMessage());
             }

@@ -8,36 +8,38 @@ import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.stripe.StripePayments;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.stripe.calls.StripeCall;
+import io.freightgate.platform.stripe.calls.StripeCallLookup;
+import io.freightgate.platform.stripe.calls.StripeCalls;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends recorded refunds to Stripe and records Stripe's answer (the facade {@code Payments} records the intent and
- * reserves the amount first); repeats those whose answer was lost.
+ * Sends recorded refunds to Stripe and records Stripe's answer (the facade {@code Payments} records the intent, with
+ * its {@link StripeCalls} record, and reserves the amount first). A refund whose answer was lost is settled by the
+ * {@link io.freightgate.platform.stripe.calls.StripeCallJanitor} through this class's {@link StripeCallLookup}: it is
+ * looked up among the PaymentIntent's refunds by its {@code freightgate_refund} metadata and sent again, with the same
+ * idempotency key, only when Stripe has none and Stripe's idempotency window has not passed (after it, an operator
+ * decides).
  */
 @Component
-public class RefundSending {
+public class RefundSending implements StripeCallLookup<StripePayments.RefundResult> {
 
     private static final Reach ACROSS_TENANTS = Reach.acrossTenants("RefundSending on its own authority");
 
-    private static final Logger log = LoggerFactory.getLogger(RefundSending.class);
-
-    /** How long a refund whose answer was lost may be sent again (Stripe keeps idempotency keys about 24 hours). */
-    static final java.time.Duration REPEATABLE_FOR = java.time.Duration.ofHours(23);
+    /** The operation type of a refund in {@link StripeCalls}. */
+    public static final String OPERATION = "refund.create";
 
     private final PaymentRequestRecords requests;
     private final PaymentRefundRecords refunds;
     private final RefundOutcomes refundOutcomes;
     private final StripePayments stripe;
     private final SystemAccess systemAccess;
+    private final StripeCalls calls;
     private final Clock clock;
 
     RefundSending(
@@ -46,27 +48,27 @@ public class RefundSending {
             RefundOutcomes refundOutcomes,
             StripePayments stripe,
             SystemAccess systemAccess,
+            StripeCalls calls,
             Clock clock) {
         this.requests = requests;
         this.refunds = refunds;
         this.refundOutcomes = refundOutcomes;
         this.stripe = stripe;
         this.systemAccess = systemAccess;
+        this.calls = calls;
         this.clock = clock;
     }
 
-    /**
-     * Calls Stripe for a recorded refund (again, when its answer was lost: {@code repeat}) and records the answer. A
-     * repeat first looks for the refund at Stripe by its {@code freightgate_refund} metadata and calls again, with the
-     * same idempotency key, only when Stripe has none and the refund is younger than {@link #REPEATABLE_FOR}. The outcome is
-     * published in the transaction that records it ({@link RefundOutcomeChanged}: transfers posts the ledger and plans
-     * taking back the carrier's share when the transfer was made) and after its commit
-     * ({@link RefundOutcomeCommitted}: transfers sends the reversal to Stripe).
-     */
-    public ProviderOutcome<StripePayments.RefundResult> send(UUID refundId, boolean repeat) {
-        record Planned(
-                UUID requestId, String intent, long amountMinor, String key, boolean repeat, Instant createdAt) {}
-        Planned planned = systemAccess.transaction(ACROSS_TENANTS, "read refund " + refundId, () -> {
+    /** In the transaction that records the refund's intent: its Stripe call, which the refund points to. */
+    public void intend(PaymentRefund refund) {
+        refund.sendingThrough(
+                calls.intend(refund.tenantId(), OPERATION, refund.id().toString(), refund.idempotencyKey()));
+    }
+
+    private record Planned(UUID requestId, String intent, long amountMinor, String key, UUID callId) {}
+
+    private Planned plan(UUID refundId) {
+        return systemAccess.transaction(ACROSS_TENANTS, "read refund " + refundId, () -> {
             PaymentRefund refund = refunds.findById(refundId).orElseThrow();
             String intent = requests.findById(refund.paymentRequestId())
                     .flatMap(PaymentRequest::stripePaymentIntentId)
@@ -76,39 +78,31 @@ public class RefundSending {
                     intent,
                     refund.amountMinor(),
                     refund.idempotencyKey(),
-                    repeat,
-                    refund.createdAt());
+                    refund.callId().orElseThrow());
         });
-        ProviderOutcome<StripePayments.RefundResult> outcome;
-        if (planned.repeat()) {
-            // A repeat first asks Stripe whether the refund exists: Stripe keeps idempotency keys for about a day only,
-            // so after that a repeated call could refund twice.
-            var found = stripe.findRefund(planned.intent(), refundId);
-            if (found instanceof ProviderOutcome.Approved<Optional<StripePayments.RefundResult>>(var existing)
-                    && existing.isPresent()) {
-                outcome = new ProviderOutcome.Approved<>(existing.get());
-            } else if (!(found instanceof ProviderOutcome.Approved)) {
-                return new ProviderOutcome.Unknown<>("Stripe could not list the refunds of " + planned.intent());
-            } else if (planned.createdAt().isBefore(clock.instant().minus(REPEATABLE_FOR))) {
-                log.error(
-                        "Refund {} of payment request {} has had no answer from Stripe for more than {} and Stripe"
-                                + " shows no such refund; it is not repeated (an operator must decide)",
-                        refundId,
-                        planned.requestId(),
-                        REPEATABLE_FOR);
-                return new ProviderOutcome.Unknown<>("Not repeated after " + REPEATABLE_FOR);
-            } else {
-                outcome = stripe.refund(planned.intent(), planned.amountMinor(), refundId, planned.key());
-            }
-        } else {
-            outcome = stripe.refund(planned.intent(), planned.amountMinor(), refundId, planned.key());
-        }
-        var finalOutcome = outcome;
+    }
+
+    /**
+     * Calls Stripe for a recorded refund and records the answer. The outcome is published in the transaction that
+     * records it ({@link RefundOutcomeChanged}: transfers posts the ledger and plans taking back the carrier's share when
+     * the transfer was made) and after its commit ({@link RefundOutcomeCommitted}: transfers sends the reversal to
+     * Stripe).
+     */
+    public ProviderOutcome<StripePayments.RefundResult> send(UUID refundId) {
+        Planned planned = plan(refundId);
+        var outcome = calls.send(() -> stripe.refund(planned.intent(), planned.amountMinor(), refundId, planned.key()));
+        record(refundId, planned.callId(), outcome);
+        return outcome;
+    }
+
+    private void record(UUID refundId, UUID callId, ProviderOutcome<StripePayments.RefundResult> outcome) {
         OnConflict.retry(() -> systemAccess.transaction(ACROSS_TENANTS, "record refund " + refundId, () -> {
+            calls.record(callId, outcome, StripePayments.RefundResult::id);
             PaymentRefund stored = refunds.findById(refundId).orElseThrow();
-            PaymentRequest request = requests.findById(planned.requestId()).orElseThrow();
+            PaymentRequest request =
+                    requests.findById(stored.paymentRequestId()).orElseThrow();
             AttemptOutcome before = stored.outcome();
-            switch (finalOutcome) {
+            switch (outcome) {
                 case ProviderOutcome.Approved<StripePayments.RefundResult>(StripePayments.RefundResult result) -> {
                     stored.observed(result.id(), result.status(), result.failureReason(), clock.instant());
                     if (stored.outcome() == AttemptOutcome.DECLINED && before != AttemptOutcome.DECLINED) {
@@ -131,29 +125,39 @@ public class RefundSending {
             return null;
         }));
         refundOutcomes.committed(refundId);
-        return outcome;
     }
 
-    /**
-     * Repeats the refunds whose Stripe answer was lost (outcome {@code UNKNOWN}, untouched for {@code minimumAge}) with
-     * their own idempotency keys, so Stripe answers with the refund it made (or makes it once). Returns how many were
-     * repeated.
-     */
-    public int reconcile(java.time.Duration minimumAge) {
-        List<UUID> unknown = systemAccess.transaction(
-                ACROSS_TENANTS,
-                "find refunds with unknown outcomes",
-                () -> refunds.unsettledBefore(clock.instant().minus(minimumAge)).stream()
-                        .limit(100)
-                        .map(PaymentRefund::id)
-                        .toList());
-        for (UUID refundId : unknown) {
-            try {
-                send(refundId, true);
-            } catch (RuntimeException e) {
-                log.warn("Refund {} could not be reconciled now: {}", refundId, e.getMessage());
-            }
-        }
-        return unknown.size();
+    @Override
+    public String operation() {
+        return OPERATION;
+    }
+
+    @Override
+    public ProviderOutcome<Optional<StripePayments.RefundResult>> lookUp(StripeCall call) {
+        UUID refundId = UUID.fromString(call.businessKey());
+        return stripe.findRefund(plan(refundId).intent(), refundId);
+    }
+
+    @Override
+    public ProviderOutcome<StripePayments.RefundResult> resend(StripeCall call) {
+        UUID refundId = UUID.fromString(call.businessKey());
+        Planned planned = plan(refundId);
+        return stripe.refund(planned.intent(), planned.amountMinor(), refundId, call.idempotencyKey());
+    }
+
+    @Override
+    public void settle(StripeCall call, ProviderOutcome<StripePayments.RefundResult> outcome) {
+        record(UUID.fromString(call.businessKey()), call.id(), outcome);
+    }
+
+    /** A refund Stripe shows no trace of after its idempotency window is left for an operator, as before. */
+    @Override
+    public boolean resendsAfterWindow() {
+        return false;
+    }
+
+    @Override
+    public String objectId(StripePayments.RefundResult result) {
+        return result.id();
     }
 }

@@ -145,6 +145,19 @@ public class PayoutRecords {
                 limit);
     }
 
+    /** The on-demand payout's Stripe call ({@code stripe_calls}), recorded in the transaction of its intent. */
+    public void callIs(UUID payoutId, UUID callId) {
+        jdbc.update("UPDATE payouts SET call_id = ? WHERE id = ?", callId, payoutId);
+    }
+
+    /** The on-demand payout's Stripe call, if it has one. */
+    public Optional<UUID> callOf(UUID payoutId) {
+        return jdbc
+                .queryForList("SELECT call_id FROM payouts WHERE id = ? AND call_id IS NOT NULL", UUID.class, payoutId)
+                .stream()
+                .findFirst();
+    }
+
     public void remittanceBuilt(UUID payoutId, Instant at) {
         jdbc.update(
                 "UPDATE payouts SET remittance_built_at = ? WHERE id = ? AND remittance_built_at IS NULL",

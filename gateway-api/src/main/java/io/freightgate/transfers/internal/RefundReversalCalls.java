@@ -3,6 +3,8 @@ package io.freightgate.transfers.internal;
 import io.freightgate.billing.BilledRequest;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.stripe.calls.StripeCall;
+import io.freightgate.platform.stripe.calls.StripeCalls;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.transfers.internal.RefundReversals.Call;
@@ -24,8 +26,10 @@ import org.springframework.stereotype.Component;
 /**
  * The Stripe half of {@link RefundReversals}: after the commit of the transaction that planned them, sends the
  * reversal of the carrier's share (key {@code fg-refund-reversal-{refundId}}) or the restore of it (key
- * {@code fg-refund-restore-{refundId}}) and records the answer; {@link #retry} (the transfer retry job) repeats those
- * whose outcome is unknown, with the same keys.
+ * {@code fg-refund-restore-{refundId}}) and records the answer, on the row and on its Stripe call; those whose answer was
+ * lost are settled by the Stripe-call janitor (ADR 0008) through {@link TransferCallLookups}: a reversal is looked up
+ * among the transfer's reversals, a restore among the request's transfer group, by the {@code freightgate_call}
+ * metadata, and sent again with the same key only when Stripe has none.
  */
 @Component
 public class RefundReversalCalls {
@@ -40,6 +44,7 @@ public class RefundReversalCalls {
     private final SystemAccess systemAccess;
     private final LedgerPostings postings;
     private final Clock clock;
+    private final StripeCalls calls;
 
     RefundReversalCalls(
             JdbcTemplate jdbc,
@@ -47,7 +52,9 @@ public class RefundReversalCalls {
             StripeTransfers stripe,
             SystemAccess systemAccess,
             LedgerPostings postings,
-            Clock clock) {
+            Clock clock,
+            StripeCalls calls) {
+        this.calls = calls;
         this.jdbc = jdbc;
         this.transfers = transfers;
         this.stripe = stripe;
@@ -66,40 +73,109 @@ public class RefundReversalCalls {
         }
     }
 
-    /** Repeats reversals and restores whose outcome is unknown, with their own keys. Returns how many were repeated. */
-    public int retry() {
-        List<Call> open = systemAccess.transaction(
-                ACROSS_TENANTS,
-                "find open refund reversals",
-                () -> jdbc.query(
+    /** The operations the janitor settles for refunds' reversals and restores. */
+    public static final List<String> OPERATIONS = List.of(RefundReversals.REVERSAL, RefundReversals.RESTORE);
+
+    private Optional<Call> reversal(UUID refundId, boolean open) {
+        return systemAccess.transaction(ACROSS_TENANTS, "read the reversal of refund " + refundId, () -> jdbc
+                .query(
                         "SELECT refund_id, payment_request_id, stripe_transfer_id, amount_minor, idempotency_key"
-                                + " FROM transfer_refund_reversals WHERE status IN ('PENDING', 'UNKNOWN')"
-                                + " ORDER BY created_at LIMIT 200",
+                                + " FROM transfer_refund_reversals WHERE refund_id = ?"
+                                + (open ? " AND status IN ('PENDING', 'UNKNOWN')" : ""),
                         (rs, n) -> new Call(
                                 rs.getObject(1, UUID.class),
                                 rs.getObject(2, UUID.class),
                                 rs.getString(3),
                                 rs.getLong(4),
-                                rs.getString(5))));
-        open.forEach(this::send);
-        List<UUID> restores = systemAccess.transaction(
+                                rs.getString(5)),
+                        refundId)
+                .stream()
+                .findFirst());
+    }
+
+    /** The janitor's look-up of a refund's reversal: the transfer's reversal that carries the call's key. */
+    ProviderOutcome<Optional<StripeTransfers.Reversal>> findReversal(StripeCall call) {
+        return reversal(UUID.fromString(call.businessKey()), false)
+                .map(c -> stripe.findReversal(c.transferId(), call.idempotencyKey()))
+                .orElseGet(() -> new ProviderOutcome.Approved<>(Optional.empty()));
+    }
+
+    /** The janitor sends a refund's reversal again, while it is open. */
+    ProviderOutcome<StripeTransfers.Reversal> resendReversal(StripeCall call) {
+        return reversal(UUID.fromString(call.businessKey()), true)
+                .map(this::reverse)
+                .orElseGet(() -> new ProviderOutcome.NotAttempted<>("The reversal is no longer open"));
+    }
+
+    /** The janitor's outcome of a refund's reversal. */
+    void settleReversal(StripeCall call, ProviderOutcome<StripeTransfers.Reversal> outcome) {
+        reversal(UUID.fromString(call.businessKey()), false)
+                .ifPresentOrElse(c -> recordReversal(c, call.id(), outcome), () -> recordCallOnly(call, outcome));
+    }
+
+    /** The janitor's look-up of a restore: the transfer in the request's group that carries the call's key. */
+    ProviderOutcome<Optional<StripeTransfers.Sent>> findRestore(StripeCall call) {
+        return restore(UUID.fromString(call.businessKey()), false)
+                .map(r -> stripe.findTransfer(BilledRequest.transferGroup(r.paymentRequestId()), call.idempotencyKey()))
+                .orElseGet(() -> new ProviderOutcome.Approved<>(Optional.empty()));
+    }
+
+    /** The janitor sends a restore again, while it is open and the transfer stands (else it is set aside). */
+    ProviderOutcome<StripeTransfers.Sent> resendRestore(StripeCall call) {
+        Optional<Restore> restore = restore(UUID.fromString(call.businessKey()), true);
+        if (restore.isEmpty()) {
+            return new ProviderOutcome.NotAttempted<>("The restore is no longer open");
+        }
+        if (setAside(restore.get())) {
+            return new ProviderOutcome.NotAttempted<>("The transfer is not standing; a restoration sends what is owed");
+        }
+        return create(restore.get());
+    }
+
+    /** The janitor's outcome of a restore. */
+    void settleRestore(StripeCall call, ProviderOutcome<StripeTransfers.Sent> outcome) {
+        restore(UUID.fromString(call.businessKey()), false)
+                .ifPresentOrElse(r -> recordRestore(r, call.id(), outcome), () -> recordCallOnly(call, outcome));
+    }
+
+    private <T> void recordCallOnly(StripeCall call, ProviderOutcome<T> outcome) {
+        systemAccess.transaction(
                 ACROSS_TENANTS,
-                "find open refund restores",
-                () -> jdbc.queryForList(
-                        "SELECT refund_id FROM transfer_refund_reversals WHERE status = 'DONE'"
-                                + " AND restore_status IN ('PENDING', 'UNKNOWN') ORDER BY created_at LIMIT 200",
-                        UUID.class));
-        restores.forEach(this::sendRestore);
-        return open.size() + restores.size();
+                "record Stripe call " + call.id(),
+                () -> calls.record(
+                        call.id(),
+                        outcome,
+                        result -> result instanceof StripeTransfers.Sent sent
+                                ? sent.id()
+                                : ((StripeTransfers.Reversal) result).id()));
+    }
+
+    private UUID callOf(UUID refundId, String column) {
+        return systemAccess.transaction(
+                ACROSS_TENANTS,
+                "read the Stripe call of refund " + refundId,
+                () -> jdbc.queryForObject(
+                        "SELECT " + column + " FROM transfer_refund_reversals WHERE refund_id = ?",
+                        UUID.class,
+                        refundId));
     }
 
     private void send(Call call) {
-        var outcome = stripe.reverse(
+        UUID callId = callOf(call.refundId(), "call_id");
+        var outcome = calls.send(() -> reverse(call));
+        recordReversal(call, callId, outcome);
+    }
+
+    private ProviderOutcome<StripeTransfers.Reversal> reverse(Call call) {
+        return stripe.reverse(
                 call.transferId(),
                 call.paymentRequestId(),
                 call.amountMinor(),
                 "Refund " + call.refundId() + " of payment request " + call.paymentRequestId(),
                 call.key());
+    }
+
+    private void recordReversal(Call call, UUID callId, ProviderOutcome<StripeTransfers.Reversal> outcome) {
         String status;
         String error = null;
         switch (outcome) {
@@ -130,6 +206,7 @@ public class RefundReversalCalls {
         String finalStatus = status;
         String finalError = error;
         systemAccess.transaction(ACROSS_TENANTS, "record the transfer reversal of refund " + call.refundId(), () -> {
+            calls.record(callId, outcome, StripeTransfers.Reversal::id);
             Transfer transfer =
                     transfers.findByPaymentRequestId(call.paymentRequestId()).orElseThrow();
             if (outcome
@@ -162,42 +239,47 @@ public class RefundReversalCalls {
 
     private record Restore(UUID refundId, UUID paymentRequestId, long amountMinor, String key, Transfer transfer) {}
 
-    private void sendRestore(UUID refundId) {
-        Optional<Restore> restore =
-                systemAccess.transaction(ACROSS_TENANTS, "read the restore of refund " + refundId, () -> jdbc
-                        .query(
-                                "SELECT payment_request_id, amount_minor, restore_key FROM transfer_refund_reversals"
-                                        + " WHERE refund_id = ? AND status = 'DONE' AND restore_status IN ('PENDING', 'UNKNOWN')",
-                                (rs, n) -> new Restore(
-                                        refundId,
-                                        rs.getObject(1, UUID.class),
-                                        rs.getLong(2),
-                                        rs.getString(3),
-                                        transfers
-                                                .findByPaymentRequestId(rs.getObject(1, UUID.class))
-                                                .orElseThrow()),
-                                refundId)
-                        .stream()
-                        .findFirst());
-        if (restore.isEmpty()) {
-            return;
+    private Optional<Restore> restore(UUID refundId, boolean open) {
+        return systemAccess.transaction(ACROSS_TENANTS, "read the restore of refund " + refundId, () -> jdbc
+                .query(
+                        "SELECT payment_request_id, amount_minor, restore_key FROM transfer_refund_reversals"
+                                + " WHERE refund_id = ? AND restore_key IS NOT NULL"
+                                + (open ? " AND status = 'DONE' AND restore_status IN ('PENDING', 'UNKNOWN')" : ""),
+                        (rs, n) -> new Restore(
+                                refundId,
+                                rs.getObject(1, UUID.class),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                transfers
+                                        .findByPaymentRequestId(rs.getObject(1, UUID.class))
+                                        .orElseThrow()),
+                        refundId)
+                .stream()
+                .findFirst());
+    }
+
+    /**
+     * While finance has the transfer reversed (or is reversing it), the share stays owed in the ledger and a
+     * restoration sends it with the rest, so a restore is not sent on its own: it is set aside. Returns whether it was.
+     */
+    private boolean setAside(Restore r) {
+        if (r.transfer().status() == TransferState.SENT) {
+            return false;
         }
-        Restore r = restore.get();
-        if (r.transfer().status() != TransferState.SENT) {
-            // finance reversed (or is reversing) the transfer: the share stays owed in the ledger and a restoration
-            // sends it with the rest, so this one is not sent on its own
-            systemAccess.transaction(
-                    ACROSS_TENANTS,
-                    "set aside the restore of refund " + refundId,
-                    () -> jdbc.update(
-                            "UPDATE transfer_refund_reversals SET restore_status = 'FAILED', restore_error = ?,"
-                                    + " updated_at = ? WHERE refund_id = ?",
-                            "The transfer is " + r.transfer().status() + "; a restoration sends what is owed",
-                            Timestamp.from(clock.instant()),
-                            refundId));
-            return;
-        }
-        var outcome = stripe.create(new StripeTransfers.TransferCall(
+        systemAccess.transaction(
+                ACROSS_TENANTS,
+                "set aside the restore of refund " + r.refundId(),
+                () -> jdbc.update(
+                        "UPDATE transfer_refund_reversals SET restore_status = 'FAILED', restore_error = ?,"
+                                + " updated_at = ? WHERE refund_id = ?",
+                        "The transfer is " + r.transfer().status() + "; a restoration sends what is owed",
+                        Timestamp.from(clock.instant()),
+                        r.refundId()));
+        return true;
+    }
+
+    private ProviderOutcome<StripeTransfers.Sent> create(Restore r) {
+        return stripe.create(new StripeTransfers.TransferCall(
                 r.paymentRequestId(),
                 r.key(),
                 r.amountMinor(),
@@ -205,7 +287,27 @@ public class RefundReversalCalls {
                 r.transfer().destinationAccount().orElseThrow(),
                 r.transfer().sourceTransaction().orElseThrow(),
                 BilledRequest.transferGroup(r.paymentRequestId())));
+    }
+
+    private void sendRestore(UUID refundId) {
+        Optional<Restore> restore = restore(refundId, true);
+        if (restore.isEmpty()) {
+            return;
+        }
+        Restore r = restore.get();
+        UUID callId = callOf(refundId, "restore_call_id");
+        if (setAside(r)) {
+            recordRestore(r, callId, new ProviderOutcome.NotAttempted<>("Set aside: a restoration sends what is owed"));
+            return;
+        }
+        var outcome = calls.send(() -> create(r));
+        recordRestore(r, callId, outcome);
+    }
+
+    private void recordRestore(Restore r, UUID callId, ProviderOutcome<StripeTransfers.Sent> outcome) {
+        UUID refundId = r.refundId();
         systemAccess.transaction(ACROSS_TENANTS, "record the restore of refund " + refundId, () -> {
+            calls.record(callId, outcome, StripeTransfers.Sent::id);
             String status;
             String transferId = null;
             String error = null;
@@ -249,7 +351,8 @@ public class RefundReversalCalls {
             }
             return jdbc.update(
                     "UPDATE transfer_refund_reversals SET restore_status = ?, stripe_restore_transfer_id = ?,"
-                            + " restore_error = ?, updated_at = ? WHERE refund_id = ?",
+                            + " restore_error = ?, updated_at = ? WHERE refund_id = ?"
+                            + " AND restore_status IN ('PENDING', 'UNKNOWN')",
                     status,
                     transferId,
                     error,

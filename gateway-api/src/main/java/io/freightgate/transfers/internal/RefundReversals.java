@@ -3,6 +3,7 @@ package io.freightgate.transfers.internal;
 import io.freightgate.billing.RefundOutcome;
 import io.freightgate.billing.RefundOutcomeChanged;
 import io.freightgate.ledger.LedgerPostings;
+import io.freightgate.platform.stripe.calls.StripeCalls;
 import io.freightgate.transfers.internal.domain.Transfer;
 import io.freightgate.transfers.internal.domain.TransferState;
 import java.math.BigDecimal;
@@ -21,13 +22,13 @@ import org.springframework.stereotype.Component;
  * repeats a refund whose answer was lost) the transaction recording it posts the {@code REFUND} journal and, when the
  * carrier's transfer was already made and did not deduct this refund, records a reversal of the carrier's share in
  * proportion: {@code (amount paid − fee) × refund ÷ amount paid}, rounded half up, never more than what is left of the
- * Stripe transfer now standing (reversals of an earlier, reversed transfer do not count). Stripe is called after the commit (key {@code fg-refund-reversal-{refundId}}); an unknown outcome is
- * repeated with the same key by {@link RefundReversalCalls#retry} (the transfer retry job), a refusal (the carrier's Stripe balance is
+ * Stripe transfer now standing (reversals of an earlier, reversed transfer do not count). Stripe is called after the commit (key {@code fg-refund-reversal-{refundId}}); its Stripe call is recorded with it,
+ * and a lost answer is settled by the Stripe-call janitor (looked up first, ADR 0008), a refusal (the carrier's Stripe balance is
  * already paid out) is recorded for finance with Stripe's message.
  *
  * <p>When a refund that had succeeded fails later, its journal is mirrored and, when its reversal took the share back,
  * the share is sent to the carrier again by a transfer of the same amount (key {@code fg-refund-restore-{refundId}}),
- * recorded first and repeated by {@link RefundReversalCalls#retry} while its outcome is unknown. A failed refund that the transfer had
+ * recorded first (with its Stripe call) and settled by the janitor while its outcome is unknown. A failed refund that the transfer had
  * deducted (reserved before the transfer was sent) is sent to the carrier the same way (a top-up of what the ledger
  * says it is owed, at most the refund). A restore is not sent while finance has the transfer reversed: the share stays
  * owed in the ledger and the restoration sends it.
@@ -39,8 +40,11 @@ public class RefundReversals {
     private final TransferRecords transfers;
     private final LedgerPostings postings;
     private final Clock clock;
+    private final StripeCalls calls;
 
-    RefundReversals(JdbcTemplate jdbc, TransferRecords transfers, LedgerPostings postings, Clock clock) {
+    RefundReversals(
+            JdbcTemplate jdbc, TransferRecords transfers, LedgerPostings postings, Clock clock, StripeCalls calls) {
+        this.calls = calls;
         this.jdbc = jdbc;
         this.transfers = transfers;
         this.postings = postings;
@@ -48,6 +52,12 @@ public class RefundReversals {
     }
 
     public record Call(UUID refundId, UUID paymentRequestId, String transferId, long amountMinor, String key) {}
+
+    /** The operation type of a refund's reversal of the carrier's share in {@code StripeCalls}. */
+    public static final String REVERSAL = "transfer.refund-reversal";
+
+    /** The operation type of sending a refund's share back to the carrier in {@code StripeCalls}. */
+    public static final String RESTORE = "transfer.refund-restore";
 
     /** What a transaction planned for after its commit: a reversal to send, a share to send back. */
     public record Followup(Optional<Call> reversal, Optional<UUID> restore) {
@@ -133,6 +143,10 @@ public class RefundReversals {
                 key,
                 now,
                 now);
+        jdbc.update(
+                "UPDATE transfer_refund_reversals SET call_id = ? WHERE refund_id = ?",
+                calls.intend(transfer.tenantId(), REVERSAL, refund.refundId().toString(), key),
+                refund.refundId());
         return Optional.of(new Call(
                 refund.refundId(),
                 refund.paymentRequestId(),
@@ -171,13 +185,18 @@ public class RefundReversals {
         if (!reversedForIt) {
             return topUp(refund);
         }
+        String key = "fg-refund-restore-" + refund.refundId();
         int marked = jdbc.update(
                 "UPDATE transfer_refund_reversals SET restore_status = 'PENDING', restore_key = ?, updated_at = ?"
                         + " WHERE refund_id = ? AND restore_status IS NULL AND status <> 'FAILED'",
-                "fg-refund-restore-" + refund.refundId(),
+                key,
                 Timestamp.from(clock.instant()),
                 refund.refundId());
-        return marked > 0 ? Optional.of(refund.refundId()) : Optional.empty();
+        if (marked == 0) {
+            return Optional.empty();
+        }
+        intendRestore(refund.carrier().value(), refund.refundId(), key);
+        return Optional.of(refund.refundId());
     }
 
     /**
@@ -210,7 +229,15 @@ public class RefundReversals {
                 "fg-refund-restore-" + refund.refundId(),
                 now,
                 now);
+        intendRestore(transfer.tenantId(), refund.refundId(), "fg-refund-restore-" + refund.refundId());
         return Optional.of(refund.refundId());
+    }
+
+    private void intendRestore(UUID tenantId, UUID refundId, String key) {
+        jdbc.update(
+                "UPDATE transfer_refund_reversals SET restore_call_id = ? WHERE refund_id = ?",
+                calls.intend(tenantId, RESTORE, refundId.toString(), key),
+                refundId);
     }
 
     private static LedgerPostings.Refund journal(RefundOutcomeChanged refund) {

@@ -20,7 +20,7 @@ public record TransferProperties(Fees fees, Transfers transfers) {
 
     public TransferProperties {
         fees = fees == null ? new Fees(0, Map.of()) : fees;
-        transfers = transfers == null ? new Transfers(List.of(), false, Duration.ofMinutes(1), 20) : transfers;
+        transfers = transfers == null ? new Transfers(List.of(), false, Duration.ofMinutes(1)) : transfers;
     }
 
     /** {@code basis-points} for currencies without their own terms; {@code currencies.EUR.basis-points/fixed-minor}. */
@@ -36,14 +36,14 @@ public record TransferProperties(Fees fees, Transfers transfers) {
 
     /**
      * {@code trusted-carriers}: organization ids whose transfers are released at payment (no delivery confirmation
-     * needed); {@code release-all-at-payment} does that for every carrier. {@code minimum-age}: how long a send's
-     * unknown outcome is left before the job repeats it; {@code max-retries}: after that, an operator looks.
+     * needed); {@code release-all-at-payment} does that for every carrier. {@code minimum-age}: how long a waiting or
+     * refused transfer is left before the release job offers it to the policy again (lost answers are the Stripe-call
+     * janitor's, ADR 0008).
      */
     public record Transfers(
             List<UUID> trustedCarriers,
             @DefaultValue("false") boolean releaseAllAtPayment,
-            @DefaultValue("PT1M") Duration minimumAge,
-            @DefaultValue("20") int maxRetries) {
+            @DefaultValue("PT1M") Duration minimumAge) {
         public Transfers {
             trustedCarriers = trustedCarriers == null ? List.of() : List.copyOf(trustedCarriers);
             minimumAge = minimumAge == null ? Duration.ofMinutes(1) : minimumAge;

@@ -8,6 +8,8 @@ import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.stripe.calls.StripeCall;
+import io.freightgate.platform.stripe.calls.StripeCalls;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.transfers.TransferFailed;
@@ -25,8 +27,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbound half of transfers: records the intent, calls Stripe after the commit and records the outcome, for
- * transfers and their reversals (see the {@code Transfers} facade for the rule). Never called inside a transaction.
+ * The outbound half of transfers: records the intent (the transfer's state and its {@link StripeCalls} record, in one
+ * transaction), calls Stripe after the commit and records the outcome on both, for transfers and their reversals (see
+ * the {@code Transfers} facade for the rule). Never called inside a transaction. A call whose answer is lost is settled
+ * by the {@link io.freightgate.platform.stripe.calls.StripeCallJanitor} through {@link TransferCallLookups}.
  */
 @Component
 public class TransferSending {
@@ -43,6 +47,7 @@ public class TransferSending {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final LedgerPostings postings;
+    private final StripeCalls calls;
 
     TransferSending(
             TransferRecords transfers,
@@ -54,7 +59,9 @@ public class TransferSending {
             SystemAccess systemAccess,
             ApplicationEventPublisher events,
             Clock clock,
-            LedgerPostings postings) {
+            LedgerPostings postings,
+            StripeCalls calls) {
+        this.calls = calls;
         this.transfers = transfers;
         this.intents = intents;
         this.reads = reads;
@@ -79,46 +86,110 @@ public class TransferSending {
                             .findByPaymentRequestId(paymentRequestId)
                             .orElseThrow(() -> new IllegalStateException(
                                     "Payment request " + paymentRequestId + " has no transfer to reverse"));
+                    boolean reversing = transfer.status() == TransferState.REVERSING;
                     String key = transfer.beginReversal(clock.instant());
+                    if (!reversing) {
+                        transfer.reversingThrough(
+                                calls.intend(transfer.tenantId(), REVERSAL, paymentRequestId.toString(), key));
+                    }
                     return new ReversalCall(
-                            transfer.id(), transfer.stripeTransferId().orElseThrow(), key);
+                            transfer.id(),
+                            transfer.stripeTransferId().orElseThrow(),
+                            key,
+                            transfer.reversalCallId().orElseThrow());
                 }));
         ProviderOutcome<StripeTransfers.Reversal> outcome =
-                stripe.reverse(call.transferId(), paymentRequestId, call.key());
-        recordReversal(call.id(), outcome);
+                calls.send(() -> stripe.reverse(call.transferId(), paymentRequestId, call.key()));
+        recordReversal(call.id(), call.callId(), outcome);
         return outcome;
     }
 
+    /** The operation type of a transfer's send in {@link StripeCalls}. */
+    public static final String CREATE = "transfer.create";
+
+    /** The operation type of a transfer's full reversal in {@link StripeCalls}. */
+    public static final String REVERSAL = "transfer.reversal";
+
     /**
-     * One send: the intent is recorded when the policy is met (or, with {@code repeat}, a {@code SENDING} transfer's
-     * recorded call is taken as it is), then Stripe is called and the outcome recorded. Used by
+     * One send: when the policy is met the intent is recorded (with its Stripe call), then Stripe is called and the
+     * outcome recorded. A transfer already {@code SENDING} is left to the janitor. Used by
      * {@link io.freightgate.transfers.Transfers#offer} and by {@link io.freightgate.transfers.TransferRetries}.
      */
-    public void send(UUID paymentRequestId, boolean repeat) {
-        Optional<StripeTransfers.TransferCall> call = prepare(paymentRequestId, repeat);
+    public void send(UUID paymentRequestId) {
+        Optional<Prepared> call = prepare(paymentRequestId);
         if (call.isEmpty()) {
             return;
         }
-        var outcome = stripe.create(call.get());
-        record(paymentRequestId, outcome);
+        var outcome = calls.send(() -> stripe.create(call.get().call()));
+        record(paymentRequestId, call.get().callId(), outcome);
     }
 
-    /** Repeats an unknown reversal with its recorded key. */
-    public void repeatReversal(UUID paymentRequestId) {
-        var call = systemAccess.transaction(ACROSS_TENANTS, "read the reversal of " + paymentRequestId, () -> transfers
-                .findByPaymentRequestId(paymentRequestId)
-                .filter(t -> t.status() == TransferState.REVERSING)
-                .map(t -> {
-                    t.retrying(clock.instant());
-                    return new ReversalCall(
-                            t.id(),
-                            t.stripeTransferId().orElseThrow(),
-                            t.reversalKey().orElseThrow());
-                }));
-        call.ifPresent(c -> recordReversal(c.id(), stripe.reverse(c.transferId(), paymentRequestId, c.key())));
+    /** The janitor's look-up of a send: the transfer in the request's group that carries the call's key. */
+    ProviderOutcome<Optional<StripeTransfers.Sent>> findSent(StripeCall call) {
+        UUID paymentRequestId = UUID.fromString(call.businessKey());
+        return stripe.findTransfer(BilledRequest.transferGroup(paymentRequestId), call.idempotencyKey());
     }
 
-    private Optional<StripeTransfers.TransferCall> prepare(UUID paymentRequestId, boolean repeat) {
+    /** The janitor sends a call again: rebuilt from the transfer, when it still waits for that call. */
+    ProviderOutcome<StripeTransfers.Sent> resend(StripeCall call) {
+        UUID paymentRequestId = UUID.fromString(call.businessKey());
+        Optional<StripeTransfers.TransferCall> again =
+                systemAccess.transaction(ACROSS_TENANTS, "read the transfer of " + paymentRequestId, () -> transfers
+                        .findByPaymentRequestId(paymentRequestId)
+                        .filter(t -> t.status() == TransferState.SENDING
+                                && t.callId().equals(Optional.of(call.id())))
+                        .map(TransferSending::call));
+        return again.<ProviderOutcome<StripeTransfers.Sent>>map(stripe::create)
+                .orElseGet(() -> new ProviderOutcome.NotAttempted<>("The transfer no longer waits for this call"));
+    }
+
+    /** The janitor's outcome of a send. */
+    void settle(StripeCall call, ProviderOutcome<StripeTransfers.Sent> outcome) {
+        record(UUID.fromString(call.businessKey()), call.id(), outcome);
+    }
+
+    /** The janitor's look-up of a reversal: the transfer's reversal that carries the call's key. */
+    ProviderOutcome<Optional<StripeTransfers.Reversal>> findReversal(StripeCall call) {
+        Optional<String> transferId = systemAccess.transaction(
+                ACROSS_TENANTS, "read the reversed transfer of " + call.businessKey(), () -> transfers
+                        .findByPaymentRequestId(UUID.fromString(call.businessKey()))
+                        .flatMap(Transfer::stripeTransferId));
+        return transferId
+                .map(id -> stripe.findReversal(id, call.idempotencyKey()))
+                .orElseGet(() -> new ProviderOutcome.Approved<>(Optional.empty()));
+    }
+
+    /** The janitor sends a reversal again, when the transfer still waits for that call. */
+    ProviderOutcome<StripeTransfers.Reversal> resendReversal(StripeCall call) {
+        UUID paymentRequestId = UUID.fromString(call.businessKey());
+        Optional<String> transferId =
+                systemAccess.transaction(ACROSS_TENANTS, "read the reversal of " + paymentRequestId, () -> transfers
+                        .findByPaymentRequestId(paymentRequestId)
+                        .filter(t -> t.status() == TransferState.REVERSING
+                                && t.reversalCallId().equals(Optional.of(call.id())))
+                        .flatMap(Transfer::stripeTransferId));
+        return transferId
+                .map(id -> stripe.reverse(id, paymentRequestId, call.idempotencyKey()))
+                .orElseGet(() -> new ProviderOutcome.NotAttempted<>("The transfer no longer waits for this reversal"));
+    }
+
+    /** The janitor's outcome of a reversal. */
+    void settleReversal(StripeCall call, ProviderOutcome<StripeTransfers.Reversal> outcome) {
+        Optional<UUID> transferId =
+                systemAccess.transaction(ACROSS_TENANTS, "read the transfer of " + call.businessKey(), () -> transfers
+                        .findByPaymentRequestId(UUID.fromString(call.businessKey()))
+                        .map(Transfer::id));
+        transferId.ifPresentOrElse(
+                id -> recordReversal(id, call.id(), outcome),
+                () -> systemAccess.transaction(
+                        ACROSS_TENANTS,
+                        "record reversal call " + call.id(),
+                        () -> calls.record(call.id(), outcome, StripeTransfers.Reversal::id)));
+    }
+
+    private record Prepared(StripeTransfers.TransferCall call, UUID callId) {}
+
+    private Optional<Prepared> prepare(UUID paymentRequestId) {
         Optional<TransferReads.Facts> facts = systemAccess.transaction(
                 ACROSS_TENANTS, "read the transfer facts of " + paymentRequestId, () -> requests.find(paymentRequestId)
                         .map(request -> reads.facts(request, transfers.findByPaymentRequestId(paymentRequestId))));
@@ -131,11 +202,7 @@ public class TransferSending {
                     BilledRequest request = requests.find(paymentRequestId).orElseThrow();
                     Transfer transfer = intents.transferOf(request);
                     if (transfer.status() == TransferState.SENDING) {
-                        if (!repeat) {
-                            return Optional.<StripeTransfers.TransferCall>empty();
-                        }
-                        transfer.retrying(clock.instant());
-                        return Optional.of(call(transfer));
+                        return Optional.<Prepared>empty();
                     }
                     TransferReads.Facts now = reads.facts(request, Optional.of(transfer));
                     var decision = ReleasePolicy.decide(now.policy(verified));
@@ -149,32 +216,38 @@ public class TransferSending {
                                 long owed = postings.stillOwed(request.id());
                                 if (owed <= 0) {
                                     transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
-                                    yield Optional.<StripeTransfers.TransferCall>empty();
+                                    yield Optional.<Prepared>empty();
                                 }
                                 amount = Money.of(owed, request.currency());
                             }
-                            transfer.beginSending(
+                            String key = transfer.beginSending(
                                     amount,
                                     request.amountRefundedMinor(),
                                     now.destination().orElseThrow(),
                                     request.stripeChargeId().orElseThrow(),
                                     clock.instant());
-                            yield Optional.of(call(transfer));
+                            UUID callId = calls.intend(transfer.tenantId(), CREATE, paymentRequestId.toString(), key);
+                            transfer.sendingThrough(callId);
+                            yield Optional.of(new Prepared(call(transfer), callId));
                         }
                         case ReleasePolicy.NothingToTransfer nothing -> {
                             transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
-                            yield Optional.<StripeTransfers.TransferCall>empty();
+                            yield Optional.<Prepared>empty();
                         }
-                        case ReleasePolicy.Hold hold -> Optional.<StripeTransfers.TransferCall>empty();
+                        case ReleasePolicy.Hold hold -> Optional.<Prepared>empty();
                     };
                 }));
     }
 
-    private void record(UUID paymentRequestId, ProviderOutcome<StripeTransfers.Sent> outcome) {
+    private void record(UUID paymentRequestId, UUID callId, ProviderOutcome<StripeTransfers.Sent> outcome) {
         OnConflict.retry(
                 () -> systemAccess.transaction(ACROSS_TENANTS, "record the transfer of " + paymentRequestId, () -> {
+                    calls.record(callId, outcome, StripeTransfers.Sent::id);
                     Transfer transfer =
                             transfers.findByPaymentRequestId(paymentRequestId).orElseThrow();
+                    if (!transfer.callId().equals(Optional.of(callId))) {
+                        return null; // an older call's answer: the transfer has moved on
+                    }
                     TenantId carrier = new TenantId(transfer.tenantId());
                     switch (outcome) {
                         case ProviderOutcome.Approved<StripeTransfers.Sent>(StripeTransfers.Sent sent) -> {
@@ -219,10 +292,14 @@ public class TransferSending {
                 }));
     }
 
-    private void recordReversal(UUID transferId, ProviderOutcome<StripeTransfers.Reversal> outcome) {
+    private void recordReversal(UUID transferId, UUID callId, ProviderOutcome<StripeTransfers.Reversal> outcome) {
         OnConflict.retry(
                 () -> systemAccess.transaction(ACROSS_TENANTS, "record the reversal of transfer " + transferId, () -> {
+                    calls.record(callId, outcome, StripeTransfers.Reversal::id);
                     Transfer transfer = transfers.findById(transferId).orElseThrow();
+                    if (!transfer.reversalCallId().equals(Optional.of(callId))) {
+                        return null; // an older reversal's answer: the transfer has moved on
+                    }
                     switch (outcome) {
                         case ProviderOutcome.Approved<StripeTransfers.Reversal>(StripeTransfers.Reversal reversal) -> {
                             String id = reversal.id();
@@ -260,7 +337,7 @@ public class TransferSending {
                 }));
     }
 
-    private record ReversalCall(UUID id, String transferId, String key) {}
+    private record ReversalCall(UUID id, String transferId, String key, UUID callId) {}
 
     private static StripeTransfers.TransferCall call(Transfer transfer) {
         return new StripeTransfers.TransferCall(

@@ -50,6 +50,10 @@ public class PaymentRefund {
     @Column(name = "failure_message")
     private String failureMessage;
 
+    /** The Stripe call that makes this refund ({@code stripe_calls}), recorded with the intent. */
+    @Column(name = "call_id")
+    private UUID callId;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
@@ -107,6 +111,15 @@ public class PaymentRefund {
         outcome = AttemptOutcome.UNKNOWN;
         failureMessage = message;
         updatedAt = now;
+    }
+
+    /** The refund's Stripe call, recorded in the transaction that records the intent. */
+    public void sendingThrough(UUID call) {
+        callId = call;
+    }
+
+    public Optional<UUID> callId() {
+        return Optional.ofNullable(callId);
     }
 
     public String idempotencyKey() {

@@ -14,6 +14,7 @@ import com.stripe.param.RefundCreateParams;
 import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.StripeFailures;
+import io.freightgate.platform.stripe.calls.StripeCalls;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -199,7 +200,10 @@ public class StripePayments {
                                     .setAmount(amountMinor)
                                     .putMetadata("freightgate_refund", refundId.toString())
                                     .build(),
-                            key(idempotencyKey));
+                            RequestOptions.builder()
+                                    .setIdempotencyKey(idempotencyKey)
+                                    .setMaxNetworkRetries(StripeCalls.NETWORK_RETRIES)
+                                    .build());
             return new ProviderOutcome.Approved<>(new RefundResult(
                     refund.getId(), refund.getStatus(), Optional.ofNullable(refund.getFailureReason())));
         } catch (StripeException e) {

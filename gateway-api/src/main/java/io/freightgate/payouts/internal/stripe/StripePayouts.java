@@ -9,6 +9,7 @@ import io.freightgate.payouts.internal.domain.PayoutSnapshot;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.StripeBalancePages;
 import io.freightgate.platform.stripe.StripeFailures;
+import io.freightgate.platform.stripe.calls.StripeCalls;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -58,12 +59,51 @@ public class StripePayouts {
                     RawRequestOptions.builder()
                             .setStripeAccount(account)
                             .setIdempotencyKey(idempotencyKey)
+                            .setMaxNetworkRetries(StripeCalls.NETWORK_RETRIES)
                             .build());
             return new ProviderOutcome.Approved<>(payout(json.readTree(response.body()), account));
         } catch (StripeException e) {
             return StripeFailures.failure(e);
         } catch (JacksonException | IllegalArgumentException e) {
             return new ProviderOutcome.Unknown<>("Unreadable payout from Stripe: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Looks up (read-only) the on-demand payout FreightGate recorded as {@code payoutId}: the connected account's
+     * payouts whose {@link #PAYOUT_METADATA} is that id, newest first. Approved(empty) when Stripe has none.
+     */
+    public ProviderOutcome<Optional<PayoutSnapshot>> find(String account, UUID payoutId) {
+        try {
+            String after = null;
+            for (int page = 0; page < 100; page++) {
+                JsonNode list = json.readTree(stripe.rawRequest(
+                                ApiResource.RequestMethod.GET,
+                                "/v1/payouts?limit=100" + (after == null ? "" : "&starting_after=" + encode(after)),
+                                null,
+                                RawRequestOptions.builder()
+                                        .setStripeAccount(account)
+                                        .build())
+                        .body());
+                JsonNode data = list.path("data");
+                for (JsonNode payout : data) {
+                    if (payoutId.toString()
+                            .equals(payout.path("metadata")
+                                    .path(PAYOUT_METADATA)
+                                    .asString(""))) {
+                        return new ProviderOutcome.Approved<>(Optional.of(payout(payout, account)));
+                    }
+                }
+                if (!list.path("has_more").asBoolean(false) || data.isEmpty()) {
+                    return new ProviderOutcome.Approved<>(Optional.empty());
+                }
+                after = data.get(data.size() - 1).path("id").asString();
+            }
+            return new ProviderOutcome.Unknown<>("More than 100 pages of payouts on " + account);
+        } catch (StripeException e) {
+            return StripeFailures.failure(e);
+        } catch (JacksonException | IllegalArgumentException e) {
+            return new ProviderOutcome.Unknown<>("Unreadable payouts from Stripe: " + e.getMessage());
         }
     }
 

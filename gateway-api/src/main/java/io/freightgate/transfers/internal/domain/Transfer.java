@@ -90,8 +90,13 @@ public class Transfer {
     @Column(name = "last_error")
     private String lastError;
 
-    @Column(name = "retry_count", nullable = false)
-    private int retryCount;
+    /** The Stripe call of the current send ({@code stripe_calls}): its outcome is recorded there. */
+    @Column(name = "call_id")
+    private UUID callId;
+
+    /** The Stripe call of the current full reversal. */
+    @Column(name = "reversal_call_id")
+    private UUID reversalCallId;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -224,10 +229,22 @@ public class Transfer {
         updatedAt = now;
     }
 
-    /** The job repeats a call (counted, for the operator's alert). */
-    public void retrying(Instant now) {
-        retryCount++;
-        updatedAt = now;
+    /** The send's Stripe call, recorded with the intent in the same transaction as {@link #beginSending}. */
+    public void sendingThrough(UUID call) {
+        if (status != TransferState.SENDING) {
+            throw new IllegalStateException(
+                    "Transfer of " + paymentRequestId + " is " + status + "; it is not sending");
+        }
+        callId = call;
+    }
+
+    /** The reversal's Stripe call, recorded with the intent in the same transaction as {@link #beginReversal}. */
+    public void reversingThrough(UUID call) {
+        if (status != TransferState.REVERSING) {
+            throw new IllegalStateException(
+                    "Transfer of " + paymentRequestId + " is " + status + "; it is not reversing");
+        }
+        reversalCallId = call;
     }
 
     /** Nothing is left for the carrier (the request was refunded in full, or the fee took it all). */
@@ -381,8 +398,12 @@ public class Transfer {
         return Optional.ofNullable(lastError);
     }
 
-    public int retryCount() {
-        return retryCount;
+    public Optional<UUID> callId() {
+        return Optional.ofNullable(callId);
+    }
+
+    public Optional<UUID> reversalCallId() {
+        return Optional.ofNullable(reversalCallId);
     }
 
     public Instant createdAt() {

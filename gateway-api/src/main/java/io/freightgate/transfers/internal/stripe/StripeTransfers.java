@@ -4,10 +4,14 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.TransferCreateParams;
+import com.stripe.param.TransferListParams;
 import com.stripe.param.TransferReversalCreateParams;
+import com.stripe.param.TransferReversalListParams;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.StripeFailures;
+import io.freightgate.platform.stripe.calls.StripeCalls;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +26,12 @@ public class StripeTransfers {
 
     /** Metadata on every transfer, to find the payment request from Stripe's side. */
     public static final String REQUEST_METADATA = "freightgate_payment_request";
+
+    /** Metadata on every transfer and reversal: the idempotency key of the call that made it, for the janitor's look-up. */
+    public static final String CALL_METADATA = "freightgate_call";
+
+    /** The largest page of a list (a request's transfer group holds a handful of transfers). */
+    private static final long PAGE = 100;
 
     private final StripeClient stripe;
 
@@ -55,6 +65,7 @@ public class StripeTransfers {
                 .setTransferGroup(call.transferGroup())
                 .setDescription("Carrier share of payment request " + call.paymentRequestId())
                 .putMetadata(REQUEST_METADATA, call.paymentRequestId().toString())
+                .putMetadata(CALL_METADATA, call.idempotencyKey())
                 .build();
         try {
             var transfer = stripe.v1().transfers().create(params, key(call.idempotencyKey()));
@@ -96,6 +107,7 @@ public class StripeTransfers {
                     .create(
                             transferId,
                             params.putMetadata(REQUEST_METADATA, paymentRequestId.toString())
+                                    .putMetadata(CALL_METADATA, idempotencyKey)
                                     .build(),
                             key(idempotencyKey));
             return new ProviderOutcome.Approved<>(
@@ -105,7 +117,52 @@ public class StripeTransfers {
         }
     }
 
+    /**
+     * Looks up (read-only) the transfer a call made: the transfers of {@code transferGroup} whose {@link #CALL_METADATA}
+     * is {@code idempotencyKey}. Approved(empty) when Stripe has none.
+     */
+    public ProviderOutcome<Optional<Sent>> findTransfer(String transferGroup, String idempotencyKey) {
+        try {
+            var params = TransferListParams.builder()
+                    .setTransferGroup(transferGroup)
+                    .setLimit(PAGE)
+                    .build();
+            for (var transfer : stripe.v1().transfers().list(params).autoPagingIterable()) {
+                if (idempotencyKey.equals(transfer.getMetadata().get(CALL_METADATA))) {
+                    return new ProviderOutcome.Approved<>(
+                            Optional.of(new Sent(transfer.getId(), transfer.getDestinationPayment())));
+                }
+            }
+            return new ProviderOutcome.Approved<>(Optional.empty());
+        } catch (StripeException e) {
+            return StripeFailures.failure(e);
+        }
+    }
+
+    /**
+     * Looks up (read-only) the reversal a call made: the reversals of {@code transferId} whose {@link #CALL_METADATA} is
+     * {@code idempotencyKey}. Approved(empty) when Stripe has none.
+     */
+    public ProviderOutcome<Optional<Reversal>> findReversal(String transferId, String idempotencyKey) {
+        try {
+            var params = TransferReversalListParams.builder().setLimit(PAGE).build();
+            for (var reversal :
+                    stripe.v1().transfers().reversals().list(transferId, params).autoPagingIterable()) {
+                if (idempotencyKey.equals(reversal.getMetadata().get(CALL_METADATA))) {
+                    return new ProviderOutcome.Approved<>(Optional.of(new Reversal(
+                            reversal.getId(), reversal.getAmount(), reversal.getDestinationPaymentRefund())));
+                }
+            }
+            return new ProviderOutcome.Approved<>(Optional.empty());
+        } catch (StripeException e) {
+            return StripeFailures.failure(e);
+        }
+    }
+
     private static RequestOptions key(String idempotencyKey) {
-        return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+        return RequestOptions.builder()
+                .setIdempotencyKey(idempotencyKey)
+                .setMaxNetworkRetries(StripeCalls.NETWORK_RETRIES)
+                .build();
     }
 }

@@ -170,14 +170,14 @@ class TransferRulesTests {
     }
 
     @Test
-    void eachRepeatedCallIsCounted() {
+    void aSendPointsToItsStripeCallWhoseChecksAndRepeatsAreCountedThere() {
         Transfer transfer = sending();
+        java.util.UUID call = java.util.UUID.randomUUID();
 
-        transfer.retrying(LATER);
-        transfer.retrying(LATER.plusSeconds(60));
+        transfer.sendingThrough(call);
 
-        assertThat(transfer.retryCount()).isEqualTo(2);
-        assertThat(transfer.updatedAt()).isEqualTo(LATER.plusSeconds(60));
+        assertThat(transfer.callId()).contains(call);
+        assertThatThrownBy(() -> paid().sendingThrough(call)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -55,6 +55,10 @@ final class ControlApi {
                             control.clearFaults();
                             yield faults();
                         }
+                        case "GET /_emulator/requests" ->
+                            Json.obj(
+                                    "data",
+                                    Json.GSON.toJsonTree(control.requests()).getAsJsonArray());
                         case "POST /_emulator/rate_limits" -> {
                             control.rateLimits(Json.bool(body, "enabled"));
                             yield Json.obj("enabled", control.rateLimitsEnabled());

@@ -22,6 +22,9 @@ public interface EmulatorControl {
     /** Removes every fault rule. */
     void clearFaults();
 
+    /** Every API request received so far (since the start or the last reset), oldest first. */
+    List<ReceivedRequest> requests();
+
     /** Switches the test-mode rate limits (25 requests/s, files 20/s per API key) on or off. */
     void rateLimits(boolean enabled);
 

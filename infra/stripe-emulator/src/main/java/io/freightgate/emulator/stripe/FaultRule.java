@@ -34,7 +34,13 @@ public record FaultRule(
         /** The request is processed after {@code delayMillis}. */
         SLOW,
         /** The connection is closed without a response. */
-        DROP_CONNECTION
+        DROP_CONNECTION,
+        /**
+         * The request is processed (and its idempotent result saved), then the answer is held for {@code delayMillis}
+         * and the connection closed without it: a client whose read timeout is shorter times out although Stripe
+         * acted.
+         */
+        PROCESS_THEN_TIME_OUT
     }
 
     public FaultRule {
@@ -64,6 +70,19 @@ public record FaultRule(
 
     public static FaultRule dropConnection(String method, String path) {
         return new FaultRule(method, path, Kind.DROP_CONNECTION, 0, 0, 1.0, -1, null);
+    }
+
+    /**
+     * Processes the request, then holds the answer for {@code hold} and drops it: with a shorter read timeout the
+     * client times out although Stripe acted.
+     */
+    public static FaultRule processThenTimeOut(String method, String path, Duration hold) {
+        return new FaultRule(method, path, Kind.PROCESS_THEN_TIME_OUT, 0, hold.toMillis(), 1.0, -1, null);
+    }
+
+    /** {@link #processThenTimeOut(String, String, Duration)} holding the answer for 30 seconds. */
+    public static FaultRule processThenTimeOut(String method, String path) {
+        return processThenTimeOut(method, path, Duration.ofSeconds(30));
     }
 
     /** Affects only the next {@code n} matching calls. */

@@ -29,6 +29,7 @@ final class HttpFront implements HttpHandler {
     private final FaultInjector faults;
     private final RateLimiter rateLimiter;
     private final ControlApi control;
+    private final RequestLog received;
 
     HttpFront(
             Engine engine,
@@ -36,7 +37,9 @@ final class HttpFront implements HttpHandler {
             IdempotencyStore idempotency,
             FaultInjector faults,
             RateLimiter rateLimiter,
-            ControlApi control) {
+            ControlApi control,
+            RequestLog received) {
+        this.received = received;
         this.engine = engine;
         this.router = router;
         this.idempotency = idempotency;
@@ -75,6 +78,13 @@ final class HttpFront implements HttpHandler {
     private void api(HttpExchange exchange, String path, String requestId) throws IOException {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         Headers in = exchange.getRequestHeaders();
+        received.add(new ReceivedRequest(
+                method,
+                path,
+                exchange.getRequestURI().getRawQuery(),
+                trimToNull(in.getFirst("Idempotency-Key")),
+                in.getFirst("Stripe-Account"),
+                engine.now()));
         String apiKey = apiKey(in.getFirst("Authorization"));
         if (apiKey == null) {
             String given = in.getFirst("Authorization");
@@ -120,6 +130,7 @@ final class HttpFront implements HttpHandler {
         }
         FaultRule fault = faults.pick(method, path);
         long delay = 0;
+        long holdAnswer = -1;
         if (fault != null) {
             switch (fault.kind()) {
                 case DROP_CONNECTION -> {
@@ -145,6 +156,7 @@ final class HttpFront implements HttpHandler {
                     return;
                 }
                 case SLOW -> delay = fault.delayMillis();
+                case PROCESS_THEN_TIME_OUT -> holdAnswer = fault.delayMillis();
             }
         }
         byte[] body = exchange.getRequestBody().readAllBytes();
@@ -277,6 +289,11 @@ final class HttpFront implements HttpHandler {
                                         endpoint, fingerprint, status, json, requestId, engine.now())
                                 : null);
                 finished = true;
+            }
+            if (holdAnswer >= 0) {
+                // processed and saved, but the answer is held past the client's read timeout, then dropped
+                sleep(holdAnswer);
+                return;
             }
             sendRaw(exchange, status, requestId, json, key == null ? Map.of() : Map.of("Idempotency-Key", key));
         } finally {

@@ -15,6 +15,7 @@ final class LocalControl implements EmulatorControl {
     private final PaymentIntentEndpoints paymentIntents;
     private final ConnectEndpoints connect;
     private final DisputeEndpoints disputes;
+    private final RequestLog received;
 
     LocalControl(
             Engine engine,
@@ -23,7 +24,9 @@ final class LocalControl implements EmulatorControl {
             WebhookDispatcher webhooks,
             PaymentIntentEndpoints paymentIntents,
             ConnectEndpoints connect,
-            DisputeEndpoints disputes) {
+            DisputeEndpoints disputes,
+            RequestLog received) {
+        this.received = received;
         this.engine = engine;
         this.faults = faults;
         this.rateLimiter = rateLimiter;
@@ -107,6 +110,11 @@ final class LocalControl implements EmulatorControl {
     @Override
     public void clearFaults() {
         faults.clear();
+    }
+
+    @Override
+    public List<ReceivedRequest> requests() {
+        return received.all();
     }
 
     @Override
@@ -195,6 +203,7 @@ final class LocalControl implements EmulatorControl {
             engine.lock.unlock();
         }
         faults.clear();
+        received.clear();
         rateLimiter.enabled(false);
         webhooks.behaviour(WebhookBehaviour.normal());
     }

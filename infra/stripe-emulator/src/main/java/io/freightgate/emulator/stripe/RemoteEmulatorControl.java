@@ -46,6 +46,12 @@ public final class RemoteEmulatorControl implements EmulatorControl {
     }
 
     @Override
+    public List<ReceivedRequest> requests() {
+        JsonObject out = call("GET", "/_emulator/requests", null, null);
+        return Json.GSON.fromJson(out.get("data"), new TypeToken<List<ReceivedRequest>>() {}.getType());
+    }
+
+    @Override
     public void rateLimits(boolean enabled) {
         call("POST", "/_emulator/rate_limits", Json.obj("enabled", enabled), null);
     }

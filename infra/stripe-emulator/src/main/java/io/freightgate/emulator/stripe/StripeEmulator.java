@@ -80,7 +80,9 @@ public final class StripeEmulator implements AutoCloseable {
         engine.onEvents(webhooks::enqueue, webhooks::subscriberCount);
         FaultInjector faults = new FaultInjector();
         RateLimiter rateLimiter = new RateLimiter(config.rateLimits());
-        this.control = new LocalControl(engine, faults, rateLimiter, webhooks, paymentIntents, connect, disputes);
+        RequestLog received = new RequestLog();
+        this.control =
+                new LocalControl(engine, faults, rateLimiter, webhooks, paymentIntents, connect, disputes, received);
 
         InetAddress loopback = InetAddress.getLoopbackAddress();
         this.server = HttpServer.create(new InetSocketAddress(loopback, config.port()), 256);
@@ -90,7 +92,13 @@ public final class StripeEmulator implements AutoCloseable {
         server.createContext(
                 "/",
                 new HttpFront(
-                        engine, router, new IdempotencyStore(), faults, rateLimiter, new ControlApi(control, engine)));
+                        engine,
+                        router,
+                        new IdempotencyStore(),
+                        faults,
+                        rateLimiter,
+                        new ControlApi(control, engine),
+                        received));
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.start();

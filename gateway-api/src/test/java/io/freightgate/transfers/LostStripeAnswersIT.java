@@ -1,0 +1,175 @@
+package io.freightgate.transfers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stripe.param.RefundListParams;
+import io.freightgate.billing.DeliveryProof;
+import io.freightgate.emulator.stripe.FaultRule;
+import io.freightgate.emulator.stripe.ReceivedRequest;
+import io.freightgate.security.Role;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Stripe acted but its answer was lost (the emulator processes the call, then drops the answer), and a day passes, so
+ * Stripe's idempotency key has expired: the one Stripe-call janitor looks the object up before anything else and
+ * settles the transfer, the refund and the payout with what Stripe made, never sending a second create. Asserted on the
+ * requests the emulator received. Moves the shared clock by 25 hours (tag {@code time-travel}: a JVM of its own).
+ */
+@Tag("time-travel")
+class LostStripeAnswersIT extends TransferJourneys {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.freightgate.platform.stripe.calls.StripeCallJanitor janitor;
+
+    @Test
+    void aTransferStripeMadeWhoseAnswerWasLostIsLookedUpADayLaterAndNeverSentTwice() {
+        Carrier carrier = carrierWithPayouts();
+        String id = id(create(carrier.parties(), 41_000, "EUR", "LD-LOST-TR", false));
+        paid(carrier.parties(), id, "pm_card_visa");
+        String key = "fg-transfer-" + id + "-1";
+        stripe.control()
+                .injectFault(
+                        FaultRule.processThenTimeOut("POST", "/v1/transfers").times(1));
+
+        TransferView lost = transfers.deliveryConfirmed(UUID.fromString(id), new DeliveryProof.Sufficient("pod"));
+
+        assertThat(lost.status()).isEqualTo("SENDING");
+        assertThat(lost.stripeTransferId()).isEmpty();
+        stripe.control().advanceClock(Duration.ofHours(25));
+        int mark = stripe.control().requests().size();
+
+        janitor.run();
+
+        List<ReceivedRequest> janitorsRequests = about(mark, r -> r.path().equals("/v1/transfers"));
+        assertThat(janitorsRequests).isNotEmpty();
+        assertThat(janitorsRequests.getFirst().method())
+                .as("the look-up comes first")
+                .isEqualTo("GET");
+        assertThat(janitorsRequests.getFirst().query()).contains("transfer_group=payment_request_" + id);
+        assertThat(janitorsRequests).noneMatch(r -> r.method().equals("POST"));
+        assertThat(stripe.control().requests())
+                .filteredOn(r -> r.is("POST", "/v1/transfers") && key.equals(r.idempotencyKey()))
+                .as("one POST /v1/transfers for the transfer, ever")
+                .hasSize(1);
+        JsonNode sent = transfer(carrier.parties().carrier(), id);
+        assertThat(sent.get("status").asString()).isEqualTo("SENT");
+        assertThat(transfersInGroup(id)).singleElement().satisfies(t -> assertThat(t.getId())
+                .isEqualTo(sent.get("stripe_transfer_id").asString()));
+        assertThat(TransferEventsRecorder.published)
+                .anyMatch(event -> event instanceof TransferReleased released
+                        && released.paymentRequestId().toString().equals(id));
+    }
+
+    @Test
+    void aRefundStripeMadeWhoseAnswerWasLostIsLookedUpADayLaterAndNeverSentTwice() throws Exception {
+        Carrier carrier = carrierWithPayouts();
+        String id = id(create(carrier.parties(), 36_000, "EUR", "LD-LOST-RF", false));
+        paid(carrier.parties(), id, "pm_card_visa");
+        int before = stripe.control().requests().size();
+        stripe.control()
+                .injectFault(FaultRule.processThenTimeOut("POST", "/v1/refunds").times(1));
+
+        var lost = refund(carrier.parties().carrier(), id, "{\"amount_minor\":6000}");
+
+        assertThat(lost.status()).as(lost.body()).isEqualTo(503);
+        stripe.control().advanceClock(Duration.ofHours(25));
+        int mark = stripe.control().requests().size();
+
+        janitor.run();
+
+        List<ReceivedRequest> janitorsRequests = about(mark, r -> r.path().equals("/v1/refunds"));
+        assertThat(janitorsRequests).isNotEmpty();
+        assertThat(janitorsRequests.getFirst().method())
+                .as("the look-up comes first")
+                .isEqualTo("GET");
+        assertThat(janitorsRequests.getFirst().query()).contains("payment_intent=");
+        assertThat(janitorsRequests).noneMatch(r -> r.method().equals("POST"));
+        String chargeId = chargesOf(id).getFirst().getId();
+        assertThat(stripeClient
+                        .v1()
+                        .refunds()
+                        .list(RefundListParams.builder().setCharge(chargeId).build())
+                        .getData())
+                .as("Stripe made one refund")
+                .hasSize(1);
+        assertThat(about(before, r -> r.is("POST", "/v1/refunds")))
+                .as("one POST /v1/refunds for the refund, ever")
+                .singleElement()
+                .satisfies(r -> assertThat(r.idempotencyKey()).startsWith("fg-refund-"));
+        assertThat(read(carrier.parties().carrier(), id)
+                        .get("refunds")
+                        .get(0)
+                        .get("outcome")
+                        .asString())
+                .isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aPayoutStripeMadeWhoseAnswerWasLostIsLookedUpADayLaterAndNeverSentTwice() {
+        Carrier carrier = carrierWithPayouts("Carrier " + UUID.randomUUID(), "manual");
+        String id = id(create(carrier.parties(), 52_000, "EUR", "LD-LOST-PO", false));
+        var paid = pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_bypassPending\"}");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(transfers
+                        .deliveryConfirmed(UUID.fromString(id), new DeliveryProof.Sufficient("pod"))
+                        .status())
+                .isEqualTo("SENT");
+        stripe.control().advanceClock(Duration.ofDays(3));
+        String finance = callers.of(carrier.parties().carrier(), Role.CARRIER_FINANCE);
+        stripe.control()
+                .injectFault(FaultRule.processThenTimeOut("POST", "/v1/payouts").times(1));
+
+        var lost = api.post(
+                        "/api/v1/carriers/" + carrier.parties().carrier() + "/payouts",
+                        "{\"currency\":\"EUR\",\"amount_minor\":20000}")
+                .token(finance)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+
+        assertThat(lost.status()).as(lost.body()).isEqualTo(503);
+        List<ReceivedRequest> creates = stripe.control().requests().stream()
+                .filter(r -> r.is("POST", "/v1/payouts") && carrier.account().equals(r.account()))
+                .toList();
+        assertThat(creates).singleElement();
+        String key = creates.getFirst().idempotencyKey();
+        assertThat(key).startsWith("fg-payout-");
+        String payoutId = key.substring("fg-payout-".length());
+        stripe.control().advanceClock(Duration.ofHours(25));
+        int mark = stripe.control().requests().size();
+
+        janitor.run();
+
+        List<ReceivedRequest> janitorsRequests = about(
+                mark, r -> r.path().equals("/v1/payouts") && carrier.account().equals(r.account()));
+        assertThat(janitorsRequests).isNotEmpty();
+        assertThat(janitorsRequests.getFirst().method())
+                .as("the look-up comes first")
+                .isEqualTo("GET");
+        assertThat(janitorsRequests).noneMatch(r -> r.method().equals("POST"));
+        assertThat(stripe.control().requests())
+                .filteredOn(r -> r.is("POST", "/v1/payouts") && key.equals(r.idempotencyKey()))
+                .as("one POST /v1/payouts for the payout, ever")
+                .hasSize(1);
+        var read = api.get("/api/v1/carriers/" + carrier.parties().carrier() + "/payouts/" + payoutId)
+                .token(callers.platformStaff(Role.FINANCE_AGENT))
+                .send();
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        JsonNode payout = read.json();
+        assertThat(payout.has("stripe_payout_id")).as(read.body()).isTrue();
+        assertThat(payout.get("stripe_payout_id").asString()).startsWith("po_");
+        assertThat(payout.get("status").asString()).isNotIn("REQUESTED", "REQUEST_UNKNOWN", "DECLINED");
+        assertThat(payout.get("amount").get("minor").asLong()).isEqualTo(20_000);
+    }
+
+    /** The requests received since {@code mark} that {@code about} selects, oldest first. */
+    private List<ReceivedRequest> about(int mark, Predicate<ReceivedRequest> about) {
+        List<ReceivedRequest> all = stripe.control().requests();
+        return all.subList(mark, all.size()).stream().filter(about).toList();
+    }
+}
