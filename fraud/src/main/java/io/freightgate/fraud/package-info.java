@@ -4,4 +4,7 @@
  * list. Publishes its decisions as events; never calls payments directly (a REVIEW holds a transfer through a reaction in
  * {@code io.freightgate.flows}).
  */
+@NullMarked
 package io.freightgate.fraud;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,4 +9,7 @@
  * platform so that Maven modules below the application can implement it. It never interprets a business object itself
  * and never depends on a domain module.
  */
+@NullMarked
 package io.freightgate.webhooks;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real PostgreSQL 17 server on a loopback port, started from the zonky binaries. It creates the two roles FreightGate
@@ -38,7 +39,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * that is deleted on close. Commits are acknowledged only once written ({@code synchronous_commit=on}), and with a
      * data directory only once flushed to disk ({@code fsync=on}).
      */
-    public static EmbeddedPostgresServer start(Path dataDirectory) {
+    public static EmbeddedPostgresServer start(@Nullable Path dataDirectory) {
         return start(dataDirectory, 0);
     }
 
@@ -46,7 +47,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * Starts a server on the given loopback port ({@code 0}: any free one), as {@link #start(Path)}. With the data
      * directory and the port of a server that died, this brings the same database back where its clients expect it.
      */
-    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+    public static EmbeddedPostgresServer start(@Nullable Path dataDirectory, int port) {
         try {
             var builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))

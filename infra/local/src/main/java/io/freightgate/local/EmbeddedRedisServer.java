@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import redis.embedded.RedisServer;
 
 /** A real Redis 6.2 server on a loopback port, from the binaries in the embedded-redis artifact. */
@@ -25,7 +26,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
      * keeps its pid file, so that a redis-server left running by a JVM that was killed (it would otherwise live on
      * forever beside the next one) is stopped before the next start.
      */
-    public static EmbeddedRedisServer start(Path dataDirectory) {
+    public static EmbeddedRedisServer start(@Nullable Path dataDirectory) {
         if (dataDirectory != null) {
             stopLeftOver(dataDirectory);
         }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A GreenMail SMTP server on a loopback port that keeps every mail it receives in memory, so that local mode and tests
@@ -105,7 +106,7 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
                     : Arrays.stream(addresses).map(Address::toString).collect(Collectors.joining(", "));
         }
 
-        private static String firstPart(Part part, String mimeType) throws MessagingException, IOException {
+        private static @Nullable String firstPart(Part part, String mimeType) throws MessagingException, IOException {
             if (part.isMimeType(mimeType)) {
                 return String.valueOf(part.getContent());
             }

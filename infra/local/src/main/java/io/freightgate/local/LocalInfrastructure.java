@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded PostgreSQL, Redis and SMTP server of one JVM. Local mode keeps the PostgreSQL and Redis data under the
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
  */
 public final class LocalInfrastructure {
 
-    private static LocalInfrastructure shared;
+    private static @Nullable LocalInfrastructure shared; // started on first use
 
     /** The test-mode API key of local mode's Stripe emulator. */
     public static final String STRIPE_API_KEY = "sk_test_freightgate_local";
@@ -54,7 +55,7 @@ public final class LocalInfrastructure {
      * The servers of this JVM, started on first use and stopped at JVM exit by a plain shutdown hook; {@code
      * dataDirectory == null} means ephemeral.
      */
-    public static LocalInfrastructure obtain(Path dataDirectory) {
+    public static LocalInfrastructure obtain(@Nullable Path dataDirectory) {
         return obtain(dataDirectory, stop -> Runtime.getRuntime()
                 .addShutdownHook(Thread.ofPlatform().unstarted(stop)));
     }
@@ -64,8 +65,9 @@ public final class LocalInfrastructure {
      * passes its own shutdown handlers, which run after every application context has closed, so that no context is
      * left waiting on a database that went away first.
      */
-    public static synchronized LocalInfrastructure obtain(Path dataDirectory, Consumer<Runnable> onShutdown) {
-        if (shared == null) {
+    public static synchronized LocalInfrastructure obtain(@Nullable Path dataDirectory, Consumer<Runnable> onShutdown) {
+        LocalInfrastructure servers = shared;
+        if (servers == null) {
             var postgres =
                     EmbeddedPostgresServer.start(dataDirectory == null ? null : dataDirectory.resolve("postgres"));
             var redis = EmbeddedRedisServer.start(dataDirectory == null ? null : dataDirectory.resolve("redis"));
@@ -78,10 +80,11 @@ public final class LocalInfrastructure {
                             .withDataDirectory(dataDirectory.resolve("stripe-emulator"));
             var stripe = StripeEmulator.start(stripeConfig);
             var vies = ViesEmulator.start(ViesEmulatorConfig.defaults().withClock(clock));
-            shared = new LocalInfrastructure(postgres, redis, smtp, clock, stripe, vies);
-            onShutdown.accept(shared::stop);
+            servers = new LocalInfrastructure(postgres, redis, smtp, clock, stripe, vies);
+            shared = servers;
+            onShutdown.accept(servers::stop);
         }
-        return shared;
+        return servers;
     }
 
     /** Deletes everything under the local data directory, so the next start begins with no data. */

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The secrets local mode makes for itself on first start: the master key that wraps data keys, the key of the keyed
@@ -22,15 +23,17 @@ final class LocalSecrets {
 
     static final String FILE_NAME = "secrets.properties";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static Properties ephemeral;
+    private static @Nullable Properties ephemeral; // made on first use
 
     private LocalSecrets() {}
 
     static synchronized Properties ephemeral() {
-        if (ephemeral == null) {
-            ephemeral = generate();
+        Properties secrets = ephemeral;
+        if (secrets == null) {
+            secrets = generate();
+            ephemeral = secrets;
         }
-        return ephemeral;
+        return secrets;
     }
 
     static Properties persistent(Path dataDirectory) {

@@ -5,4 +5,7 @@
  * PostgreSQL and Redis per JVM and a fresh database per Spring context. Never on the production classpath: the build
  * leaves this module out with {@code -Dprod}, and the {@code prod} profile ignores it.
  */
+@NullMarked
 package io.freightgate.local;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The gateway application: its Spring Boot entry point. */
+@NullMarked
+package io.freightgate;
+
+import org.jspecify.annotations.NullMarked;
