@@ -1,5 +1,6 @@
 package io.freightgate.api;
 
+import io.freightgate.kernel.LoadId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.ChainVerification;
 import io.freightgate.loads.CommunicationLog;
@@ -160,14 +161,14 @@ class LoadsController {
     @PreAuthorize(READERS)
     @Operation(summary = "A load with its stops, planned and actual (arrival, departure and dwell from telematics)")
     LoadView get(@PathVariable UUID id, Authentication authentication) {
-        return planning.find(id, viewer(authentication)).orElseThrow(() -> new LoadNotFound(id));
+        return planning.find(new LoadId(id), viewer(authentication)).orElseThrow(() -> new LoadNotFound(id));
     }
 
     @PutMapping("/{id}/driver")
     @PreAuthorize(MANAGERS)
     @Operation(summary = "Assign the load to a driver (user id), or unassign it with null")
     LoadView assignDriver(@PathVariable UUID id, @Valid @RequestBody DriverRequest body) {
-        return planning.assignDriver(id, Optional.ofNullable(body.driverUserId()));
+        return planning.assignDriver(new LoadId(id), Optional.ofNullable(body.driverUserId()));
     }
 
     @PostMapping(value = "/{id}/delivery-confirmations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -187,7 +188,7 @@ class LoadsController {
             @RequestParam(name = "lon", required = false) Double lon,
             Authentication authentication) {
         var confirmation = evidence.uploadProofOfDelivery(
-                id,
+                new LoadId(id),
                 viewer(authentication),
                 new UploadProofOfDelivery(
                         Optional.ofNullable(file.getOriginalFilename()).orElse("pod"),
@@ -208,14 +209,14 @@ class LoadsController {
                     + " this one (docs/payments.md#release-policy). Repeating it changes nothing. 404 unless the"
                     + " caller's organization is the load's shipper; 409 for a canceled load.")
     LoadView confirmByShipper(@PathVariable UUID id) {
-        return evidence.confirmByShipper(id);
+        return evidence.confirmByShipper(new LoadId(id));
     }
 
     @GetMapping("/{id}/delivery-confirmations")
     @PreAuthorize(READERS)
     @Operation(summary = "The proofs of delivery of the load, with what their metadata says")
     List<DeliveryConfirmationView> deliveryConfirmations(@PathVariable UUID id, Authentication authentication) {
-        return evidence.deliveryConfirmations(id, viewer(authentication));
+        return evidence.deliveryConfirmations(new LoadId(id), viewer(authentication));
     }
 
     @GetMapping("/{id}/delivery-confirmations/{confirmationId}/file")
@@ -223,7 +224,7 @@ class LoadsController {
     @Operation(summary = "Download the file of a proof of delivery")
     ResponseEntity<byte[]> proofFile(
             @PathVariable UUID id, @PathVariable UUID confirmationId, Authentication authentication) {
-        var document = evidence.proofOfDeliveryFile(id, confirmationId, viewer(authentication))
+        var document = evidence.proofOfDeliveryFile(new LoadId(id), confirmationId, viewer(authentication))
                 .orElseThrow(() -> new NotFound("Proof of delivery " + confirmationId));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.contentType().mediaType()))
@@ -237,7 +238,7 @@ class LoadsController {
             summary = "A short-lived link that opens this load's proof-of-delivery page on the driver's phone",
             description = "The URL carries a random token (stored hashed) valid for this load only until expires_at.")
     ResponseEntity<DriverLinkResponse> driverLink(@PathVariable UUID id) {
-        DriverLink link = driverLinks.create(id);
+        DriverLink link = driverLinks.create(new LoadId(id));
         return ResponseEntity.status(201)
                 .body(new DriverLinkResponse(link.loadId(), "/driver/loads/" + link.token(), link.expiresAt()));
     }
@@ -252,7 +253,7 @@ class LoadsController {
     LoadView telematics(
             @PathVariable UUID id, @Valid @RequestBody TelematicsRequest body, Authentication authentication) {
         return evidence.recordTelematics(
-                id,
+                new LoadId(id),
                 viewer(authentication),
                 new TelematicsPing(
                         body.deviceId(),
@@ -271,28 +272,29 @@ class LoadsController {
     ResponseEntity<LogEntryView> message(
             @PathVariable UUID id, @Valid @RequestBody MessageRequest body, Authentication authentication) {
         return ResponseEntity.status(201)
-                .body(communicationLog.postMessage(id, viewer(authentication), body.subject(), body.body()));
+                .body(communicationLog.postMessage(
+                        new LoadId(id), viewer(authentication), body.subject(), body.body()));
     }
 
     @PostMapping(value = "/{id}/messages", consumes = "message/rfc822")
     @PreAuthorize(CORRESPONDENTS)
     @Operation(summary = "Post an e-mail about the load (raw MIME, message/rfc822) to its communication log")
     ResponseEntity<LogEntryView> email(@PathVariable UUID id, @RequestBody byte[] raw, Authentication authentication) {
-        return ResponseEntity.status(201).body(communicationLog.postEmail(id, viewer(authentication), raw));
+        return ResponseEntity.status(201).body(communicationLog.postEmail(new LoadId(id), viewer(authentication), raw));
     }
 
     @GetMapping("/{id}/communication-log")
     @PreAuthorize(READERS)
     @Operation(summary = "The communication log of the load, with each entry's hashes")
     List<LogEntryView> communicationLog(@PathVariable UUID id, Authentication authentication) {
-        return communicationLog.entries(id, viewer(authentication));
+        return communicationLog.entries(new LoadId(id), viewer(authentication));
     }
 
     @GetMapping("/{id}/communication-log/verification")
     @PreAuthorize(READERS)
     @Operation(summary = "Re-compute the hash chain of the communication log and say whether it is intact")
     ChainVerification verification(@PathVariable UUID id, Authentication authentication) {
-        return communicationLog.verify(id, viewer(authentication));
+        return communicationLog.verify(new LoadId(id), viewer(authentication));
     }
 
     @GetMapping(value = "/{id}/communication-log/transcript", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -302,7 +304,7 @@ class LoadsController {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"communication-log-" + id + ".txt\"")
-                .body(communicationLog.transcript(id, viewer(authentication)));
+                .body(communicationLog.transcript(new LoadId(id), viewer(authentication)));
     }
 
     @PostMapping(value = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -316,7 +318,7 @@ class LoadsController {
             @PathVariable UUID id, @RequestParam("kind") String kind, @RequestPart("file") MultipartFile file) {
         return ResponseEntity.status(201)
                 .body(documents.attach(
-                        id,
+                        new LoadId(id),
                         kind,
                         Optional.ofNullable(file.getOriginalFilename()).orElse("document.pdf"),
                         bytes(file)));
@@ -326,7 +328,7 @@ class LoadsController {
     @PreAuthorize(READERS)
     @Operation(summary = "The documents of the load with their suggestions")
     List<LoadDocumentView> documents(@PathVariable UUID id, Authentication authentication) {
-        return documents.list(id, viewer(authentication));
+        return documents.list(new LoadId(id), viewer(authentication));
     }
 
     @PostMapping(value = "/document-suggestions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -3,7 +3,6 @@ package io.freightgate.billing;
 import io.freightgate.billing.internal.PaymentRequestRecords;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
-import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.platform.notifications.Notifications;
@@ -93,7 +92,7 @@ public class PaymentReminders {
                 : request.reminderBeforeSentAt().isPresent()) {
             return Optional.empty();
         }
-        Optional<OrganizationView> shipper = directory.find(new TenantId(request.shipperId()), ACROSS_TENANTS);
+        Optional<OrganizationView> shipper = directory.find(request.shipper(), ACROSS_TENANTS);
         Optional<String> email = shipper.flatMap(OrganizationView::contactEmail);
         if (overdue) {
             request.remindedOverdue(clock.instant());
@@ -103,7 +102,7 @@ public class PaymentReminders {
         if (email.isEmpty()) {
             return Optional.empty();
         }
-        String carrier = paymentRequests.organizationName(new TenantId(request.tenantId()));
+        String carrier = paymentRequests.organizationName(request.carrier());
         String token = paymentRequests.currentPaymentToken(request);
         notifications.enqueue(paymentRequests.mail(
                 request,

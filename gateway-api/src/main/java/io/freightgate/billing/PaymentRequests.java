@@ -232,12 +232,7 @@ public class PaymentRequests {
         return systemAccess.transaction(reach, "attach rate confirmation to " + id, () -> {
             PaymentRequest request = requests.carriersOwn(id, reach);
             var stored = documents.store(new DocumentStore.NewDocument(
-                    new TenantId(request.tenantId()),
-                    request.id(),
-                    "rate-confirmation",
-                    fileName,
-                    content,
-                    Set.of(ContentType.PDF)));
+                    request.carrier(), request.id(), "rate-confirmation", fileName, content, Set.of(ContentType.PDF)));
             return switch (stored) {
                 case DocumentStore.Accepted accepted -> {
                     request.attachRateConfirmation(accepted.id().value(), clock.instant());
@@ -358,7 +353,7 @@ public class PaymentRequests {
     private Instant issue(PaymentRequest request, String token) {
         Instant now = clock.instant();
         Instant expires = now.plus(payLinkValidity);
-        TenantId carrier = new TenantId(request.tenantId());
+        TenantId carrier = request.carrier();
         request.issuePaymentLink(
                 PaymentTokens.hash(token), encryption.encryptText(carrier, carrier.value(), token), expires, now);
         return expires;

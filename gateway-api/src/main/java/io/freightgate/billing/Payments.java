@@ -107,7 +107,7 @@ public class Payments {
         PaymentAttempt attempt = OnConflict.retry(
                 () -> systemAccess.transaction(Reach.OWN_TENANT, "begin payment of " + requestId, () -> {
                     PaymentRequest request = requests.shippersOwn(requestId);
-                    var currency = java.util.Currency.getInstance(request.currency());
+                    var currency = request.amount().currency();
                     if (method == PaymentAttempt.Method.SEPA_DEBIT && !PaymentCurrencies.sepaSupported(currency)) {
                         throw new IllegalArgumentException("SEPA Direct Debit is available for EUR requests only");
                     }
@@ -341,8 +341,8 @@ public class Payments {
                         events.publishEvent(new PaymentAttemptFailed(
                                 request.id(),
                                 attemptId,
-                                new TenantId(request.tenantId()),
-                                new TenantId(request.shipperId()),
+                                request.carrier(),
+                                request.shipper(),
                                 attempt.declineCode().orElse("declined")));
                     }
                     return null;

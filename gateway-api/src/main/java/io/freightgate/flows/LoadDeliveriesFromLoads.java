@@ -2,6 +2,7 @@ package io.freightgate.flows;
 
 import io.freightgate.billing.DeliveryProof;
 import io.freightgate.billing.LoadDeliveries;
+import io.freightgate.kernel.LoadId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.LoadPlanning;
 import io.freightgate.loads.LoadViewer;
@@ -27,14 +28,14 @@ class LoadDeliveriesFromLoads implements LoadDeliveries {
 
     @Override
     public boolean isLoadOf(UUID loadId, TenantId carrier, TenantId shipper) {
-        return loads.find(loadId, LoadViewer.staff())
+        return loads.find(new LoadId(loadId), LoadViewer.staff())
                 .filter(load -> load.carrier().equals(carrier) && load.shipper().equals(shipper))
                 .isPresent();
     }
 
     @Override
     public Optional<DeliveryProof> delivery(UUID loadId) {
-        return loads.find(loadId, LoadViewer.organization())
+        return loads.find(new LoadId(loadId), LoadViewer.organization())
                 .filter(load -> load.deliveredAt().isPresent())
                 .map(load -> ConfirmedDeliveriesReleaseTransfers.proof(
                         load.deliveryEvidence().orElse(null)));

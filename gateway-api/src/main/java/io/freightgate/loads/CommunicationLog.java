@@ -1,5 +1,6 @@
 package io.freightgate.loads;
 
+import io.freightgate.kernel.LoadId;
 import io.freightgate.loads.internal.ChainedLog;
 import io.freightgate.loads.internal.EvidenceRecords;
 import io.freightgate.loads.internal.LoadAccess;
@@ -12,7 +13,6 @@ import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,7 +44,7 @@ public class CommunicationLog {
     }
 
     /** A message posted through the API by someone who may see the load (carrier, shipper or assigned driver). */
-    public LogEntryView postMessage(UUID id, LoadViewer viewer, String subject, String body) {
+    public LogEntryView postMessage(LoadId id, LoadViewer viewer, String subject, String body) {
         String text = body == null ? "" : body.strip();
         if (text.isEmpty() || text.length() > MAX_MESSAGE) {
             throw new IllegalArgumentException("A message has 1 to " + MAX_MESSAGE + " characters");
@@ -60,7 +60,7 @@ public class CommunicationLog {
     }
 
     /** An e-mail about the load posted as raw MIME; its sender is the author, its text the body. */
-    public LogEntryView postEmail(UUID id, LoadViewer viewer, byte[] raw) {
+    public LogEntryView postEmail(LoadId id, LoadViewer viewer, byte[] raw) {
         if (raw.length == 0 || raw.length > 1_048_576) {
             throw new FileRefused(FileRefused.Reason.TOO_LARGE, "An e-mail is limited to 1 MiB.");
         }
@@ -80,28 +80,28 @@ public class CommunicationLog {
     }
 
     /** Every entry of the load's log, first to last, with its hashes. */
-    public List<LogEntryView> entries(UUID id, LoadViewer viewer) {
+    public List<LogEntryView> entries(LoadId id, LoadViewer viewer) {
         return systemAccess.transaction(viewer.reach(), "read communication log of load " + id, () -> {
             access.visible(id, viewer);
-            return evidence.entries(id).stream().map(LoadViews::entry).toList();
+            return evidence.entries(id.value()).stream().map(LoadViews::entry).toList();
         });
     }
 
     /** Re-computes the load's chain from the first entry. */
-    public ChainVerification verify(UUID id, LoadViewer viewer) {
+    public ChainVerification verify(LoadId id, LoadViewer viewer) {
         return systemAccess.transaction(viewer.reach(), "verify communication log of load " + id, () -> {
             access.visible(id, viewer);
-            var result = HashChain.verify(evidence.entries(id));
+            var result = HashChain.verify(evidence.entries(id.value()));
             return new ChainVerification(
                     result.intact(), result.entries(), result.firstBrokenSeq(), result.headHash(), clock.instant());
         });
     }
 
     /** The transcript of the log as plain text, every entry with its hashes, and the verification of the chain. */
-    public String transcript(UUID id, LoadViewer viewer) {
+    public String transcript(LoadId id, LoadViewer viewer) {
         return systemAccess.transaction(viewer.reach(), "export communication log of load " + id, () -> {
             Load load = access.visible(id, viewer);
-            List<HashChain.Entry> entries = evidence.entries(id);
+            List<HashChain.Entry> entries = evidence.entries(id.value());
             var result = HashChain.verify(entries);
             var out = new StringBuilder();
             out.append("FreightGate communication log of load ")

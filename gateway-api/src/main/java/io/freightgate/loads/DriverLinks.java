@@ -1,5 +1,6 @@
 package io.freightgate.loads;
 
+import io.freightgate.kernel.LoadId;
 import io.freightgate.loads.internal.DeliveryProofs;
 import io.freightgate.loads.internal.EvidenceRecords;
 import io.freightgate.loads.internal.LoadAccess;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -65,7 +65,7 @@ public class DriverLinks {
     }
 
     /** A driver link for the load's assigned driver; only its hash is stored. */
-    public DriverLink create(UUID id) {
+    public DriverLink create(LoadId id) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -1,5 +1,6 @@
 package io.freightgate.loads;
 
+import io.freightgate.kernel.LoadId;
 import io.freightgate.kernel.Money;
 import io.freightgate.loads.internal.ChainedLog;
 import io.freightgate.loads.internal.EvidenceRecords;
@@ -57,7 +58,7 @@ public class LoadDocuments {
     }
 
     /** Stores a document of the load and returns what was recognized in it (to confirm, never applied here). */
-    public LoadDocumentView attach(UUID id, String kind, String fileName, byte[] pdf) {
+    public LoadDocumentView attach(LoadId id, String kind, String fileName, byte[] pdf) {
         String normalized = kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
         if (!Set.of("RATE_CONFIRMATION", "BOL", "CMR", "POD").contains(normalized)) {
             throw new IllegalArgumentException("kind must be RATE_CONFIRMATION, BOL, CMR or POD");
@@ -96,10 +97,10 @@ public class LoadDocuments {
     }
 
     /** The documents of the load, with what was recognized in each. */
-    public List<LoadDocumentView> list(UUID id, LoadViewer viewer) {
+    public List<LoadDocumentView> list(LoadId id, LoadViewer viewer) {
         return systemAccess.transaction(viewer.reach(), "read documents of load " + id, () -> {
             access.visible(id, viewer);
-            return evidence.documents(id).stream()
+            return evidence.documents(id.value()).stream()
                     .map(row -> new LoadDocumentView(
                             row.id(),
                             row.loadId(),

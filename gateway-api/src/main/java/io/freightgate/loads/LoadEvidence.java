@@ -1,6 +1,6 @@
 package io.freightgate.loads;
 
-import io.freightgate.kernel.TenantId;
+import io.freightgate.kernel.LoadId;
 import io.freightgate.loads.internal.ChainedLog;
 import io.freightgate.loads.internal.DeliveryProofs;
 import io.freightgate.loads.internal.EvidenceRecords;
@@ -74,7 +74,7 @@ public class LoadEvidence {
     }
 
     /** Stores a proof of delivery uploaded through the API by the carrier or the assigned driver. */
-    public DeliveryConfirmationView uploadProofOfDelivery(UUID id, LoadViewer viewer, UploadProofOfDelivery pod) {
+    public DeliveryConfirmationView uploadProofOfDelivery(LoadId id, LoadViewer viewer, UploadProofOfDelivery pod) {
         LoadFiles.Checked checked = files.check(pod.content(), true);
         return systemAccess.transaction(
                 Reach.OWN_TENANT,
@@ -82,10 +82,10 @@ public class LoadEvidence {
                 () -> proofs.record(access.managed(id, viewer), pod, checked, "API", Tenancy.currentActor()));
     }
 
-    public List<DeliveryConfirmationView> deliveryConfirmations(UUID id, LoadViewer viewer) {
+    public List<DeliveryConfirmationView> deliveryConfirmations(LoadId id, LoadViewer viewer) {
         return systemAccess.transaction(viewer.reach(), "read proofs of delivery of load " + id, () -> {
             access.visible(id, viewer);
-            return evidence.confirmations(id);
+            return evidence.confirmations(id.value());
         });
     }
 
@@ -95,11 +95,11 @@ public class LoadEvidence {
      * the load to the caller (nobody else sees it: 404), the file of that load's confirmation is read through the
      * audited system path.
      */
-    public Optional<DocumentStore.Document> proofOfDeliveryFile(UUID id, UUID confirmationId, LoadViewer viewer) {
+    public Optional<DocumentStore.Document> proofOfDeliveryFile(LoadId id, UUID confirmationId, LoadViewer viewer) {
         Optional<UUID> document =
                 systemAccess.transaction(viewer.reach(), "read proofs of delivery of load " + id, () -> {
                     access.visible(id, viewer);
-                    return evidence.confirmations(id).stream()
+                    return evidence.confirmations(id.value()).stream()
                             .filter(confirmation -> confirmation.id().equals(confirmationId))
                             .map(DeliveryConfirmationView::documentId)
                             .findFirst();
@@ -111,7 +111,7 @@ public class LoadEvidence {
     }
 
     /** Records a ping; arrival and departure at each stop are derived again from all pings of the load. */
-    public LoadView recordTelematics(UUID id, LoadViewer viewer, TelematicsPing ping) {
+    public LoadView recordTelematics(LoadId id, LoadViewer viewer, TelematicsPing ping) {
         if (ping.deviceId() == null
                 || ping.deviceId().isBlank()
                 || ping.deviceId().length() > 100) {
@@ -173,7 +173,7 @@ public class LoadEvidence {
      * changes nothing. Fails with {@link LoadNotFound} unless the caller's organization is the load's shipper, and with
      * {@link IllegalStateException} for a canceled load.
      */
-    public LoadView confirmByShipper(UUID id) {
+    public LoadView confirmByShipper(LoadId id) {
         String actor = Tenancy.currentActor();
         return systemAccess.transaction(Reach.OWN_TENANT, "shipper confirms the delivery of load " + id, () -> {
             Load load = access.shipped(id);
@@ -194,8 +194,7 @@ public class LoadEvidence {
     private void secondSignal(Load load, Instant at, DeliveryEvidence strong, String why, Instant now) {
         if (load.confirmDelivery(at, strong, now)) {
             log.append(load, "SYSTEM", "system", "Delivery confirmed", "Delivered at " + at + ". " + why, now);
-            events.publishEvent(new DeliveryConfirmed(
-                    load.id(), new TenantId(load.tenantId()), new TenantId(load.shipperId()), at, strong));
+            events.publishEvent(new DeliveryConfirmed(load.id(), load.carrier(), load.shipper(), at, strong));
         }
     }
 
@@ -208,7 +207,6 @@ public class LoadEvidence {
                 what + " at " + at + " (geofence " + Math.round(geofence.radiusMeters()) + " m, device " + device
                         + ").",
                 now);
-        events.publishEvent(new TelematicsRecorded(
-                load.id(), new TenantId(load.tenantId()), new TenantId(load.shipperId()), what, at));
+        events.publishEvent(new TelematicsRecorded(load.id(), load.carrier(), load.shipper(), what, at));
     }
 }

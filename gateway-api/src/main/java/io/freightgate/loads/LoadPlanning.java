@@ -1,5 +1,6 @@
 package io.freightgate.loads;
 
+import io.freightgate.kernel.LoadId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.internal.ChainedLog;
 import io.freightgate.loads.internal.LoadAccess;
@@ -95,7 +96,7 @@ public class LoadPlanning {
     }
 
     /** The load, if the viewer may see it. */
-    public Optional<LoadView> find(UUID id, LoadViewer viewer) {
+    public Optional<LoadView> find(LoadId id, LoadViewer viewer) {
         return systemAccess.transaction(
                 viewer.reach(), "read load " + id, () -> access.find(id, viewer).map(LoadViews::load));
     }
@@ -114,7 +115,7 @@ public class LoadPlanning {
     }
 
     /** Assigns the load to a driver (a user id of the carrier), or unassigns it. */
-    public LoadView assignDriver(UUID id, Optional<String> driverUserId) {
+    public LoadView assignDriver(LoadId id, Optional<String> driverUserId) {
         return systemAccess.transaction(Reach.OWN_TENANT, "assign driver to load " + id, () -> {
             Load load = access.managed(id, LoadViewer.organization());
             Instant now = clock.instant();

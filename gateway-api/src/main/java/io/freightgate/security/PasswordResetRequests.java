@@ -37,10 +37,11 @@ import org.springframework.transaction.support.TransactionOperations;
  * The durable queue of password-reset requests ({@code password_reset_requests}). {@link #record} stores the request
  * (the email's keyed hash, the request id and client address) and commits it before the caller answers 202: the same
  * work for every well-formed address, so the answer's timing tells nothing about accounts. A {@link QueueWorker} of
- * the platform's one work queue then claims the requests in batches (a lease, so several instances share the queue), looks the address
- * up, and for an active user issues the token, records the mail in the platform's outbox and deletes the request, all
- * in one transaction: a request is never dropped, however many arrive, and a crash leaves it queued for the next run
- * (every {@code freightgate.security.password-reset.poll-interval}, 10 s by default, and at start-up). A request that
+ * the platform's one work queue then claims the requests in batches (a lease, so several instances share the
+ * queue), looks the address up, and for an active user issues the token, records the mail in the platform's outbox
+ * and deletes the request, all in one transaction: a request is never dropped, however many arrive, and a crash leaves
+ * it queued for the next run (every {@code freightgate.security.password-reset.poll-interval}, 10 s by default, and at
+ * start-up). A request that
  * fails is retried a minute later, and given up with an error in the log after {@value #MAX_ATTEMPTS} attempts.
  *
  * <p>A user gets at most {@code freightgate.security.password-reset.mails-per-user} (3) reset mails per {@code

@@ -21,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.freightgate.kernel.LoadId;
 import io.freightgate.loads.CommunicationLog;
 import io.freightgate.loads.CreateLoad;
 import io.freightgate.loads.DriverLink;
@@ -147,20 +148,20 @@ class LoadsApiWebTests {
 
     @Test
     void whoReadsDecidesWhichLoadsAreSeen() throws Exception {
-        when(planning.find(eq(LOAD), any())).thenReturn(Optional.of(load()));
+        when(planning.find(eq(new LoadId(LOAD)), any())).thenReturn(Optional.of(load()));
         mvc.perform(get("/api/v1/loads/{id}", LOAD).with(callers.as(CARRIER, Role.CARRIER_DRIVER)))
                 .andExpect(status().isOk());
-        verify(planning).find(LOAD, LoadViewer.driver(USER));
+        verify(planning).find(new LoadId(LOAD), LoadViewer.driver(USER));
         // A driver who also dispatches sees the organization's loads.
         mvc.perform(get("/api/v1/loads/{id}", LOAD)
                         .with(callers.as(CARRIER, Role.CARRIER_DRIVER, Role.CARRIER_DISPATCHER)))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/v1/loads/{id}", LOAD).with(callers.as(SHIPPER, Role.SHIPPER_PAYER)))
                 .andExpect(status().isOk());
-        verify(planning, org.mockito.Mockito.times(2)).find(LOAD, LoadViewer.organization());
+        verify(planning, org.mockito.Mockito.times(2)).find(new LoadId(LOAD), LoadViewer.organization());
         mvc.perform(get("/api/v1/loads/{id}", LOAD).with(callers.as(PLATFORM, Role.COMPLIANCE_OFFICER)))
                 .andExpect(status().isOk());
-        verify(planning).find(LOAD, LoadViewer.staff());
+        verify(planning).find(new LoadId(LOAD), LoadViewer.staff());
         when(planning.list(any(), anyInt())).thenReturn(List.of(load()));
         mvc.perform(get("/api/v1/loads").param("limit", "5").with(callers.as(CARRIER, Role.CARRIER_DRIVER)))
                 .andExpect(status().isOk())
@@ -174,7 +175,7 @@ class LoadsApiWebTests {
         mvc.perform(get("/api/v1/loads/{id}", LOAD).with(callers.as(SHIPPER, Role.SHIPPER_ADMIN)))
                 .andExpect(problem(ProblemType.NOT_FOUND))
                 .andExpect(jsonPath("$.detail").value("Load " + LOAD + " not found."));
-        when(evidence.confirmByShipper(LOAD)).thenThrow(new LoadNotFound(LOAD));
+        when(evidence.confirmByShipper(new LoadId(LOAD))).thenThrow(new LoadNotFound(LOAD));
         mvc.perform(post("/api/v1/loads/{id}/shipper-confirmation", LOAD).with(callers.as(SHIPPER, Role.SHIPPER_PAYER)))
                 .andExpect(problem(ProblemType.NOT_FOUND));
         mvc.perform(post("/api/v1/loads/{id}/shipper-confirmation", LOAD).with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
@@ -193,7 +194,7 @@ class LoadsApiWebTests {
                         .with(callers.as(CARRIER, Role.CARRIER_DRIVER)))
                 .andExpect(status().isCreated());
         var upload = ArgumentCaptor.forClass(UploadProofOfDelivery.class);
-        verify(evidence).uploadProofOfDelivery(eq(LOAD), eq(LoadViewer.driver(USER)), upload.capture());
+        verify(evidence).uploadProofOfDelivery(eq(new LoadId(LOAD)), eq(LoadViewer.driver(USER)), upload.capture());
         assertThat(upload.getValue().fileName()).isEqualTo("pod.pdf");
         assertThat(upload.getValue().content()).isEqualTo(pdf);
         assertThat(upload.getValue().signatoryName()).isEqualTo("J. Receiver");
@@ -241,7 +242,7 @@ class LoadsApiWebTests {
                 .andExpect(status().isOk());
         verify(evidence)
                 .recordTelematics(
-                        LOAD,
+                        new LoadId(LOAD),
                         LoadViewer.organization(),
                         new TelematicsPing(
                                 "truck-9", Instant.parse("2026-12-09T14:58:00Z"), 45.76, 4.83, Optional.empty()));
@@ -266,7 +267,7 @@ class LoadsApiWebTests {
                 .andExpect(jsonPath("$.seq").value(3))
                 .andExpect(jsonPath("$.previous_hash").value("aa"))
                 .andExpect(OpenApiShapes.matches("LogEntryView"));
-        verify(communicationLog).postMessage(LOAD, LoadViewer.organization(), "ETA", "Late by 2h");
+        verify(communicationLog).postMessage(new LoadId(LOAD), LoadViewer.organization(), "ETA", "Late by 2h");
 
         byte[] mail = "From: a@b.example\r\nSubject: ETA\r\n\r\nLate".getBytes(StandardCharsets.US_ASCII);
         mvc.perform(post("/api/v1/loads/{id}/messages", LOAD)
@@ -275,7 +276,7 @@ class LoadsApiWebTests {
                         .content(mail))
                 .andExpect(status().isCreated());
         var raw = ArgumentCaptor.forClass(byte[].class);
-        verify(communicationLog).postEmail(eq(LOAD), eq(LoadViewer.organization()), raw.capture());
+        verify(communicationLog).postEmail(eq(new LoadId(LOAD)), eq(LoadViewer.organization()), raw.capture());
         assertThat(raw.getValue()).isEqualTo(mail);
 
         mvc.perform(post("/api/v1/loads/{id}/messages", LOAD)
@@ -293,7 +294,7 @@ class LoadsApiWebTests {
 
     @Test
     void theTranscriptIsPlainTextToDownload() throws Exception {
-        when(communicationLog.transcript(LOAD, LoadViewer.staff())).thenReturn("#1 Late by 2h\n");
+        when(communicationLog.transcript(new LoadId(LOAD), LoadViewer.staff())).thenReturn("#1 Late by 2h\n");
         mvc.perform(get("/api/v1/loads/{id}/communication-log/transcript", LOAD)
                         .with(callers.as(PLATFORM, Role.RISK_ANALYST)))
                 .andExpect(status().isOk())
@@ -305,7 +306,7 @@ class LoadsApiWebTests {
 
     @Test
     void aDriverLinkPointsAtTheDriversPageAndOnlyManagersMakeOne() throws Exception {
-        when(driverLinks.create(LOAD))
+        when(driverLinks.create(new LoadId(LOAD)))
                 .thenReturn(new DriverLink(LOAD, "tok123", Instant.parse("2026-12-07T22:00:00Z")));
         mvc.perform(post("/api/v1/loads/{id}/driver-links", LOAD).with(callers.as(CARRIER, Role.CARRIER_DISPATCHER)))
                 .andExpect(status().isCreated())
@@ -325,7 +326,7 @@ class LoadsApiWebTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"driver_user_id\": null}"))
                 .andExpect(status().isOk());
-        verify(planning).assignDriver(LOAD, Optional.empty());
+        verify(planning).assignDriver(new LoadId(LOAD), Optional.empty());
         mvc.perform(put("/api/v1/loads/{id}/driver", LOAD)
                         .with(callers.as(CARRIER, Role.CARRIER_ADMIN))
                         .contentType(MediaType.APPLICATION_JSON)

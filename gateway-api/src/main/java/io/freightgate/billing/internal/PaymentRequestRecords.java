@@ -3,7 +3,6 @@ package io.freightgate.billing.internal;
 import io.freightgate.billing.PaymentRequestNotFound;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
-import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.tenancy.Ownership;
 import io.freightgate.platform.tenancy.Reach;
 import java.time.Instant;
@@ -32,17 +31,13 @@ public interface PaymentRequestRecords extends JpaRepository<PaymentRequest, UUI
      * else, shippers included.
      */
     default PaymentRequest carriersOwn(UUID id, Reach reach) {
-        return Ownership.require(
-                findById(id), reach, request -> new TenantId(request.tenantId()), () -> new PaymentRequestNotFound(id));
+        return Ownership.require(findById(id), reach, PaymentRequest::carrier, () -> new PaymentRequestNotFound(id));
     }
 
     /** A request its shipper pays; {@link PaymentRequestNotFound} for anyone else, its carrier included. */
     default PaymentRequest shippersOwn(UUID id) {
         return Ownership.require(
-                findById(id),
-                Reach.OWN_TENANT,
-                request -> new TenantId(request.shipperId()),
-                () -> new PaymentRequestNotFound(id));
+                findById(id), Reach.OWN_TENANT, PaymentRequest::shipper, () -> new PaymentRequestNotFound(id));
     }
 
     @Query("select r from PaymentRequest r order by r.createdAt desc")

@@ -9,7 +9,6 @@ import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
 import io.freightgate.kernel.Money;
-import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.notifications.Notification;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,12 +28,12 @@ public final class PaymentRequestViews {
                 refunds.stream().map(PaymentRequestViews::refund).toList();
         return new PaymentRequestView(
                 request.id(),
-                new TenantId(request.tenantId()),
-                new TenantId(request.shipperId()),
+                request.carrier(),
+                request.shipper(),
                 status(request, today),
-                Money.of(request.amountMinor(), request.currency()),
-                Money.of(request.amountPaidMinor(), request.currency()),
-                Money.of(request.amountRefundedMinor(), request.currency()),
+                request.amount(),
+                request.amountPaid(),
+                request.amountRefunded(),
                 request.loadReference(),
                 request.loadId(),
                 request.origin(),
@@ -114,7 +113,7 @@ public final class PaymentRequestViews {
                         "carrier_name",
                         carrierName,
                         "amount",
-                        Money.of(request.amountMinor(), request.currency()).toString(),
+                        request.amount().toString(),
                         "load_reference",
                         request.loadReference(),
                         "route",

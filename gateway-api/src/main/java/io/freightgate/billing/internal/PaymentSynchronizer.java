@@ -10,7 +10,6 @@ import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
 import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.stripe.StripePayments;
-import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.persistence.OnConflict;
@@ -104,10 +103,10 @@ public class PaymentSynchronizer {
                     if (change == PaymentRequest.Change.PAID) {
                         events.publishEvent(new PaymentCollected(
                                 request.id(),
-                                new TenantId(request.tenantId()),
+                                request.carrier(),
                                 request.loadId(),
                                 request.loadReference(),
-                                Money.of(request.amountPaidMinor(), request.currency()),
+                                request.amountPaid(),
                                 request.stripeChargeId()
                                         .orElseGet(() -> intent.latestChargeId().orElseThrow()),
                                 attempt.screeningVerdict() == PaymentAttempt.Verdict.REVIEW,
@@ -198,22 +197,22 @@ public class PaymentSynchronizer {
         }
         postings.stripeFee(
                 request.id(),
-                java.util.Currency.getInstance(request.currency()),
+                request.amount().currency(),
                 intent.latestChargeId().get(),
                 intent.chargeFeeMinor().orElse(0L),
                 now);
     }
 
     private void publish(PaymentRequest.Change change, PaymentRequest request, PaymentAttempt attempt) {
-        TenantId carrier = new TenantId(request.tenantId());
-        TenantId shipper = new TenantId(request.shipperId());
+        TenantId carrier = request.carrier();
+        TenantId shipper = request.shipper();
         switch (change) {
             case PAID ->
                 events.publishEvent(new PaymentRequestPaid(
                         request.id(),
                         carrier,
                         shipper,
-                        Money.of(request.amountPaidMinor(), request.currency()),
+                        request.amountPaid(),
                         attempt.method().name(),
                         request.stripeChargeId().orElse(""),
                         request.reclaimableUntil()));

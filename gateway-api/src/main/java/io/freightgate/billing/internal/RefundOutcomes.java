@@ -7,7 +7,6 @@ import io.freightgate.billing.internal.domain.AttemptOutcome;
 import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.kernel.Money;
-import io.freightgate.kernel.TenantId;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -36,7 +35,7 @@ public class RefundOutcomes {
         events.publishEvent(new RefundOutcomeChanged(
                 refund.id(),
                 request.id(),
-                new TenantId(request.tenantId()),
+                request.carrier(),
                 request.loadReference(),
                 Money.of(refund.amountMinor(), request.currency()),
                 refund.stripeRefundId(),

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Sends due deliveries, as a {@link QueueWorker} of the platform's one work queue. A round claims a batch from the queue
+ * Sends due deliveries, as a {@link QueueWorker} of the platform's one work queue. A round claims a batch from it
  * (a lease; several instances share the work through the claim), then handles each delivery in its own organization's
  * tenant scope: read it and the endpoint's secrets in one transaction, post it with no transaction open, record the
  * attempt and the outcome in a second one. A 2xx succeeds; anything else is retried after the queue's {@link Backoff}

@@ -143,8 +143,8 @@ public class DeliveryProofs {
                                 .orElse("")
                         + (flags.isEmpty() ? "" : " Flags: " + String.join(", ", flags) + "."),
                 now);
-        TenantId carrier = new TenantId(load.tenantId());
-        TenantId shipper = new TenantId(load.shipperId());
+        TenantId carrier = load.carrier();
+        TenantId shipper = load.shipper();
         events.publishEvent(new PodUploaded(load.id(), confirmationId, carrier, shipper, suspicious, now));
         if (!suspicious && load.confirmDelivery(pod.claimedAt(), strength, now)) {
             log.append(

@@ -1,13 +1,12 @@
 package io.freightgate.loads.internal;
 
-import io.freightgate.kernel.TenantId;
+import io.freightgate.kernel.LoadId;
 import io.freightgate.loads.LoadNotFound;
 import io.freightgate.loads.LoadViewer;
 import io.freightgate.loads.internal.domain.Load;
 import io.freightgate.platform.tenancy.Ownership;
 import io.freightgate.platform.tenancy.Reach;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,28 +25,24 @@ public class LoadAccess {
     }
 
     /** The load, if the viewer may see it. */
-    public Optional<Load> find(UUID id, LoadViewer viewer) {
-        return loads.findById(id)
+    public Optional<Load> find(LoadId id, LoadViewer viewer) {
+        return loads.findById(id.value())
                 .filter(load -> viewer.driver().map(load::assignedTo).orElse(true));
     }
 
     /** A load the viewer may see, or {@link LoadNotFound}. */
-    public Load visible(UUID id, LoadViewer viewer) {
+    public Load visible(LoadId id, LoadViewer viewer) {
         return find(id, viewer).orElseThrow(() -> new LoadNotFound(id));
     }
 
     /** A load the caller's carrier may act on (a driver: only when assigned to them), or {@link LoadNotFound}. */
-    public Load managed(UUID id, LoadViewer viewer) {
-        return Ownership.require(
-                find(id, viewer), Reach.OWN_TENANT, load -> new TenantId(load.tenantId()), () -> new LoadNotFound(id));
+    public Load managed(LoadId id, LoadViewer viewer) {
+        return Ownership.require(find(id, viewer), Reach.OWN_TENANT, Load::carrier, () -> new LoadNotFound(id));
     }
 
     /** A load shipped for the caller's organization, or {@link LoadNotFound}. */
-    public Load shipped(UUID id) {
+    public Load shipped(LoadId id) {
         return Ownership.require(
-                find(id, LoadViewer.organization()),
-                Reach.OWN_TENANT,
-                load -> new TenantId(load.shipperId()),
-                () -> new LoadNotFound(id));
+                find(id, LoadViewer.organization()), Reach.OWN_TENANT, Load::shipper, () -> new LoadNotFound(id));
     }
 }

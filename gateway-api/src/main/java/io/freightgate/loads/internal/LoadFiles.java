@@ -1,6 +1,5 @@
 package io.freightgate.loads.internal;
 
-import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.FileRefused;
 import io.freightgate.loads.internal.domain.Load;
 import io.freightgate.platform.documents.ContentType;
@@ -71,7 +70,7 @@ public class LoadFiles {
     public DocumentStore.Accepted store(
             Load load, String purpose, String fileName, byte[] content, Set<ContentType> accepted) {
         var stored = documents.store(new DocumentStore.NewDocument(
-                new TenantId(load.tenantId()), load.id(), purpose, safeName(fileName), content, accepted));
+                load.carrier(), load.id(), purpose, safeName(fileName), content, accepted));
         return switch (stored) {
             case DocumentStore.Accepted ok -> ok;
             case DocumentStore.Rejected rejected ->

@@ -1,6 +1,5 @@
 package io.freightgate.loads.internal;
 
-import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.LoadView;
 import io.freightgate.loads.LogEntryView;
 import io.freightgate.loads.StopView;
@@ -19,8 +18,8 @@ public final class LoadViews {
         List<Geofence.Visit> visits = visits(load);
         return new LoadView(
                 load.id(),
-                new TenantId(load.tenantId()),
-                new TenantId(load.shipperId()),
+                load.carrier(),
+                load.shipper(),
                 load.loadNumber(),
                 load.bolNumber(),
                 load.cmrNumber(),

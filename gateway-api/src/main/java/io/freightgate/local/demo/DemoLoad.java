@@ -1,5 +1,6 @@
 package io.freightgate.local.demo;
 
+import io.freightgate.kernel.LoadId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.CommunicationLog;
 import io.freightgate.loads.CreateLoad;
@@ -120,7 +121,7 @@ class DemoLoad {
         Tenancy.runAs(carrierId, driver, () -> {
             for (int i = 0; i < route.length; i++) {
                 evidence.recordTelematics(
-                        load.id(),
+                        new LoadId(load.id()),
                         LoadViewer.driver(driver),
                         new TelematicsPing(
                                 "DEMO-TRUCK-7",
@@ -130,12 +131,12 @@ class DemoLoad {
                                 Optional.of(i % 2 == 0 ? 62.0 : 0.0)));
             }
             communicationLog.postMessage(
-                    load.id(),
+                    new LoadId(load.id()),
                     LoadViewer.driver(driver),
                     "Loaded",
                     "Loaded 33 pallets in Hamburg, seal 4471. On the way to Lyon.");
             evidence.uploadProofOfDelivery(
-                    load.id(),
+                    new LoadId(load.id()),
                     LoadViewer.driver(driver),
                     new UploadProofOfDelivery(
                             "demo-pod.jpg",
@@ -159,7 +160,7 @@ class DemoLoad {
                 shipperId,
                 SEEDER,
                 () -> communicationLog.postEmail(
-                        load.id(), LoadViewer.organization(), mail.getBytes(StandardCharsets.UTF_8)));
+                        new LoadId(load.id()), LoadViewer.organization(), mail.getBytes(StandardCharsets.UTF_8)));
         log.info("Demo load {} created with telematics, a proof of delivery and messages", LOAD_NUMBER);
     }
 

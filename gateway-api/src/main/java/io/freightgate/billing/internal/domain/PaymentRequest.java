@@ -1,5 +1,6 @@
 package io.freightgate.billing.internal.domain;
 
+import io.freightgate.kernel.Money;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -67,8 +68,7 @@ public class PaymentRequest extends PaymentRequestColumns {
         request.dueDate = details.dueDate();
         request.terms = details.terms().orElse(null);
         request.description = details.description().orElse(null);
-        request.amountMinor = details.amountMinor();
-        request.currency = details.currency();
+        request.amount = Money.of(details.amountMinor(), details.currency());
         request.captureOnDelivery = details.captureOnDelivery();
         request.status = PaymentRequestState.OPEN;
         request.payTokenHash = payTokenHash;
@@ -209,7 +209,7 @@ public class PaymentRequest extends PaymentRequestColumns {
         }
         if (amount > refundableMinor()) {
             throw new IllegalArgumentException("The refund exceeds what is left to refund (" + refundableMinor()
-                    + " minor units of " + currency + ")");
+                    + " minor units of " + currency() + ")");
         }
         amountRefundedMinor += amount;
         status = amountRefundedMinor == amountPaidMinor

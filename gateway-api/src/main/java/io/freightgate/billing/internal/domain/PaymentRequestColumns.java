@@ -1,6 +1,10 @@
 package io.freightgate.billing.internal.domain;
 
+import io.freightgate.kernel.Money;
+import io.freightgate.kernel.TenantId;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -58,11 +62,13 @@ public abstract class PaymentRequestColumns {
     @Column(updatable = false)
     protected String description;
 
-    @Column(name = "amount_minor", nullable = false, updatable = false)
-    protected long amountMinor;
-
-    @Column(nullable = false, length = 3, updatable = false)
-    protected String currency;
+    /** What the carrier bills; its currency is the currency of every amount of the request (one column). */
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "amount_minor", nullable = false, updatable = false))
+    @AttributeOverride(
+            name = "currency",
+            column = @Column(name = "currency", nullable = false, length = 3, updatable = false))
+    protected Money amount;
 
     @Column(name = "capture_on_delivery", nullable = false, updatable = false)
     protected boolean captureOnDelivery;
@@ -158,6 +164,16 @@ public abstract class PaymentRequestColumns {
         return shipperId;
     }
 
+    /** The carrier that issued the request (its tenant). */
+    public TenantId carrier() {
+        return new TenantId(tenantId);
+    }
+
+    /** The shipper it is addressed to. */
+    public TenantId shipper() {
+        return new TenantId(shipperId);
+    }
+
     public String loadReference() {
         return loadReference;
     }
@@ -194,12 +210,27 @@ public abstract class PaymentRequestColumns {
         return Optional.ofNullable(description);
     }
 
-    public long amountMinor() {
-        return amountMinor;
+    public Money amount() {
+        return amount;
     }
 
+    /** What the shipper paid, in the request's currency. */
+    public Money amountPaid() {
+        return new Money(amountPaidMinor, amount.currency());
+    }
+
+    /** What was refunded of it, in the request's currency. */
+    public Money amountRefunded() {
+        return new Money(amountRefundedMinor, amount.currency());
+    }
+
+    public long amountMinor() {
+        return amount.minor();
+    }
+
+    /** The ISO code of the request's currency. */
     public String currency() {
-        return currency;
+        return amount.currency().getCurrencyCode();
     }
 
     public boolean captureOnDelivery() {

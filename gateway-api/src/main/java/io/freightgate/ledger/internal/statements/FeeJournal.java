@@ -1,8 +1,8 @@
 package io.freightgate.ledger.internal.statements;
 
+import io.freightgate.kernel.Money;
 import io.freightgate.ledger.JournalKind;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,9 +13,8 @@ import java.util.UUID;
 public record FeeJournal(
         String reference,
         JournalKind kind,
-        Currency currency,
         Instant occurredAt,
         Optional<UUID> paymentRequestId,
         Optional<String> loadReference,
-        long feeRevenueMinor,
-        long carrierPayableMinor) {}
+        Money feeRevenue,
+        Money carrierPayable) {}

@@ -1,5 +1,6 @@
 package io.freightgate.ledger.internal.statements;
 
+import io.freightgate.kernel.Money;
 import io.freightgate.ledger.JournalKind;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -40,15 +41,18 @@ public class FeeJournalRecords {
                  GROUP BY j.id, j.reference, j.kind, j.currency, j.occurred_at, j.payment_request_id, pr.load_reference
                  ORDER BY j.occurred_at, j.reference
                 """,
-                (rs, n) -> new FeeJournal(
-                        rs.getString("reference"),
-                        JournalKind.valueOf(rs.getString("kind")),
-                        Currency.getInstance(rs.getString("currency").strip()),
-                        rs.getTimestamp("occurred_at").toInstant(),
-                        Optional.ofNullable(rs.getObject("payment_request_id", UUID.class)),
-                        Optional.ofNullable(rs.getString("load_reference")),
-                        rs.getLong("fee_revenue"),
-                        rs.getLong("payable")),
+                (rs, n) -> {
+                    Currency currency =
+                            Currency.getInstance(rs.getString("currency").strip());
+                    return new FeeJournal(
+                            rs.getString("reference"),
+                            JournalKind.valueOf(rs.getString("kind")),
+                            rs.getTimestamp("occurred_at").toInstant(),
+                            Optional.ofNullable(rs.getObject("payment_request_id", UUID.class)),
+                            Optional.ofNullable(rs.getString("load_reference")),
+                            new Money(rs.getLong("fee_revenue"), currency),
+                            new Money(rs.getLong("payable"), currency));
+                },
                 carrier,
                 Timestamp.from(from),
                 Timestamp.from(until),

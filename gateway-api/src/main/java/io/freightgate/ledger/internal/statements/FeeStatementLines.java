@@ -32,16 +32,16 @@ public final class FeeStatementLines {
     }
 
     public static Line line(FeeJournal journal) {
-        long fee = Math.negateExact(journal.feeRevenueMinor());
-        long gross = Math.negateExact(Math.addExact(journal.feeRevenueMinor(), journal.carrierPayableMinor()));
+        Money fee = journal.feeRevenue().negate();
+        Money gross = journal.feeRevenue().plus(journal.carrierPayable()).negate();
         return new Line(
                 journal.occurredAt(),
                 journal.kind(),
                 journal.reference(),
                 journal.paymentRequestId(),
                 journal.loadReference(),
-                new Money(gross, journal.currency()),
-                new Money(fee, journal.currency()));
+                gross,
+                fee);
     }
 
     /** The lines in order of time (then journal reference). */

@@ -1,5 +1,6 @@
 package io.freightgate.loads.internal.domain;
 
+import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.DeliveryEvidence;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -251,6 +252,16 @@ public class Load {
 
     public UUID shipperId() {
         return shipperId;
+    }
+
+    /** The carrier that plans and carries the load (its tenant). */
+    public TenantId carrier() {
+        return new TenantId(tenantId);
+    }
+
+    /** The shipper it is addressed to. */
+    public TenantId shipper() {
+        return new TenantId(shipperId);
     }
 
     public String loadNumber() {

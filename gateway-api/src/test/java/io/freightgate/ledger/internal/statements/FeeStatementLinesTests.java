@@ -25,12 +25,11 @@ class FeeStatementLinesTests {
         return new FeeJournal(
                 "charge:" + ref,
                 JournalKind.PAYMENT,
-                currency,
                 Instant.parse(at),
                 Optional.of(UUID.nameUUIDFromBytes(ref.getBytes())),
                 Optional.of("LD-" + ref),
-                -fee,
-                -(amount - fee));
+                new Money(-fee, currency),
+                new Money(-(amount - fee), currency));
     }
 
     /** REFUND of {@code amount}: the carrier's share {@code carrierPart} and the fee's part come back (debits). */
@@ -38,12 +37,11 @@ class FeeStatementLinesTests {
         return new FeeJournal(
                 "refund:" + ref,
                 JournalKind.REFUND,
-                EUR,
                 Instant.parse(at),
                 Optional.of(UUID.nameUUIDFromBytes(ref.getBytes())),
                 Optional.of("LD-" + ref),
-                amount - carrierPart,
-                carrierPart);
+                new Money(amount - carrierPart, EUR),
+                new Money(carrierPart, EUR));
     }
 
     @Test
@@ -71,12 +69,11 @@ class FeeStatementLinesTests {
         FeeJournal failure = new FeeJournal(
                 "refund-failure:re_2",
                 JournalKind.REFUND_FAILURE,
-                EUR,
                 Instant.parse("2026-11-06T10:00:00Z"),
                 refund.paymentRequestId(),
                 refund.loadReference(),
-                -refund.feeRevenueMinor(),
-                -refund.carrierPayableMinor());
+                refund.feeRevenue().negate(),
+                refund.carrierPayable().negate());
 
         Line line = FeeStatementLines.line(failure);
 
