@@ -8,6 +8,7 @@ import io.freightgate.payouts.internal.domain.PayoutAccount;
 import io.freightgate.payouts.internal.domain.PayoutAccountState;
 import io.freightgate.payouts.internal.domain.SnapshotOrdering;
 import io.freightgate.payouts.internal.stripe.StripeConnectAccounts;
+import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
@@ -98,8 +99,13 @@ public class PayoutAccountSynchronizer {
         return apply(new Located(payoutAccountId, tenant, Optional.empty()), snapshot, actor);
     }
 
+    /**
+     * Applies a snapshot in a short transaction on the freshly read row. The carrier's return from onboarding and
+     * Stripe's {@code account.updated} write the same row at once: the loser of that race runs again on the winner's
+     * row, where the snapshot's observation time decides whether it still applies.
+     */
     private PayoutAccount.Synchronization apply(Located located, AccountSnapshot snapshot, String actor) {
-        return Tenancy.callAs(
+        return OnConflict.retry(() -> Tenancy.callAs(
                 located.tenant(),
                 actor,
                 () -> transactions.execute(status -> {
@@ -114,7 +120,7 @@ public class PayoutAccountSynchronizer {
                         publish(account, applied);
                     }
                     return result;
-                }));
+                })));
     }
 
     private void publish(PayoutAccount account, PayoutAccount.Applied applied) {
