@@ -12,7 +12,6 @@ import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
 import io.freightgate.billing.internal.stripe.StripePayments;
-import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
@@ -136,7 +135,7 @@ public class Payments {
                 attempt.id(),
                 new TenantId(attempt.tenantId()),
                 payer,
-                Money.of(attempt.amountMinor(), attempt.currency()),
+                attempt.amount(),
                 method.name(),
                 actor,
                 with instanceof PayWith.SepaDebit sepa

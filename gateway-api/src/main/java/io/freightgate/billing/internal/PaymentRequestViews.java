@@ -8,7 +8,6 @@ import io.freightgate.billing.internal.domain.PaymentAttempt;
 import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
-import io.freightgate.kernel.Money;
 import io.freightgate.platform.notifications.Notification;
 import java.time.LocalDate;
 import java.util.List;
@@ -83,7 +82,7 @@ public final class PaymentRequestViews {
         return new RefundView(
                 refund.id(),
                 refund.paymentRequestId(),
-                Money.of(refund.amountMinor(), refund.currency()),
+                refund.amount(),
                 refund.reason(),
                 refund.outcome().name(),
                 refund.stripeRefundId(),

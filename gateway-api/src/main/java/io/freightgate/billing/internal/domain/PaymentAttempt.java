@@ -1,6 +1,9 @@
 package io.freightgate.billing.internal.domain;
 
+import io.freightgate.kernel.Money;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -52,11 +55,12 @@ public class PaymentAttempt {
     @Column(nullable = false, updatable = false)
     private Method method;
 
-    @Column(name = "amount_minor", nullable = false, updatable = false)
-    private long amountMinor;
-
-    @Column(nullable = false, length = 3, updatable = false)
-    private String currency;
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "amount_minor", nullable = false, updatable = false))
+    @AttributeOverride(
+            name = "currency",
+            column = @Column(name = "currency", nullable = false, length = 3, updatable = false))
+    private Money amount;
 
     @Column(name = "manual_capture", nullable = false, updatable = false)
     private boolean manualCapture;
@@ -148,8 +152,7 @@ public class PaymentAttempt {
         attempt.shipperId = request.shipperId();
         attempt.number = number;
         attempt.method = method;
-        attempt.amountMinor = request.amountMinor();
-        attempt.currency = request.currency();
+        attempt.amount = request.amount();
         attempt.manualCapture = request.captureOnDelivery() && method == Method.CARD;
         attempt.stripePaymentMethodId = paymentMethodId.orElse(null);
         attempt.returnUrl = returnUrl.orElse(null);
@@ -258,12 +261,17 @@ public class PaymentAttempt {
         return method;
     }
 
-    public long amountMinor() {
-        return amountMinor;
+    public Money amount() {
+        return amount;
     }
 
+    public long amountMinor() {
+        return amount.minor();
+    }
+
+    /** The ISO code of the amount's currency. */
     public String currency() {
-        return currency;
+        return amount.currency().getCurrencyCode();
     }
 
     public boolean manualCapture() {

@@ -1,6 +1,9 @@
 package io.freightgate.billing.internal.domain;
 
+import io.freightgate.kernel.Money;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,11 +31,12 @@ public class PaymentRefund {
     @Column(name = "shipper_id", nullable = false, updatable = false)
     private UUID shipperId;
 
-    @Column(name = "amount_minor", nullable = false, updatable = false)
-    private long amountMinor;
-
-    @Column(nullable = false, length = 3, updatable = false)
-    private String currency;
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "amount_minor", nullable = false, updatable = false))
+    @AttributeOverride(
+            name = "currency",
+            column = @Column(name = "currency", nullable = false, length = 3, updatable = false))
+    private Money amount;
 
     @Column(updatable = false)
     private String reason;
@@ -75,8 +79,7 @@ public class PaymentRefund {
         refund.paymentRequestId = request.id();
         refund.tenantId = request.tenantId();
         refund.shipperId = request.shipperId();
-        refund.amountMinor = amountMinor;
-        refund.currency = request.currency();
+        refund.amount = new Money(amountMinor, request.amount().currency());
         refund.reason = reason.orElse(null);
         refund.outcome = AttemptOutcome.PENDING;
         refund.createdBy = actor;
@@ -138,12 +141,17 @@ public class PaymentRefund {
         return tenantId;
     }
 
-    public long amountMinor() {
-        return amountMinor;
+    public Money amount() {
+        return amount;
     }
 
+    public long amountMinor() {
+        return amount.minor();
+    }
+
+    /** The ISO code of the amount's currency. */
     public String currency() {
-        return currency;
+        return amount.currency().getCurrencyCode();
     }
 
     public Optional<String> reason() {
