@@ -27,6 +27,15 @@ class LostStripeAnswersIT extends TransferJourneys {
     @org.springframework.beans.factory.annotation.Autowired
     io.freightgate.platform.stripe.calls.StripeCallJanitor janitor;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.freightgate.platform.tenancy.SystemAccess systemAccess;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.support.TransactionOperations transactions;
+
     @Test
     void aTransferStripeMadeWhoseAnswerWasLostIsLookedUpADayLaterAndNeverSentTwice() {
         Carrier carrier = carrierWithPayouts();
@@ -64,6 +73,22 @@ class LostStripeAnswersIT extends TransferJourneys {
         assertThat(TransferEventsRecorder.published)
                 .anyMatch(event -> event instanceof TransferReleased released
                         && released.paymentRequestId().toString().equals(id));
+        var call = systemAccess.callAs(
+                "test",
+                java.util.Optional.<io.freightgate.kernel.TenantId>empty(),
+                "read the transfer's Stripe call",
+                () -> transactions.execute(status -> jdbc.queryForMap(
+                        "SELECT outcome, sends, checks, stripe_object_id FROM stripe_calls"
+                                + " WHERE operation = ? AND idempotency_key = ?",
+                        io.freightgate.transfers.internal.TransferSending.CREATE,
+                        key)));
+        assertThat(call)
+                .as("the call record: settled by the look-up, sent once, looked up at least once")
+                .containsEntry("outcome", "APPROVED")
+                .containsEntry("sends", 1)
+                .containsEntry(
+                        "stripe_object_id", sent.get("stripe_transfer_id").asString());
+        assertThat((Integer) call.get("checks")).isGreaterThanOrEqualTo(1);
     }
 
     @Test
