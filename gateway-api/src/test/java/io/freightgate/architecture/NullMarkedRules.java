@@ -35,8 +35,10 @@ class NullMarkedRules {
             "io.freightgate",
             "io.freightgate.flows",
             "io.freightgate.integrations",
+            "io.freightgate.integrations.internal",
             "io.freightgate.integrations.internal.domain",
-            "io.freightgate.webhooks");
+            "io.freightgate.webhooks",
+            "io.freightgate.webhooks.internal");
 
     /** Inside a marked tree but generated (wsimport's VIES client): not ours to annotate. */
     static final Set<String> GENERATED = Set.of("io.freightgate.kyc.internal.vies.soap");

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -27,18 +28,23 @@ public class WebhookSecrets {
     }
 
     public List<String> of(WebhookEndpoint endpoint) {
-        return List.copyOf(secrets.get(endpoint));
+        return List.copyOf(secretsOf(endpoint));
     }
 
     /** Accepts one more secret for an endpoint (an endpoint registered at start-up in local mode). */
     void add(WebhookEndpoint endpoint, String secret) {
-        if (!secret.isBlank() && !secrets.get(endpoint).contains(secret)) {
-            secrets.get(endpoint).add(secret);
+        if (!secret.isBlank() && !secretsOf(endpoint).contains(secret)) {
+            secretsOf(endpoint).add(secret);
         }
     }
 
     void remove(WebhookEndpoint endpoint, String secret) {
-        secrets.get(endpoint).remove(secret);
+        secretsOf(endpoint).remove(secret);
+    }
+
+    /** The constructor fills a list for every endpoint. */
+    private List<String> secretsOf(WebhookEndpoint endpoint) {
+        return Objects.requireNonNull(secrets.get(endpoint), "the constructor fills every endpoint");
     }
 
     private static List<String> parse(String value) {
@@ -51,7 +57,7 @@ public class WebhookSecrets {
     @Override
     public String toString() {
         return "WebhookSecrets[platform="
-                + secrets.get(WebhookEndpoint.PLATFORM).size() + " secret(s), connect="
-                + secrets.get(WebhookEndpoint.CONNECT).size() + " secret(s)]";
+                + secretsOf(WebhookEndpoint.PLATFORM).size() + " secret(s), connect="
+                + secretsOf(WebhookEndpoint.CONNECT).size() + " secret(s)]";
     }
 }
