@@ -9,6 +9,8 @@
 @ApplicationModule(
         displayName = "Transfers",
         allowedDependencies = {"billing", "payouts", "ledger", "kernel", "platform"})
+@NullMarked
 package io.freightgate.transfers;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

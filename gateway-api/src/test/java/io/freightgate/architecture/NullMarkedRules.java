@@ -28,7 +28,8 @@ class NullMarkedRules {
             "io.freightgate.ledger",
             "io.freightgate.local",
             "io.freightgate.disputes",
-            "io.freightgate.fraud");
+            "io.freightgate.fraud",
+            "io.freightgate.transfers");
 
     /** These packages only (their subpackages are not marked yet). */
     static final List<String> MARKED_PACKAGES = List.of(

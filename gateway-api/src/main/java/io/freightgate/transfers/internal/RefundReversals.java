@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -98,24 +99,27 @@ public class RefundReversals {
 
     private Optional<Call> succeeded(RefundOutcomeChanged refund) {
         long refundMinor = refund.amount().minor();
+        @Nullable
         Transfer transfer =
                 transfers.findByPaymentRequestId(refund.paymentRequestId()).orElse(null);
         boolean reversible = transfer != null
                 && transfer.status() == TransferState.SENT
                 && transfer.stripeTransferId().isPresent()
                 && !deductedBy(transfer, refund);
-        if (!reversible) {
+        if (!reversible || transfer == null) {
             long share = Math.min(refundMinor, Math.max(0, postings.stillOwed(refund.paymentRequestId())));
             postings.refunded(journal(refund), share, clock.instant());
             return Optional.empty();
         }
         long transferred = transfer.amount().minor();
-        long taken = jdbc.queryForObject(
-                "SELECT coalesce(sum(amount_minor), 0) FROM transfer_refund_reversals"
-                        + " WHERE stripe_transfer_id = ? AND status <> 'FAILED' AND refund_id <> ?",
-                Long.class,
-                transfer.stripeTransferId().get(),
-                refund.refundId());
+        long taken = java.util.Objects.requireNonNull(
+                jdbc.queryForObject(
+                        "SELECT coalesce(sum(amount_minor), 0) FROM transfer_refund_reversals"
+                                + " WHERE stripe_transfer_id = ? AND status <> 'FAILED' AND refund_id <> ?",
+                        Long.class,
+                        transfer.stripeTransferId().get(),
+                        refund.refundId()),
+                "coalesce makes a sum");
         long share = transfer.gross().minor() - transfer.fee().minor();
         long amount = Math.max(
                 0, Math.min(proportional(share, refundMinor, transfer.gross().minor()), transferred - taken));
@@ -205,6 +209,7 @@ public class RefundReversals {
      * the restore machinery sends it.
      */
     private Optional<UUID> topUp(RefundOutcomeChanged refund) {
+        @Nullable
         Transfer transfer =
                 transfers.findByPaymentRequestId(refund.paymentRequestId()).orElse(null);
         long owed = postings.stillOwed(refund.paymentRequestId());

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The carrier's share of one payment request, and where sending it to the carrier's Stripe connected account stands
@@ -67,28 +68,28 @@ public class Transfer {
     private String sourceTransaction;
 
     @Column(name = "stripe_transfer_id")
-    private String stripeTransferId;
+    private @Nullable String stripeTransferId;
 
     @Column(name = "stripe_reversal_id")
-    private String stripeReversalId;
+    private @Nullable String stripeReversalId;
 
     @Column(name = "reversal_key")
-    private String reversalKey;
+    private @Nullable String reversalKey;
 
     @Column(name = "delivery_confirmed_at")
     private Instant deliveryConfirmedAt;
 
     @Column(name = "delivery_wait")
-    private String deliveryWait;
+    private @Nullable String deliveryWait;
 
     @Column(name = "released_at")
-    private Instant releasedAt;
+    private @Nullable Instant releasedAt;
 
     @Column(name = "reversed_at")
     private Instant reversedAt;
 
     @Column(name = "last_error")
-    private String lastError;
+    private @Nullable String lastError;
 
     /** The Stripe call of the current send ({@code stripe_calls}): its outcome is recorded there. */
     @Column(name = "call_id")
@@ -261,7 +262,7 @@ public class Transfer {
     /** The intent to reverse the transfer in full; its key is {@code fg-transfer-reversal-{request}-{n}}. */
     public String beginReversal(Instant now) {
         if (status == TransferState.REVERSING) {
-            return reversalKey;
+            return java.util.Objects.requireNonNull(reversalKey, "a reversing transfer has its reversal key");
         }
         if (status != TransferState.SENT) {
             throw new IllegalStateException(

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
+import org.jspecify.annotations.Nullable;
 
 /** One hold on a transfer, active until released; at most one active hold per reason (a unique index says so too). */
 @Entity
@@ -33,7 +34,7 @@ public class TransferHold {
     private TransferHoldReason reason;
 
     @Column(updatable = false)
-    private String note;
+    private @Nullable String note;
 
     @Column(name = "placed_by", nullable = false, updatable = false)
     private String placedBy;
