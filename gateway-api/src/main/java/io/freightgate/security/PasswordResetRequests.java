@@ -15,7 +15,6 @@ import io.freightgate.platform.web.RequestInfo;
 import io.freightgate.security.internal.User;
 import io.freightgate.security.internal.UserRecords;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +25,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -97,7 +95,7 @@ class PasswordResetRequests
             @Value("${freightgate.security.issuer:http://localhost:8080}") String issuer,
             @Value("${freightgate.security.password-reset.validity:PT30M}") Duration validity,
             Clock clock,
-            ObjectProvider<MeterRegistry> meters) {
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.systemAccess = systemAccess;
@@ -126,7 +124,7 @@ class PasswordResetRequests
                         BATCH_SIZE, LEASE, Backoff.withoutJitter(RETRY_AFTER, RETRY_AFTER, MAX_ATTEMPTS), 10),
                 transactions,
                 clock,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters);
     }
 
     /**

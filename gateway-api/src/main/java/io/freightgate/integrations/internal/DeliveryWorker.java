@@ -9,7 +9,6 @@ import io.freightgate.platform.queue.QueueWorker;
 import io.freightgate.platform.queue.QueueWorker.Outcome;
 import io.freightgate.platform.tenancy.Tenancy;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -56,7 +54,7 @@ public class DeliveryWorker implements QueueWorker.Handler<Claim, DeliveryWorker
             IntegrationsProperties properties,
             TransactionOperations transactions,
             Clock clock,
-            ObjectProvider<MeterRegistry> meters) {
+            MeterRegistry meters) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.encryption = encryption;
@@ -69,7 +67,7 @@ public class DeliveryWorker implements QueueWorker.Handler<Claim, DeliveryWorker
                 new QueueWorker.Settings(properties.batchSize(), properties.lease(), backoff),
                 transactions,
                 clock,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters);
     }
 
     /** Asks for a round soon; requests made while one is pending are merged. */

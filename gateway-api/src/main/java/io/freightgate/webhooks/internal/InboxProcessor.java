@@ -7,7 +7,6 @@ import io.freightgate.platform.stripe.events.InboxEvent;
 import io.freightgate.platform.stripe.events.StripeEventHandler;
 import io.freightgate.webhooks.InboxEventStatus;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -48,7 +46,7 @@ class InboxProcessor implements QueueWorker.Handler<InboxEvent, String> {
             WebhookMetrics metrics,
             WebhookProperties properties,
             Clock clock,
-            ObjectProvider<MeterRegistry> meters) {
+            MeterRegistry meters) {
         this.store = store;
         this.dispatch = dispatch;
         this.transactions = transactions;
@@ -64,7 +62,7 @@ class InboxProcessor implements QueueWorker.Handler<InboxEvent, String> {
                         Backoff.withoutJitter(policy.initialBackoff(), policy.maxBackoff(), policy.maxAttempts())),
                 transactions,
                 clock,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters);
     }
 
     /** Asks for a processing run soon; requests made while one is pending are merged. */

@@ -14,7 +14,6 @@ import java.util.Set;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -59,7 +58,7 @@ public class StripeCallJanitor {
 
     StripeCallJanitor(
             StripeCalls calls,
-            ObjectProvider<StripeCallLookup<?>> lookups,
+            List<StripeCallLookup<?>> lookups,
             SystemAccess systemAccess,
             TransactionOperations transactions,
             MeterRegistry meters,
@@ -68,7 +67,7 @@ public class StripeCallJanitor {
             @Value("${freightgate.stripe.calls.resend-attempts:3}") int resendAttempts) {
         this.resendAttempts = Math.max(1, resendAttempts);
         this.calls = calls;
-        for (StripeCallLookup<?> lookup : lookups.orderedStream().toList()) {
+        for (StripeCallLookup<?> lookup : lookups) {
             if (this.lookups.put(lookup.operation(), lookup) != null) {
                 throw new IllegalStateException("Two lookups for Stripe call operation " + lookup.operation());
             }
