@@ -36,6 +36,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -88,34 +89,34 @@ class PaymentRequestsController {
             @NotNull @Positive Long amountMinor,
             @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
             @NotBlank @Size(max = 64) String loadReference,
-            UUID loadId,
+            @Nullable UUID loadId,
             @NotBlank @Size(max = 200) String origin,
             @NotBlank @Size(max = 200) String destination,
             @NotNull LocalDate pickupDate,
             @NotNull LocalDate deliveryDate,
             @NotNull LocalDate dueDate,
-            @Size(max = 2000) String terms,
-            @Size(max = 2000) String description,
-            Boolean captureOnDelivery) {}
+            @Size(max = 2000) @Nullable String terms,
+            @Size(max = 2000) @Nullable String description,
+            @Nullable Boolean captureOnDelivery) {}
 
     record PayRequest(
             @NotNull @Pattern(regexp = "card|sepa_debit") String method,
 
-            @Size(max = 255) @Pattern(regexp = "(pm|tok)_[A-Za-z0-9_]+")
+            @Size(max = 255) @Pattern(regexp = "(pm|tok)_[A-Za-z0-9_]+") @Nullable
             String paymentMethod,
 
-            @Size(max = 2000) String returnUrl,
+            @Size(max = 2000) @Nullable String returnUrl,
 
-            @Size(max = 34) @Pattern(regexp = "[A-Za-z]{2}[0-9]{2}[A-Za-z0-9 ]{10,32}")
+            @Size(max = 34) @Pattern(regexp = "[A-Za-z]{2}[0-9]{2}[A-Za-z0-9 ]{10,32}") @Nullable
             String iban,
 
-            @Size(max = 200) String accountHolderName,
-            @Email @Size(max = 320) String email,
-            Boolean mandateAccepted) {}
+            @Size(max = 200) @Nullable String accountHolderName,
+            @Email @Size(max = 320) @Nullable String email,
+            @Nullable Boolean mandateAccepted) {}
 
     record RefundRequest(
-            @Positive @Max(99_999_999L) Long amountMinor,
-            @Size(max = 500) String reason) {}
+            @Positive @Max(99_999_999L) @Nullable Long amountMinor,
+            @Size(max = 500) @Nullable String reason) {}
 
     record CreatedResponse(PaymentRequestView paymentRequest, String paymentPageUrl) {}
 
@@ -285,7 +286,7 @@ class PaymentRequestsController {
             description = "Refused with 409 on disputed or unpaid requests, 422 beyond what is left to refund.")
     ResponseEntity<RefundView> refund(
             @PathVariable UUID id,
-            @Valid @RequestBody(required = false) RefundRequest body,
+            @Valid @RequestBody(required = false) @Nullable RefundRequest body,
             Authentication authentication) {
         var request = body == null ? new RefundRequest(null, null) : body;
         var refund = payments.refund(

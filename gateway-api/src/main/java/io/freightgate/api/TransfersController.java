@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -51,7 +52,7 @@ class TransfersController {
 
     record HoldRequest(
             @NotNull TransferHoldReason reason,
-            @Size(max = 500) String note) {}
+            @Size(max = 500) @Nullable String note) {}
 
     record ReleaseRequest(@NotNull TransferHoldReason reason) {}
 
