@@ -2,6 +2,7 @@ package io.freightgate.flows;
 
 import io.freightgate.billing.PaymentRequests;
 import io.freightgate.disputes.DisputeClosed;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.transfers.Transfers;
 import java.util.Optional;
@@ -46,7 +47,7 @@ class WonDisputeReleasesCarrierTransfer {
                                 + event.stripeDisputeId() + " was won",
                         () -> {
                             requests.markDisputeWon(event.paymentRequestId());
-                            transfers.releaseDisputeHold(event.paymentRequestId());
+                            transfers.releaseDisputeHold(new PaymentRequestId(event.paymentRequestId()));
                             return null;
                         });
                 log.info(

@@ -12,6 +12,7 @@ import io.freightgate.emulator.stripe.AccountRequirements;
 import io.freightgate.emulator.stripe.StripeEmulator;
 import io.freightgate.kernel.CountryCode;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.organizations.OrganizationDirectory;
@@ -95,7 +96,8 @@ class TransfersModuleIT {
         Parties parties = parties();
         UUID request = paid(parties, 30_000, "LD-TRM-1");
 
-        TransferView waiting = transfers.find(request, ACROSS_TENANTS).orElseThrow();
+        TransferView waiting =
+                transfers.find(new PaymentRequestId(request), ACROSS_TENANTS).orElseThrow();
         assertThat(waiting.status()).isEqualTo("PENDING");
         assertThat(waiting.gross()).isEqualTo(Money.of(30_000, "EUR"));
         assertThat(waiting.fee().minor()).isPositive();
@@ -105,7 +107,8 @@ class TransfersModuleIT {
                 .as("the payment journal, posted in the paying transaction, owes the carrier its share")
                 .isEqualTo(waiting.amount().minor());
 
-        TransferView sent = transfers.deliveryConfirmed(request, new DeliveryProof.Sufficient("pod"));
+        TransferView sent =
+                transfers.deliveryConfirmed(new PaymentRequestId(request), new DeliveryProof.Sufficient("pod"));
 
         assertThat(sent.status()).isEqualTo("SENT");
         assertThat(sent.destinationAccount()).contains(parties.account());
@@ -127,8 +130,10 @@ class TransfersModuleIT {
         Parties parties = parties();
         UUID request = paid(parties, 45_000, "LD-TRM-2");
 
-        TransferView held = transfers.hold(request, TransferHoldReason.KYC_REVOKED, Optional.of("test hold"));
-        TransferView stillHeld = transfers.deliveryConfirmed(request, new DeliveryProof.Sufficient("pod"));
+        TransferView held =
+                transfers.hold(new PaymentRequestId(request), TransferHoldReason.KYC_REVOKED, Optional.of("test hold"));
+        TransferView stillHeld =
+                transfers.deliveryConfirmed(new PaymentRequestId(request), new DeliveryProof.Sufficient("pod"));
 
         assertThat(held.status()).isEqualTo("HELD");
         assertThat(stillHeld.status()).isEqualTo("HELD");
@@ -139,7 +144,7 @@ class TransfersModuleIT {
                 .matching(TransferHeld::paymentRequestId, request)
                 .matching(TransferHeld::reason, TransferHoldReason.KYC_REVOKED);
 
-        TransferView released = transfers.release(request, TransferHoldReason.KYC_REVOKED);
+        TransferView released = transfers.release(new PaymentRequestId(request), TransferHoldReason.KYC_REVOKED);
 
         assertThat(released.status()).isEqualTo("SENT");
         assertThat(released.holds()).singleElement().satisfies(hold -> assertThat(hold.releasedAt())

@@ -4,6 +4,7 @@ import io.freightgate.billing.PaidRequestCommitted;
 import io.freightgate.billing.PaymentCollected;
 import io.freightgate.billing.RefundOutcomeChanged;
 import io.freightgate.billing.RefundOutcomeCommitted;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.transfers.Transfers;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,7 +60,7 @@ class PaymentReactions {
     @EventListener
     void paidCommitted(PaidRequestCommitted committed) {
         try {
-            transfers.offer(committed.paymentRequestId());
+            transfers.offer(new PaymentRequestId(committed.paymentRequestId()));
         } catch (RuntimeException e) {
             log.warn(
                     "The transfer of payment request {} was not offered now: {}",

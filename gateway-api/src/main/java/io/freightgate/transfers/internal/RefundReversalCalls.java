@@ -1,6 +1,7 @@
 package io.freightgate.transfers.internal;
 
 import io.freightgate.billing.BilledRequest;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.calls.StripeCall;
@@ -116,7 +117,8 @@ public class RefundReversalCalls {
     /** The janitor's look-up of a restore: the transfer in the request's group that carries the call's key. */
     ProviderOutcome<Optional<StripeTransfers.Sent>> findRestore(StripeCall call) {
         return restore(UUID.fromString(call.businessKey()), false)
-                .map(r -> stripe.findTransfer(BilledRequest.transferGroup(r.paymentRequestId()), call.idempotencyKey()))
+                .map(r -> stripe.findTransfer(
+                        BilledRequest.transferGroup(new PaymentRequestId(r.paymentRequestId())), call.idempotencyKey()))
                 .orElseGet(() -> new ProviderOutcome.Approved<>(Optional.empty()));
     }
 
@@ -286,7 +288,7 @@ public class RefundReversalCalls {
                 r.transfer().currency(),
                 r.transfer().destinationAccount().orElseThrow(),
                 r.transfer().sourceTransaction().orElseThrow(),
-                BilledRequest.transferGroup(r.paymentRequestId())));
+                BilledRequest.transferGroup(new PaymentRequestId(r.paymentRequestId()))));
     }
 
     private void sendRestore(UUID refundId) {

@@ -4,6 +4,7 @@ import io.freightgate.billing.BilledRequest;
 import io.freightgate.billing.LoadDeliveries;
 import io.freightgate.billing.PaymentCollected;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.transfers.TransferHeld;
@@ -53,7 +54,7 @@ public class TransferIntents {
 
     /** The transfer of a request, created when missing. */
     public Transfer transferOf(BilledRequest request) {
-        return transferOf(request.id(), request.carrier(), request.currency());
+        return transferOf(request.id().value(), request.carrier(), request.currency());
     }
 
     /** The transfer of a request, created when missing. */
@@ -113,7 +114,8 @@ public class TransferIntents {
             return false;
         }
         holds.save(TransferHold.place(UUID.randomUUID(), transfer, reason, note, actor, clock.instant()));
-        events.publishEvent(new TransferHeld(transfer.paymentRequestId(), new TenantId(transfer.tenantId()), reason));
+        events.publishEvent(new TransferHeld(
+                new PaymentRequestId(transfer.paymentRequestId()), new TenantId(transfer.tenantId()), reason));
         return true;
     }
 }

@@ -4,6 +4,7 @@ import io.freightgate.billing.BilledRequest;
 import io.freightgate.billing.BilledRequests;
 import io.freightgate.billing.PaymentParticipation;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.persistence.OnConflict;
@@ -127,7 +128,8 @@ public class TransferSending {
     /** The janitor's look-up of a send: the transfer in the request's group that carries the call's key. */
     ProviderOutcome<Optional<StripeTransfers.Sent>> findSent(StripeCall call) {
         UUID paymentRequestId = UUID.fromString(call.businessKey());
-        return stripe.findTransfer(BilledRequest.transferGroup(paymentRequestId), call.idempotencyKey());
+        return stripe.findTransfer(
+                BilledRequest.transferGroup(new PaymentRequestId(paymentRequestId)), call.idempotencyKey());
     }
 
     /** The janitor sends a call again: rebuilt from the transfer, when it still waits for that call. */
@@ -191,7 +193,8 @@ public class TransferSending {
 
     private Optional<Prepared> prepare(UUID paymentRequestId) {
         Optional<TransferReads.Facts> facts = systemAccess.transaction(
-                ACROSS_TENANTS, "read the transfer facts of " + paymentRequestId, () -> requests.find(paymentRequestId)
+                ACROSS_TENANTS, "read the transfer facts of " + paymentRequestId, () -> requests.find(
+                                new PaymentRequestId(paymentRequestId))
                         .map(request -> reads.facts(request, transfers.findByPaymentRequestId(paymentRequestId))));
         if (facts.isEmpty()) {
             return Optional.empty();
@@ -199,7 +202,8 @@ public class TransferSending {
         boolean verified = participation.refusal(facts.get().carrier()).isEmpty();
         return OnConflict.retry(
                 () -> systemAccess.transaction(ACROSS_TENANTS, "send the transfer of " + paymentRequestId, () -> {
-                    BilledRequest request = requests.find(paymentRequestId).orElseThrow();
+                    BilledRequest request = requests.find(new PaymentRequestId(paymentRequestId))
+                            .orElseThrow();
                     Transfer transfer = intents.transferOf(request);
                     if (transfer.status() == TransferState.SENDING) {
                         return Optional.<Prepared>empty();
@@ -213,7 +217,7 @@ public class TransferSending {
                                 // A restore sends what the carrier is owed: a refund made after the first transfer took
                                 // back
                                 // only the carrier's proportional share, not the whole refund the policy deducts.
-                                long owed = postings.stillOwed(request.id());
+                                long owed = postings.stillOwed(request.id().value());
                                 if (owed <= 0) {
                                     transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
                                     yield Optional.<Prepared>empty();
@@ -263,18 +267,18 @@ public class TransferSending {
                                         transfer.amount().minor(),
                                         clock.instant());
                                 events.publishEvent(new TransferReleased(
-                                        paymentRequestId,
+                                        new PaymentRequestId(paymentRequestId),
                                         carrier,
                                         transfer.amount(),
                                         transfer.fee(),
                                         id,
-                                        BilledRequest.transferGroup(paymentRequestId)));
+                                        BilledRequest.transferGroup(new PaymentRequestId(paymentRequestId))));
                             }
                         }
                         case ProviderOutcome.Declined<StripeTransfers.Sent> declined -> {
                             if (transfer.failed(declined.code() + ": " + declined.message(), clock.instant())) {
                                 events.publishEvent(new TransferFailed(
-                                        paymentRequestId,
+                                        new PaymentRequestId(paymentRequestId),
                                         carrier,
                                         transfer.amount(),
                                         declined.code(),
@@ -317,7 +321,7 @@ public class TransferSending {
                                         reversal.amountMinor(),
                                         clock.instant());
                                 events.publishEvent(new TransferReversed(
-                                        transfer.paymentRequestId(),
+                                        new PaymentRequestId(transfer.paymentRequestId()),
                                         new TenantId(transfer.tenantId()),
                                         amount,
                                         stripeTransfer,
@@ -347,6 +351,6 @@ public class TransferSending {
                 transfer.currency(),
                 transfer.destinationAccount().orElseThrow(),
                 transfer.sourceTransaction().orElseThrow(),
-                BilledRequest.transferGroup(transfer.paymentRequestId()));
+                BilledRequest.transferGroup(new PaymentRequestId(transfer.paymentRequestId())));
     }
 }
