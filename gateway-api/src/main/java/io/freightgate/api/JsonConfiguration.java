@@ -1,6 +1,8 @@
 package io.freightgate.api;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRefundId;
 import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import java.util.UUID;
@@ -34,6 +36,8 @@ class JsonConfiguration {
             }
         });
         typedId(module, PaymentRequestId.class, PaymentRequestId::new);
+        typedId(module, PaymentAttemptId.class, PaymentAttemptId::new);
+        typedId(module, PaymentRefundId.class, PaymentRefundId::new);
         module.addSerializer(Money.class, new ValueSerializer<>() {
             @Override
             public void serialize(Money value, JsonGenerator generator, SerializationContext context) {

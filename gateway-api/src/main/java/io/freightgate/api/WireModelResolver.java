@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRefundId;
 import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.swagger.v3.core.converter.AnnotatedType;
@@ -38,7 +40,8 @@ final class WireModelResolver extends ModelResolver implements Ordered {
     static final String MONEY = "Money";
 
     /** Typed ids: on the wire the UUID they wrap, described exactly as a plain {@code UUID} field was. */
-    private static final Set<Class<?>> TYPED_IDS = Set.of(PaymentRequestId.class);
+    private static final Set<Class<?>> TYPED_IDS =
+            Set.of(PaymentRequestId.class, PaymentAttemptId.class, PaymentRefundId.class);
 
     WireModelResolver(ObjectMapper documentMapper) {
         super(documentMapper.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE), new NestedNames());

@@ -2,7 +2,6 @@ package io.freightgate.backoffice;
 
 import io.freightgate.billing.PaymentRequestView;
 import io.freightgate.billing.PaymentRequests;
-import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import io.freightgate.security.WebUser;
@@ -58,7 +57,7 @@ class CarrierPages {
                 : paymentRequests.list(Reach.OWN_TENANT, LIST_LIMIT).stream()
                         .filter(request -> request.carrier().equals(user.organization()))
                         .map(request -> seesTransfers
-                                ? Row.of(request, transfers.find(new PaymentRequestId(request.id()), Reach.OWN_TENANT))
+                                ? Row.of(request, transfers.find(request.id(), Reach.OWN_TENANT))
                                 : Row.of(request, Optional.empty()))
                         .toList();
         return WebPages.page("portal/carrier", Section.CARRIER_HOME, user, response)

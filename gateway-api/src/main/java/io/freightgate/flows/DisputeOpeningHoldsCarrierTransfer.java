@@ -53,7 +53,7 @@ class DisputeOpeningHoldsCarrierTransfer {
                             .filter(DisputeOutcome.WON::equals)
                             .isPresent();
                     if (!won) {
-                        requests.markDisputed(event.paymentRequestId());
+                        requests.markDisputed(new PaymentRequestId(event.paymentRequestId()));
                         transfers.holdForDispute(new PaymentRequestId(event.paymentRequestId()));
                     }
                     return null;

@@ -46,7 +46,7 @@ class WonDisputeReleasesCarrierTransfer {
                         "release the transfer of payment request " + event.paymentRequestId() + " after dispute "
                                 + event.stripeDisputeId() + " was won",
                         () -> {
-                            requests.markDisputeWon(event.paymentRequestId());
+                            requests.markDisputeWon(new PaymentRequestId(event.paymentRequestId()));
                             transfers.releaseDisputeHold(new PaymentRequestId(event.paymentRequestId()));
                             return null;
                         });

@@ -94,10 +94,9 @@ class TransfersModuleIT {
     @Test
     void aPaidRequestsTransferWaitsForTheDeliveryAndIsThenSentToTheCarrier(AssertablePublishedEvents events) {
         Parties parties = parties();
-        UUID request = paid(parties, 30_000, "LD-TRM-1");
+        PaymentRequestId request = paid(parties, 30_000, "LD-TRM-1");
 
-        TransferView waiting =
-                transfers.find(new PaymentRequestId(request), ACROSS_TENANTS).orElseThrow();
+        TransferView waiting = transfers.find(request, ACROSS_TENANTS).orElseThrow();
         assertThat(waiting.status()).isEqualTo("PENDING");
         assertThat(waiting.gross()).isEqualTo(Money.of(30_000, "EUR"));
         assertThat(waiting.fee().minor()).isPositive();
@@ -107,8 +106,7 @@ class TransfersModuleIT {
                 .as("the payment journal, posted in the paying transaction, owes the carrier its share")
                 .isEqualTo(waiting.amount().minor());
 
-        TransferView sent =
-                transfers.deliveryConfirmed(new PaymentRequestId(request), new DeliveryProof.Sufficient("pod"));
+        TransferView sent = transfers.deliveryConfirmed(request, new DeliveryProof.Sufficient("pod"));
 
         assertThat(sent.status()).isEqualTo("SENT");
         assertThat(sent.destinationAccount()).contains(parties.account());
@@ -128,12 +126,10 @@ class TransfersModuleIT {
     @Test
     void aHeldTransferWaitsUntilTheHoldIsReleased(AssertablePublishedEvents events) {
         Parties parties = parties();
-        UUID request = paid(parties, 45_000, "LD-TRM-2");
+        PaymentRequestId request = paid(parties, 45_000, "LD-TRM-2");
 
-        TransferView held =
-                transfers.hold(new PaymentRequestId(request), TransferHoldReason.KYC_REVOKED, Optional.of("test hold"));
-        TransferView stillHeld =
-                transfers.deliveryConfirmed(new PaymentRequestId(request), new DeliveryProof.Sufficient("pod"));
+        TransferView held = transfers.hold(request, TransferHoldReason.KYC_REVOKED, Optional.of("test hold"));
+        TransferView stillHeld = transfers.deliveryConfirmed(request, new DeliveryProof.Sufficient("pod"));
 
         assertThat(held.status()).isEqualTo("HELD");
         assertThat(stillHeld.status()).isEqualTo("HELD");
@@ -144,14 +140,14 @@ class TransfersModuleIT {
                 .matching(TransferHeld::paymentRequestId, request)
                 .matching(TransferHeld::reason, TransferHoldReason.KYC_REVOKED);
 
-        TransferView released = transfers.release(new PaymentRequestId(request), TransferHoldReason.KYC_REVOKED);
+        TransferView released = transfers.release(request, TransferHoldReason.KYC_REVOKED);
 
         assertThat(released.status()).isEqualTo("SENT");
         assertThat(released.holds()).singleElement().satisfies(hold -> assertThat(hold.releasedAt())
                 .isPresent());
     }
 
-    private UUID paid(Parties parties, long amountMinor, String loadReference) {
+    private PaymentRequestId paid(Parties parties, long amountMinor, String loadReference) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         PaymentRequestView request = Tenancy.callAs(
                         parties.carrier(),
@@ -212,7 +208,7 @@ class TransfersModuleIT {
                 .id();
     }
 
-    private long owed(UUID request) {
+    private long owed(PaymentRequestId request) {
         return systemAccess.transaction(
                 ACROSS_TENANTS, "read what the carrier is owed", () -> postings.stillOwed(request));
     }

@@ -1,6 +1,7 @@
 package io.freightgate.transfers.internal;
 
 import io.freightgate.billing.BilledRequest;
+import io.freightgate.kernel.Money;
 import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.stripe.ProviderOutcome;
@@ -15,7 +16,6 @@ import io.freightgate.transfers.internal.domain.TransferState;
 import io.freightgate.transfers.internal.stripe.StripeTransfers;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -215,12 +215,11 @@ public class RefundReversalCalls {
                     instanceof ProviderOutcome.Approved<StripeTransfers.Reversal>(StripeTransfers.Reversal reversal)) {
                 postings.reversed(
                         transfer.tenantId(),
-                        call.paymentRequestId(),
-                        Currency.getInstance(transfer.currency()),
+                        new PaymentRequestId(call.paymentRequestId()),
                         transfer.destinationAccount().orElseThrow(),
                         reversal.id(),
                         reversal.destinationPaymentRefund(),
-                        reversal.amountMinor(),
+                        Money.of(reversal.amountMinor(), transfer.currency()),
                         clock.instant());
             }
             return jdbc.update(
@@ -319,12 +318,11 @@ public class RefundReversalCalls {
                     transferId = sent.id();
                     postings.transferred(
                             r.transfer().tenantId(),
-                            r.paymentRequestId(),
-                            Currency.getInstance(r.transfer().currency()),
+                            new PaymentRequestId(r.paymentRequestId()),
                             r.transfer().destinationAccount().orElseThrow(),
                             sent.id(),
                             sent.destinationPayment(),
-                            r.amountMinor(),
+                            Money.of(r.amountMinor(), r.transfer().currency()),
                             clock.instant());
                 }
                 case ProviderOutcome.Declined<StripeTransfers.Sent> declined -> {

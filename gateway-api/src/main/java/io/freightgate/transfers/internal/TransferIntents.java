@@ -72,7 +72,7 @@ public class TransferIntents {
     public Transfer paid(PaymentCollected paid) {
         Money gross = paid.amountPaid();
         Transfer transfer = transferOf(
-                paid.paymentRequestId(),
+                paid.paymentRequestId().value(),
                 paid.carrier().value(),
                 gross.currency().getCurrencyCode());
         transfer.paid(gross, properties.feePolicy().feeOn(gross), clock.instant());
@@ -90,10 +90,9 @@ public class TransferIntents {
                         paid.carrier().value(),
                         paid.paymentRequestId(),
                         paid.loadReference(),
-                        gross.currency(),
                         paid.stripeChargeId(),
-                        gross.minor()),
-                transfer.fee().minor(),
+                        gross),
+                transfer.fee(),
                 paid.collectedAt());
         return transfer;
     }

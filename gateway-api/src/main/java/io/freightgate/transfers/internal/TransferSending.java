@@ -21,7 +21,6 @@ import io.freightgate.transfers.internal.domain.Transfer;
 import io.freightgate.transfers.internal.domain.TransferState;
 import io.freightgate.transfers.internal.stripe.StripeTransfers;
 import java.time.Clock;
-import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -217,7 +216,7 @@ public class TransferSending {
                                 // A restore sends what the carrier is owed: a refund made after the first transfer took
                                 // back
                                 // only the carrier's proportional share, not the whole refund the policy deducts.
-                                long owed = postings.stillOwed(request.id().value());
+                                long owed = postings.stillOwed(request.id());
                                 if (owed <= 0) {
                                     transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
                                     yield Optional.<Prepared>empty();
@@ -259,12 +258,11 @@ public class TransferSending {
                             if (transfer.sent(id, clock.instant())) {
                                 postings.transferred(
                                         transfer.tenantId(),
-                                        paymentRequestId,
-                                        Currency.getInstance(transfer.currency()),
+                                        new PaymentRequestId(paymentRequestId),
                                         transfer.destinationAccount().orElseThrow(),
                                         id,
                                         sent.destinationPayment(),
-                                        transfer.amount().minor(),
+                                        transfer.amount(),
                                         clock.instant());
                                 events.publishEvent(new TransferReleased(
                                         new PaymentRequestId(paymentRequestId),
@@ -313,12 +311,11 @@ public class TransferSending {
                             if (transfer.reversed(id, clock.instant())) {
                                 postings.reversed(
                                         transfer.tenantId(),
-                                        transfer.paymentRequestId(),
-                                        Currency.getInstance(transfer.currency()),
+                                        new PaymentRequestId(transfer.paymentRequestId()),
                                         connected,
                                         id,
                                         reversal.destinationPaymentRefund(),
-                                        reversal.amountMinor(),
+                                        Money.of(reversal.amountMinor(), transfer.currency()),
                                         clock.instant());
                                 events.publishEvent(new TransferReversed(
                                         new PaymentRequestId(transfer.paymentRequestId()),
