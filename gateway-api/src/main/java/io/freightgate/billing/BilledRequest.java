@@ -1,5 +1,6 @@
 package io.freightgate.billing;
 
+import io.freightgate.kernel.Money;
 import io.freightgate.kernel.PaymentRequestId;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,10 +15,9 @@ public record BilledRequest(
         UUID carrier,
         String loadReference,
         Optional<UUID> loadId,
-        String currency,
-        long amountMinor,
-        long amountPaidMinor,
-        long amountRefundedMinor,
+        Money amount,
+        Money amountPaid,
+        Money amountRefunded,
         PaymentRequestStatus status,
         Optional<String> stripeChargeId,
         boolean screeningAllowed) {

@@ -43,10 +43,9 @@ public class BilledRequests {
                 request.tenantId(),
                 request.loadReference(),
                 request.loadId(),
-                request.currency(),
-                request.amountMinor(),
-                request.amountPaidMinor(),
-                request.amountRefundedMinor(),
+                request.amount(),
+                request.amountPaid(),
+                request.amountRefunded(),
                 PaymentRequestStatus.valueOf(request.status().name()),
                 request.stripeChargeId(),
                 request.currentAttemptId()

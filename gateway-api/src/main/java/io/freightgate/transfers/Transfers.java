@@ -180,7 +180,7 @@ public class Transfers {
                 ACROSS_TENANTS, "release the dispute hold of the transfer of " + paymentRequestId, () -> {
                     transfers
                             .findByPaymentRequestId(paymentRequestId.value())
-                            .ifPresent(transfer -> holds.findByTransferIdOrderByPlacedAt(transfer.id()).stream()
+                            .ifPresent(transfer -> holds.of(transfer.id()).stream()
                                     .filter(TransferHold::active)
                                     .filter(h -> h.reason() == TransferHoldReason.DISPUTE)
                                     .forEach(h -> h.release("webhook:stripe", clock.instant())));
@@ -224,7 +224,7 @@ public class Transfers {
                     Transfer transfer = transfers
                             .findByPaymentRequestId(paymentRequestId.value())
                             .orElseThrow(() -> noHold(paymentRequestId, reason));
-                    TransferHold hold = holds.findByTransferIdOrderByPlacedAt(transfer.id()).stream()
+                    TransferHold hold = holds.of(transfer.id()).stream()
                             .filter(h -> h.active() && h.reason() == reason)
                             .findFirst()
                             .orElseThrow(() -> noHold(paymentRequestId, reason));

@@ -105,7 +105,8 @@ public class RemittanceBuilder {
                                         line.currency(),
                                         request.map(billed -> billed.id().value()),
                                         request.map(BilledRequest::loadReference),
-                                        request.map(BilledRequest::amountPaidMinor),
+                                        request.map(
+                                                billed -> billed.amountPaid().minor()),
                                         line.transferId(),
                                         line.sourceId(),
                                         line.description(),

@@ -219,7 +219,7 @@ public class RefundReversalCalls {
                         transfer.destinationAccount().orElseThrow(),
                         reversal.id(),
                         reversal.destinationPaymentRefund(),
-                        Money.of(reversal.amountMinor(), transfer.currency()),
+                        new Money(reversal.amountMinor(), transfer.currency()),
                         clock.instant());
             }
             return jdbc.update(
@@ -283,8 +283,7 @@ public class RefundReversalCalls {
         return stripe.create(new StripeTransfers.TransferCall(
                 r.paymentRequestId(),
                 r.key(),
-                r.amountMinor(),
-                r.transfer().currency(),
+                new Money(r.amountMinor(), r.transfer().currency()),
                 r.transfer().destinationAccount().orElseThrow(),
                 r.transfer().sourceTransaction().orElseThrow(),
                 BilledRequest.transferGroup(new PaymentRequestId(r.paymentRequestId()))));
@@ -322,7 +321,7 @@ public class RefundReversalCalls {
                             r.transfer().destinationAccount().orElseThrow(),
                             sent.id(),
                             sent.destinationPayment(),
-                            Money.of(r.amountMinor(), r.transfer().currency()),
+                            new Money(r.amountMinor(), r.transfer().currency()),
                             clock.instant());
                 }
                 case ProviderOutcome.Declined<StripeTransfers.Sent> declined -> {

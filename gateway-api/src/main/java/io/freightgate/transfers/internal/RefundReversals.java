@@ -144,7 +144,7 @@ public class RefundReversals {
                 transfer.tenantId(),
                 transfer.stripeTransferId().get(),
                 amount,
-                transfer.currency(),
+                transfer.currency().getCurrencyCode(),
                 key,
                 now,
                 now);
@@ -234,7 +234,7 @@ public class RefundReversals {
                 transfer.tenantId(),
                 transfer.stripeTransferId().get(),
                 Math.min(owed, refund.amount().minor()),
-                transfer.currency(),
+                transfer.currency().getCurrencyCode(),
                 "fg-refund-deducted-" + refund.refundId().value(),
                 "fg-refund-restore-" + refund.refundId().value(),
                 now,

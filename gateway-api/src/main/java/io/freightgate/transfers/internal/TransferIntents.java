@@ -11,8 +11,10 @@ import io.freightgate.transfers.TransferHeld;
 import io.freightgate.transfers.TransferHoldReason;
 import io.freightgate.transfers.internal.domain.Transfer;
 import io.freightgate.transfers.internal.domain.TransferHold;
+import io.freightgate.transfers.internal.domain.TransferId;
 import io.freightgate.transfers.internal.domain.TransferState;
 import java.time.Clock;
+import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,15 +56,16 @@ public class TransferIntents {
 
     /** The transfer of a request, created when missing. */
     public Transfer transferOf(BilledRequest request) {
-        return transferOf(request.id().value(), request.carrier(), request.currency());
+        return transferOf(
+                request.id().value(), request.carrier(), request.amount().currency());
     }
 
     /** The transfer of a request, created when missing. */
-    public Transfer transferOf(UUID paymentRequestId, UUID carrier, String currency) {
+    public Transfer transferOf(UUID paymentRequestId, UUID carrier, Currency currency) {
         return transfers
                 .findByPaymentRequestId(paymentRequestId)
                 .orElseGet(() -> transfers.save(
-                        Transfer.of(UUID.randomUUID(), paymentRequestId, carrier, currency, clock.instant())));
+                        Transfer.of(TransferId.random(), paymentRequestId, carrier, currency, clock.instant())));
     }
 
     /**
@@ -71,10 +74,8 @@ public class TransferIntents {
      */
     public Transfer paid(PaymentCollected paid) {
         Money gross = paid.amountPaid();
-        Transfer transfer = transferOf(
-                paid.paymentRequestId().value(),
-                paid.carrier().value(),
-                gross.currency().getCurrencyCode());
+        Transfer transfer =
+                transferOf(paid.paymentRequestId().value(), paid.carrier().value(), gross.currency());
         transfer.paid(gross, properties.feePolicy().feeOn(gross), clock.instant());
         if (transfer.deliveryConfirmedAt().isEmpty()) {
             // Billed after the proof of delivery: the confirmation happened before there was a transfer to tell.
@@ -107,8 +108,7 @@ public class TransferIntents {
                 || transfer.status() == TransferState.REVERSING) {
             return false;
         }
-        boolean active = holds.findByTransferIdOrderByPlacedAt(transfer.id()).stream()
-                .anyMatch(h -> h.active() && h.reason() == reason);
+        boolean active = holds.of(transfer.id()).stream().anyMatch(h -> h.active() && h.reason() == reason);
         if (active) {
             return false;
         }

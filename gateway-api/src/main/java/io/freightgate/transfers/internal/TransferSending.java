@@ -18,6 +18,7 @@ import io.freightgate.transfers.TransferReleased;
 import io.freightgate.transfers.TransferReversed;
 import io.freightgate.transfers.internal.domain.ReleasePolicy;
 import io.freightgate.transfers.internal.domain.Transfer;
+import io.freightgate.transfers.internal.domain.TransferId;
 import io.freightgate.transfers.internal.domain.TransferState;
 import io.freightgate.transfers.internal.stripe.StripeTransfers;
 import java.time.Clock;
@@ -176,7 +177,7 @@ public class TransferSending {
 
     /** The janitor's outcome of a reversal. */
     void settleReversal(StripeCall call, ProviderOutcome<StripeTransfers.Reversal> outcome) {
-        Optional<UUID> transferId =
+        Optional<TransferId> transferId =
                 systemAccess.transaction(ACROSS_TENANTS, "read the transfer of " + call.businessKey(), () -> transfers
                         .findByPaymentRequestId(UUID.fromString(call.businessKey()))
                         .map(Transfer::id));
@@ -218,14 +219,15 @@ public class TransferSending {
                                 // only the carrier's proportional share, not the whole refund the policy deducts.
                                 long owed = postings.stillOwed(request.id());
                                 if (owed <= 0) {
-                                    transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
+                                    transfer.nothingToTransfer(
+                                            request.amountRefunded().minor(), clock.instant());
                                     yield Optional.<Prepared>empty();
                                 }
-                                amount = Money.of(owed, request.currency());
+                                amount = new Money(owed, request.amount().currency());
                             }
                             String key = transfer.beginSending(
                                     amount,
-                                    request.amountRefundedMinor(),
+                                    request.amountRefunded().minor(),
                                     now.destination().orElseThrow(),
                                     request.stripeChargeId().orElseThrow(),
                                     clock.instant());
@@ -234,7 +236,7 @@ public class TransferSending {
                             yield Optional.of(new Prepared(call(transfer), callId));
                         }
                         case ReleasePolicy.NothingToTransfer nothing -> {
-                            transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
+                            transfer.nothingToTransfer(request.amountRefunded().minor(), clock.instant());
                             yield Optional.<Prepared>empty();
                         }
                         case ReleasePolicy.Hold hold -> Optional.<Prepared>empty();
@@ -294,11 +296,11 @@ public class TransferSending {
                 }));
     }
 
-    private void recordReversal(UUID transferId, UUID callId, ProviderOutcome<StripeTransfers.Reversal> outcome) {
+    private void recordReversal(TransferId transferId, UUID callId, ProviderOutcome<StripeTransfers.Reversal> outcome) {
         OnConflict.retry(
                 () -> systemAccess.transaction(ACROSS_TENANTS, "record the reversal of transfer " + transferId, () -> {
                     calls.record(callId, outcome, StripeTransfers.Reversal::id);
-                    Transfer transfer = transfers.findById(transferId).orElseThrow();
+                    Transfer transfer = transfers.findById(transferId.value()).orElseThrow();
                     if (!transfer.reversalCallId().equals(Optional.of(callId))) {
                         return null; // an older reversal's answer: the transfer has moved on
                     }
@@ -315,7 +317,7 @@ public class TransferSending {
                                         connected,
                                         id,
                                         reversal.destinationPaymentRefund(),
-                                        Money.of(reversal.amountMinor(), transfer.currency()),
+                                        new Money(reversal.amountMinor(), transfer.currency()),
                                         clock.instant());
                                 events.publishEvent(new TransferReversed(
                                         new PaymentRequestId(transfer.paymentRequestId()),
@@ -338,14 +340,13 @@ public class TransferSending {
                 }));
     }
 
-    private record ReversalCall(UUID id, String transferId, String key, UUID callId) {}
+    private record ReversalCall(TransferId id, String transferId, String key, UUID callId) {}
 
     private static StripeTransfers.TransferCall call(Transfer transfer) {
         return new StripeTransfers.TransferCall(
                 transfer.paymentRequestId(),
                 transfer.idempotencyKey().orElseThrow(),
-                transfer.amount().minor(),
-                transfer.currency(),
+                transfer.amount(),
                 transfer.destinationAccount().orElseThrow(),
                 transfer.sourceTransaction().orElseThrow(),
                 BilledRequest.transferGroup(new PaymentRequestId(transfer.paymentRequestId())));
