@@ -247,7 +247,7 @@ public class Payments {
                 () -> PaymentRequests.view(refunds.findById(refund.id()).orElseThrow()));
     }
 
-    /** Re-reads the current attempt's PaymentIntent from Stripe (the payment page after 3-D Secure; reconciliation). */
+    /** Re-reads the current attempt's PaymentIntent from Stripe (the payment page after 3-D Secure). */
     public PaymentRequestView refresh(UUID requestId) {
         PaymentRequest request = systemAccess.transaction(
                 ACROSS_TENANTS, "refresh payment request " + requestId, () -> requests.findById(requestId)
