@@ -80,6 +80,14 @@ public class PayoutAccount {
     @Column(name = "last_error")
     private String lastError;
 
+    /** The e-mail address the Connect account is opened with (sent again with the same parameters if need be). */
+    @Column(name = "email", updatable = false)
+    private String email;
+
+    /** The Stripe call that creates the Connect account ({@code stripe_calls}): its outcome is recorded there. */
+    @Column(name = "call_id")
+    private UUID callId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -113,7 +121,14 @@ public class PayoutAccount {
 
     /** Records the intent to open a Connect account, before Stripe is called. */
     public static PayoutAccount intend(UUID id, UUID tenantId, String country, String payoutInterval, Instant now) {
+        return intend(id, tenantId, country, payoutInterval, Optional.empty(), now);
+    }
+
+    /** Records the intent to open a Connect account with an e-mail address, before Stripe is called. */
+    public static PayoutAccount intend(
+            UUID id, UUID tenantId, String country, String payoutInterval, Optional<String> email, Instant now) {
         var account = new PayoutAccount();
+        account.email = email.orElse(null);
         account.id = id;
         account.tenantId = tenantId;
         account.country = country;
@@ -122,6 +137,12 @@ public class PayoutAccount {
         account.createdAt = now;
         account.updatedAt = now;
         return account;
+    }
+
+    /** The creation's Stripe call, recorded with the intent in the same transaction. */
+    public void creatingThrough(UUID call) {
+        requireNotCreated();
+        callId = call;
     }
 
     /** Stripe created the account: from now on, its snapshots decide the state. */
@@ -273,6 +294,15 @@ public class PayoutAccount {
 
     public Optional<Instant> stateObservedAt() {
         return Optional.ofNullable(stateObservedAt);
+    }
+
+    public Optional<String> email() {
+        return Optional.ofNullable(email);
+    }
+
+    /** The Stripe call that creates the Connect account, once recorded. */
+    public Optional<UUID> callId() {
+        return Optional.ofNullable(callId);
     }
 
     public Optional<String> lastError() {
