@@ -29,7 +29,8 @@ class NullMarkedRules {
             "io.freightgate.local",
             "io.freightgate.disputes",
             "io.freightgate.fraud",
-            "io.freightgate.transfers");
+            "io.freightgate.transfers",
+            "io.freightgate.payouts");
 
     /** These packages only (their subpackages are not marked yet). */
     static final List<String> MARKED_PACKAGES = List.of(

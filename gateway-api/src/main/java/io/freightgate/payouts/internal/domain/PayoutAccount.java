@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A carrier's payout account: its Stripe Connect account and what Stripe last said about it (capabilities,
@@ -32,7 +33,7 @@ public class PayoutAccount {
     private UUID tenantId;
 
     @Column(name = "stripe_account_id")
-    private String stripeAccountId;
+    private @Nullable String stripeAccountId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -54,10 +55,10 @@ public class PayoutAccount {
     private boolean detailsSubmitted;
 
     @Column(name = "card_payments_capability")
-    private String cardPaymentsCapability;
+    private @Nullable String cardPaymentsCapability;
 
     @Column(name = "transfers_capability")
-    private String transfersCapability;
+    private @Nullable String transfersCapability;
 
     @Column(name = "currently_due", nullable = false)
     private String currentlyDue = "";
@@ -69,24 +70,24 @@ public class PayoutAccount {
     private String pastDue = "";
 
     @Column(name = "disabled_reason")
-    private String disabledReason;
+    private @Nullable String disabledReason;
 
     @Column(name = "current_deadline")
-    private Instant currentDeadline;
+    private @Nullable Instant currentDeadline;
 
     @Column(name = "state_observed_at")
-    private Instant stateObservedAt;
+    private @Nullable Instant stateObservedAt;
 
     @Column(name = "last_error")
-    private String lastError;
+    private @Nullable String lastError;
 
     /** The e-mail address the Connect account is opened with (sent again with the same parameters if need be). */
     @Column(name = "email", updatable = false)
-    private String email;
+    private @Nullable String email;
 
     /** The Stripe call that creates the Connect account ({@code stripe_calls}): its outcome is recorded there. */
     @Column(name = "call_id")
-    private UUID callId;
+    private @Nullable UUID callId;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
