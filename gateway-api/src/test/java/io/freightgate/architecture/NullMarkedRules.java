@@ -32,6 +32,7 @@ class NullMarkedRules {
             "io.freightgate.transfers",
             "io.freightgate.api",
             "io.freightgate.billing",
+            "io.freightgate.payouts",
             // the emulators' main code (infra/local brings them onto this class path)
             "io.freightgate.emulator.vies");
 

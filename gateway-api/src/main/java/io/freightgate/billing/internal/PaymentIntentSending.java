@@ -1,12 +1,12 @@
 package io.freightgate.billing.internal;
 
 import io.freightgate.billing.PaymentAttemptFailed;
-import io.freightgate.kernel.PaymentAttemptId;
-import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.billing.internal.domain.PaymentAttempt;
 import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.stripe.StripePayments;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.calls.StripeCall;
