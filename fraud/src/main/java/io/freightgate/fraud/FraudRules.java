@@ -2,17 +2,24 @@ package io.freightgate.fraud;
 
 import io.freightgate.fraud.RuleChange.Position;
 import io.freightgate.fraud.RuleChange.Refusal;
+import io.freightgate.fraud.internal.FraudDecisions;
 import io.freightgate.fraud.internal.FraudRuleRecords;
 import io.freightgate.fraud.internal.RulesInForce;
 import io.freightgate.fraud.internal.domain.FraudRule;
 import io.freightgate.fraud.internal.domain.rules.AttributeRegistry;
 import io.freightgate.fraud.internal.domain.rules.Rule;
 import io.freightgate.fraud.internal.domain.rules.RuleProblem;
+import io.freightgate.fraud.internal.domain.rules.RuleSet;
+import io.freightgate.fraud.internal.domain.rules.Verdict;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
@@ -30,9 +37,16 @@ public class FraudRules {
     private static final Reach ANALYSTS = Reach.acrossTenants("risk analysts manage the platform's fraud rules");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
+    /** A dry-run replays at most this many stored decisions. */
+    public static final int DRY_RUN_LIMIT = 10_000;
+
+    /** The rule under trial is named so no stored rule can be (names have no parentheses). */
+    private static final String DRY_RUN = "(dry-run)";
+
     private final FraudRuleRecords records;
     private final AttributeRegistry attributes;
     private final RulesInForce inForce;
+    private final FraudDecisions decisions;
     private final SystemAccess systemAccess;
     private final Clock clock;
 
@@ -40,11 +54,13 @@ public class FraudRules {
             FraudRuleRecords records,
             AttributeRegistry attributes,
             RulesInForce inForce,
+            FraudDecisions decisions,
             SystemAccess systemAccess,
             Clock clock) {
         this.records = records;
         this.attributes = attributes;
         this.inForce = inForce;
+        this.decisions = decisions;
         this.systemAccess = systemAccess;
         this.clock = clock;
     }
@@ -118,6 +134,65 @@ public class FraudRules {
 
     public RuleChange disable(UUID id, String actor) {
         return change(id, "disable", (rule, now) -> outcome(rule, rule.disable(actor, now)));
+    }
+
+    /**
+     * What {@code text} would have decided over the stored decisions of the last {@code days} days (1 to 90), against
+     * the rules in force: each stored payment's facts are evaluated by the rules in force, then by the rules in force
+     * with this rule added, and every difference is counted.
+     */
+    public DryRun dryRun(String text, int days) {
+        if (days < 1 || days > 90) {
+            throw new IllegalArgumentException("A dry-run looks back 1 to 90 days, not " + days);
+        }
+        Rule candidate;
+        switch (compile(DRY_RUN, text)) {
+            case Rule.Refused(RuleProblem problem) -> {
+                return new DryRun.Invalid(
+                        "Line " + problem.line() + ", column " + problem.column() + ": " + problem.message(),
+                        problem.line(),
+                        problem.column());
+            }
+            case Rule.Compiled(Rule rule) -> candidate = rule;
+        }
+        RuleSet current = inForce.rules();
+        List<Rule> withCandidate = new ArrayList<>(current.rules());
+        withCandidate.add(candidate);
+        RuleSet proposed = new RuleSet(withCandidate);
+        List<FraudDecisions.StoredDecision> history = systemAccess.transaction(
+                ANALYSTS,
+                "dry-run a fraud rule over " + days + " days",
+                () -> decisions.since(clock.instant().minus(Duration.ofDays(days)), DRY_RUN_LIMIT, attributes));
+        int hits = 0;
+        Map<String, Integer> changes = new TreeMap<>();
+        List<DryRun.Example> examples = new ArrayList<>();
+        for (FraudDecisions.StoredDecision stored : history) {
+            String method = stored.facts().value("method") instanceof String m ? m : "card";
+            if (candidate.firesFor(stored.facts())) {
+                hits++;
+            }
+            var before = FraudScreening.decision(current.evaluate(stored.facts()), method);
+            Verdict after = proposed.evaluate(stored.facts());
+            var afterDecision = FraudScreening.decision(after, method);
+            if (before != afterDecision) {
+                changes.merge(before + " -> " + afterDecision, 1, Integer::sum);
+                if (examples.size() < 5) {
+                    examples.add(new DryRun.Example(
+                            stored.id(),
+                            stored.paymentRequestId(),
+                            stored.at(),
+                            before.name(),
+                            afterDecision.name(),
+                            after.fired().stream()
+                                    .filter(f -> f.ruleId().equals(DRY_RUN))
+                                    .map(Verdict.Firing::explanation)
+                                    .findFirst()
+                                    .orElse("")));
+                }
+            }
+        }
+        int changed = changes.values().stream().mapToInt(Integer::intValue).sum();
+        return new DryRun.Report(candidate.text(), days, history.size(), hits, changed, changes, examples);
     }
 
     private RuleChange change(UUID id, String verb, BiFunction<FraudRule, java.time.Instant, RuleChange> work) {

@@ -1,6 +1,7 @@
 package io.freightgate.api;
 
 import io.freightgate.fraud.AttributeView;
+import io.freightgate.fraud.DryRun;
 import io.freightgate.fraud.FraudRules;
 import io.freightgate.fraud.ProposeRule;
 import io.freightgate.fraud.RuleChange;
@@ -12,6 +13,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -57,6 +60,10 @@ class FraudRulesController {
 
     record RuleTextRequest(@NotBlank @Size(max = 2000) String text) {}
 
+    record DryRunRequest(
+            @NotBlank @Size(max = 2000) String text,
+            @Min(1) @Max(90) int days) {}
+
     @GetMapping("/rules")
     @PreAuthorize(READERS)
     @Operation(summary = "Every fraud rule, by name, with its state")
@@ -97,6 +104,23 @@ class FraudRulesController {
         RuleView rule = done(rules.propose(new ProposeRule(request.name(), request.text(), caller.getName())));
         return ResponseEntity.created(URI.create("/api/v1/fraud/rules/" + rule.id()))
                 .body(rule);
+    }
+
+    @PostMapping("/rules/dry-runs")
+    @PreAuthorize(ANALYSTS)
+    @Operation(
+            summary = "What a rule would have decided over stored history, before it is enabled",
+            description = "Replays the screening decisions of the last days (1 to 90; at most 10,000, newest first):"
+                    + " each payment's stored facts are decided by the rules in force, then by the rules in force with"
+                    + " this rule added. Answers how many the rule fired for, how many decisions would change and how"
+                    + " (changes, as \"ALLOW -> REVIEW\"), with up to five examples. Stores nothing. 422 rule-invalid"
+                    + " with line and column when the rule does not compile.")
+    DryRun.Report dryRun(@Valid @RequestBody DryRunRequest request, Authentication caller) {
+        requireStaff(caller, Role.RISK_ANALYST);
+        return switch (rules.dryRun(request.text(), request.days())) {
+            case DryRun.Report report -> report;
+            case DryRun.Invalid invalid -> throw new RuleRejected(invalid.detail(), invalid.line(), invalid.column());
+        };
     }
 
     @PatchMapping("/rules/{id}")

@@ -142,9 +142,13 @@ class AuthorizationMatrixIT extends GatewayIT {
             GET /api/v1/fraud/rules/{id}                                | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/fraud/attributes                                | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/fraud/rules                                    | 401  | 403/403        | 403/403       | 403/403            | 201/201      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/fraud/rules/dry-runs                           | 401  | 403/403        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             PATCH /api/v1/fraud/rules/{id}                              | 401  | 403/403        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/fraud/rules/{id}/enable                        | 401  | 403/403        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/fraud/rules/{id}/approve                       | 401  | 403/403        | 403/403       | 403/403            | 409/409      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/fraud/list-entries                              | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/fraud/list-entries                             | 401  | 403/403        | 403/403       | 403/403            | 201/201      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            DELETE /api/v1/fraud/list-entries/{id}                      | 401  | 403/403        | 403/403       | 403/403            | 204/204      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/fraud/rules/{id}/disable                       | 401  | 403/403        | 403/403       | 403/403            | 409/409      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             """;
 
@@ -184,6 +188,17 @@ class AuthorizationMatrixIT extends GatewayIT {
                 new io.freightgate.fraud.ProposeRule("matrix-" + UUID.randomUUID(), "review if :disputed:", "matrix"));
         assertThat(change).isInstanceOf(io.freightgate.fraud.RuleChange.Done.class);
         return ((io.freightgate.fraud.RuleChange.Done) change).rule().id().toString();
+    }
+
+    @Autowired
+    io.freightgate.fraud.RiskLists riskLists;
+
+    /** A watched device (list entries belong to no organization). */
+    private String watchedDevice() {
+        var added = riskLists.add(new io.freightgate.fraud.RiskLists.AddEntry(
+                "WATCH", "DEVICE", "matrix-" + UUID.randomUUID(), "matrix", java.util.Optional.empty(), "matrix"));
+        assertThat(added).isInstanceOf(io.freightgate.fraud.RiskLists.Added.Done.class);
+        return ((io.freightgate.fraud.RiskLists.Added.Done) added).entry().id().toString();
     }
 
     /** A signed event of a type nobody handles, stored by the real intake and then parked, as a failing one would be. */
@@ -315,6 +330,9 @@ class AuthorizationMatrixIT extends GatewayIT {
         if (path.startsWith("/api/v1/fraud/rules/{id}")) {
             path = path.replace("{id}", draftFraudRule());
         }
+        if (path.startsWith("/api/v1/fraud/list-entries/{id}")) {
+            path = path.replace("{id}", watchedDevice());
+        }
         if (kycReadRow(row)) {
             path = path.replace("{documentId}", kycDocument(target));
         }
@@ -370,6 +388,10 @@ class AuthorizationMatrixIT extends GatewayIT {
                     case "POST /api/v1/kyc/vat-validations" -> "{\"vat_number\":\"DE811907980\"}";
                     case "POST /api/v1/fraud/rules" ->
                         "{\"name\":\"matrix-%s\",\"text\":\"review if :disputed:\"}".formatted(UUID.randomUUID());
+                    case "POST /api/v1/fraud/list-entries" ->
+                        "{\"list\":\"WATCH\",\"kind\":\"DEVICE\",\"value\":\"matrix-%s\",\"reason\":\"matrix\"}"
+                                .formatted(UUID.randomUUID());
+                    case "POST /api/v1/fraud/rules/dry-runs" -> "{\"text\":\"review if :disputed:\",\"days\":1}";
                     case "PATCH /api/v1/fraud/rules/{id}" ->
                         "{\"text\":\"review if :disputed: and :shipper_trusted:\"}";
                     case "POST /api/v1/kyc/cases" -> "{\"representative_name\":\"Matrix Person\"}";

@@ -1,0 +1,138 @@
+package io.freightgate.fraud;
+
+import io.freightgate.fraud.ScreeningDecision.Decision;
+import io.freightgate.fraud.internal.FraudDecisions;
+import io.freightgate.fraud.internal.ListEntries;
+import io.freightgate.fraud.internal.ListEntries.Kind;
+import io.freightgate.fraud.internal.ListEntries.ListName;
+import io.freightgate.fraud.internal.RulesInForce;
+import io.freightgate.fraud.internal.domain.rules.AttributeRegistry;
+import io.freightgate.fraud.internal.domain.rules.Facts;
+import io.freightgate.fraud.internal.domain.rules.Verdict;
+import io.freightgate.platform.tenancy.Reach;
+import io.freightgate.platform.tenancy.SystemAccess;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Screens payments with the rules in force (docs/fraud.md) and keeps every decision with the facts it was made on.
+ * Before confirmation, the payment's signals are completed with what the fraud module knows itself: its block, watch
+ * and trust lists, the shipper's collected payments in the payment's currency over the last 90 days, and whether the
+ * card has paid for this shipper before. Facts it does not have stay unknown, so rules that need them do not fire.
+ */
+@Service
+public class FraudScreening {
+
+    static final Duration HISTORY = Duration.ofDays(90);
+    private static final Reach SCREENING = Reach.acrossTenants("fraud screening on the gateway's own authority");
+
+    private final RulesInForce rules;
+    private final FraudDecisions decisions;
+    private final ListEntries lists;
+    private final AttributeRegistry attributes;
+    private final SystemAccess systemAccess;
+    private final Clock clock;
+
+    FraudScreening(
+            RulesInForce rules,
+            FraudDecisions decisions,
+            ListEntries lists,
+            AttributeRegistry attributes,
+            SystemAccess systemAccess,
+            Clock clock) {
+        this.rules = rules;
+        this.decisions = decisions;
+        this.lists = lists;
+        this.attributes = attributes;
+        this.systemAccess = systemAccess;
+        this.clock = clock;
+    }
+
+    /** Screens a payment before its PaymentIntent is confirmed, and stores the decision. */
+    public ScreeningDecision screenBeforeConfirmation(PaymentSignals payment) {
+        Instant now = clock.instant();
+        var ruleSet = rules.rules();
+        return systemAccess.transaction(SCREENING, "screen payment request " + payment.paymentRequestId(), () -> {
+            Facts facts = factsBeforeConfirmation(payment, now);
+            Verdict verdict = ruleSet.evaluate(facts);
+            Decision decision = decision(verdict, payment.method());
+            UUID id = UUID.randomUUID();
+            Optional<String> deciding = verdict.deciding().map(Verdict.Firing::ruleId);
+            decisions.record(new FraudDecisions.NewDecision(
+                    id,
+                    now,
+                    "BEFORE_CONFIRMATION",
+                    payment.paymentRequestId(),
+                    payment.attemptId(),
+                    payment.carrier(),
+                    payment.shipper(),
+                    payment.amount(),
+                    payment.cardFingerprint(),
+                    decision,
+                    verdict.holdPayout(),
+                    deciding,
+                    verdict.explanations(),
+                    facts));
+            return new ScreeningDecision(id, decision, verdict.holdPayout(), deciding, verdict.explanations());
+        });
+    }
+
+    /** The payment's money arrived: it counts in the shipper's history, and its card has paid for the shipper. */
+    public void paymentCollected(UUID paymentRequestId) {
+        systemAccess.transaction(
+                SCREENING,
+                "payment request " + paymentRequestId + " collected",
+                () -> decisions.collected(paymentRequestId, clock.instant()));
+    }
+
+    /** The fate a verdict means for a payment: 3-D Secure only for cards, and never instead of a block or review. */
+    static Decision decision(Verdict verdict, String method) {
+        return switch (verdict.action()) {
+            case BLOCK -> Decision.BLOCK;
+            case REVIEW -> Decision.REVIEW;
+            case ALLOW ->
+                verdict.requestThreeDSecure() && method.equals("card") ? Decision.REQUEST_3DS : Decision.ALLOW;
+            case REQUEST_3DS, HOLD_PAYOUT ->
+                throw new IllegalStateException("A verdict never decides " + verdict.action());
+        };
+    }
+
+    private Facts factsBeforeConfirmation(PaymentSignals payment, Instant now) {
+        Facts.Builder facts = attributes
+                .facts()
+                .with("amount", payment.amount())
+                .with("method", payment.method())
+                .with("pay_link_on_block_list", listed(ListName.BLOCK, Kind.PAY_LINK, payment.payLink(), now))
+                .with("ip_on_block_list", listed(ListName.BLOCK, Kind.IP, payment.ipAddress(), now))
+                .with("ip_on_watch_list", listed(ListName.WATCH, Kind.IP, payment.ipAddress(), now))
+                .with("device_on_block_list", listed(ListName.BLOCK, Kind.DEVICE, payment.device(), now))
+                .with("device_on_watch_list", listed(ListName.WATCH, Kind.DEVICE, payment.device(), now))
+                .with(
+                        "shipper_trusted",
+                        listed(
+                                ListName.TRUST,
+                                Kind.SHIPPER,
+                                Optional.of(payment.shipper().value().toString()),
+                                now));
+        payment.cardFingerprint().ifPresent(card -> facts.with(
+                        "card_on_block_list", listed(ListName.BLOCK, Kind.CARD, Optional.of(card), now))
+                .with("card_on_watch_list", listed(ListName.WATCH, Kind.CARD, Optional.of(card), now))
+                .with("is_new_card", !decisions.cardPaidBefore(payment.shipper(), card)));
+        payment.shipperKycState().ifPresent(state -> facts.with("shipper_kyc_state", state));
+        payment.shipperAgeDays().ifPresent(days -> facts.with("shipper_age_days", days));
+        FraudDecisions.History history =
+                decisions.history(payment.shipper(), payment.amount().currency(), now.minus(HISTORY));
+        facts.with("shipper_payment_count_90d", history.count());
+        history.mean().ifPresent(mean -> facts.with("shipper_avg_amount_90d", mean));
+        history.largest().ifPresent(largest -> facts.with("shipper_max_amount_90d", largest));
+        return facts.build();
+    }
+
+    private boolean listed(ListName list, Kind kind, Optional<String> value, Instant now) {
+        return value.map(v -> lists.contains(list, kind, v, now)).orElse(false);
+    }
+}

@@ -1,0 +1,141 @@
+package io.freightgate.fraud.internal;
+
+import io.freightgate.fraud.ScreeningDecision;
+import io.freightgate.fraud.internal.domain.rules.AttributeRegistry;
+import io.freightgate.fraud.internal.domain.rules.Facts;
+import io.freightgate.kernel.Money;
+import io.freightgate.kernel.TenantId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The stored screening decisions (plain JDBC: an append-only log, not an aggregate) and the shipper history read from
+ * them. Every method expects the caller's transaction on the system path.
+ */
+@Component
+public class FraudDecisions {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    FraudDecisions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A decision to store. */
+    public record NewDecision(
+            UUID id,
+            Instant at,
+            String stage,
+            UUID paymentRequestId,
+            Optional<UUID> attemptId,
+            TenantId carrier,
+            TenantId shipper,
+            Money amount,
+            Optional<String> cardFingerprint,
+            ScreeningDecision.Decision decision,
+            boolean holdPayout,
+            Optional<String> decidingRule,
+            List<String> explanations,
+            Facts facts) {}
+
+    /** A stored decision, with its facts read back against the registry in force. */
+    public record StoredDecision(
+            UUID id, Instant at, UUID paymentRequestId, ScreeningDecision.Decision decision, Facts facts) {}
+
+    /** The shipper's collected payments in one currency since a moment: how many, their mean and the largest. */
+    public record History(long count, Optional<Money> mean, Optional<Money> largest) {}
+
+    public void record(NewDecision d) {
+        jdbc.sql("""
+                INSERT INTO fraud_decisions (id, occurred_at, stage, payment_request_id, attempt_id, carrier_id,
+                    shipper_id, amount_minor, currency, card_fingerprint, decision, hold_payout, deciding_rule,
+                    explanations, facts)
+                VALUES (:id, :at, :stage, :request, :attempt, :carrier, :shipper, :amount, :currency, :card,
+                    :decision, :hold, :rule, CAST(:explanations AS jsonb), CAST(:facts AS jsonb))
+                """)
+                .param("id", d.id())
+                .param("at", Timestamp.from(d.at()))
+                .param("stage", d.stage())
+                .param("request", d.paymentRequestId())
+                .param("attempt", d.attemptId().orElse(null))
+                .param("carrier", d.carrier().value())
+                .param("shipper", d.shipper().value())
+                .param("amount", d.amount().minor())
+                .param("currency", d.amount().currency().getCurrencyCode())
+                .param("card", d.cardFingerprint().orElse(null))
+                .param("decision", d.decision().name())
+                .param("hold", d.holdPayout())
+                .param("rule", d.decidingRule().orElse(null))
+                .param("explanations", JSON.writeValueAsString(d.explanations()))
+                .param("facts", FactsCodec.write(d.facts()))
+                .update();
+    }
+
+    /** Marks the request's decisions as collected (its money arrived), once. */
+    public int collected(UUID paymentRequestId, Instant at) {
+        return jdbc.sql("UPDATE fraud_decisions SET collected_at = :at"
+                        + " WHERE payment_request_id = :request AND collected_at IS NULL AND decision <> 'BLOCK'")
+                .param("at", Timestamp.from(at))
+                .param("request", paymentRequestId)
+                .update();
+    }
+
+    public History history(TenantId shipper, java.util.Currency currency, Instant since) {
+        return jdbc.sql("""
+                SELECT count(*) AS n, round(avg(amount_minor)) AS mean, max(amount_minor) AS largest
+                FROM (SELECT DISTINCT ON (payment_request_id) payment_request_id, amount_minor FROM fraud_decisions
+                      WHERE shipper_id = :shipper AND currency = :currency AND collected_at >= :since
+                      ORDER BY payment_request_id, occurred_at DESC) collected
+                """)
+                .param("shipper", shipper.value())
+                .param("currency", currency.getCurrencyCode())
+                .param("since", Timestamp.from(since))
+                .query((rs, row) -> {
+                    long n = rs.getLong("n");
+                    return new History(
+                            n,
+                            n == 0 ? Optional.empty() : Optional.of(new Money(rs.getLong("mean"), currency)),
+                            n == 0 ? Optional.empty() : Optional.of(new Money(rs.getLong("largest"), currency)));
+                })
+                .single();
+    }
+
+    public boolean cardPaidBefore(TenantId shipper, String cardFingerprint) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM fraud_decisions WHERE shipper_id = :shipper"
+                        + " AND card_fingerprint = :card AND collected_at IS NOT NULL)")
+                .param("shipper", shipper.value())
+                .param("card", cardFingerprint)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Decisions since a moment, newest first, at most {@code limit}, with their facts read against {@code registry}. */
+    public List<StoredDecision> since(Instant since, int limit, AttributeRegistry registry) {
+        return jdbc.sql(
+                        "SELECT id, occurred_at, payment_request_id, decision, facts::text AS facts FROM fraud_decisions"
+                                + " WHERE occurred_at >= :since ORDER BY occurred_at DESC LIMIT :limit")
+                .param("since", Timestamp.from(since))
+                .param("limit", limit)
+                .query((rs, row) -> new StoredDecision(
+                        rs.getObject("id", UUID.class),
+                        rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getObject("payment_request_id", UUID.class),
+                        ScreeningDecision.Decision.valueOf(rs.getString("decision")),
+                        FactsCodec.read(rs.getString("facts"), registry)))
+                .list();
+    }
+
+    /** The explanations stored with a decision. */
+    static List<String> explanations(String json) {
+        return JSON.readValue(json, new TypeReference<List<String>>() {});
+    }
+}

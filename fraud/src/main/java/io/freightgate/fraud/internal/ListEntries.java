@@ -1,0 +1,114 @@
+package io.freightgate.fraud.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Which values are on the block, watch and trust lists now. Expects the caller's transaction on the system path. */
+@Component
+public class ListEntries {
+
+    /** A list. */
+    public enum ListName {
+        BLOCK,
+        WATCH,
+        TRUST
+    }
+
+    /** What a list entry names. */
+    public enum Kind {
+        CARD,
+        IP,
+        DEVICE,
+        PAY_LINK,
+        SHIPPER
+    }
+
+    private final JdbcClient jdbc;
+
+    ListEntries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An entry as stored. */
+    public record Entry(
+            UUID id,
+            ListName list,
+            Kind kind,
+            String value,
+            String reason,
+            String createdBy,
+            Instant createdAt,
+            Optional<Instant> expiresAt) {}
+
+    /** Adds an entry; false when the value is on that list already. */
+    public boolean add(Entry entry) {
+        return jdbc.sql(
+                                "INSERT INTO fraud_list_entries (id, list, kind, value, reason, created_by, created_at, expires_at)"
+                                        + " VALUES (:id, :list, :kind, :value, :reason, :by, :at, :expires)"
+                                        + " ON CONFLICT (list, kind, value) DO NOTHING")
+                        .param("id", entry.id())
+                        .param("list", entry.list().name())
+                        .param("kind", entry.kind().name())
+                        .param("value", entry.value())
+                        .param("reason", entry.reason())
+                        .param("by", entry.createdBy())
+                        .param("at", Timestamp.from(entry.createdAt()))
+                        .param("expires", entry.expiresAt().map(Timestamp::from).orElse(null))
+                        .update()
+                == 1;
+    }
+
+    public Optional<Entry> remove(UUID id) {
+        Optional<Entry> entry = find(id);
+        entry.ifPresent(e -> jdbc.sql("DELETE FROM fraud_list_entries WHERE id = :id")
+                .param("id", id)
+                .update());
+        return entry;
+    }
+
+    public Optional<Entry> find(UUID id) {
+        return jdbc.sql("SELECT * FROM fraud_list_entries WHERE id = :id")
+                .param("id", id)
+                .query(ListEntries::entry)
+                .optional();
+    }
+
+    /** The entries of every list, newest first, expired ones included (they say until when). */
+    public List<Entry> all(int limit) {
+        return jdbc.sql("SELECT * FROM fraud_list_entries ORDER BY created_at DESC, id LIMIT :limit")
+                .param("limit", limit)
+                .query(ListEntries::entry)
+                .list();
+    }
+
+    private static Entry entry(ResultSet rs, int row) throws SQLException {
+        Timestamp expires = rs.getTimestamp("expires_at");
+        return new Entry(
+                rs.getObject("id", UUID.class),
+                ListName.valueOf(rs.getString("list")),
+                Kind.valueOf(rs.getString("kind")),
+                rs.getString("value"),
+                rs.getString("reason"),
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(),
+                Optional.ofNullable(expires).map(Timestamp::toInstant));
+    }
+
+    public boolean contains(ListName list, Kind kind, String value, Instant now) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM fraud_list_entries WHERE list = :list AND kind = :kind"
+                        + " AND value = :value AND (expires_at IS NULL OR expires_at > :now))")
+                .param("list", list.name())
+                .param("kind", kind.name())
+                .param("value", value)
+                .param("now", Timestamp.from(now))
+                .query(Boolean.class)
+                .single();
+    }
+}
