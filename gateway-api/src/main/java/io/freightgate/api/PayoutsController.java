@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -64,19 +65,19 @@ class PayoutsController {
     }
 
     record PayoutRequest(
-            @Positive @Max(99_999_999_999L) Long amountMinor,
+            @Positive @Max(99_999_999_999L) @Nullable Long amountMinor,
             @NotNull @Pattern(regexp = "[A-Za-z]{3}") String currency) {}
 
     record PayoutResponse(
             UUID id,
             UUID carrierId,
-            String stripePayoutId,
+            @Nullable String stripePayoutId,
             boolean automatic,
             Money amount,
             PayoutStatus status,
-            LocalDate arrivalDate,
-            String failureCode,
-            String failureMessage,
+            @Nullable LocalDate arrivalDate,
+            @Nullable String failureCode,
+            @Nullable String failureMessage,
             boolean remittanceReady,
             Instant createdAt,
             Instant updatedAt) {
@@ -105,11 +106,11 @@ class PayoutsController {
             Money amount,
             Money stripeFee,
             Money net,
-            UUID paymentRequestId,
-            String loadReference,
-            Money invoiceAmount,
-            Money platformFee,
-            String description,
+            @Nullable UUID paymentRequestId,
+            @Nullable String loadReference,
+            @Nullable Money invoiceAmount,
+            @Nullable Money platformFee,
+            @Nullable String description,
             Instant occurredAt) {}
 
     record RemittanceResponse(

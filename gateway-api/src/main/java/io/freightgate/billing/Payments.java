@@ -1,6 +1,9 @@
 package io.freightgate.billing;
 
 import io.freightgate.billing.internal.PaymentAttemptRecords;
+import io.freightgate.billing.internal.PaymentCancelSending;
+import io.freightgate.billing.internal.PaymentCaptureSending;
+import io.freightgate.billing.internal.PaymentIntentSending;
 import io.freightgate.billing.internal.PaymentRefundRecords;
 import io.freightgate.billing.internal.PaymentRequestRecords;
 import io.freightgate.billing.internal.PaymentSynchronizer;
@@ -12,6 +15,8 @@ import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
 import io.freightgate.billing.internal.stripe.StripePayments;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
@@ -30,9 +35,10 @@ import org.springframework.stereotype.Service;
 /**
  * Paying, capturing and refunding payment requests. Each operation records its intent in one transaction, calls
  * Stripe after the commit with an idempotency key derived from the intent's identity, and records the outcome in
- * another: Approved, Declined, Pending, Unknown or NotAttempted. An unknown outcome keeps the request
- * {@code PAYMENT_PENDING} (nobody can pay twice) until {@link PaymentReconciliation} settles it by repeating the same
- * call. Screening ({@link PaymentScreening}) is asked before any PaymentIntent is created.
+ * another: Approved, Declined, Pending, Unknown or NotAttempted. Each such call (a PaymentIntent's creation, a capture, a
+ * cancel, a refund) is a recorded Stripe call ({@link io.freightgate.platform.stripe.calls.StripeCalls}). An unknown
+ * outcome keeps the request {@code PAYMENT_PENDING} (nobody can pay twice) until the one Stripe-call janitor settles it
+ * (it looks the PaymentIntent up first, and repeats the same call only when Stripe has none). Screening ({@link PaymentScreening}) is asked before any PaymentIntent is created.
  */
 @Service
 public class Payments {
@@ -47,6 +53,9 @@ public class Payments {
     private final PaymentRequests paymentRequests;
     private final PaymentSynchronizer synchronizer;
     private final RefundSending refundSending;
+    private final PaymentIntentSending intentSending;
+    private final PaymentCaptureSending captureSending;
+    private final PaymentCancelSending cancelSending;
     private final StripePayments stripe;
     private final PaymentScreening screening;
     private final PaymentParticipation participation;
@@ -62,6 +71,9 @@ public class Payments {
             PaymentRequests paymentRequests,
             PaymentSynchronizer synchronizer,
             RefundSending refundSending,
+            PaymentIntentSending intentSending,
+            PaymentCaptureSending captureSending,
+            PaymentCancelSending cancelSending,
             StripePayments stripe,
             PaymentScreening screening,
             PaymentParticipation participation,
@@ -75,6 +87,9 @@ public class Payments {
         this.paymentRequests = paymentRequests;
         this.synchronizer = synchronizer;
         this.refundSending = refundSending;
+        this.intentSending = intentSending;
+        this.captureSending = captureSending;
+        this.cancelSending = cancelSending;
         this.stripe = stripe;
         this.screening = screening;
         this.participation = participation;
@@ -93,7 +108,8 @@ public class Payments {
      * {@link PaymentRequestNotFound} (not the shipper's), {@link IllegalStateException} (not payable now),
      * {@link IllegalArgumentException} (method not allowed for the currency).
      */
-    public PaymentOutcome pay(UUID requestId, PayWith with) {
+    public PaymentOutcome pay(PaymentRequestId paymentRequest, PayWith with) {
+        UUID requestId = paymentRequest.value();
         TenantId payer = Tenancy.requireTenant();
         String actor = Tenancy.currentActor();
         Optional<String> refusal = participation.refusal(payer);
@@ -181,28 +197,29 @@ public class Payments {
     }
 
     /** Captures an authorized request (capture on delivery): the carrier, or platform staff, or the expiry guard. */
-    public PaymentRequestView capture(UUID requestId, Reach reach) {
+    public PaymentRequestView capture(PaymentRequestId paymentRequest, Reach reach) {
+        UUID requestId = paymentRequest.value();
         PaymentRequest request = carriersOwn(requestId, reach);
         if (request.status() != PaymentRequestState.AUTHORIZED) {
             throw new IllegalStateException("Payment request " + requestId + " is " + request.status()
                     + "; only an authorized payment can be captured");
         }
         UUID attemptId = request.currentAttemptId().orElseThrow();
-        String intent = request.stripePaymentIntentId().orElseThrow();
-        apply(attemptId, stripe.capture(intent, "fg-capture-" + attemptId));
-        return paymentRequests.find(requestId, ACROSS_TENANTS).orElseThrow();
+        answered(captureSending.send(attemptId));
+        return paymentRequests.find(paymentRequest, ACROSS_TENANTS).orElseThrow();
     }
 
     /** Releases an authorization: the request is open again (the expiry guard's cancel policy). */
-    public PaymentRequestView releaseAuthorization(UUID requestId, Reach reach) {
+    public PaymentRequestView releaseAuthorization(PaymentRequestId paymentRequest, Reach reach) {
+        UUID requestId = paymentRequest.value();
         PaymentRequest request = carriersOwn(requestId, reach);
         if (request.status() != PaymentRequestState.AUTHORIZED) {
             throw new IllegalStateException(
                     "Payment request " + requestId + " is " + request.status() + "; it holds no authorization");
         }
         UUID attemptId = request.currentAttemptId().orElseThrow();
-        apply(attemptId, stripe.cancel(request.stripePaymentIntentId().orElseThrow(), "fg-release-" + attemptId));
-        return paymentRequests.find(requestId, ACROSS_TENANTS).orElseThrow();
+        answered(cancelSending.send(attemptId));
+        return paymentRequests.find(paymentRequest, ACROSS_TENANTS).orElseThrow();
     }
 
     /**
@@ -210,7 +227,9 @@ public class Payments {
      * unpaid requests and with {@link IllegalArgumentException} beyond what is left; the amount is reserved before
      * Stripe is called, so two refunds at once cannot exceed the payment.
      */
-    public RefundView refund(UUID requestId, Optional<Long> amountMinor, Optional<String> reason, Reach reach) {
+    public RefundView refund(
+            PaymentRequestId paymentRequest, Optional<Long> amountMinor, Optional<String> reason, Reach reach) {
+        UUID requestId = paymentRequest.value();
         String actor = Tenancy.currentActor();
         PaymentRefund refund = systemAccess.transaction(reach, "refund payment request " + requestId, () -> {
             PaymentRequest request = requests.carriersOwn(requestId, reach);
@@ -235,8 +254,9 @@ public class Payments {
                 () -> PaymentRequests.view(refunds.findById(refund.id()).orElseThrow()));
     }
 
-    /** Re-reads the current attempt's PaymentIntent from Stripe (the payment page after 3-D Secure; reconciliation). */
-    public PaymentRequestView refresh(UUID requestId) {
+    /** Re-reads the current attempt's PaymentIntent from Stripe (the payment page after 3-D Secure). */
+    public PaymentRequestView refresh(PaymentRequestId paymentRequest) {
+        UUID requestId = paymentRequest.value();
         PaymentRequest request = systemAccess.transaction(
                 ACROSS_TENANTS, "refresh payment request " + requestId, () -> requests.findById(requestId)
                         .orElseThrow(() -> new PaymentRequestNotFound(requestId)));
@@ -245,55 +265,19 @@ public class Payments {
                         systemAccess.transaction(ACROSS_TENANTS, "read attempt " + id, () -> attempts.findById(id)));
         attempt.flatMap(PaymentAttempt::stripePaymentIntentId)
                 .ifPresent(intent -> synchronizer.refresh(attempt.get().id(), intent));
-        return paymentRequests.find(requestId, ACROSS_TENANTS).orElseThrow();
+        return paymentRequests.find(paymentRequest, ACROSS_TENANTS).orElseThrow();
     }
 
-    /**
-     * Sends (or re-sends, with the same idempotency key and parameters) an attempt's PaymentIntent, records the outcome
-     * and returns it. Used by {@link #pay} and by reconciliation.
-     */
-    PaymentOutcome send(UUID attemptId) {
-        var call = systemAccess.transaction(ACROSS_TENANTS, "prepare PaymentIntent of attempt " + attemptId, () -> {
-            PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
-            PaymentRequest request =
-                    requests.findById(attempt.paymentRequestId()).orElseThrow();
-            return new StripePayments.IntentCall(
-                    request.id(),
-                    attempt.id(),
-                    request.tenantId(),
-                    request.shipperId(),
-                    attempt.idempotencyKey(),
-                    attempt.amountMinor(),
-                    attempt.currency(),
-                    attempt.method() == PaymentAttempt.Method.SEPA_DEBIT,
-                    attempt.manualCapture(),
-                    attempt.stripePaymentMethodId().orElseThrow(),
-                    attempt.returnUrl(),
-                    request.loadReference(),
-                    "Load " + request.loadReference() + ": " + request.origin() + " - " + request.destination(),
-                    attempt.mandate()
-                            .map(m -> new StripePayments.Mandate(m.ipAddress(), m.userAgent(), m.acceptedAt())));
-        });
-        return switch (stripe.createIntent(call)) {
-            case ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot intent) -> {
-                synchronizer.apply(attemptId, intent);
-                yield PaymentOutcome.of(attemptView(attemptId));
-            }
-            case ProviderOutcome.Declined<PaymentIntentSnapshot> declined -> {
-                record(
-                        attemptId,
-                        a -> a.declined(Optional.empty(), declined.code(), declined.message(), clock.instant()));
-                failed(attemptId, true);
-                yield new PaymentOutcome.Declined(declined.code(), declined.message(), attemptId);
-            }
-            case ProviderOutcome.NotAttempted<PaymentIntentSnapshot> notAttempted -> {
-                record(attemptId, a -> a.notAttempted(notAttempted.reason(), clock.instant()));
-                failed(attemptId, false);
-                yield new PaymentOutcome.ProviderUnavailable(
-                        "The payment could not be sent to Stripe; nothing was charged.");
-            }
-            case ProviderOutcome.Pending<PaymentIntentSnapshot> pending -> unknown(attemptId, pending.reason());
-            case ProviderOutcome.Unknown<PaymentIntentSnapshot> unknown -> unknown(attemptId, unknown.reason());
+    /** Sends an attempt's PaymentIntent (a recorded Stripe call), records the outcome and returns it. */
+    private PaymentOutcome send(UUID attemptId) {
+        return switch (intentSending.send(attemptId)) {
+            case ProviderOutcome.Approved<PaymentIntentSnapshot> approved -> PaymentOutcome.of(attemptView(attemptId));
+            case ProviderOutcome.Declined<PaymentIntentSnapshot> declined ->
+                new PaymentOutcome.Declined(declined.code(), declined.message(), attemptId);
+            case ProviderOutcome.NotAttempted<PaymentIntentSnapshot> notAttempted ->
+                new PaymentOutcome.ProviderUnavailable("The payment could not be sent to Stripe; nothing was charged.");
+            case ProviderOutcome.Pending<PaymentIntentSnapshot> pending -> unknown();
+            case ProviderOutcome.Unknown<PaymentIntentSnapshot> unknown -> unknown();
         };
     }
 
@@ -304,17 +288,16 @@ public class Payments {
                 () -> PaymentRequests.view(attempts.findById(attemptId).orElseThrow()));
     }
 
-    private PaymentOutcome unknown(UUID attemptId, String reason) {
-        record(attemptId, a -> a.unknown(reason, clock.instant()));
+    private static PaymentOutcome unknown() {
         return new PaymentOutcome.ProviderUnavailable(
                 "Stripe did not answer; the payment's outcome is being reconciled."
                         + " Do not pay again: the request shows the result shortly.");
     }
 
-    private void apply(UUID attemptId, ProviderOutcome<PaymentIntentSnapshot> outcome) {
+    /** A capture's or cancel's answer, already applied and recorded, to the caller. */
+    private static void answered(ProviderOutcome<PaymentIntentSnapshot> outcome) {
         switch (outcome) {
-            case ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot intent) ->
-                synchronizer.apply(attemptId, intent);
+            case ProviderOutcome.Approved<PaymentIntentSnapshot> approved -> {}
             case ProviderOutcome.Declined<PaymentIntentSnapshot> declined ->
                 throw new IllegalStateException("Stripe refused: " + declined.message());
             default ->
@@ -338,8 +321,8 @@ public class Payments {
                             requests.findById(attempt.paymentRequestId()).orElseThrow();
                     if (request.attemptFailed(attemptId, clock.instant()) && publish) {
                         events.publishEvent(new PaymentAttemptFailed(
-                                request.id(),
-                                attemptId,
+                                new PaymentRequestId(request.id()),
+                                new PaymentAttemptId(attemptId),
                                 request.carrier(),
                                 request.shipper(),
                                 attempt.declineCode().orElse("declined")));

@@ -6,6 +6,7 @@ import com.stripe.param.RefundListParams;
 import io.freightgate.billing.DeliveryProof;
 import io.freightgate.emulator.stripe.FaultRule;
 import io.freightgate.emulator.stripe.ReceivedRequest;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.security.Role;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Stripe acted but its answer was lost (the emulator processes the call, then drops the answer), and a day passes, so
  * Stripe's idempotency key has expired: the one Stripe-call janitor looks the object up before anything else and
- * settles the transfer, the refund, the payout and a carrier's Connect account with what Stripe made, never sending a
- * second create. Asserted on the
+ * settles the transfer, the refund, the payout, the payment (PaymentIntent) and a carrier's Connect account with what
+ * Stripe made, never sending a second create. Asserted on the
  * requests the emulator received. Moves the shared clock by 25 hours (tag {@code time-travel}: a JVM of its own).
  */
 @Tag("time-travel")
@@ -47,7 +48,7 @@ class LostStripeAnswersIT extends TransferJourneys {
                 .injectFault(
                         FaultRule.processThenTimeOut("POST", "/v1/transfers").times(1));
 
-        TransferView lost = transfers.deliveryConfirmed(UUID.fromString(id), new DeliveryProof.Sufficient("pod"));
+        TransferView lost = transfers.deliveryConfirmed(PaymentRequestId.of(id), new DeliveryProof.Sufficient("pod"));
 
         assertThat(lost.status()).isEqualTo("SENDING");
         assertThat(lost.stripeTransferId()).isEmpty();
@@ -143,7 +144,7 @@ class LostStripeAnswersIT extends TransferJourneys {
         var paid = pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_bypassPending\"}");
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
         assertThat(transfers
-                        .deliveryConfirmed(UUID.fromString(id), new DeliveryProof.Sufficient("pod"))
+                        .deliveryConfirmed(PaymentRequestId.of(id), new DeliveryProof.Sufficient("pod"))
                         .status())
                 .isEqualTo("SENT");
         stripe.control().advanceClock(Duration.ofDays(3));
@@ -191,6 +192,63 @@ class LostStripeAnswersIT extends TransferJourneys {
         assertThat(payout.get("stripe_payout_id").asString()).startsWith("po_");
         assertThat(payout.get("status").asString()).isNotIn("REQUESTED", "REQUEST_UNKNOWN", "DECLINED");
         assertThat(payout.get("amount").get("minor").asLong()).isEqualTo(20_000);
+    }
+
+    @Test
+    void aPaymentStripeMadeWhoseAnswerWasLostIsLookedUpADayLaterAndNeverSentTwice() {
+        Carrier carrier = carrierWithPayouts();
+        String id = id(create(carrier.parties(), 47_000, "EUR", "LD-LOST-PI", false));
+        String key = "fg-payment-request-" + id + "-attempt-1";
+        stripe.control()
+                .injectFault(FaultRule.processThenTimeOut("POST", "/v1/payment_intents")
+                        .times(1));
+
+        var lost = pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}");
+
+        assertThat(lost.status()).as(lost.body()).isEqualTo(503);
+        // Stripe's webhook may already have brought the PaymentIntent to the attempt; the call stays open either way
+        assertThat(read(carrier.parties().carrier(), id).get("status").asString())
+                .isIn("PAYMENT_PENDING", "PAID");
+        assertThat(paymentCall(key)).as("the lost answer leaves the call open").containsEntry("outcome", "UNKNOWN");
+        stripe.control().advanceClock(Duration.ofHours(25));
+        int mark = stripe.control().requests().size();
+
+        janitor.run();
+
+        List<ReceivedRequest> janitorsRequests = about(mark, r -> r.path().startsWith("/v1/payment_intents"));
+        assertThat(janitorsRequests).isNotEmpty();
+        assertThat(janitorsRequests.getFirst().method())
+                .as("the look-up comes first")
+                .isEqualTo("GET");
+        assertThat(janitorsRequests).noneMatch(r -> r.method().equals("POST"));
+        assertThat(stripe.control().requests())
+                .filteredOn(r -> r.is("POST", "/v1/payment_intents") && key.equals(r.idempotencyKey()))
+                .as("one POST /v1/payment_intents for the attempt, ever")
+                .hasSize(1);
+        assertThat(chargesOf(id)).as("Stripe charged once").hasSize(1);
+        JsonNode paid = read(carrier.parties().carrier(), id);
+        assertThat(paid.get("status").asString()).isEqualTo("PAID");
+        JsonNode attempt = paid.get("attempts").get(0);
+        assertThat(attempt.get("outcome").asString()).isEqualTo("APPROVED");
+        var call = paymentCall(key);
+        assertThat(call)
+                .as("the call record: settled by the look-up, sent once, looked up at least once")
+                .containsEntry("outcome", "APPROVED")
+                .containsEntry("sends", 1)
+                .containsEntry("stripe_object_id", chargesOf(id).getFirst().getPaymentIntent());
+        assertThat((Integer) call.get("checks")).isGreaterThanOrEqualTo(1);
+    }
+
+    private java.util.Map<String, Object> paymentCall(String key) {
+        return systemAccess.callAs(
+                "test",
+                java.util.Optional.<io.freightgate.kernel.TenantId>empty(),
+                "read the attempt's Stripe call",
+                () -> transactions.execute(status -> jdbc.queryForMap(
+                        "SELECT outcome, sends, checks, stripe_object_id FROM stripe_calls"
+                                + " WHERE operation = ? AND idempotency_key = ?",
+                        io.freightgate.billing.internal.PaymentIntentSending.OPERATION,
+                        key)));
     }
 
     @Test

@@ -10,6 +10,9 @@ import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
 import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.stripe.StripePayments;
+import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.persistence.OnConflict;
@@ -83,7 +86,8 @@ public class PaymentSynchronizer {
                             "find the request of attempt " + attemptId,
                             () -> transactions.execute(
                                     status -> attempts.findById(attemptId).map(PaymentAttempt::paymentRequestId)))
-                    .ifPresent(requestId -> events.publishEvent(new PaidRequestCommitted(requestId)));
+                    .ifPresent(requestId ->
+                            events.publishEvent(new PaidRequestCommitted(new PaymentRequestId(requestId))));
         }
         return applied;
     }
@@ -102,7 +106,7 @@ public class PaymentSynchronizer {
                     publish(change, request, attempt);
                     if (change == PaymentRequest.Change.PAID) {
                         events.publishEvent(new PaymentCollected(
-                                request.id(),
+                                new PaymentRequestId(request.id()),
                                 request.carrier(),
                                 request.loadId(),
                                 request.loadReference(),
@@ -115,6 +119,24 @@ public class PaymentSynchronizer {
                     postStripeFee(request, intent, now);
                     return change;
                 })));
+    }
+
+    /**
+     * What a PaymentIntent's state says of the call that created it: paid or authorized is approved, failed or canceled
+     * declined, anything else (processing, 3-D Secure to complete) pending, which the janitor reads again. (Webhooks and
+     * the payment page apply a PaymentIntent without touching the call, as for refunds and transfers: the janitor's next
+     * look-up records it.)
+     */
+    public static ProviderOutcome<PaymentIntentSnapshot> outcome(PaymentIntentSnapshot intent) {
+        if (intent.succeeded() || intent.authorized()) {
+            return new ProviderOutcome.Approved<>(intent);
+        }
+        if (intent.failed() || intent.canceled()) {
+            return new ProviderOutcome.Declined<>(
+                    intent.declineCode().orElse(intent.canceled() ? "canceled" : "declined"),
+                    intent.failureMessage().orElse("PaymentIntent " + intent.id() + " is " + intent.status()));
+        }
+        return new ProviderOutcome.Pending<>("PaymentIntent " + intent.id() + " is " + intent.status());
     }
 
     /**
@@ -196,10 +218,9 @@ public class PaymentSynchronizer {
             return;
         }
         postings.stripeFee(
-                request.id(),
-                request.amount().currency(),
+                new PaymentRequestId(request.id()),
                 intent.latestChargeId().get(),
-                intent.chargeFeeMinor().orElse(0L),
+                new Money(intent.chargeFeeMinor().orElse(0L), request.amount().currency()),
                 now);
     }
 
@@ -209,7 +230,7 @@ public class PaymentSynchronizer {
         switch (change) {
             case PAID ->
                 events.publishEvent(new PaymentRequestPaid(
-                        request.id(),
+                        new PaymentRequestId(request.id()),
                         carrier,
                         shipper,
                         request.amountPaid(),
@@ -218,8 +239,8 @@ public class PaymentSynchronizer {
                         request.reclaimableUntil()));
             case FAILED ->
                 events.publishEvent(new PaymentAttemptFailed(
-                        request.id(),
-                        attempt.id(),
+                        new PaymentRequestId(request.id()),
+                        new PaymentAttemptId(attempt.id()),
                         carrier,
                         shipper,
                         attempt.declineCode().orElse("failed")));
