@@ -30,9 +30,9 @@ class NullMarkedRules {
             "io.freightgate.disputes",
             "io.freightgate.fraud",
             "io.freightgate.transfers",
-            "io.freightgate.payouts",
             "io.freightgate.api",
             "io.freightgate.billing",
+            "io.freightgate.payouts",
             // the emulators' main code (infra/local brings them onto this class path)
             "io.freightgate.emulator.vies");
 

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * Stripe acted but its answer was lost (the emulator processes the call, then drops the answer), and a day passes, so
  * Stripe's idempotency key has expired: the one Stripe-call janitor looks the object up before anything else and
  * settles the transfer, the refund, the payout, the payment (PaymentIntent) and a carrier's Connect account with what
- * Stripe made, never sending a second create. Asserted on the
+ * Stripe made, never sending a
+ * second create. Asserted on the
  * requests the emulator received. Moves the shared clock by 25 hours (tag {@code time-travel}: a JVM of its own).
  */
 @Tag("time-travel")
