@@ -96,6 +96,48 @@ class CarrierPayoutAccountIT extends PayoutAccountJourneys {
     }
 
     @Test
+    void aCreationWhoseAnswerWasLostIsCompletedByRepeatingTheRequestAfterALookUpWithoutASecondAccount()
+            throws Exception {
+        TenantId carrier = registerCarrier();
+        String admin = callers.of(carrier, Role.CARRIER_ADMIN);
+        int before = stripe.control().requests().size();
+        stripe.control()
+                .injectFault(io.freightgate.emulator.stripe.FaultRule.processThenTimeOut("POST", "/v1/accounts")
+                        .times(1));
+
+        var lost = api.post("/api/v1/carriers/" + carrier + "/payout-account", "{\"payout_interval\":\"daily\"}")
+                .token(admin)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(lost.status()).as(lost.body()).isEqualTo(503);
+        assertThat(payoutAccount(carrier, admin).json().get("status").asString())
+                .isEqualTo("PENDING");
+        int mark = stripe.control().requests().size();
+
+        var repeated = api.post("/api/v1/carriers/" + carrier + "/payout-account", "{\"payout_interval\":\"daily\"}")
+                .token(admin)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+
+        assertThat(repeated.status()).as(repeated.body()).isEqualTo(201);
+        assertThat(repeated.json().get("status").asString()).isEqualTo("ONBOARDING");
+        String account = repeated.json().get("stripe_account_id").asString();
+        var all = stripe.control().requests();
+        var accountRequests = all.subList(mark, all.size()).stream()
+                .filter(r -> r.path().equals("/v1/accounts"))
+                .toList();
+        assertThat(accountRequests).as("the repeat looks the account up").isNotEmpty();
+        assertThat(accountRequests.getFirst().method()).isEqualTo("GET");
+        assertThat(all.subList(before, all.size()))
+                .filteredOn(r -> r.is("POST", "/v1/accounts"))
+                .as("one POST /v1/accounts: the lost one")
+                .singleElement()
+                .satisfies(r -> assertThat(r.idempotencyKey()).startsWith("fg-payout-account-"));
+        assertThat(stripeClient().v1().accounts().retrieve(account).getMetadata())
+                .containsEntry("freightgate_tenant", carrier.toString());
+    }
+
+    @Test
     void onlyTheCarriersOwnFinanceStaffAndPlatformStaffSeeItsPayoutAccount() {
         TenantId carrier = onboardedCarrier();
         TenantId other = registerCarrier();
