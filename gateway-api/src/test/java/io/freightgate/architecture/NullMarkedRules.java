@@ -32,7 +32,8 @@ class NullMarkedRules {
             "io.freightgate.transfers",
             "io.freightgate.api",
             // the emulators' main code (infra/local brings them onto this class path)
-            "io.freightgate.emulator.vies");
+            "io.freightgate.emulator.vies",
+            "io.freightgate.emulator.stripe");
 
     /** These packages only (their subpackages are not marked yet). */
     static final List<String> MARKED_PACKAGES = List.of(
