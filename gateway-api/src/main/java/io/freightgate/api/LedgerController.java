@@ -1,6 +1,7 @@
 package io.freightgate.api;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.JournalKind;
 import io.freightgate.ledger.LedgerAccountKind;
@@ -99,7 +100,7 @@ class LedgerController {
                     entry.amount(),
                     entry.stripeAccount().orElse(null),
                     entry.stripeSource().orElse(null),
-                    entry.paymentRequestId().orElse(null));
+                    entry.paymentRequestId().map(PaymentRequestId::value).orElse(null));
         }
     }
 
@@ -233,7 +234,7 @@ class LedgerController {
                 decimal(entry.amount()),
                 entry.stripeAccount().orElse(null),
                 entry.stripeSource().orElse(null),
-                entry.paymentRequestId().map(UUID::toString).orElse(null));
+                entry.paymentRequestId().map(PaymentRequestId::toString).orElse(null));
     }
 
     /** The amount in the currency's decimals, without the currency ({@code -12.25}). */

@@ -9,6 +9,7 @@ import io.freightgate.billing.PaymentRequests;
 import io.freightgate.billing.Payments;
 import io.freightgate.billing.RefundView;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.problem.ProblemResponses;
 import io.freightgate.platform.problem.ProblemType;
@@ -169,14 +170,16 @@ class PaymentRequestsController {
     @PreAuthorize(READERS)
     @Operation(summary = "A payment request with its payment attempts and refunds")
     PaymentRequestView get(@PathVariable UUID id, Authentication authentication) {
-        return paymentRequests.find(id, reach(authentication)).orElseThrow(() -> new NotFound("Payment request " + id));
+        return paymentRequests
+                .find(new PaymentRequestId(id), reach(authentication))
+                .orElseThrow(() -> new NotFound("Payment request " + id));
     }
 
     @PostMapping("/{id}/cancel")
     @PreAuthorize(CARRIER_BILLING)
     @Operation(summary = "Withdraw an open payment request")
     PaymentRequestView cancel(@PathVariable UUID id) {
-        return paymentRequests.cancel(id, Reach.OWN_TENANT);
+        return paymentRequests.cancel(new PaymentRequestId(id), Reach.OWN_TENANT);
     }
 
     @PostMapping("/{id}/payment-links")
@@ -189,7 +192,8 @@ class PaymentRequestsController {
                     + " finance. 409 unless the request is open; 404 for another carrier's request.")
     ResponseEntity<PaymentRequests.PaymentLink> reissuePaymentLink(
             @PathVariable UUID id, Authentication authentication) {
-        return ResponseEntity.status(201).body(paymentRequests.reissuePaymentLink(id, reach(authentication)));
+        return ResponseEntity.status(201)
+                .body(paymentRequests.reissuePaymentLink(new PaymentRequestId(id), reach(authentication)));
     }
 
     @PostMapping("/{id}/payments")
@@ -242,7 +246,7 @@ class PaymentRequestsController {
                             userAgent.length() > 500 ? userAgent.substring(0, 500) : userAgent,
                             clock.instant()));
         }
-        return switch (payments.pay(id, with)) {
+        return switch (payments.pay(new PaymentRequestId(id), with)) {
             case PaymentOutcome.Approved approved ->
                 ResponseEntity.status(HttpStatus.CREATED).body(approved.attempt());
             case PaymentOutcome.Pending pending ->
@@ -275,7 +279,7 @@ class PaymentRequestsController {
     @PreAuthorize(CARRIER_FINANCE_OR_STAFF)
     @Operation(summary = "Capture a card payment authorized until delivery")
     PaymentRequestView capture(@PathVariable UUID id, Authentication authentication) {
-        return payments.capture(id, reach(authentication));
+        return payments.capture(new PaymentRequestId(id), reach(authentication));
     }
 
     @PostMapping("/{id}/refunds")
@@ -290,7 +294,7 @@ class PaymentRequestsController {
             Authentication authentication) {
         var request = body == null ? new RefundRequest(null, null) : body;
         var refund = payments.refund(
-                id,
+                new PaymentRequestId(id),
                 Optional.ofNullable(request.amountMinor()),
                 Optional.ofNullable(request.reason()),
                 reach(authentication));
@@ -302,7 +306,7 @@ class PaymentRequestsController {
     @Operation(summary = "Attach the rate confirmation (PDF) to the request")
     PaymentRequestView attachRateConfirmation(@PathVariable UUID id, @RequestBody byte[] content) {
         return paymentRequests.attachRateConfirmation(
-                id, "rate-confirmation-" + id + ".pdf", content, Reach.OWN_TENANT);
+                new PaymentRequestId(id), "rate-confirmation-" + id + ".pdf", content, Reach.OWN_TENANT);
     }
 
     @GetMapping(value = "/{id}/rate-confirmation", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -310,9 +314,9 @@ class PaymentRequestsController {
     @Operation(summary = "The attached rate confirmation")
     ResponseEntity<byte[]> rateConfirmation(@PathVariable UUID id, Authentication authentication) {
         Reach reach = reach(authentication);
-        paymentRequests.find(id, reach).orElseThrow(() -> new NotFound("Payment request " + id));
+        paymentRequests.find(new PaymentRequestId(id), reach).orElseThrow(() -> new NotFound("Payment request " + id));
         var document = paymentRequests
-                .rateConfirmation(id, reach)
+                .rateConfirmation(new PaymentRequestId(id), reach)
                 .orElseThrow(() -> new NotFound("Rate confirmation of payment request " + id));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

@@ -47,6 +47,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(e.type(), e.getMessage(), request);
     }
 
+    /** A fraud rule that does not compile: where ({@code line}, {@code column}) and what ({@code detail}). */
+    @ExceptionHandler(RuleRejected.class)
+    ResponseEntity<ProblemDetail> ruleRejected(RuleRejected e, HttpServletRequest request) {
+        var response = problem(ProblemType.RULE_INVALID, e.getMessage(), request);
+        response.getBody().setProperty("line", e.line());
+        response.getBody().setProperty("column", e.column());
+        return response;
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request) {
         return problem(ProblemType.FORBIDDEN, "Your roles do not allow this operation.", request);

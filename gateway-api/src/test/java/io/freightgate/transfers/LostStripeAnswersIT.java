@@ -6,6 +6,7 @@ import com.stripe.param.RefundListParams;
 import io.freightgate.billing.DeliveryProof;
 import io.freightgate.emulator.stripe.FaultRule;
 import io.freightgate.emulator.stripe.ReceivedRequest;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.security.Role;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +47,7 @@ class LostStripeAnswersIT extends TransferJourneys {
                 .injectFault(
                         FaultRule.processThenTimeOut("POST", "/v1/transfers").times(1));
 
-        TransferView lost = transfers.deliveryConfirmed(UUID.fromString(id), new DeliveryProof.Sufficient("pod"));
+        TransferView lost = transfers.deliveryConfirmed(PaymentRequestId.of(id), new DeliveryProof.Sufficient("pod"));
 
         assertThat(lost.status()).isEqualTo("SENDING");
         assertThat(lost.stripeTransferId()).isEmpty();
@@ -142,7 +143,7 @@ class LostStripeAnswersIT extends TransferJourneys {
         var paid = pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_bypassPending\"}");
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
         assertThat(transfers
-                        .deliveryConfirmed(UUID.fromString(id), new DeliveryProof.Sufficient("pod"))
+                        .deliveryConfirmed(PaymentRequestId.of(id), new DeliveryProof.Sufficient("pod"))
                         .status())
                 .isEqualTo("SENT");
         stripe.control().advanceClock(Duration.ofDays(3));

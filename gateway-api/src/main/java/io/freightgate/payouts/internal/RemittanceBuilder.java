@@ -2,6 +2,7 @@ package io.freightgate.payouts.internal;
 
 import io.freightgate.billing.BilledRequest;
 import io.freightgate.billing.BilledRequests;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.payouts.internal.domain.BalanceLine;
 import io.freightgate.payouts.internal.domain.Remittances;
@@ -87,7 +88,8 @@ public class RemittanceBuilder {
                             continue;
                         }
                         Optional<UUID> requestId = line.transferId().flatMap(requestOfTransfer::get);
-                        Optional<BilledRequest> request = requestId.flatMap(requests::find);
+                        Optional<BilledRequest> request =
+                                requestId.map(PaymentRequestId::new).flatMap(requests::find);
                         records.insertLine(
                                 payout.tenantId(),
                                 account,
@@ -101,9 +103,10 @@ public class RemittanceBuilder {
                                         line.feeMinor(),
                                         line.netMinor(),
                                         line.currency(),
-                                        request.map(BilledRequest::id),
+                                        request.map(billed -> billed.id().value()),
                                         request.map(BilledRequest::loadReference),
-                                        request.map(BilledRequest::amountPaidMinor),
+                                        request.map(
+                                                billed -> billed.amountPaid().minor()),
                                         line.transferId(),
                                         line.sourceId(),
                                         line.description(),
