@@ -34,7 +34,8 @@ class NullMarkedRules {
             "io.freightgate.billing",
             "io.freightgate.payouts",
             // the emulators' main code (infra/local brings them onto this class path)
-            "io.freightgate.emulator.vies");
+            "io.freightgate.emulator.vies",
+            "io.freightgate.emulator.stripe");
 
     /** These packages only (their subpackages are not marked yet). */
     static final List<String> MARKED_PACKAGES = List.of(

@@ -2,6 +2,7 @@ package io.freightgate.emulator.stripe;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A change of a connected account's requirements made through the control API
@@ -13,7 +14,8 @@ import java.util.List;
  * @param deadline the {@code current_deadline} for {@link State#CURRENTLY_DUE} ({@code null}: 14 emulated days); when
  *     the clock passes it the fields become past due
  */
-public record AccountRequirements(State state, List<String> fields, Instant deadline) {
+public record AccountRequirements(
+        State state, List<String> fields, @Nullable Instant deadline) {
 
     /** The target state. */
     public enum State {

@@ -1,6 +1,7 @@
 package io.freightgate.emulator.stripe;
 
 import com.google.gson.JsonObject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An error response in Stripe's shape ({@code {"error": {...}}}), thrown by request handlers.
@@ -39,7 +40,7 @@ final class ApiError extends RuntimeException {
         return Json.obj("error", error);
     }
 
-    static ApiError invalid(String message, String param, String code) {
+    static ApiError invalid(String message, @Nullable String param, @Nullable String code) {
         JsonObject e = Json.obj("type", "invalid_request_error", "message", message);
         if (code != null) {
             e.addProperty("code", code);
@@ -63,7 +64,7 @@ final class ApiError extends RuntimeException {
                 "parameter_unknown");
     }
 
-    static ApiError noSuch(String objectName, String id, String param) {
+    static ApiError noSuch(String objectName, @Nullable String id, @Nullable String param) {
         JsonObject e = Json.obj(
                 "type",
                 "invalid_request_error",
@@ -79,7 +80,7 @@ final class ApiError extends RuntimeException {
     }
 
     /** A state conflict detected while executing (e.g. {@code payment_intent_unexpected_state}); saved for replay. */
-    static ApiError state(String code, String message, String param) {
+    static ApiError state(String code, String message, @Nullable String param) {
         JsonObject e = Json.obj("type", "invalid_request_error", "code", code, "message", message);
         e.addProperty("doc_url", DOCS + code.replace('_', '-'));
         if (param != null) {

@@ -2,7 +2,9 @@ package io.freightgate.emulator.stripe;
 
 import com.google.gson.JsonObject;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /v1/charges}, {@code /v1/refunds}, {@code /v1/balance_transactions} and {@code /v1/reviews}
@@ -14,8 +16,8 @@ final class ChargeEndpoints {
 
     private final Engine engine;
     private final PaymentEngine payments;
-    private DisputeEndpoints disputes;
-    private TransferEndpoints transfers;
+    private @Nullable DisputeEndpoints disputes;
+    private @Nullable TransferEndpoints transfers;
 
     void connect(DisputeEndpoints disputeEndpoints, TransferEndpoints transferEndpoints) {
         this.disputes = disputeEndpoints;
@@ -145,8 +147,9 @@ final class ChargeEndpoints {
             }
         }
         if (p.has("fraud_details")) {
-            String report = p.nested("fraud_details").string("user_report");
-            JsonObject fd = Json.child(charge, "fraud_details");
+            Params fraudDetails = p.nested("fraud_details");
+            String report = fraudDetails == null ? null : fraudDetails.string("user_report");
+            JsonObject fd = Json.requiredChild(charge, "fraud_details");
             if (report == null || report.isEmpty()) {
                 fd.remove("user_report");
             } else {
@@ -174,7 +177,7 @@ final class ChargeEndpoints {
         return engine.list(c.scope(), "/v1/charges", items, p);
     }
 
-    private List<JsonObject> refundsOf(ApiCall c, String charge, String pi) {
+    private List<JsonObject> refundsOf(ApiCall c, @Nullable String charge, @Nullable String pi) {
         return c.scope().ofType("refund").stream()
                 .filter(o -> charge == null || charge.equals(Json.str(o, "charge")))
                 .filter(o -> pi == null || pi.equals(Json.str(o, "payment_intent")))
@@ -256,7 +259,7 @@ final class ChargeEndpoints {
         TestCard card =
                 TestCards.byNumber(Json.str(Engine.internal(charge), "number")).orElse(null);
         TestCard.RefundBehaviour behaviour = card == null ? TestCard.RefundBehaviour.NORMAL : card.refund();
-        String currency = Json.str(charge, "currency");
+        String currency = Json.requiredStr(charge, "currency");
         JsonObject refund = Json.obj(
                 "id",
                 Ids.next("re"),
@@ -303,7 +306,7 @@ final class ChargeEndpoints {
         p.applyMetadata(refund);
         JsonObject txn = payments.transaction(
                 c.scope(),
-                Json.str(refund, "id"),
+                Json.requiredStr(refund, "id"),
                 "refund",
                 "refund",
                 -amount,
@@ -321,21 +324,23 @@ final class ChargeEndpoints {
                     engine.now() + REFUND_TRANSITION_SECONDS,
                     c.scope(),
                     Timer.Kind.REFUND_SETTLE,
-                    Json.str(refund, "id"));
+                    Json.requiredStr(refund, "id"));
         } else if (behaviour == TestCard.RefundBehaviour.SUCCEEDS_THEN_FAILS) {
             engine.schedule(
                     engine.now() + REFUND_TRANSITION_SECONDS,
                     c.scope(),
                     Timer.Kind.REFUND_FAIL,
-                    Json.str(refund, "id"));
+                    Json.requiredStr(refund, "id"));
         }
         if (p.flag("reverse_transfer") && transfers != null) {
-            transfers.reverseForRefund(c.scope(), c.call(), charge, amount);
+            Objects.requireNonNull(transfers, "connect(...) wires the transfers at start-up")
+                    .reverseForRefund(c.scope(), c.call(), charge, amount);
         }
         engine.emit(c.scope(), c.call(), "refund.created", refund, null);
         engine.emit(c.scope(), c.call(), "charge.refunded", charge, Engine.previousAttributes(before, charge));
         if (disputes != null) {
-            disputes.refunded(c.scope(), c.call(), charge);
+            Objects.requireNonNull(disputes, "connect(...) wires the disputes at start-up")
+                    .refunded(c.scope(), c.call(), charge);
         }
         String review = Json.str(charge, "review");
         if (review != null) {
@@ -377,12 +382,12 @@ final class ChargeEndpoints {
         long amount = Json.num(refund, "amount");
         JsonObject txn = payments.transaction(
                 scope,
-                Json.str(refund, "id"),
+                Json.requiredStr(refund, "id"),
                 "refund_failure",
                 "refund_failure",
                 amount,
                 0,
-                Json.str(refund, "currency"),
+                Json.requiredStr(refund, "currency"),
                 "REFUND FAILURE",
                 false);
         refund.addProperty("status", "failed");

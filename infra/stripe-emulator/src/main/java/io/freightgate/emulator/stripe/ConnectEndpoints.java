@@ -12,8 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connect: {@code /v1/accounts} with controller properties, capabilities and requirements, external bank accounts,
@@ -96,7 +98,7 @@ final class ConnectEndpoints {
             JsonObject a = account(c.scope(), c.id(), "account");
             JsonArray data = new JsonArray();
             for (String cap : CAPABILITIES) {
-                if (Json.child(Engine.internal(a), "requested").has(cap)) {
+                if (Json.requiredChild(Engine.internal(a), "requested").has(cap)) {
                     data.add(capability(a, cap));
                 }
             }
@@ -161,17 +163,17 @@ final class ConnectEndpoints {
         return a != null && "account".equals(Json.str(a, "object")) && !Json.bool(Engine.internal(a), "deleted");
     }
 
-    static String capabilityStatus(JsonObject account, String cap) {
+    static @Nullable String capabilityStatus(JsonObject account, String cap) {
         JsonObject caps = Json.child(account, "capabilities");
         return caps == null ? null : Json.str(caps, cap);
     }
 
-    static String defaultExternalAccountNumber(JsonObject account) {
+    static @Nullable String defaultExternalAccountNumber(JsonObject account) {
         JsonArray data = account.getAsJsonObject("external_accounts").getAsJsonArray("data");
         return data.isEmpty() ? null : Json.str(Engine.internal(data.get(0).getAsJsonObject()), "account_number");
     }
 
-    static JsonObject defaultExternalAccount(JsonObject account) {
+    static @Nullable JsonObject defaultExternalAccount(JsonObject account) {
         JsonArray data = account.getAsJsonObject("external_accounts").getAsJsonArray("data");
         return data.isEmpty() ? null : data.get(0).getAsJsonObject();
     }
@@ -203,7 +205,7 @@ final class ConnectEndpoints {
 
     // ---------------------------------------------------------------- create / update
 
-    private JsonObject newAccount(String id, String country, String email) {
+    private JsonObject newAccount(String id, String country, @Nullable String email) {
         JsonObject a = new JsonObject();
         a.addProperty("id", id);
         a.addProperty("object", "account");
@@ -282,7 +284,7 @@ final class ConnectEndpoints {
                 p.string("country") == null ? "US" : p.string("country").toUpperCase(Locale.ROOT);
         JsonObject a = newAccount(Ids.next("acct").substring(0, 21), country, p.string("email"));
         a.add("controller", controller(p));
-        a.addProperty("type", legacyType(p, Json.child(a, "controller")));
+        a.addProperty("type", legacyType(p, Json.requiredChild(a, "controller")));
         JsonObject internal = Engine.internal(a);
         internal.add("requested", new JsonObject());
         internal.add("extra_due", new JsonArray());
@@ -292,8 +294,9 @@ final class ConnectEndpoints {
             internal.getAsJsonObject("requested").addProperty("card_payments", engine.now());
             internal.getAsJsonObject("requested").addProperty("transfers", engine.now());
         }
-        if ("application".equals(Json.str(Json.child(a, "controller"), "requirement_collection"))) {
-            Json.child(Json.child(a, "settings"), "payouts").addProperty("debit_negative_balances", false);
+        if ("application".equals(Json.str(Json.requiredChild(a, "controller"), "requirement_collection"))) {
+            Json.requiredChild(Json.requiredChild(a, "settings"), "payouts")
+                    .addProperty("debit_negative_balances", false);
         }
         apply(c, a);
         c.scope().put(a);
@@ -377,7 +380,7 @@ final class ConnectEndpoints {
         if (p.string("type") != null) {
             return p.string("type");
         }
-        String dashboard = Json.str(Json.child(controller, "stripe_dashboard"), "type");
+        String dashboard = Json.requiredStr(Json.requiredChild(controller, "stripe_dashboard"), "type");
         return switch (dashboard) {
             case "full" -> "standard";
             case "express" -> "express";
@@ -385,14 +388,16 @@ final class ConnectEndpoints {
         };
     }
 
-    private static void check(String value, Set<String> allowed, String param) {
-        if (!allowed.contains(value)) {
+    /** The value when it is one of {@code allowed}; a 400 naming {@code param} otherwise (also when it is absent). */
+    private static String check(@Nullable String value, Set<String> allowed, String param) {
+        if (value == null || !allowed.contains(value)) {
             throw ApiError.invalid(
                     "Invalid " + param + ": must be one of "
                             + String.join(", ", allowed.stream().sorted().toList()),
                     param,
                     null);
         }
+        return value;
     }
 
     private JsonObject update(ApiCall c) {
@@ -416,13 +421,15 @@ final class ConnectEndpoints {
                     "default_currency", p.requiredString("default_currency").toLowerCase(Locale.ROOT));
         }
         if (p.has("business_type")) {
-            String bt = p.string("business_type");
-            check(bt, Set.of("company", "government_entity", "individual", "non_profit"), "business_type");
+            String bt = check(
+                    p.string("business_type"),
+                    Set.of("company", "government_entity", "individual", "non_profit"),
+                    "business_type");
             a.addProperty("business_type", bt);
         }
         Params bp = p.nested("business_profile");
         if (bp != null) {
-            JsonObject profile = Json.child(a, "business_profile");
+            JsonObject profile = Json.requiredChild(a, "business_profile");
             for (String f : List.of(
                     "mcc", "name", "product_description", "support_email", "support_phone", "support_url", "url")) {
                 if (bp.has(f)) {
@@ -440,7 +447,7 @@ final class ConnectEndpoints {
         }
         Params tos = p.nested("tos_acceptance");
         if (tos != null) {
-            JsonObject t = Json.child(a, "tos_acceptance");
+            JsonObject t = Json.requiredChild(a, "tos_acceptance");
             if (tos.has("date")) {
                 t.addProperty("date", tos.requiredLong("date"));
             }
@@ -475,7 +482,7 @@ final class ConnectEndpoints {
         Params settings = p.nested("settings");
         Params payouts = settings == null ? null : settings.nested("payouts");
         if (payouts != null) {
-            JsonObject target = Json.child(Json.child(a, "settings"), "payouts");
+            JsonObject target = Json.requiredChild(Json.requiredChild(a, "settings"), "payouts");
             if (payouts.has("debit_negative_balances")) {
                 target.addProperty("debit_negative_balances", payouts.flag("debit_negative_balances"));
             }
@@ -484,15 +491,17 @@ final class ConnectEndpoints {
             }
             Params schedule = payouts.nested("schedule");
             if (schedule != null) {
-                target.add("schedule", schedule(schedule, Json.child(target, "schedule")));
+                target.add("schedule", schedule(schedule, Json.requiredChild(target, "schedule")));
             }
         }
         p.applyMetadata(a);
     }
 
     private static JsonObject schedule(Params s, JsonObject current) {
-        String interval = s.string("interval") != null ? s.string("interval") : Json.str(current, "interval");
-        check(interval, Set.of("manual", "daily", "weekly", "monthly"), "settings[payouts][schedule][interval]");
+        String interval = check(
+                s.string("interval") != null ? s.string("interval") : Json.str(current, "interval"),
+                Set.of("manual", "daily", "weekly", "monthly"),
+                "settings[payouts][schedule][interval]");
         long delay = Json.num(current, "delay_days");
         if (s.has("delay_days")) {
             String d = s.string("delay_days");
@@ -510,11 +519,10 @@ final class ConnectEndpoints {
         }
         JsonObject out = Json.obj("delay_days", delay, "interval", interval);
         if (interval.equals("weekly")) {
-            String anchor = s.string("weekly_anchor") != null
-                    ? s.string("weekly_anchor")
-                    : (current.has("weekly_anchor") ? Json.str(current, "weekly_anchor") : "monday");
-            check(
-                    anchor,
+            String anchor = check(
+                    s.string("weekly_anchor") != null
+                            ? s.string("weekly_anchor")
+                            : (current.has("weekly_anchor") ? Json.str(current, "weekly_anchor") : "monday"),
                     Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
                     "settings[payouts][schedule][weekly_anchor]");
             out.addProperty("weekly_anchor", anchor);
@@ -624,7 +632,7 @@ final class ConnectEndpoints {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        JsonObject profile = Json.child(a, "business_profile");
+        JsonObject profile = Json.requiredChild(a, "business_profile");
         if (Json.str(profile, "url") == null && Json.str(profile, "product_description") == null) {
             out.add("business_profile.url");
         }
@@ -649,7 +657,7 @@ final class ConnectEndpoints {
                 out.add("individual.last_name");
             }
         }
-        JsonObject tos = Json.child(a, "tos_acceptance");
+        JsonObject tos = Json.requiredChild(a, "tos_acceptance");
         if (tos.get("date").isJsonNull()) {
             out.add("tos_acceptance.date");
         }
@@ -660,7 +668,7 @@ final class ConnectEndpoints {
     }
 
     private static JsonObject requirements(
-            List<String> currentlyDue, List<String> pastDue, Long deadline, String disabledReason) {
+            List<String> currentlyDue, List<String> pastDue, @Nullable Long deadline, @Nullable String disabledReason) {
         return Json.obj(
                 "alternatives",
                 new JsonArray(),
@@ -766,7 +774,7 @@ final class ConnectEndpoints {
         JsonObject internal = Engine.internal(a);
         JsonElement requestedAt = internal.getAsJsonObject("requested").get(cap);
         String status = capabilityStatus(a, cap);
-        JsonObject req = Json.child(a, "requirements").deepCopy();
+        JsonObject req = Json.requiredChild(a, "requirements").deepCopy();
         return Json.obj(
                 "id",
                 cap,
@@ -831,7 +839,7 @@ final class ConnectEndpoints {
                             ? change.deadline().getEpochSecond()
                             : engine.now() + DEFAULT_DEADLINE_SECONDS;
                     internal.addProperty("deadline", deadline);
-                    engine.schedule(deadline, platform, Timer.Kind.ACCOUNT_DEADLINE, Json.str(a, "id"));
+                    engine.schedule(deadline, platform, Timer.Kind.ACCOUNT_DEADLINE, Json.requiredStr(a, "id"));
                 }
             }
         }
@@ -880,7 +888,7 @@ final class ConnectEndpoints {
         JsonObject a = account(c.scope(), p.requiredString("account"), "account");
         String type = p.requiredString("type");
         check(type, Set.of("account_onboarding", "account_update"), "type");
-        JsonObject controller = Json.child(a, "controller");
+        JsonObject controller = Json.requiredChild(a, "controller");
         if (type.equals("account_update") && !"application".equals(Json.str(controller, "requirement_collection"))) {
             throw ApiError.invalid(
                     "You cannot create `account_update` type Account Links for accounts where Stripe collects"
@@ -951,7 +959,8 @@ final class ConnectEndpoints {
                 ControlApi.html(exchange, 404, page("Unknown onboarding session."));
                 return;
             }
-            String state = Json.str(session, "state");
+            Scope sessionScope = Objects.requireNonNull(platform, "found with the session");
+            String state = Json.requiredStr(session, "state");
             boolean expired = engine.now() > Json.num(session, "expires_at");
             if (method.equals("GET")) {
                 if (expired || !state.equals("new")) {
@@ -975,14 +984,15 @@ final class ConnectEndpoints {
                     }
                 } else {
                     session.addProperty("state", "used");
-                    JsonObject a = platform.find(Json.str(session, "account"));
+                    JsonObject a = Objects.requireNonNull(
+                            sessionScope.find(Json.str(session, "account")), "the session's account");
                     if (new String(body, StandardCharsets.UTF_8).contains("action=submit")) {
-                        JsonObject tos = Json.child(a, "tos_acceptance");
+                        JsonObject tos = Json.requiredChild(a, "tos_acceptance");
                         if (tos.get("date").isJsonNull()) {
                             tos.addProperty("date", engine.now());
                             tos.addProperty("ip", "127.0.0.1");
                         }
-                        changeRequirements(platform, call, a, AccountRequirements.satisfied());
+                        changeRequirements(sessionScope, call, a, AccountRequirements.satisfied());
                     }
                     redirect = Json.str(session, "return_url");
                 }
@@ -1000,7 +1010,7 @@ final class ConnectEndpoints {
             exchange.sendResponseHeaders(302, -1);
             return;
         }
-        ControlApi.html(exchange, 200, html);
+        ControlApi.html(exchange, 200, Objects.requireNonNull(html, "every path without a redirect has a page"));
     }
 
     private static String page(String content) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The control API under {@code /_emulator/} (JSON in and out; no Stripe auth except where a call acts on an
@@ -76,7 +77,7 @@ final class ControlApi {
                                     (int) Json.num(body, "drop_first_attempts"),
                                     body.has("reorder_window_ms")
                                             ? Duration.ofMillis(Json.num(body, "reorder_window_ms"))
-                                            : null));
+                                            : WebhookBehaviour.normal().reorderWindow()));
                             yield Json.obj("ok", true);
                         }
                         case "POST /_emulator/webhooks/retry" -> {
@@ -134,7 +135,7 @@ final class ControlApi {
         return apiKey;
     }
 
-    private JsonObject part2(HttpExchange exchange, String method, String path, JsonObject body) {
+    private @Nullable JsonObject part2(HttpExchange exchange, String method, String path, JsonObject body) {
         String account = exchange.getRequestHeaders().getFirst("Stripe-Account");
         var m = java.util.regex.Pattern.compile("/_emulator/accounts/([^/]+)/requirements")
                 .matcher(path);
@@ -167,7 +168,7 @@ final class ControlApi {
                 .matcher(path);
         if (method.equals("POST") && m.matches()) {
             String outcome = Json.str(body, "outcome");
-            if (!"won".equals(outcome) && !"lost".equals(outcome)) {
+            if (outcome == null || (!"won".equals(outcome) && !"lost".equals(outcome))) {
                 throw new IllegalArgumentException("outcome must be won or lost");
             }
             return Json.GSON
@@ -184,7 +185,7 @@ final class ControlApi {
         return null;
     }
 
-    private JsonObject routed(HttpExchange exchange, String method, String path, JsonObject body) {
+    private @Nullable JsonObject routed(HttpExchange exchange, String method, String path, JsonObject body) {
         JsonObject part2 = part2(exchange, method, path, body);
         if (part2 != null) {
             return part2;
@@ -249,7 +250,8 @@ final class ControlApi {
     }
 
     static FaultRule fault(JsonObject body) {
-        FaultRule.Kind kind = FaultRule.Kind.valueOf(Json.str(body, "kind").toUpperCase(Locale.ROOT));
+        FaultRule.Kind kind =
+                FaultRule.Kind.valueOf(Json.requiredStr(body, "kind").toUpperCase(Locale.ROOT));
         int status = body.has("status") && !body.get("status").isJsonNull()
                 ? (int) Json.num(body, "status")
                 : switch (kind) {
@@ -262,7 +264,7 @@ final class ControlApi {
                 : (kind == FaultRule.Kind.SERVER_ERROR ? Boolean.TRUE : null);
         return new FaultRule(
                 Json.str(body, "method"),
-                Json.str(body, "path"),
+                Json.requiredStr(body, "path"),
                 kind,
                 status,
                 Json.num(body, "delay_ms"),

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** {@code /v1/customers}: create, retrieve, update, delete, list (docs.stripe.com/api/customers). */
 final class CustomerEndpoints {
@@ -116,7 +117,7 @@ final class CustomerEndpoints {
             JsonObject s = p.object("shipping");
             cus.add(
                     "shipping",
-                    s.isEmpty()
+                    s == null || s.isEmpty()
                             ? null
                             : Json.obj(
                                     "address", address(Json.child(s, "address")),
@@ -132,13 +133,13 @@ final class CustomerEndpoints {
             if (pm != null && !pm.isEmpty()) {
                 engine.require(c.scope(), pm, "payment_method", "invoice_settings[default_payment_method]");
             }
-            Json.child(cus, "invoice_settings")
+            Json.requiredChild(cus, "invoice_settings")
                     .addProperty("default_payment_method", pm == null || pm.isEmpty() ? null : pm);
         }
         p.applyMetadata(cus);
     }
 
-    static JsonObject address(JsonObject in) {
+    static @Nullable JsonObject address(@Nullable JsonObject in) {
         if (in == null || in.isEmpty()) {
             return null;
         }

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -220,7 +221,7 @@ final class DisputeEndpoints {
 
     /** Refunds are refused once a chargeback withdrew the funds ({@code charge_disputed}). */
     static void checkRefundable(Scope scope, JsonObject charge) {
-        for (JsonObject d : disputesOf(scope, Json.str(charge, "id"))) {
+        for (JsonObject d : disputesOf(scope, Json.requiredStr(charge, "id"))) {
             if (!Json.bool(d, "is_charge_refundable")) {
                 throw ApiError.state(
                         "charge_disputed",
@@ -236,7 +237,7 @@ final class DisputeEndpoints {
             return;
         }
         for (JsonObject efw : scope.ofType("radar.early_fraud_warning")) {
-            if (Json.str(charge, "id").equals(Json.str(efw, "charge")) && Json.bool(efw, "actionable")) {
+            if (Json.requiredStr(charge, "id").equals(Json.str(efw, "charge")) && Json.bool(efw, "actionable")) {
                 JsonObject before = efw.deepCopy();
                 efw.addProperty("actionable", false);
                 engine.emit(
@@ -252,7 +253,7 @@ final class DisputeEndpoints {
                 TestCards.byNumber(Json.str(Engine.internal(charge), "number")).orElse(null);
         if (card != null && card.dispute() != null) {
             // Stripe opens the dispute (or warning) by itself right after the payment: request.id is null
-            engine.schedule(engine.now(), scope, Timer.Kind.DISPUTE_OPEN, Json.str(charge, "id"));
+            engine.schedule(engine.now(), scope, Timer.Kind.DISPUTE_OPEN, Json.requiredStr(charge, "id"));
         }
     }
 
@@ -433,12 +434,12 @@ final class DisputeEndpoints {
     }
 
     private void withdraw(Scope scope, Engine.Call call, JsonObject d) {
-        String currency = Json.str(d, "currency");
+        String currency = Json.requiredStr(d, "currency");
         JsonArray fees = new JsonArray();
         fees.add(PaymentEngine.feeDetail(DISPUTE_FEE, currency, "Dispute fee", "stripe_fee"));
         JsonObject txn = payments.transaction(
                 scope,
-                Json.str(d, "id"),
+                Json.requiredStr(d, "id"),
                 "adjustment",
                 "dispute",
                 -Json.num(d, "amount"),
@@ -453,12 +454,12 @@ final class DisputeEndpoints {
     }
 
     private void reinstate(Scope scope, Engine.Call call, JsonObject d) {
-        String currency = Json.str(d, "currency");
+        String currency = Json.requiredStr(d, "currency");
         JsonArray fees = new JsonArray();
         fees.add(PaymentEngine.feeDetail(-DISPUTE_FEE, currency, "Dispute fee refund", "stripe_fee"));
         JsonObject txn = payments.transaction(
                 scope,
-                Json.str(d, "id"),
+                Json.requiredStr(d, "id"),
                 "adjustment",
                 "dispute_reversal",
                 Json.num(d, "amount"),
@@ -477,7 +478,7 @@ final class DisputeEndpoints {
         JsonObject d = dispute(c.scope(), c.id());
         Params p = c.params();
         JsonObject before = d.deepCopy();
-        String status = Json.str(d, "status");
+        String status = Json.requiredStr(d, "status");
         boolean touchesEvidence = p.has("evidence") || p.has("submit");
         if (touchesEvidence && !OPEN.contains(status)) {
             throw ApiError.state(
@@ -488,16 +489,17 @@ final class DisputeEndpoints {
                             : "This dispute is already closed (" + status + ").",
                     "evidence");
         }
-        if (touchesEvidence && Json.num(Json.child(d, "evidence_details"), "due_by") == 0) {
+        if (touchesEvidence && Json.num(Json.requiredChild(d, "evidence_details"), "due_by") == 0) {
             throw ApiError.state(
                     "dispute_evidence_not_accepted",
-                    "This dispute (" + Json.str(Json.child(d, "payment_method_details"), "type")
+                    "This dispute (" + Json.str(Json.requiredChild(d, "payment_method_details"), "type")
                             + ") has no evidence process; it cannot be countered.",
                     "evidence");
         }
         if (p.has("evidence")) {
-            JsonObject merged = Json.child(d, "evidence").deepCopy();
-            Params ev = p.nested("evidence");
+            JsonObject merged = Json.requiredChild(d, "evidence").deepCopy();
+            // evidence given as null changes nothing, like an empty hash
+            Params ev = Objects.requireNonNullElse(p.nested("evidence"), new Params(new JsonObject()));
             for (String key : ev.tree().keySet()) {
                 if (TEXT_FIELDS.contains(key)) {
                     String v = ev.string(key);
@@ -523,12 +525,12 @@ final class DisputeEndpoints {
             }
             validate(c.scope(), d, merged);
             d.add("evidence", merged);
-            Json.child(d, "evidence_details").addProperty("has_evidence", true);
+            Json.requiredChild(d, "evidence_details").addProperty("has_evidence", true);
         }
         p.applyMetadata(d);
         Boolean submit = p.bool("submit");
         boolean submitting = touchesEvidence && (submit == null || submit);
-        JsonObject details = Json.child(d, "evidence_details");
+        JsonObject details = Json.requiredChild(d, "evidence_details");
         if (submitting) {
             if (Json.num(details, "submission_count") >= 1) {
                 throw ApiError.state(
@@ -538,14 +540,15 @@ final class DisputeEndpoints {
             details.addProperty("has_evidence", true);
             details.addProperty("past_due", engine.now() > Json.num(details, "due_by"));
             d.addProperty("status", status.startsWith("warning_") ? "warning_under_review" : "under_review");
-            Engine.internal(d).add("submitted", Json.child(d, "evidence").deepCopy());
-            String text = Json.str(Json.child(d, "evidence"), "uncategorized_text");
+            Engine.internal(d)
+                    .add("submitted", Json.requiredChild(d, "evidence").deepCopy());
+            String text = Json.str(Json.requiredChild(d, "evidence"), "uncategorized_text");
             String outcome = text == null
                     ? null
                     : text.contains("winning_evidence") ? "won" : text.contains("losing_evidence") ? "lost" : null;
             if (outcome != null) {
                 Engine.internal(d).addProperty("auto_outcome", outcome);
-                engine.schedule(engine.now(), c.scope(), Timer.Kind.DISPUTE_DECIDE, Json.str(d, "id"));
+                engine.schedule(engine.now(), c.scope(), Timer.Kind.DISPUTE_DECIDE, Json.requiredStr(d, "id"));
             }
         }
         JsonObject prev = Engine.previousAttributes(before, d);
@@ -593,7 +596,7 @@ final class DisputeEndpoints {
         long bytes = 0;
         long pages = 0;
         for (String id : ids) {
-            JsonObject file = scope.find(id);
+            JsonObject file = Objects.requireNonNull(scope.find(id), "evidence names files of this account");
             bytes += Json.num(file, "size");
             long p = FileEndpoints.pages(file);
             if (p > MAX_PAGES_PER_FILE) {
@@ -612,7 +615,7 @@ final class DisputeEndpoints {
                     "evidence",
                     "dispute_evidence_size_limit_exceeded");
         }
-        String brand = Json.str(Json.child(Json.child(d, "payment_method_details"), "card"), "brand");
+        String brand = Json.str(Json.requiredChild(Json.requiredChild(d, "payment_method_details"), "card"), "brand");
         if ("mastercard".equals(brand) && pages > MAX_MASTERCARD_PAGES) {
             throw ApiError.invalid(
                     "Mastercard accepts at most " + MAX_MASTERCARD_PAGES + " pages of evidence; the attached files"
@@ -624,7 +627,7 @@ final class DisputeEndpoints {
 
     private JsonObject close(ApiCall c) {
         JsonObject d = dispute(c.scope(), c.id());
-        String status = Json.str(d, "status");
+        String status = Json.requiredStr(d, "status");
         if (!OPEN.contains(status)) {
             throw ApiError.state(
                     "dispute_already_closed", "This dispute cannot be closed: its status is " + status + ".", null);
@@ -643,7 +646,7 @@ final class DisputeEndpoints {
             return;
         }
         String outcome = Json.str(Engine.internal(d), "auto_outcome");
-        if (outcome != null && Json.str(d, "status").endsWith("under_review")) {
+        if (outcome != null && Json.requiredStr(d, "status").endsWith("under_review")) {
             decide(scope, call, d, outcome.equals("won"));
         }
     }
@@ -652,18 +655,18 @@ final class DisputeEndpoints {
         JsonObject d = scope.find(timer.objectId());
         if (d == null
                 || !OPEN.contains(Json.str(d, "status"))
-                || Json.num(Json.child(d, "evidence_details"), "due_by") != timer.due()) {
+                || Json.num(Json.requiredChild(d, "evidence_details"), "due_by") != timer.due()) {
             return;
         }
         JsonObject before = d.deepCopy();
         // no response by due_by counts as accepting the dispute
-        d.addProperty("status", Json.str(d, "status").startsWith("warning_") ? "warning_closed" : "lost");
+        d.addProperty("status", Json.requiredStr(d, "status").startsWith("warning_") ? "warning_closed" : "lost");
         engine.emit(scope, call, "charge.dispute.closed", d, Engine.previousAttributes(before, d));
     }
 
     /** Closes a dispute as won or lost; an inquiry that is lost escalates to a chargeback. */
     void decide(Scope scope, Engine.Call call, JsonObject d, boolean won) {
-        String status = Json.str(d, "status");
+        String status = Json.requiredStr(d, "status");
         if (Set.of("won", "lost", "warning_closed", "prevented").contains(status)) {
             throw ApiError.state("dispute_already_closed", "This dispute is already closed (" + status + ").", null);
         }
@@ -674,17 +677,19 @@ final class DisputeEndpoints {
                 engine.emit(scope, call, "charge.dispute.closed", d, Engine.previousAttributes(before, d));
                 return;
             }
-            String brand = Json.str(Json.child(Json.child(d, "payment_method_details"), "card"), "brand");
-            Json.child(Json.child(d, "payment_method_details"), "card").addProperty("case_type", "chargeback");
+            String brand = Json.requiredStr(
+                    Json.requiredChild(Json.requiredChild(d, "payment_method_details"), "card"), "brand");
+            Json.requiredChild(Json.requiredChild(d, "payment_method_details"), "card")
+                    .addProperty("case_type", "chargeback");
             d.addProperty("status", "needs_response");
             long due = dueBy(brand);
-            JsonObject details = Json.child(d, "evidence_details");
+            JsonObject details = Json.requiredChild(d, "evidence_details");
             details.addProperty("due_by", due);
             details.addProperty("submission_count", 0);
             Engine.internal(d).remove("auto_outcome");
             engine.emit(scope, call, "charge.dispute.updated", d, Engine.previousAttributes(before, d));
             withdraw(scope, call, d);
-            engine.schedule(due, scope, Timer.Kind.DISPUTE_DUE, Json.str(d, "id"));
+            engine.schedule(due, scope, Timer.Kind.DISPUTE_DUE, Json.requiredStr(d, "id"));
             return;
         }
         d.addProperty("status", won ? "won" : "lost");
@@ -697,7 +702,7 @@ final class DisputeEndpoints {
     /** What the emulator received as evidence: the submitted snapshot, or the staged evidence before submission. */
     DisputeEvidence evidence(Scope scope, JsonObject d) {
         JsonObject submitted = Json.child(Engine.internal(d), "submitted");
-        JsonObject ev = submitted != null ? submitted : Json.child(d, "evidence");
+        JsonObject ev = submitted != null ? submitted : Json.requiredChild(d, "evidence");
         Map<String, String> fields = new LinkedHashMap<>();
         for (String f : TEXT_FIELDS) {
             String v = Json.str(ev, f);
@@ -717,14 +722,14 @@ final class DisputeEndpoints {
                         Json.str(file, "type"),
                         Json.num(file, "size"),
                         FileEndpoints.pages(file),
-                        Json.str(Engine.internal(file), "content")));
+                        Json.requiredStr(Engine.internal(file), "content")));
             }
         }
         return new DisputeEvidence(
-                Json.str(d, "id"),
-                Json.str(d, "status"),
+                Json.requiredStr(d, "id"),
+                Json.requiredStr(d, "status"),
                 submitted != null,
-                Json.num(Json.child(d, "evidence_details"), "submission_count"),
+                Json.num(Json.requiredChild(d, "evidence_details"), "submission_count"),
                 fields,
                 out);
     }
@@ -739,12 +744,12 @@ final class DisputeEndpoints {
         if (!REASONS.contains(reason)) {
             throw ApiError.invalid("Invalid reason: must be one of " + String.join(", ", REASONS), "reason", null);
         }
-        JsonObject pmd = Json.child(charge, "payment_method_details");
+        JsonObject pmd = Json.requiredChild(charge, "payment_method_details");
         String brand = request.brand();
         if (brand == null) {
             brand = "sepa_debit".equals(Json.str(pmd, "type"))
                     ? "sepa_debit"
-                    : Json.str(Json.child(pmd, "card"), "brand");
+                    : Json.requiredStr(Json.requiredChild(pmd, "card"), "brand");
         }
         brand = brand.toLowerCase(Locale.ROOT);
         long captured = Json.num(charge, "amount_captured");

@@ -3,6 +3,7 @@ package io.freightgate.emulator.stripe;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exactly the evidence the emulator received for a dispute, returned by the control API so tests assert what the
@@ -40,7 +41,13 @@ public record DisputeEvidence(
      * @param contentBase64 the bytes, base64
      */
     public record EvidenceFile(
-            String field, String fileId, String filename, String type, long size, long pages, String contentBase64) {
+            String field,
+            String fileId,
+            @Nullable String filename,
+            @Nullable String type,
+            long size,
+            long pages,
+            String contentBase64) {
 
         /** The uploaded bytes. */
         public byte[] content() {

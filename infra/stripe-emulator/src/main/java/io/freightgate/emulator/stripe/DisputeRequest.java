@@ -1,5 +1,7 @@
 package io.freightgate.emulator.stripe;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A dispute opened by the control API on any succeeded charge ({@link EmulatorControl#createDispute}).
  *
@@ -10,7 +12,11 @@ package io.freightgate.emulator.stripe;
  * @param inquiry {@code true} for an inquiry ({@code warning_needs_response}, no funds withdrawn)
  * @param amount the disputed amount, {@code null} for the whole charge
  */
-public record DisputeRequest(String reason, String brand, boolean inquiry, Long amount) {
+public record DisputeRequest(
+        @Nullable String reason,
+        @Nullable String brand,
+        boolean inquiry,
+        @Nullable Long amount) {
 
     public static DisputeRequest chargeback(String reason, String brand) {
         return new DisputeRequest(reason, brand, false, null);

@@ -54,7 +54,7 @@ public final class EmulatorClock extends Clock {
 
     /** How far this clock has been advanced past its base. */
     public Duration offset() {
-        return offset.get();
+        return Objects.requireNonNull(offset.get(), "starts at zero and only grows");
     }
 
     @Override

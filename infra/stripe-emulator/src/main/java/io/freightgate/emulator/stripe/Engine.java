@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The emulator's state and the shared mechanics every resource uses: lookup, rendering with {@code expand[]}, list
@@ -23,7 +24,7 @@ final class Engine {
     static final String INTERNAL = "_emulator";
 
     /** The request that causes a change: its id and idempotency key end up in {@code event.request}. */
-    record Call(String requestId, String idempotencyKey, List<Emitted> emitted) {
+    record Call(@Nullable String requestId, @Nullable String idempotencyKey, List<Emitted> emitted) {
         static Call system() {
             return new Call(null, null, new ArrayList<>());
         }
@@ -45,12 +46,12 @@ final class Engine {
     private final Map<Timer.Kind, TimerHandler> timerHandlers = new EnumMap<>(Timer.Kind.class);
     private final Map<String, JsonObject> globalObjects = new LinkedHashMap<>();
     private final Map<String, java.util.function.BiConsumer<Scope, JsonObject>> renderHooks = new LinkedHashMap<>();
-    private final StateFile stateFile;
+    private final @Nullable StateFile stateFile;
     private Consumer<List<Emitted>> eventSink = events -> {};
     private ToIntFunction<Emitted> subscriberCount = e -> 0;
     private String baseUrl = "";
 
-    Engine(EmulatorClock clock, StateFile stateFile) {
+    Engine(EmulatorClock clock, @Nullable StateFile stateFile) {
         this.clock = clock;
         this.stateFile = stateFile;
         if (stateFile != null) {
@@ -103,10 +104,11 @@ final class Engine {
         return scope.account() == null ? scope : scope(scope.apiKey(), null);
     }
 
-    Scope scope(String apiKey, String account) {
+    Scope scope(String apiKey, @Nullable String account) {
         return scopes.computeIfAbsent(Scope.key(apiKey, account), k -> new Scope(apiKey, account));
     }
 
+    @Nullable
     Scope scopeByKey(String key) {
         return scopes.get(key);
     }
@@ -116,7 +118,7 @@ final class Engine {
     }
 
     /** A stored object of the given type, or a 404 {@code resource_missing}. */
-    JsonObject require(Scope scope, String id, String objectName, String param) {
+    JsonObject require(Scope scope, @Nullable String id, String objectName, @Nullable String param) {
         JsonObject o = scope.find(id);
         if (o == null || !objectName.equals(Json.str(o, "object"))) {
             throw ApiError.noSuch(displayName(objectName), id, param);
@@ -210,7 +212,7 @@ final class Engine {
     }
 
     private JsonObject virtualList(Scope scope, JsonObject charge, String field) {
-        String chargeId = Json.str(charge, "id");
+        String chargeId = Json.requiredStr(charge, "id");
         List<JsonObject> refunds = scope.ofType("refund").stream()
                 .filter(r -> chargeId.equals(Json.str(r, "charge")))
                 .toList();
@@ -329,7 +331,7 @@ final class Engine {
     // ---------------------------------------------------------------- events
 
     /** Records an event about {@code object} (a snapshot is taken now) and queues it for webhook delivery. */
-    JsonObject emit(Scope scope, Call call, String type, JsonObject object, JsonObject previousAttributes) {
+    JsonObject emit(Scope scope, Call call, String type, JsonObject object, @Nullable JsonObject previousAttributes) {
         JsonObject data = Json.obj("object", render(scope, object, List.of()));
         if (previousAttributes != null) {
             data.add("previous_attributes", previousAttributes);

@@ -76,8 +76,9 @@ final class EventEndpoints {
         Boolean deliverySuccess = p.bool("delivery_success");
         List<JsonObject> items = c.scope().ofType("event").stream()
                 .filter(e -> !expired(e))
-                .filter(e -> type == null || typeMatches(type, Json.str(e, "type")))
-                .filter(e -> types.isEmpty() || types.stream().anyMatch(t -> typeMatches(t, Json.str(e, "type"))))
+                .filter(e -> type == null || typeMatches(type, Json.requiredStr(e, "type")))
+                .filter(e ->
+                        types.isEmpty() || types.stream().anyMatch(t -> typeMatches(t, Json.requiredStr(e, "type"))))
                 .filter(e -> deliverySuccess == null || deliverySuccess == (Json.num(e, "pending_webhooks") == 0))
                 .toList();
         return engine.list(c.scope(), "/v1/events", items, p);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /** Holds the active {@link FaultRule}s and picks the one (if any) that hits a call. */
 final class FaultInjector {
@@ -27,6 +28,7 @@ final class FaultInjector {
         return List.copyOf(rules);
     }
 
+    @Nullable
     FaultRule pick(String method, String path) {
         for (Active a : rules) {
             if (!a.rule().matches(method, path)) {

@@ -2,6 +2,7 @@ package io.freightgate.emulator.stripe;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fault injected into matching API calls.
@@ -16,14 +17,14 @@ import java.util.Locale;
  * @param shouldRetry the {@code Stripe-Should-Retry} header to send, {@code null} for none
  */
 public record FaultRule(
-        String method,
+        @Nullable String method,
         String path,
         Kind kind,
         int status,
         long delayMillis,
         double probability,
         int times,
-        Boolean shouldRetry) {
+        @Nullable Boolean shouldRetry) {
 
     /** The kinds of fault. */
     public enum Kind {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /v1/files} (multipart, on the files base), {@code GET /v1/files[/{id}]} and
@@ -147,7 +148,7 @@ final class FileEndpoints {
     }
 
     /** {@code pdf}, {@code jpg} or {@code png} by magic bytes, else {@code null}. */
-    static String sniff(byte[] d) {
+    static @Nullable String sniff(byte[] d) {
         if (d.length >= 5 && d[0] == '%' && d[1] == 'P' && d[2] == 'D' && d[3] == 'F' && d[4] == '-') {
             return "pdf";
         }
@@ -182,12 +183,15 @@ final class FileEndpoints {
         return Math.max(1, n);
     }
 
-    private static String extension(String filename) {
-        int dot = filename == null ? -1 : filename.lastIndexOf('.');
+    private static @Nullable String extension(@Nullable String filename) {
+        if (filename == null) {
+            return null;
+        }
+        int dot = filename.lastIndexOf('.');
         return dot < 0 ? null : filename.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
-    static String contentType(String type) {
+    static String contentType(@Nullable String type) {
         return switch (type == null ? "" : type) {
             case "pdf" -> "application/pdf";
             case "jpg" -> "image/jpeg";

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP entry point: Stripe's v1 wire protocol (auth, {@code Stripe-Account}, {@code Request-Id}, form/query/
@@ -274,7 +275,7 @@ final class HttpFront implements HttpHandler {
                         exchange,
                         requestId,
                         java.util.Base64.getDecoder().decode(Json.str(response, FileEndpoints.RAW)),
-                        Json.str(response, "content_type"));
+                        Json.requiredStr(response, "content_type"));
                 return;
             }
             String json = Json.PRETTY.toJson(response);
@@ -358,7 +359,7 @@ final class HttpFront implements HttpHandler {
     }
 
     /** The test-mode key from {@code Authorization: Bearer ...} (or Basic with the key as user), else null. */
-    static String apiKey(String authorization) {
+    static @Nullable String apiKey(String authorization) {
         if (authorization == null) {
             return null;
         }
@@ -387,7 +388,7 @@ final class HttpFront implements HttpHandler {
                 : v.substring(0, Math.min(8, v.length())) + "****" + v.substring(v.length() - 4);
     }
 
-    private static String trimToNull(String s) {
+    private static @Nullable String trimToNull(String s) {
         if (s == null) {
             return null;
         }

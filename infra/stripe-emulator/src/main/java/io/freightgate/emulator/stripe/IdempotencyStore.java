@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stripe's v1 idempotency (docs.stripe.com/api/idempotent_requests): per account and key, the first result is saved
@@ -77,7 +78,7 @@ final class IdempotencyStore {
     }
 
     /** Ends an in-flight request, saving its result when {@code result} is not {@code null}. */
-    synchronized void finish(String scopeKey, String key, Saved result) {
+    synchronized void finish(String scopeKey, String key, @Nullable Saved result) {
         String k = scopeKey + "\u0000" + key;
         inFlight.remove(k);
         if (result != null) {

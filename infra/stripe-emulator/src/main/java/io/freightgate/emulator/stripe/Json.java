@@ -8,6 +8,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The emulator's JSON codec and small builders for Stripe-shaped objects. */
 final class Json {
@@ -22,7 +23,7 @@ final class Json {
 
     private Json() {}
 
-    static JsonObject obj(Object... keyValues) {
+    static JsonObject obj(@Nullable Object... keyValues) {
         JsonObject o = new JsonObject();
         for (int i = 0; i < keyValues.length; i += 2) {
             o.add((String) keyValues[i], of(keyValues[i + 1]));
@@ -30,7 +31,7 @@ final class Json {
         return o;
     }
 
-    static JsonElement of(Object value) {
+    static JsonElement of(@Nullable Object value) {
         return switch (value) {
             case null -> JsonNull.INSTANCE;
             case JsonElement e -> e;
@@ -51,7 +52,7 @@ final class Json {
         };
     }
 
-    static JsonArray array(Object... values) {
+    static JsonArray array(@Nullable Object... values) {
         JsonArray a = new JsonArray();
         for (Object v : values) {
             a.add(of(v));
@@ -59,9 +60,18 @@ final class Json {
         return a;
     }
 
-    static String str(JsonObject o, String key) {
+    static @Nullable String str(JsonObject o, String key) {
         JsonElement e = o.get(key);
         return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+
+    /** A field the emulator itself always writes: missing (or null) is a bug in the emulator, not a client error. */
+    static String requiredStr(JsonObject o, String key) {
+        String value = str(o, key);
+        if (value == null) {
+            throw new IllegalStateException("the emulator's object has no " + key + ": " + o);
+        }
+        return value;
     }
 
     static long num(JsonObject o, String key) {
@@ -74,9 +84,18 @@ final class Json {
         return e != null && !e.isJsonNull() && e.getAsBoolean();
     }
 
-    static JsonObject child(JsonObject o, String key) {
+    static @Nullable JsonObject child(JsonObject o, String key) {
         JsonElement e = o.get(key);
         return e != null && e.isJsonObject() ? e.getAsJsonObject() : null;
+    }
+
+    /** A nested object the emulator itself always writes: missing is a bug in the emulator, not a client error. */
+    static JsonObject requiredChild(JsonObject o, String key) {
+        JsonObject value = child(o, key);
+        if (value == null) {
+            throw new IllegalStateException("the emulator's object has no " + key + ": " + o);
+        }
+        return value;
     }
 
     static JsonObject parse(String json) {

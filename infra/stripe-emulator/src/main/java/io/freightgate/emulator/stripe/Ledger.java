@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /v1/balance}: the balance of a scope is the sum of the {@code net} of its balance transactions, split by
@@ -24,7 +25,7 @@ final class Ledger {
     }
 
     /** Net amount per currency of the transactions in {@code status} ({@code null}: all). */
-    static Map<String, Long> totals(Scope scope, String status) {
+    static Map<String, Long> totals(Scope scope, @Nullable String status) {
         Map<String, Long> out = new TreeMap<>();
         for (JsonObject txn : scope.ofType("balance_transaction")) {
             if (status == null || status.equals(Json.str(txn, "status"))) {
@@ -70,7 +71,7 @@ final class Ledger {
         return out;
     }
 
-    private String defaultCurrency(Scope scope) {
+    private @Nullable String defaultCurrency(Scope scope) {
         if (scope.account() != null) {
             JsonObject account = engine.platform(scope).find(scope.account());
             if (account != null) {

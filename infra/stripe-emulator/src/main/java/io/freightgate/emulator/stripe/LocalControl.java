@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The in-process {@link EmulatorControl}; the HTTP control API delegates here too. */
 final class LocalControl implements EmulatorControl {
@@ -41,7 +42,8 @@ final class LocalControl implements EmulatorControl {
     }
 
     /** Runs {@code action} on a scope under the lock, persists and publishes its events. */
-    private <T> T inScope(String apiKey, String account, java.util.function.BiFunction<Scope, Engine.Call, T> action) {
+    private <T> T inScope(
+            String apiKey, @Nullable String account, java.util.function.BiFunction<Scope, Engine.Call, T> action) {
         Engine.Call call = Engine.Call.system();
         T result;
         engine.lock.lock();
@@ -146,7 +148,7 @@ final class LocalControl implements EmulatorControl {
             Scope scope = engine.scope(apiKey, stripeAccount);
             JsonObject pi = engine.require(scope, paymentIntentId, "payment_intent", "intent");
             paymentIntents.authenticate(scope, call, pi, succeed);
-            status = Json.str(pi, "status");
+            status = Json.requiredStr(pi, "status");
             engine.persist();
         } finally {
             engine.lock.unlock();
@@ -156,6 +158,7 @@ final class LocalControl implements EmulatorControl {
     }
 
     /** Completes or fails the challenge behind a 3DS page token; returns the redirect URL (or null). */
+    @Nullable
     String authenticateByToken(String token, boolean succeed) {
         Engine.Call call = Engine.Call.system();
         String redirect;
@@ -176,6 +179,7 @@ final class LocalControl implements EmulatorControl {
     }
 
     /** The PaymentIntent summary shown on the 3DS page, or null when the token is unknown or used. */
+    @Nullable
     JsonObject threeDsSession(String token) {
         engine.lock.lock();
         try {

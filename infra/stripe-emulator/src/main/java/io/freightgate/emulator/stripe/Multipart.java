@@ -7,12 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A minimal {@code multipart/form-data} decoder for stripe-java's file uploads. */
 final class Multipart {
 
     /** One part: its form name, optional file name and content type, and raw bytes. */
-    record Part(String name, String filename, String contentType, byte[] data) {
+    record Part(
+            @Nullable String name,
+            @Nullable String filename,
+            @Nullable String contentType,
+            byte[] data) {
         String text() {
             return new String(data, StandardCharsets.UTF_8);
         }
@@ -74,7 +79,7 @@ final class Multipart {
                 attribute(disposition, "name"), attribute(disposition, "filename"), h.get("content-type"), data);
     }
 
-    private static String attribute(String header, String name) {
+    private static @Nullable String attribute(String header, String name) {
         for (String piece : header.split(";")) {
             String p = piece.trim();
             if (p.startsWith(name + "=")) {

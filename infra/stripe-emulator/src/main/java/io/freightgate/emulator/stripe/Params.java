@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Typed, validating access to a request's decoded parameters, raising Stripe's parameter errors. */
 record Params(JsonObject tree) {
@@ -23,6 +24,7 @@ record Params(JsonObject tree) {
         }
     }
 
+    @Nullable
     String string(String key) {
         JsonElement e = tree.get(key);
         if (e == null || e.isJsonNull()) {
@@ -42,6 +44,7 @@ record Params(JsonObject tree) {
         return v;
     }
 
+    @Nullable
     Long longValue(String key) {
         String v = string(key);
         if (v == null || v.isEmpty()) {
@@ -62,6 +65,7 @@ record Params(JsonObject tree) {
         return v;
     }
 
+    @Nullable
     Boolean bool(String key) {
         String v = string(key);
         if (v == null || v.isEmpty()) {
@@ -79,6 +83,7 @@ record Params(JsonObject tree) {
     }
 
     /** A nested hash, or {@code null}; an empty string (unset) yields an empty object. */
+    @Nullable
     JsonObject object(String key) {
         JsonElement e = tree.get(key);
         if (e == null || e.isJsonNull()) {
@@ -93,6 +98,7 @@ record Params(JsonObject tree) {
         return e.getAsJsonObject();
     }
 
+    @Nullable
     Params nested(String key) {
         JsonObject o = object(key);
         return o == null ? null : new Params(o);

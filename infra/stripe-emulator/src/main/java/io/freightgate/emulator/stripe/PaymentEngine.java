@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Card authorization as Stripe's test mode does it: Radar evaluation, issuer declines, charges with {@code outcome},
@@ -89,7 +90,7 @@ final class PaymentEngine {
                 adviceCode(d.declineCode()));
     }
 
-    private static String adviceCode(String declineCode) {
+    private static @Nullable String adviceCode(String declineCode) {
         return switch (declineCode) {
             case "insufficient_funds", "processing_error", "card_velocity_exceeded" -> "try_again_later";
             case "incorrect_cvc", "expired_card", "incorrect_number" -> "confirm_card_data";
@@ -105,7 +106,7 @@ final class PaymentEngine {
      * decline stores a failed charge, moves the PaymentIntent back to {@code requires_payment_method} and throws the
      * 402 card error.
      */
-    JsonObject authorize(Scope scope, Engine.Call call, JsonObject pi, JsonObject pm, JsonObject threeDs) {
+    JsonObject authorize(Scope scope, Engine.Call call, JsonObject pi, JsonObject pm, @Nullable JsonObject threeDs) {
         TestCard card = PaymentMethodEndpoints.card(pm);
         JsonObject charge = newCharge(scope, pi, pm, card, threeDs);
         Decline decline = null;
@@ -184,7 +185,13 @@ final class PaymentEngine {
 
     /** Fails a confirmation without a charge (3DS failure, authentication required off-session). */
     ApiError failWithoutCharge(
-            Scope scope, Engine.Call call, JsonObject pi, JsonObject pm, String code, String declineCode, String msg) {
+            Scope scope,
+            Engine.Call call,
+            JsonObject pi,
+            JsonObject pm,
+            String code,
+            @Nullable String declineCode,
+            String msg) {
         JsonObject error = Json.obj(
                 "type", "card_error", "code", code, "message", msg, "doc_url", ApiError.DOCS + code.replace('_', '-'));
         if (declineCode != null) {
@@ -205,7 +212,7 @@ final class PaymentEngine {
         long amount = Json.num(pi, "amount");
         charge.addProperty("status", "succeeded");
         charge.addProperty("paid", true);
-        JsonObject cardDetails = Json.child(Json.child(charge, "payment_method_details"), "card");
+        JsonObject cardDetails = Json.requiredChild(Json.requiredChild(charge, "payment_method_details"), "card");
         cardDetails.addProperty("amount_authorized", amount);
         cardDetails.addProperty("authorization_code", Ids.random(6).toUpperCase(Locale.ROOT));
         scope.put(charge);
@@ -223,7 +230,7 @@ final class PaymentEngine {
             cardDetails.addProperty("capture_before", captureBefore);
             pi.addProperty("status", "requires_capture");
             pi.addProperty("amount_capturable", amount);
-            engine.schedule(captureBefore, scope, Timer.Kind.CAPTURE_EXPIRY, Json.str(pi, "id"));
+            engine.schedule(captureBefore, scope, Timer.Kind.CAPTURE_EXPIRY, Json.requiredStr(pi, "id"));
             engine.emit(scope, call, "charge.succeeded", charge, null);
             engine.emit(scope, call, "payment_intent.amount_capturable_updated", pi, null);
             return charge;
@@ -231,7 +238,7 @@ final class PaymentEngine {
         charge.addProperty("captured", true);
         charge.addProperty("amount_captured", amount);
         if ("automatic_async".equals(captureMethod)) {
-            engine.schedule(engine.now(), scope, Timer.Kind.ASYNC_CAPTURE_SETTLED, Json.str(charge, "id"));
+            engine.schedule(engine.now(), scope, Timer.Kind.ASYNC_CAPTURE_SETTLED, Json.requiredStr(charge, "id"));
         } else {
             JsonObject txn = chargeTransaction(scope, charge, amount);
             charge.addProperty("balance_transaction", Json.str(txn, "id"));
@@ -318,10 +325,10 @@ final class PaymentEngine {
 
     private static JsonObject outcome(
             String networkStatus,
-            String reason,
+            @Nullable String reason,
             String riskLevel,
             long riskScore,
-            String rule,
+            @Nullable String rule,
             String sellerMessage,
             String type) {
         return Json.obj(
@@ -337,8 +344,9 @@ final class PaymentEngine {
                 "type", type);
     }
 
-    private JsonObject newCharge(Scope scope, JsonObject pi, JsonObject pm, TestCard card, JsonObject threeDs) {
-        JsonObject pmCard = Json.child(pm, "card");
+    private JsonObject newCharge(
+            Scope scope, JsonObject pi, JsonObject pm, TestCard card, @Nullable JsonObject threeDs) {
+        JsonObject pmCard = Json.requiredChild(pm, "card");
         boolean cvc = PaymentMethodEndpoints.cvcProvided(pm);
         JsonObject billing = Json.child(pm, "billing_details");
         JsonObject address = billing == null ? null : Json.child(billing, "address");
@@ -470,8 +478,8 @@ final class PaymentEngine {
     }
 
     JsonObject chargeTransaction(Scope scope, JsonObject charge, long amount) {
-        String currency = Json.str(charge, "currency");
-        boolean sepa = "sepa_debit".equals(Json.str(Json.child(charge, "payment_method_details"), "type"));
+        String currency = Json.requiredStr(charge, "currency");
+        boolean sepa = "sepa_debit".equals(Json.str(Json.requiredChild(charge, "payment_method_details"), "type"));
         long fee = sepa ? SEPA_FEE : fee(amount, currency);
         TestCard card = sepa
                 ? null
@@ -493,7 +501,7 @@ final class PaymentEngine {
         long now = engine.now();
         return transaction(
                 scope,
-                Json.str(charge, "id"),
+                Json.requiredStr(charge, "id"),
                 sepa ? "payment" : "charge",
                 "charge",
                 amount,
@@ -528,7 +536,7 @@ final class PaymentEngine {
             long amount,
             long fee,
             String currency,
-            String description,
+            @Nullable String description,
             boolean availableNow) {
         long now = engine.now();
         JsonArray feeDetails = new JsonArray();
@@ -558,7 +566,7 @@ final class PaymentEngine {
             long fee,
             JsonArray feeDetails,
             String currency,
-            String description,
+            @Nullable String description,
             long availableOn) {
         long now = engine.now();
         boolean availableNow = availableOn <= now;
@@ -581,7 +589,7 @@ final class PaymentEngine {
                 "type", type);
         scope.put(txn);
         if (!availableNow) {
-            engine.schedule(availableOn, scope, Timer.Kind.FUNDS_AVAILABLE, Json.str(txn, "id"));
+            engine.schedule(availableOn, scope, Timer.Kind.FUNDS_AVAILABLE, Json.requiredStr(txn, "id"));
         }
         return txn;
     }

@@ -6,7 +6,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /v1/payment_intents}: create, retrieve, update, confirm (with 3-D Secure {@code requires_action}), capture
@@ -79,7 +81,7 @@ final class PaymentIntentEndpoints {
     private final Engine engine;
     private final PaymentEngine payments;
     private final PaymentMethodEndpoints paymentMethods;
-    private SepaDebit sepa;
+    private @Nullable SepaDebit sepa;
     private java.util.function.BiConsumer<Scope, String> destinationCheck = (scope, id) -> {};
 
     void sepa(SepaDebit value) {
@@ -232,7 +234,7 @@ final class PaymentIntentEndpoints {
 
     private static String oneOf(Params p, String key, Set<String> allowed) {
         String v = p.string(key);
-        if (!allowed.contains(v)) {
+        if (v == null || !allowed.contains(v)) {
             throw ApiError.invalid(
                     "Invalid " + key + ": must be one of "
                             + String.join(", ", allowed.stream().sorted().toList()),
@@ -246,7 +248,7 @@ final class PaymentIntentEndpoints {
     private void apply(ApiCall c, JsonObject pi) {
         Params p = c.params();
         if (p.has("amount")) {
-            pi.addProperty("amount", amount(p.requiredLong("amount"), Json.str(pi, "currency")));
+            pi.addProperty("amount", amount(p.requiredLong("amount"), Json.requiredStr(pi, "currency")));
         }
         if (p.has("currency")) {
             pi.addProperty("currency", currency(p.requiredString("currency")));
@@ -286,7 +288,7 @@ final class PaymentIntentEndpoints {
         }
         if (p.has("transfer_data")) {
             JsonObject td = p.object("transfer_data");
-            if (!td.isEmpty()) {
+            if (td != null && !td.isEmpty()) {
                 if (Json.str(td, "destination") == null) {
                     throw ApiError.missingParam("transfer_data[destination]");
                 }
@@ -302,7 +304,7 @@ final class PaymentIntentEndpoints {
             }
             pi.add(
                     "transfer_data",
-                    td.isEmpty()
+                    td == null || td.isEmpty()
                             ? null
                             : Json.obj(
                                     "amount",
@@ -314,7 +316,7 @@ final class PaymentIntentEndpoints {
             JsonObject s = p.object("shipping");
             pi.add(
                     "shipping",
-                    s.isEmpty()
+                    s == null || s.isEmpty()
                             ? null
                             : Json.obj(
                                     "address", CustomerEndpoints.address(Json.child(s, "address")),
@@ -346,7 +348,7 @@ final class PaymentIntentEndpoints {
                             "payment_method_options[card][request_three_d_secure]",
                             null);
                 }
-                Json.child(Json.child(pi, "payment_method_options"), "card")
+                Json.requiredChild(Json.requiredChild(pi, "payment_method_options"), "card")
                         .addProperty("request_three_d_secure", request);
             }
         }
@@ -371,10 +373,11 @@ final class PaymentIntentEndpoints {
         p.applyMetadata(pi);
     }
 
-    private JsonObject paymentMethodFromData(ApiCall c, JsonObject data) {
-        JsonObject card = Json.child(data, "card");
+    private JsonObject paymentMethodFromData(ApiCall c, @Nullable JsonObject data) {
+        JsonObject card = data == null ? null : Json.child(data, "card");
         if (card != null && Json.str(card, "token") != null) {
-            return paymentMethods.resolve(c.scope(), Json.str(card, "token"), "payment_method_data[card][token]");
+            return paymentMethods.resolve(
+                    c.scope(), Json.requiredStr(card, "token"), "payment_method_data[card][token]");
         }
         throw ApiError.invalid(
                 "payment_method_data is supported with card[token] (tok_*) only; create a PaymentMethod for raw card"
@@ -451,7 +454,8 @@ final class PaymentIntentEndpoints {
         }
         JsonObject pm = engine.require(c.scope(), pmId, "payment_method", "payment_method");
         if (SepaDebit.isSepa(pm)) {
-            sepa.confirm(c, pi, pm);
+            Objects.requireNonNull(sepa, "sepa(...) wires the SEPA engine at start-up")
+                    .confirm(c, pi, pm);
             return;
         }
         List<String> allowedTypes = new java.util.ArrayList<>();
@@ -466,8 +470,8 @@ final class PaymentIntentEndpoints {
         TestCard card = PaymentMethodEndpoints.card(pm);
         Params p = c.params();
         boolean offSession = p.has("off_session") && !"false".equals(p.string("off_session"));
-        String request =
-                Json.str(Json.child(Json.child(pi, "payment_method_options"), "card"), "request_three_d_secure");
+        String request = Json.str(
+                Json.requiredChild(Json.requiredChild(pi, "payment_method_options"), "card"), "request_three_d_secure");
         boolean requested =
                 ("any".equals(request) || "challenge".equals(request)) && card.threeDs() != ThreeDs.NOT_SUPPORTED;
         if (card.threeDs() == ThreeDs.LOOKUP_ERROR) {
@@ -521,6 +525,7 @@ final class PaymentIntentEndpoints {
     }
 
     /** Finds the PaymentIntent waiting on the 3DS page {@code token}. */
+    @Nullable
     JsonObject byThreeDsToken(String token, Scope[] scopeOut) {
         for (Scope scope : engine.scopes()) {
             for (JsonObject pi : scope.ofType("payment_intent")) {
@@ -534,6 +539,7 @@ final class PaymentIntentEndpoints {
     }
 
     /** Completes or fails the customer's 3DS challenge; returns the redirect target (or null without return_url). */
+    @Nullable
     String authenticate(Scope scope, Engine.Call call, JsonObject pi, boolean succeed) {
         if (!"requires_action".equals(Json.str(pi, "status"))) {
             throw ApiError.state(
@@ -629,7 +635,8 @@ final class PaymentIntentEndpoints {
         return engine.render(c.scope(), pi, c.expand());
     }
 
-    private void cancelIntent(Scope scope, Engine.Call call, JsonObject pi, String reason, String refundReason) {
+    private void cancelIntent(
+            Scope scope, Engine.Call call, JsonObject pi, @Nullable String reason, @Nullable String refundReason) {
         boolean authorized = "requires_capture".equals(Json.str(pi, "status"));
         pi.addProperty("status", "canceled");
         pi.addProperty("canceled_at", engine.now());
@@ -638,7 +645,8 @@ final class PaymentIntentEndpoints {
         pi.add("next_action", null);
         Engine.internal(pi).remove("three_ds_token");
         if (authorized) {
-            JsonObject charge = scope.find(Json.str(pi, "latest_charge"));
+            JsonObject charge = Objects.requireNonNull(
+                    scope.find(Json.str(pi, "latest_charge")), "an authorized intent has its charge");
             JsonObject before = charge.deepCopy();
             long amount = Json.num(charge, "amount");
             JsonObject refund = Json.obj(

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /v1/payment_methods} for cards: raw test numbers, {@code tok_*} tokens and the {@code pm_card_*} test ids
@@ -78,7 +79,7 @@ final class PaymentMethodEndpoints {
 
     /** The test card behind a stored PaymentMethod. */
     static TestCard card(JsonObject pm) {
-        String number = Json.str(Engine.internal(pm), "number");
+        String number = Json.requiredStr(Engine.internal(pm), "number");
         return TestCards.byNumber(number).orElseGet(() -> TestCard.of(number, "credit", "US"));
     }
 
@@ -212,7 +213,12 @@ final class PaymentMethodEndpoints {
     }
 
     private JsonObject build(
-            TestCard tc, int month, int year, boolean cvcProvided, JsonObject billing, String customer) {
+            TestCard tc,
+            int month,
+            int year,
+            boolean cvcProvided,
+            @Nullable JsonObject billing,
+            @Nullable String customer) {
         JsonObject pm = new JsonObject();
         pm.addProperty("id", Ids.next("pm"));
         pm.addProperty("object", "payment_method");
@@ -253,7 +259,7 @@ final class PaymentMethodEndpoints {
         return pm;
     }
 
-    static JsonObject billingDetails(JsonObject in) {
+    static JsonObject billingDetails(@Nullable JsonObject in) {
         JsonObject address = in == null ? null : CustomerEndpoints.address(Json.child(in, "address"));
         if (address == null) {
             address = Json.obj(
@@ -300,10 +306,10 @@ final class PaymentMethodEndpoints {
         Params card = p.nested("card");
         if (card != null) {
             if (card.has("exp_month")) {
-                Json.child(pm, "card").addProperty("exp_month", card.longValue("exp_month"));
+                Json.requiredChild(pm, "card").addProperty("exp_month", card.longValue("exp_month"));
             }
             if (card.has("exp_year")) {
-                Json.child(pm, "card").addProperty("exp_year", card.longValue("exp_year"));
+                Json.requiredChild(pm, "card").addProperty("exp_year", card.longValue("exp_year"));
             }
         }
         if (p.has("allow_redisplay")) {
@@ -380,7 +386,7 @@ final class PaymentMethodEndpoints {
                 c.params());
     }
 
-    private static List<JsonObject> filter(Scope scope, String customer, Params params) {
+    private static List<JsonObject> filter(Scope scope, @Nullable String customer, Params params) {
         String type = params.string("type");
         return scope.ofType("payment_method").stream()
                 .filter(pm -> customer == null || customer.equals(Json.str(pm, "customer")))

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /v1/payouts}: on-demand payouts and automatic payouts on the account's schedule (interval
@@ -112,7 +113,7 @@ final class PayoutEndpoints {
     }
 
     private static JsonObject schedule(JsonObject account) {
-        return Json.child(Json.child(Json.child(account, "settings"), "payouts"), "schedule");
+        return Json.requiredChild(Json.requiredChild(Json.requiredChild(account, "settings"), "payouts"), "schedule");
     }
 
     // ---------------------------------------------------------------- schedule
@@ -140,10 +141,10 @@ final class PayoutEndpoints {
     static long nextRun(JsonObject schedule, long now) {
         LocalDate today = Instant.ofEpochSecond(now).atZone(ZoneOffset.UTC).toLocalDate();
         LocalDate next =
-                switch (Json.str(schedule, "interval")) {
+                switch (Json.requiredStr(schedule, "interval")) {
                     case "weekly" ->
                         today.with(TemporalAdjusters.next(DayOfWeek.valueOf(
-                                Json.str(schedule, "weekly_anchor").toUpperCase(Locale.ROOT))));
+                                Json.requiredStr(schedule, "weekly_anchor").toUpperCase(Locale.ROOT))));
                     case "monthly" -> {
                         int anchor = (int) Json.num(schedule, "monthly_anchor");
                         LocalDate candidate = today.withDayOfMonth(Math.min(anchor, today.lengthOfMonth()));
@@ -254,12 +255,12 @@ final class PayoutEndpoints {
     private JsonObject payout(
             Scope scope,
             Engine.Call call,
-            JsonObject account,
+            @Nullable JsonObject account,
             long amount,
             String currency,
             boolean automatic,
-            String description,
-            String descriptor,
+            @Nullable String description,
+            @Nullable String descriptor,
             Consumer<JsonObject> details) {
         String id = Ids.next("po");
         JsonObject txn = payments.transaction(
@@ -374,13 +375,13 @@ final class PayoutEndpoints {
         }
         JsonObject txn = payments.transaction(
                 scope,
-                Json.str(po, "id"),
+                Json.requiredStr(po, "id"),
                 "payout_failure",
                 "payout_reversal",
                 Json.num(po, "amount"),
                 0,
                 new JsonArray(),
-                Json.str(po, "currency"),
+                Json.requiredStr(po, "currency"),
                 "Payout failure (" + failure + ")",
                 engine.now());
         Engine.internal(txn).addProperty("payout", Json.str(po, "id"));
@@ -405,13 +406,13 @@ final class PayoutEndpoints {
         JsonObject before = po.deepCopy();
         JsonObject txn = payments.transaction(
                 c.scope(),
-                Json.str(po, "id"),
+                Json.requiredStr(po, "id"),
                 "payout_cancel",
                 "payout_reversal",
                 Json.num(po, "amount"),
                 0,
                 new JsonArray(),
-                Json.str(po, "currency"),
+                Json.requiredStr(po, "currency"),
                 "Payout cancellation",
                 engine.now());
         Engine.internal(txn).addProperty("payout", Json.str(po, "id"));

@@ -1,5 +1,7 @@
 package io.freightgate.emulator.stripe;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One API request as the emulator received it (control-API requests are not recorded), before faults, rate limits and
  * idempotency act on it: tests assert what a client sent, and in which order.
@@ -12,7 +14,12 @@ package io.freightgate.emulator.stripe;
  * @param receivedAt the emulator's clock (Unix seconds) when the request arrived
  */
 public record ReceivedRequest(
-        String method, String path, String query, String idempotencyKey, String account, long receivedAt) {
+        String method,
+        String path,
+        @Nullable String query,
+        @Nullable String idempotencyKey,
+        @Nullable String account,
+        long receivedAt) {
 
     /** Whether this is {@code method} on exactly {@code path}. */
     public boolean is(String requestMethod, String requestPath) {

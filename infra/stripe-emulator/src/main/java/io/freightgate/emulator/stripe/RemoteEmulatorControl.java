@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@link EmulatorControl} over HTTP, for an emulator in another process (the standalone jar). */
 public final class RemoteEmulatorControl implements EmulatorControl {
@@ -37,7 +38,7 @@ public final class RemoteEmulatorControl implements EmulatorControl {
 
     @Override
     public String injectFault(FaultRule rule) {
-        return Json.str(call("POST", "/_emulator/faults", ControlApi.faultJson(rule), null), "id");
+        return Json.requiredStr(call("POST", "/_emulator/faults", ControlApi.faultJson(rule), null), "id");
     }
 
     @Override
@@ -88,7 +89,7 @@ public final class RemoteEmulatorControl implements EmulatorControl {
                 "/_emulator/payment_intents/" + paymentIntentId + "/authenticate",
                 Json.obj("outcome", succeed ? "succeed" : "fail"),
                 apiKey);
-        return Json.str(out, "status");
+        return Json.requiredStr(out, "status");
     }
 
     @Override
@@ -110,7 +111,8 @@ public final class RemoteEmulatorControl implements EmulatorControl {
                 "brand", request.brand(),
                 "inquiry", request.inquiry(),
                 "amount", request.amount());
-        return Json.str(call("POST", "/_emulator/charges/" + chargeId + "/dispute", body, apiKey, stripeAccount), "id");
+        return Json.requiredStr(
+                call("POST", "/_emulator/charges/" + chargeId + "/dispute", body, apiKey, stripeAccount), "id");
     }
 
     @Override
@@ -135,11 +137,16 @@ public final class RemoteEmulatorControl implements EmulatorControl {
         call("POST", "/_emulator/reset", null, null);
     }
 
-    private JsonObject call(String method, String path, JsonObject body, String apiKey) {
+    private JsonObject call(String method, String path, @Nullable JsonObject body, @Nullable String apiKey) {
         return call(method, path, body, apiKey, null);
     }
 
-    private JsonObject call(String method, String path, JsonObject body, String apiKey, String stripeAccount) {
+    private JsonObject call(
+            String method,
+            String path,
+            @Nullable JsonObject body,
+            @Nullable String apiKey,
+            @Nullable String stripeAccount) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Maps {@code METHOD /v1/...} templates ({@code {id}} segments) to handlers. */
 final class Router {
@@ -36,6 +37,7 @@ final class Router {
         routes.add(new Route(method, template, Pattern.compile(regex), params, handler));
     }
 
+    @Nullable
     Match match(String method, String path) {
         for (Route r : routes) {
             if (!r.method().equals(method)) {

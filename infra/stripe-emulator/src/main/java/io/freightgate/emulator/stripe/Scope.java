@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The objects of one API key, either for the platform ({@code account == null}) or for one connected account (the
@@ -13,15 +14,15 @@ import java.util.Map;
 final class Scope {
 
     private final String apiKey;
-    private final String account;
+    private final @Nullable String account;
     private final Map<String, JsonObject> objects = new LinkedHashMap<>();
 
-    Scope(String apiKey, String account) {
+    Scope(String apiKey, @Nullable String account) {
         this.apiKey = apiKey;
         this.account = account;
     }
 
-    static String key(String apiKey, String account) {
+    static String key(String apiKey, @Nullable String account) {
         return account == null ? apiKey : apiKey + "|" + account;
     }
 
@@ -33,11 +34,14 @@ final class Scope {
         return apiKey;
     }
 
+    /** The connected account, or null for the platform. */
+    @Nullable
     String account() {
         return account;
     }
 
-    JsonObject find(String id) {
+    @Nullable
+    JsonObject find(@Nullable String id) {
         return id == null ? null : objects.get(id);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SEPA Direct Debit: {@code sepa_debit} PaymentMethods from IBANs, mandates from
@@ -23,7 +24,7 @@ final class SepaDebit {
     static final long DELAYED_SECONDS = 180;
 
     /** Behaviour of one test IBAN. */
-    record Behaviour(long delaySeconds, String failureCode, boolean disputed) {}
+    record Behaviour(long delaySeconds, @Nullable String failureCode, boolean disputed) {}
 
     static final Map<String, Behaviour> TEST_IBANS = Map.ofEntries(
             Map.entry("DE89370400440532013000", new Behaviour(QUICK_SECONDS, null, false)),
@@ -47,7 +48,7 @@ final class SepaDebit {
 
     private final Engine engine;
     private final PaymentEngine payments;
-    private DisputeEndpoints disputes;
+    private @Nullable DisputeEndpoints disputes;
 
     SepaDebit(Engine engine, PaymentEngine payments) {
         this.engine = engine;
@@ -127,7 +128,7 @@ final class SepaDebit {
                     "payment_intent_invalid_parameter");
         }
         String mandateId = mandate(c, pi, pm);
-        JsonObject sepa = Json.child(pm, "sepa_debit");
+        JsonObject sepa = Json.requiredChild(pm, "sepa_debit");
         long now = engine.now();
         String iban = Json.str(Engine.internal(pm), "iban");
         Behaviour behaviour = TEST_IBANS.getOrDefault(iban, new Behaviour(QUICK_SECONDS, null, false));
@@ -144,7 +145,7 @@ final class SepaDebit {
         charge.add("application_fee", null);
         charge.add("application_fee_amount", pi.get("application_fee_amount"));
         charge.add("balance_transaction", null);
-        charge.add("billing_details", Json.child(pm, "billing_details").deepCopy());
+        charge.add("billing_details", Json.requiredChild(pm, "billing_details").deepCopy());
         charge.add("calculated_statement_descriptor", Json.of("FREIGHTGATE"));
         charge.addProperty("captured", false);
         charge.addProperty("created", now);
@@ -206,7 +207,8 @@ final class SepaDebit {
         pi.add("last_payment_error", null);
         pi.add("next_action", null);
         pi.addProperty("status", "processing");
-        engine.schedule(now + behaviour.delaySeconds(), c.scope(), Timer.Kind.SEPA_SETTLE, Json.str(charge, "id"));
+        engine.schedule(
+                now + behaviour.delaySeconds(), c.scope(), Timer.Kind.SEPA_SETTLE, Json.requiredStr(charge, "id"));
         engine.emit(c.scope(), c.call(), "charge.pending", charge, null);
         engine.emit(c.scope(), c.call(), "payment_intent.processing", pi, null);
     }
@@ -216,7 +218,8 @@ final class SepaDebit {
         String existing = p.string("mandate");
         if (existing != null) {
             JsonObject m = engine.require(c.scope(), existing, "mandate", "mandate");
-            if (!Json.str(pm, "id").equals(Json.str(m, "payment_method")) || !"active".equals(Json.str(m, "status"))) {
+            if (!Json.requiredStr(pm, "id").equals(Json.str(m, "payment_method"))
+                    || !"active".equals(Json.str(m, "status"))) {
                 throw ApiError.invalid(
                         "The mandate " + existing + " is not an active mandate of this PaymentMethod.",
                         "mandate",

@@ -46,7 +46,7 @@ final class StateFile {
             JsonObject root = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
             for (JsonElement s : root.getAsJsonArray("scopes")) {
                 JsonObject so = s.getAsJsonObject();
-                Scope scope = new Scope(Json.str(so, "api_key"), Json.str(so, "account"));
+                Scope scope = new Scope(Json.requiredStr(so, "api_key"), Json.str(so, "account"));
                 for (JsonElement o : so.getAsJsonArray("objects")) {
                     scope.put(o.getAsJsonObject());
                 }
@@ -56,9 +56,9 @@ final class StateFile {
                 JsonObject to = t.getAsJsonObject();
                 timers.add(new Timer(
                         Json.num(to, "due"),
-                        Json.str(to, "scope"),
-                        Timer.Kind.valueOf(Json.str(to, "kind")),
-                        Json.str(to, "object")));
+                        Json.requiredStr(to, "scope"),
+                        Timer.Kind.valueOf(Json.requiredStr(to, "kind")),
+                        Json.requiredStr(to, "object")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);

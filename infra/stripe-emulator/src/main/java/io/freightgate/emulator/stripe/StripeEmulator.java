@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stateful local Stripe API on a loopback port, spoken to by the unmodified stripe-java client.
@@ -41,7 +42,7 @@ public final class StripeEmulator implements AutoCloseable {
     private final WebhookDispatcher webhooks;
     private final LocalControl control;
     private final String baseUrl;
-    private final Path stateFile;
+    private final @Nullable Path stateFile;
 
     private StripeEmulator(StripeEmulatorConfig config) throws IOException {
         this.config = config;
@@ -145,7 +146,7 @@ public final class StripeEmulator implements AutoCloseable {
     }
 
     /** The JSON snapshot file in local mode, or {@code null} when state is memory-only. */
-    public Path stateFile() {
+    public @Nullable Path stateFile() {
         return stateFile;
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to start a {@link StripeEmulator}.
@@ -21,7 +22,7 @@ import java.util.Objects;
 public record StripeEmulatorConfig(
         int port,
         Clock clock,
-        Path dataDirectory,
+        @Nullable Path dataDirectory,
         List<Duration> webhookRetryBackoff,
         Duration webhookTimeout,
         boolean rateLimits) {
@@ -41,7 +42,8 @@ public record StripeEmulatorConfig(
 
     /** A free port, the system clock, in memory, local-mode retry delays, no rate limits. */
     public static StripeEmulatorConfig defaults() {
-        return new StripeEmulatorConfig(0, null, null, null, null, false);
+        return new StripeEmulatorConfig(
+                0, Clock.systemUTC(), null, DEFAULT_RETRY_BACKOFF, Duration.ofSeconds(10), false);
     }
 
     /** Like {@link #defaults()} but with webhook retries compressed to 50, 100 and 200 ms. */

@@ -1,5 +1,7 @@
 package io.freightgate.emulator.stripe;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a Stripe test card behaves (docs.stripe.com/testing), mirrored by the emulator.
  *
@@ -23,14 +25,14 @@ record TestCard(
         String funding,
         String country,
         ThreeDs threeDs,
-        Decline decline,
+        @Nullable Decline decline,
         Risk risk,
-        String cvcCheck,
-        String line1Check,
-        String postalCheck,
+        @Nullable String cvcCheck,
+        @Nullable String line1Check,
+        @Nullable String postalCheck,
         RefundBehaviour refund,
         boolean fundsAvailableImmediately,
-        String dispute) {
+        @Nullable String dispute) {
 
     /** 3-D Secure support of a card. */
     enum ThreeDs {

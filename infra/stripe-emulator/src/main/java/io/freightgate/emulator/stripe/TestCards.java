@@ -5,6 +5,7 @@ import io.freightgate.emulator.stripe.TestCard.ThreeDs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Stripe's test card numbers and their {@code pm_card_*} / {@code tok_*} aliases (stripe.md section 8). */
 final class TestCards {
@@ -106,8 +107,9 @@ final class TestCards {
         ALIASES.put(alias, card.number());
     }
 
-    static Optional<TestCard> byNumber(String number) {
-        return Optional.ofNullable(BY_NUMBER.get(number));
+    /** The test card with this number; none for another number or none at all (a charge that is not by card). */
+    static Optional<TestCard> byNumber(@Nullable String number) {
+        return number == null ? Optional.empty() : Optional.ofNullable(BY_NUMBER.get(number));
     }
 
     /** Resolves {@code pm_card_visa} or {@code tok_visa} to its card. */

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /v1/transfers} (separate charges and transfers, {@code source_transaction}, {@code transfer_group}), transfer
@@ -25,7 +26,7 @@ final class TransferEndpoints {
         this.connect = connect;
         payments.onChargeSettled(this::chargeSettled);
         engine.onRender("transfer", (scope, t) -> {
-            String id = Json.str(t, "id");
+            String id = Json.requiredStr(t, "id");
             List<JsonObject> reversals = scope.ofType("transfer_reversal").stream()
                     .filter(r -> id.equals(Json.str(r, "transfer")))
                     .toList();
@@ -223,9 +224,9 @@ final class TransferEndpoints {
             long amount,
             String currency,
             String destination,
-            String sourceTransaction,
-            String group,
-            String description,
+            @Nullable String sourceTransaction,
+            @Nullable String group,
+            @Nullable String description,
             long availableOn,
             long applicationFee) {
         String id = Ids.next("tr");
@@ -360,8 +361,9 @@ final class TransferEndpoints {
         return render(c, r);
     }
 
-    private JsonObject reversal(Scope platform, Engine.Call call, JsonObject t, long amount, String description) {
-        String currency = Json.str(t, "currency");
+    private JsonObject reversal(
+            Scope platform, Engine.Call call, JsonObject t, long amount, @Nullable String description) {
+        String currency = Json.requiredStr(t, "currency");
         String destination = Json.str(t, "destination");
         Scope connected = engine.scope(platform.apiKey(), destination);
         if (Ledger.total(connected, currency) < amount) {
@@ -474,13 +476,13 @@ final class TransferEndpoints {
 
     private void chargeSettled(Scope scope, Engine.Call call, JsonObject charge, JsonObject chargeTxn) {
         long captured = Json.num(charge, "amount_captured");
-        String currency = Json.str(charge, "currency");
+        String currency = Json.requiredStr(charge, "currency");
         JsonElement feeElement = charge.get("application_fee_amount");
         long appFee = feeElement == null || feeElement.isJsonNull() ? 0 : feeElement.getAsLong();
         JsonObject transferData = Json.child(charge, "transfer_data");
         long availableOn = Json.num(chargeTxn, "available_on");
         if (scope.account() == null && transferData != null && Json.str(transferData, "destination") != null) {
-            String destination = Json.str(transferData, "destination");
+            String destination = Json.requiredStr(transferData, "destination");
             JsonElement fixed = transferData.get("amount");
             long amount = fixed == null || fixed.isJsonNull() ? captured : Math.min(captured, fixed.getAsLong());
             JsonObject t = newTransfer(
@@ -509,7 +511,7 @@ final class TransferEndpoints {
     private JsonObject applicationFee(
             Scope platform, Engine.Call call, JsonObject charge, String account, long amount, long availableOn) {
         String id = Ids.next("fee");
-        String currency = Json.str(charge, "currency");
+        String currency = Json.requiredStr(charge, "currency");
         JsonObject txn = payments.transaction(
                 platform,
                 id,

@@ -25,7 +25,7 @@ public record WebhookBehaviour(
 
     /** Prompt, ordered, single delivery. */
     public static WebhookBehaviour normal() {
-        return new WebhookBehaviour(false, false, Duration.ZERO, 0, null);
+        return new WebhookBehaviour(false, false, Duration.ZERO, 0, Duration.ofMillis(300));
     }
 
     public WebhookBehaviour withDuplicate(boolean on) {

@@ -1,6 +1,7 @@
 package io.freightgate.emulator.stripe;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event's delivery to one webhook endpoint, with every attempt made so far.
@@ -21,7 +22,7 @@ public record WebhookDelivery(
         String url,
         String eventId,
         String eventType,
-        String account,
+        @Nullable String account,
         String status,
         String payload,
         List<Attempt> attempts) {

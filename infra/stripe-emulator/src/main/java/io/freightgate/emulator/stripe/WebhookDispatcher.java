@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Delivers events to webhook endpoints on a background thread: signed like Stripe, retried with backoff on non-2xx
@@ -24,24 +25,48 @@ final class WebhookDispatcher implements AutoCloseable {
 
     /** One delivery's mutable progress; guarded by the dispatcher's monitor. */
     private static final class Pending {
-        String id;
+        final String id;
         long seq;
         long orderKey;
-        String scopeKey;
-        String endpointId;
-        String url;
-        String secret;
-        String eventId;
-        String eventType;
-        String account;
-        String payload;
+        final String scopeKey;
+        final String endpointId;
+        final String url;
+        final String secret;
+        final String eventId;
+        final String eventType;
+        final @Nullable String account;
+        final String payload;
         String status = "pending";
         int dropsLeft;
         boolean duplicate;
         long dueMillis;
+
+        @Nullable
         Long dueEmulatedSecond;
+
         final List<WebhookDelivery.Attempt> attempts = new ArrayList<>();
         int failures;
+
+        Pending(
+                String id,
+                String scopeKey,
+                String endpointId,
+                String url,
+                String secret,
+                String eventId,
+                String eventType,
+                @Nullable String account,
+                String payload) {
+            this.id = id;
+            this.scopeKey = scopeKey;
+            this.endpointId = endpointId;
+            this.url = url;
+            this.secret = secret;
+            this.eventId = eventId;
+            this.eventType = eventType;
+            this.account = account;
+            this.payload = payload;
+        }
     }
 
     private final Engine engine;
@@ -80,7 +105,7 @@ final class WebhookDispatcher implements AutoCloseable {
         Scope scope = emitted.scope();
         Scope platform = engine.scope(scope.apiKey(), null);
         boolean connect = scope.account() != null;
-        String type = Json.str(emitted.event(), "type");
+        String type = Json.requiredStr(emitted.event(), "type");
         return EventEndpoints.endpoints(platform).stream()
                 .filter(we -> Json.bool(Engine.internal(we), "connect") == connect)
                 .filter(we -> EventEndpoints.subscribed(we, type))
@@ -99,16 +124,16 @@ final class WebhookDispatcher implements AutoCloseable {
                     if (version != null) {
                         event.addProperty("api_version", version);
                     }
-                    Pending d = new Pending();
-                    d.id = Ids.next("whdel");
-                    d.scopeKey = emitted.scope().key();
-                    d.endpointId = Json.str(we, "id");
-                    d.url = Json.str(we, "url");
-                    d.secret = Json.str(Engine.internal(we), "secret");
-                    d.eventId = Json.str(event, "id");
-                    d.eventType = Json.str(event, "type");
-                    d.account = emitted.scope().account();
-                    d.payload = Json.PRETTY.toJson(event);
+                    Pending d = new Pending(
+                            Ids.next("whdel"),
+                            emitted.scope().key(),
+                            Json.requiredStr(we, "id"),
+                            Json.requiredStr(we, "url"),
+                            Json.requiredStr(Engine.internal(we), "secret"),
+                            Json.requiredStr(event, "id"),
+                            Json.requiredStr(event, "type"),
+                            emitted.scope().account(),
+                            Json.PRETTY.toJson(event));
                     created.add(d);
                 }
             }
