@@ -4,6 +4,7 @@ import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
+import io.freightgate.payouts.PayoutId;
 import io.freightgate.payouts.PayoutNotFound;
 import io.freightgate.payouts.PayoutStatus;
 import io.freightgate.payouts.PayoutView;
@@ -83,7 +84,7 @@ class PayoutsController {
 
         static PayoutResponse of(PayoutView view) {
             return new PayoutResponse(
-                    view.id(),
+                    view.id().value(),
                     view.carrier().value(),
                     view.stripePayoutId().orElse(null),
                     view.automatic(),
@@ -181,7 +182,7 @@ class PayoutsController {
     PayoutResponse get(@PathVariable UUID id, @PathVariable UUID payoutId, Authentication caller) {
         Reach reach = access(id, caller);
         carrier(id, reach);
-        return payouts.find(new TenantId(id), payoutId, reach)
+        return payouts.find(new TenantId(id), new PayoutId(payoutId), reach)
                 .map(PayoutResponse::of)
                 .orElseThrow(() -> new NotFound("Payout " + payoutId));
     }
@@ -205,7 +206,7 @@ class PayoutsController {
         OrganizationView carrier = carrier(id, reach);
         byte[] pdf;
         try {
-            pdf = payouts.remittancePdf(new TenantId(id), carrier.legalName(), payoutId, reach);
+            pdf = payouts.remittancePdf(new TenantId(id), carrier.legalName(), new PayoutId(payoutId), reach);
         } catch (PayoutNotFound e) {
             throw new NotFound("Payout " + payoutId);
         }
@@ -222,7 +223,7 @@ class PayoutsController {
 
     private RemittanceView remittanceOf(UUID carrier, UUID payoutId, Reach reach) {
         try {
-            return payouts.remittance(new TenantId(carrier), payoutId, reach);
+            return payouts.remittance(new TenantId(carrier), new PayoutId(payoutId), reach);
         } catch (PayoutNotFound e) {
             throw new NotFound("Payout " + payoutId);
         }

@@ -50,10 +50,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** A fraud rule that does not compile: where ({@code line}, {@code column}) and what ({@code detail}). */
     @ExceptionHandler(RuleRejected.class)
     ResponseEntity<ProblemDetail> ruleRejected(RuleRejected e, HttpServletRequest request) {
-        var response = problem(ProblemType.RULE_INVALID, e.getMessage(), request);
-        response.getBody().setProperty("line", e.line());
-        response.getBody().setProperty("column", e.column());
-        return response;
+        ProblemDetail body = ProblemResponses.detail(ProblemType.RULE_INVALID, e.getMessage(), request);
+        body.setProperty("line", e.line());
+        body.setProperty("column", e.column());
+        return ResponseEntity.status(body.getStatus())
+                .contentType(ProblemResponses.PROBLEM_JSON)
+                .body(body);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -1,156 +1,45 @@
 package io.freightgate.billing;
 
-import io.freightgate.billing.internal.PaymentAttemptRecords;
-import io.freightgate.billing.internal.PaymentSynchronizer;
+import io.freightgate.billing.internal.PaymentCancelSending;
+import io.freightgate.billing.internal.PaymentCaptureSending;
+import io.freightgate.billing.internal.PaymentIntentSending;
 import io.freightgate.billing.internal.RefundSending;
-import io.freightgate.billing.internal.domain.AttemptOutcome;
-import io.freightgate.billing.internal.domain.PaymentAttempt;
-import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.calls.StripeCallJanitor;
-import io.freightgate.platform.tenancy.Reach;
-import io.freightgate.platform.tenancy.SystemAccess;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Settles payment attempts whose outcome is unknown or still pending: an attempt with no PaymentIntent yet (the
- * creation's answer was lost) is sent again with the same idempotency key and parameters, so Stripe replays the first
- * result instead of charging twice; an attempt with a PaymentIntent is re-read from Stripe. Runs on one instance at a
- * time; after {@code max-attempts} rounds an attempt is left for an operator (logged, counted in
- * {@code freightgate.payments.reconciliation.stuck}). Refunds whose answer was lost are settled by the one
- * {@link StripeCallJanitor} (looked up at Stripe first, sent again with the same key only inside Stripe's idempotency
- * window).
+ * Settles the payments module's Stripe calls whose answer was lost or that are still pending at Stripe: PaymentIntent
+ * creations, captures, cancels and refunds. It has no loop, schedule or lock of its own: the one
+ * {@link StripeCallJanitor} (its schedule, under ShedLock {@code stripe-call-janitor}) settles these calls with every
+ * other Stripe call, each looked up at Stripe first (a PaymentIntent by its id, or for a creation whose answer was lost
+ * by its {@code freightgate_payment_attempt} metadata; a refund among the PaymentIntent's refunds) and sent again with
+ * the same idempotency key only when Stripe has none. A PaymentIntent still processing (a SEPA debit) or waiting for
+ * 3-D Secure is read again on the janitor's backoff until it is decided. This entry point runs one round over the
+ * payments operations now (operators, tests).
  */
 @Component
 public class PaymentReconciliation {
 
-    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("PaymentReconciliation on its own authority");
+    /** The operation types of the payments module's Stripe calls. */
+    public static final List<String> OPERATIONS = List.of(
+            PaymentIntentSending.OPERATION,
+            PaymentCaptureSending.OPERATION,
+            PaymentCancelSending.OPERATION,
+            RefundSending.OPERATION);
 
-    private static final Logger log = LoggerFactory.getLogger(PaymentReconciliation.class);
-
-    private final PaymentAttemptRecords attempts;
-    private final Payments payments;
-    private final PaymentSynchronizer synchronizer;
-    private final SystemAccess systemAccess;
     private final StripeCallJanitor janitor;
-    private final MeterRegistry meters;
-    private final Clock clock;
-    private final Duration minimumAge;
-    private final int maxAttempts;
 
-    PaymentReconciliation(
-            PaymentAttemptRecords attempts,
-            Payments payments,
-            PaymentSynchronizer synchronizer,
-            SystemAccess systemAccess,
-            StripeCallJanitor janitor,
-            MeterRegistry meters,
-            Clock clock,
-            @Value("${freightgate.payments.reconciliation.minimum-age:PT1M}") Duration minimumAge,
-            @Value("${freightgate.payments.reconciliation.max-attempts:20}") int maxAttempts) {
-        this.attempts = attempts;
-        this.payments = payments;
-        this.synchronizer = synchronizer;
-        this.systemAccess = systemAccess;
+    PaymentReconciliation(StripeCallJanitor janitor) {
         this.janitor = janitor;
-        this.meters = meters;
-        this.clock = clock;
-        this.minimumAge = minimumAge;
-        this.maxAttempts = maxAttempts;
     }
 
-    /** What a round did. */
+    /** What a round did: calls looked at, settled, and still open. */
     public record Round(int examined, int settled, int stillOpen) {}
 
-    @Scheduled(
-            fixedDelayString = "${freightgate.payments.reconciliation.interval:PT2M}",
-            initialDelayString = "${freightgate.payments.reconciliation.initial-delay:PT1M}")
-    @SchedulerLock(name = "payment-reconciliation", lockAtMostFor = "PT10M")
-    public void scheduled() {
-        reconcile();
-    }
-
-    /** One round over the attempts last touched at least {@code minimum-age} ago. */
+    /** One janitor round over the payments module's due calls. */
     public Round reconcile() {
-        return systemAccess.callAs(
-                "job:payment-reconciliation", Optional.empty(), "reconcile payment attempts", this::round);
-    }
-
-    private Round round() {
-        List<PaymentAttempt> open = systemAccess.transaction(
-                Reach.OWN_TENANT,
-                "find payment attempts with unknown outcomes",
-                () -> attempts.unsettledSince(
-                        EnumSet.of(AttemptOutcome.UNKNOWN, AttemptOutcome.PENDING),
-                        clock.instant().minus(minimumAge),
-                        PageRequest.of(0, 100)));
-        int settled = 0;
-        for (PaymentAttempt attempt : open) {
-            if (attempt.reconcileCount() >= maxAttempts) {
-                meters.counter("freightgate.payments.reconciliation.stuck").increment();
-                log.error(
-                        "Payment attempt {} is still {} after {} reconciliations; an operator must look at it",
-                        attempt.id(),
-                        attempt.outcome(),
-                        attempt.reconcileCount());
-                continue;
-            }
-            try {
-                OnConflict.retry(() ->
-                        systemAccess.transaction(ACROSS_TENANTS, "count reconciliation of " + attempt.id(), () -> {
-                            attempts.findById(attempt.id()).ifPresent(a -> a.reconciling(clock.instant()));
-                            return null;
-                        }));
-                if (attempt.stripePaymentIntentId().isPresent()) {
-                    synchronizer.refresh(
-                            attempt.id(), attempt.stripePaymentIntentId().get());
-                } else if (attempt.stripePaymentMethodId().isPresent()) {
-                    switch (payments.send(attempt.id())) {
-                        case PaymentOutcome.Declined declined -> {
-                            log.info("Reconciling payment attempt {}: {}", attempt.id(), declined.message());
-                            settled++;
-                            continue;
-                        }
-                        case PaymentOutcome.ProviderUnavailable unavailable -> {
-                            log.info("Reconciling payment attempt {}: {}", attempt.id(), unavailable.message());
-                            continue;
-                        }
-                        case PaymentOutcome.Approved approved -> {}
-                        case PaymentOutcome.Pending pending -> {}
-                        case PaymentOutcome.Blocked blocked -> {}
-                        case PaymentOutcome.NotVerified notVerified -> {}
-                    }
-                }
-                if (payments.attemptView(attempt.id()).outcome().equals(AttemptOutcome.UNKNOWN.name())) {
-                    continue;
-                }
-                settled++;
-            } catch (IllegalStateException e) {
-                log.info("Reconciling payment attempt {}: {}", attempt.id(), e.getMessage());
-            } catch (RuntimeException e) {
-                // one attempt's trouble (a race with its webhook, a database hiccup) never stops the round
-                log.warn("Reconciling payment attempt {} failed; the next round tries again", attempt.id(), e);
-            }
-        }
-        meters.counter("freightgate.payments.reconciliation.settled").increment(settled);
-        var refunds = janitor.run(List.of(RefundSending.OPERATION));
-        if (refunds.examined() > 0) {
-            log.info(
-                    "Checked {} refund(s) whose Stripe answer was lost: {} settled",
-                    refunds.examined(),
-                    refunds.settled());
-        }
-        return new Round(open.size(), settled, open.size() - settled);
+        var round = janitor.run(OPERATIONS);
+        return new Round(round.examined(), round.settled(), round.examined() - round.settled());
     }
 }

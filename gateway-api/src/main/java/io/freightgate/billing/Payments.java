@@ -1,6 +1,9 @@
 package io.freightgate.billing;
 
 import io.freightgate.billing.internal.PaymentAttemptRecords;
+import io.freightgate.billing.internal.PaymentCancelSending;
+import io.freightgate.billing.internal.PaymentCaptureSending;
+import io.freightgate.billing.internal.PaymentIntentSending;
 import io.freightgate.billing.internal.PaymentRefundRecords;
 import io.freightgate.billing.internal.PaymentRequestRecords;
 import io.freightgate.billing.internal.PaymentSynchronizer;
@@ -32,9 +35,10 @@ import org.springframework.stereotype.Service;
 /**
  * Paying, capturing and refunding payment requests. Each operation records its intent in one transaction, calls
  * Stripe after the commit with an idempotency key derived from the intent's identity, and records the outcome in
- * another: Approved, Declined, Pending, Unknown or NotAttempted. An unknown outcome keeps the request
- * {@code PAYMENT_PENDING} (nobody can pay twice) until {@link PaymentReconciliation} settles it by repeating the same
- * call. Screening ({@link PaymentScreening}) is asked before any PaymentIntent is created.
+ * another: Approved, Declined, Pending, Unknown or NotAttempted. Each such call (a PaymentIntent's creation, a capture, a
+ * cancel, a refund) is a recorded Stripe call ({@link io.freightgate.platform.stripe.calls.StripeCalls}). An unknown
+ * outcome keeps the request {@code PAYMENT_PENDING} (nobody can pay twice) until the one Stripe-call janitor settles it
+ * (it looks the PaymentIntent up first, and repeats the same call only when Stripe has none). Screening ({@link PaymentScreening}) is asked before any PaymentIntent is created.
  */
 @Service
 public class Payments {
@@ -49,6 +53,9 @@ public class Payments {
     private final PaymentRequests paymentRequests;
     private final PaymentSynchronizer synchronizer;
     private final RefundSending refundSending;
+    private final PaymentIntentSending intentSending;
+    private final PaymentCaptureSending captureSending;
+    private final PaymentCancelSending cancelSending;
     private final StripePayments stripe;
     private final PaymentScreening screening;
     private final PaymentParticipation participation;
@@ -64,6 +71,9 @@ public class Payments {
             PaymentRequests paymentRequests,
             PaymentSynchronizer synchronizer,
             RefundSending refundSending,
+            PaymentIntentSending intentSending,
+            PaymentCaptureSending captureSending,
+            PaymentCancelSending cancelSending,
             StripePayments stripe,
             PaymentScreening screening,
             PaymentParticipation participation,
@@ -77,6 +87,9 @@ public class Payments {
         this.paymentRequests = paymentRequests;
         this.synchronizer = synchronizer;
         this.refundSending = refundSending;
+        this.intentSending = intentSending;
+        this.captureSending = captureSending;
+        this.cancelSending = cancelSending;
         this.stripe = stripe;
         this.screening = screening;
         this.participation = participation;
@@ -192,8 +205,7 @@ public class Payments {
                     + "; only an authorized payment can be captured");
         }
         UUID attemptId = request.currentAttemptId().orElseThrow();
-        String intent = request.stripePaymentIntentId().orElseThrow();
-        apply(attemptId, stripe.capture(intent, "fg-capture-" + attemptId));
+        answered(captureSending.send(attemptId));
         return paymentRequests.find(paymentRequest, ACROSS_TENANTS).orElseThrow();
     }
 
@@ -206,7 +218,7 @@ public class Payments {
                     "Payment request " + requestId + " is " + request.status() + "; it holds no authorization");
         }
         UUID attemptId = request.currentAttemptId().orElseThrow();
-        apply(attemptId, stripe.cancel(request.stripePaymentIntentId().orElseThrow(), "fg-release-" + attemptId));
+        answered(cancelSending.send(attemptId));
         return paymentRequests.find(paymentRequest, ACROSS_TENANTS).orElseThrow();
     }
 
@@ -242,7 +254,7 @@ public class Payments {
                 () -> PaymentRequests.view(refunds.findById(refund.id()).orElseThrow()));
     }
 
-    /** Re-reads the current attempt's PaymentIntent from Stripe (the payment page after 3-D Secure; reconciliation). */
+    /** Re-reads the current attempt's PaymentIntent from Stripe (the payment page after 3-D Secure). */
     public PaymentRequestView refresh(PaymentRequestId paymentRequest) {
         UUID requestId = paymentRequest.value();
         PaymentRequest request = systemAccess.transaction(
@@ -256,52 +268,16 @@ public class Payments {
         return paymentRequests.find(paymentRequest, ACROSS_TENANTS).orElseThrow();
     }
 
-    /**
-     * Sends (or re-sends, with the same idempotency key and parameters) an attempt's PaymentIntent, records the outcome
-     * and returns it. Used by {@link #pay} and by reconciliation.
-     */
-    PaymentOutcome send(UUID attemptId) {
-        var call = systemAccess.transaction(ACROSS_TENANTS, "prepare PaymentIntent of attempt " + attemptId, () -> {
-            PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
-            PaymentRequest request =
-                    requests.findById(attempt.paymentRequestId()).orElseThrow();
-            return new StripePayments.IntentCall(
-                    request.id(),
-                    attempt.id(),
-                    request.tenantId(),
-                    request.shipperId(),
-                    attempt.idempotencyKey(),
-                    attempt.amountMinor(),
-                    attempt.currency(),
-                    attempt.method() == PaymentAttempt.Method.SEPA_DEBIT,
-                    attempt.manualCapture(),
-                    attempt.stripePaymentMethodId().orElseThrow(),
-                    attempt.returnUrl(),
-                    request.loadReference(),
-                    "Load " + request.loadReference() + ": " + request.origin() + " - " + request.destination(),
-                    attempt.mandate()
-                            .map(m -> new StripePayments.Mandate(m.ipAddress(), m.userAgent(), m.acceptedAt())));
-        });
-        return switch (stripe.createIntent(call)) {
-            case ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot intent) -> {
-                synchronizer.apply(attemptId, intent);
-                yield PaymentOutcome.of(attemptView(attemptId));
-            }
-            case ProviderOutcome.Declined<PaymentIntentSnapshot> declined -> {
-                record(
-                        attemptId,
-                        a -> a.declined(Optional.empty(), declined.code(), declined.message(), clock.instant()));
-                failed(attemptId, true);
-                yield new PaymentOutcome.Declined(declined.code(), declined.message(), attemptId);
-            }
-            case ProviderOutcome.NotAttempted<PaymentIntentSnapshot> notAttempted -> {
-                record(attemptId, a -> a.notAttempted(notAttempted.reason(), clock.instant()));
-                failed(attemptId, false);
-                yield new PaymentOutcome.ProviderUnavailable(
-                        "The payment could not be sent to Stripe; nothing was charged.");
-            }
-            case ProviderOutcome.Pending<PaymentIntentSnapshot> pending -> unknown(attemptId, pending.reason());
-            case ProviderOutcome.Unknown<PaymentIntentSnapshot> unknown -> unknown(attemptId, unknown.reason());
+    /** Sends an attempt's PaymentIntent (a recorded Stripe call), records the outcome and returns it. */
+    private PaymentOutcome send(UUID attemptId) {
+        return switch (intentSending.send(attemptId)) {
+            case ProviderOutcome.Approved<PaymentIntentSnapshot> approved -> PaymentOutcome.of(attemptView(attemptId));
+            case ProviderOutcome.Declined<PaymentIntentSnapshot> declined ->
+                new PaymentOutcome.Declined(declined.code(), declined.message(), attemptId);
+            case ProviderOutcome.NotAttempted<PaymentIntentSnapshot> notAttempted ->
+                new PaymentOutcome.ProviderUnavailable("The payment could not be sent to Stripe; nothing was charged.");
+            case ProviderOutcome.Pending<PaymentIntentSnapshot> pending -> unknown();
+            case ProviderOutcome.Unknown<PaymentIntentSnapshot> unknown -> unknown();
         };
     }
 
@@ -312,17 +288,16 @@ public class Payments {
                 () -> PaymentRequests.view(attempts.findById(attemptId).orElseThrow()));
     }
 
-    private PaymentOutcome unknown(UUID attemptId, String reason) {
-        record(attemptId, a -> a.unknown(reason, clock.instant()));
+    private static PaymentOutcome unknown() {
         return new PaymentOutcome.ProviderUnavailable(
                 "Stripe did not answer; the payment's outcome is being reconciled."
                         + " Do not pay again: the request shows the result shortly.");
     }
 
-    private void apply(UUID attemptId, ProviderOutcome<PaymentIntentSnapshot> outcome) {
+    /** A capture's or cancel's answer, already applied and recorded, to the caller. */
+    private static void answered(ProviderOutcome<PaymentIntentSnapshot> outcome) {
         switch (outcome) {
-            case ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot intent) ->
-                synchronizer.apply(attemptId, intent);
+            case ProviderOutcome.Approved<PaymentIntentSnapshot> approved -> {}
             case ProviderOutcome.Declined<PaymentIntentSnapshot> declined ->
                 throw new IllegalStateException("Stripe refused: " + declined.message());
             default ->

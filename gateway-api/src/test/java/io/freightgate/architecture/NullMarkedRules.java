@@ -31,6 +31,8 @@ class NullMarkedRules {
             "io.freightgate.fraud",
             "io.freightgate.transfers",
             "io.freightgate.api",
+            "io.freightgate.billing",
+            "io.freightgate.payouts",
             // the emulators' main code (infra/local brings them onto this class path)
             "io.freightgate.emulator.vies");
 

@@ -19,7 +19,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Stripe acted but its answer was lost (the emulator processes the call, then drops the answer), and a day passes, so
  * Stripe's idempotency key has expired: the one Stripe-call janitor looks the object up before anything else and
- * settles the transfer, the refund and the payout with what Stripe made, never sending a second create. Asserted on the
+ * settles the transfer, the refund, the payout, the payment (PaymentIntent) and a carrier's Connect account with what
+ * Stripe made, never sending a
+ * second create. Asserted on the
  * requests the emulator received. Moves the shared clock by 25 hours (tag {@code time-travel}: a JVM of its own).
  */
 @Tag("time-travel")
@@ -191,6 +193,132 @@ class LostStripeAnswersIT extends TransferJourneys {
         assertThat(payout.get("stripe_payout_id").asString()).startsWith("po_");
         assertThat(payout.get("status").asString()).isNotIn("REQUESTED", "REQUEST_UNKNOWN", "DECLINED");
         assertThat(payout.get("amount").get("minor").asLong()).isEqualTo(20_000);
+    }
+
+    @Test
+    void aPaymentStripeMadeWhoseAnswerWasLostIsLookedUpADayLaterAndNeverSentTwice() {
+        Carrier carrier = carrierWithPayouts();
+        String id = id(create(carrier.parties(), 47_000, "EUR", "LD-LOST-PI", false));
+        String key = "fg-payment-request-" + id + "-attempt-1";
+        stripe.control()
+                .injectFault(FaultRule.processThenTimeOut("POST", "/v1/payment_intents")
+                        .times(1));
+
+        var lost = pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}");
+
+        assertThat(lost.status()).as(lost.body()).isEqualTo(503);
+        // Stripe's webhook may already have brought the PaymentIntent to the attempt; the call stays open either way
+        assertThat(read(carrier.parties().carrier(), id).get("status").asString())
+                .isIn("PAYMENT_PENDING", "PAID");
+        assertThat(paymentCall(key)).as("the lost answer leaves the call open").containsEntry("outcome", "UNKNOWN");
+        stripe.control().advanceClock(Duration.ofHours(25));
+        int mark = stripe.control().requests().size();
+
+        janitor.run();
+
+        List<ReceivedRequest> janitorsRequests = about(mark, r -> r.path().startsWith("/v1/payment_intents"));
+        assertThat(janitorsRequests).isNotEmpty();
+        assertThat(janitorsRequests.getFirst().method())
+                .as("the look-up comes first")
+                .isEqualTo("GET");
+        assertThat(janitorsRequests).noneMatch(r -> r.method().equals("POST"));
+        assertThat(stripe.control().requests())
+                .filteredOn(r -> r.is("POST", "/v1/payment_intents") && key.equals(r.idempotencyKey()))
+                .as("one POST /v1/payment_intents for the attempt, ever")
+                .hasSize(1);
+        assertThat(chargesOf(id)).as("Stripe charged once").hasSize(1);
+        JsonNode paid = read(carrier.parties().carrier(), id);
+        assertThat(paid.get("status").asString()).isEqualTo("PAID");
+        JsonNode attempt = paid.get("attempts").get(0);
+        assertThat(attempt.get("outcome").asString()).isEqualTo("APPROVED");
+        var call = paymentCall(key);
+        assertThat(call)
+                .as("the call record: settled by the look-up, sent once, looked up at least once")
+                .containsEntry("outcome", "APPROVED")
+                .containsEntry("sends", 1)
+                .containsEntry("stripe_object_id", chargesOf(id).getFirst().getPaymentIntent());
+        assertThat((Integer) call.get("checks")).isGreaterThanOrEqualTo(1);
+    }
+
+    private java.util.Map<String, Object> paymentCall(String key) {
+        return systemAccess.callAs(
+                "test",
+                java.util.Optional.<io.freightgate.kernel.TenantId>empty(),
+                "read the attempt's Stripe call",
+                () -> transactions.execute(status -> jdbc.queryForMap(
+                        "SELECT outcome, sends, checks, stripe_object_id FROM stripe_calls"
+                                + " WHERE operation = ? AND idempotency_key = ?",
+                        io.freightgate.billing.internal.PaymentIntentSending.OPERATION,
+                        key)));
+    }
+
+    @Test
+    void aConnectAccountStripeMadeWhoseAnswerWasLostIsLookedUpADayLaterAndNeverMadeTwice() throws Exception {
+        io.freightgate.kernel.TenantId carrier = organization("CARRIER");
+        verifications.verify(carrier, true);
+        String admin = callers.of(carrier, Role.CARRIER_ADMIN);
+        int before = stripe.control().requests().size();
+        stripe.control()
+                .injectFault(
+                        FaultRule.processThenTimeOut("POST", "/v1/accounts").times(1));
+
+        var lost = api.post("/api/v1/carriers/" + carrier + "/payout-account", "{\"payout_interval\":\"weekly\"}")
+                .token(admin)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+
+        assertThat(lost.status()).as(lost.body()).isEqualTo(503);
+        List<ReceivedRequest> creates = about(before, r -> r.is("POST", "/v1/accounts"));
+        assertThat(creates).singleElement();
+        String key = creates.getFirst().idempotencyKey();
+        assertThat(key).startsWith("fg-payout-account-");
+        String payoutAccountId = key.substring("fg-payout-account-".length());
+        var pending = api.get("/api/v1/carriers/" + carrier + "/payout-account")
+                .token(admin)
+                .send();
+        assertThat(pending.json().get("status").asString()).isEqualTo("PENDING");
+        stripe.control().advanceClock(Duration.ofHours(25));
+        int mark = stripe.control().requests().size();
+
+        janitor.run();
+
+        List<ReceivedRequest> janitorsRequests = about(mark, r -> r.path().equals("/v1/accounts"));
+        assertThat(janitorsRequests).isNotEmpty();
+        assertThat(janitorsRequests.getFirst().method())
+                .as("the look-up comes first")
+                .isEqualTo("GET");
+        assertThat(janitorsRequests).noneMatch(r -> r.method().equals("POST"));
+        assertThat(stripe.control().requests())
+                .filteredOn(r -> r.is("POST", "/v1/accounts") && key.equals(r.idempotencyKey()))
+                .as("one POST /v1/accounts for the payout account, ever")
+                .hasSize(1);
+        var read = api.get("/api/v1/carriers/" + carrier + "/payout-account")
+                .token(callers.of(carrier, Role.CARRIER_ADMIN))
+                .send();
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        String account = read.json().get("stripe_account_id").asString();
+        assertThat(account).startsWith("acct_");
+        assertThat(read.json().get("status").asString()).isEqualTo("ONBOARDING");
+        assertThat(stripeClient.v1().accounts().list().autoPagingIterable())
+                .filteredOn(a -> payoutAccountId.equals(a.getMetadata().get("freightgate_payout_account")))
+                .as("Stripe made one account")
+                .singleElement()
+                .satisfies(a -> assertThat(a.getId()).isEqualTo(account));
+        var call = systemAccess.callAs(
+                "test",
+                java.util.Optional.<io.freightgate.kernel.TenantId>empty(),
+                "read the payout account's Stripe call",
+                () -> transactions.execute(status -> jdbc.queryForMap(
+                        "SELECT outcome, sends, checks, stripe_object_id FROM stripe_calls"
+                                + " WHERE operation = ? AND idempotency_key = ?",
+                        io.freightgate.payouts.internal.PayoutAccountCalls.OPERATION,
+                        key)));
+        assertThat(call)
+                .as("the call record: settled by the look-up, sent once, looked up at least once")
+                .containsEntry("outcome", "APPROVED")
+                .containsEntry("sends", 1)
+                .containsEntry("stripe_object_id", account);
+        assertThat((Integer) call.get("checks")).isGreaterThanOrEqualTo(1);
     }
 
     /** The requests received since {@code mark} that {@code about} selects, oldest first. */

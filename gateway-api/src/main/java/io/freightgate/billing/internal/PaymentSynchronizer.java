@@ -122,6 +122,24 @@ public class PaymentSynchronizer {
     }
 
     /**
+     * What a PaymentIntent's state says of the call that created it: paid or authorized is approved, failed or canceled
+     * declined, anything else (processing, 3-D Secure to complete) pending, which the janitor reads again. (Webhooks and
+     * the payment page apply a PaymentIntent without touching the call, as for refunds and transfers: the janitor's next
+     * look-up records it.)
+     */
+    public static ProviderOutcome<PaymentIntentSnapshot> outcome(PaymentIntentSnapshot intent) {
+        if (intent.succeeded() || intent.authorized()) {
+            return new ProviderOutcome.Approved<>(intent);
+        }
+        if (intent.failed() || intent.canceled()) {
+            return new ProviderOutcome.Declined<>(
+                    intent.declineCode().orElse(intent.canceled() ? "canceled" : "declined"),
+                    intent.failureMessage().orElse("PaymentIntent " + intent.id() + " is " + intent.status()));
+        }
+        return new ProviderOutcome.Pending<>("PaymentIntent " + intent.id() + " is " + intent.status());
+    }
+
+    /**
      * Re-reads the PaymentIntent from Stripe and applies it (outside any transaction while Stripe is called). Throws
      * when Stripe cannot be reached, so a webhook is retried by the inbox.
      */

@@ -65,8 +65,8 @@ public class RemittanceBuilder {
             lines = Remittances.ofOnDemandPayout(
                     read(account, Optional.empty()),
                     remitted,
-                    payout.amountMinor(),
-                    payout.currency(),
+                    payout.amount().minor(),
+                    payout.amount().currency().getCurrencyCode(),
                     payout.stripeCreatedAt().orElse(payout.createdAt()));
         }
         Map<String, Optional<UUID>> requestOfTransfer = new HashMap<>();
@@ -115,15 +115,15 @@ public class RemittanceBuilder {
                     records.remittanceBuilt(payout.id(), clock.instant());
                 }));
         long total = Remittances.total(lines);
-        if (total != payout.amountMinor()) {
+        if (total != payout.amount().minor()) {
             log.warn(
                     "Remittance of payout {} ({} {}) holds {} in {} lines: difference {}",
                     stripePayoutId,
-                    payout.amountMinor(),
-                    payout.currency(),
+                    payout.amount().minor(),
+                    payout.amount().currency().getCurrencyCode(),
                     total,
                     lines.size(),
-                    payout.amountMinor() - total);
+                    payout.amount().minor() - total);
         } else {
             log.info("Remittance of payout {} built: {} lines", stripePayoutId, lines.size());
         }

@@ -13,11 +13,15 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One try of a shipper to pay a request, recorded before Stripe is called. It keeps every parameter of its
- * PaymentIntent call and the idempotency key derived from its identity, so that an {@link AttemptOutcome#UNKNOWN}
- * outcome is settled by repeating exactly the same call (Stripe replays the first result, money never moves twice).
+ * PaymentIntent call, and points to the Stripe-call records ({@code stripe_calls}) of its create, capture and cancel,
+ * which carry the idempotency key derived from its identity, the sends and the janitor's checks: an
+ * {@link AttemptOutcome#UNKNOWN} outcome is settled by the one Stripe-call janitor, which looks the PaymentIntent up
+ * first and repeats exactly the same call only when Stripe has none (Stripe replays the first result, money never
+ * moves twice). The attempt keeps its business state (outcome, Stripe's status, decline), which webhooks also move.
  */
 @Entity
 @Table(name = "payment_attempts")
@@ -66,22 +70,19 @@ public class PaymentAttempt {
     private boolean manualCapture;
 
     @Column(name = "stripe_payment_method_id")
-    private String stripePaymentMethodId;
+    private @Nullable String stripePaymentMethodId;
 
     @Column(name = "return_url", updatable = false)
-    private String returnUrl;
+    private @Nullable String returnUrl;
 
     @Column(name = "mandate_ip", updatable = false)
-    private String mandateIp;
+    private @Nullable String mandateIp;
 
     @Column(name = "mandate_user_agent", updatable = false)
-    private String mandateUserAgent;
+    private @Nullable String mandateUserAgent;
 
     @Column(name = "mandate_accepted_at", updatable = false)
-    private Instant mandateAcceptedAt;
-
-    @Column(name = "idempotency_key", nullable = false, updatable = false)
-    private String idempotencyKey;
+    private @Nullable Instant mandateAcceptedAt;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "screening_verdict", nullable = false)
@@ -95,28 +96,34 @@ public class PaymentAttempt {
     private AttemptOutcome outcome;
 
     @Column(name = "stripe_status")
-    private String stripeStatus;
+    private @Nullable String stripeStatus;
 
     @Column(name = "stripe_payment_intent_id")
-    private String stripePaymentIntentId;
+    private @Nullable String stripePaymentIntentId;
 
     @Column(name = "stripe_charge_id")
-    private String stripeChargeId;
+    private @Nullable String stripeChargeId;
 
     @Column(name = "next_action_url")
-    private String nextActionUrl;
+    private @Nullable String nextActionUrl;
 
     @Column(name = "decline_code")
-    private String declineCode;
+    private @Nullable String declineCode;
 
     @Column(name = "failure_message")
-    private String failureMessage;
+    private @Nullable String failureMessage;
 
-    @Column(name = "reconcile_count", nullable = false)
-    private int reconcileCount;
+    /** The Stripe call that creates and confirms the PaymentIntent, once recorded. */
+    @Column(name = "call_id")
+    private @Nullable UUID callId;
 
-    @Column(name = "stripe_observed_at")
-    private Instant stripeObservedAt;
+    /** The Stripe call that captures the authorization, once recorded. */
+    @Column(name = "capture_call_id")
+    private @Nullable UUID captureCallId;
+
+    /** The Stripe call that cancels the PaymentIntent (releases the authorization), once recorded. */
+    @Column(name = "cancel_call_id")
+    private @Nullable UUID cancelCallId;
 
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
@@ -161,7 +168,6 @@ public class PaymentAttempt {
             attempt.mandateUserAgent = m.userAgent();
             attempt.mandateAcceptedAt = m.acceptedAt();
         });
-        attempt.idempotencyKey = "fg-payment-request-" + request.id() + "-attempt-" + number;
         attempt.screeningVerdict = Verdict.ALLOW;
         attempt.outcome = AttemptOutcome.PENDING;
         attempt.createdBy = actor;
@@ -202,7 +208,6 @@ public class PaymentAttempt {
         } else {
             outcome = AttemptOutcome.PENDING;
         }
-        stripeObservedAt = now;
         updatedAt = now;
     }
 
@@ -215,7 +220,7 @@ public class PaymentAttempt {
         updatedAt = now;
     }
 
-    /** No answer: the call may have taken effect; reconciliation repeats it with the same key. */
+    /** No answer: the call may have taken effect; the Stripe-call janitor looks it up (and repeats it, same key). */
     public void unknown(String reason, Instant now) {
         if (outcome.settled()) {
             return;
@@ -232,9 +237,19 @@ public class PaymentAttempt {
         updatedAt = now;
     }
 
-    public void reconciling(Instant now) {
-        reconcileCount++;
-        updatedAt = now;
+    /** The PaymentIntent's creation is recorded as a Stripe call (before it is sent). */
+    public void sendingThrough(UUID callId) {
+        this.callId = callId;
+    }
+
+    /** The capture is recorded as a Stripe call (before it is sent). */
+    public void capturingThrough(UUID callId) {
+        this.captureCallId = callId;
+    }
+
+    /** The cancel is recorded as a Stripe call (before it is sent). */
+    public void cancelingThrough(UUID callId) {
+        this.cancelCallId = callId;
     }
 
     public UUID id() {
@@ -287,13 +302,42 @@ public class PaymentAttempt {
     }
 
     public Optional<Mandate> mandate() {
-        return mandateAcceptedAt == null
-                ? Optional.empty()
-                : Optional.of(new Mandate(mandateIp, mandateUserAgent, mandateAcceptedAt));
+        if (mandateAcceptedAt == null || mandateIp == null || mandateUserAgent == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Mandate(mandateIp, mandateUserAgent, mandateAcceptedAt));
     }
 
+    /** The idempotency key of the PaymentIntent's creation, derived from the attempt's identity. */
     public String idempotencyKey() {
-        return idempotencyKey;
+        return idempotencyKey(paymentRequestId, number);
+    }
+
+    /** The idempotency key of an attempt's PaymentIntent creation. */
+    public static String idempotencyKey(UUID paymentRequestId, int number) {
+        return "fg-payment-request-" + paymentRequestId + "-attempt-" + number;
+    }
+
+    /** The idempotency key of the capture of the attempt's authorization. */
+    public String captureKey() {
+        return "fg-capture-" + id;
+    }
+
+    /** The idempotency key of the cancel of the attempt's PaymentIntent. */
+    public String cancelKey() {
+        return "fg-release-" + id;
+    }
+
+    public Optional<UUID> callId() {
+        return Optional.ofNullable(callId);
+    }
+
+    public Optional<UUID> captureCallId() {
+        return Optional.ofNullable(captureCallId);
+    }
+
+    public Optional<UUID> cancelCallId() {
+        return Optional.ofNullable(cancelCallId);
     }
 
     public Verdict screeningVerdict() {
@@ -330,10 +374,6 @@ public class PaymentAttempt {
 
     public Optional<String> failureMessage() {
         return Optional.ofNullable(failureMessage);
-    }
-
-    public int reconcileCount() {
-        return reconcileCount;
     }
 
     public Instant createdAt() {

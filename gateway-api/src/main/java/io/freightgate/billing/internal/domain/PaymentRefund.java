@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A full or partial refund of a paid request; its idempotency key is {@code fg-refund-<id>}. */
 @Entity
@@ -39,24 +40,24 @@ public class PaymentRefund {
     private Money amount;
 
     @Column(updatable = false)
-    private String reason;
+    private @Nullable String reason;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private AttemptOutcome outcome;
 
     @Column(name = "stripe_refund_id")
-    private String stripeRefundId;
+    private @Nullable String stripeRefundId;
 
     @Column(name = "stripe_status")
-    private String stripeStatus;
+    private @Nullable String stripeStatus;
 
     @Column(name = "failure_message")
-    private String failureMessage;
+    private @Nullable String failureMessage;
 
     /** The Stripe call that makes this refund ({@code stripe_calls}), recorded with the intent. */
     @Column(name = "call_id")
-    private UUID callId;
+    private @Nullable UUID callId;
 
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;

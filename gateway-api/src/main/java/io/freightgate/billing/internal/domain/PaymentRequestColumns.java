@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The columns of {@link PaymentRequest} and their reads (table {@code payment_requests}, audited like the request). Kept
@@ -39,7 +40,7 @@ public abstract class PaymentRequestColumns {
     protected String loadReference;
 
     @Column(name = "load_id", updatable = false)
-    protected UUID loadId;
+    protected @Nullable UUID loadId;
 
     @Column(nullable = false, updatable = false)
     protected String origin;
@@ -57,10 +58,10 @@ public abstract class PaymentRequestColumns {
     protected LocalDate dueDate;
 
     @Column(updatable = false)
-    protected String terms;
+    protected @Nullable String terms;
 
     @Column(updatable = false)
-    protected String description;
+    protected @Nullable String description;
 
     /** What the carrier bills; its currency is the currency of every amount of the request (one column). */
     @Embedded
@@ -78,7 +79,7 @@ public abstract class PaymentRequestColumns {
     protected PaymentRequestState status;
 
     @Column(name = "current_attempt_id")
-    protected UUID currentAttemptId;
+    protected @Nullable UUID currentAttemptId;
 
     @Column(name = "attempt_count", nullable = false)
     protected int attemptCount;
@@ -90,28 +91,28 @@ public abstract class PaymentRequestColumns {
     protected long amountRefundedMinor;
 
     @Column(name = "payment_method_type")
-    protected String paymentMethodType;
+    protected @Nullable String paymentMethodType;
 
     @Column(name = "stripe_payment_intent_id")
-    protected String stripePaymentIntentId;
+    protected @Nullable String stripePaymentIntentId;
 
     @Column(name = "stripe_charge_id")
-    protected String stripeChargeId;
+    protected @Nullable String stripeChargeId;
 
     @Column(name = "capture_before")
-    protected Instant captureBefore;
+    protected @Nullable Instant captureBefore;
 
     @Column(name = "paid_at")
-    protected Instant paidAt;
+    protected @Nullable Instant paidAt;
 
     @Column(name = "reclaimable_until")
-    protected Instant reclaimableUntil;
+    protected @Nullable Instant reclaimableUntil;
 
     @Column(name = "canceled_at")
-    protected Instant canceledAt;
+    protected @Nullable Instant canceledAt;
 
     @Column(name = "rate_confirmation_id")
-    protected UUID rateConfirmationId;
+    protected @Nullable UUID rateConfirmationId;
 
     // The payment page's link: a random token of 32 bytes, found by its SHA-256 and kept encrypted for the reminder
     // mails; never audited (the audit trail keeps no credential).
@@ -121,22 +122,22 @@ public abstract class PaymentRequestColumns {
 
     @NotAudited
     @Column(name = "pay_token_ciphertext")
-    protected byte[] payTokenCiphertext;
+    protected byte @Nullable [] payTokenCiphertext;
 
     @Column(name = "pay_token_expires_at")
-    protected Instant payTokenExpiresAt;
+    protected @Nullable Instant payTokenExpiresAt;
 
     @Column(name = "notified_at")
-    protected Instant notifiedAt;
+    protected @Nullable Instant notifiedAt;
 
     @Column(name = "reminder_before_sent_at")
-    protected Instant reminderBeforeSentAt;
+    protected @Nullable Instant reminderBeforeSentAt;
 
     @Column(name = "reminder_overdue_sent_at")
-    protected Instant reminderOverdueSentAt;
+    protected @Nullable Instant reminderOverdueSentAt;
 
     @Column(name = "expiry_alerted_at")
-    protected Instant expiryAlertedAt;
+    protected @Nullable Instant expiryAlertedAt;
 
     @Column(name = "created_by", nullable = false, updatable = false)
     protected String createdBy;

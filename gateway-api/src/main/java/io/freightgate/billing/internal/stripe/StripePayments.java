@@ -122,7 +122,8 @@ public class StripePayments {
                                 .build())
                         .build()));
         try {
-            PaymentIntent intent = stripe.v1().paymentIntents().create(params.build(), key(call.idempotencyKey()));
+            PaymentIntent intent =
+                    stripe.v1().paymentIntents().create(params.build(), recordedCall(call.idempotencyKey()));
             return parse(intent.getLastResponse().body());
         } catch (CardException e) {
             return new ProviderOutcome.Declined<>(
@@ -163,7 +164,7 @@ public class StripePayments {
                             PaymentIntentCaptureParams.builder()
                                     .addExpand("latest_charge.balance_transaction")
                                     .build(),
-                            key(idempotencyKey));
+                            recordedCall(idempotencyKey));
             return parse(intent.getLastResponse().body());
         } catch (StripeException e) {
             return StripeFailures.failure(e);
@@ -182,10 +183,48 @@ public class StripePayments {
                                             PaymentIntentCancelParams.CancellationReason.REQUESTED_BY_CUSTOMER)
                                     .addExpand("latest_charge.balance_transaction")
                                     .build(),
-                            key(idempotencyKey));
+                            recordedCall(idempotencyKey));
             return parse(intent.getLastResponse().body());
         } catch (StripeException e) {
             return StripeFailures.failure(e);
+        }
+    }
+
+    /**
+     * The PaymentIntent FreightGate created for the attempt (found by its {@code freightgate_payment_attempt} metadata
+     * among the PaymentIntents created since {@code since}), if Stripe has one: what a creation whose answer was lost
+     * became. A list, not Stripe's search: a list shows a PaymentIntent as soon as it exists, the search only after
+     * its index caught up, and a search that misses it would let a creation be sent again.
+     */
+    public ProviderOutcome<Optional<PaymentIntentSnapshot>> findIntent(UUID attemptId, Instant since) {
+        String attempt = attemptId.toString();
+        try {
+            Optional<String> after = Optional.empty();
+            while (true) {
+                var response = stripe.rawRequest(
+                        ApiResource.RequestMethod.GET,
+                        "/v1/payment_intents?limit=100&created[gte]=" + since.getEpochSecond()
+                                + "&expand[]=data.latest_charge.balance_transaction"
+                                + after.map(id -> "&starting_after=" + id).orElse(""),
+                        null);
+                JsonNode page = json.readTree(response.body());
+                String last = null;
+                for (JsonNode intent : page.path("data")) {
+                    last = intent.path("id").asString("");
+                    if (attempt.equals(
+                            intent.path("metadata").path(ATTEMPT_METADATA).asString(""))) {
+                        return new ProviderOutcome.Approved<>(Optional.of(snapshot(intent)));
+                    }
+                }
+                if (!page.path("has_more").asBoolean(false) || last == null || last.isEmpty()) {
+                    return new ProviderOutcome.Approved<>(Optional.empty());
+                }
+                after = Optional.of(last);
+            }
+        } catch (StripeException e) {
+            return StripeFailures.failure(e);
+        } catch (JacksonException | IllegalArgumentException e) {
+            return new ProviderOutcome.Unknown<>("Unreadable PaymentIntents from Stripe: " + e.getMessage());
         }
     }
 
@@ -280,6 +319,14 @@ public class StripePayments {
 
     private static RequestOptions key(String idempotencyKey) {
         return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+    }
+
+    /** A recorded Stripe call's send: one request, its network retries being the janitor's. */
+    private static RequestOptions recordedCall(String idempotencyKey) {
+        return RequestOptions.builder()
+                .setIdempotencyKey(idempotencyKey)
+                .setMaxNetworkRetries(StripeCalls.NETWORK_RETRIES)
+                .build();
     }
 
     private ProviderOutcome<PaymentIntentSnapshot> parse(String body) {

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -228,7 +229,13 @@ class PaymentPage {
         } catch (PaymentRequestNotFound notFound) {
             return invalidLink(http, response);
         } catch (IllegalStateException | IllegalArgumentException refused) {
-            return page(409, token, reread(request), Optional.of(refused.getMessage()), http, response);
+            return page(
+                    409,
+                    token,
+                    reread(request),
+                    Optional.of(Objects.requireNonNullElse(refused.getMessage(), "This payment cannot be made now.")),
+                    http,
+                    response);
         }
         return switch (outcome) {
             case PaymentOutcome.Approved approved -> backToPage(token);

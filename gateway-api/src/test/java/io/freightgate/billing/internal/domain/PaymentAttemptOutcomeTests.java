@@ -51,18 +51,6 @@ class PaymentAttemptOutcomeTests {
     }
 
     @Test
-    void everyReconciliationOfAnAttemptIsCounted() {
-        PaymentAttempt attempt = card(false);
-        attempt.unknown("Stripe timed out", NOW);
-
-        attempt.reconciling(LATER);
-        attempt.reconciling(LATER.plusSeconds(60));
-
-        assertThat(attempt.reconcileCount()).isEqualTo(2);
-        assertThat(attempt.updatedAt()).isEqualTo(LATER.plusSeconds(60));
-    }
-
-    @Test
     void onlyApprovedDeclinedAndNotAttemptedOutcomesAreSettled() {
         assertThat(AttemptOutcome.APPROVED.settled()).isTrue();
         assertThat(AttemptOutcome.DECLINED.settled()).isTrue();

@@ -69,7 +69,7 @@ class PaymentAttemptTests {
         assertThat(attempt.stripeStatus()).isEmpty();
         assertThat(attempt.declineCode()).isEmpty();
         assertThat(attempt.failureMessage()).isEmpty();
-        assertThat(attempt.reconcileCount()).isZero();
+        assertThat(attempt.callId()).as("no Stripe call recorded yet").isEmpty();
     }
 
     @Test

@@ -1,0 +1,217 @@
+package io.freightgate.billing.internal;
+
+import io.freightgate.billing.PaymentAttemptFailed;
+import io.freightgate.billing.internal.domain.PaymentAttempt;
+import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
+import io.freightgate.billing.internal.domain.PaymentRequest;
+import io.freightgate.billing.internal.stripe.StripePayments;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
+import io.freightgate.platform.persistence.OnConflict;
+import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.stripe.calls.StripeCall;
+import io.freightgate.platform.stripe.calls.StripeCallLookup;
+import io.freightgate.platform.stripe.calls.StripeCalls;
+import io.freightgate.platform.tenancy.Reach;
+import io.freightgate.platform.tenancy.SystemAccess;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates and confirms an attempt's PaymentIntent as a recorded Stripe call ({@link StripeCalls}, operation
+ * {@value #OPERATION}): the intent is recorded and committed (the attempt points to it), Stripe is called with the
+ * attempt's idempotency key, and the outcome is recorded with its effect on the attempt and the request (a PaymentIntent
+ * by its state: succeeded or authorized approved, failed or canceled declined, else pending). A creation
+ * whose answer was lost (or a PaymentIntent still pending at Stripe: a SEPA debit processing, 3-D Secure to complete) is
+ * settled by the {@link io.freightgate.platform.stripe.calls.StripeCallJanitor} through this class's
+ * {@link StripeCallLookup}: the PaymentIntent is read by its id when the attempt knows it, else found among the
+ * PaymentIntents created since the intent by its {@code freightgate_payment_attempt} metadata; only when Stripe has
+ * none is the creation sent again, with the same key and parameters.
+ */
+@Component
+public class PaymentIntentSending implements StripeCallLookup<PaymentIntentSnapshot> {
+
+    /** The operation type of a PaymentIntent's creation in {@link StripeCalls}. */
+    public static final String OPERATION = "payment.create";
+
+    /** How long before the recorded intent the look-up lists PaymentIntents (clocks of two machines differ). */
+    static final Duration CLOCK_MARGIN = Duration.ofMinutes(10);
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("PaymentIntentSending on its own authority");
+
+    private final PaymentRequestRecords requests;
+    private final PaymentAttemptRecords attempts;
+    private final PaymentSynchronizer synchronizer;
+    private final StripePayments stripe;
+    private final SystemAccess systemAccess;
+    private final StripeCalls calls;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PaymentIntentSending(
+            PaymentRequestRecords requests,
+            PaymentAttemptRecords attempts,
+            PaymentSynchronizer synchronizer,
+            StripePayments stripe,
+            SystemAccess systemAccess,
+            StripeCalls calls,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.requests = requests;
+        this.attempts = attempts;
+        this.synchronizer = synchronizer;
+        this.stripe = stripe;
+        this.systemAccess = systemAccess;
+        this.calls = calls;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    private record Planned(UUID callId, StripePayments.IntentCall call) {}
+
+    /**
+     * Records the attempt's PaymentIntent creation as a Stripe call (once: a later send keeps the first record) and
+     * commits it, then sends it and records the outcome. Returns Stripe's answer.
+     */
+    public ProviderOutcome<PaymentIntentSnapshot> send(UUID attemptId) {
+        Planned planned = plan(attemptId, true);
+        var outcome = calls.send(() -> stripe.createIntent(planned.call()));
+        settle(planned.callId(), attemptId, outcome);
+        return outcome;
+    }
+
+    private Planned plan(UUID attemptId, boolean intend) {
+        return systemAccess.transaction(ACROSS_TENANTS, "prepare PaymentIntent of attempt " + attemptId, () -> {
+            PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+            PaymentRequest request =
+                    requests.findById(attempt.paymentRequestId()).orElseThrow();
+            UUID callId = attempt.callId().orElse(null);
+            if (callId == null) {
+                if (!intend) {
+                    throw new IllegalStateException("Payment attempt " + attemptId + " has no Stripe call");
+                }
+                callId =
+                        calls.intend(attempt.tenantId(), OPERATION, attempt.id().toString(), attempt.idempotencyKey());
+                attempt.sendingThrough(callId);
+            }
+            return new Planned(
+                    callId,
+                    new StripePayments.IntentCall(
+                            request.id(),
+                            attempt.id(),
+                            request.tenantId(),
+                            request.shipperId(),
+                            attempt.idempotencyKey(),
+                            attempt.amountMinor(),
+                            attempt.currency(),
+                            attempt.method() == PaymentAttempt.Method.SEPA_DEBIT,
+                            attempt.manualCapture(),
+                            attempt.stripePaymentMethodId().orElseThrow(),
+                            attempt.returnUrl(),
+                            request.loadReference(),
+                            "Load " + request.loadReference() + ": " + request.origin() + " - " + request.destination(),
+                            attempt.mandate()
+                                    .map(m ->
+                                            new StripePayments.Mandate(m.ipAddress(), m.userAgent(), m.acceptedAt()))));
+        });
+    }
+
+    /**
+     * Applies an answer to the attempt and records it on its call: a PaymentIntent is applied by the synchronizer
+     * (which records the call with it); a refusal or a call never made ends the attempt and opens the request again;
+     * no answer leaves the attempt {@code UNKNOWN} for the janitor.
+     */
+    private void settle(UUID callId, UUID attemptId, ProviderOutcome<PaymentIntentSnapshot> outcome) {
+        if (outcome instanceof ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot intent)) {
+            synchronizer.apply(attemptId, intent);
+            OnConflict.retry(
+                    () -> systemAccess.transaction(ACROSS_TENANTS, "record PaymentIntent " + intent.id(), () -> {
+                        calls.record(callId, PaymentSynchronizer.outcome(intent), PaymentIntentSnapshot::id);
+                        return null;
+                    }));
+            return;
+        }
+        OnConflict.retry(() -> systemAccess.transaction(ACROSS_TENANTS, "record payment attempt " + attemptId, () -> {
+            calls.record(callId, outcome, PaymentIntentSnapshot::id);
+            PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+            var now = clock.instant();
+            switch (outcome) {
+                case ProviderOutcome.Declined<PaymentIntentSnapshot> declined -> {
+                    if (!attempt.outcome().settled()) {
+                        attempt.declined(Optional.empty(), declined.code(), declined.message(), now);
+                        reopen(attempt, true);
+                    }
+                }
+                case ProviderOutcome.NotAttempted<PaymentIntentSnapshot> notAttempted -> {
+                    if (!attempt.outcome().settled()) {
+                        attempt.notAttempted(notAttempted.reason(), now);
+                        reopen(attempt, false);
+                    }
+                }
+                case ProviderOutcome.Pending<PaymentIntentSnapshot> pending -> attempt.unknown(pending.reason(), now);
+                case ProviderOutcome.Unknown<PaymentIntentSnapshot> unknown -> attempt.unknown(unknown.reason(), now);
+                case ProviderOutcome.Approved<PaymentIntentSnapshot> approved -> {}
+            }
+            return null;
+        }));
+    }
+
+    /** The attempt ended without money moving: the request is payable again. */
+    private void reopen(PaymentAttempt attempt, boolean publish) {
+        PaymentRequest request = requests.findById(attempt.paymentRequestId()).orElseThrow();
+        if (request.attemptFailed(attempt.id(), clock.instant()) && publish) {
+            events.publishEvent(new PaymentAttemptFailed(
+                    new PaymentRequestId(request.id()),
+                    new PaymentAttemptId(attempt.id()),
+                    request.carrier(),
+                    request.shipper(),
+                    attempt.declineCode().orElse("declined")));
+        }
+    }
+
+    @Override
+    public String operation() {
+        return OPERATION;
+    }
+
+    @Override
+    public ProviderOutcome<Optional<PaymentIntentSnapshot>> lookUp(StripeCall call) {
+        UUID attemptId = UUID.fromString(call.businessKey());
+        Optional<String> known =
+                systemAccess.transaction(ACROSS_TENANTS, "read attempt " + attemptId, () -> attempts.findById(attemptId)
+                        .flatMap(PaymentAttempt::stripePaymentIntentId));
+        if (known.isPresent()) {
+            return switch (stripe.retrieve(known.get())) {
+                case ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot intent) ->
+                    new ProviderOutcome.Approved<>(Optional.of(intent));
+                case ProviderOutcome.Declined<PaymentIntentSnapshot> d ->
+                    new ProviderOutcome.Declined<>(d.code(), d.message());
+                case ProviderOutcome.Pending<PaymentIntentSnapshot> p -> new ProviderOutcome.Pending<>(p.reason());
+                case ProviderOutcome.Unknown<PaymentIntentSnapshot> u -> new ProviderOutcome.Unknown<>(u.reason());
+                case ProviderOutcome.NotAttempted<PaymentIntentSnapshot> n ->
+                    new ProviderOutcome.NotAttempted<>(n.reason());
+            };
+        }
+        return stripe.findIntent(attemptId, call.intendedAt().minus(CLOCK_MARGIN));
+    }
+
+    @Override
+    public ProviderOutcome<PaymentIntentSnapshot> resend(StripeCall call) {
+        Planned planned = plan(UUID.fromString(call.businessKey()), false);
+        return stripe.createIntent(planned.call());
+    }
+
+    @Override
+    public void settle(StripeCall call, ProviderOutcome<PaymentIntentSnapshot> outcome) {
+        settle(call.id(), UUID.fromString(call.businessKey()), outcome);
+    }
+
+    @Override
+    public String objectId(PaymentIntentSnapshot result) {
+        return result.id();
+    }
+}
