@@ -1,10 +1,10 @@
 package io.freightgate.disputes;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The dispute was decided. Published once per dispute, after {@link DisputeFundsWithdrawn} and {@link
@@ -19,7 +19,7 @@ public record DisputeClosed(
         DisputeId disputeId,
         String stripeDisputeId,
         String paymentIntentId,
-        UUID paymentRequestId,
+        PaymentRequestId paymentRequestId,
         TenantId carrier,
         DisputeOutcome outcome,
         Money amount,

@@ -2,9 +2,9 @@ package io.freightgate.disputes;
 
 import io.freightgate.disputes.internal.Disputes;
 import io.freightgate.disputes.internal.domain.DisputeCase;
+import io.freightgate.kernel.PaymentRequestId;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -38,9 +38,10 @@ public class DisputeDesk {
     }
 
     /** The cases on a payment request's charges, oldest first. */
-    public List<DisputeView> ofPaymentRequest(UUID paymentRequestId) {
-        return transactions.execute(status -> disputes.findByPaymentRequestIdOrderByOpenedAt(paymentRequestId).stream()
-                .map(DisputeCase::view)
-                .toList());
+    public List<DisputeView> ofPaymentRequest(PaymentRequestId paymentRequestId) {
+        return transactions.execute(
+                status -> disputes.findByPaymentRequestIdOrderByOpenedAt(paymentRequestId.value()).stream()
+                        .map(DisputeCase::view)
+                        .toList());
     }
 }

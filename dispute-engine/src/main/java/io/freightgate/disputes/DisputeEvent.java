@@ -1,6 +1,6 @@
 package io.freightgate.disputes;
 
-import java.util.UUID;
+import io.freightgate.kernel.PaymentRequestId;
 
 /** The events the dispute engine publishes, each once per dispute case. */
 public sealed interface DisputeEvent
@@ -10,5 +10,5 @@ public sealed interface DisputeEvent
 
     String stripeDisputeId();
 
-    UUID paymentRequestId();
+    PaymentRequestId paymentRequestId();
 }

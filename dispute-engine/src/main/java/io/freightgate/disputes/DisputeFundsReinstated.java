@@ -1,9 +1,9 @@
 package io.freightgate.disputes;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The withdrawn amount and the dispute fee came back to the platform's balance (Stripe's balance transaction of
@@ -17,7 +17,7 @@ public record DisputeFundsReinstated(
         DisputeId disputeId,
         String stripeDisputeId,
         String paymentIntentId,
-        UUID paymentRequestId,
+        PaymentRequestId paymentRequestId,
         TenantId carrier,
         Money amount,
         Money fee,

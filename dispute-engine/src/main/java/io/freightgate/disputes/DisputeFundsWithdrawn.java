@@ -1,9 +1,9 @@
 package io.freightgate.disputes;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The card network withdrew the disputed amount from the platform's balance, and Stripe its dispute fee (Stripe's
@@ -17,7 +17,7 @@ public record DisputeFundsWithdrawn(
         DisputeId disputeId,
         String stripeDisputeId,
         String paymentIntentId,
-        UUID paymentRequestId,
+        PaymentRequestId paymentRequestId,
         TenantId carrier,
         Money amount,
         Money fee,

@@ -1,10 +1,10 @@
 package io.freightgate.disputes;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The shipper's bank opened a dispute (an inquiry or a chargeback) on the charge of a payment request. Published once
@@ -16,7 +16,7 @@ public record DisputeOpened(
         DisputeId disputeId,
         String stripeDisputeId,
         String paymentIntentId,
-        UUID paymentRequestId,
+        PaymentRequestId paymentRequestId,
         TenantId carrier,
         DisputeStatus status,
         Money amount,

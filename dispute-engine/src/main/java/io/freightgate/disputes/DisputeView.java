@@ -1,10 +1,10 @@
 package io.freightgate.disputes;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A dispute case as the desk shows it.
@@ -30,7 +30,7 @@ public record DisputeView(
         String stripeDisputeId,
         String chargeId,
         String paymentIntentId,
-        UUID paymentRequestId,
+        PaymentRequestId paymentRequestId,
         TenantId carrier,
         TenantId shipper,
         DisputeStatus status,

@@ -1,8 +1,8 @@
 package io.freightgate.disputes;
 
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The port through which the dispute engine learns which payment a disputed charge paid (implemented in {@code
@@ -14,5 +14,5 @@ public interface DisputedPayments {
     Optional<DisputedPayment> byPaymentIntent(String paymentIntentId);
 
     /** A payment request a dispute concerns, with the tenants that see it. */
-    record DisputedPayment(UUID paymentRequestId, TenantId carrier, TenantId shipper) {}
+    record DisputedPayment(PaymentRequestId paymentRequestId, TenantId carrier, TenantId shipper) {}
 }

@@ -1,6 +1,7 @@
 package io.freightgate.api;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.FeeStatementView;
 import io.freightgate.ledger.FeeStatementView.VatTreatment;
@@ -134,7 +135,9 @@ class FeeStatementsController {
                                     line.occurredAt(),
                                     line.kind(),
                                     line.journalReference(),
-                                    line.paymentRequestId().orElse(null),
+                                    line.paymentRequestId()
+                                            .map(PaymentRequestId::value)
+                                            .orElse(null),
                                     line.loadReference().orElse(null),
                                     line.gross(),
                                     line.fee()))

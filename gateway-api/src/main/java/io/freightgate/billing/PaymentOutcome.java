@@ -1,8 +1,8 @@
 package io.freightgate.billing;
 
+import io.freightgate.kernel.PaymentAttemptId;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What paying a payment request came to ({@link Payments#pay}). Every business outcome is a value the caller switches
@@ -48,7 +48,7 @@ public sealed interface PaymentOutcome {
     }
 
     /** Stripe declined; {@code declineCode} is Stripe's ({@code insufficient_funds}, {@code generic_decline}...). */
-    record Declined(String declineCode, String message, UUID attemptId) implements PaymentOutcome {
+    record Declined(String declineCode, String message, PaymentAttemptId attemptId) implements PaymentOutcome {
         public Declined {
             Objects.requireNonNull(declineCode, "declineCode");
             Objects.requireNonNull(message, "message");
@@ -62,7 +62,7 @@ public sealed interface PaymentOutcome {
     }
 
     /** Screening refused the payment before Stripe was called; nothing was charged. */
-    record Blocked(String message, UUID attemptId) implements PaymentOutcome {
+    record Blocked(String message, PaymentAttemptId attemptId) implements PaymentOutcome {
         public Blocked {
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(attemptId, "attemptId");

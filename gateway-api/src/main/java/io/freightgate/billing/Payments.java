@@ -169,7 +169,7 @@ public class Payments {
         if (verdict.decision() == PaymentScreening.Decision.BLOCK) {
             failed(attempt.id(), false);
             return new PaymentOutcome.Blocked(
-                    "The payment was refused by screening; nothing was charged.", attempt.id());
+                    "The payment was refused by screening; nothing was charged.", new PaymentAttemptId(attempt.id()));
         }
         if (with instanceof PayWith.SepaDebit sepa) {
             switch (stripe.createSepaPaymentMethod(attempt.id(), sepa.iban(), sepa.accountHolderName(), sepa.email())) {
@@ -180,7 +180,8 @@ public class Payments {
                             attempt.id(),
                             a -> a.declined(Optional.empty(), declined.code(), declined.message(), clock.instant()));
                     failed(attempt.id(), true);
-                    return new PaymentOutcome.Declined(declined.code(), declined.message(), attempt.id());
+                    return new PaymentOutcome.Declined(
+                            declined.code(), declined.message(), new PaymentAttemptId(attempt.id()));
                 }
                 default -> {
                     record(
@@ -273,7 +274,7 @@ public class Payments {
         return switch (intentSending.send(attemptId)) {
             case ProviderOutcome.Approved<PaymentIntentSnapshot> approved -> PaymentOutcome.of(attemptView(attemptId));
             case ProviderOutcome.Declined<PaymentIntentSnapshot> declined ->
-                new PaymentOutcome.Declined(declined.code(), declined.message(), attemptId);
+                new PaymentOutcome.Declined(declined.code(), declined.message(), new PaymentAttemptId(attemptId));
             case ProviderOutcome.NotAttempted<PaymentIntentSnapshot> notAttempted ->
                 new PaymentOutcome.ProviderUnavailable("The payment could not be sent to Stripe; nothing was charged.");
             case ProviderOutcome.Pending<PaymentIntentSnapshot> pending -> unknown();

@@ -26,5 +26,5 @@ public record RefundOutcomeChanged(
         List<RefundLine> refundsOfRequest) {
 
     /** One refund of the request. */
-    public record RefundLine(PaymentRefundId refundId, long amountMinor, RefundOutcome outcome) {}
+    public record RefundLine(PaymentRefundId refundId, Money amount, RefundOutcome outcome) {}
 }

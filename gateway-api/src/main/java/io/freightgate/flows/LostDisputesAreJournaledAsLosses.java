@@ -1,7 +1,6 @@
 package io.freightgate.flows;
 
 import io.freightgate.disputes.DisputeClosed;
-import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.ChargebackJournals;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.util.Optional;
@@ -37,7 +36,7 @@ class LostDisputesAreJournaledAsLosses {
                                 "journal the loss of dispute " + event.stripeDisputeId(),
                                 () -> {
                                     journals.journalLoss(
-                                            new PaymentRequestId(event.paymentRequestId()),
+                                            event.paymentRequestId(),
                                             event.stripeDisputeId(),
                                             event.amount(),
                                             event.at());

@@ -1,7 +1,6 @@
 package io.freightgate.flows;
 
 import io.freightgate.disputes.DisputeFundsReinstated;
-import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.ChargebackJournals;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.util.Optional;
@@ -33,11 +32,7 @@ class ReinstatedDisputeFundsAreJournaled {
                 "journal the reinstatement of dispute " + event.stripeDisputeId(),
                 () -> {
                     journals.journalReinstatement(
-                            new PaymentRequestId(event.paymentRequestId()),
-                            event.stripeDisputeId(),
-                            event.amount(),
-                            event.fee(),
-                            event.at());
+                            event.paymentRequestId(), event.stripeDisputeId(), event.amount(), event.fee(), event.at());
                     return null;
                 });
     }

@@ -1,7 +1,6 @@
 package io.freightgate.flows;
 
 import io.freightgate.disputes.DisputeFundsWithdrawn;
-import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.ChargebackJournals;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.util.Optional;
@@ -34,11 +33,7 @@ class WithdrawnDisputeFundsAreJournaled {
                 "journal the withdrawal of dispute " + event.stripeDisputeId(),
                 () -> {
                     journals.journalWithdrawal(
-                            new PaymentRequestId(event.paymentRequestId()),
-                            event.stripeDisputeId(),
-                            event.amount(),
-                            event.fee(),
-                            event.at());
+                            event.paymentRequestId(), event.stripeDisputeId(), event.amount(), event.fee(), event.at());
                     return null;
                 });
     }

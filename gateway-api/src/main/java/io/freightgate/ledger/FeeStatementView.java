@@ -1,13 +1,13 @@
 package io.freightgate.ledger;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A carrier's monthly statement of the platform's fees: every ledger journal of the month (UTC, by the journal's
@@ -50,7 +50,7 @@ public record FeeStatementView(
             Instant occurredAt,
             JournalKind kind,
             String journalReference,
-            Optional<UUID> paymentRequestId,
+            Optional<PaymentRequestId> paymentRequestId,
             Optional<String> loadReference,
             Money gross,
             Money fee) {}

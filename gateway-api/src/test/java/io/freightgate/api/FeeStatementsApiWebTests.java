@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.freightgate.kernel.CountryCode;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.CarrierVatStatus;
 import io.freightgate.ledger.FeeStatementView;
 import io.freightgate.ledger.FeeStatements;
@@ -32,7 +33,6 @@ import java.time.YearMonth;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,7 +150,7 @@ class FeeStatementsApiWebTests {
                         Instant.parse("2026-11-20T09:00:00Z"),
                         JournalKind.PAYMENT,
                         "pay:pi_1",
-                        Optional.of(UUID.randomUUID()),
+                        Optional.of(PaymentRequestId.random()),
                         Optional.of("LD-1"),
                         new Money(100_000, EUR),
                         new Money(2_525, EUR))),

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +68,7 @@ class ChargebackJourneyIT extends TransferJourneys {
         com.stripe.model.Dispute atStripe = stripeClient.v1().disputes().retrieve(dispute);
         assertThat(opened.chargeId()).isEqualTo(charge.getId());
         assertThat(opened.paymentIntentId()).isEqualTo(charge.getPaymentIntent());
-        assertThat(opened.paymentRequestId()).isEqualTo(UUID.fromString(id));
+        assertThat(opened.paymentRequestId()).isEqualTo(PaymentRequestId.of(id));
         assertThat(opened.carrier()).isEqualTo(carrier.parties().carrier());
         assertThat(opened.shipper()).isEqualTo(carrier.parties().shipper());
         assertThat(opened.status()).isEqualTo(DisputeStatus.NEEDS_RESPONSE);
@@ -80,7 +79,7 @@ class ChargebackJourneyIT extends TransferJourneys {
         assertThat(opened.withdrawn()).contains(Money.of(40_000, "EUR"));
         assertThat(opened.openedAt()).isEqualTo(Instant.ofEpochSecond(atStripe.getCreated()));
         assertThat(opened.open()).isTrue();
-        assertThat(systemAccess.call("read the dispute desk", () -> desk.ofPaymentRequest(UUID.fromString(id))))
+        assertThat(systemAccess.call("read the dispute desk", () -> desk.ofPaymentRequest(PaymentRequestId.of(id))))
                 .singleElement()
                 .extracting(DisputeView::id)
                 .isEqualTo(opened.id());

@@ -6,7 +6,6 @@ import io.freightgate.billing.RefundOutcomeCommitted;
 import io.freightgate.billing.internal.domain.AttemptOutcome;
 import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
-import io.freightgate.kernel.Money;
 import io.freightgate.kernel.PaymentRefundId;
 import io.freightgate.kernel.PaymentRequestId;
 import java.util.UUID;
@@ -33,14 +32,14 @@ public class RefundOutcomes {
     public void recorded(PaymentRequest request, PaymentRefund refund, AttemptOutcome before) {
         var lines = refunds.findByPaymentRequestIdOrderByCreatedAt(request.id()).stream()
                 .map(r -> new RefundOutcomeChanged.RefundLine(
-                        new PaymentRefundId(r.id()), r.amountMinor(), outcome(r.outcome())))
+                        new PaymentRefundId(r.id()), r.amount(), outcome(r.outcome())))
                 .toList();
         events.publishEvent(new RefundOutcomeChanged(
                 new PaymentRefundId(refund.id()),
                 new PaymentRequestId(request.id()),
                 request.carrier(),
                 request.loadReference(),
-                Money.of(refund.amountMinor(), request.currency()),
+                refund.amount(),
                 refund.stripeRefundId(),
                 outcome(before),
                 outcome(refund.outcome()),

@@ -169,10 +169,10 @@ public class RefundReversals {
         long before = 0;
         for (RefundOutcomeChanged.RefundLine other : refund.refundsOfRequest()) {
             if (other.refundId().equals(refund.refundId())) {
-                return before + other.amountMinor() <= transfer.refunded().minor();
+                return before + other.amount().minor() <= transfer.refunded().minor();
             }
             if (other.outcome() != RefundOutcome.DECLINED) {
-                before += other.amountMinor();
+                before += other.amount().minor();
             }
         }
         return false;

@@ -10,6 +10,7 @@ import io.freightgate.disputes.DisputeStatus;
 import io.freightgate.disputes.DisputeView;
 import io.freightgate.disputes.DisputedPayments.DisputedPayment;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -117,7 +118,7 @@ public class DisputeCase {
         dispute.stripeDisputeId = first.stripeDisputeId();
         dispute.chargeId = first.chargeId();
         dispute.paymentIntentId = first.paymentIntentId();
-        dispute.paymentRequestId = payment.paymentRequestId();
+        dispute.paymentRequestId = payment.paymentRequestId().value();
         dispute.status = first.status();
         dispute.describe(first);
         dispute.openedAt = first.created();
@@ -127,7 +128,7 @@ public class DisputeCase {
                 id,
                 dispute.stripeDisputeId,
                 dispute.paymentIntentId,
-                dispute.paymentRequestId,
+                new PaymentRequestId(dispute.paymentRequestId),
                 dispute.carrier(),
                 dispute.status,
                 dispute.amount(),
@@ -177,7 +178,7 @@ public class DisputeCase {
                     id(),
                     stripeDisputeId,
                     paymentIntentId,
-                    paymentRequestId,
+                    new PaymentRequestId(paymentRequestId),
                     carrier(),
                     withdrawal.amount(),
                     withdrawal.fee(),
@@ -192,7 +193,7 @@ public class DisputeCase {
                     id(),
                     stripeDisputeId,
                     paymentIntentId,
-                    paymentRequestId,
+                    new PaymentRequestId(paymentRequestId),
                     carrier(),
                     reinstatement.amount(),
                     reinstatement.fee(),
@@ -204,7 +205,7 @@ public class DisputeCase {
                     id(),
                     stripeDisputeId,
                     paymentIntentId,
-                    paymentRequestId,
+                    new PaymentRequestId(paymentRequestId),
                     carrier(),
                     status.outcome().orElseThrow(),
                     amount(),
@@ -256,7 +257,7 @@ public class DisputeCase {
                 stripeDisputeId,
                 chargeId,
                 paymentIntentId,
-                paymentRequestId,
+                new PaymentRequestId(paymentRequestId),
                 carrier(),
                 new TenantId(shipperId),
                 status,

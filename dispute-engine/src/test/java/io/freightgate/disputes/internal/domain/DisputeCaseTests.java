@@ -13,6 +13,7 @@ import io.freightgate.disputes.DisputeOutcome;
 import io.freightgate.disputes.DisputeStatus;
 import io.freightgate.disputes.DisputedPayments.DisputedPayment;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ class DisputeCaseTests {
     static final Instant LATER = Instant.parse("2026-12-20T08:00:00Z");
     static final Instant DUE = Instant.parse("2026-12-22T23:59:59Z");
     static final DisputedPayment PAYMENT = new DisputedPayment(
-            UUID.fromString("00000000-0000-0000-0000-0000000000a1"),
+            PaymentRequestId.of("00000000-0000-0000-0000-0000000000a1"),
             new TenantId(UUID.fromString("00000000-0000-0000-0000-0000000000c1")),
             new TenantId(UUID.fromString("00000000-0000-0000-0000-0000000000b1")));
 

@@ -1,10 +1,10 @@
 package io.freightgate.ledger.internal.statements;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.JournalKind;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * One ledger journal that moved a carrier's fee revenue account, as the statement reads it: the sums of its entries on
@@ -14,7 +14,7 @@ public record FeeJournal(
         String reference,
         JournalKind kind,
         Instant occurredAt,
-        Optional<UUID> paymentRequestId,
+        Optional<PaymentRequestId> paymentRequestId,
         Optional<String> loadReference,
         Money feeRevenue,
         Money carrierPayable) {}

@@ -1,6 +1,7 @@
 package io.freightgate.ledger.internal.statements;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.JournalKind;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -48,7 +49,8 @@ public class FeeJournalRecords {
                             rs.getString("reference"),
                             JournalKind.valueOf(rs.getString("kind")),
                             rs.getTimestamp("occurred_at").toInstant(),
-                            Optional.ofNullable(rs.getObject("payment_request_id", UUID.class)),
+                            Optional.ofNullable(rs.getObject("payment_request_id", UUID.class))
+                                    .map(PaymentRequestId::new),
                             Optional.ofNullable(rs.getString("load_reference")),
                             new Money(rs.getLong("fee_revenue"), currency),
                             new Money(rs.getLong("payable"), currency));

@@ -3,6 +3,7 @@ package io.freightgate.ledger.internal.statements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.FeeStatementView.Line;
 import io.freightgate.ledger.FeeStatementView.Total;
 import io.freightgate.ledger.JournalKind;
@@ -26,7 +27,7 @@ class FeeStatementLinesTests {
                 "charge:" + ref,
                 JournalKind.PAYMENT,
                 Instant.parse(at),
-                Optional.of(UUID.nameUUIDFromBytes(ref.getBytes())),
+                Optional.of(new PaymentRequestId(UUID.nameUUIDFromBytes(ref.getBytes()))),
                 Optional.of("LD-" + ref),
                 new Money(-fee, currency),
                 new Money(-(amount - fee), currency));
@@ -38,7 +39,7 @@ class FeeStatementLinesTests {
                 "refund:" + ref,
                 JournalKind.REFUND,
                 Instant.parse(at),
-                Optional.of(UUID.nameUUIDFromBytes(ref.getBytes())),
+                Optional.of(new PaymentRequestId(UUID.nameUUIDFromBytes(ref.getBytes()))),
                 Optional.of("LD-" + ref),
                 new Money(amount - carrierPart, EUR),
                 new Money(carrierPart, EUR));
