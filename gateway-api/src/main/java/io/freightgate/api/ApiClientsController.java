@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -50,7 +51,7 @@ class ApiClientsController {
     }
 
     record CreateApiClientRequest(
-            UUID organizationId,
+            @Nullable UUID organizationId,
             @NotBlank @Size(max = 100) String name,
             @NotEmpty Set<Role> roles) {}
 
@@ -58,7 +59,7 @@ class ApiClientsController {
             UUID id,
             UUID organizationId,
             String clientId,
-            String clientSecret,
+            @Nullable String clientSecret,
             String name,
             List<Role> roles,
             String status,

@@ -17,7 +17,7 @@ record Caller(TenantId organization, Authentication authentication) {
 
     boolean has(Role role) {
         return authentication.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals(role.authority()));
+                .anyMatch(authority -> role.authority().equals(authority.getAuthority()));
     }
 
     /** Staff of the platform organization holding one of the given platform roles act across tenants (audited). */

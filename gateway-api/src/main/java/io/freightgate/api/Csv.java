@@ -2,6 +2,7 @@ package io.freightgate.api;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RFC 4180 CSV rows (CRLF line ends; a field with a comma, a double quote, CR or LF is quoted, its quotes doubled)
@@ -16,7 +17,7 @@ final class Csv {
     private Csv() {}
 
     /** One row, ending in CRLF; {@code null} is an empty cell. */
-    static String row(List<String> cells) {
+    static String row(List<? extends @Nullable String> cells) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
@@ -28,7 +29,7 @@ final class Csv {
     }
 
     /** One cell, defused and quoted as needed. */
-    static String cell(String value) {
+    static String cell(@Nullable String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }

@@ -158,6 +158,11 @@ final class DocumentedProblems implements OpenApiCustomizer {
                         .example("insufficient_funds"));
         properties.put(
                 "attempt_id", new UUIDSchema().description("payment-declined, payment-blocked: the payment attempt"));
+        properties.put(
+                "line", new IntegerSchema().description("rule-invalid: the line of the problem in the rule, from 1"));
+        properties.put(
+                "column",
+                new IntegerSchema().description("rule-invalid: the column of the problem in the rule, from 1"));
         Schema schema = new ObjectSchema()
                 .description("An RFC 9457 problem detail, sent as application/problem+json")
                 .properties(properties);

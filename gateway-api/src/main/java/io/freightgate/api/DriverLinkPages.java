@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -41,7 +42,8 @@ class DriverLinkPages {
 
     /** The upload form's fields: the photo or PDF, and who signed it. */
     record ProofOfDeliveryForm(
-            MultipartFile file, @BindParam("signatory_name") String signatoryName) {}
+            @Nullable MultipartFile file,
+            @BindParam("signatory_name") @Nullable String signatoryName) {}
 
     @GetMapping("/driver/loads/{token}")
     ModelAndView page(@PathVariable String token, HttpServletResponse response) {
@@ -91,9 +93,9 @@ class DriverLinkPages {
                         case MALFORMED, ACTIVE_CONTENT, TOO_COMPLEX -> 422;
                         case BUSY -> 503;
                     };
-            return form(status, token, load.get(), Optional.of(e.getMessage()), response);
+            return form(status, token, load.get(), Optional.ofNullable(e.getMessage()), response);
         } catch (IllegalArgumentException e) {
-            return form(422, token, load.get(), Optional.of(e.getMessage()), response);
+            return form(422, token, load.get(), Optional.ofNullable(e.getMessage()), response);
         }
     }
 

@@ -18,6 +18,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -60,12 +61,12 @@ class FeeStatementsController {
      */
     record VatResponse(
             boolean reverseCharge,
-            String note,
-            String carrierVatNumber,
-            String carrierMemberState,
-            String platformVatNumber,
-            String platformMemberState,
-            String reason) {
+            @Nullable String note,
+            @Nullable String carrierVatNumber,
+            @Nullable String carrierMemberState,
+            @Nullable String platformVatNumber,
+            @Nullable String platformMemberState,
+            @Nullable String reason) {
 
         static VatResponse of(VatTreatment treatment) {
             return switch (treatment) {
@@ -89,8 +90,8 @@ class FeeStatementsController {
             Instant occurredAt,
             JournalKind kind,
             String journalReference,
-            UUID paymentRequestId,
-            String loadReference,
+            @Nullable UUID paymentRequestId,
+            @Nullable String loadReference,
             Money gross,
             Money fee) {}
 
@@ -106,7 +107,7 @@ class FeeStatementsController {
             boolean complete,
             Instant generatedAt,
             PlatformResponse platform,
-            CarrierVatResponse carrierVat,
+            @Nullable CarrierVatResponse carrierVat,
             VatResponse vat,
             List<LineResponse> lines,
             List<TotalResponse> totals) {

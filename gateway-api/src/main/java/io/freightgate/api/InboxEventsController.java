@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,14 +40,14 @@ class InboxEventsController {
             String endpoint,
             String eventId,
             String type,
-            String account,
+            @Nullable String account,
             InboxEventStatus status,
             int attempts,
-            Instant nextAttemptAt,
-            String lastError,
+            @Nullable Instant nextAttemptAt,
+            @Nullable String lastError,
             Instant eventCreated,
             Instant receivedAt,
-            Instant processedAt) {
+            @Nullable Instant processedAt) {
 
         static InboxEventResponse of(InboxEventView view) {
             return new InboxEventResponse(

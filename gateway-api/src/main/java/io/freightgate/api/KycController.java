@@ -39,8 +39,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -88,10 +90,17 @@ class KycController {
         this.systemAccess = systemAccess;
     }
 
-    record VatValidationRequest(@NotBlank @Size(max = 30) String vatNumber, Boolean vies) {}
+    record VatValidationRequest(
+            @NotBlank @Size(max = 30) String vatNumber,
+            @Nullable Boolean vies) {}
 
     record VatValidationResponse(
-            boolean valid, String normalized, String failure, String countryCode, String number, Object vies) {}
+            boolean valid,
+            String normalized,
+            @Nullable String failure,
+            @Nullable String countryCode,
+            @Nullable String number,
+            @Nullable Object vies) {}
 
     @PostMapping("/vat-validations")
     @Operation(summary = "Validate a VAT number offline (format and check digit), and live against VIES if asked")
@@ -124,13 +133,13 @@ class KycController {
 
     record ViesResponse(
             String outcome,
-            String memberState,
+            @Nullable String memberState,
             String vatNumber,
-            String name,
-            String address,
-            LocalDate requestDate,
-            String consultationNumber,
-            String reason) {}
+            @Nullable String name,
+            @Nullable String address,
+            @Nullable LocalDate requestDate,
+            @Nullable String consultationNumber,
+            @Nullable String reason) {}
 
     private static ViesResponse viesResult(ViesCheck check) {
         return switch (check) {
@@ -227,8 +236,7 @@ class KycController {
             Authentication caller)
             throws IOException {
         TenantId own = requireOwn(caller, organizationId);
-        return done(kyc.uploadDocument(
-                new UploadDocument(own, kind, file.getOriginalFilename(), file.getBytes(), expiresOn)));
+        return done(kyc.uploadDocument(new UploadDocument(own, kind, fileName(file), file.getBytes(), expiresOn)));
     }
 
     @GetMapping("/cases/{organizationId}/documents/{documentId}/content")
@@ -257,7 +265,7 @@ class KycController {
             @NotBlank String company,
             @NotBlank String contact,
             @NotBlank String relationship,
-            String notes) {}
+            @Nullable String notes) {}
 
     @PostMapping("/cases/{organizationId}/references")
     @PreAuthorize(ORGANIZATION_ADMIN)
@@ -292,7 +300,8 @@ class KycController {
         return check.map(KycController::viesResult).orElseThrow(() -> new NotFound("KYB case of " + organizationId));
     }
 
-    record ReferenceCheckRequest(@NotNull ReferenceStatus status, String notes) {}
+    record ReferenceCheckRequest(
+            @NotNull ReferenceStatus status, @Nullable String notes) {}
 
     @PostMapping("/cases/{organizationId}/references/{referenceId}/checks")
     @PreAuthorize(COMPLIANCE)
@@ -314,7 +323,8 @@ class KycController {
     }
 
     record DecisionRequest(
-            @NotNull Decision decision, @Size(max = 2000) String reason) {}
+            @NotNull Decision decision,
+            @Size(max = 2000) @Nullable String reason) {}
 
     @PostMapping("/cases/{organizationId}/decisions")
     @PreAuthorize(COMPLIANCE)
@@ -326,9 +336,9 @@ class KycController {
         return done(
                 switch (request.decision()) {
                     case APPROVE -> kyc.approve(new ApproveCase(organization, request.reason()));
-                    case REJECT -> kyc.reject(new RejectCase(organization, request.reason()));
+                    case REJECT -> kyc.reject(new RejectCase(organization, requiredReason(request)));
                     case REQUEST_RESUBMISSION ->
-                        kyc.requestResubmission(new RequestResubmission(organization, request.reason()));
+                        kyc.requestResubmission(new RequestResubmission(organization, requiredReason(request)));
                 });
     }
 
@@ -363,6 +373,26 @@ class KycController {
             case SanctionsImport.Unreadable unreadable ->
                 throw new ProblemException(ProblemType.UNPROCESSABLE, unreadable.reason());
         };
+    }
+
+    /**
+     * A rejection and a request for resubmission give their reason (an approval's is optional): without one, the same
+     * 422 as the case commands answer a blank reason with.
+     */
+    private static String requiredReason(DecisionRequest request) {
+        String reason = request.reason();
+        if (reason == null) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "reason is required");
+        }
+        return reason;
+    }
+
+    /**
+     * The part's file name; a part without one gets an empty name, which the document store refuses as it refuses a
+     * blank one (a bad file name, 422).
+     */
+    private static String fileName(MultipartFile file) {
+        return Objects.requireNonNullElse(file.getOriginalFilename(), "");
     }
 
     private static CaseView done(CaseChange change) {

@@ -1,6 +1,7 @@
 package io.freightgate.api;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.JournalKind;
 import io.freightgate.ledger.LedgerAccountKind;
@@ -27,6 +28,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
@@ -79,12 +81,12 @@ class LedgerController {
             JournalKind journalKind,
             Instant occurredAt,
             LedgerAccountKind accountKind,
-            UUID organizationId,
+            @Nullable UUID organizationId,
             String currency,
             Money amount,
-            String stripeAccount,
-            String stripeSource,
-            UUID paymentRequestId) {
+            @Nullable String stripeAccount,
+            @Nullable String stripeSource,
+            @Nullable UUID paymentRequestId) {
 
         static EntryResponse of(LedgerEntryView entry) {
             return new EntryResponse(
@@ -98,14 +100,22 @@ class LedgerController {
                     entry.amount(),
                     entry.stripeAccount().orElse(null),
                     entry.stripeSource().orElse(null),
-                    entry.paymentRequestId().orElse(null));
+                    entry.paymentRequestId().map(PaymentRequestId::value).orElse(null));
         }
     }
 
-    record PageResponse(LocalDate from, LocalDate to, List<EntryResponse> entries, String nextCursor) {}
+    record PageResponse(
+            LocalDate from,
+            LocalDate to,
+            List<EntryResponse> entries,
+            @Nullable String nextCursor) {}
 
     record BalanceResponse(
-            LedgerAccountKind accountKind, UUID organizationId, String currency, Money balance, long entries) {}
+            LedgerAccountKind accountKind,
+            @Nullable UUID organizationId,
+            String currency,
+            Money balance,
+            long entries) {}
 
     @GetMapping("/entries")
     @Operation(
@@ -115,11 +125,11 @@ class LedgerController {
                     + " next_cursor (null on the last page) is passed as cursor for the next page. Accept: text/csv (or"
                     + " /api/v1/ledger/entries.csv) streams the whole period as CSV instead.")
     PageResponse entries(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) UUID organization,
-            @RequestParam(name = "account_kind", required = false) LedgerAccountKind accountKind,
-            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable UUID organization,
+            @RequestParam(name = "account_kind", required = false) @Nullable LedgerAccountKind accountKind,
+            @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "200") int limit,
             Authentication caller) {
         requireFinance(caller);
@@ -146,10 +156,10 @@ class LedgerController {
                     + " decimals (debit positive, credit negative). Text cells that begin with = + - @ are prefixed"
                     + " with ' against spreadsheet formula injection. Streamed: the whole period in one download.")
     void entriesCsv(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) UUID organization,
-            @RequestParam(name = "account_kind", required = false) LedgerAccountKind accountKind,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable UUID organization,
+            @RequestParam(name = "account_kind", required = false) @Nullable LedgerAccountKind accountKind,
             Authentication caller,
             HttpServletResponse response) {
         csv(from, to, organization, accountKind, caller, response);
@@ -161,8 +171,8 @@ class LedgerController {
             description = "Debit positive, credit negative. before (a UTC date, exclusive) gives the balances at the"
                     + " start of that day.")
     List<BalanceResponse> balances(
-            @RequestParam(required = false) UUID organization,
-            @RequestParam(required = false) String before,
+            @RequestParam(required = false) @Nullable UUID organization,
+            @RequestParam(required = false) @Nullable String before,
             Authentication caller) {
         requireFinance(caller);
         Optional<Instant> until =
@@ -173,10 +183,10 @@ class LedgerController {
     }
 
     private void csv(
-            String from,
-            String to,
-            UUID organization,
-            LedgerAccountKind accountKind,
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable UUID organization,
+            @Nullable LedgerAccountKind accountKind,
             Authentication caller,
             HttpServletResponse response) {
         requireFinance(caller);
@@ -210,7 +220,8 @@ class LedgerController {
         }
     }
 
-    static List<String> csvRow(LedgerEntryView entry) {
+    /** The cells of an entry's row; an absent value is an empty cell. */
+    static List<@Nullable String> csvRow(LedgerEntryView entry) {
         return java.util.Arrays.asList(
                 Long.toString(entry.id()),
                 entry.occurredAt().toString(),
@@ -223,7 +234,7 @@ class LedgerController {
                 decimal(entry.amount()),
                 entry.stripeAccount().orElse(null),
                 entry.stripeSource().orElse(null),
-                entry.paymentRequestId().map(UUID::toString).orElse(null));
+                entry.paymentRequestId().map(PaymentRequestId::toString).orElse(null));
     }
 
     /** The amount in the currency's decimals, without the currency ({@code -12.25}). */
@@ -231,7 +242,8 @@ class LedgerController {
         return BigDecimal.valueOf(money.minor(), money.exponent()).toPlainString();
     }
 
-    private LedgerQuery query(LocalDate[] period, UUID organization, LedgerAccountKind accountKind) {
+    private LedgerQuery query(
+            LocalDate[] period, @Nullable UUID organization, @Nullable LedgerAccountKind accountKind) {
         try {
             return new LedgerQuery(
                     start(period[0]),
@@ -244,7 +256,7 @@ class LedgerController {
     }
 
     /** {@code from} and {@code to}: given, or the current month (UTC); {@code to} defaults to a month after from. */
-    private LocalDate[] period(String from, String to) {
+    private LocalDate[] period(@Nullable String from, @Nullable String to) {
         LocalDate start = from == null
                 ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1)
                 : date(from);

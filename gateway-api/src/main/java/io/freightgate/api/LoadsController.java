@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -108,23 +109,23 @@ class LoadsController {
     record CreateRequest(
             @NotNull UUID shipperId,
             @NotBlank @Size(max = 64) String loadNumber,
-            @Size(max = 64) String bolNumber,
-            @Size(max = 64) String cmrNumber,
+            @Size(max = 64) @Nullable String bolNumber,
+            @Size(max = 64) @Nullable String cmrNumber,
             @NotNull @Valid StopRequest pickup,
             @NotNull @Valid StopRequest delivery,
-            @Size(max = 100) String driverUserId) {}
+            @Size(max = 100) @Nullable String driverUserId) {}
 
-    record DriverRequest(@Size(max = 100) String driverUserId) {}
+    record DriverRequest(@Size(max = 100) @Nullable String driverUserId) {}
 
     record TelematicsRequest(
             @NotBlank @Size(max = 100) String deviceId,
             @NotNull Instant timestamp,
             @NotNull Double lat,
             @NotNull Double lon,
-            Double speedKmh) {}
+            @Nullable Double speedKmh) {}
 
     record MessageRequest(
-            @Size(max = 200) String subject,
+            @Size(max = 200) @Nullable String subject,
             @NotBlank @Size(max = 20_000) String body) {}
 
     record DriverLinkResponse(UUID loadId, String url, Instant expiresAt) {}
@@ -184,8 +185,8 @@ class LoadsController {
             @RequestPart("file") MultipartFile file,
             @RequestParam("signatory_name") String signatoryName,
             @RequestParam("delivered_at") Instant deliveredAt,
-            @RequestParam(name = "lat", required = false) Double lat,
-            @RequestParam(name = "lon", required = false) Double lon,
+            @RequestParam(name = "lat", required = false) @Nullable Double lat,
+            @RequestParam(name = "lon", required = false) @Nullable Double lon,
             Authentication authentication) {
         var confirmation = evidence.uploadProofOfDelivery(
                 new LoadId(id),
@@ -359,7 +360,8 @@ class LoadsController {
         return problem(type, e.getMessage(), request);
     }
 
-    private static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail, HttpServletRequest request) {
+    private static ResponseEntity<ProblemDetail> problem(
+            ProblemType type, @Nullable String detail, HttpServletRequest request) {
         return ResponseEntity.status(type.status())
                 .contentType(ProblemResponses.PROBLEM_JSON)
                 .body(ProblemResponses.detail(type, detail, request));

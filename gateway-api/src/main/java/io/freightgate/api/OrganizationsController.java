@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -56,7 +57,7 @@ class OrganizationsController {
             @NotNull OrganizationType type,
             @NotBlank @Size(max = 200) String legalName,
             @NotNull @Pattern(regexp = "[A-Z]{2}") String country,
-            @Size(max = 20) String vatNumber,
+            @Size(max = 20) @Nullable String vatNumber,
             @NotBlank @Email @Size(max = 320) String contactEmail) {}
 
     record OrganizationResponse(
@@ -64,8 +65,8 @@ class OrganizationsController {
             OrganizationType type,
             String legalName,
             String country,
-            String vatNumber,
-            String contactEmail,
+            @Nullable String vatNumber,
+            @Nullable String contactEmail,
             Instant createdAt) {
 
         static OrganizationResponse of(OrganizationView view) {

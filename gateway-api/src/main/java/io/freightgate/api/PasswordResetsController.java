@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +29,7 @@ class PasswordResetsController {
         this.passwordResets = passwordResets;
     }
 
-    record PasswordResetRequest(String email) {
+    record PasswordResetRequest(@Nullable String email) {
 
         @Override
         public String toString() {
@@ -47,7 +48,9 @@ class PasswordResetsController {
     @PostMapping("/api/v1/password-resets")
     @Operation(summary = "Ask for a password-reset mail (always 202; no access token needed)")
     ResponseEntity<Void> request(@RequestBody PasswordResetRequest request) {
-        passwordResets.request(request.email());
+        if (request.email() != null) {
+            passwordResets.request(request.email());
+        } // without an address there is nobody to mail: the same 202, as for any address without a user
         return ResponseEntity.accepted().build();
     }
 

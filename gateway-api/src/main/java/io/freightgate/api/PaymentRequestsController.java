@@ -9,6 +9,7 @@ import io.freightgate.billing.PaymentRequests;
 import io.freightgate.billing.Payments;
 import io.freightgate.billing.RefundView;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.problem.ProblemResponses;
 import io.freightgate.platform.problem.ProblemType;
@@ -36,6 +37,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -88,34 +90,34 @@ class PaymentRequestsController {
             @NotNull @Positive Long amountMinor,
             @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
             @NotBlank @Size(max = 64) String loadReference,
-            UUID loadId,
+            @Nullable UUID loadId,
             @NotBlank @Size(max = 200) String origin,
             @NotBlank @Size(max = 200) String destination,
             @NotNull LocalDate pickupDate,
             @NotNull LocalDate deliveryDate,
             @NotNull LocalDate dueDate,
-            @Size(max = 2000) String terms,
-            @Size(max = 2000) String description,
-            Boolean captureOnDelivery) {}
+            @Size(max = 2000) @Nullable String terms,
+            @Size(max = 2000) @Nullable String description,
+            @Nullable Boolean captureOnDelivery) {}
 
     record PayRequest(
             @NotNull @Pattern(regexp = "card|sepa_debit") String method,
 
-            @Size(max = 255) @Pattern(regexp = "(pm|tok)_[A-Za-z0-9_]+")
+            @Size(max = 255) @Pattern(regexp = "(pm|tok)_[A-Za-z0-9_]+") @Nullable
             String paymentMethod,
 
-            @Size(max = 2000) String returnUrl,
+            @Size(max = 2000) @Nullable String returnUrl,
 
-            @Size(max = 34) @Pattern(regexp = "[A-Za-z]{2}[0-9]{2}[A-Za-z0-9 ]{10,32}")
+            @Size(max = 34) @Pattern(regexp = "[A-Za-z]{2}[0-9]{2}[A-Za-z0-9 ]{10,32}") @Nullable
             String iban,
 
-            @Size(max = 200) String accountHolderName,
-            @Email @Size(max = 320) String email,
-            Boolean mandateAccepted) {}
+            @Size(max = 200) @Nullable String accountHolderName,
+            @Email @Size(max = 320) @Nullable String email,
+            @Nullable Boolean mandateAccepted) {}
 
     record RefundRequest(
-            @Positive @Max(99_999_999L) Long amountMinor,
-            @Size(max = 500) String reason) {}
+            @Positive @Max(99_999_999L) @Nullable Long amountMinor,
+            @Size(max = 500) @Nullable String reason) {}
 
     record CreatedResponse(PaymentRequestView paymentRequest, String paymentPageUrl) {}
 
@@ -168,14 +170,16 @@ class PaymentRequestsController {
     @PreAuthorize(READERS)
     @Operation(summary = "A payment request with its payment attempts and refunds")
     PaymentRequestView get(@PathVariable UUID id, Authentication authentication) {
-        return paymentRequests.find(id, reach(authentication)).orElseThrow(() -> new NotFound("Payment request " + id));
+        return paymentRequests
+                .find(new PaymentRequestId(id), reach(authentication))
+                .orElseThrow(() -> new NotFound("Payment request " + id));
     }
 
     @PostMapping("/{id}/cancel")
     @PreAuthorize(CARRIER_BILLING)
     @Operation(summary = "Withdraw an open payment request")
     PaymentRequestView cancel(@PathVariable UUID id) {
-        return paymentRequests.cancel(id, Reach.OWN_TENANT);
+        return paymentRequests.cancel(new PaymentRequestId(id), Reach.OWN_TENANT);
     }
 
     @PostMapping("/{id}/payment-links")
@@ -188,7 +192,8 @@ class PaymentRequestsController {
                     + " finance. 409 unless the request is open; 404 for another carrier's request.")
     ResponseEntity<PaymentRequests.PaymentLink> reissuePaymentLink(
             @PathVariable UUID id, Authentication authentication) {
-        return ResponseEntity.status(201).body(paymentRequests.reissuePaymentLink(id, reach(authentication)));
+        return ResponseEntity.status(201)
+                .body(paymentRequests.reissuePaymentLink(new PaymentRequestId(id), reach(authentication)));
     }
 
     @PostMapping("/{id}/payments")
@@ -241,7 +246,7 @@ class PaymentRequestsController {
                             userAgent.length() > 500 ? userAgent.substring(0, 500) : userAgent,
                             clock.instant()));
         }
-        return switch (payments.pay(id, with)) {
+        return switch (payments.pay(new PaymentRequestId(id), with)) {
             case PaymentOutcome.Approved approved ->
                 ResponseEntity.status(HttpStatus.CREATED).body(approved.attempt());
             case PaymentOutcome.Pending pending ->
@@ -274,7 +279,7 @@ class PaymentRequestsController {
     @PreAuthorize(CARRIER_FINANCE_OR_STAFF)
     @Operation(summary = "Capture a card payment authorized until delivery")
     PaymentRequestView capture(@PathVariable UUID id, Authentication authentication) {
-        return payments.capture(id, reach(authentication));
+        return payments.capture(new PaymentRequestId(id), reach(authentication));
     }
 
     @PostMapping("/{id}/refunds")
@@ -285,11 +290,11 @@ class PaymentRequestsController {
             description = "Refused with 409 on disputed or unpaid requests, 422 beyond what is left to refund.")
     ResponseEntity<RefundView> refund(
             @PathVariable UUID id,
-            @Valid @RequestBody(required = false) RefundRequest body,
+            @Valid @RequestBody(required = false) @Nullable RefundRequest body,
             Authentication authentication) {
         var request = body == null ? new RefundRequest(null, null) : body;
         var refund = payments.refund(
-                id,
+                new PaymentRequestId(id),
                 Optional.ofNullable(request.amountMinor()),
                 Optional.ofNullable(request.reason()),
                 reach(authentication));
@@ -301,7 +306,7 @@ class PaymentRequestsController {
     @Operation(summary = "Attach the rate confirmation (PDF) to the request")
     PaymentRequestView attachRateConfirmation(@PathVariable UUID id, @RequestBody byte[] content) {
         return paymentRequests.attachRateConfirmation(
-                id, "rate-confirmation-" + id + ".pdf", content, Reach.OWN_TENANT);
+                new PaymentRequestId(id), "rate-confirmation-" + id + ".pdf", content, Reach.OWN_TENANT);
     }
 
     @GetMapping(value = "/{id}/rate-confirmation", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -309,9 +314,9 @@ class PaymentRequestsController {
     @Operation(summary = "The attached rate confirmation")
     ResponseEntity<byte[]> rateConfirmation(@PathVariable UUID id, Authentication authentication) {
         Reach reach = reach(authentication);
-        paymentRequests.find(id, reach).orElseThrow(() -> new NotFound("Payment request " + id));
+        paymentRequests.find(new PaymentRequestId(id), reach).orElseThrow(() -> new NotFound("Payment request " + id));
         var document = paymentRequests
-                .rateConfirmation(id, reach)
+                .rateConfirmation(new PaymentRequestId(id), reach)
                 .orElseThrow(() -> new NotFound("Rate confirmation of payment request " + id));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -68,13 +69,15 @@ class PayoutAccountsController {
     }
 
     record OpenPayoutAccountRequest(
-            @Pattern(regexp = "[A-Z]{2}") String country,
-            @Email @Size(max = 320) String email,
-            @Pattern(regexp = "daily|weekly|monthly|manual") String payoutInterval) {}
+            @Pattern(regexp = "[A-Z]{2}") @Nullable String country,
+            @Email @Size(max = 320) @Nullable String email,
+
+            @Pattern(regexp = "daily|weekly|monthly|manual") @Nullable
+            String payoutInterval) {}
 
     record OnboardingLinkRequest(
-            @Size(max = 2000) String refreshUrl,
-            @Size(max = 2000) String returnUrl) {}
+            @Size(max = 2000) @Nullable String refreshUrl,
+            @Size(max = 2000) @Nullable String returnUrl) {}
 
     record OnboardingLinkResponse(URI url, Instant expiresAt) {
         static OnboardingLinkResponse of(OnboardingLink link) {
@@ -86,12 +89,12 @@ class PayoutAccountsController {
             List<String> currentlyDue,
             List<String> eventuallyDue,
             List<String> pastDue,
-            String disabledReason,
-            Instant currentDeadline) {}
+            @Nullable String disabledReason,
+            @Nullable Instant currentDeadline) {}
 
     record PayoutAccountResponse(
             UUID carrierId,
-            String stripeAccountId,
+            @Nullable String stripeAccountId,
             PayoutAccountStatus status,
             boolean transfersAllowed,
             String country,
@@ -99,11 +102,11 @@ class PayoutAccountsController {
             boolean chargesEnabled,
             boolean payoutsEnabled,
             boolean detailsSubmitted,
-            String cardPaymentsCapability,
-            String transfersCapability,
+            @Nullable String cardPaymentsCapability,
+            @Nullable String transfersCapability,
             RequirementsResponse requirements,
-            String lastError,
-            Instant syncedAt,
+            @Nullable String lastError,
+            @Nullable Instant syncedAt,
             Instant createdAt,
             Instant updatedAt) {
 
@@ -145,7 +148,7 @@ class PayoutAccountsController {
                     + " otherwise.")
     ResponseEntity<PayoutAccountResponse> open(
             @PathVariable UUID id,
-            @Valid @RequestBody(required = false) OpenPayoutAccountRequest request,
+            @Valid @RequestBody(required = false) @Nullable OpenPayoutAccountRequest request,
             Authentication caller) {
         Reach reach = access(id, caller);
         OrganizationView carrier = carrier(id, reach);
@@ -187,7 +190,7 @@ class PayoutAccountsController {
                     + " otherwise.")
     ResponseEntity<OnboardingLinkResponse> onboardingLink(
             @PathVariable UUID id,
-            @Valid @RequestBody(required = false) OnboardingLinkRequest request,
+            @Valid @RequestBody(required = false) @Nullable OnboardingLinkRequest request,
             Authentication caller) {
         Reach reach = access(id, caller);
         carrier(id, reach);
@@ -209,7 +212,7 @@ class PayoutAccountsController {
         return CarrierAccess.carrier(directory, id, reach);
     }
 
-    private static URI url(String given, String fallback, UUID carrier) {
+    private static URI url(@Nullable String given, String fallback, UUID carrier) {
         URI url = URI.create(given == null ? fallback.replace("{carrier}", carrier.toString()) : given);
         if (!url.isAbsolute() || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
             throw new IllegalArgumentException("refresh_url and return_url must be absolute http(s) URLs");

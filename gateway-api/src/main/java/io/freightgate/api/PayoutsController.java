@@ -4,6 +4,7 @@ import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
+import io.freightgate.payouts.PayoutId;
 import io.freightgate.payouts.PayoutNotFound;
 import io.freightgate.payouts.PayoutStatus;
 import io.freightgate.payouts.PayoutView;
@@ -26,6 +27,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -63,26 +65,26 @@ class PayoutsController {
     }
 
     record PayoutRequest(
-            @Positive @Max(99_999_999_999L) Long amountMinor,
+            @Positive @Max(99_999_999_999L) @Nullable Long amountMinor,
             @NotNull @Pattern(regexp = "[A-Za-z]{3}") String currency) {}
 
     record PayoutResponse(
             UUID id,
             UUID carrierId,
-            String stripePayoutId,
+            @Nullable String stripePayoutId,
             boolean automatic,
             Money amount,
             PayoutStatus status,
-            LocalDate arrivalDate,
-            String failureCode,
-            String failureMessage,
+            @Nullable LocalDate arrivalDate,
+            @Nullable String failureCode,
+            @Nullable String failureMessage,
             boolean remittanceReady,
             Instant createdAt,
             Instant updatedAt) {
 
         static PayoutResponse of(PayoutView view) {
             return new PayoutResponse(
-                    view.id(),
+                    view.id().value(),
                     view.carrier().value(),
                     view.stripePayoutId().orElse(null),
                     view.automatic(),
@@ -104,11 +106,11 @@ class PayoutsController {
             Money amount,
             Money stripeFee,
             Money net,
-            UUID paymentRequestId,
-            String loadReference,
-            Money invoiceAmount,
-            Money platformFee,
-            String description,
+            @Nullable UUID paymentRequestId,
+            @Nullable String loadReference,
+            @Nullable Money invoiceAmount,
+            @Nullable Money platformFee,
+            @Nullable String description,
             Instant occurredAt) {}
 
     record RemittanceResponse(
@@ -180,7 +182,7 @@ class PayoutsController {
     PayoutResponse get(@PathVariable UUID id, @PathVariable UUID payoutId, Authentication caller) {
         Reach reach = access(id, caller);
         carrier(id, reach);
-        return payouts.find(new TenantId(id), payoutId, reach)
+        return payouts.find(new TenantId(id), new PayoutId(payoutId), reach)
                 .map(PayoutResponse::of)
                 .orElseThrow(() -> new NotFound("Payout " + payoutId));
     }
@@ -204,7 +206,7 @@ class PayoutsController {
         OrganizationView carrier = carrier(id, reach);
         byte[] pdf;
         try {
-            pdf = payouts.remittancePdf(new TenantId(id), carrier.legalName(), payoutId, reach);
+            pdf = payouts.remittancePdf(new TenantId(id), carrier.legalName(), new PayoutId(payoutId), reach);
         } catch (PayoutNotFound e) {
             throw new NotFound("Payout " + payoutId);
         }
@@ -221,7 +223,7 @@ class PayoutsController {
 
     private RemittanceView remittanceOf(UUID carrier, UUID payoutId, Reach reach) {
         try {
-            return payouts.remittance(new TenantId(carrier), payoutId, reach);
+            return payouts.remittance(new TenantId(carrier), new PayoutId(payoutId), reach);
         } catch (PayoutNotFound e) {
             throw new NotFound("Payout " + payoutId);
         }

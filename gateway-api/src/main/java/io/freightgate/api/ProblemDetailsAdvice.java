@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -46,6 +47,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(e.type(), e.getMessage(), request);
     }
 
+    /** A fraud rule that does not compile: where ({@code line}, {@code column}) and what ({@code detail}). */
+    @ExceptionHandler(RuleRejected.class)
+    ResponseEntity<ProblemDetail> ruleRejected(RuleRejected e, HttpServletRequest request) {
+        ProblemDetail body = ProblemResponses.detail(ProblemType.RULE_INVALID, e.getMessage(), request);
+        body.setProperty("line", e.line());
+        body.setProperty("column", e.column());
+        return ResponseEntity.status(body.getStatus())
+                .contentType(ProblemResponses.PROBLEM_JSON)
+                .body(body);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request) {
         return problem(ProblemType.FORBIDDEN, "Your roles do not allow this operation.", request);
@@ -58,15 +70,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(io.freightgate.security.SecondFactorRequired.class)
     ResponseEntity<ProblemDetail> secondFactorRequired(
             io.freightgate.security.SecondFactorRequired e, HttpServletRequest request) {
-        var response = problem(ProblemType.SECOND_FACTOR_REQUIRED, e.getMessage(), request);
-        response.getBody().setProperty("step_up_url", e.stepUpPath());
-        return ResponseEntity.status(response.getStatusCode())
-                .headers(response.getHeaders())
+        ProblemDetail body = ProblemResponses.detail(ProblemType.SECOND_FACTOR_REQUIRED, e.getMessage(), request);
+        body.setProperty("step_up_url", e.stepUpPath());
+        return ResponseEntity.status(body.getStatus())
+                .contentType(ProblemResponses.PROBLEM_JSON)
                 .header(
                         HttpHeaders.WWW_AUTHENTICATE,
                         "Bearer error=\"insufficient_user_authentication\", error_description=\"A recent second"
                                 + " factor is required\", max_age=" + io.freightgate.security.StepUp.RECENT.toSeconds())
-                .body(response.getBody());
+                .body(body);
     }
 
     @ExceptionHandler(io.freightgate.security.PasswordRejected.class)
@@ -148,13 +160,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (!ofAController) {
             return unexpected(e, request);
         }
-        var response = problem(ProblemType.VALIDATION_FAILED, "The request has invalid fields.", request);
+        ProblemDetail body =
+                ProblemResponses.detail(ProblemType.VALIDATION_FAILED, "The request has invalid fields.", request);
         List<Map<String, String>> errors = violations.stream()
                 .map(violation ->
                         Map.of("field", lastNode(violation.getPropertyPath()), "message", violation.getMessage()))
                 .toList();
-        response.getBody().setProperty("errors", errors);
-        return response;
+        body.setProperty("errors", errors);
+        return ResponseEntity.status(body.getStatus())
+                .contentType(ProblemResponses.PROBLEM_JSON)
+                .body(body);
     }
 
     private static String lastNode(Path path) {
@@ -193,7 +208,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Framework errors keep their status and get the catalogue's type, title and request id. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(
-            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ProblemType type = ProblemType.forStatus(statusCode.value());
         String detail = body instanceof ProblemDetail framework && framework.getDetail() != null
                 ? framework.getDetail()
@@ -205,13 +220,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    private static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail, HttpServletRequest request) {
+    /** The detail is the exception's message, which a problem may lack (RFC 9457 makes it optional). */
+    private static ResponseEntity<ProblemDetail> problem(
+            ProblemType type, @Nullable String detail, HttpServletRequest request) {
         return ResponseEntity.status(type.status())
                 .contentType(ProblemResponses.PROBLEM_JSON)
                 .body(ProblemResponses.detail(type, detail, request));
     }
 
-    private static HttpServletRequest servletRequest(WebRequest request) {
+    private static @Nullable HttpServletRequest servletRequest(WebRequest request) {
         return request instanceof NativeWebRequest nativeRequest
                 ? nativeRequest.getNativeRequest(HttpServletRequest.class)
                 : null;

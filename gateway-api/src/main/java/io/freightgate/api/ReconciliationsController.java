@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -62,7 +63,7 @@ class ReconciliationsController {
             int seq,
             ReconciliationView.DifferenceKind kind,
 
-            @Schema(description = "The carrier's connected account; null for the platform account")
+            @Schema(description = "The carrier's connected account; null for the platform account") @Nullable
             String stripeAccount,
 
             String stripeSource,
@@ -76,7 +77,7 @@ class ReconciliationsController {
             ReconciliationView.Status status,
             ReconciliationView.Trigger trigger,
             Instant startedAt,
-            Instant finishedAt,
+            @Nullable Instant finishedAt,
             int stripeAccounts,
             int balanceTransactions,
             int ledgerEntries,
@@ -84,7 +85,7 @@ class ReconciliationsController {
             @Schema(description = "How many differences the run found; 0: the ledger and Stripe agree")
             int differenceCount,
 
-            String error,
+            @Nullable String error,
 
             @Schema(description = "The differences (only when one run is read)")
             List<DifferenceResponse> differences) {

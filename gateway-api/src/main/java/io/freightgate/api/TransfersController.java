@@ -1,5 +1,6 @@
 package io.freightgate.api;
 
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
 import io.freightgate.transfers.TransferHoldReason;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -51,7 +53,7 @@ class TransfersController {
 
     record HoldRequest(
             @NotNull TransferHoldReason reason,
-            @Size(max = 500) String note) {}
+            @Size(max = 500) @Nullable String note) {}
 
     record ReleaseRequest(@NotNull TransferHoldReason reason) {}
 
@@ -64,7 +66,9 @@ class TransfersController {
                     + " REVERSING, REVERSED or NOTHING_TO_TRANSFER; amount = gross - fee - refunded. 404 for another"
                     + " organization's request.")
     TransferView get(@PathVariable UUID id, Authentication authentication) {
-        return transfers.find(id, reach(authentication)).orElseThrow(() -> new NotFound("Payment request " + id));
+        return transfers
+                .find(new PaymentRequestId(id), reach(authentication))
+                .orElseThrow(() -> new NotFound("Payment request " + id));
     }
 
     @PostMapping("/holds")
@@ -78,7 +82,7 @@ class TransfersController {
                             + " unknown request.")
     ResponseEntity<TransferView> hold(@PathVariable UUID id, @Valid @RequestBody HoldRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(transfers.hold(id, body.reason(), Optional.ofNullable(body.note())));
+                .body(transfers.hold(new PaymentRequestId(id), body.reason(), Optional.ofNullable(body.note())));
     }
 
     @PostMapping("/release")
@@ -88,7 +92,7 @@ class TransfersController {
             description = "Releases the active hold for reason; the transfer is sent at once if nothing else keeps it"
                     + " waiting. 409 state-conflict when no such hold is active.")
     TransferView release(@PathVariable UUID id, @Valid @RequestBody ReleaseRequest body) {
-        return transfers.release(id, body.reason());
+        return transfers.release(new PaymentRequestId(id), body.reason());
     }
 
     @PostMapping("/delivery-release")
@@ -100,7 +104,7 @@ class TransfersController {
                     + " confirmation or a telematics arrival; also accepts a delivery no evidence shows. The transfer"
                     + " is sent at once if nothing else keeps it waiting. 404 for an unknown request.")
     TransferView releaseDelivery(@PathVariable UUID id) {
-        return transfers.releaseDelivery(id);
+        return transfers.releaseDelivery(new PaymentRequestId(id));
     }
 
     @PostMapping("/reversal")
@@ -111,7 +115,7 @@ class TransfersController {
                     + " when the transfer was not made or Stripe refuses; 503 when Stripe's answer was lost (the retry"
                     + " job repeats it with the same key).")
     TransferView reverse(@PathVariable UUID id) {
-        return transfers.reverse(id);
+        return transfers.reverse(new PaymentRequestId(id));
     }
 
     @PostMapping("/restoration")
@@ -121,7 +125,7 @@ class TransfersController {
             description = "With a new idempotency key, as soon as the release policy allows (holds still apply). 409"
                     + " state-conflict unless the transfer is reversed.")
     TransferView restore(@PathVariable UUID id) {
-        return transfers.restore(id);
+        return transfers.restore(new PaymentRequestId(id));
     }
 
     private static Reach reach(Authentication authentication) {

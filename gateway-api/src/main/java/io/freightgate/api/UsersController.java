@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -79,9 +80,9 @@ class UsersController {
             List<Role> roles,
             String status,
             boolean totpEnabled,
-            Instant lockedUntil,
+            @Nullable Instant lockedUntil,
             Instant createdAt,
-            String invitationToken) {
+            @Nullable String invitationToken) {
 
         static UserResponse of(UserView view) {
             return of(view, false);

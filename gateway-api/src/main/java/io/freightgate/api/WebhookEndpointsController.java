@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -54,7 +55,7 @@ class WebhookEndpointsController {
     record CreateRequest(
             @NotBlank @Size(max = 2048) String url,
             @NotEmpty @Size(max = 20) List<@NotBlank String> eventTypes,
-            @Size(max = 500) String description) {}
+            @Size(max = 500) @Nullable String description) {}
 
     record EventTypesRequest(@NotEmpty @Size(max = 20) List<@NotBlank String> eventTypes) {}
 

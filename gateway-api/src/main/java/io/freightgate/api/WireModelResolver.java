@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRefundId;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
@@ -18,6 +21,7 @@ import io.swagger.v3.oas.models.media.UUIDSchema;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.core.Ordered;
 
 /**
@@ -25,8 +29,8 @@ import org.springframework.core.Ordered;
  * snake_case names; swagger-core introspects with its own Jackson 2 mapper, so it gets the same naming strategy here
  * (a copy: the mapper that writes the document itself keeps its names). Nested request and response records are named
  * after their enclosing type ({@code PaymentRequestsController.CreateRequest} is {@code PaymentRequestsCreateRequest},
- * not the {@code CreateRequest} of the webhook endpoints). {@link Money} and {@link TenantId} are described as
- * {@link JsonConfiguration} writes them.
+ * not the {@code CreateRequest} of the webhook endpoints). {@link Money}, {@link TenantId} and the typed ids are
+ * described as {@link JsonConfiguration} writes them.
  *
  * <p>Ordered first among the model converters, so springdoc registers it before its own (unwrapping
  * {@code ResponseEntity}, polymorphism) and they delegate to it.
@@ -34,6 +38,10 @@ import org.springframework.core.Ordered;
 final class WireModelResolver extends ModelResolver implements Ordered {
 
     static final String MONEY = "Money";
+
+    /** Typed ids: on the wire the UUID they wrap, described exactly as a plain {@code UUID} field was. */
+    private static final Set<Class<?>> TYPED_IDS =
+            Set.of(PaymentRequestId.class, PaymentAttemptId.class, PaymentRefundId.class);
 
     WireModelResolver(ObjectMapper documentMapper) {
         super(documentMapper.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE), new NestedNames());
@@ -49,6 +57,9 @@ final class WireModelResolver extends ModelResolver implements Ordered {
         JavaType type = _mapper.constructType(annotated.getType());
         if (type.getRawClass() == TenantId.class) {
             return new UUIDSchema().description("An organization's id");
+        }
+        if (TYPED_IDS.contains(type.getRawClass())) {
+            return new UUIDSchema();
         }
         if (type.getRawClass() == Money.class) {
             if (!context.getDefinedModels().containsKey(MONEY)) {

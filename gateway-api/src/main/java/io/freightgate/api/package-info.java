@@ -3,4 +3,7 @@
  * error into an RFC 9457 problem from the catalogue, and the served OpenAPI document. Controllers check roles; object
  * ownership is enforced by the facades they call and by row-level security underneath.
  */
+@NullMarked
 package io.freightgate.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package io.freightgate.backoffice;
 
 import io.freightgate.billing.PaymentRequestStatus;
 import io.freightgate.billing.PaymentRequests;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.WebUser;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,7 +57,7 @@ class ShipperPages {
     RedirectView pay(@PathVariable UUID id, Authentication authentication) {
         WebPages.require(Section.SHIPPER_HOME, authentication);
         String page = paymentRequests
-                .paymentPageForShipper(id)
+                .paymentPageForShipper(new PaymentRequestId(id))
                 .orElseThrow(() -> new PageNotFound("No payment request " + id + " to pay"));
         var redirect = new RedirectView(page);
         redirect.setStatusCode(org.springframework.http.HttpStatus.SEE_OTHER);

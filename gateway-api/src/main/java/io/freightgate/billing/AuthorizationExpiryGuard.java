@@ -2,6 +2,7 @@ package io.freightgate.billing;
 
 import io.freightgate.billing.internal.PaymentRequestRecords;
 import io.freightgate.billing.internal.domain.PaymentRequest;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +65,7 @@ public class AuthorizationExpiryGuard {
     }
 
     /** The requests the guard acted on in one round, and what it did. */
-    public record Action(UUID paymentRequestId, Policy policy, String result) {}
+    public record Action(PaymentRequestId paymentRequestId, Policy policy, String result) {}
 
     @Scheduled(
             fixedDelayString = "${freightgate.payments.authorization-guard.interval:PT15M}",
@@ -102,23 +102,23 @@ public class AuthorizationExpiryGuard {
             return switch (policy) {
                 case CAPTURE ->
                     new Action(
-                            request.id(),
+                            new PaymentRequestId(request.id()),
                             policy,
-                            payments.capture(request.id(), ACROSS_TENANTS)
+                            payments.capture(new PaymentRequestId(request.id()), ACROSS_TENANTS)
                                     .status()
                                     .name());
                 case CANCEL ->
                     new Action(
-                            request.id(),
+                            new PaymentRequestId(request.id()),
                             policy,
-                            payments.releaseAuthorization(request.id(), ACROSS_TENANTS)
+                            payments.releaseAuthorization(new PaymentRequestId(request.id()), ACROSS_TENANTS)
                                     .status()
                                     .name());
-                case ALERT -> new Action(request.id(), policy, "alerted");
+                case ALERT -> new Action(new PaymentRequestId(request.id()), policy, "alerted");
             };
         } catch (RuntimeException e) {
             log.error("The expiry guard could not {} payment request {}: {}", policy, request.id(), e.getMessage());
-            return new Action(request.id(), policy, "failed: " + e.getMessage());
+            return new Action(new PaymentRequestId(request.id()), policy, "failed: " + e.getMessage());
         }
     }
 }

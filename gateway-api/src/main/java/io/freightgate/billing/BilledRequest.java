@@ -1,5 +1,7 @@
 package io.freightgate.billing;
 
+import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,20 +11,19 @@ import java.util.UUID;
  * (never {@code OVERDUE}, which only views derive).
  */
 public record BilledRequest(
-        UUID id,
+        PaymentRequestId id,
         UUID carrier,
         String loadReference,
         Optional<UUID> loadId,
-        String currency,
-        long amountMinor,
-        long amountPaidMinor,
-        long amountRefundedMinor,
+        Money amount,
+        Money amountPaid,
+        Money amountRefunded,
         PaymentRequestStatus status,
         Optional<String> stripeChargeId,
         boolean screeningAllowed) {
 
     /** The Stripe {@code transfer_group} of a request's charge and of every transfer made from it. */
-    public static String transferGroup(UUID paymentRequestId) {
+    public static String transferGroup(PaymentRequestId paymentRequestId) {
         return "payment_request_" + paymentRequestId;
     }
 }

@@ -4,6 +4,7 @@ import io.freightgate.billing.internal.PaymentAttemptRecords;
 import io.freightgate.billing.internal.PaymentRequestRecords;
 import io.freightgate.billing.internal.domain.PaymentAttempt;
 import io.freightgate.billing.internal.domain.PaymentRequest;
+import io.freightgate.kernel.PaymentRequestId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,25 +26,26 @@ public class BilledRequests {
     }
 
     /** The request, when it exists (and the caller's scope sees it). */
-    public Optional<BilledRequest> find(UUID paymentRequestId) {
-        return requests.findById(paymentRequestId).map(this::billed);
+    public Optional<BilledRequest> find(PaymentRequestId paymentRequestId) {
+        return requests.findById(paymentRequestId.value()).map(this::billed);
     }
 
     /** The ids of the requests that bill a load. */
-    public List<UUID> ofLoad(UUID loadId) {
-        return requests.findByLoadId(loadId).stream().map(PaymentRequest::id).toList();
+    public List<PaymentRequestId> ofLoad(UUID loadId) {
+        return requests.findByLoadId(loadId).stream()
+                .map(request -> new PaymentRequestId(request.id()))
+                .toList();
     }
 
     private BilledRequest billed(PaymentRequest request) {
         return new BilledRequest(
-                request.id(),
+                new PaymentRequestId(request.id()),
                 request.tenantId(),
                 request.loadReference(),
                 request.loadId(),
-                request.currency(),
-                request.amountMinor(),
-                request.amountPaidMinor(),
-                request.amountRefundedMinor(),
+                request.amount(),
+                request.amountPaid(),
+                request.amountRefunded(),
                 PaymentRequestStatus.valueOf(request.status().name()),
                 request.stripeChargeId(),
                 request.currentAttemptId()

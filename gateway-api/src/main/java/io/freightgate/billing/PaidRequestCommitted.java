@@ -1,6 +1,6 @@
 package io.freightgate.billing;
 
-import java.util.UUID;
+import io.freightgate.kernel.PaymentRequestId;
 
 /**
  * The transaction that recorded a payment request as paid has committed. Published synchronously, outside any
@@ -8,4 +8,4 @@ import java.util.UUID;
  * right after the commit, before that caller goes on; transfers offers the request's transfer to the release policy.
  * A listener must not throw: the payment's change stands whatever it does.
  */
-public record PaidRequestCommitted(UUID paymentRequestId) {}
+public record PaidRequestCommitted(PaymentRequestId paymentRequestId) {}

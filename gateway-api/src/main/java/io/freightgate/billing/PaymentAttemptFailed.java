@@ -1,8 +1,13 @@
 package io.freightgate.billing;
 
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
-import java.util.UUID;
 
 /** A payment attempt was declined, failed authentication, or its debit failed; the request is open again. */
 public record PaymentAttemptFailed(
-        UUID paymentRequestId, UUID attemptId, TenantId carrier, TenantId shipper, String declineCode) {}
+        PaymentRequestId paymentRequestId,
+        PaymentAttemptId attemptId,
+        TenantId carrier,
+        TenantId shipper,
+        String declineCode) {}

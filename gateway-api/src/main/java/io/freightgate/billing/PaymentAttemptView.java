@@ -1,8 +1,9 @@
 package io.freightgate.billing;
 
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * One payment attempt and its outcome: {@code APPROVED}, {@code DECLINED}, {@code PENDING}, {@code UNKNOWN} (being
@@ -10,8 +11,8 @@ import java.util.UUID;
  * Secure.
  */
 public record PaymentAttemptView(
-        UUID id,
-        UUID paymentRequestId,
+        PaymentAttemptId id,
+        PaymentRequestId paymentRequestId,
         int number,
         String method,
         String outcome,

@@ -1,6 +1,7 @@
 package io.freightgate.billing;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.UUID;
  * {@link PaidRequestCommitted} follows after the commit.
  */
 public record PaymentCollected(
-        UUID paymentRequestId,
+        PaymentRequestId paymentRequestId,
         TenantId carrier,
         Optional<UUID> loadId,
         String loadReference,

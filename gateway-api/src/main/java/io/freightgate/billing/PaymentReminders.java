@@ -3,6 +3,7 @@ package io.freightgate.billing;
 import io.freightgate.billing.internal.PaymentRequestRecords;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
 import io.freightgate.platform.notifications.Notifications;
@@ -14,7 +15,6 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
@@ -58,7 +58,7 @@ public class PaymentReminders {
     }
 
     /** A reminder sent in one round. */
-    public record Sent(UUID paymentRequestId, boolean overdue) {}
+    public record Sent(PaymentRequestId paymentRequestId, boolean overdue) {}
 
     @Scheduled(
             fixedDelayString = "${freightgate.payments.reminders.interval:PT1H}",
@@ -114,6 +114,6 @@ public class PaymentReminders {
                         ? "This payment request was due on " + request.dueDate() + " and is still unpaid."
                         : "This payment request is due on " + request.dueDate() + ".",
                 token));
-        return Optional.of(new Sent(request.id(), overdue));
+        return Optional.of(new Sent(new PaymentRequestId(request.id()), overdue));
     }
 }

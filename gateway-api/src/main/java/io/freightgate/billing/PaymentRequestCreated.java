@@ -1,8 +1,9 @@
 package io.freightgate.billing;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
-import java.util.UUID;
 
 /** A carrier billed a shipper. */
-public record PaymentRequestCreated(UUID paymentRequestId, TenantId carrier, TenantId shipper, Money amount) {}
+public record PaymentRequestCreated(
+        PaymentRequestId paymentRequestId, TenantId carrier, TenantId shipper, Money amount) {}

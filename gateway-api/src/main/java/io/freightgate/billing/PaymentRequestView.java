@@ -1,6 +1,7 @@
 package io.freightgate.billing;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +11,7 @@ import java.util.UUID;
 
 /** A payment request as its carrier, its shipper and platform staff see it. */
 public record PaymentRequestView(
-        UUID id,
+        PaymentRequestId id,
         TenantId carrier,
         TenantId shipper,
         PaymentRequestStatus status,

@@ -10,6 +10,7 @@ import io.freightgate.billing.internal.domain.PaymentAttempt;
 import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
@@ -167,16 +168,17 @@ public class PaymentRequests {
                         token));
                 saved.notified(clock.instant());
             });
-            events.publishEvent(new PaymentRequestCreated(id, carrier, command.shipper(), command.amount()));
+            events.publishEvent(
+                    new PaymentRequestCreated(new PaymentRequestId(id), carrier, command.shipper(), command.amount()));
             return saved;
         });
         return new Created(view(request), payPageUrl + token);
     }
 
     /** The request, if the caller's organization issued it or is its shipper (any, across tenants). */
-    public Optional<PaymentRequestView> find(UUID id, Reach reach) {
-        return systemAccess.transaction(
-                reach, "read payment request " + id, () -> requests.findById(id).map(this::view));
+    public Optional<PaymentRequestView> find(PaymentRequestId id, Reach reach) {
+        return systemAccess.transaction(reach, "read payment request " + id, () -> requests.findById(id.value())
+                .map(this::view));
     }
 
     /** The request a PaymentIntent paid, in any tenant (through the audited system path). */
@@ -191,17 +193,18 @@ public class PaymentRequests {
      * The shipper's bank disputes the charge: the request is {@code DISPUTED} (refunds are refused until it is decided).
      * Idempotent; a request that was never paid is left as it is.
      */
-    public void markDisputed(UUID id) {
+    public void markDisputed(PaymentRequestId id) {
         OnConflict.retry(() -> systemAccess.transaction(
-                ACROSS_TENANTS, "mark payment request " + id + " disputed", () -> requests.findById(id)
+                ACROSS_TENANTS, "mark payment request " + id + " disputed", () -> requests.findById(id.value())
                         .map(request -> request.disputed(clock.instant()))));
     }
 
     /** The dispute was won: a {@code DISPUTED} request is paid (or refunded, as before) again. Idempotent. */
-    public void markDisputeWon(UUID id) {
+    public void markDisputeWon(PaymentRequestId id) {
         OnConflict.retry(() -> systemAccess.transaction(
-                ACROSS_TENANTS, "mark the dispute on payment request " + id + " won", () -> requests.findById(id)
-                        .map(request -> request.disputeWon(clock.instant()))));
+                ACROSS_TENANTS,
+                "mark the dispute on payment request " + id + " won",
+                () -> requests.findById(id.value()).map(request -> request.disputeWon(clock.instant()))));
     }
 
     /** The newest requests the caller's organization issued or must pay (all organizations' across tenants). */
@@ -215,9 +218,9 @@ public class PaymentRequests {
     }
 
     /** The carrier withdraws an open request. */
-    public PaymentRequestView cancel(UUID id, Reach reach) {
+    public PaymentRequestView cancel(PaymentRequestId id, Reach reach) {
         return systemAccess.transaction(reach, "cancel payment request " + id, () -> {
-            PaymentRequest request = requests.carriersOwn(id, reach);
+            PaymentRequest request = requests.carriersOwn(id.value(), reach);
             if (request.status() == PaymentRequestState.AUTHORIZED) {
                 throw new IllegalStateException(
                         "The payment is authorized; capture it, or cancel the authorization first");
@@ -228,9 +231,10 @@ public class PaymentRequests {
     }
 
     /** Attaches the rate confirmation (PDF) through the document store. */
-    public PaymentRequestView attachRateConfirmation(UUID id, String fileName, byte[] content, Reach reach) {
+    public PaymentRequestView attachRateConfirmation(
+            PaymentRequestId id, String fileName, byte[] content, Reach reach) {
         return systemAccess.transaction(reach, "attach rate confirmation to " + id, () -> {
-            PaymentRequest request = requests.carriersOwn(id, reach);
+            PaymentRequest request = requests.carriersOwn(id.value(), reach);
             var stored = documents.store(new DocumentStore.NewDocument(
                     request.carrier(), request.id(), "rate-confirmation", fileName, content, Set.of(ContentType.PDF)));
             return switch (stored) {
@@ -245,9 +249,9 @@ public class PaymentRequests {
     }
 
     /** The attached rate confirmation, for the carrier, the shipper or platform staff. */
-    public Optional<DocumentStore.Document> rateConfirmation(UUID id, Reach reach) {
+    public Optional<DocumentStore.Document> rateConfirmation(PaymentRequestId id, Reach reach) {
         Optional<UUID> document =
-                systemAccess.transaction(reach, "read payment request " + id, () -> requests.findById(id)
+                systemAccess.transaction(reach, "read payment request " + id, () -> requests.findById(id.value())
                         .orElseThrow(() -> new PaymentRequestNotFound(id))
                         .rateConfirmationId());
         return document.flatMap(documentId -> systemAccess.transaction(
@@ -279,19 +283,19 @@ public class PaymentRequests {
     }
 
     /** A payment-page link, shown once to whoever issued it (the shipper is mailed the same link). */
-    public record PaymentLink(UUID paymentRequestId, String paymentPageUrl, Instant expiresAt) {}
+    public record PaymentLink(PaymentRequestId paymentRequestId, String paymentPageUrl, Instant expiresAt) {}
 
     /**
      * A new payment-page link for an open request (the carrier's, or any across tenants): the old link stops working
      * at once and the reminder mails carry the new one. Fails with {@link PaymentRequestNotFound} for another carrier's
      * request and with {@link IllegalStateException} unless the request can still be paid.
      */
-    public PaymentLink reissuePaymentLink(UUID id, Reach reach) {
+    public PaymentLink reissuePaymentLink(PaymentRequestId id, Reach reach) {
         String token = PaymentTokens.newToken();
         return systemAccess.transaction(reach, "re-issue the payment link of " + id, () -> {
-            PaymentRequest request = requests.carriersOwn(id, reach);
+            PaymentRequest request = requests.carriersOwn(id.value(), reach);
             Instant expires = issue(request, token);
-            return new PaymentLink(request.id(), payPageUrl + token, expires);
+            return new PaymentLink(new PaymentRequestId(request.id()), payPageUrl + token, expires);
         });
     }
 
@@ -300,13 +304,14 @@ public class PaymentRequests {
      * that was mailed (its token is kept encrypted with the carrier's key, hence the audited system path), or a new one
      * when that expired. Empty for another organization's request and for one that cannot be paid.
      */
-    public Optional<String> paymentPageForShipper(UUID id) {
+    public Optional<String> paymentPageForShipper(PaymentRequestId id) {
         Optional<TenantId> shipper = Tenancy.currentTenant();
         if (shipper.isEmpty()) {
             return Optional.empty();
         }
         return systemAccess.transaction(
-                ACROSS_TENANTS, "open the payment page of " + id + " for its shipper", () -> requests.findById(id)
+                ACROSS_TENANTS, "open the payment page of " + id + " for its shipper", () -> requests.findById(
+                                id.value())
                         .filter(request ->
                                 request.shipperId().equals(shipper.get().value()))
                         .filter(request -> request.status().payable())

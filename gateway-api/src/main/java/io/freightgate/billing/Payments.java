@@ -15,6 +15,8 @@ import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
 import io.freightgate.billing.internal.stripe.StripePayments;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
@@ -106,7 +108,8 @@ public class Payments {
      * {@link PaymentRequestNotFound} (not the shipper's), {@link IllegalStateException} (not payable now),
      * {@link IllegalArgumentException} (method not allowed for the currency).
      */
-    public PaymentOutcome pay(UUID requestId, PayWith with) {
+    public PaymentOutcome pay(PaymentRequestId paymentRequest, PayWith with) {
+        UUID requestId = paymentRequest.value();
         TenantId payer = Tenancy.requireTenant();
         String actor = Tenancy.currentActor();
         Optional<String> refusal = participation.refusal(payer);
@@ -194,7 +197,8 @@ public class Payments {
     }
 
     /** Captures an authorized request (capture on delivery): the carrier, or platform staff, or the expiry guard. */
-    public PaymentRequestView capture(UUID requestId, Reach reach) {
+    public PaymentRequestView capture(PaymentRequestId paymentRequest, Reach reach) {
+        UUID requestId = paymentRequest.value();
         PaymentRequest request = carriersOwn(requestId, reach);
         if (request.status() != PaymentRequestState.AUTHORIZED) {
             throw new IllegalStateException("Payment request " + requestId + " is " + request.status()
@@ -202,11 +206,12 @@ public class Payments {
         }
         UUID attemptId = request.currentAttemptId().orElseThrow();
         answered(captureSending.send(attemptId));
-        return paymentRequests.find(requestId, ACROSS_TENANTS).orElseThrow();
+        return paymentRequests.find(paymentRequest, ACROSS_TENANTS).orElseThrow();
     }
 
     /** Releases an authorization: the request is open again (the expiry guard's cancel policy). */
-    public PaymentRequestView releaseAuthorization(UUID requestId, Reach reach) {
+    public PaymentRequestView releaseAuthorization(PaymentRequestId paymentRequest, Reach reach) {
+        UUID requestId = paymentRequest.value();
         PaymentRequest request = carriersOwn(requestId, reach);
         if (request.status() != PaymentRequestState.AUTHORIZED) {
             throw new IllegalStateException(
@@ -214,7 +219,7 @@ public class Payments {
         }
         UUID attemptId = request.currentAttemptId().orElseThrow();
         answered(cancelSending.send(attemptId));
-        return paymentRequests.find(requestId, ACROSS_TENANTS).orElseThrow();
+        return paymentRequests.find(paymentRequest, ACROSS_TENANTS).orElseThrow();
     }
 
     /**
@@ -222,7 +227,9 @@ public class Payments {
      * unpaid requests and with {@link IllegalArgumentException} beyond what is left; the amount is reserved before
      * Stripe is called, so two refunds at once cannot exceed the payment.
      */
-    public RefundView refund(UUID requestId, Optional<Long> amountMinor, Optional<String> reason, Reach reach) {
+    public RefundView refund(
+            PaymentRequestId paymentRequest, Optional<Long> amountMinor, Optional<String> reason, Reach reach) {
+        UUID requestId = paymentRequest.value();
         String actor = Tenancy.currentActor();
         PaymentRefund refund = systemAccess.transaction(reach, "refund payment request " + requestId, () -> {
             PaymentRequest request = requests.carriersOwn(requestId, reach);
@@ -248,7 +255,8 @@ public class Payments {
     }
 
     /** Re-reads the current attempt's PaymentIntent from Stripe (the payment page after 3-D Secure). */
-    public PaymentRequestView refresh(UUID requestId) {
+    public PaymentRequestView refresh(PaymentRequestId paymentRequest) {
+        UUID requestId = paymentRequest.value();
         PaymentRequest request = systemAccess.transaction(
                 ACROSS_TENANTS, "refresh payment request " + requestId, () -> requests.findById(requestId)
                         .orElseThrow(() -> new PaymentRequestNotFound(requestId)));
@@ -257,7 +265,7 @@ public class Payments {
                         systemAccess.transaction(ACROSS_TENANTS, "read attempt " + id, () -> attempts.findById(id)));
         attempt.flatMap(PaymentAttempt::stripePaymentIntentId)
                 .ifPresent(intent -> synchronizer.refresh(attempt.get().id(), intent));
-        return paymentRequests.find(requestId, ACROSS_TENANTS).orElseThrow();
+        return paymentRequests.find(paymentRequest, ACROSS_TENANTS).orElseThrow();
     }
 
     /** Sends an attempt's PaymentIntent (a recorded Stripe call), records the outcome and returns it. */
@@ -313,8 +321,8 @@ public class Payments {
                             requests.findById(attempt.paymentRequestId()).orElseThrow();
                     if (request.attemptFailed(attemptId, clock.instant()) && publish) {
                         events.publishEvent(new PaymentAttemptFailed(
-                                request.id(),
-                                attemptId,
+                                new PaymentRequestId(request.id()),
+                                new PaymentAttemptId(attemptId),
                                 request.carrier(),
                                 request.shipper(),
                                 attempt.declineCode().orElse("declined")));

@@ -1,10 +1,11 @@
 package io.freightgate.billing;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRefundId;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A refund's outcome was recorded (it may be unchanged: {@code before == after}), published inside the transaction
@@ -14,8 +15,8 @@ import java.util.UUID;
  * in the order they were made, as this transaction sees them.
  */
 public record RefundOutcomeChanged(
-        UUID refundId,
-        UUID paymentRequestId,
+        PaymentRefundId refundId,
+        PaymentRequestId paymentRequestId,
         TenantId carrier,
         String loadReference,
         Money amount,
@@ -25,5 +26,5 @@ public record RefundOutcomeChanged(
         List<RefundLine> refundsOfRequest) {
 
     /** One refund of the request. */
-    public record RefundLine(UUID refundId, long amountMinor, RefundOutcome outcome) {}
+    public record RefundLine(PaymentRefundId refundId, long amountMinor, RefundOutcome outcome) {}
 }

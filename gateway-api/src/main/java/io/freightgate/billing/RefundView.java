@@ -1,14 +1,15 @@
 package io.freightgate.billing;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRefundId;
+import io.freightgate.kernel.PaymentRequestId;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /** A refund of a payment request and where it stands ({@code APPROVED}, {@code PENDING}, {@code DECLINED}...). */
 public record RefundView(
-        UUID id,
-        UUID paymentRequestId,
+        PaymentRefundId id,
+        PaymentRequestId paymentRequestId,
         Money amount,
         Optional<String> reason,
         String outcome,

@@ -4,6 +4,7 @@ import io.freightgate.billing.PaymentRequests;
 import io.freightgate.disputes.DisputeDesk;
 import io.freightgate.disputes.DisputeOpened;
 import io.freightgate.disputes.DisputeOutcome;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.transfers.Transfers;
 import java.util.Optional;
@@ -52,8 +53,8 @@ class DisputeOpeningHoldsCarrierTransfer {
                             .filter(DisputeOutcome.WON::equals)
                             .isPresent();
                     if (!won) {
-                        requests.markDisputed(event.paymentRequestId());
-                        transfers.holdForDispute(event.paymentRequestId());
+                        requests.markDisputed(new PaymentRequestId(event.paymentRequestId()));
+                        transfers.holdForDispute(new PaymentRequestId(event.paymentRequestId()));
                     }
                     return null;
                 });

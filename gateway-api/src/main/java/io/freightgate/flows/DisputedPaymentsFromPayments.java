@@ -18,6 +18,6 @@ class DisputedPaymentsFromPayments implements DisputedPayments {
     @Override
     public Optional<DisputedPayment> byPaymentIntent(String paymentIntentId) {
         return requests.findByPaymentIntent(paymentIntentId)
-                .map(request -> new DisputedPayment(request.id(), request.carrier(), request.shipper()));
+                .map(request -> new DisputedPayment(request.id().value(), request.carrier(), request.shipper()));
     }
 }

@@ -1,6 +1,7 @@
 package io.freightgate.flows;
 
 import io.freightgate.disputes.DisputeClosed;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.ChargebackJournals;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.util.Optional;
@@ -36,7 +37,7 @@ class LostDisputesAreJournaledAsLosses {
                                 "journal the loss of dispute " + event.stripeDisputeId(),
                                 () -> {
                                     journals.journalLoss(
-                                            event.paymentRequestId(),
+                                            new PaymentRequestId(event.paymentRequestId()),
                                             event.stripeDisputeId(),
                                             event.amount(),
                                             event.at());

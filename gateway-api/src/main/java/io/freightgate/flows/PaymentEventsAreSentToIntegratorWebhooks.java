@@ -7,6 +7,7 @@ import io.freightgate.integrations.IntegrationEvent;
 import io.freightgate.integrations.IntegrationEventType;
 import io.freightgate.integrations.IntegratorWebhooks;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.payouts.PayoutFailed;
 import io.freightgate.payouts.PayoutPaid;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -130,8 +130,13 @@ class PaymentEventsAreSentToIntegratorWebhooks {
                 type, IntegrationEvent.idOf(type, businessKey), clock.instant(), Set.of(carrier), data));
     }
 
+    /** {@code businessKey}: the typed id the event is about; its UUID string is part of the event's id. */
     private void send(
-            IntegrationEventType type, UUID businessKey, TenantId carrier, TenantId shipper, Map<String, Object> data) {
+            IntegrationEventType type,
+            Object businessKey,
+            TenantId carrier,
+            TenantId shipper,
+            Map<String, Object> data) {
         webhooks.publish(new IntegrationEvent(
                 type,
                 IntegrationEvent.idOf(type, businessKey.toString()),
@@ -140,7 +145,7 @@ class PaymentEventsAreSentToIntegratorWebhooks {
                 data));
     }
 
-    private static Map<String, Object> parties(UUID paymentRequestId, TenantId carrier, TenantId shipper) {
+    private static Map<String, Object> parties(PaymentRequestId paymentRequestId, TenantId carrier, TenantId shipper) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("payment_request_id", paymentRequestId.toString());
         data.put("carrier_id", carrier.toString());

@@ -1,6 +1,7 @@
 package io.freightgate.flows;
 
 import io.freightgate.disputes.DisputeFundsReinstated;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.ChargebackJournals;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.util.Optional;
@@ -32,7 +33,11 @@ class ReinstatedDisputeFundsAreJournaled {
                 "journal the reinstatement of dispute " + event.stripeDisputeId(),
                 () -> {
                     journals.journalReinstatement(
-                            event.paymentRequestId(), event.stripeDisputeId(), event.amount(), event.fee(), event.at());
+                            new PaymentRequestId(event.paymentRequestId()),
+                            event.stripeDisputeId(),
+                            event.amount(),
+                            event.fee(),
+                            event.at());
                     return null;
                 });
     }

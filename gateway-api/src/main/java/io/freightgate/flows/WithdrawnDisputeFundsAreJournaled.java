@@ -1,6 +1,7 @@
 package io.freightgate.flows;
 
 import io.freightgate.disputes.DisputeFundsWithdrawn;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.ChargebackJournals;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.util.Optional;
@@ -33,7 +34,11 @@ class WithdrawnDisputeFundsAreJournaled {
                 "journal the withdrawal of dispute " + event.stripeDisputeId(),
                 () -> {
                     journals.journalWithdrawal(
-                            event.paymentRequestId(), event.stripeDisputeId(), event.amount(), event.fee(), event.at());
+                            new PaymentRequestId(event.paymentRequestId()),
+                            event.stripeDisputeId(),
+                            event.amount(),
+                            event.fee(),
+                            event.at());
                     return null;
                 });
     }

@@ -2,6 +2,7 @@ package io.freightgate.flows;
 
 import io.freightgate.billing.PaymentRequests;
 import io.freightgate.disputes.DisputeClosed;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.transfers.Transfers;
 import java.util.Optional;
@@ -45,8 +46,8 @@ class WonDisputeReleasesCarrierTransfer {
                         "release the transfer of payment request " + event.paymentRequestId() + " after dispute "
                                 + event.stripeDisputeId() + " was won",
                         () -> {
-                            requests.markDisputeWon(event.paymentRequestId());
-                            transfers.releaseDisputeHold(event.paymentRequestId());
+                            requests.markDisputeWon(new PaymentRequestId(event.paymentRequestId()));
+                            transfers.releaseDisputeHold(new PaymentRequestId(event.paymentRequestId()));
                             return null;
                         });
                 log.info(

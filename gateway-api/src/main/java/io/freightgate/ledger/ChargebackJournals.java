@@ -1,6 +1,7 @@
 package io.freightgate.ledger;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
@@ -32,48 +33,34 @@ public class ChargebackJournals {
     }
 
     /** The card network withdrew {@code amount} and Stripe charged {@code fee} ({@code DISPUTE_WITHDRAWAL}). */
-    public void journalWithdrawal(UUID paymentRequestId, String stripeDisputeId, Money amount, Money fee, Instant at) {
+    public void journalWithdrawal(
+            PaymentRequestId paymentRequestId, String stripeDisputeId, Money amount, Money fee, Instant at) {
         sameCurrency(amount, fee);
         post(
                 paymentRequestId,
                 "journal the withdrawal of dispute " + stripeDisputeId,
-                carrier -> postings.disputeWithdrawn(
-                        carrier,
-                        paymentRequestId,
-                        amount.currency(),
-                        stripeDisputeId,
-                        amount.minor(),
-                        fee.minor(),
-                        at));
+                carrier -> postings.disputeWithdrawn(carrier, paymentRequestId, stripeDisputeId, amount, fee, at));
     }
 
     /** The withdrawn {@code amount} and the {@code fee} came back ({@code DISPUTE_REINSTATEMENT}). */
     public void journalReinstatement(
-            UUID paymentRequestId, String stripeDisputeId, Money amount, Money fee, Instant at) {
+            PaymentRequestId paymentRequestId, String stripeDisputeId, Money amount, Money fee, Instant at) {
         sameCurrency(amount, fee);
         post(
                 paymentRequestId,
                 "journal the reinstatement of dispute " + stripeDisputeId,
-                carrier -> postings.disputeReinstated(
-                        carrier,
-                        paymentRequestId,
-                        amount.currency(),
-                        stripeDisputeId,
-                        amount.minor(),
-                        fee.minor(),
-                        at));
+                carrier -> postings.disputeReinstated(carrier, paymentRequestId, stripeDisputeId, amount, fee, at));
     }
 
     /** The chargeback was lost: the withdrawn {@code amount} moves from the reserve to the losses ({@code DISPUTE_LOST}). */
-    public void journalLoss(UUID paymentRequestId, String stripeDisputeId, Money amount, Instant at) {
+    public void journalLoss(PaymentRequestId paymentRequestId, String stripeDisputeId, Money amount, Instant at) {
         post(
                 paymentRequestId,
                 "journal the loss of dispute " + stripeDisputeId,
-                carrier -> postings.disputeLost(
-                        carrier, paymentRequestId, amount.currency(), stripeDisputeId, amount.minor(), at));
+                carrier -> postings.disputeLost(carrier, paymentRequestId, stripeDisputeId, amount, at));
     }
 
-    private void post(UUID paymentRequestId, String reason, Consumer<UUID> posting) {
+    private void post(PaymentRequestId paymentRequestId, String reason, Consumer<UUID> posting) {
         OnConflict.retry(() -> systemAccess.transaction(ACROSS_TENANTS, reason, () -> {
             requests.carrierOf(paymentRequestId).ifPresent(posting);
             return null;

@@ -1,10 +1,10 @@
 package io.freightgate.ledger;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * One ledger entry with its journal: the account (kind and organization, none for the platform's own), the amount
@@ -20,4 +20,4 @@ public record LedgerEntryView(
         Money amount,
         Optional<String> stripeAccount,
         Optional<String> stripeSource,
-        Optional<UUID> paymentRequestId) {}
+        Optional<PaymentRequestId> paymentRequestId) {}

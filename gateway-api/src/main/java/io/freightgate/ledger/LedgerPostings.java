@@ -9,6 +9,8 @@ import static io.freightgate.ledger.LedgerAccountKind.DISPUTE_RESERVE;
 import static io.freightgate.ledger.LedgerAccountKind.PLATFORM_FEE_REVENUE;
 import static io.freightgate.ledger.LedgerAccountKind.STRIPE_FEES;
 
+import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.internal.Journal;
 import io.freightgate.ledger.internal.Ledger;
 import java.time.Instant;
@@ -32,30 +34,28 @@ public class LedgerPostings {
 
     /** A paid request's charge: what reached the platform's balance, and for whom. */
     public record PaidCharge(
-            UUID carrier,
-            UUID paymentRequestId,
-            String loadReference,
-            Currency currency,
-            String chargeId,
-            long grossMinor) {}
+            UUID carrier, PaymentRequestId paymentRequestId, String loadReference, String chargeId, Money gross) {}
 
     /** A refund Stripe made on a request's charge. */
     public record Refund(
             UUID carrier,
-            UUID paymentRequestId,
+            PaymentRequestId paymentRequestId,
             String loadReference,
-            Currency currency,
             String stripeRefundId,
-            long amountMinor) {}
+            Money amount) {}
 
     /**
      * A payment succeeded: the gross reaches the platform's Stripe balance; the carrier's share is owed to it and the
      * platform's fee is revenue from that carrier. Stripe's fee follows in {@link #stripeFee}.
      */
-    public void paid(PaidCharge charge, long feeMinor, Instant at) {
-        long gross = charge.grossMinor();
-        long fee = feeMinor;
-        ledger.post(Journal.builder("charge:" + charge.chargeId(), JournalKind.PAYMENT, charge.currency(), at)
+    public void paid(PaidCharge charge, Money platformFee, Instant at) {
+        long gross = charge.gross().minor();
+        long fee = minorIn(charge.gross().currency(), platformFee);
+        ledger.post(Journal.builder(
+                        "charge:" + charge.chargeId(),
+                        JournalKind.PAYMENT,
+                        charge.gross().currency(),
+                        at)
                 .tenant(charge.carrier())
                 .paymentRequest(charge.paymentRequestId())
                 .description("Payment of " + charge.loadReference() + " (" + charge.chargeId() + ")")
@@ -69,7 +69,9 @@ public class LedgerPostings {
      * Stripe's processing fee on a paid request's charge, once a read of the payment carries it. The platform's own
      * journal (no tenant): carriers do not see what Stripe charges the platform.
      */
-    public void stripeFee(UUID paymentRequestId, Currency currency, String chargeId, long fee, Instant at) {
+    public void stripeFee(PaymentRequestId paymentRequestId, String chargeId, Money stripeFee, Instant at) {
+        long fee = stripeFee.minor();
+        Currency currency = stripeFee.currency();
         if (fee == 0 || !ledger.posted("charge:" + chargeId) || ledger.posted("stripe-fee:" + chargeId)) {
             return;
         }
@@ -84,14 +86,14 @@ public class LedgerPostings {
     /** The carrier's share left the platform's balance for the carrier's connected account. */
     public void transferred(
             UUID carrier,
-            UUID paymentRequestId,
-            Currency currency,
+            PaymentRequestId paymentRequestId,
             String connectedAccount,
             String transferId,
             String destinationPayment,
-            long amountMinor,
+            Money amount,
             Instant at) {
-        ledger.post(Journal.builder("transfer:" + transferId, JournalKind.TRANSFER, currency, at)
+        long amountMinor = amount.minor();
+        ledger.post(Journal.builder("transfer:" + transferId, JournalKind.TRANSFER, amount.currency(), at)
                 .tenant(carrier)
                 .paymentRequest(paymentRequestId)
                 .description("Transfer " + transferId + " to " + connectedAccount)
@@ -105,22 +107,23 @@ public class LedgerPostings {
     /** A transfer (or part of it) came back from the carrier's connected account. */
     public void reversed(
             UUID carrier,
-            UUID paymentRequestId,
-            Currency currency,
+            PaymentRequestId paymentRequestId,
             String connectedAccount,
             String reversalId,
             String destinationPaymentRefund,
-            long amountMinor,
+            Money amount,
             Instant at) {
-        ledger.post(Journal.builder("transfer-reversal:" + reversalId, JournalKind.TRANSFER_REVERSAL, currency, at)
-                .tenant(carrier)
-                .paymentRequest(paymentRequestId)
-                .description("Transfer reversal " + reversalId + " from " + connectedAccount)
-                .platformBalance(amountMinor, reversalId)
-                .of(carrier, CARRIER_PAYABLE, -amountMinor)
-                .carrierBalance(carrier, connectedAccount, -amountMinor, destinationPaymentRefund)
-                .of(carrier, CARRIER_TRANSFERS_RECEIVED, amountMinor)
-                .build());
+        long amountMinor = amount.minor();
+        ledger.post(
+                Journal.builder("transfer-reversal:" + reversalId, JournalKind.TRANSFER_REVERSAL, amount.currency(), at)
+                        .tenant(carrier)
+                        .paymentRequest(paymentRequestId)
+                        .description("Transfer reversal " + reversalId + " from " + connectedAccount)
+                        .platformBalance(amountMinor, reversalId)
+                        .of(carrier, CARRIER_PAYABLE, -amountMinor)
+                        .carrierBalance(carrier, connectedAccount, -amountMinor, destinationPaymentRefund)
+                        .of(carrier, CARRIER_TRANSFERS_RECEIVED, amountMinor)
+                        .build());
     }
 
     /**
@@ -129,8 +132,12 @@ public class LedgerPostings {
      */
     public void refunded(Refund refund, long carrierShareMinor, Instant at) {
         String refundId = refund.stripeRefundId();
-        long amount = refund.amountMinor();
-        ledger.post(Journal.builder("refund:" + refundId, JournalKind.REFUND, refund.currency(), at)
+        long amount = refund.amount().minor();
+        ledger.post(Journal.builder(
+                        "refund:" + refundId,
+                        JournalKind.REFUND,
+                        refund.amount().currency(),
+                        at)
                 .tenant(refund.carrier())
                 .paymentRequest(refund.paymentRequestId())
                 .description("Refund " + refundId + " of " + refund.loadReference())
@@ -141,13 +148,13 @@ public class LedgerPostings {
     }
 
     /** What the carrier is still owed on a request (the payable's credit balance over the request's entries). */
-    public long stillOwed(UUID paymentRequestId) {
-        return -ledger.balanceOfRequest(paymentRequestId, CARRIER_PAYABLE);
+    public long stillOwed(PaymentRequestId paymentRequestId) {
+        return -ledger.balanceOfRequest(paymentRequestId.value(), CARRIER_PAYABLE);
     }
 
     /** A refund that had succeeded failed: its journal mirrored (the money is back on the platform's balance). */
     public void refundFailed(
-            UUID carrier, UUID paymentRequestId, Currency currency, String stripeRefundId, Instant at) {
+            UUID carrier, PaymentRequestId paymentRequestId, Currency currency, String stripeRefundId, Instant at) {
         var lines = ledger.linesOf("refund:" + stripeRefundId);
         if (lines.isEmpty()) {
             return;
@@ -169,13 +176,15 @@ public class LedgerPostings {
     /** The card network withdrew a disputed amount, and Stripe its dispute fee, from the platform's balance. */
     public void disputeWithdrawn(
             UUID carrier,
-            UUID paymentRequestId,
-            Currency currency,
+            PaymentRequestId paymentRequestId,
             String disputeId,
-            long amount,
-            long fee,
+            Money withdrawn,
+            Money disputeFee,
             Instant at) {
-        ledger.post(Journal.builder("dispute-withdrawal:" + disputeId, JournalKind.DISPUTE_WITHDRAWAL, currency, at)
+        long amount = withdrawn.minor();
+        long fee = minorIn(withdrawn.currency(), disputeFee);
+        ledger.post(Journal.builder(
+                        "dispute-withdrawal:" + disputeId, JournalKind.DISPUTE_WITHDRAWAL, withdrawn.currency(), at)
                 .tenant(carrier)
                 .paymentRequest(paymentRequestId)
                 .description("Chargeback withdrawal " + disputeId)
@@ -188,27 +197,31 @@ public class LedgerPostings {
     /** A won dispute: the amount and the dispute fee came back. */
     public void disputeReinstated(
             UUID carrier,
-            UUID paymentRequestId,
-            Currency currency,
+            PaymentRequestId paymentRequestId,
             String disputeId,
-            long amount,
-            long fee,
+            Money reinstated,
+            Money disputeFee,
             Instant at) {
-        ledger.post(
-                Journal.builder("dispute-reinstatement:" + disputeId, JournalKind.DISPUTE_REINSTATEMENT, currency, at)
-                        .tenant(carrier)
-                        .paymentRequest(paymentRequestId)
-                        .description("Chargeback reversal " + disputeId)
-                        .platformBalance(amount + fee, disputeId)
-                        .of(carrier, DISPUTE_RESERVE, -amount)
-                        .platform(STRIPE_FEES, -fee)
-                        .build());
+        long amount = reinstated.minor();
+        long fee = minorIn(reinstated.currency(), disputeFee);
+        ledger.post(Journal.builder(
+                        "dispute-reinstatement:" + disputeId,
+                        JournalKind.DISPUTE_REINSTATEMENT,
+                        reinstated.currency(),
+                        at)
+                .tenant(carrier)
+                .paymentRequest(paymentRequestId)
+                .description("Chargeback reversal " + disputeId)
+                .platformBalance(amount + fee, disputeId)
+                .of(carrier, DISPUTE_RESERVE, -amount)
+                .platform(STRIPE_FEES, -fee)
+                .build());
     }
 
     /** A lost dispute: the withdrawn amount is a loss. */
-    public void disputeLost(
-            UUID carrier, UUID paymentRequestId, Currency currency, String disputeId, long amount, Instant at) {
-        ledger.post(Journal.builder("dispute-lost:" + disputeId, JournalKind.DISPUTE_LOST, currency, at)
+    public void disputeLost(UUID carrier, PaymentRequestId paymentRequestId, String disputeId, Money lost, Instant at) {
+        long amount = lost.minor();
+        ledger.post(Journal.builder("dispute-lost:" + disputeId, JournalKind.DISPUTE_LOST, lost.currency(), at)
                 .tenant(carrier)
                 .paymentRequest(paymentRequestId)
                 .description("Dispute lost " + disputeId)
@@ -254,5 +267,13 @@ public class LedgerPostings {
                 .carrierBalance(carrier, connectedAccount, amount, payoutId)
                 .of(carrier, wasPaid ? CARRIER_BANK : CARRIER_PAYOUTS_IN_TRANSIT, -amount)
                 .build());
+    }
+
+    /** The minor units of {@code amount}, which must be in the journal's {@code currency} (one currency per journal). */
+    private static long minorIn(Currency currency, Money amount) {
+        if (!amount.currency().equals(currency)) {
+            throw new IllegalArgumentException("A journal in " + currency + " cannot take " + amount);
+        }
+        return amount.minor();
     }
 }

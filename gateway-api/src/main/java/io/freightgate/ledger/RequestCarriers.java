@@ -1,5 +1,6 @@
 package io.freightgate.ledger;
 
+import io.freightgate.kernel.PaymentRequestId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,5 +12,5 @@ import java.util.UUID;
 public interface RequestCarriers {
 
     /** The carrier of the request; empty when there is no such request. */
-    Optional<UUID> carrierOf(UUID paymentRequestId);
+    Optional<UUID> carrierOf(PaymentRequestId paymentRequestId);
 }

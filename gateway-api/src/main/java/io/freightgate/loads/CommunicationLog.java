@@ -13,6 +13,7 @@ import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,7 +45,7 @@ public class CommunicationLog {
     }
 
     /** A message posted through the API by someone who may see the load (carrier, shipper or assigned driver). */
-    public LogEntryView postMessage(LoadId id, LoadViewer viewer, String subject, String body) {
+    public LogEntryView postMessage(LoadId id, LoadViewer viewer, @Nullable String subject, String body) {
         String text = body == null ? "" : body.strip();
         if (text.isEmpty() || text.length() > MAX_MESSAGE) {
             throw new IllegalArgumentException("A message has 1 to " + MAX_MESSAGE + " characters");

@@ -2,6 +2,7 @@ package io.freightgate.payouts;
 
 import io.freightgate.billing.PaymentProviderUnavailable;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.payouts.internal.PayoutAccountCalls;
 import io.freightgate.payouts.internal.PayoutAccountRecords;
 import io.freightgate.payouts.internal.PayoutAccountSynchronizer;
 import io.freightgate.payouts.internal.domain.AccountSnapshot;
@@ -14,7 +15,6 @@ import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.net.URI;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,9 +26,10 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Carriers' payout accounts: the Stripe Connect account through which a carrier receives its money. Opening one
- * records the intent, calls Stripe after the commit (idempotency key from the payout account's id) and records the
- * outcome; an unknown outcome is answered with {@link PaymentProviderUnavailable} and repeating the request completes
- * it. Afterwards Stripe's webhooks keep it in sync. A carrier reads and manages its own account; platform staff reach
+ * records the intent and its Stripe call, calls Stripe after the commit (idempotency key from the payout account's id)
+ * and records the outcome ({@link PayoutAccountCalls}); an unknown outcome is answered with
+ * {@link PaymentProviderUnavailable}, and repeating the request or the Stripe-call janitor completes it (looking the
+ * account up first). Afterwards Stripe's webhooks keep it in sync. A carrier reads and manages its own account; platform staff reach
  * any carrier's through the audited system path ({@code Reach}).
  */
 @Service
@@ -39,6 +40,7 @@ public class PayoutAccounts {
     private final PayoutAccountRecords records;
     private final StripeConnectAccounts stripe;
     private final PayoutAccountSynchronizer synchronizer;
+    private final PayoutAccountCalls calls;
     private final SystemAccess systemAccess;
     private final TransactionOperations transactions;
     private final Clock clock;
@@ -47,12 +49,14 @@ public class PayoutAccounts {
             PayoutAccountRecords records,
             StripeConnectAccounts stripe,
             PayoutAccountSynchronizer synchronizer,
+            PayoutAccountCalls calls,
             SystemAccess systemAccess,
             TransactionOperations transactions,
             Clock clock) {
         this.records = records;
         this.stripe = stripe;
         this.synchronizer = synchronizer;
+        this.calls = calls;
         this.systemAccess = systemAccess;
         this.transactions = transactions;
         this.clock = clock;
@@ -74,7 +78,8 @@ public class PayoutAccounts {
      * answer is unknown (repeat the request).
      */
     public PayoutAccountView open(TenantId carrier, OpenPayoutAccount command, Reach reach) {
-        PayoutAccount intent = scoped(
+        record Intent(UUID id, boolean repeat) {}
+        Intent intent = scoped(
                 carrier,
                 reach,
                 "open the payout account of " + carrier,
@@ -83,34 +88,25 @@ public class PayoutAccounts {
                     if (existing.isPresent() && existing.get().stripeAccountId().isPresent()) {
                         throw new IllegalStateException("The carrier already has a payout account");
                     }
-                    return existing.orElseGet(() -> records.save(PayoutAccount.intend(
+                    PayoutAccount account = existing.orElseGet(() -> records.save(PayoutAccount.intend(
                             UUID.randomUUID(),
                             carrier.value(),
                             command.country().value(),
                             command.payoutInterval().name().toLowerCase(Locale.ROOT),
+                            command.email(),
                             clock.instant())));
+                    boolean repeat = account.callId().isPresent();
+                    calls.intend(account);
+                    return new Intent(account.id(), repeat);
                 }));
-        var outcome = stripe.create(
-                new StripeConnectAccounts.NewAccount(
-                        intent.id(),
-                        carrier.value(),
-                        intent.country(),
-                        command.email(),
-                        OpenPayoutAccount.PayoutInterval.valueOf(
-                                intent.payoutInterval().toUpperCase(Locale.ROOT))),
-                clock.instant().truncatedTo(ChronoUnit.SECONDS));
         String actor = Tenancy.currentActor();
-        switch (outcome) {
-            case ProviderOutcome.Approved<AccountSnapshot>(AccountSnapshot snapshot) ->
-                synchronizer.apply(intent.id(), carrier, snapshot, actor);
-            case ProviderOutcome.Declined<AccountSnapshot> declined -> {
-                record(carrier, intent.id(), account -> account.declined(declined.message(), clock.instant()));
+        switch (calls.send(carrier, intent.id(), intent.repeat(), actor)) {
+            case ProviderOutcome.Approved<AccountSnapshot> approved -> {}
+            case ProviderOutcome.Declined<AccountSnapshot> declined ->
                 throw new IllegalArgumentException("Stripe refused the account: " + declined.message());
-            }
-            case ProviderOutcome.Pending<AccountSnapshot> pending -> unknown(carrier, intent, pending.reason());
-            case ProviderOutcome.Unknown<AccountSnapshot> unknown -> unknown(carrier, intent, unknown.reason());
-            case ProviderOutcome.NotAttempted<AccountSnapshot> notAttempted ->
-                unknown(carrier, intent, notAttempted.reason());
+            case ProviderOutcome.Pending<AccountSnapshot> pending -> throw unavailable(pending.reason());
+            case ProviderOutcome.Unknown<AccountSnapshot> unknown -> throw unavailable(unknown.reason());
+            case ProviderOutcome.NotAttempted<AccountSnapshot> notAttempted -> throw unavailable(notAttempted.reason());
         }
         return find(carrier, reach).orElseThrow();
     }
@@ -168,19 +164,6 @@ public class PayoutAccounts {
             case ProviderOutcome.Unknown<OnboardingLink> unknown -> throw unavailable(unknown.reason());
             case ProviderOutcome.NotAttempted<OnboardingLink> notAttempted -> throw unavailable(notAttempted.reason());
         };
-    }
-
-    private void unknown(TenantId carrier, PayoutAccount intent, String reason) {
-        record(carrier, intent.id(), account -> account.creationUnknown(reason, clock.instant()));
-        throw unavailable(reason);
-    }
-
-    private void record(TenantId carrier, UUID id, java.util.function.Consumer<PayoutAccount> change) {
-        Tenancy.runAs(
-                carrier,
-                Tenancy.currentActor(),
-                () -> transactions.executeWithoutResult(
-                        status -> records.findById(id).ifPresent(change)));
     }
 
     private static PaymentProviderUnavailable unavailable(String reason) {

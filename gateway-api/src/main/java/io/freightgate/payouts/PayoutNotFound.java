@@ -1,10 +1,8 @@
 package io.freightgate.payouts;
 
-import java.util.UUID;
-
 /** No such payout, or not the caller's. */
 public class PayoutNotFound extends RuntimeException {
-    public PayoutNotFound(UUID id) {
+    public PayoutNotFound(PayoutId id) {
         super("Payout " + id);
     }
 }

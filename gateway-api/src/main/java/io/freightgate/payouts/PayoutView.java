@@ -5,11 +5,10 @@ import io.freightgate.kernel.TenantId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.UUID;
 
 /** A carrier's payout from its Stripe balance to its bank account. */
 public record PayoutView(
-        UUID id,
+        PayoutId id,
         TenantId carrier,
         Optional<String> stripePayoutId,
         boolean automatic,

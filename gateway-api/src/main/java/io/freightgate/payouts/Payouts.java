@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -94,7 +93,7 @@ public class Payouts {
                     ? new IllegalArgumentException("The amount must be positive")
                     : new IllegalStateException("Nothing is available to pay out in " + code);
         }
-        UUID id = UUID.randomUUID();
+        PayoutId id = PayoutId.random();
         String actor = Tenancy.currentActor();
         Instant now = clock.instant();
         var intent = new PayoutRecords.Payout(
@@ -104,8 +103,7 @@ public class Payouts {
                 Optional.empty(),
                 Optional.of("fg-payout-" + id),
                 false,
-                amount,
-                code,
+                Money.of(amount, code),
                 PayoutState.REQUESTED,
                 Optional.empty(),
                 Optional.empty(),
@@ -137,7 +135,7 @@ public class Payouts {
                         .toList()));
     }
 
-    public Optional<PayoutView> find(TenantId carrier, UUID id, Reach reach) {
+    public Optional<PayoutView> find(TenantId carrier, PayoutId id, Reach reach) {
         return scoped(
                 carrier,
                 reach,
@@ -152,7 +150,7 @@ public class Payouts {
      * {@link PayoutNotFound} for another carrier's or an unknown payout, and with {@link IllegalStateException} while
      * the payout is not paid.
      */
-    public RemittanceView remittance(TenantId carrier, UUID id, Reach reach) {
+    public RemittanceView remittance(TenantId carrier, PayoutId id, Reach reach) {
         PayoutRecords.Payout payout = row(carrier, id, reach);
         if (payout.state() != PayoutState.PAID) {
             throw new IllegalStateException(
@@ -168,11 +166,11 @@ public class Payouts {
                 reach,
                 "read the remittance of payout " + id,
                 () -> transactions.execute(status -> records.lines(id)));
-        String currency = paid.currency();
+        Money amount = paid.amount();
+        String currency = amount.currency().getCurrencyCode();
         Money total = lines.stream()
                 .map(line -> Money.of(line.netMinor(), currency))
-                .reduce(Money.zero(java.util.Currency.getInstance(currency)), Money::plus);
-        Money amount = Money.of(paid.amountMinor(), currency);
+                .reduce(Money.zero(amount.currency()), Money::plus);
         return new RemittanceView(
                 view(paid),
                 lines.stream().map(line -> line(line, currency)).toList(),
@@ -183,11 +181,11 @@ public class Payouts {
     }
 
     /** The remittance as a PDF statement. */
-    public byte[] remittancePdf(TenantId carrier, String carrierName, UUID id, Reach reach) {
+    public byte[] remittancePdf(TenantId carrier, String carrierName, PayoutId id, Reach reach) {
         return pdf.render(carrierName, remittance(carrier, id, reach));
     }
 
-    private PayoutRecords.Payout row(TenantId carrier, UUID id, Reach reach) {
+    private PayoutRecords.Payout row(TenantId carrier, PayoutId id, Reach reach) {
         return scoped(
                         carrier,
                         reach,
@@ -246,7 +244,7 @@ public class Payouts {
                 new TenantId(payout.tenantId()),
                 payout.stripePayoutId(),
                 payout.automatic(),
-                Money.of(payout.amountMinor(), payout.currency()),
+                payout.amount(),
                 PayoutStatus.valueOf(payout.state().name()),
                 payout.arrivalDate(),
                 payout.failureCode(),

@@ -12,6 +12,8 @@
 @ApplicationModule(
         displayName = "Payouts",
         allowedDependencies = {"billing", "ledger", "kernel", "platform"})
+@NullMarked
 package io.freightgate.payouts;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -111,7 +111,8 @@ public class TransferRetries {
             try {
                 transfers.send(transfer.paymentRequestId());
                 TransferState now = systemAccess.transaction(
-                        Reach.OWN_TENANT, "read transfer " + transfer.id(), () -> records.findById(transfer.id())
+                        Reach.OWN_TENANT, "read transfer " + transfer.id(), () -> records.findById(
+                                        transfer.id().value())
                                 .map(Transfer::status)
                                 .orElse(transfer.status()));
                 if (now != transfer.status() || now == TransferState.SENT) {

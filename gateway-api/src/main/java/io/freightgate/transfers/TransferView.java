@@ -1,10 +1,10 @@
 package io.freightgate.transfers;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The carrier's transfer of a payment request as finance sees it. {@code status}: {@code AWAITING_PAYMENT},
@@ -16,7 +16,7 @@ import java.util.UUID;
  * transfer waits for a second delivery signal and what the evidence lacks.
  */
 public record TransferView(
-        UUID paymentRequestId,
+        PaymentRequestId paymentRequestId,
         String status,
         Money gross,
         Money fee,

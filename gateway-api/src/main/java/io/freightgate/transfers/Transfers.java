@@ -5,6 +5,7 @@ import io.freightgate.billing.BilledRequests;
 import io.freightgate.billing.DeliveryProof;
 import io.freightgate.billing.PaymentProviderUnavailable;
 import io.freightgate.billing.PaymentRequestNotFound;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
@@ -92,18 +93,19 @@ public class Transfers {
      * The transfer of a payment request, for its carrier or (across tenants) platform staff. Empty when the request is
      * not the caller's; a request not yet paid shows {@code AWAITING_PAYMENT}.
      */
-    public Optional<TransferView> find(UUID paymentRequestId, Reach reach) {
+    public Optional<TransferView> find(PaymentRequestId paymentRequestId, Reach reach) {
         return systemAccess.transaction(
                 reach, "read the transfer of payment request " + paymentRequestId, () -> Ownership.owned(
                                 requests.find(paymentRequestId), reach, request -> new TenantId(request.carrier()))
-                        .map(request -> reads.view(request, transfers.findByPaymentRequestId(paymentRequestId))));
+                        .map(request ->
+                                reads.view(request, transfers.findByPaymentRequestId(paymentRequestId.value()))));
     }
 
     /**
      * Evidence of the delivery of the payment request's load arrived: its transfer may be released (see the policy)
      * when the {@code proof} is sufficient; a proof that needs a second signal is recorded and makes it wait for one.
      */
-    public TransferView deliveryConfirmed(UUID paymentRequestId, DeliveryProof proof) {
+    public TransferView deliveryConfirmed(PaymentRequestId paymentRequestId, DeliveryProof proof) {
         OnConflict.retry(() -> systemAccess.transaction(
                 ACROSS_TENANTS, "confirm delivery for payment request " + paymentRequestId, () -> {
                     BilledRequest request = requests.find(paymentRequestId)
@@ -116,7 +118,7 @@ public class Transfers {
 
     /** Evidence of the delivery of a load arrived: every payment request for that load learns it (see above). */
     public List<TransferView> deliveryConfirmedForLoad(UUID loadId, DeliveryProof proof) {
-        List<UUID> requestIds = systemAccess.transaction(
+        List<PaymentRequestId> requestIds = systemAccess.transaction(
                 ACROSS_TENANTS, "find the payment requests of load " + loadId, () -> requests.ofLoad(loadId));
         return requestIds.stream().map(id -> deliveryConfirmed(id, proof)).toList();
     }
@@ -126,7 +128,7 @@ public class Transfers {
      * responsibility, as a second signal would, and the transfer is sent if nothing else keeps it waiting. Recorded in
      * the transfer's audit trail with the actor.
      */
-    public TransferView releaseDelivery(UUID paymentRequestId) {
+    public TransferView releaseDelivery(PaymentRequestId paymentRequestId) {
         return deliveryConfirmed(paymentRequestId, new DeliveryProof.Sufficient("platform:" + Tenancy.currentActor()));
     }
 
@@ -134,7 +136,7 @@ public class Transfers {
      * Holds the transfer (platform staff, or another module through flows). Fails with {@link IllegalStateException}
      * when the transfer was already made or is on its way (reverse it instead) or the same hold is active.
      */
-    public TransferView hold(UUID paymentRequestId, TransferHoldReason reason, Optional<String> note) {
+    public TransferView hold(PaymentRequestId paymentRequestId, TransferHoldReason reason, Optional<String> note) {
         String actor = Tenancy.currentActor();
         OnConflict.retry(
                 () -> systemAccess.transaction(ACROSS_TENANTS, "hold the transfer of " + paymentRequestId, () -> {
@@ -156,7 +158,7 @@ public class Transfers {
      * A dispute opened on the request's charge: its transfer gets a {@code DISPUTE} hold, unless it was already made or
      * is on its way (a dispute does not reverse it) or the hold is active. Idempotent.
      */
-    public void holdForDispute(UUID paymentRequestId) {
+    public void holdForDispute(PaymentRequestId paymentRequestId) {
         OnConflict.retry(() -> systemAccess.transaction(
                 ACROSS_TENANTS, "hold the transfer of " + paymentRequestId + " for a dispute", () -> {
                     requests.find(paymentRequestId)
@@ -173,12 +175,12 @@ public class Transfers {
      * The dispute on the request's charge was won: its {@code DISPUTE} hold is released and the transfer offered to the
      * release policy again. Idempotent: without an active dispute hold it only offers the transfer.
      */
-    public void releaseDisputeHold(UUID paymentRequestId) {
+    public void releaseDisputeHold(PaymentRequestId paymentRequestId) {
         OnConflict.retry(() -> systemAccess.transaction(
                 ACROSS_TENANTS, "release the dispute hold of the transfer of " + paymentRequestId, () -> {
                     transfers
-                            .findByPaymentRequestId(paymentRequestId)
-                            .ifPresent(transfer -> holds.findByTransferIdOrderByPlacedAt(transfer.id()).stream()
+                            .findByPaymentRequestId(paymentRequestId.value())
+                            .ifPresent(transfer -> holds.of(transfer.id()).stream()
                                     .filter(TransferHold::active)
                                     .filter(h -> h.reason() == TransferHoldReason.DISPUTE)
                                     .forEach(h -> h.release("webhook:stripe", clock.instant())));
@@ -215,14 +217,14 @@ public class Transfers {
      * Releases the active hold for {@code reason} and sends the transfer if nothing else keeps it waiting. Fails with
      * {@link IllegalStateException} when no such hold is active.
      */
-    public TransferView release(UUID paymentRequestId, TransferHoldReason reason) {
+    public TransferView release(PaymentRequestId paymentRequestId, TransferHoldReason reason) {
         String actor = Tenancy.currentActor();
         OnConflict.retry(
                 () -> systemAccess.transaction(ACROSS_TENANTS, "release the transfer of " + paymentRequestId, () -> {
                     Transfer transfer = transfers
-                            .findByPaymentRequestId(paymentRequestId)
+                            .findByPaymentRequestId(paymentRequestId.value())
                             .orElseThrow(() -> noHold(paymentRequestId, reason));
-                    TransferHold hold = holds.findByTransferIdOrderByPlacedAt(transfer.id()).stream()
+                    TransferHold hold = holds.of(transfer.id()).stream()
                             .filter(h -> h.active() && h.reason() == reason)
                             .findFirst()
                             .orElseThrow(() -> noHold(paymentRequestId, reason));
@@ -238,8 +240,8 @@ public class Transfers {
      * was not made or Stripe refuses, and with {@link PaymentProviderUnavailable} when Stripe's answer is unknown (the
      * job repeats it with the same key).
      */
-    public TransferView reverse(UUID paymentRequestId) {
-        ProviderOutcome<StripeTransfers.Reversal> outcome = sending.reverse(paymentRequestId);
+    public TransferView reverse(PaymentRequestId paymentRequestId) {
+        ProviderOutcome<StripeTransfers.Reversal> outcome = sending.reverse(paymentRequestId.value());
         return switch (outcome) {
             case ProviderOutcome.Approved<StripeTransfers.Reversal> approved ->
                 find(paymentRequestId, ACROSS_TENANTS).orElseThrow();
@@ -255,7 +257,7 @@ public class Transfers {
      * Sends a reversed transfer again, with a new idempotency key, as soon as the release policy allows (holds still
      * apply). Fails with {@link IllegalStateException} unless the transfer is reversed.
      */
-    public TransferView restore(UUID paymentRequestId) {
+    public TransferView restore(PaymentRequestId paymentRequestId) {
         OnConflict.retry(
                 () -> systemAccess.transaction(ACROSS_TENANTS, "restore the transfer of " + paymentRequestId, () -> {
                     if (refundFollowUpsOpen(paymentRequestId)) {
@@ -263,7 +265,7 @@ public class Transfers {
                                 + paymentRequestId + " is still in progress with Stripe; restore once it is settled");
                     }
                     transfers
-                            .findByPaymentRequestId(paymentRequestId)
+                            .findByPaymentRequestId(paymentRequestId.value())
                             .orElseThrow(() -> new IllegalStateException(
                                     "Payment request " + paymentRequestId + " has no transfer to restore"))
                             .restore(clock.instant());
@@ -273,12 +275,12 @@ public class Transfers {
     }
 
     /** Whether a refund's reversal or restore of the request has an outcome still to learn. */
-    private boolean refundFollowUpsOpen(UUID paymentRequestId) {
+    private boolean refundFollowUpsOpen(PaymentRequestId paymentRequestId) {
         return !jdbc.queryForList(
                         "SELECT 1 FROM transfer_refund_reversals WHERE payment_request_id = ? AND (status IN ('PENDING',"
                                 + " 'UNKNOWN') OR restore_status IN ('PENDING', 'UNKNOWN'))",
                         Integer.class,
-                        paymentRequestId)
+                        paymentRequestId.value())
                 .isEmpty();
     }
 
@@ -286,10 +288,10 @@ public class Transfers {
      * Asks the release policy and sends the transfer when it is met. Inside a caller's transaction it sends nothing (the
      * retry job will). Never throws for Stripe's answers: they are recorded on the transfer.
      */
-    public TransferView offer(UUID paymentRequestId) {
+    public TransferView offer(PaymentRequestId paymentRequestId) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             try {
-                sending.send(paymentRequestId);
+                sending.send(paymentRequestId.value());
             } catch (RuntimeException e) {
                 log.warn("The transfer of payment request {} was not sent now: {}", paymentRequestId, e.getMessage());
             }
@@ -297,7 +299,7 @@ public class Transfers {
         return find(paymentRequestId, ACROSS_TENANTS).orElseThrow(() -> new PaymentRequestNotFound(paymentRequestId));
     }
 
-    private static IllegalStateException noHold(UUID paymentRequestId, TransferHoldReason reason) {
+    private static IllegalStateException noHold(PaymentRequestId paymentRequestId, TransferHoldReason reason) {
         return new IllegalStateException(
                 "The transfer of payment request " + paymentRequestId + " has no active " + reason + " hold");
     }

@@ -137,6 +137,15 @@ class AuthorizationMatrixIT extends GatewayIT {
             GET /api/v1/ledger/entries                                  | 401  | 200/200        | 200/200       | 200/200            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/ledger/entries.csv                              | 401  | 200/200        | 200/200       | 200/200            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/ledger/balances                                 | 401  | 200/200        | 200/200       | 200/200            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            # Fraud rules (issue 20): risk analysts write and switch the platform's rules; platform admins read them. A fresh draft each call: approving or disabling a draft is a conflict
+            GET /api/v1/fraud/rules                                     | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/fraud/rules/{id}                                | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/fraud/attributes                                | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/fraud/rules                                    | 401  | 403/403        | 403/403       | 403/403            | 201/201      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            PATCH /api/v1/fraud/rules/{id}                              | 401  | 403/403        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/fraud/rules/{id}/enable                        | 401  | 403/403        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/fraud/rules/{id}/approve                       | 401  | 403/403        | 403/403       | 403/403            | 409/409      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/fraud/rules/{id}/disable                       | 401  | 403/403        | 403/403       | 403/403            | 409/409      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             """;
 
     record Row(String method, String pattern, int noToken, Map<Role, int[]> cells) {
@@ -165,6 +174,17 @@ class AuthorizationMatrixIT extends GatewayIT {
 
     @Autowired
     java.time.Clock clock;
+
+    @Autowired
+    io.freightgate.fraud.FraudRules fraudRules;
+
+    /** A draft fraud rule (rules belong to no organization): what a risk analyst could change, any other role not. */
+    private String draftFraudRule() {
+        var change = fraudRules.propose(
+                new io.freightgate.fraud.ProposeRule("matrix-" + UUID.randomUUID(), "review if :disputed:", "matrix"));
+        assertThat(change).isInstanceOf(io.freightgate.fraud.RuleChange.Done.class);
+        return ((io.freightgate.fraud.RuleChange.Done) change).rule().id().toString();
+    }
 
     /** A signed event of a type nobody handles, stored by the real intake and then parked, as a failing one would be. */
     private long parkedInboxEvent() {
@@ -292,6 +312,9 @@ class AuthorizationMatrixIT extends GatewayIT {
         if (path.startsWith("/api/v1/api-clients/{id}")) {
             path = path.replace("{id}", createClient(target));
         }
+        if (path.startsWith("/api/v1/fraud/rules/{id}")) {
+            path = path.replace("{id}", draftFraudRule());
+        }
         if (kycReadRow(row)) {
             path = path.replace("{documentId}", kycDocument(target));
         }
@@ -345,6 +368,10 @@ class AuthorizationMatrixIT extends GatewayIT {
                     case "POST /api/v1/password-resets/{token}/completion" ->
                         "{\"password\":\"matrix-harbour-freight-7\"}";
                     case "POST /api/v1/kyc/vat-validations" -> "{\"vat_number\":\"DE811907980\"}";
+                    case "POST /api/v1/fraud/rules" ->
+                        "{\"name\":\"matrix-%s\",\"text\":\"review if :disputed:\"}".formatted(UUID.randomUUID());
+                    case "PATCH /api/v1/fraud/rules/{id}" ->
+                        "{\"text\":\"review if :disputed: and :shipper_trusted:\"}";
                     case "POST /api/v1/kyc/cases" -> "{\"representative_name\":\"Matrix Person\"}";
                     case "POST /api/v1/kyc/cases/{organizationId}/references" ->
                         "{\"company\":\"Ref Co\",\"contact\":\"r@ref.test\",\"relationship\":\"customer\"}";

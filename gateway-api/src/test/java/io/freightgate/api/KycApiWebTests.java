@@ -210,6 +210,23 @@ class KycApiWebTests {
     }
 
     @Test
+    void aRejectionOrAResubmissionRequestWithoutAReasonIs422AndDecidesNothing() throws Exception {
+        String decisions = "/api/v1/kyc/cases/{id}/decisions";
+        for (String decision : List.of("REJECT", "REQUEST_RESUBMISSION")) {
+            for (String reason : List.of("", ", \"reason\": null", ", \"reason\": \"  \"")) {
+                mvc.perform(post(decisions, CARRIER.value())
+                                .with(callers.as(PLATFORM, Role.COMPLIANCE_OFFICER))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"decision\": \"" + decision + "\"" + reason + "}"))
+                        .andExpect(problem(ProblemType.UNPROCESSABLE))
+                        .andExpect(jsonPath("$.detail").value("reason is required"));
+            }
+        }
+        verify(kyc, never()).reject(any());
+        verify(kyc, never()).requestResubmission(any());
+    }
+
+    @Test
     void eachDecisionReachesItsCommandAndOnlyPlatformComplianceDecides() throws Exception {
         when(kyc.approve(any())).thenReturn(new CaseChange.Done(caseOf(CARRIER)));
         when(kyc.reject(any())).thenReturn(new CaseChange.Done(caseOf(CARRIER)));

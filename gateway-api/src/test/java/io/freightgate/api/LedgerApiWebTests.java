@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.JournalKind;
 import io.freightgate.ledger.LedgerAccountKind;
 import io.freightgate.ledger.LedgerBalanceView;
@@ -30,7 +31,6 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -206,6 +206,6 @@ class LedgerApiWebTests {
                 new Money(-1225, EUR),
                 Optional.empty(),
                 Optional.of("ch_1"),
-                Optional.of(UUID.fromString("5a1e0000-0000-4000-8000-000000000001")));
+                Optional.of(PaymentRequestId.of("5a1e0000-0000-4000-8000-000000000001")));
     }
 }

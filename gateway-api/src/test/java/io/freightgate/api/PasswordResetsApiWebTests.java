@@ -40,6 +40,18 @@ class PasswordResetsApiWebTests {
     }
 
     @Test
+    void askingWithoutAnAddressIsThe202OfAnyAddressWithoutAUser() throws Exception {
+        for (String body : new String[] {"{}", "{\"email\": null}"}) {
+            mvc.perform(post("/api/v1/password-resets")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
+                    .andExpect(status().isAccepted())
+                    .andExpect(content().string(""));
+        }
+        verifyNoInteractions(passwordResets);
+    }
+
+    @Test
     void completingSetsThePasswordAndAnswers204() throws Exception {
         mvc.perform(post("/api/v1/password-resets/{token}/completion", "tok-9")
                         .contentType(MediaType.APPLICATION_JSON)

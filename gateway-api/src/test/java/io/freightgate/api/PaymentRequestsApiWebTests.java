@@ -28,6 +28,9 @@ import io.freightgate.billing.PaymentRequests;
 import io.freightgate.billing.Payments;
 import io.freightgate.billing.RefundView;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRefundId;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.problem.ProblemType;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
@@ -48,7 +51,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @ApiSlice(PaymentRequestsController.class)
 class PaymentRequestsApiWebTests {
 
-    private static final UUID ID = UUID.fromString("5a1e0000-0000-4000-8000-000000000001");
+    private static final PaymentRequestId ID = PaymentRequestId.of("5a1e0000-0000-4000-8000-000000000001");
     private static final Money AMOUNT = new Money(125_000, Currency.getInstance("EUR"));
 
     @Autowired
@@ -489,7 +492,7 @@ class PaymentRequestsApiWebTests {
 
     private static PaymentAttemptView attempt(String outcome) {
         return new PaymentAttemptView(
-                UUID.randomUUID(),
+                PaymentAttemptId.random(),
                 ID,
                 1,
                 "card",
@@ -505,7 +508,7 @@ class PaymentRequestsApiWebTests {
 
     private static RefundView refund() {
         return new RefundView(
-                UUID.randomUUID(),
+                PaymentRefundId.random(),
                 ID,
                 AMOUNT,
                 Optional.empty(),

@@ -22,6 +22,7 @@ import io.freightgate.kernel.Money;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
 import io.freightgate.organizations.OrganizationView;
+import io.freightgate.payouts.PayoutId;
 import io.freightgate.payouts.PayoutNotFound;
 import io.freightgate.payouts.PayoutStatus;
 import io.freightgate.payouts.PayoutView;
@@ -47,6 +48,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class PayoutsApiWebTests {
 
     private static final UUID PAYOUT = UUID.fromString("5a1e0000-0000-4000-8000-0000000000b1");
+    private static final PayoutId PAYOUT_ID = new PayoutId(PAYOUT);
     private static final String PAYOUTS = "/api/v1/carriers/{id}/payouts";
     private static final Currency EUR = Currency.getInstance("EUR");
 
@@ -182,9 +184,9 @@ class PayoutsApiWebTests {
 
     @Test
     void aPayoutAndItsRemittanceAsJsonAndPdf() throws Exception {
-        when(payouts.find(CARRIER, PAYOUT, Reach.OWN_TENANT)).thenReturn(Optional.of(payout(PayoutStatus.PAID)));
-        when(payouts.remittance(CARRIER, PAYOUT, Reach.OWN_TENANT)).thenReturn(remittance());
-        when(payouts.remittancePdf(CARRIER, "Nordfracht GmbH", PAYOUT, Reach.OWN_TENANT))
+        when(payouts.find(CARRIER, PAYOUT_ID, Reach.OWN_TENANT)).thenReturn(Optional.of(payout(PayoutStatus.PAID)));
+        when(payouts.remittance(CARRIER, PAYOUT_ID, Reach.OWN_TENANT)).thenReturn(remittance());
+        when(payouts.remittancePdf(CARRIER, "Nordfracht GmbH", PAYOUT_ID, Reach.OWN_TENANT))
                 .thenReturn(new byte[] {'%', 'P'});
 
         mvc.perform(get(PAYOUTS + "/{payout}", CARRIER.value(), PAYOUT).with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
@@ -211,7 +213,7 @@ class PayoutsApiWebTests {
     @Test
     void anUnknownPayoutIs404() throws Exception {
         when(payouts.find(any(), any(), any())).thenReturn(Optional.empty());
-        when(payouts.remittance(any(), any(), any())).thenThrow(new PayoutNotFound(PAYOUT));
+        when(payouts.remittance(any(), any(), any())).thenThrow(new PayoutNotFound(PAYOUT_ID));
         mvc.perform(get(PAYOUTS + "/{payout}", CARRIER.value(), PAYOUT).with(callers.as(CARRIER, Role.CARRIER_ADMIN)))
                 .andExpect(problem(ProblemType.NOT_FOUND));
         mvc.perform(get(PAYOUTS + "/{payout}/remittance", CARRIER.value(), PAYOUT)
@@ -223,7 +225,7 @@ class PayoutsApiWebTests {
     private static PayoutView payout(PayoutStatus status) {
         boolean paid = status == PayoutStatus.PAID;
         return new PayoutView(
-                PAYOUT,
+                PAYOUT_ID,
                 CARRIER,
                 Optional.of("po_1"),
                 false,

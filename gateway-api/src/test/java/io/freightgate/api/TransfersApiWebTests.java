@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.problem.ProblemType;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
@@ -35,6 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class TransfersApiWebTests {
 
     private static final UUID ID = UUID.fromString("5a1e0000-0000-4000-8000-0000000000f1");
+    private static final PaymentRequestId REQUEST = new PaymentRequestId(ID);
     private static final String PATH = "/api/v1/payment-requests/{id}/transfer";
 
     @Autowired
@@ -57,9 +59,9 @@ class TransfersApiWebTests {
                 .andExpect(jsonPath("$.waiting_for[0]").value("DELIVERY_CONFIRMED"))
                 .andExpect(jsonPath("$.holds[0].reason").value("MANUAL"))
                 .andExpect(OpenApiShapes.matches("TransferView"));
-        verify(transfers).find(ID, Reach.OWN_TENANT);
+        verify(transfers).find(REQUEST, Reach.OWN_TENANT);
         mvc.perform(get(PATH, ID).with(callers.as(PLATFORM, Role.RISK_ANALYST))).andExpect(status().isOk());
-        verify(transfers).find(ID, Reach.acrossTenants("platform staff"));
+        verify(transfers).find(REQUEST, Reach.acrossTenants("platform staff"));
     }
 
     @Test
@@ -86,7 +88,7 @@ class TransfersApiWebTests {
                         .content("{\"reason\": \"FRAUD_REVIEW\", \"note\": \"velocity\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("HELD"));
-        verify(transfers).hold(ID, TransferHoldReason.FRAUD_REVIEW, Optional.of("velocity"));
+        verify(transfers).hold(REQUEST, TransferHoldReason.FRAUD_REVIEW, Optional.of("velocity"));
     }
 
     @Test
@@ -122,10 +124,10 @@ class TransfersApiWebTests {
 
     @Test
     void releasingReversingAndRestoringAreForSupervisorsAndAdminsOnly() throws Exception {
-        when(transfers.release(ID, TransferHoldReason.MANUAL)).thenReturn(view("SENT"));
-        when(transfers.releaseDelivery(ID)).thenReturn(view("SENT"));
-        when(transfers.reverse(ID)).thenReturn(view("REVERSED"));
-        when(transfers.restore(ID)).thenReturn(view("PENDING"));
+        when(transfers.release(REQUEST, TransferHoldReason.MANUAL)).thenReturn(view("SENT"));
+        when(transfers.releaseDelivery(REQUEST)).thenReturn(view("SENT"));
+        when(transfers.reverse(REQUEST)).thenReturn(view("REVERSED"));
+        when(transfers.restore(REQUEST)).thenReturn(view("PENDING"));
 
         mvc.perform(post(PATH + "/release", ID)
                         .with(callers.as(PLATFORM, Role.FINANCE_SUPERVISOR))
@@ -133,17 +135,17 @@ class TransfersApiWebTests {
                         .content("{\"reason\": \"MANUAL\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SENT"));
-        verify(transfers).release(ID, TransferHoldReason.MANUAL);
+        verify(transfers).release(REQUEST, TransferHoldReason.MANUAL);
         mvc.perform(post(PATH + "/delivery-release", ID).with(callers.as(PLATFORM, Role.PLATFORM_ADMIN)))
                 .andExpect(status().isOk());
-        verify(transfers).releaseDelivery(ID);
+        verify(transfers).releaseDelivery(REQUEST);
         mvc.perform(post(PATH + "/reversal", ID).with(callers.as(PLATFORM, Role.FINANCE_SUPERVISOR)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("REVERSED"));
-        verify(transfers).reverse(ID);
+        verify(transfers).reverse(REQUEST);
         mvc.perform(post(PATH + "/restoration", ID).with(callers.as(PLATFORM, Role.PLATFORM_ADMIN)))
                 .andExpect(status().isOk());
-        verify(transfers).restore(ID);
+        verify(transfers).restore(REQUEST);
 
         for (String action : List.of("/delivery-release", "/reversal", "/restoration")) {
             mvc.perform(post(PATH + action, ID).with(callers.as(PLATFORM, Role.FINANCE_AGENT)))
@@ -161,7 +163,7 @@ class TransfersApiWebTests {
 
     @Test
     void aStateTheFacadeRefusesIs409() throws Exception {
-        when(transfers.reverse(ID)).thenThrow(new IllegalStateException("Transfer was not made"));
+        when(transfers.reverse(REQUEST)).thenThrow(new IllegalStateException("Transfer was not made"));
         mvc.perform(post(PATH + "/reversal", ID).with(callers.as(PLATFORM, Role.FINANCE_SUPERVISOR)))
                 .andExpect(problem(ProblemType.STATE_CONFLICT))
                 .andExpect(jsonPath("$.detail").value("Transfer was not made"));
@@ -170,7 +172,7 @@ class TransfersApiWebTests {
     private static TransferView view(String status) {
         var eur = Currency.getInstance("EUR");
         return new TransferView(
-                ID,
+                REQUEST,
                 status,
                 new Money(100_000, eur),
                 new Money(2_525, eur),

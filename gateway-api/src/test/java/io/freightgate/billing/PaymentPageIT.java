@@ -2,6 +2,7 @@ package io.freightgate.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.security.Role;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -275,7 +276,7 @@ class PaymentPageIT extends PaymentJourneys {
                 .send();
         assertThat(foreign.status()).as("another carrier's request").isEqualTo(404);
         assertThat(browser.get(fresh).statusCode()).isEqualTo(200);
-        assertThat(reminders.run()).contains(new PaymentReminders.Sent(UUID.fromString(id(created)), false));
+        assertThat(reminders.run()).contains(new PaymentReminders.Sent(PaymentRequestId.of(id(created)), false));
         String freshPath = URI.create(fresh).getPath();
         String oldPath = URI.create(old).getPath();
         var reminder = org.awaitility.Awaitility.await()

@@ -3,10 +3,10 @@ package io.freightgate.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.freightgate.kernel.PaymentRequestId;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +50,7 @@ class PaymentTimeTravelIT extends PaymentJourneys {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         String id = id(create(parties, 70_000, "EUR", "LD-REMIND", false, today.plusDays(1)));
 
-        assertThat(reminders.run()).contains(new PaymentReminders.Sent(UUID.fromString(id), false));
+        assertThat(reminders.run()).contains(new PaymentReminders.Sent(PaymentRequestId.of(id), false));
         assertThat(reminders.run())
                 .noneMatch(sent -> sent.paymentRequestId().toString().equals(id));
         await().atMost(Duration.ofSeconds(15)).until(() -> smtp.receivedMail().stream()
@@ -59,7 +59,7 @@ class PaymentTimeTravelIT extends PaymentJourneys {
 
         stripe.control().advanceClock(Duration.ofDays(2));
         assertThat(read(parties.carrier(), id).get("status").asString()).isEqualTo("OVERDUE");
-        assertThat(reminders.run()).contains(new PaymentReminders.Sent(UUID.fromString(id), true));
+        assertThat(reminders.run()).contains(new PaymentReminders.Sent(PaymentRequestId.of(id), true));
         assertThat(reminders.run())
                 .noneMatch(sent -> sent.paymentRequestId().toString().equals(id));
         await().atMost(Duration.ofSeconds(15)).until(() -> smtp.receivedMail().stream()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
@@ -43,7 +44,7 @@ class LedgerModuleIT {
     static final Currency EUR = Currency.getInstance("EUR");
 
     /** The requests billing would know, by carrier. */
-    static final Map<UUID, UUID> CARRIERS = new ConcurrentHashMap<>();
+    static final Map<PaymentRequestId, UUID> CARRIERS = new ConcurrentHashMap<>();
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Ports {
@@ -72,17 +73,22 @@ class LedgerModuleIT {
     @Test
     void aPaymentAndTheTransferOfTheCarriersShareSettleWhatTheCarrierIsOwed() {
         UUID carrier = UUID.randomUUID();
-        UUID request = UUID.randomUUID();
+        PaymentRequestId request = PaymentRequestId.random();
         String charge = "ch_" + UUID.randomUUID().toString().replace("-", "");
         Instant at = clock.instant();
 
         post(() -> postings.paid(
-                new LedgerPostings.PaidCharge(carrier, request, "LD-MOD-1", EUR, charge, 100_000), 2_025, at));
+                new LedgerPostings.PaidCharge(carrier, request, "LD-MOD-1", charge, new Money(100_000, EUR)),
+                new Money(2_025, EUR),
+                at));
         post(() -> postings.paid(
-                new LedgerPostings.PaidCharge(carrier, request, "LD-MOD-1", EUR, charge, 100_000), 2_025, at));
+                new LedgerPostings.PaidCharge(carrier, request, "LD-MOD-1", charge, new Money(100_000, EUR)),
+                new Money(2_025, EUR),
+                at));
         assertThat(owed(request)).as("posted once, however often asked").isEqualTo(97_975);
 
-        post(() -> postings.transferred(carrier, request, EUR, "acct_mod", "tr_mod_" + request, "py_mod", 97_975, at));
+        post(() -> postings.transferred(
+                carrier, request, "acct_mod", "tr_mod_" + request, "py_mod", new Money(97_975, EUR), at));
         assertThat(owed(request)).isZero();
 
         List<LedgerEntryView> entries = reports.entries(
@@ -110,7 +116,7 @@ class LedgerModuleIT {
     @Test
     void aLostChargebackIsJournaledOnceOnTheCarrierOfTheRequest() {
         UUID carrier = UUID.randomUUID();
-        UUID request = UUID.randomUUID();
+        PaymentRequestId request = PaymentRequestId.random();
         CARRIERS.put(request, carrier);
         String dispute = "dp_" + UUID.randomUUID().toString().replace("-", "");
         Instant at = clock.instant();
@@ -129,7 +135,7 @@ class LedgerModuleIT {
 
     @Test
     void aChargebackOnARequestBillingDoesNotKnowPostsNothing() {
-        UUID unknown = UUID.randomUUID();
+        PaymentRequestId unknown = PaymentRequestId.random();
         Instant at = clock.instant();
 
         chargebacks.journalWithdrawal(
@@ -154,7 +160,7 @@ class LedgerModuleIT {
         });
     }
 
-    private long owed(UUID request) {
+    private long owed(PaymentRequestId request) {
         return systemAccess.transaction(ACROSS_TENANTS, "read what is owed", () -> postings.stillOwed(request));
     }
 }

@@ -7,6 +7,7 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.AccountUpdateParams;
 import io.freightgate.billing.PaymentJourneys;
 import io.freightgate.emulator.stripe.AccountRequirements;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.security.Role;
 import io.freightgate.support.Api;
@@ -240,7 +241,7 @@ class PayoutsIT extends PaymentJourneys {
         var paid = pay(parties, id, "{\"method\":\"card\",\"payment_method\":\"pm_card_bypassPending\"}");
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
         TransferView transfer = transfers.deliveryConfirmed(
-                UUID.fromString(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"));
+                PaymentRequestId.of(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"));
         assertThat(transfer.status()).as(transfer.toString()).isEqualTo("SENT");
         assertThat(transfer.amount().minor()).isEqualTo(share);
         return id;

@@ -12,6 +12,7 @@ import io.freightgate.emulator.stripe.DisputeRequest;
 import io.freightgate.emulator.stripe.WebhookBehaviour;
 import io.freightgate.emulator.stripe.WebhookDelivery;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.LedgerChecks;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
@@ -94,7 +95,7 @@ class ChargebackJourneyIT extends TransferJourneys {
                         .get("status")
                         .asString()
                         .equals("DISPUTED"));
-        TransferView held = transfers.deliveryConfirmed(UUID.fromString(id), new DeliveryProof.Sufficient("pod"));
+        TransferView held = transfers.deliveryConfirmed(PaymentRequestId.of(id), new DeliveryProof.Sufficient("pod"));
         assertThat(held.status()).isEqualTo("HELD");
         assertThat(held.waitingFor()).containsExactly("DISPUTED", "HELD");
         assertThat(held.holds()).singleElement().satisfies(hold -> assertThat(hold.reason())

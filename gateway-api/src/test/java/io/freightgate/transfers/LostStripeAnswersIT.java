@@ -7,6 +7,7 @@ import io.freightgate.billing.DeliveryProof;
 import io.freightgate.emulator.stripe.FaultRule;
 import io.freightgate.emulator.stripe.ReceivedRequest;
 import io.freightgate.emulator.stripe.WebhookBehaviour;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.security.Role;
 import io.freightgate.support.Api;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Stripe acted but its answer was lost (the emulator processes the call, then drops the answer), and a day passes, so
  * Stripe's idempotency key has expired: the one Stripe-call janitor looks the object up before anything else and
- * settles the transfer, the refund, the payout and the payment (PaymentIntent) with what Stripe made, never sending a
+ * settles the transfer, the refund, the payout, the payment (PaymentIntent) and a carrier's Connect account with what
+ * Stripe made, never sending a
  * second create. Asserted on the
  * requests the emulator received. Moves the shared clock by 25 hours (tag {@code time-travel}: a JVM of its own).
  */
@@ -49,7 +51,7 @@ class LostStripeAnswersIT extends TransferJourneys {
                 .injectFault(
                         FaultRule.processThenTimeOut("POST", "/v1/transfers").times(1));
 
-        TransferView lost = transfers.deliveryConfirmed(UUID.fromString(id), new DeliveryProof.Sufficient("pod"));
+        TransferView lost = transfers.deliveryConfirmed(PaymentRequestId.of(id), new DeliveryProof.Sufficient("pod"));
 
         assertThat(lost.status()).isEqualTo("SENDING");
         assertThat(lost.stripeTransferId()).isEmpty();
@@ -145,7 +147,7 @@ class LostStripeAnswersIT extends TransferJourneys {
         var paid = pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_bypassPending\"}");
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
         assertThat(transfers
-                        .deliveryConfirmed(UUID.fromString(id), new DeliveryProof.Sufficient("pod"))
+                        .deliveryConfirmed(PaymentRequestId.of(id), new DeliveryProof.Sufficient("pod"))
                         .status())
                 .isEqualTo("SENT");
         stripe.control().advanceClock(Duration.ofDays(3));
@@ -261,6 +263,75 @@ class LostStripeAnswersIT extends TransferJourneys {
                                 + " WHERE operation = ? AND idempotency_key = ?",
                         io.freightgate.billing.internal.PaymentIntentSending.OPERATION,
                         key)));
+    }
+
+    @Test
+    void aConnectAccountStripeMadeWhoseAnswerWasLostIsLookedUpADayLaterAndNeverMadeTwice() throws Exception {
+        io.freightgate.kernel.TenantId carrier = organization("CARRIER");
+        verifications.verify(carrier, true);
+        String admin = callers.of(carrier, Role.CARRIER_ADMIN);
+        int before = stripe.control().requests().size();
+        stripe.control()
+                .injectFault(
+                        FaultRule.processThenTimeOut("POST", "/v1/accounts").times(1));
+
+        var lost = api.post("/api/v1/carriers/" + carrier + "/payout-account", "{\"payout_interval\":\"weekly\"}")
+                .token(admin)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+
+        assertThat(lost.status()).as(lost.body()).isEqualTo(503);
+        List<ReceivedRequest> creates = about(before, r -> r.is("POST", "/v1/accounts"));
+        assertThat(creates).singleElement();
+        String key = creates.getFirst().idempotencyKey();
+        assertThat(key).startsWith("fg-payout-account-");
+        String payoutAccountId = key.substring("fg-payout-account-".length());
+        var pending = api.get("/api/v1/carriers/" + carrier + "/payout-account")
+                .token(admin)
+                .send();
+        assertThat(pending.json().get("status").asString()).isEqualTo("PENDING");
+        stripe.control().advanceClock(Duration.ofHours(25));
+        int mark = stripe.control().requests().size();
+
+        janitor.run();
+
+        List<ReceivedRequest> janitorsRequests = about(mark, r -> r.path().equals("/v1/accounts"));
+        assertThat(janitorsRequests).isNotEmpty();
+        assertThat(janitorsRequests.getFirst().method())
+                .as("the look-up comes first")
+                .isEqualTo("GET");
+        assertThat(janitorsRequests).noneMatch(r -> r.method().equals("POST"));
+        assertThat(stripe.control().requests())
+                .filteredOn(r -> r.is("POST", "/v1/accounts") && key.equals(r.idempotencyKey()))
+                .as("one POST /v1/accounts for the payout account, ever")
+                .hasSize(1);
+        var read = api.get("/api/v1/carriers/" + carrier + "/payout-account")
+                .token(callers.of(carrier, Role.CARRIER_ADMIN))
+                .send();
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        String account = read.json().get("stripe_account_id").asString();
+        assertThat(account).startsWith("acct_");
+        assertThat(read.json().get("status").asString()).isEqualTo("ONBOARDING");
+        assertThat(stripeClient.v1().accounts().list().autoPagingIterable())
+                .filteredOn(a -> payoutAccountId.equals(a.getMetadata().get("freightgate_payout_account")))
+                .as("Stripe made one account")
+                .singleElement()
+                .satisfies(a -> assertThat(a.getId()).isEqualTo(account));
+        var call = systemAccess.callAs(
+                "test",
+                java.util.Optional.<io.freightgate.kernel.TenantId>empty(),
+                "read the payout account's Stripe call",
+                () -> transactions.execute(status -> jdbc.queryForMap(
+                        "SELECT outcome, sends, checks, stripe_object_id FROM stripe_calls"
+                                + " WHERE operation = ? AND idempotency_key = ?",
+                        io.freightgate.payouts.internal.PayoutAccountCalls.OPERATION,
+                        key)));
+        assertThat(call)
+                .as("the call record: settled by the look-up, sent once, looked up at least once")
+                .containsEntry("outcome", "APPROVED")
+                .containsEntry("sends", 1)
+                .containsEntry("stripe_object_id", account);
+        assertThat((Integer) call.get("checks")).isGreaterThanOrEqualTo(1);
     }
 
     /** The requests received since {@code mark} that {@code about} selects, oldest first. */

@@ -8,6 +8,7 @@ import io.freightgate.billing.BlockingScreening;
 import io.freightgate.emulator.stripe.DisputeRequest;
 import io.freightgate.emulator.stripe.FaultRule;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.security.Role;
@@ -72,7 +73,8 @@ class TransfersIT extends TransferJourneys {
                         && released1.paymentRequestId().toString().equals(id)
                         && released1.amount().equals(Money.of(112_475, "EUR")));
 
-        transfers.deliveryConfirmed(UUID.fromString(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"));
+        transfers.deliveryConfirmed(
+                PaymentRequestId.of(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"));
         retries.run();
         assertThat(transfersInGroup(id))
                 .as("a second confirmation transfers nothing more")
@@ -128,7 +130,7 @@ class TransfersIT extends TransferJourneys {
                         .equals("HELD"));
 
         TransferView held = transfers.deliveryConfirmed(
-                UUID.fromString(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"));
+                PaymentRequestId.of(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"));
         assertThat(held.status()).isEqualTo("HELD");
         assertThat(held.waitingFor()).containsExactly("DISPUTED", "HELD");
         assertThat(held.holds()).singleElement().satisfies(hold -> assertThat(hold.reason())
@@ -167,12 +169,12 @@ class TransfersIT extends TransferJourneys {
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().get("type").asString()).isEqualTo("/problems/state-conflict");
         assertThat(TransferEventsRecorder.published)
-                .contains(
-                        new TransferHeld(UUID.fromString(id), carrier.parties().carrier(), TransferHoldReason.MANUAL));
+                .contains(new TransferHeld(
+                        PaymentRequestId.of(id), carrier.parties().carrier(), TransferHoldReason.MANUAL));
 
         assertThat(transfers
                         .deliveryConfirmed(
-                                UUID.fromString(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"))
+                                PaymentRequestId.of(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"))
                         .status())
                 .isEqualTo("HELD");
         retries.run();
@@ -217,7 +219,7 @@ class TransfersIT extends TransferJourneys {
         paid(carrier.parties(), id, "pm_card_visa");
 
         TransferView held = transfers.deliveryConfirmed(
-                UUID.fromString(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"));
+                PaymentRequestId.of(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"));
         assertThat(held.status()).isEqualTo("HELD");
         assertThat(held.waitingFor()).containsExactly("SCREENING_REVIEW", "HELD");
         assertThat(transfersInGroup(id)).isEmpty();
@@ -249,7 +251,7 @@ class TransfersIT extends TransferJourneys {
             assertThat(strings(held.get("waiting_for"))).contains("CARRIER_NOT_VERIFIED", "HELD");
 
             transfers.deliveryConfirmed(
-                    UUID.fromString(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"));
+                    PaymentRequestId.of(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"));
             var released = release(id, Role.FINANCE_SUPERVISOR, "KYC_REVOKED");
             assertThat(released.status()).as(released.body()).isEqualTo(200);
             assertThat(released.json().get("status").asString()).isEqualTo("PENDING");
@@ -269,7 +271,7 @@ class TransfersIT extends TransferJourneys {
         String id = id(create(carrier.parties(), 30_000, "EUR", "LD-TR-REV", false));
         paid(carrier.parties(), id, "pm_card_bypassPending");
         TransferView sent = transfers.deliveryConfirmed(
-                UUID.fromString(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"));
+                PaymentRequestId.of(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"));
         assertThat(sent.status()).isEqualTo("SENT");
         String first = sent.stripeTransferId().orElseThrow();
 
@@ -280,7 +282,7 @@ class TransfersIT extends TransferJourneys {
                 .send();
         assertThat(reversal.status()).as(reversal.body()).isEqualTo(200);
         TransferView reversed =
-                transfers.find(UUID.fromString(id), ACROSS_TENANTS).orElseThrow();
+                transfers.find(PaymentRequestId.of(id), ACROSS_TENANTS).orElseThrow();
 
         assertThat(reversed.status()).isEqualTo("REVERSED");
         assertThat(reversed.stripeReversalId())
@@ -298,7 +300,7 @@ class TransfersIT extends TransferJourneys {
                 .send();
         assertThat(restoration.status()).as(restoration.body()).isEqualTo(200);
         TransferView restored =
-                transfers.find(UUID.fromString(id), ACROSS_TENANTS).orElseThrow();
+                transfers.find(PaymentRequestId.of(id), ACROSS_TENANTS).orElseThrow();
 
         assertThat(restored.status()).isEqualTo("SENT");
         assertThat(restored.idempotencyKey()).contains("fg-transfer-" + id + "-2");
@@ -323,7 +325,7 @@ class TransfersIT extends TransferJourneys {
                         .times(1));
 
         TransferView unknown = transfers.deliveryConfirmed(
-                UUID.fromString(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"));
+                PaymentRequestId.of(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"));
 
         assertThat(unknown.status()).isIn("SENDING", "SENT");
         assertThat(unknown.idempotencyKey()).contains("fg-transfer-" + id + "-1");
@@ -348,7 +350,8 @@ class TransfersIT extends TransferJourneys {
                 .injectFault(FaultRule.serverError("POST", "/v1/transfers").times(3));
         assertThat(transfers
                         .deliveryConfirmed(
-                                UUID.fromString(failing), new io.freightgate.billing.DeliveryProof.Sufficient("pod"))
+                                PaymentRequestId.of(failing),
+                                new io.freightgate.billing.DeliveryProof.Sufficient("pod"))
                         .status())
                 .isEqualTo("SENDING");
         assertThat(transfersInGroup(failing)).isEmpty();

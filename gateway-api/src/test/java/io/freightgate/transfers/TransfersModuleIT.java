@@ -12,6 +12,7 @@ import io.freightgate.emulator.stripe.AccountRequirements;
 import io.freightgate.emulator.stripe.StripeEmulator;
 import io.freightgate.kernel.CountryCode;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.organizations.OrganizationDirectory;
@@ -93,7 +94,7 @@ class TransfersModuleIT {
     @Test
     void aPaidRequestsTransferWaitsForTheDeliveryAndIsThenSentToTheCarrier(AssertablePublishedEvents events) {
         Parties parties = parties();
-        UUID request = paid(parties, 30_000, "LD-TRM-1");
+        PaymentRequestId request = paid(parties, 30_000, "LD-TRM-1");
 
         TransferView waiting = transfers.find(request, ACROSS_TENANTS).orElseThrow();
         assertThat(waiting.status()).isEqualTo("PENDING");
@@ -125,7 +126,7 @@ class TransfersModuleIT {
     @Test
     void aHeldTransferWaitsUntilTheHoldIsReleased(AssertablePublishedEvents events) {
         Parties parties = parties();
-        UUID request = paid(parties, 45_000, "LD-TRM-2");
+        PaymentRequestId request = paid(parties, 45_000, "LD-TRM-2");
 
         TransferView held = transfers.hold(request, TransferHoldReason.KYC_REVOKED, Optional.of("test hold"));
         TransferView stillHeld = transfers.deliveryConfirmed(request, new DeliveryProof.Sufficient("pod"));
@@ -146,7 +147,7 @@ class TransfersModuleIT {
                 .isPresent());
     }
 
-    private UUID paid(Parties parties, long amountMinor, String loadReference) {
+    private PaymentRequestId paid(Parties parties, long amountMinor, String loadReference) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         PaymentRequestView request = Tenancy.callAs(
                         parties.carrier(),
@@ -207,7 +208,7 @@ class TransfersModuleIT {
                 .id();
     }
 
-    private long owed(UUID request) {
+    private long owed(PaymentRequestId request) {
         return systemAccess.transaction(
                 ACROSS_TENANTS, "read what the carrier is owed", () -> postings.stillOwed(request));
     }

@@ -5,6 +5,8 @@ import io.freightgate.billing.internal.domain.PaymentAttempt;
 import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.stripe.StripePayments;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.calls.StripeCall;
@@ -163,8 +165,8 @@ public class PaymentIntentSending implements StripeCallLookup<PaymentIntentSnaps
         PaymentRequest request = requests.findById(attempt.paymentRequestId()).orElseThrow();
         if (request.attemptFailed(attempt.id(), clock.instant()) && publish) {
             events.publishEvent(new PaymentAttemptFailed(
-                    request.id(),
-                    attempt.id(),
+                    new PaymentRequestId(request.id()),
+                    new PaymentAttemptId(attempt.id()),
                     request.carrier(),
                     request.shipper(),
                     attempt.declineCode().orElse("declined")));

@@ -8,6 +8,9 @@ import io.freightgate.billing.internal.domain.PaymentAttempt;
 import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRefundId;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.notifications.Notification;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,7 +29,7 @@ public final class PaymentRequestViews {
         List<RefundView> refundViews =
                 refunds.stream().map(PaymentRequestViews::refund).toList();
         return new PaymentRequestView(
-                request.id(),
+                new PaymentRequestId(request.id()),
                 request.carrier(),
                 request.shipper(),
                 status(request, today),
@@ -64,8 +67,8 @@ public final class PaymentRequestViews {
 
     public static PaymentAttemptView attempt(PaymentAttempt attempt) {
         return new PaymentAttemptView(
-                attempt.id(),
-                attempt.paymentRequestId(),
+                new PaymentAttemptId(attempt.id()),
+                new PaymentRequestId(attempt.paymentRequestId()),
                 attempt.number(),
                 attempt.method().name(),
                 attempt.outcome().name(),
@@ -80,8 +83,8 @@ public final class PaymentRequestViews {
 
     public static RefundView refund(PaymentRefund refund) {
         return new RefundView(
-                refund.id(),
-                refund.paymentRequestId(),
+                new PaymentRefundId(refund.id()),
+                new PaymentRequestId(refund.paymentRequestId()),
                 refund.amount(),
                 refund.reason(),
                 refund.outcome().name(),

@@ -10,6 +10,9 @@ import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
 import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.stripe.StripePayments;
+import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.persistence.OnConflict;
@@ -83,7 +86,8 @@ public class PaymentSynchronizer {
                             "find the request of attempt " + attemptId,
                             () -> transactions.execute(
                                     status -> attempts.findById(attemptId).map(PaymentAttempt::paymentRequestId)))
-                    .ifPresent(requestId -> events.publishEvent(new PaidRequestCommitted(requestId)));
+                    .ifPresent(requestId ->
+                            events.publishEvent(new PaidRequestCommitted(new PaymentRequestId(requestId))));
         }
         return applied;
     }
@@ -102,7 +106,7 @@ public class PaymentSynchronizer {
                     publish(change, request, attempt);
                     if (change == PaymentRequest.Change.PAID) {
                         events.publishEvent(new PaymentCollected(
-                                request.id(),
+                                new PaymentRequestId(request.id()),
                                 request.carrier(),
                                 request.loadId(),
                                 request.loadReference(),
@@ -214,10 +218,9 @@ public class PaymentSynchronizer {
             return;
         }
         postings.stripeFee(
-                request.id(),
-                request.amount().currency(),
+                new PaymentRequestId(request.id()),
                 intent.latestChargeId().get(),
-                intent.chargeFeeMinor().orElse(0L),
+                new Money(intent.chargeFeeMinor().orElse(0L), request.amount().currency()),
                 now);
     }
 
@@ -227,7 +230,7 @@ public class PaymentSynchronizer {
         switch (change) {
             case PAID ->
                 events.publishEvent(new PaymentRequestPaid(
-                        request.id(),
+                        new PaymentRequestId(request.id()),
                         carrier,
                         shipper,
                         request.amountPaid(),
@@ -236,8 +239,8 @@ public class PaymentSynchronizer {
                         request.reclaimableUntil()));
             case FAILED ->
                 events.publishEvent(new PaymentAttemptFailed(
-                        request.id(),
-                        attempt.id(),
+                        new PaymentRequestId(request.id()),
+                        new PaymentAttemptId(attempt.id()),
                         carrier,
                         shipper,
                         attempt.declineCode().orElse("failed")));

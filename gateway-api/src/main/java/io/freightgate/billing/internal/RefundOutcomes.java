@@ -7,6 +7,8 @@ import io.freightgate.billing.internal.domain.AttemptOutcome;
 import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRefundId;
+import io.freightgate.kernel.PaymentRequestId;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -30,11 +32,12 @@ public class RefundOutcomes {
     /** Inside the transaction that recorded {@code refund}'s outcome, which was {@code before}. */
     public void recorded(PaymentRequest request, PaymentRefund refund, AttemptOutcome before) {
         var lines = refunds.findByPaymentRequestIdOrderByCreatedAt(request.id()).stream()
-                .map(r -> new RefundOutcomeChanged.RefundLine(r.id(), r.amountMinor(), outcome(r.outcome())))
+                .map(r -> new RefundOutcomeChanged.RefundLine(
+                        new PaymentRefundId(r.id()), r.amountMinor(), outcome(r.outcome())))
                 .toList();
         events.publishEvent(new RefundOutcomeChanged(
-                refund.id(),
-                request.id(),
+                new PaymentRefundId(refund.id()),
+                new PaymentRequestId(request.id()),
                 request.carrier(),
                 request.loadReference(),
                 Money.of(refund.amountMinor(), request.currency()),
@@ -46,7 +49,7 @@ public class RefundOutcomes {
 
     /** After the commit of the transaction that called {@link #recorded}, outside any transaction. */
     public void committed(UUID refundId) {
-        events.publishEvent(new RefundOutcomeCommitted(refundId));
+        events.publishEvent(new RefundOutcomeCommitted(new PaymentRefundId(refundId)));
     }
 
     static RefundOutcome outcome(AttemptOutcome outcome) {

@@ -1,6 +1,7 @@
 package io.freightgate.billing.internal;
 
 import io.freightgate.billing.internal.domain.PaymentRequest;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.RequestCarriers;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +18,7 @@ class RequestCarriersFromRecords implements RequestCarriers {
     }
 
     @Override
-    public Optional<UUID> carrierOf(UUID paymentRequestId) {
-        return requests.findById(paymentRequestId).map(PaymentRequest::tenantId);
+    public Optional<UUID> carrierOf(PaymentRequestId paymentRequestId) {
+        return requests.findById(paymentRequestId.value()).map(PaymentRequest::tenantId);
     }
 }

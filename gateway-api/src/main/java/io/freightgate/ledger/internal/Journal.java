@@ -1,5 +1,6 @@
 package io.freightgate.ledger.internal;
 
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.JournalKind;
 import io.freightgate.ledger.LedgerAccountKind;
 import java.time.Instant;
@@ -96,8 +97,8 @@ public record Journal(
             return this;
         }
 
-        public Builder paymentRequest(UUID id) {
-            this.paymentRequestId = id;
+        public Builder paymentRequest(PaymentRequestId id) {
+            this.paymentRequestId = id.value();
             return this;
         }
 

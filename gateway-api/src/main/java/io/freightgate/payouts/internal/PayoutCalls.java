@@ -1,6 +1,7 @@
 package io.freightgate.payouts.internal;
 
 import io.freightgate.kernel.TenantId;
+import io.freightgate.payouts.PayoutId;
 import io.freightgate.payouts.internal.domain.PayoutSnapshot;
 import io.freightgate.payouts.internal.domain.PayoutState;
 import io.freightgate.payouts.internal.stripe.StripePayouts;
@@ -71,7 +72,7 @@ public class PayoutCalls implements StripeCallLookup<PayoutSnapshot> {
     }
 
     /** Calls Stripe for a recorded payout (outside any transaction) and applies and records the answer. */
-    public ProviderOutcome<PayoutSnapshot> send(TenantId carrier, UUID payoutId, String actor) {
+    public ProviderOutcome<PayoutSnapshot> send(TenantId carrier, PayoutId payoutId, String actor) {
         PayoutRecords.Payout payout = read(carrier, payoutId, actor).orElseThrow();
         UUID callId = Tenancy.callAs(carrier, actor, () -> transactions.execute(status -> records.callOf(payoutId)))
                 .orElseThrow();
@@ -84,13 +85,12 @@ public class PayoutCalls implements StripeCallLookup<PayoutSnapshot> {
         return stripe.create(
                 payout.stripeAccountId(),
                 payout.id(),
-                payout.amountMinor(),
-                payout.currency(),
+                payout.amount(),
                 payout.idempotencyKey().orElseThrow());
     }
 
     private void apply(
-            TenantId carrier, UUID payoutId, UUID callId, ProviderOutcome<PayoutSnapshot> outcome, String actor) {
+            TenantId carrier, PayoutId payoutId, UUID callId, ProviderOutcome<PayoutSnapshot> outcome, String actor) {
         switch (outcome) {
             case ProviderOutcome.Approved<PayoutSnapshot>(PayoutSnapshot snapshot) ->
                 synchronizer.apply(carrier, snapshot, Optional.of(payoutId), actor);
@@ -111,7 +111,7 @@ public class PayoutCalls implements StripeCallLookup<PayoutSnapshot> {
     }
 
     private void mark(
-            TenantId carrier, UUID id, PayoutState state, Optional<String> code, String message, String actor) {
+            TenantId carrier, PayoutId id, PayoutState state, Optional<String> code, String message, String actor) {
         Tenancy.runAs(
                 carrier,
                 actor,
@@ -124,8 +124,7 @@ public class PayoutCalls implements StripeCallLookup<PayoutSnapshot> {
                                 Optional.empty(),
                                 payout.idempotencyKey(),
                                 false,
-                                payout.amountMinor(),
-                                payout.currency(),
+                                payout.amount(),
                                 state,
                                 Optional.empty(),
                                 code,
@@ -136,7 +135,7 @@ public class PayoutCalls implements StripeCallLookup<PayoutSnapshot> {
                                 clock.instant())))));
     }
 
-    private Optional<PayoutRecords.Payout> read(TenantId carrier, UUID payoutId, String actor) {
+    private Optional<PayoutRecords.Payout> read(TenantId carrier, PayoutId payoutId, String actor) {
         return Tenancy.callAs(carrier, actor, () -> transactions.execute(status -> records.find(payoutId)));
     }
 
@@ -148,7 +147,7 @@ public class PayoutCalls implements StripeCallLookup<PayoutSnapshot> {
     @Override
     public ProviderOutcome<Optional<PayoutSnapshot>> lookUp(StripeCall call) {
         TenantId carrier = new TenantId(call.tenantId());
-        UUID payoutId = UUID.fromString(call.businessKey());
+        PayoutId payoutId = PayoutId.of(call.businessKey());
         return read(carrier, payoutId, JANITOR)
                 .map(payout -> stripe.find(payout.stripeAccountId(), payoutId))
                 .orElseGet(() -> new ProviderOutcome.Approved<>(Optional.empty()));
@@ -157,7 +156,7 @@ public class PayoutCalls implements StripeCallLookup<PayoutSnapshot> {
     @Override
     public ProviderOutcome<PayoutSnapshot> resend(StripeCall call) {
         TenantId carrier = new TenantId(call.tenantId());
-        return read(carrier, UUID.fromString(call.businessKey()), JANITOR)
+        return read(carrier, PayoutId.of(call.businessKey()), JANITOR)
                 .filter(payout -> payout.stripePayoutId().isEmpty()
                         && (payout.state() == PayoutState.REQUESTED || payout.state() == PayoutState.REQUEST_UNKNOWN))
                 .map(payout -> create(payout))
@@ -166,7 +165,7 @@ public class PayoutCalls implements StripeCallLookup<PayoutSnapshot> {
 
     @Override
     public void settle(StripeCall call, ProviderOutcome<PayoutSnapshot> outcome) {
-        apply(new TenantId(call.tenantId()), UUID.fromString(call.businessKey()), call.id(), outcome, JANITOR);
+        apply(new TenantId(call.tenantId()), PayoutId.of(call.businessKey()), call.id(), outcome, JANITOR);
     }
 
     @Override

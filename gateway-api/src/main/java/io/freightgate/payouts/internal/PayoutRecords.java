@@ -1,5 +1,7 @@
 package io.freightgate.payouts.internal;
 
+import io.freightgate.kernel.Money;
+import io.freightgate.payouts.PayoutId;
 import io.freightgate.payouts.internal.domain.PayoutState;
 import io.freightgate.payouts.internal.domain.Remittances;
 import java.sql.Date;
@@ -31,14 +33,13 @@ public class PayoutRecords {
 
     /** A payout row. */
     public record Payout(
-            UUID id,
+            PayoutId id,
             UUID tenantId,
             String stripeAccountId,
             Optional<String> stripePayoutId,
             Optional<String> idempotencyKey,
             boolean automatic,
-            long amountMinor,
-            String currency,
+            Money amount,
             PayoutState state,
             Optional<LocalDate> arrivalDate,
             Optional<String> failureCode,
@@ -51,7 +52,7 @@ public class PayoutRecords {
     /** A remittance line row. */
     public record Line(
             UUID id,
-            UUID payoutId,
+            PayoutId payoutId,
             String balanceTransactionId,
             Remittances.Kind kind,
             String stripeType,
@@ -76,14 +77,14 @@ public class PayoutRecords {
         jdbc.update(
                 "INSERT INTO payouts (" + COLUMNS + ", requested_by, state_observed_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                payout.id(),
+                payout.id().value(),
                 payout.tenantId(),
                 payout.stripeAccountId(),
                 payout.stripePayoutId().orElse(null),
                 payout.idempotencyKey().orElse(null),
                 payout.automatic(),
-                payout.amountMinor(),
-                payout.currency(),
+                payout.amount().minor(),
+                payout.amount().currency().getCurrencyCode(),
                 payout.state().name(),
                 payout.arrivalDate().map(Date::valueOf).orElse(null),
                 payout.failureCode().orElse(null),
@@ -103,7 +104,7 @@ public class PayoutRecords {
                         + " failure_code = ?, failure_message = ?, stripe_created_at = ?, state_observed_at = ?,"
                         + " updated_at = ? WHERE id = ?",
                 payout.stripePayoutId().orElse(null),
-                payout.amountMinor(),
+                payout.amount().minor(),
                 payout.state().name(),
                 payout.arrivalDate().map(Date::valueOf).orElse(null),
                 payout.failureCode().orElse(null),
@@ -111,19 +112,21 @@ public class PayoutRecords {
                 payout.stripeCreatedAt().map(Timestamp::from).orElse(null),
                 Timestamp.from(payout.updatedAt()),
                 Timestamp.from(payout.updatedAt()),
-                payout.id());
+                payout.id().value());
     }
 
     /** Locks and reads the payout (for an update in this transaction). */
-    public Optional<Payout> lock(UUID id) {
+    public Optional<Payout> lock(PayoutId id) {
         return jdbc
-                .query("SELECT " + COLUMNS + " FROM payouts WHERE id = ? FOR UPDATE", PayoutRecords::payout, id)
+                .query("SELECT " + COLUMNS + " FROM payouts WHERE id = ? FOR UPDATE", PayoutRecords::payout, id.value())
                 .stream()
                 .findFirst();
     }
 
-    public Optional<Payout> find(UUID id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM payouts WHERE id = ?", PayoutRecords::payout, id).stream()
+    public Optional<Payout> find(PayoutId id) {
+        return jdbc
+                .query("SELECT " + COLUMNS + " FROM payouts WHERE id = ?", PayoutRecords::payout, id.value())
+                .stream()
                 .findFirst();
     }
 
@@ -146,23 +149,26 @@ public class PayoutRecords {
     }
 
     /** The on-demand payout's Stripe call ({@code stripe_calls}), recorded in the transaction of its intent. */
-    public void callIs(UUID payoutId, UUID callId) {
-        jdbc.update("UPDATE payouts SET call_id = ? WHERE id = ?", callId, payoutId);
+    public void callIs(PayoutId payoutId, UUID callId) {
+        jdbc.update("UPDATE payouts SET call_id = ? WHERE id = ?", callId, payoutId.value());
     }
 
     /** The on-demand payout's Stripe call, if it has one. */
-    public Optional<UUID> callOf(UUID payoutId) {
+    public Optional<UUID> callOf(PayoutId payoutId) {
         return jdbc
-                .queryForList("SELECT call_id FROM payouts WHERE id = ? AND call_id IS NOT NULL", UUID.class, payoutId)
+                .queryForList(
+                        "SELECT call_id FROM payouts WHERE id = ? AND call_id IS NOT NULL",
+                        UUID.class,
+                        payoutId.value())
                 .stream()
                 .findFirst();
     }
 
-    public void remittanceBuilt(UUID payoutId, Instant at) {
+    public void remittanceBuilt(PayoutId payoutId, Instant at) {
         jdbc.update(
                 "UPDATE payouts SET remittance_built_at = ? WHERE id = ? AND remittance_built_at IS NULL",
                 Timestamp.from(at),
-                payoutId);
+                payoutId.value());
     }
 
     /** The balance transactions of the account that some remittance holds already. */
@@ -180,7 +186,7 @@ public class PayoutRecords {
                         + " load_reference, invoice_amount_minor, transfer_id, source_id, description, occurred_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 line.id(),
-                line.payoutId(),
+                line.payoutId().value(),
                 tenantId,
                 stripeAccountId,
                 line.balanceTransactionId(),
@@ -199,7 +205,7 @@ public class PayoutRecords {
                 Timestamp.from(line.occurredAt()));
     }
 
-    public List<Line> lines(UUID payoutId) {
+    public List<Line> lines(PayoutId payoutId) {
         return jdbc.query(
                 "SELECT id, payout_id, balance_transaction_id, kind, stripe_type, amount_minor, fee_minor, net_minor,"
                         + " currency, payment_request_id, load_reference, invoice_amount_minor, transfer_id,"
@@ -207,7 +213,7 @@ public class PayoutRecords {
                         + " ORDER BY occurred_at, balance_transaction_id",
                 (rs, n) -> new Line(
                         rs.getObject("id", UUID.class),
-                        rs.getObject("payout_id", UUID.class),
+                        new PayoutId(rs.getObject("payout_id", UUID.class)),
                         rs.getString("balance_transaction_id"),
                         Remittances.Kind.valueOf(rs.getString("kind")),
                         rs.getString("stripe_type"),
@@ -222,7 +228,7 @@ public class PayoutRecords {
                         Optional.ofNullable(rs.getString("source_id")),
                         Optional.ofNullable(rs.getString("description")),
                         rs.getTimestamp("occurred_at").toInstant()),
-                payoutId);
+                payoutId.value());
     }
 
     private static Payout payout(ResultSet rs, int row) throws SQLException {
@@ -230,14 +236,13 @@ public class PayoutRecords {
         Timestamp stripeCreated = rs.getTimestamp("stripe_created_at");
         Timestamp built = rs.getTimestamp("remittance_built_at");
         return new Payout(
-                rs.getObject("id", UUID.class),
+                new PayoutId(rs.getObject("id", UUID.class)),
                 rs.getObject("tenant_id", UUID.class),
                 rs.getString("stripe_account_id"),
                 Optional.ofNullable(rs.getString("stripe_payout_id")),
                 Optional.ofNullable(rs.getString("idempotency_key")),
                 rs.getBoolean("automatic"),
-                rs.getLong("amount_minor"),
-                rs.getString("currency"),
+                Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
                 PayoutState.valueOf(rs.getString("status")),
                 Optional.ofNullable(arrival).map(Date::toLocalDate),
                 Optional.ofNullable(rs.getString("failure_code")),

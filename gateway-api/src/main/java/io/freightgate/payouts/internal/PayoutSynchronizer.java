@@ -4,6 +4,7 @@ import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.payouts.PayoutFailed;
+import io.freightgate.payouts.PayoutId;
 import io.freightgate.payouts.PayoutPaid;
 import io.freightgate.payouts.internal.domain.PayoutAccount;
 import io.freightgate.payouts.internal.domain.PayoutSnapshot;
@@ -16,7 +17,6 @@ import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -75,7 +75,7 @@ public class PayoutSynchronizer {
      * Synchronizes the payout an event names. Throws when Stripe cannot be read or the remittance cannot be built yet,
      * so the inbox retries; an account that is no FreightGate payout account is ignored.
      */
-    public void synchronize(String account, String stripePayoutId, Optional<UUID> ourId) {
+    public void synchronize(String account, String stripePayoutId, Optional<PayoutId> ourId) {
         Optional<UUID> carrier = systemAccess.callAs(
                 ACTOR,
                 Optional.empty(),
@@ -106,14 +106,15 @@ public class PayoutSynchronizer {
     }
 
     /** Applies Stripe's view of a payout to FreightGate's row (creating it for automatic payouts), as the carrier. */
-    public PayoutRecords.Payout apply(TenantId carrier, PayoutSnapshot snapshot, Optional<UUID> ourId, String actor) {
+    public PayoutRecords.Payout apply(
+            TenantId carrier, PayoutSnapshot snapshot, Optional<PayoutId> ourId, String actor) {
         // The API's answer and the webhook of an automatic payout may both record a payout Stripe reported first: the
         // loser of that race finds the winner's row when it tries again.
         return OnConflict.retry(() -> applyOnce(carrier, snapshot, ourId, actor));
     }
 
     private PayoutRecords.Payout applyOnce(
-            TenantId carrier, PayoutSnapshot snapshot, Optional<UUID> ourId, String actor) {
+            TenantId carrier, PayoutSnapshot snapshot, Optional<PayoutId> ourId, String actor) {
         return Tenancy.callAs(
                 carrier,
                 actor,
@@ -124,14 +125,13 @@ public class PayoutSynchronizer {
                             records.lockByStripeId(snapshot.id()).or(() -> ourId.flatMap(records::lock));
                     if (existing.isEmpty()) {
                         var created = new PayoutRecords.Payout(
-                                ourId.orElseGet(UUID::randomUUID),
+                                ourId.orElseGet(PayoutId::random),
                                 carrier.value(),
                                 snapshot.account(),
                                 Optional.of(snapshot.id()),
                                 Optional.empty(),
                                 snapshot.automatic(),
-                                snapshot.amountMinor(),
-                                snapshot.currency(),
+                                Money.of(snapshot.amountMinor(), snapshot.currency()),
                                 next,
                                 snapshot.arrivalDate(),
                                 snapshot.failureCode(),
@@ -158,8 +158,7 @@ public class PayoutSynchronizer {
                             Optional.of(snapshot.id()),
                             current.idempotencyKey(),
                             current.automatic(),
-                            snapshot.amountMinor(),
-                            current.currency(),
+                            new Money(snapshot.amountMinor(), current.amount().currency()),
                             current.state().advancesTo(next) ? next : current.state(),
                             snapshot.arrivalDate(),
                             snapshot.failureCode(),
@@ -190,15 +189,21 @@ public class PayoutSynchronizer {
             return;
         }
         UUID carrier = payout.tenantId();
-        Currency currency = Currency.getInstance(payout.currency().toUpperCase(Locale.ROOT));
+        Currency currency = payout.amount().currency();
         String id = payout.stripePayoutId().get();
         postings.payoutCreated(
-                carrier, currency, payout.stripeAccountId(), id, payout.amountMinor(), snapshot.created());
+                carrier, currency, payout.stripeAccountId(), id, payout.amount().minor(), snapshot.created());
         switch (payout.state()) {
-            case PAID -> postings.payoutPaid(carrier, currency, id, payout.amountMinor(), clock.instant());
+            case PAID ->
+                postings.payoutPaid(carrier, currency, id, payout.amount().minor(), clock.instant());
             case FAILED, CANCELED ->
                 postings.payoutReturned(
-                        carrier, currency, payout.stripeAccountId(), id, payout.amountMinor(), clock.instant());
+                        carrier,
+                        currency,
+                        payout.stripeAccountId(),
+                        id,
+                        payout.amount().minor(),
+                        clock.instant());
             default -> {}
         }
     }
@@ -208,11 +213,12 @@ public class PayoutSynchronizer {
             return;
         }
         TenantId carrier = new TenantId(payout.tenantId());
-        Money amount = Money.of(payout.amountMinor(), payout.currency());
+        Money amount = payout.amount();
         String stripeId = payout.stripePayoutId().orElseThrow();
         switch (payout.state()) {
             case PAID ->
-                events.publishEvent(new PayoutPaid(payout.id(), carrier, stripeId, amount, payout.arrivalDate()));
+                events.publishEvent(
+                        new PayoutPaid(payout.id().value(), carrier, stripeId, amount, payout.arrivalDate()));
             case FAILED -> {
                 log.warn(
                         "Payout {} of carrier {} failed: {}",
@@ -220,7 +226,7 @@ public class PayoutSynchronizer {
                         carrier,
                         payout.failureCode().orElse("no code"));
                 events.publishEvent(new PayoutFailed(
-                        payout.id(), carrier, stripeId, amount, payout.failureCode(), payout.failureMessage()));
+                        payout.id().value(), carrier, stripeId, amount, payout.failureCode(), payout.failureMessage()));
             }
             default -> {}
         }

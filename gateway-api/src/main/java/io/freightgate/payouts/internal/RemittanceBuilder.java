@@ -2,6 +2,7 @@ package io.freightgate.payouts.internal;
 
 import io.freightgate.billing.BilledRequest;
 import io.freightgate.billing.BilledRequests;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.payouts.internal.domain.BalanceLine;
 import io.freightgate.payouts.internal.domain.Remittances;
@@ -64,8 +65,8 @@ public class RemittanceBuilder {
             lines = Remittances.ofOnDemandPayout(
                     read(account, Optional.empty()),
                     remitted,
-                    payout.amountMinor(),
-                    payout.currency(),
+                    payout.amount().minor(),
+                    payout.amount().currency().getCurrencyCode(),
                     payout.stripeCreatedAt().orElse(payout.createdAt()));
         }
         Map<String, Optional<UUID>> requestOfTransfer = new HashMap<>();
@@ -87,7 +88,8 @@ public class RemittanceBuilder {
                             continue;
                         }
                         Optional<UUID> requestId = line.transferId().flatMap(requestOfTransfer::get);
-                        Optional<BilledRequest> request = requestId.flatMap(requests::find);
+                        Optional<BilledRequest> request =
+                                requestId.map(PaymentRequestId::new).flatMap(requests::find);
                         records.insertLine(
                                 payout.tenantId(),
                                 account,
@@ -101,9 +103,10 @@ public class RemittanceBuilder {
                                         line.feeMinor(),
                                         line.netMinor(),
                                         line.currency(),
-                                        request.map(BilledRequest::id),
+                                        request.map(billed -> billed.id().value()),
                                         request.map(BilledRequest::loadReference),
-                                        request.map(BilledRequest::amountPaidMinor),
+                                        request.map(
+                                                billed -> billed.amountPaid().minor()),
                                         line.transferId(),
                                         line.sourceId(),
                                         line.description(),
@@ -112,15 +115,15 @@ public class RemittanceBuilder {
                     records.remittanceBuilt(payout.id(), clock.instant());
                 }));
         long total = Remittances.total(lines);
-        if (total != payout.amountMinor()) {
+        if (total != payout.amount().minor()) {
             log.warn(
                     "Remittance of payout {} ({} {}) holds {} in {} lines: difference {}",
                     stripePayoutId,
-                    payout.amountMinor(),
-                    payout.currency(),
+                    payout.amount().minor(),
+                    payout.amount().currency().getCurrencyCode(),
                     total,
                     lines.size(),
-                    payout.amountMinor() - total);
+                    payout.amount().minor() - total);
         } else {
             log.info("Remittance of payout {} built: {} lines", stripePayoutId, lines.size());
         }

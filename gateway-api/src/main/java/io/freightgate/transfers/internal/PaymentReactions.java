@@ -4,10 +4,10 @@ import io.freightgate.billing.PaidRequestCommitted;
 import io.freightgate.billing.PaymentCollected;
 import io.freightgate.billing.RefundOutcomeChanged;
 import io.freightgate.billing.RefundOutcomeCommitted;
+import io.freightgate.kernel.PaymentRefundId;
 import io.freightgate.transfers.Transfers;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -31,7 +31,7 @@ class PaymentReactions {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentReactions.class);
 
-    private static final ThreadLocal<Map<UUID, RefundReversals.Followup>> PLANNED = new ThreadLocal<>();
+    private static final ThreadLocal<Map<PaymentRefundId, RefundReversals.Followup>> PLANNED = new ThreadLocal<>();
 
     private final TransferIntents intents;
     private final RefundReversals refundReversals;
@@ -90,7 +90,7 @@ class PaymentReactions {
     /** After the commit: the planned Stripe calls. Never throws (the transfer retry job repeats what is left). */
     @EventListener
     void refundCommitted(RefundOutcomeCommitted committed) {
-        Map<UUID, RefundReversals.Followup> planned = PLANNED.get();
+        Map<PaymentRefundId, RefundReversals.Followup> planned = PLANNED.get();
         if (planned == null) {
             return;
         }
@@ -103,8 +103,8 @@ class PaymentReactions {
         }
     }
 
-    private static void plan(UUID refundId, RefundReversals.Followup followup) {
-        Map<UUID, RefundReversals.Followup> planned = PLANNED.get();
+    private static void plan(PaymentRefundId refundId, RefundReversals.Followup followup) {
+        Map<PaymentRefundId, RefundReversals.Followup> planned = PLANNED.get();
         if (planned == null) {
             planned = new HashMap<>();
             PLANNED.set(planned);

@@ -1,6 +1,8 @@
 package io.freightgate.transfers.internal;
 
 import io.freightgate.billing.BilledRequest;
+import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.calls.StripeCall;
@@ -14,7 +16,6 @@ import io.freightgate.transfers.internal.domain.TransferState;
 import io.freightgate.transfers.internal.stripe.StripeTransfers;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -116,7 +117,8 @@ public class RefundReversalCalls {
     /** The janitor's look-up of a restore: the transfer in the request's group that carries the call's key. */
     ProviderOutcome<Optional<StripeTransfers.Sent>> findRestore(StripeCall call) {
         return restore(UUID.fromString(call.businessKey()), false)
-                .map(r -> stripe.findTransfer(BilledRequest.transferGroup(r.paymentRequestId()), call.idempotencyKey()))
+                .map(r -> stripe.findTransfer(
+                        BilledRequest.transferGroup(new PaymentRequestId(r.paymentRequestId())), call.idempotencyKey()))
                 .orElseGet(() -> new ProviderOutcome.Approved<>(Optional.empty()));
     }
 
@@ -213,12 +215,11 @@ public class RefundReversalCalls {
                     instanceof ProviderOutcome.Approved<StripeTransfers.Reversal>(StripeTransfers.Reversal reversal)) {
                 postings.reversed(
                         transfer.tenantId(),
-                        call.paymentRequestId(),
-                        Currency.getInstance(transfer.currency()),
+                        new PaymentRequestId(call.paymentRequestId()),
                         transfer.destinationAccount().orElseThrow(),
                         reversal.id(),
                         reversal.destinationPaymentRefund(),
-                        reversal.amountMinor(),
+                        new Money(reversal.amountMinor(), transfer.currency()),
                         clock.instant());
             }
             return jdbc.update(
@@ -282,11 +283,10 @@ public class RefundReversalCalls {
         return stripe.create(new StripeTransfers.TransferCall(
                 r.paymentRequestId(),
                 r.key(),
-                r.amountMinor(),
-                r.transfer().currency(),
+                new Money(r.amountMinor(), r.transfer().currency()),
                 r.transfer().destinationAccount().orElseThrow(),
                 r.transfer().sourceTransaction().orElseThrow(),
-                BilledRequest.transferGroup(r.paymentRequestId())));
+                BilledRequest.transferGroup(new PaymentRequestId(r.paymentRequestId()))));
     }
 
     private void sendRestore(UUID refundId) {
@@ -317,12 +317,11 @@ public class RefundReversalCalls {
                     transferId = sent.id();
                     postings.transferred(
                             r.transfer().tenantId(),
-                            r.paymentRequestId(),
-                            Currency.getInstance(r.transfer().currency()),
+                            new PaymentRequestId(r.paymentRequestId()),
                             r.transfer().destinationAccount().orElseThrow(),
                             sent.id(),
                             sent.destinationPayment(),
-                            r.amountMinor(),
+                            new Money(r.amountMinor(), r.transfer().currency()),
                             clock.instant());
                 }
                 case ProviderOutcome.Declined<StripeTransfers.Sent> declined -> {

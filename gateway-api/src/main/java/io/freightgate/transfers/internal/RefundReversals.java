@@ -100,8 +100,9 @@ public class RefundReversals {
     private Optional<Call> succeeded(RefundOutcomeChanged refund) {
         long refundMinor = refund.amount().minor();
         @Nullable
-        Transfer transfer =
-                transfers.findByPaymentRequestId(refund.paymentRequestId()).orElse(null);
+        Transfer transfer = transfers
+                .findByPaymentRequestId(refund.paymentRequestId().value())
+                .orElse(null);
         boolean reversible = transfer != null
                 && transfer.status() == TransferState.SENT
                 && transfer.stripeTransferId().isPresent()
@@ -118,7 +119,7 @@ public class RefundReversals {
                                 + " WHERE stripe_transfer_id = ? AND status <> 'FAILED' AND refund_id <> ?",
                         Long.class,
                         transfer.stripeTransferId().get(),
-                        refund.refundId()),
+                        refund.refundId().value()),
                 "coalesce makes a sum");
         long share = transfer.gross().minor() - transfer.fee().minor();
         long amount = Math.max(
@@ -128,32 +129,33 @@ public class RefundReversals {
                 || !jdbc.queryForList(
                                 "SELECT status FROM transfer_refund_reversals WHERE refund_id = ?",
                                 String.class,
-                                refund.refundId())
+                                refund.refundId().value())
                         .isEmpty()) {
             return Optional.empty();
         }
-        String key = "fg-refund-reversal-" + refund.refundId();
+        String key = "fg-refund-reversal-" + refund.refundId().value();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update(
                 "INSERT INTO transfer_refund_reversals (refund_id, payment_request_id, tenant_id, stripe_transfer_id,"
                         + " amount_minor, currency, idempotency_key, status, created_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)",
-                refund.refundId(),
-                refund.paymentRequestId(),
+                refund.refundId().value(),
+                refund.paymentRequestId().value(),
                 transfer.tenantId(),
                 transfer.stripeTransferId().get(),
                 amount,
-                transfer.currency(),
+                transfer.currency().getCurrencyCode(),
                 key,
                 now,
                 now);
         jdbc.update(
                 "UPDATE transfer_refund_reversals SET call_id = ? WHERE refund_id = ?",
-                calls.intend(transfer.tenantId(), REVERSAL, refund.refundId().toString(), key),
-                refund.refundId());
+                calls.intend(
+                        transfer.tenantId(), REVERSAL, refund.refundId().value().toString(), key),
+                refund.refundId().value());
         return Optional.of(new Call(
-                refund.refundId(),
-                refund.paymentRequestId(),
+                refund.refundId().value(),
+                refund.paymentRequestId().value(),
                 transfer.stripeTransferId().get(),
                 amount,
                 key));
@@ -184,23 +186,25 @@ public class RefundReversals {
                 refund.stripeRefundId().orElseThrow(),
                 clock.instant());
         boolean reversedForIt = !jdbc.queryForList(
-                        "SELECT 1 FROM transfer_refund_reversals WHERE refund_id = ?", Integer.class, refund.refundId())
+                        "SELECT 1 FROM transfer_refund_reversals WHERE refund_id = ?",
+                        Integer.class,
+                        refund.refundId().value())
                 .isEmpty();
         if (!reversedForIt) {
             return topUp(refund);
         }
-        String key = "fg-refund-restore-" + refund.refundId();
+        String key = "fg-refund-restore-" + refund.refundId().value();
         int marked = jdbc.update(
                 "UPDATE transfer_refund_reversals SET restore_status = 'PENDING', restore_key = ?, updated_at = ?"
                         + " WHERE refund_id = ? AND restore_status IS NULL AND status <> 'FAILED'",
                 key,
                 Timestamp.from(clock.instant()),
-                refund.refundId());
+                refund.refundId().value());
         if (marked == 0) {
             return Optional.empty();
         }
-        intendRestore(refund.carrier().value(), refund.refundId(), key);
-        return Optional.of(refund.refundId());
+        intendRestore(refund.carrier().value(), refund.refundId().value(), key);
+        return Optional.of(refund.refundId().value());
     }
 
     /**
@@ -210,8 +214,9 @@ public class RefundReversals {
      */
     private Optional<UUID> topUp(RefundOutcomeChanged refund) {
         @Nullable
-        Transfer transfer =
-                transfers.findByPaymentRequestId(refund.paymentRequestId()).orElse(null);
+        Transfer transfer = transfers
+                .findByPaymentRequestId(refund.paymentRequestId().value())
+                .orElse(null);
         long owed = postings.stillOwed(refund.paymentRequestId());
         if (transfer == null
                 || transfer.status() != TransferState.SENT
@@ -224,18 +229,21 @@ public class RefundReversals {
                 "INSERT INTO transfer_refund_reversals (refund_id, payment_request_id, tenant_id, stripe_transfer_id,"
                         + " amount_minor, currency, idempotency_key, status, restore_status, restore_key, created_at,"
                         + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'DONE', 'PENDING', ?, ?, ?)",
-                refund.refundId(),
-                refund.paymentRequestId(),
+                refund.refundId().value(),
+                refund.paymentRequestId().value(),
                 transfer.tenantId(),
                 transfer.stripeTransferId().get(),
                 Math.min(owed, refund.amount().minor()),
-                transfer.currency(),
-                "fg-refund-deducted-" + refund.refundId(),
-                "fg-refund-restore-" + refund.refundId(),
+                transfer.currency().getCurrencyCode(),
+                "fg-refund-deducted-" + refund.refundId().value(),
+                "fg-refund-restore-" + refund.refundId().value(),
                 now,
                 now);
-        intendRestore(transfer.tenantId(), refund.refundId(), "fg-refund-restore-" + refund.refundId());
-        return Optional.of(refund.refundId());
+        intendRestore(
+                transfer.tenantId(),
+                refund.refundId().value(),
+                "fg-refund-restore-" + refund.refundId().value());
+        return Optional.of(refund.refundId().value());
     }
 
     private void intendRestore(UUID tenantId, UUID refundId, String key) {
@@ -250,8 +258,7 @@ public class RefundReversals {
                 refund.carrier().value(),
                 refund.paymentRequestId(),
                 refund.loadReference(),
-                refund.amount().currency(),
                 refund.stripeRefundId().orElseThrow(),
-                refund.amount().minor());
+                refund.amount());
     }
 }

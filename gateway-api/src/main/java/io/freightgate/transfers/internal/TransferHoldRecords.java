@@ -1,6 +1,7 @@
 package io.freightgate.transfers.internal;
 
 import io.freightgate.transfers.internal.domain.TransferHold;
+import io.freightgate.transfers.internal.domain.TransferId;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,4 +10,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface TransferHoldRecords extends JpaRepository<TransferHold, UUID> {
 
     List<TransferHold> findByTransferIdOrderByPlacedAt(UUID transferId);
+
+    /** The holds of a transfer, in the order they were placed. */
+    default List<TransferHold> of(TransferId transfer) {
+        return findByTransferIdOrderByPlacedAt(transfer.value());
+    }
 }

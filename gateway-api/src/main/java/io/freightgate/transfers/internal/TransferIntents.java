@@ -4,14 +4,17 @@ import io.freightgate.billing.BilledRequest;
 import io.freightgate.billing.LoadDeliveries;
 import io.freightgate.billing.PaymentCollected;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.transfers.TransferHeld;
 import io.freightgate.transfers.TransferHoldReason;
 import io.freightgate.transfers.internal.domain.Transfer;
 import io.freightgate.transfers.internal.domain.TransferHold;
+import io.freightgate.transfers.internal.domain.TransferId;
 import io.freightgate.transfers.internal.domain.TransferState;
 import java.time.Clock;
+import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,15 +56,16 @@ public class TransferIntents {
 
     /** The transfer of a request, created when missing. */
     public Transfer transferOf(BilledRequest request) {
-        return transferOf(request.id(), request.carrier(), request.currency());
+        return transferOf(
+                request.id().value(), request.carrier(), request.amount().currency());
     }
 
     /** The transfer of a request, created when missing. */
-    public Transfer transferOf(UUID paymentRequestId, UUID carrier, String currency) {
+    public Transfer transferOf(UUID paymentRequestId, UUID carrier, Currency currency) {
         return transfers
                 .findByPaymentRequestId(paymentRequestId)
                 .orElseGet(() -> transfers.save(
-                        Transfer.of(UUID.randomUUID(), paymentRequestId, carrier, currency, clock.instant())));
+                        Transfer.of(TransferId.random(), paymentRequestId, carrier, currency, clock.instant())));
     }
 
     /**
@@ -70,10 +74,8 @@ public class TransferIntents {
      */
     public Transfer paid(PaymentCollected paid) {
         Money gross = paid.amountPaid();
-        Transfer transfer = transferOf(
-                paid.paymentRequestId(),
-                paid.carrier().value(),
-                gross.currency().getCurrencyCode());
+        Transfer transfer =
+                transferOf(paid.paymentRequestId().value(), paid.carrier().value(), gross.currency());
         transfer.paid(gross, properties.feePolicy().feeOn(gross), clock.instant());
         if (transfer.deliveryConfirmedAt().isEmpty()) {
             // Billed after the proof of delivery: the confirmation happened before there was a transfer to tell.
@@ -89,10 +91,9 @@ public class TransferIntents {
                         paid.carrier().value(),
                         paid.paymentRequestId(),
                         paid.loadReference(),
-                        gross.currency(),
                         paid.stripeChargeId(),
-                        gross.minor()),
-                transfer.fee().minor(),
+                        gross),
+                transfer.fee(),
                 paid.collectedAt());
         return transfer;
     }
@@ -107,13 +108,13 @@ public class TransferIntents {
                 || transfer.status() == TransferState.REVERSING) {
             return false;
         }
-        boolean active = holds.findByTransferIdOrderByPlacedAt(transfer.id()).stream()
-                .anyMatch(h -> h.active() && h.reason() == reason);
+        boolean active = holds.of(transfer.id()).stream().anyMatch(h -> h.active() && h.reason() == reason);
         if (active) {
             return false;
         }
         holds.save(TransferHold.place(UUID.randomUUID(), transfer, reason, note, actor, clock.instant()));
-        events.publishEvent(new TransferHeld(transfer.paymentRequestId(), new TenantId(transfer.tenantId()), reason));
+        events.publishEvent(new TransferHeld(
+                new PaymentRequestId(transfer.paymentRequestId()), new TenantId(transfer.tenantId()), reason));
         return true;
     }
 }

@@ -74,8 +74,7 @@ public class TransferReads {
     }
 
     public Facts facts(BilledRequest request, Optional<Transfer> transfer) {
-        List<TransferHold> all =
-                transfer.map(t -> holds.findByTransferIdOrderByPlacedAt(t.id())).orElse(List.of());
+        List<TransferHold> all = transfer.map(t -> holds.of(t.id())).orElse(List.of());
         Set<TransferHoldReason> active = all.stream()
                 .filter(TransferHold::active)
                 .map(TransferHold::reason)
@@ -84,7 +83,8 @@ public class TransferReads {
                 all.stream().anyMatch(h -> !h.active() && h.reason() == TransferHoldReason.FRAUD_REVIEW);
         boolean screeningAllowed = reviewCleared || request.screeningAllowed();
         Optional<String> destination = payoutAccounts.transferDestination(request.carrier());
-        Money share = transfer.map(t -> t.share(request.amountRefundedMinor())).orElse(Money.of(0, request.currency()));
+        Money share = transfer.map(t -> t.share(request.amountRefunded().minor()))
+                .orElse(Money.zero(request.amount().currency()));
         return new Facts(
                 new TenantId(request.carrier()),
                 transfer.map(Transfer::status).orElse(TransferState.AWAITING_PAYMENT),
@@ -117,7 +117,7 @@ public class TransferReads {
     }
 
     private TransferView view(BilledRequest request, Optional<Transfer> transfer, Waiting waiting) {
-        List<TransferView.Hold> holdViews = transfer.map(t -> holds.findByTransferIdOrderByPlacedAt(t.id()).stream()
+        List<TransferView.Hold> holdViews = transfer.map(t -> holds.of(t.id()).stream()
                         .map(h -> new TransferView.Hold(
                                 h.reason(), h.note(), h.placedBy(), h.placedAt(), h.releasedBy(), h.releasedAt()))
                         .toList())
@@ -125,19 +125,19 @@ public class TransferReads {
         boolean held = holdViews.stream().anyMatch(h -> h.releasedAt().isEmpty());
         TransferState state = transfer.map(Transfer::status).orElse(TransferState.AWAITING_PAYMENT);
         String status = held && state.waiting() ? "HELD" : state.name();
-        Money zero = Money.of(0, request.currency());
+        Money zero = Money.zero(request.amount().currency());
         Money fee = transfer.filter(t -> t.status() != TransferState.AWAITING_PAYMENT)
                 .map(Transfer::fee)
-                .orElseGet(() -> properties.feePolicy().feeOn(Money.of(request.amountMinor(), request.currency())));
+                .orElseGet(() -> properties.feePolicy().feeOn(request.amount()));
         Money gross = transfer.filter(t -> t.status() != TransferState.AWAITING_PAYMENT)
                 .map(Transfer::gross)
-                .orElse(Money.of(request.amountMinor(), request.currency()));
-        Money refunded = Money.of(request.amountRefundedMinor(), request.currency());
+                .orElse(request.amount());
+        Money refunded = request.amountRefunded();
         Money amount = transfer.filter(t -> !t.status().waiting() && t.status() != TransferState.NOTHING_TO_TRANSFER)
                 .map(Transfer::amount)
                 .orElseGet(() -> {
                     long share = gross.minor() - fee.minor() - refunded.minor();
-                    return share > 0 ? Money.of(share, request.currency()) : zero;
+                    return share > 0 ? new Money(share, zero.currency()) : zero;
                 });
         return new TransferView(
                 request.id(),

@@ -4,6 +4,7 @@ import io.freightgate.billing.BilledRequest;
 import io.freightgate.billing.BilledRequests;
 import io.freightgate.billing.PaymentParticipation;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.persistence.OnConflict;
@@ -17,10 +18,10 @@ import io.freightgate.transfers.TransferReleased;
 import io.freightgate.transfers.TransferReversed;
 import io.freightgate.transfers.internal.domain.ReleasePolicy;
 import io.freightgate.transfers.internal.domain.Transfer;
+import io.freightgate.transfers.internal.domain.TransferId;
 import io.freightgate.transfers.internal.domain.TransferState;
 import io.freightgate.transfers.internal.stripe.StripeTransfers;
 import java.time.Clock;
-import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -127,7 +128,8 @@ public class TransferSending {
     /** The janitor's look-up of a send: the transfer in the request's group that carries the call's key. */
     ProviderOutcome<Optional<StripeTransfers.Sent>> findSent(StripeCall call) {
         UUID paymentRequestId = UUID.fromString(call.businessKey());
-        return stripe.findTransfer(BilledRequest.transferGroup(paymentRequestId), call.idempotencyKey());
+        return stripe.findTransfer(
+                BilledRequest.transferGroup(new PaymentRequestId(paymentRequestId)), call.idempotencyKey());
     }
 
     /** The janitor sends a call again: rebuilt from the transfer, when it still waits for that call. */
@@ -175,7 +177,7 @@ public class TransferSending {
 
     /** The janitor's outcome of a reversal. */
     void settleReversal(StripeCall call, ProviderOutcome<StripeTransfers.Reversal> outcome) {
-        Optional<UUID> transferId =
+        Optional<TransferId> transferId =
                 systemAccess.transaction(ACROSS_TENANTS, "read the transfer of " + call.businessKey(), () -> transfers
                         .findByPaymentRequestId(UUID.fromString(call.businessKey()))
                         .map(Transfer::id));
@@ -191,7 +193,8 @@ public class TransferSending {
 
     private Optional<Prepared> prepare(UUID paymentRequestId) {
         Optional<TransferReads.Facts> facts = systemAccess.transaction(
-                ACROSS_TENANTS, "read the transfer facts of " + paymentRequestId, () -> requests.find(paymentRequestId)
+                ACROSS_TENANTS, "read the transfer facts of " + paymentRequestId, () -> requests.find(
+                                new PaymentRequestId(paymentRequestId))
                         .map(request -> reads.facts(request, transfers.findByPaymentRequestId(paymentRequestId))));
         if (facts.isEmpty()) {
             return Optional.empty();
@@ -199,7 +202,8 @@ public class TransferSending {
         boolean verified = participation.refusal(facts.get().carrier()).isEmpty();
         return OnConflict.retry(
                 () -> systemAccess.transaction(ACROSS_TENANTS, "send the transfer of " + paymentRequestId, () -> {
-                    BilledRequest request = requests.find(paymentRequestId).orElseThrow();
+                    BilledRequest request = requests.find(new PaymentRequestId(paymentRequestId))
+                            .orElseThrow();
                     Transfer transfer = intents.transferOf(request);
                     if (transfer.status() == TransferState.SENDING) {
                         return Optional.<Prepared>empty();
@@ -215,14 +219,15 @@ public class TransferSending {
                                 // only the carrier's proportional share, not the whole refund the policy deducts.
                                 long owed = postings.stillOwed(request.id());
                                 if (owed <= 0) {
-                                    transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
+                                    transfer.nothingToTransfer(
+                                            request.amountRefunded().minor(), clock.instant());
                                     yield Optional.<Prepared>empty();
                                 }
-                                amount = Money.of(owed, request.currency());
+                                amount = new Money(owed, request.amount().currency());
                             }
                             String key = transfer.beginSending(
                                     amount,
-                                    request.amountRefundedMinor(),
+                                    request.amountRefunded().minor(),
                                     now.destination().orElseThrow(),
                                     request.stripeChargeId().orElseThrow(),
                                     clock.instant());
@@ -231,7 +236,7 @@ public class TransferSending {
                             yield Optional.of(new Prepared(call(transfer), callId));
                         }
                         case ReleasePolicy.NothingToTransfer nothing -> {
-                            transfer.nothingToTransfer(request.amountRefundedMinor(), clock.instant());
+                            transfer.nothingToTransfer(request.amountRefunded().minor(), clock.instant());
                             yield Optional.<Prepared>empty();
                         }
                         case ReleasePolicy.Hold hold -> Optional.<Prepared>empty();
@@ -255,26 +260,25 @@ public class TransferSending {
                             if (transfer.sent(id, clock.instant())) {
                                 postings.transferred(
                                         transfer.tenantId(),
-                                        paymentRequestId,
-                                        Currency.getInstance(transfer.currency()),
+                                        new PaymentRequestId(paymentRequestId),
                                         transfer.destinationAccount().orElseThrow(),
                                         id,
                                         sent.destinationPayment(),
-                                        transfer.amount().minor(),
+                                        transfer.amount(),
                                         clock.instant());
                                 events.publishEvent(new TransferReleased(
-                                        paymentRequestId,
+                                        new PaymentRequestId(paymentRequestId),
                                         carrier,
                                         transfer.amount(),
                                         transfer.fee(),
                                         id,
-                                        BilledRequest.transferGroup(paymentRequestId)));
+                                        BilledRequest.transferGroup(new PaymentRequestId(paymentRequestId))));
                             }
                         }
                         case ProviderOutcome.Declined<StripeTransfers.Sent> declined -> {
                             if (transfer.failed(declined.code() + ": " + declined.message(), clock.instant())) {
                                 events.publishEvent(new TransferFailed(
-                                        paymentRequestId,
+                                        new PaymentRequestId(paymentRequestId),
                                         carrier,
                                         transfer.amount(),
                                         declined.code(),
@@ -292,11 +296,11 @@ public class TransferSending {
                 }));
     }
 
-    private void recordReversal(UUID transferId, UUID callId, ProviderOutcome<StripeTransfers.Reversal> outcome) {
+    private void recordReversal(TransferId transferId, UUID callId, ProviderOutcome<StripeTransfers.Reversal> outcome) {
         OnConflict.retry(
                 () -> systemAccess.transaction(ACROSS_TENANTS, "record the reversal of transfer " + transferId, () -> {
                     calls.record(callId, outcome, StripeTransfers.Reversal::id);
-                    Transfer transfer = transfers.findById(transferId).orElseThrow();
+                    Transfer transfer = transfers.findById(transferId.value()).orElseThrow();
                     if (!transfer.reversalCallId().equals(Optional.of(callId))) {
                         return null; // an older reversal's answer: the transfer has moved on
                     }
@@ -309,15 +313,14 @@ public class TransferSending {
                             if (transfer.reversed(id, clock.instant())) {
                                 postings.reversed(
                                         transfer.tenantId(),
-                                        transfer.paymentRequestId(),
-                                        Currency.getInstance(transfer.currency()),
+                                        new PaymentRequestId(transfer.paymentRequestId()),
                                         connected,
                                         id,
                                         reversal.destinationPaymentRefund(),
-                                        reversal.amountMinor(),
+                                        new Money(reversal.amountMinor(), transfer.currency()),
                                         clock.instant());
                                 events.publishEvent(new TransferReversed(
-                                        transfer.paymentRequestId(),
+                                        new PaymentRequestId(transfer.paymentRequestId()),
                                         new TenantId(transfer.tenantId()),
                                         amount,
                                         stripeTransfer,
@@ -337,16 +340,15 @@ public class TransferSending {
                 }));
     }
 
-    private record ReversalCall(UUID id, String transferId, String key, UUID callId) {}
+    private record ReversalCall(TransferId id, String transferId, String key, UUID callId) {}
 
     private static StripeTransfers.TransferCall call(Transfer transfer) {
         return new StripeTransfers.TransferCall(
                 transfer.paymentRequestId(),
                 transfer.idempotencyKey().orElseThrow(),
-                transfer.amount().minor(),
-                transfer.currency(),
+                transfer.amount(),
                 transfer.destinationAccount().orElseThrow(),
                 transfer.sourceTransaction().orElseThrow(),
-                BilledRequest.transferGroup(transfer.paymentRequestId()));
+                BilledRequest.transferGroup(new PaymentRequestId(transfer.paymentRequestId())));
     }
 }

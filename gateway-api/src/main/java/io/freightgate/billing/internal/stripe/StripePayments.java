@@ -12,6 +12,7 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentMethodCreateParams;
 import com.stripe.param.RefundCreateParams;
 import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.StripeFailures;
 import io.freightgate.platform.stripe.calls.StripeCalls;
@@ -289,7 +290,7 @@ public class StripePayments {
 
     /** The {@code transfer_group} of a payment request's charge; the next issue's transfers use the same. */
     public static String transferGroup(UUID requestId) {
-        return io.freightgate.billing.BilledRequest.transferGroup(requestId);
+        return io.freightgate.billing.BilledRequest.transferGroup(new PaymentRequestId(requestId));
     }
 
     /**

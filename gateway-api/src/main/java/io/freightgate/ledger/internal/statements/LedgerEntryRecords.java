@@ -1,6 +1,7 @@
 package io.freightgate.ledger.internal.statements;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.JournalKind;
 import io.freightgate.ledger.LedgerAccountKind;
@@ -131,6 +132,7 @@ public class LedgerEntryRecords {
                 Money.of(rs.getLong("amount_minor"), rs.getString("currency").strip()),
                 Optional.ofNullable(rs.getString("stripe_account")),
                 Optional.ofNullable(rs.getString("stripe_source")),
-                Optional.ofNullable(rs.getObject("payment_request_id", UUID.class)));
+                Optional.ofNullable(rs.getObject("payment_request_id", UUID.class))
+                        .map(PaymentRequestId::new));
     }
 }

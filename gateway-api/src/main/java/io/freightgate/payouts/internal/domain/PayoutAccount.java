@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A carrier's payout account: its Stripe Connect account and what Stripe last said about it (capabilities,
@@ -32,7 +33,7 @@ public class PayoutAccount {
     private UUID tenantId;
 
     @Column(name = "stripe_account_id")
-    private String stripeAccountId;
+    private @Nullable String stripeAccountId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -54,10 +55,10 @@ public class PayoutAccount {
     private boolean detailsSubmitted;
 
     @Column(name = "card_payments_capability")
-    private String cardPaymentsCapability;
+    private @Nullable String cardPaymentsCapability;
 
     @Column(name = "transfers_capability")
-    private String transfersCapability;
+    private @Nullable String transfersCapability;
 
     @Column(name = "currently_due", nullable = false)
     private String currentlyDue = "";
@@ -69,16 +70,24 @@ public class PayoutAccount {
     private String pastDue = "";
 
     @Column(name = "disabled_reason")
-    private String disabledReason;
+    private @Nullable String disabledReason;
 
     @Column(name = "current_deadline")
-    private Instant currentDeadline;
+    private @Nullable Instant currentDeadline;
 
     @Column(name = "state_observed_at")
-    private Instant stateObservedAt;
+    private @Nullable Instant stateObservedAt;
 
     @Column(name = "last_error")
-    private String lastError;
+    private @Nullable String lastError;
+
+    /** The e-mail address the Connect account is opened with (sent again with the same parameters if need be). */
+    @Column(name = "email", updatable = false)
+    private @Nullable String email;
+
+    /** The Stripe call that creates the Connect account ({@code stripe_calls}): its outcome is recorded there. */
+    @Column(name = "call_id")
+    private @Nullable UUID callId;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -113,7 +122,14 @@ public class PayoutAccount {
 
     /** Records the intent to open a Connect account, before Stripe is called. */
     public static PayoutAccount intend(UUID id, UUID tenantId, String country, String payoutInterval, Instant now) {
+        return intend(id, tenantId, country, payoutInterval, Optional.empty(), now);
+    }
+
+    /** Records the intent to open a Connect account with an e-mail address, before Stripe is called. */
+    public static PayoutAccount intend(
+            UUID id, UUID tenantId, String country, String payoutInterval, Optional<String> email, Instant now) {
         var account = new PayoutAccount();
+        account.email = email.orElse(null);
         account.id = id;
         account.tenantId = tenantId;
         account.country = country;
@@ -122,6 +138,12 @@ public class PayoutAccount {
         account.createdAt = now;
         account.updatedAt = now;
         return account;
+    }
+
+    /** The creation's Stripe call, recorded with the intent in the same transaction. */
+    public void creatingThrough(UUID call) {
+        requireNotCreated();
+        callId = call;
     }
 
     /** Stripe created the account: from now on, its snapshots decide the state. */
@@ -273,6 +295,15 @@ public class PayoutAccount {
 
     public Optional<Instant> stateObservedAt() {
         return Optional.ofNullable(stateObservedAt);
+    }
+
+    public Optional<String> email() {
+        return Optional.ofNullable(email);
+    }
+
+    /** The Stripe call that creates the Connect account, once recorded. */
+    public Optional<UUID> callId() {
+        return Optional.ofNullable(callId);
     }
 
     public Optional<String> lastError() {

@@ -13,7 +13,11 @@ import io.freightgate.payouts.OpenPayoutAccount.PayoutInterval;
 import io.freightgate.payouts.internal.domain.AccountSnapshot;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.StripeFailures;
+import io.freightgate.platform.stripe.calls.StripeCalls;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +42,11 @@ public class StripeConnectAccounts {
     /** Metadata FreightGate puts on every account it creates, to find the carrier from the account. */
     public static final String TENANT_METADATA = "freightgate_tenant";
 
-    static final String PAYOUT_ACCOUNT_METADATA = "freightgate_payout_account";
+    /** Metadata on every account FreightGate creates: the payout account's id (what a lost creation is found by). */
+    public static final String PAYOUT_ACCOUNT_METADATA = "freightgate_payout_account";
+
+    /** How far before the intent an account made for it may have been created (clocks differ a little). */
+    static final Duration CLOCK_SLACK = Duration.ofHours(1);
 
     private final StripeClient stripe;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -54,8 +62,8 @@ public class StripeConnectAccounts {
     /**
      * Creates the account with controller properties for platform-managed payouts: the platform pays Stripe's fees
      * and bears negative balances, Stripe collects the requirements, the carrier gets the Express dashboard.
-     * The idempotency key derives from the payout account's id, so repeating after an unknown outcome returns the
-     * same account.
+     * The idempotency key derives from the payout account's id ({@link #idempotencyKey}), so repeating after an
+     * unknown outcome returns the same account. A recorded call: one request, no network retries of the SDK.
      */
     public ProviderOutcome<AccountSnapshot> create(NewAccount account, Instant observedAt) {
         var params = AccountCreateParams.builder()
@@ -90,13 +98,59 @@ public class StripeConnectAccounts {
                         PAYOUT_ACCOUNT_METADATA, account.payoutAccountId().toString()));
         account.email().ifPresent(params::setEmail);
         RequestOptions options = RequestOptions.builder()
-                .setIdempotencyKey("fg-payout-account-" + account.payoutAccountId())
+                .setIdempotencyKey(idempotencyKey(account.payoutAccountId()))
+                .setMaxNetworkRetries(StripeCalls.NETWORK_RETRIES)
                 .build();
         try {
             Account created = stripe.v1().accounts().create(params.build(), options);
             return parseAccount(created.getLastResponse().body(), observedAt, true);
         } catch (StripeException e) {
             return StripeFailures.failure(e);
+        }
+    }
+
+    /** The idempotency key of the creation of a payout account's Connect account. */
+    public static String idempotencyKey(UUID payoutAccountId) {
+        return "fg-payout-account-" + payoutAccountId;
+    }
+
+    /**
+     * Looks up (read-only) the Connect account FreightGate asked Stripe to make for {@code payoutAccountId}: the
+     * platform's connected accounts created since shortly before {@code intendedAt} whose {@link
+     * #PAYOUT_ACCOUNT_METADATA} is that id. Approved(empty) when Stripe has none.
+     */
+    public ProviderOutcome<Optional<AccountSnapshot>> find(
+            UUID payoutAccountId, Instant intendedAt, Instant observedAt) {
+        long since = intendedAt.minus(CLOCK_SLACK).getEpochSecond();
+        try {
+            String after = null;
+            for (int page = 0; page < 100; page++) {
+                JsonNode list = json.readTree(stripe.rawRequest(
+                                ApiResource.RequestMethod.GET,
+                                "/v1/accounts?limit=100&" + encode("created[gte]") + "=" + since
+                                        + (after == null ? "" : "&starting_after=" + encode(after)),
+                                null)
+                        .body());
+                JsonNode data = list.path("data");
+                for (JsonNode account : data) {
+                    if (payoutAccountId
+                            .toString()
+                            .equals(account.path("metadata")
+                                    .path(PAYOUT_ACCOUNT_METADATA)
+                                    .asString(""))) {
+                        return new ProviderOutcome.Approved<>(Optional.of(snapshot(account, observedAt, true)));
+                    }
+                }
+                if (!list.path("has_more").asBoolean(false) || data.isEmpty()) {
+                    return new ProviderOutcome.Approved<>(Optional.empty());
+                }
+                after = data.get(data.size() - 1).path("id").asString();
+            }
+            return new ProviderOutcome.Unknown<>("Too many connected accounts to look through");
+        } catch (StripeException e) {
+            return StripeFailures.failure(e);
+        } catch (JacksonException | IllegalArgumentException e) {
+            return new ProviderOutcome.Unknown<>("Unreadable accounts from Stripe: " + e.getMessage());
         }
     }
 
@@ -186,6 +240,10 @@ public class StripeConnectAccounts {
                 tenant.isString() ? Optional.of(tenant.asString()) : Optional.empty(),
                 observedAt,
                 fetched);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static List<String> strings(JsonNode array) {

@@ -4,6 +4,8 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.net.ApiResource;
 import com.stripe.net.RawRequestOptions;
+import io.freightgate.kernel.Money;
+import io.freightgate.payouts.PayoutId;
 import io.freightgate.payouts.internal.domain.BalanceLine;
 import io.freightgate.payouts.internal.domain.PayoutSnapshot;
 import io.freightgate.platform.stripe.ProviderOutcome;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -45,10 +46,11 @@ public class StripePayouts {
         this.stripe = stripe;
     }
 
-    /** An on-demand payout of {@code amountMinor} from the connected account's available balance. */
+    /** An on-demand payout of {@code amount} from the connected account's available balance. */
     public ProviderOutcome<PayoutSnapshot> create(
-            String account, UUID payoutId, long amountMinor, String currency, String idempotencyKey) {
-        String form = "amount=" + amountMinor + "&currency=" + currency.toLowerCase(Locale.ROOT)
+            String account, PayoutId payoutId, Money amount, String idempotencyKey) {
+        String form = "amount=" + amount.minor() + "&currency="
+                + amount.currency().getCurrencyCode().toLowerCase(Locale.ROOT)
                 + "&" + encode("metadata[" + PAYOUT_METADATA + "]") + "=" + payoutId
                 + "&description=" + encode("FreightGate payout");
         try {
@@ -73,7 +75,7 @@ public class StripePayouts {
      * Looks up (read-only) the on-demand payout FreightGate recorded as {@code payoutId}: the connected account's
      * payouts whose {@link #PAYOUT_METADATA} is that id, newest first. Approved(empty) when Stripe has none.
      */
-    public ProviderOutcome<Optional<PayoutSnapshot>> find(String account, UUID payoutId) {
+    public ProviderOutcome<Optional<PayoutSnapshot>> find(String account, PayoutId payoutId) {
         try {
             String after = null;
             for (int page = 0; page < 100; page++) {
@@ -164,7 +166,7 @@ public class StripePayouts {
     }
 
     /** FreightGate's payout id in a payout event's metadata, for payouts FreightGate asked for. */
-    public Optional<UUID> payoutIdOf(String payload) {
+    public Optional<PayoutId> payoutIdOf(String payload) {
         try {
             String id = json.readTree(payload)
                     .path("data")
@@ -172,7 +174,7 @@ public class StripePayouts {
                     .path("metadata")
                     .path(PAYOUT_METADATA)
                     .asString("");
-            return id.isEmpty() ? Optional.empty() : Optional.of(UUID.fromString(id));
+            return id.isEmpty() ? Optional.empty() : Optional.of(PayoutId.of(id));
         } catch (JacksonException | IllegalArgumentException e) {
             return Optional.empty();
         }

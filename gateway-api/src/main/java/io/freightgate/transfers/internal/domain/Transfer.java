@@ -2,7 +2,9 @@ package io.freightgate.transfers.internal.domain;
 
 import io.freightgate.billing.DeliveryProof;
 import io.freightgate.kernel.Money;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
@@ -36,11 +39,16 @@ public class Transfer {
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private UUID tenantId;
 
-    @Column(nullable = false, length = 3, updatable = false)
-    private String currency;
-
-    @Column(name = "gross_minor", nullable = false)
-    private long grossMinor;
+    /**
+     * What the shipper paid (zero until then); its currency is the currency of every amount of the transfer (one
+     * column, ADR 9): fee, refunded and amount are in it.
+     */
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "gross_minor", nullable = false))
+    @AttributeOverride(
+            name = "currency",
+            column = @Column(name = "currency", nullable = false, length = 3, updatable = false))
+    private Money gross;
 
     @Column(name = "fee_minor", nullable = false)
     private long feeMinor;
@@ -111,12 +119,12 @@ public class Transfer {
     protected Transfer() {}
 
     /** The transfer of a request, before or after it is paid; the fee is fixed by {@link #paid}. */
-    public static Transfer of(UUID id, UUID paymentRequestId, UUID carrier, String currency, Instant now) {
+    public static Transfer of(TransferId id, UUID paymentRequestId, UUID carrier, Currency currency, Instant now) {
         var transfer = new Transfer();
-        transfer.id = id;
+        transfer.id = id.value();
         transfer.paymentRequestId = paymentRequestId;
         transfer.tenantId = carrier;
-        transfer.currency = currency;
+        transfer.gross = Money.zero(currency);
         transfer.status = TransferState.AWAITING_PAYMENT;
         transfer.createdAt = now;
         transfer.updatedAt = now;
@@ -130,7 +138,7 @@ public class Transfer {
         }
         requireCurrency(gross);
         requireCurrency(fee);
-        grossMinor = gross.minor();
+        this.gross = gross;
         feeMinor = fee.minor();
         status = TransferState.PENDING;
         updatedAt = now;
@@ -138,8 +146,8 @@ public class Transfer {
 
     /** What the carrier receives now: paid minus fee minus refunded, never below zero. */
     public Money share(long refundedNow) {
-        long share = Math.subtractExact(Math.subtractExact(grossMinor, feeMinor), refundedNow);
-        return Money.of(Math.max(0, share), currency);
+        long share = Math.subtractExact(Math.subtractExact(gross.minor(), feeMinor), refundedNow);
+        return new Money(Math.max(0, share), gross.currency());
     }
 
     /**
@@ -314,13 +322,13 @@ public class Transfer {
     }
 
     private void requireCurrency(Money money) {
-        if (!money.currency().getCurrencyCode().equals(currency)) {
-            throw new IllegalArgumentException("Transfer of " + paymentRequestId + " is in " + currency);
+        if (!money.currency().equals(gross.currency())) {
+            throw new IllegalArgumentException("Transfer of " + paymentRequestId + " is in " + gross.currency());
         }
     }
 
-    public UUID id() {
-        return id;
+    public TransferId id() {
+        return new TransferId(id);
     }
 
     public UUID paymentRequestId() {
@@ -331,24 +339,24 @@ public class Transfer {
         return tenantId;
     }
 
-    public String currency() {
-        return currency;
+    public Currency currency() {
+        return gross.currency();
     }
 
     public Money gross() {
-        return Money.of(grossMinor, currency);
+        return gross;
     }
 
     public Money fee() {
-        return Money.of(feeMinor, currency);
+        return new Money(feeMinor, gross.currency());
     }
 
     public Money refunded() {
-        return Money.of(refundedMinor, currency);
+        return new Money(refundedMinor, gross.currency());
     }
 
     public Money amount() {
-        return Money.of(amountMinor, currency);
+        return new Money(amountMinor, gross.currency());
     }
 
     public TransferState status() {

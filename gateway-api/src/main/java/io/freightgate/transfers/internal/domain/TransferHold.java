@@ -57,7 +57,7 @@ public class TransferHold {
             UUID id, Transfer transfer, TransferHoldReason reason, Optional<String> note, String actor, Instant now) {
         var hold = new TransferHold();
         hold.id = id;
-        hold.transferId = transfer.id();
+        hold.transferId = transfer.id().value();
         hold.tenantId = transfer.tenantId();
         hold.reason = reason;
         hold.note = note.orElse(null);
@@ -82,8 +82,8 @@ public class TransferHold {
         return id;
     }
 
-    public UUID transferId() {
-        return transferId;
+    public TransferId transferId() {
+        return new TransferId(transferId);
     }
 
     public TransferHoldReason reason() {

@@ -7,6 +7,7 @@ import com.stripe.param.TransferCreateParams;
 import com.stripe.param.TransferListParams;
 import com.stripe.param.TransferReversalCreateParams;
 import com.stripe.param.TransferReversalListParams;
+import io.freightgate.kernel.Money;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.StripeFailures;
 import io.freightgate.platform.stripe.calls.StripeCalls;
@@ -43,8 +44,7 @@ public class StripeTransfers {
     public record TransferCall(
             UUID paymentRequestId,
             String idempotencyKey,
-            long amountMinor,
-            String currency,
+            Money amount,
             String destination,
             String sourceTransaction,
             String transferGroup) {}
@@ -58,8 +58,8 @@ public class StripeTransfers {
     /** Creates the transfer; Approved carries Stripe's transfer. */
     public ProviderOutcome<Sent> create(TransferCall call) {
         var params = TransferCreateParams.builder()
-                .setAmount(call.amountMinor())
-                .setCurrency(call.currency().toLowerCase(Locale.ROOT))
+                .setAmount(call.amount().minor())
+                .setCurrency(call.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT))
                 .setDestination(call.destination())
                 .setSourceTransaction(call.sourceTransaction())
                 .setTransferGroup(call.transferGroup())

@@ -6,6 +6,8 @@ import io.freightgate.billing.PaymentAttemptView;
 import io.freightgate.billing.PaymentRequestStatus;
 import io.freightgate.billing.PaymentRequestView;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,8 +105,8 @@ class PaymentPageHtmlTests {
     @Test
     void aDeclinedLastAttemptIsExplainedWithStripesCode() {
         var declined = new PaymentAttemptView(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
+                PaymentAttemptId.random(),
+                PaymentRequestId.random(),
                 1,
                 "CARD",
                 "DECLINED",
@@ -162,7 +164,7 @@ class PaymentPageHtmlTests {
     private static PaymentRequestView request(
             PaymentRequestStatus status, String currency, List<PaymentAttemptView> attempts) {
         return new PaymentRequestView(
-                UUID.randomUUID(),
+                PaymentRequestId.random(),
                 new TenantId(UUID.randomUUID()),
                 new TenantId(UUID.randomUUID()),
                 status,

@@ -7,7 +7,6 @@ import io.freightgate.billing.DeliveryProof;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.kernel.Money;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class TransferRulesTests {
@@ -43,15 +42,16 @@ class TransferRulesTests {
 
     @Test
     void aTransferBelongsToItsRequestsTenantAndCurrencyAndAwaitsPayment() {
-        UUID id = UUID.randomUUID();
+        TransferId id = TransferId.random();
         PaymentRequest request = TransferTests.request();
 
-        Transfer transfer = Transfer.of(id, request.id(), request.tenantId(), request.currency(), NOW);
+        Transfer transfer = Transfer.of(
+                id, request.id(), request.tenantId(), request.amount().currency(), NOW);
 
         assertThat(transfer.id()).isEqualTo(id);
         assertThat(transfer.paymentRequestId()).isEqualTo(request.id());
         assertThat(transfer.tenantId()).isEqualTo(request.tenantId());
-        assertThat(transfer.currency()).isEqualTo("EUR");
+        assertThat(transfer.currency().getCurrencyCode()).isEqualTo("EUR");
         assertThat(transfer.status()).isEqualTo(TransferState.AWAITING_PAYMENT);
         assertThat(transfer.createdAt()).isEqualTo(NOW);
         assertThat(transfer.updatedAt()).isEqualTo(NOW);

@@ -17,7 +17,12 @@ class TransferTests {
     static final Instant NOW = Instant.parse("2026-12-03T06:00:00Z");
 
     static Transfer transferOf(PaymentRequest request) {
-        return Transfer.of(UUID.randomUUID(), request.id(), request.tenantId(), request.currency(), NOW);
+        return Transfer.of(
+                TransferId.random(),
+                request.id(),
+                request.tenantId(),
+                request.amount().currency(),
+                NOW);
     }
 
     static PaymentRequest request() {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,12 @@ public class ProblemResponses {
         this.json = json;
     }
 
-    public static ProblemDetail detail(ProblemType type, String detail, HttpServletRequest request) {
+    /**
+     * A problem of the catalogue's type; without a detail when there is none (an exception without a message), and
+     * without an {@code instance} when no request is at hand (the error page sets its own).
+     */
+    public static ProblemDetail detail(
+            ProblemType type, @Nullable String detail, @Nullable HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 org.springframework.http.HttpStatusCode.valueOf(type.status()), detail);
         problem.setType(type.type());

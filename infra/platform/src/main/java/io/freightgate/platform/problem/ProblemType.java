@@ -80,6 +80,12 @@ public enum ProblemType {
             "Request cannot be processed",
             422,
             "The request is well-formed but breaks a business rule; see detail."),
+    RULE_INVALID(
+            "rule-invalid",
+            "Fraud rule invalid",
+            422,
+            "The fraud rule does not compile: bad syntax, an unknown attribute or values of the wrong type; line and"
+                    + " column say where (both from 1), detail says what. Nothing was stored."),
     PAYMENT_BLOCKED(
             "payment-blocked",
             "Payment blocked",

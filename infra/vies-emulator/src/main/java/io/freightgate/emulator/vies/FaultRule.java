@@ -1,6 +1,7 @@
 package io.freightgate.emulator.vies;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An injected SOAP fault: requests matching {@code countryCode} and {@code vatNumber} (null matches any) are answered
@@ -11,7 +12,11 @@ import java.util.Objects;
  * @param vatNumber the number (without prefix) to affect, or null for all
  * @param times how many requests to fail; {@code -1} for every request until {@link ViesEmulator#clearFaults()}
  */
-public record FaultRule(String faultString, String countryCode, String vatNumber, int times) {
+public record FaultRule(
+        String faultString,
+        @Nullable String countryCode,
+        @Nullable String vatNumber,
+        int times) {
 
     public FaultRule {
         Objects.requireNonNull(faultString, "faultString");
@@ -30,7 +35,7 @@ public record FaultRule(String faultString, String countryCode, String vatNumber
         return new FaultRule(faultString, countryCode, null, -1);
     }
 
-    boolean matches(String requestCountry, String requestNumber) {
+    boolean matches(@Nullable String requestCountry, @Nullable String requestNumber) {
         return (countryCode == null || countryCode.equalsIgnoreCase(requestCountry))
                 && (vatNumber == null || vatNumber.equalsIgnoreCase(requestNumber));
     }

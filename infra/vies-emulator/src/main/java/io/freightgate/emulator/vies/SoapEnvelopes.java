@@ -8,6 +8,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -25,6 +26,7 @@ final class SoapEnvelopes {
 
     /** The operation element of a request and its direct children (types namespace) by local name. */
     record Request(String operation, Map<String, String> fields) {
+        @Nullable
         String field(String name) {
             String v = fields.get(name);
             return v == null ? null : v.strip();
@@ -33,8 +35,16 @@ final class SoapEnvelopes {
 
     /** A request the emulator cannot read: answered with a {@code env:Client} fault. */
     static final class MalformedRequest extends Exception {
-        MalformedRequest(String message) {
-            super(message);
+        private final String reason;
+
+        MalformedRequest(String reason) {
+            super(reason);
+            this.reason = reason;
+        }
+
+        /** What the fault's {@code faultstring} says. */
+        String reason() {
+            return reason;
         }
     }
 
@@ -94,7 +104,7 @@ final class SoapEnvelopes {
         return new Request(operation.getLocalName(), fields);
     }
 
-    private static Element firstChild(Element parent, String ns, String localName) {
+    private static @Nullable Element firstChild(Element parent, String ns, String localName) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && ns.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName())) {
                 return e;
@@ -103,7 +113,7 @@ final class SoapEnvelopes {
         return null;
     }
 
-    private static Element firstElement(Element parent) {
+    private static @Nullable Element firstElement(Element parent) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
                 return e;
@@ -113,7 +123,7 @@ final class SoapEnvelopes {
     }
 
     /** Writes {@code <ns2:name>value</ns2:name>} (escaped); nothing when value is null. */
-    static void element(StringBuilder out, String name, String value) {
+    static void element(StringBuilder out, String name, @Nullable String value) {
         if (value == null) {
             return;
         }

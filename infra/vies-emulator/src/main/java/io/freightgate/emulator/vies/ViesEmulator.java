@@ -16,12 +16,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A local VIES {@code checkVatService} (SOAP 1.1, document/literal) on a loopback port, for tests and local mode. It
@@ -232,7 +234,7 @@ public final class ViesEmulator implements AutoCloseable {
         try {
             request = SoapEnvelopes.parse(body);
         } catch (SoapEnvelopes.MalformedRequest e) {
-            return new Answer(500, SoapEnvelopes.fault("Client", e.getMessage()));
+            return new Answer(500, SoapEnvelopes.fault("Client", e.reason()));
         }
         boolean approx = "checkVatApprox".equals(request.operation());
         if (!approx && !"checkVat".equals(request.operation())) {
@@ -270,7 +272,9 @@ public final class ViesEmulator implements AutoCloseable {
             name = valid ? "John Doe" : "---";
             address = valid ? "123 Main St, Anytown, UK" : "---";
         } else {
-            var trader = config.registry().find(country, number);
+            // not a test number: the check above answered INVALID_INPUT unless both are present
+            var trader = config.registry()
+                    .find(Objects.requireNonNull(country, "countryCode"), Objects.requireNonNull(number, "vatNumber"));
             valid = trader.isPresent();
             name = trader.map(ViesRegistry.RegisteredTrader::name).orElse("---");
             address = trader.map(ViesRegistry.RegisteredTrader::address).orElse("---");
@@ -310,7 +314,7 @@ public final class ViesEmulator implements AutoCloseable {
         return new Answer(200, SoapEnvelopes.envelope(out.toString()));
     }
 
-    private synchronized String takeInjectedFault(String country, String number) {
+    private synchronized @Nullable String takeInjectedFault(@Nullable String country, @Nullable String number) {
         for (FaultRule rule : faults) {
             if (rule.matches(country, number)) {
                 if (rule.times() > 0) {
@@ -332,7 +336,7 @@ public final class ViesEmulator implements AutoCloseable {
                         && ROMANIAN_PERSONAL_CODE.matcher(number).matches());
     }
 
-    private static boolean validRequester(String country, String number) {
+    private static boolean validRequester(@Nullable String country, @Nullable String number) {
         return country != null
                 && number != null
                 && MEMBER_STATES.contains(country)
@@ -449,7 +453,7 @@ public final class ViesEmulator implements AutoCloseable {
         return out;
     }
 
-    private static byte[] readLimited(InputStream in) throws IOException {
+    private static byte @Nullable [] readLimited(InputStream in) throws IOException {
         byte[] data = in.readNBytes(MAX_REQUEST_BYTES + 1);
         return data.length > MAX_REQUEST_BYTES ? null : data;
     }
@@ -461,7 +465,7 @@ public final class ViesEmulator implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
-    private static boolean notBlank(String s) {
+    private static boolean notBlank(@Nullable String s) {
         return s != null && !s.isBlank();
     }
 }

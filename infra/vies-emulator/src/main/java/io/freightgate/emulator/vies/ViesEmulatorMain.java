@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the emulator on its own: {@code java -jar vies-emulator.jar --port 8089 [--host 127.0.0.1] [--registry
@@ -43,7 +44,7 @@ public final class ViesEmulatorMain {
         stopped.await();
     }
 
-    private static String require(String option, String value) {
+    private static String require(String option, @Nullable String value) {
         if (value == null) {
             throw new IllegalArgumentException(option + " needs a value");
         }

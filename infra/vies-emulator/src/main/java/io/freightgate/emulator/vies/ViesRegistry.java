@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The numbers the emulator knows as registered (demo data), keyed by VIES country code and number without prefix.
@@ -44,12 +45,23 @@ public final class ViesRegistry {
         }
     }
 
-    /** Registers (or replaces) a number. Returns this registry for chaining. */
-    public ViesRegistry register(String countryCode, String vatNumber, String name, String address) {
+    /**
+     * Registers (or replaces) a number; a name or address that is null or blank is not disclosed ({@code ---}). Returns
+     * this registry for chaining.
+     */
+    public ViesRegistry register(
+            String countryCode, String vatNumber, @Nullable String name, @Nullable String address) {
         var trader = new RegisteredTrader(
-                countryCode.toUpperCase(Locale.ROOT), vatNumber.toUpperCase(Locale.ROOT), name, address);
+                countryCode.toUpperCase(Locale.ROOT),
+                vatNumber.toUpperCase(Locale.ROOT),
+                undisclosedIfBlank(name),
+                undisclosedIfBlank(address));
         traders.put(key(trader.countryCode(), trader.vatNumber()), trader);
         return this;
+    }
+
+    private static String undisclosedIfBlank(@Nullable String value) {
+        return value == null || value.isBlank() ? "---" : value;
     }
 
     /** Removes a number: from then on VIES answers {@code valid=false} for it (deregistered). */

@@ -185,8 +185,11 @@ public class StripeCalls {
         return find(callId).orElseThrow();
     }
 
-    /** The janitor sends the call again (counted before the send). */
-    void resending(UUID callId) {
+    /**
+     * The call is sent again with its key (counted before the send): by the janitor, or by a caller repeating a
+     * request whose answer was lost after it looked the object up and found none.
+     */
+    public void resending(UUID callId) {
         requireTransaction("resending");
         Instant now = clock.instant();
         jdbc.update(

@@ -1,0 +1,5 @@
+/** NullAway checks this package (ADR 0010). */
+@NullMarked
+package io.freightgate.payouts.internal.stripe;
+
+import org.jspecify.annotations.NullMarked;
