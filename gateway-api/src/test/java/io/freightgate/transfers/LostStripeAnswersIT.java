@@ -6,8 +6,10 @@ import com.stripe.param.RefundListParams;
 import io.freightgate.billing.DeliveryProof;
 import io.freightgate.emulator.stripe.FaultRule;
 import io.freightgate.emulator.stripe.ReceivedRequest;
+import io.freightgate.emulator.stripe.WebhookBehaviour;
 import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.security.Role;
+import io.freightgate.support.Api;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -204,12 +206,19 @@ class LostStripeAnswersIT extends TransferJourneys {
                 .injectFault(FaultRule.processThenTimeOut("POST", "/v1/payment_intents")
                         .times(1));
 
-        var lost = pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}");
+        // Stripe's webhooks about the PaymentIntent come late (after the janitor), so nothing tells FreightGate its id
+        stripe.control().webhookBehaviour(WebhookBehaviour.normal().withDelay(Duration.ofMinutes(3)));
+        Api.Response lost;
+        try {
+            lost = pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}");
+        } finally {
+            stripe.control().webhookBehaviour(WebhookBehaviour.normal());
+        }
 
         assertThat(lost.status()).as(lost.body()).isEqualTo(503);
-        // Stripe's webhook may already have brought the PaymentIntent to the attempt; the call stays open either way
-        assertThat(read(carrier.parties().carrier(), id).get("status").asString())
-                .isIn("PAYMENT_PENDING", "PAID");
+        JsonNode unknown = read(carrier.parties().carrier(), id);
+        assertThat(unknown.get("status").asString()).isEqualTo("PAYMENT_PENDING");
+        assertThat(unknown.get("attempts").get(0).get("outcome").asString()).isEqualTo("UNKNOWN");
         assertThat(paymentCall(key)).as("the lost answer leaves the call open").containsEntry("outcome", "UNKNOWN");
         stripe.control().advanceClock(Duration.ofHours(25));
         int mark = stripe.control().requests().size();
@@ -221,6 +230,10 @@ class LostStripeAnswersIT extends TransferJourneys {
         assertThat(janitorsRequests.getFirst().method())
                 .as("the look-up comes first")
                 .isEqualTo("GET");
+        assertThat(janitorsRequests.getFirst().path())
+                .as("a PaymentIntent whose id FreightGate never learned is found in the list by its metadata")
+                .isEqualTo("/v1/payment_intents");
+        assertThat(janitorsRequests.getFirst().query()).contains("created");
         assertThat(janitorsRequests).noneMatch(r -> r.method().equals("POST"));
         assertThat(stripe.control().requests())
                 .filteredOn(r -> r.is("POST", "/v1/payment_intents") && key.equals(r.idempotencyKey()))

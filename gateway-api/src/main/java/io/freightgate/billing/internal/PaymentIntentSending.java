@@ -16,6 +16,8 @@ import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
  * whose answer was lost (or a PaymentIntent still pending at Stripe: a SEPA debit processing, 3-D Secure to complete) is
  * settled by the {@link io.freightgate.platform.stripe.calls.StripeCallJanitor} through this class's
  * {@link StripeCallLookup}: the PaymentIntent is read by its id when the attempt knows it, else found among the
- * PaymentIntents created since the intent by its {@code freightgate_payment_attempt} metadata; only when Stripe has
+ * PaymentIntents created between the intent and the last send by its {@code freightgate_payment_attempt} metadata; only when Stripe has
  * none is the creation sent again, with the same key and parameters.
  */
 @Component
@@ -196,7 +198,9 @@ public class PaymentIntentSending implements StripeCallLookup<PaymentIntentSnaps
                     new ProviderOutcome.NotAttempted<>(n.reason());
             };
         }
-        return stripe.findIntent(attemptId, call.intendedAt().minus(CLOCK_MARGIN));
+        // made by a send, so between the intent and the last send (each with a margin for the clocks of two machines)
+        Instant lastSent = Objects.requireNonNullElse(call.lastSentAt(), call.intendedAt());
+        return stripe.findIntent(attemptId, call.intendedAt().minus(CLOCK_MARGIN), lastSent.plus(CLOCK_MARGIN));
     }
 
     @Override

@@ -192,18 +192,20 @@ public class StripePayments {
 
     /**
      * The PaymentIntent FreightGate created for the attempt (found by its {@code freightgate_payment_attempt} metadata
-     * among the PaymentIntents created since {@code since}), if Stripe has one: what a creation whose answer was lost
+     * among the PaymentIntents created from {@code since} to {@code until}), if Stripe has one: what a creation whose
+     * answer was lost
      * became. A list, not Stripe's search: a list shows a PaymentIntent as soon as it exists, the search only after
      * its index caught up, and a search that misses it would let a creation be sent again.
      */
-    public ProviderOutcome<Optional<PaymentIntentSnapshot>> findIntent(UUID attemptId, Instant since) {
+    public ProviderOutcome<Optional<PaymentIntentSnapshot>> findIntent(UUID attemptId, Instant since, Instant until) {
         String attempt = attemptId.toString();
         try {
             Optional<String> after = Optional.empty();
             while (true) {
                 var response = stripe.rawRequest(
                         ApiResource.RequestMethod.GET,
-                        "/v1/payment_intents?limit=100&created[gte]=" + since.getEpochSecond()
+                        "/v1/payment_intents?limit=100&created[gte]=" + since.getEpochSecond() + "&created[lte]="
+                                + until.getEpochSecond()
                                 + "&expand[]=data.latest_charge.balance_transaction"
                                 + after.map(id -> "&starting_after=" + id).orElse(""),
                         null);

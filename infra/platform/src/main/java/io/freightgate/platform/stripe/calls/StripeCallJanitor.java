@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * </ol>
  *
  * After {@code max-checks} checks a call is left for an operator (logged, counted in
- * {@code freightgate.stripe.calls.stuck}).
+ * {@code freightgate.stripe.calls.stuck}, again once per {@code max-backoff}).
  */
 @Component
 public class StripeCallJanitor {
@@ -136,6 +136,9 @@ public class StripeCallJanitor {
             return new Round(1, 0, 0, 0);
         }
         if (due.checks() >= maxChecks) {
+            // logged and counted once per max-backoff, not every round: left-over calls (a payment abandoned at 3-D
+            // Secure stays pending at Stripe for good) must not fill every round's batch ahead of the others
+            transactions.executeWithoutResult(status -> calls.putOff(due.id()));
             meters.counter("freightgate.stripe.calls.stuck").increment();
             log.error(
                     "Stripe call {} ({} of {}) is still {} after {} checks; an operator must look at it",

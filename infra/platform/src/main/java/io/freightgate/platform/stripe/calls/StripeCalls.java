@@ -199,6 +199,17 @@ public class StripeCalls {
                 callId);
     }
 
+    /** A call left for an operator is looked at again only after the longest wait (janitor, system scope). */
+    void putOff(UUID callId) {
+        requireTransaction("putOff");
+        Instant now = clock.instant();
+        jdbc.update(
+                "UPDATE stripe_calls SET next_check_at = ?, updated_at = ? WHERE id = ?",
+                Timestamp.from(now.plus(maxBackoff)),
+                Timestamp.from(now),
+                callId);
+    }
+
     /** The janitor could not settle the call this round: why. */
     void noted(UUID callId, String detail) {
         requireTransaction("noted");
