@@ -154,7 +154,18 @@ class GatewayEdgeIT extends GatewayIT {
                     .as(table + ": one policy for every command")
                     .isEqualTo("*");
             assertThat(policy.get("roles")).as(table + ": for every role").isEqualTo("{0}");
-            Object expected = policy.get("policy").equals("carrier_or_shipper") ? ownOrShipper : own;
+            Object expected =
+                    switch ((String) policy.get("policy")) {
+                        case "carrier_or_shipper" -> ownOrShipper;
+                        // platform data that belongs to no tenant (fraud rules, lists, decisions): the system path only
+                        case "system_only" -> "fg_system_scope()";
+                        default -> own;
+                    };
+            if (policy.get("policy").equals("system_only")) {
+                assertThat(tenantTables)
+                        .as(table + " has no tenant, so only the system path sees it")
+                        .doesNotContain(table);
+            }
             assertThat(policy.get("using_expr")).as(table + " USING").isEqualTo(expected);
             assertThat(policy.get("check_expr")).as(table + " WITH CHECK").isEqualTo(expected);
         });
