@@ -53,6 +53,64 @@ class PaymentRequestsIT extends PaymentJourneys {
     }
 
     @Test
+    void anAttemptThatNeverReachedStripeIsGivenUpAndTheRequestCanBePaidAgain() {
+        Parties parties = parties();
+        String id = id(create(parties, 61_000, "EUR", "LD-UNSENT", false));
+        java.util.UUID attemptId = java.util.UUID.randomUUID();
+        // What pay() commits before it screens and records the PaymentIntent's call; then the process stops.
+        systemAccess.transaction(
+                io.freightgate.platform.tenancy.Reach.acrossTenants("test"), "test begins an attempt", () -> {
+                    var request = requestRecords
+                            .findById(java.util.UUID.fromString(id))
+                            .orElseThrow();
+                    int number = request.beginAttempt(attemptId, "CARD", clock.instant());
+                    return attemptRecords.save(io.freightgate.billing.internal.domain.PaymentAttempt.begin(
+                            attemptId,
+                            request,
+                            number,
+                            io.freightgate.billing.internal.domain.PaymentAttempt.Method.CARD,
+                            java.util.Optional.of("pm_card_visa"),
+                            java.util.Optional.of("https://shipper.example/return"),
+                            java.util.Optional.empty(),
+                            "test",
+                            clock.instant()));
+                });
+        assertThat(read(parties.carrier(), id).get("status").asString()).isEqualTo("PAYMENT_PENDING");
+        int mark = stripe.control().requests().size();
+
+        reconciliation.giveUpUnsentAttempts();
+        assertThat(read(parties.carrier(), id).get("status").asString())
+                .as("within the grace period the attempt may still be on its way")
+                .isEqualTo("PAYMENT_PENDING");
+        assertThat(sending.abandonUnsent(clock.instant().plusSeconds(1))).isGreaterThanOrEqualTo(1);
+
+        JsonNode reopened = read(parties.carrier(), id);
+        assertThat(reopened.get("status").asString()).isEqualTo("OPEN");
+        assertThat(reopened.get("attempts").get(0).get("outcome").asString()).isEqualTo("NOT_ATTEMPTED");
+        assertThat(stripe.control()
+                        .requests()
+                        .subList(mark, stripe.control().requests().size()))
+                .as("nothing was sent to Stripe for it")
+                .noneMatch(r -> r.path().startsWith("/v1/payment_intents"));
+        var paid = pay(parties, id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(read(parties.carrier(), id).get("status").asString()).isEqualTo("PAID");
+        assertThat(chargesOf(id)).hasSize(1);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.freightgate.platform.tenancy.SystemAccess systemAccess;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.freightgate.billing.internal.PaymentRequestRecords requestRecords;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.freightgate.billing.internal.PaymentAttemptRecords attemptRecords;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.freightgate.billing.internal.PaymentIntentSending sending;
+
+    @Test
     void threeDSecureIsHandedBackAndItsCompletionArrivesByWebhook() {
         Parties parties = parties();
         String id = id(create(parties, 80_000, "EUR", "LD-3DS", false));

@@ -1,6 +1,8 @@
 package io.freightgate.billing.internal;
 
+import io.freightgate.billing.internal.domain.AttemptOutcome;
 import io.freightgate.billing.internal.domain.PaymentAttempt;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,4 +14,7 @@ public interface PaymentAttemptRecords extends JpaRepository<PaymentAttempt, UUI
     Optional<PaymentAttempt> findByStripePaymentIntentId(String paymentIntentId);
 
     List<PaymentAttempt> findByPaymentRequestIdOrderByNumber(UUID paymentRequestId);
+
+    /** Attempts begun before {@code before} whose PaymentIntent was never recorded as a Stripe call. */
+    List<PaymentAttempt> findByOutcomeAndCallIdIsNullAndCreatedAtBefore(AttemptOutcome outcome, Instant before);
 }

@@ -1,6 +1,7 @@
 package io.freightgate.billing.internal;
 
 import io.freightgate.billing.PaymentAttemptFailed;
+import io.freightgate.billing.internal.domain.AttemptOutcome;
 import io.freightgate.billing.internal.domain.PaymentAttempt;
 import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
 import io.freightgate.billing.internal.domain.PaymentRequest;
@@ -17,6 +18,7 @@ import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,6 +98,10 @@ public class PaymentIntentSending implements StripeCallLookup<PaymentIntentSnaps
                 if (!intend) {
                     throw new IllegalStateException("Payment attempt " + attemptId + " has no Stripe call");
                 }
+                if (attempt.outcome().settled()) {
+                    throw new IllegalStateException(
+                            "Payment attempt " + attemptId + " was given up before it was sent; pay again");
+                }
                 callId =
                         calls.intend(attempt.tenantId(), OPERATION, attempt.id().toString(), attempt.idempotencyKey());
                 attempt.sendingThrough(callId);
@@ -160,6 +166,26 @@ public class PaymentIntentSending implements StripeCallLookup<PaymentIntentSnaps
             }
             return null;
         }));
+    }
+
+    /**
+     * Gives up attempts begun before {@code before} that never reached Stripe: the process stopped between beginning the
+     * attempt and recording its PaymentIntent call (during screening, or while a SEPA payment method was made). Without
+     * a call nothing was sent (the call is recorded and committed before any send), so the attempt ends
+     * {@code NOT_ATTEMPTED} and the request is payable again; a payment still in that window when this runs is refused
+     * before it is sent. Returns how many were given up.
+     */
+    public int abandonUnsent(Instant before) {
+        return systemAccess.transaction(ACROSS_TENANTS, "give up payment attempts never sent to Stripe", () -> {
+            List<PaymentAttempt> unsent =
+                    attempts.findByOutcomeAndCallIdIsNullAndCreatedAtBefore(AttemptOutcome.PENDING, before);
+            Instant now = clock.instant();
+            for (PaymentAttempt attempt : unsent) {
+                attempt.notAttempted("Never sent to Stripe: the gateway stopped before the payment was sent", now);
+                reopen(attempt, false);
+            }
+            return unsent.size();
+        });
     }
 
     /** The attempt ended without money moving: the request is payable again. */
