@@ -5,6 +5,7 @@ import io.freightgate.fraud.internal.FraudDecisions;
 import io.freightgate.fraud.internal.ListEntries;
 import io.freightgate.fraud.internal.ListEntries.Kind;
 import io.freightgate.fraud.internal.ListEntries.ListName;
+import io.freightgate.fraud.internal.ListEntries.Listed;
 import io.freightgate.fraud.internal.RulesInForce;
 import io.freightgate.fraud.internal.domain.rules.AttributeRegistry;
 import io.freightgate.fraud.internal.domain.rules.Facts;
@@ -14,7 +15,10 @@ import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -102,25 +106,26 @@ public class FraudScreening {
     }
 
     private Facts factsBeforeConfirmation(PaymentSignals payment, Instant now) {
+        Map<Kind, String> values = new EnumMap<>(Kind.class);
+        values.put(Kind.SHIPPER, payment.shipper().value().toString());
+        payment.cardFingerprint().ifPresent(card -> values.put(Kind.CARD, card));
+        payment.ipAddress().ifPresent(ip -> values.put(Kind.IP, ip));
+        payment.device().ifPresent(device -> values.put(Kind.DEVICE, device));
+        payment.payLink().ifPresent(link -> values.put(Kind.PAY_LINK, link));
+        Set<Listed> listed = lists.listed(values, now);
         Facts.Builder facts = attributes
                 .facts()
                 .with("amount", payment.amount())
                 .with("method", payment.method())
-                .with("pay_link_on_block_list", listed(ListName.BLOCK, Kind.PAY_LINK, payment.payLink(), now))
-                .with("ip_on_block_list", listed(ListName.BLOCK, Kind.IP, payment.ipAddress(), now))
-                .with("ip_on_watch_list", listed(ListName.WATCH, Kind.IP, payment.ipAddress(), now))
-                .with("device_on_block_list", listed(ListName.BLOCK, Kind.DEVICE, payment.device(), now))
-                .with("device_on_watch_list", listed(ListName.WATCH, Kind.DEVICE, payment.device(), now))
-                .with(
-                        "shipper_trusted",
-                        listed(
-                                ListName.TRUST,
-                                Kind.SHIPPER,
-                                Optional.of(payment.shipper().value().toString()),
-                                now));
+                .with("pay_link_on_block_list", listed.contains(new Listed(ListName.BLOCK, Kind.PAY_LINK)))
+                .with("ip_on_block_list", listed.contains(new Listed(ListName.BLOCK, Kind.IP)))
+                .with("ip_on_watch_list", listed.contains(new Listed(ListName.WATCH, Kind.IP)))
+                .with("device_on_block_list", listed.contains(new Listed(ListName.BLOCK, Kind.DEVICE)))
+                .with("device_on_watch_list", listed.contains(new Listed(ListName.WATCH, Kind.DEVICE)))
+                .with("shipper_trusted", listed.contains(new Listed(ListName.TRUST, Kind.SHIPPER)));
         payment.cardFingerprint().ifPresent(card -> facts.with(
-                        "card_on_block_list", listed(ListName.BLOCK, Kind.CARD, Optional.of(card), now))
-                .with("card_on_watch_list", listed(ListName.WATCH, Kind.CARD, Optional.of(card), now))
+                        "card_on_block_list", listed.contains(new Listed(ListName.BLOCK, Kind.CARD)))
+                .with("card_on_watch_list", listed.contains(new Listed(ListName.WATCH, Kind.CARD)))
                 .with("is_new_card", !decisions.cardPaidBefore(payment.shipper(), card)));
         payment.shipperKycState().ifPresent(state -> facts.with("shipper_kyc_state", state));
         payment.shipperAgeDays().ifPresent(days -> facts.with("shipper_age_days", days));
@@ -130,9 +135,5 @@ public class FraudScreening {
         history.mean().ifPresent(mean -> facts.with("shipper_avg_amount_90d", mean));
         history.largest().ifPresent(largest -> facts.with("shipper_max_amount_90d", largest));
         return facts.build();
-    }
-
-    private boolean listed(ListName list, Kind kind, Optional<String> value, Instant now) {
-        return value.map(v -> lists.contains(list, kind, v, now)).orElse(false);
     }
 }

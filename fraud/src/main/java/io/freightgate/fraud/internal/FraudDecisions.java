@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -132,10 +131,5 @@ public class FraudDecisions {
                         ScreeningDecision.Decision.valueOf(rs.getString("decision")),
                         FactsCodec.read(rs.getString("facts"), registry)))
                 .list();
-    }
-
-    /** The explanations stored with a decision. */
-    static List<String> explanations(String json) {
-        return JSON.readValue(json, new TypeReference<List<String>>() {});
     }
 }

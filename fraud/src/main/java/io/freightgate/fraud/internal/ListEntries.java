@@ -4,8 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,16 +69,9 @@ public class ListEntries {
                 == 1;
     }
 
+    /** Removes an entry and answers it; empty when there was none. */
     public Optional<Entry> remove(UUID id) {
-        Optional<Entry> entry = find(id);
-        entry.ifPresent(e -> jdbc.sql("DELETE FROM fraud_list_entries WHERE id = :id")
-                .param("id", id)
-                .update());
-        return entry;
-    }
-
-    public Optional<Entry> find(UUID id) {
-        return jdbc.sql("SELECT * FROM fraud_list_entries WHERE id = :id")
+        return jdbc.sql("DELETE FROM fraud_list_entries WHERE id = :id RETURNING *")
                 .param("id", id)
                 .query(ListEntries::entry)
                 .optional();
@@ -101,14 +98,28 @@ public class ListEntries {
                 Optional.ofNullable(expires).map(Timestamp::toInstant));
     }
 
-    public boolean contains(ListName list, Kind kind, String value, Instant now) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM fraud_list_entries WHERE list = :list AND kind = :kind"
-                        + " AND value = :value AND (expires_at IS NULL OR expires_at > :now))")
-                .param("list", list.name())
-                .param("kind", kind.name())
-                .param("value", value)
-                .param("now", Timestamp.from(now))
-                .query(Boolean.class)
-                .single();
+    /** A list a value stands on. */
+    public record Listed(ListName list, Kind kind) {}
+
+    /** Which lists the payment's values stand on now (at most one value per kind), in one query. */
+    public Set<Listed> listed(Map<Kind, String> values, Instant now) {
+        if (values.isEmpty()) {
+            return Set.of();
+        }
+        List<String> matches = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        for (Map.Entry<Kind, String> value : values.entrySet()) {
+            String kind = value.getKey().name();
+            matches.add("(kind = :kind_" + kind + " AND value = :value_" + kind + ")");
+            params.put("kind_" + kind, kind);
+            params.put("value_" + kind, value.getValue());
+        }
+        params.put("now", Timestamp.from(now));
+        return Set.copyOf(jdbc.sql("SELECT list, kind FROM fraud_list_entries WHERE (" + String.join(" OR ", matches)
+                        + ") AND (expires_at IS NULL OR expires_at > :now)")
+                .params(params)
+                .query((rs, row) ->
+                        new Listed(ListName.valueOf(rs.getString("list")), Kind.valueOf(rs.getString("kind"))))
+                .list());
     }
 }
