@@ -154,6 +154,40 @@ class FraudRulesIT extends GatewayIT {
     }
 
     @Test
+    void aReplayedKeyWritesOnceAndMalformedOrOversizedRulesAreRefused() {
+        String analyst = callers.platformStaff(Role.RISK_ANALYST);
+        String name = "replay-" + shortId();
+        String body = "{\"name\":\"%s\",\"text\":\"review if :disputed:\"}".formatted(name);
+        String key = UUID.randomUUID().toString();
+
+        Api.Response first = api.post("/api/v1/fraud/rules", body)
+                .token(analyst)
+                .idempotencyKey(key)
+                .send();
+        Api.Response again = api.post("/api/v1/fraud/rules", body)
+                .token(analyst)
+                .idempotencyKey(key)
+                .send();
+        Api.Response malformed = api.post("/api/v1/fraud/rules", "{\"name\":")
+                .token(analyst)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        Api.Response oversized = propose(analyst, "big-" + shortId(), "review if :disputed: " + "#".repeat(3_000));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().path("id").asText())
+                .isEqualTo(first.json().path("id").asText());
+        assertThat(rows("SELECT name FROM fraud_rules WHERE name = '" + name + "'"))
+                .containsExactly(name);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().path("type").asText()).isEqualTo("/problems/malformed-request");
+        assertThat(oversized.status()).isEqualTo(400);
+        assertThat(oversized.json().path("type").asText()).isEqualTo("/problems/validation-failed");
+    }
+
+    @Test
     void analystsSeeTheAttributesTheyMayName() {
         Api.Response attributes = api.get("/api/v1/fraud/attributes")
                 .token(callers.platformAdmin())
