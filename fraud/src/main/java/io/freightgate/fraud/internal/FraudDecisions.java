@@ -29,7 +29,13 @@ public class FraudDecisions {
         this.jdbc = jdbc;
     }
 
-    /** A decision to store. */
+    /**
+     * A decision to store.
+     *
+     * @param ipAddress the payer's IP and {@code device} its device: feedback from a dispute or an early fraud warning
+     *     puts them on the watch list
+     * @param firedRules the names of every rule that fired (per-rule hit rates count them)
+     */
     public record NewDecision(
             UUID id,
             Instant at,
@@ -44,7 +50,52 @@ public class FraudDecisions {
             boolean holdPayout,
             Optional<String> decidingRule,
             List<String> explanations,
-            Facts facts) {}
+            Facts facts,
+            Optional<String> ipAddress,
+            Optional<String> device,
+            List<String> firedRules) {
+
+        public NewDecision {
+            explanations = List.copyOf(explanations);
+            firedRules = List.copyOf(firedRules);
+        }
+
+        /** A decision without the payer's IP and device, naming only its deciding rule as fired. */
+        public NewDecision(
+                UUID id,
+                Instant at,
+                String stage,
+                UUID paymentRequestId,
+                Optional<UUID> attemptId,
+                TenantId carrier,
+                TenantId shipper,
+                Money amount,
+                Optional<String> cardFingerprint,
+                ScreeningDecision.Decision decision,
+                boolean holdPayout,
+                Optional<String> decidingRule,
+                List<String> explanations,
+                Facts facts) {
+            this(
+                    id,
+                    at,
+                    stage,
+                    paymentRequestId,
+                    attemptId,
+                    carrier,
+                    shipper,
+                    amount,
+                    cardFingerprint,
+                    decision,
+                    holdPayout,
+                    decidingRule,
+                    explanations,
+                    facts,
+                    Optional.empty(),
+                    Optional.empty(),
+                    decidingRule.map(List::of).orElse(List.of()));
+        }
+    }
 
     /** A stored decision, with its facts read back against the registry in force. */
     public record StoredDecision(
@@ -57,9 +108,10 @@ public class FraudDecisions {
         jdbc.sql("""
                 INSERT INTO fraud_decisions (id, occurred_at, stage, payment_request_id, attempt_id, carrier_id,
                     shipper_id, amount_minor, currency, card_fingerprint, decision, hold_payout, deciding_rule,
-                    explanations, facts)
+                    explanations, facts, ip_address, device, fired_rules)
                 VALUES (:id, :at, :stage, :request, :attempt, :carrier, :shipper, :amount, :currency, :card,
-                    :decision, :hold, :rule, CAST(:explanations AS jsonb), CAST(:facts AS jsonb))
+                    :decision, :hold, :rule, CAST(:explanations AS jsonb), CAST(:facts AS jsonb), :ip, :device,
+                    string_to_array(:fired, ','))
                 """)
                 .param("id", d.id())
                 .param("at", Timestamp.from(d.at()))
@@ -76,6 +128,9 @@ public class FraudDecisions {
                 .param("rule", d.decidingRule().orElse(null))
                 .param("explanations", JSON.writeValueAsString(d.explanations()))
                 .param("facts", FactsCodec.write(d.facts()))
+                .param("ip", d.ipAddress().orElse(null))
+                .param("device", d.device().orElse(null))
+                .param("fired", String.join(",", d.firedRules()))
                 .update();
     }
 
