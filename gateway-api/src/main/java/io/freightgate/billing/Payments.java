@@ -243,7 +243,7 @@ public class Payments {
         });
         var outcome = refundSending.send(refund.id());
         if (outcome instanceof ProviderOutcome.Declined<StripePayments.RefundResult> declined) {
-            throw new IllegalStateException("Stripe refused the refund: " + declined.message());
+            throw new RefundRefused(declined.code(), declined.message());
         }
         if (!(outcome instanceof ProviderOutcome.Approved)) {
             throw new PaymentProviderUnavailable(

@@ -77,6 +77,8 @@ class AuthorizationMatrixIT extends GatewayIT {
             POST /api/v1/carriers/{id}/payout-account                   | 401  | 404/201        | 404/409       | 404/409            | 403/403      | 403/403            | 201/404       | 409/404         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/carriers/{id}/payout-account                    | 401  | 404/200        | 404/200       | 404/200            | 403/403      | 403/403            | 200/404       | 200/404         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/carriers/{id}/onboarding-links                 | 401  | 404/201        | 404/201       | 404/201            | 403/403      | 403/403            | 201/404       | 201/404         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/carriers/{id}/payout-holds                      | 401  | 404/200        | 404/200       | 404/200            | 404/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            DELETE /api/v1/carriers/{id}/payout-holds/{reference}       | 401  | 403/403        | 403/403       | 403/403            | 404/404      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/carriers/{id}/payouts                           | 401  | 404/200        | 404/200       | 404/200            | 403/403      | 403/403            | 200/404       | 200/404         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/carriers/{id}/payouts                          | 401  | 404/409        | 404/409       | 404/409            | 403/403      | 403/403            | 409/404       | 409/404         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/carriers/{id}/payouts/{payoutId}                | 401  | 404/404        | 404/404       | 404/404            | 403/403      | 403/403            | 404/404       | 404/404         | 403/403            | 403/403        | 403/403       | 403/403
@@ -146,6 +148,7 @@ class AuthorizationMatrixIT extends GatewayIT {
             PATCH /api/v1/fraud/rules/{id}                              | 401  | 403/403        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/fraud/rules/{id}/enable                        | 401  | 403/403        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/fraud/rules/{id}/approve                       | 401  | 403/403        | 403/403       | 403/403            | 409/409      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/fraud/early-fraud-warnings                      | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/fraud/list-entries                              | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/fraud/list-entries                             | 401  | 403/403        | 403/403       | 403/403            | 201/201      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             DELETE /api/v1/fraud/list-entries/{id}                      | 401  | 403/403        | 403/403       | 403/403            | 204/204      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
@@ -398,6 +401,7 @@ class AuthorizationMatrixIT extends GatewayIT {
                 .replace("{documentId}", UUID.randomUUID().toString())
                 .replace("{payoutId}", UUID.randomUUID().toString())
                 .replace("{referenceId}", UUID.randomUUID().toString())
+                .replace("{reference}", "matrix-no-such-hold")
                 .replace(
                         "{month}",
                         java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString());

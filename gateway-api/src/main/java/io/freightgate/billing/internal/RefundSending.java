@@ -15,6 +15,7 @@ import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -65,7 +66,11 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
                 calls.intend(refund.tenantId(), OPERATION, refund.id().toString(), refund.idempotencyKey()));
     }
 
-    private record Planned(UUID requestId, String intent, long amountMinor, String key, UUID callId) {}
+    private record Planned(
+            UUID requestId, String intent, long amountMinor, String key, UUID callId, Optional<String> stripeReason) {}
+
+    /** The reasons Stripe's refunds know; any other reason stays FreightGate's own. */
+    private static final Set<String> STRIPE_REASONS = Set.of("duplicate", "fraudulent", "requested_by_customer");
 
     private Planned plan(UUID refundId) {
         return systemAccess.transaction(ACROSS_TENANTS, "read refund " + refundId, () -> {
@@ -78,7 +83,8 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
                     intent,
                     refund.amountMinor(),
                     refund.idempotencyKey(),
-                    refund.callId().orElseThrow());
+                    refund.callId().orElseThrow(),
+                    refund.reason().filter(STRIPE_REASONS::contains));
         });
     }
 
@@ -90,7 +96,8 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
      */
     public ProviderOutcome<StripePayments.RefundResult> send(UUID refundId) {
         Planned planned = plan(refundId);
-        var outcome = calls.send(() -> stripe.refund(planned.intent(), planned.amountMinor(), refundId, planned.key()));
+        var outcome = calls.send(() -> stripe.refund(
+                planned.intent(), planned.amountMinor(), refundId, planned.key(), planned.stripeReason()));
         record(refundId, planned.callId(), outcome);
         return outcome;
     }
@@ -142,7 +149,8 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
     public ProviderOutcome<StripePayments.RefundResult> resend(StripeCall call) {
         UUID refundId = UUID.fromString(call.businessKey());
         Planned planned = plan(refundId);
-        return stripe.refund(planned.intent(), planned.amountMinor(), refundId, call.idempotencyKey());
+        return stripe.refund(
+                planned.intent(), planned.amountMinor(), refundId, call.idempotencyKey(), planned.stripeReason());
     }
 
     @Override

@@ -230,18 +230,22 @@ public class StripePayments {
         }
     }
 
-    /** Refunds {@code amountMinor} of the PaymentIntent's charge. */
+    /**
+     * Refunds {@code amountMinor} of the PaymentIntent's charge, with Stripe's {@code reason} ({@code duplicate},
+     * {@code fraudulent} or {@code requested_by_customer}) when given.
+     */
     public ProviderOutcome<RefundResult> refund(
-            String paymentIntentId, long amountMinor, UUID refundId, String idempotencyKey) {
+            String paymentIntentId, long amountMinor, UUID refundId, String idempotencyKey, Optional<String> reason) {
         try {
+            var params = RefundCreateParams.builder()
+                    .setPaymentIntent(paymentIntentId)
+                    .setAmount(amountMinor)
+                    .putMetadata("freightgate_refund", refundId.toString());
+            reason.ifPresent(r -> params.setReason(RefundCreateParams.Reason.valueOf(r.toUpperCase(Locale.ROOT))));
             var refund = stripe.v1()
                     .refunds()
                     .create(
-                            RefundCreateParams.builder()
-                                    .setPaymentIntent(paymentIntentId)
-                                    .setAmount(amountMinor)
-                                    .putMetadata("freightgate_refund", refundId.toString())
-                                    .build(),
+                            params.build(),
                             RequestOptions.builder()
                                     .setIdempotencyKey(idempotencyKey)
                                     .setMaxNetworkRetries(StripeCalls.NETWORK_RETRIES)
