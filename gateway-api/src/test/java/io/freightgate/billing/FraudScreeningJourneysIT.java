@@ -3,6 +3,7 @@ package io.freightgate.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.freightgate.emulator.stripe.FaultRule;
 import io.freightgate.emulator.stripe.ReceivedRequest;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
@@ -94,6 +95,30 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
     }
 
     @Test
+    void aCardWhoseFingerprintStripeDoesNotGiveIsScreenedWithoutItAndPays() {
+        Parties parties = parties();
+        String id = id(create(parties, 1_300_00, "EUR", "LD-FRAUD-NO-FP", false));
+        stripe.control()
+                .injectFault(
+                        FaultRule.serverError("GET", "/v1/payment_methods/*").times(20));
+
+        var paid = pay(parties, id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}");
+
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        String attempt = paid.json().get("id").asString();
+        String facts = systemAccess.transaction(
+                TEST,
+                "test",
+                () -> jdbc.queryForObject(
+                        "SELECT decision || ' ' || coalesce(card_fingerprint, 'no-card') || ' '"
+                                + " || ((facts -> 'is_new_card') IS NOT NULL) FROM fraud_decisions WHERE attempt_id = ?::uuid",
+                        String.class,
+                        attempt));
+        assertThat(facts).as("the card facts are unknown, not guessed").isEqualTo("ALLOW no-card false");
+        assertThat(read(parties.carrier(), id).get("status").asString()).isEqualTo("PAID");
+    }
+
+    @Test
     void aBlockedPayLinkShowsThePayerAClearMessageThatNamesNoRule() throws Exception {
         Parties parties = parties();
         JsonNode created = create(parties, 950_00, "EUR", "LD-FRAUD-LINK", false);
@@ -172,6 +197,52 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
     }
 
     @Test
+    void theJanitorResendsAThreeDSecureRequestAsTheSameCall() throws Exception {
+        String analyst = callers.platformStaff(Role.RISK_ANALYST);
+        long minor = oddAmount();
+        String rule = enabled(analyst, "request_3ds if :method: = 'card' and :amount: = " + euros(minor) + " EUR");
+        try {
+            Parties parties = parties();
+            String id = id(create(parties, minor, "EUR", "LD-FRAUD-3DS-LOST", false));
+            int mark = stripe.control().requests().size();
+            stripe.control()
+                    .injectFault(
+                            FaultRule.serverError("POST", "/v1/payment_intents").times(3));
+
+            var unknown = pay(
+                    parties,
+                    id,
+                    "{\"method\":\"card\",\"payment_method\":\"pm_card_threeDSecureOptional\","
+                            + "\"return_url\":\"https://shipper.example/back\"}");
+            assertThat(unknown.status()).as(unknown.body()).isEqualTo(503);
+            stripe.control().clearFaults();
+            reconciliation.reconcile();
+
+            JsonNode attempt = read(parties.carrier(), id).get("attempts").get(0);
+            assertThat(attempt.get("screening").asString()).isEqualTo("REQUEST_3DS");
+            var intent = stripeClient
+                    .v1()
+                    .paymentIntents()
+                    .retrieve(attempt.get("stripe_payment_intent_id").asString());
+            assertThat(intent.getStatus()).isEqualTo("requires_action");
+            assertThat(intent.getPaymentMethodOptions().getCard().getRequestThreeDSecure())
+                    .isEqualTo("any");
+            assertThat(stripe
+                            .control()
+                            .requests()
+                            .subList(mark, stripe.control().requests().size())
+                            .stream()
+                            .filter(r -> r.is("POST", "/v1/payment_intents"))
+                            .map(ReceivedRequest::idempotencyKey)
+                            .distinct())
+                    .as("the first send and the janitor's resend are one call")
+                    .hasSize(1);
+        } finally {
+            change(analyst, rule, "disable");
+        }
+    }
+
+    @Test
     void anAllowRuleForATrustedShipperBeatsABlockRuleAndItsCollectedPaymentGrowsItsHistory() {
         String anna = callers.platformStaff(Role.RISK_ANALYST);
         String boris = callers.platformStaff(Role.RISK_ANALYST);
@@ -206,7 +277,7 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
                             paid.json().get("id").asString()));
             assertThat(explanation).isEqualTo("allow if :shipper_trusted: (:shipper_trusted: = true)");
             await().atMost(Duration.ofSeconds(15))
-                    .as("the collected payment counts in the shipper's history, with its card")
+                    .alias("the collected payment counts in the shipper's history, with its card")
                     .until(() -> systemAccess.transaction(
                                     TEST,
                                     "test",
