@@ -132,4 +132,19 @@ public class FraudDecisions {
                         FactsCodec.read(rs.getString("facts"), registry)))
                 .list();
     }
+
+    /**
+     * The facts of the latest screening before confirmation of the attempt (or, when it has none, of its request), read
+     * against {@code registry}: the screening after the authorization adds Radar's facts to them.
+     */
+    public Optional<Facts> factsBeforeConfirmation(UUID attemptId, UUID paymentRequestId, AttributeRegistry registry) {
+        return jdbc.sql("SELECT facts::text FROM fraud_decisions WHERE stage = 'BEFORE_CONFIRMATION'"
+                        + " AND (attempt_id = :attempt OR (attempt_id IS NULL AND payment_request_id = :request))"
+                        + " ORDER BY (attempt_id IS NOT NULL) DESC, occurred_at DESC LIMIT 1")
+                .param("attempt", attemptId)
+                .param("request", paymentRequestId)
+                .query(String.class)
+                .optional()
+                .map(json -> FactsCodec.read(json, registry));
+    }
 }

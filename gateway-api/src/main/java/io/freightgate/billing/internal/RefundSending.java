@@ -65,7 +65,8 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
                 calls.intend(refund.tenantId(), OPERATION, refund.id().toString(), refund.idempotencyKey()));
     }
 
-    private record Planned(UUID requestId, String intent, long amountMinor, String key, UUID callId) {}
+    private record Planned(
+            UUID requestId, String intent, long amountMinor, String key, UUID callId, boolean fraudulent) {}
 
     private Planned plan(UUID refundId) {
         return systemAccess.transaction(ACROSS_TENANTS, "read refund " + refundId, () -> {
@@ -78,7 +79,8 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
                     intent,
                     refund.amountMinor(),
                     refund.idempotencyKey(),
-                    refund.callId().orElseThrow());
+                    refund.callId().orElseThrow(),
+                    refund.reason().filter(StripePayments.FRAUDULENT::equals).isPresent());
         });
     }
 
@@ -90,7 +92,8 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
      */
     public ProviderOutcome<StripePayments.RefundResult> send(UUID refundId) {
         Planned planned = plan(refundId);
-        var outcome = calls.send(() -> stripe.refund(planned.intent(), planned.amountMinor(), refundId, planned.key()));
+        var outcome = calls.send(() ->
+                stripe.refund(planned.intent(), planned.amountMinor(), refundId, planned.key(), planned.fraudulent()));
         record(refundId, planned.callId(), outcome);
         return outcome;
     }
@@ -142,7 +145,8 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
     public ProviderOutcome<StripePayments.RefundResult> resend(StripeCall call) {
         UUID refundId = UUID.fromString(call.businessKey());
         Planned planned = plan(refundId);
-        return stripe.refund(planned.intent(), planned.amountMinor(), refundId, call.idempotencyKey());
+        return stripe.refund(
+                planned.intent(), planned.amountMinor(), refundId, call.idempotencyKey(), planned.fraudulent());
     }
 
     @Override
