@@ -175,7 +175,10 @@ public class FraudReviews {
         Optional<String> conflict = systemAccess.transaction(REVIEWS, "close fraud review " + id, () -> {
             var row = records.lock(id).orElseThrow();
             if (!row.status().equals("OPEN")) {
-                return Optional.of("The review is closed");
+                // closed meanwhile the same way (Stripe's review.closed after our own approval): done
+                return row.status().equals(outcome.name())
+                        ? Optional.<String>empty()
+                        : Optional.of("The review is " + row.status().toLowerCase(Locale.ROOT));
             }
             records.close(
                     id, outcome.name(), actor, atStripe ? "STRIPE_CLOSED" : outcome.name(), note, clock.instant());

@@ -150,6 +150,12 @@ class AuthorizationMatrixIT extends GatewayIT {
             POST /api/v1/fraud/list-entries                             | 401  | 403/403        | 403/403       | 403/403            | 201/201      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             DELETE /api/v1/fraud/list-entries/{id}                      | 401  | 403/403        | 403/403       | 403/403            | 204/204      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/fraud/rules/{id}/disable                       | 401  | 403/403        | 403/403       | 403/403            | 409/409      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            # Fraud reviews (issue 20): risk analysts work the queue, platform admins read it; the path names no review (404)
+            GET /api/v1/fraud/reviews                                   | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/fraud/reviews/{id}                              | 401  | 404/404        | 403/403       | 403/403            | 404/404      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/fraud/reviews/{id}/claim                       | 401  | 403/403        | 403/403       | 403/403            | 404/404      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/fraud/reviews/{id}/approve                     | 401  | 403/403        | 403/403       | 403/403            | 404/404      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/fraud/reviews/{id}/reject                      | 401  | 403/403        | 403/403       | 403/403            | 404/404      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             """;
 
     record Row(String method, String pattern, int noToken, Map<Role, int[]> cells) {
@@ -392,6 +398,8 @@ class AuthorizationMatrixIT extends GatewayIT {
                         "{\"list\":\"WATCH\",\"kind\":\"DEVICE\",\"value\":\"matrix-%s\",\"reason\":\"matrix\"}"
                                 .formatted(UUID.randomUUID());
                     case "POST /api/v1/fraud/rules/dry-runs" -> "{\"text\":\"review if :disputed:\",\"days\":1}";
+                    case "POST /api/v1/fraud/reviews/{id}/approve", "POST /api/v1/fraud/reviews/{id}/reject" ->
+                        "{\"note\":\"matrix\"}";
                     case "PATCH /api/v1/fraud/rules/{id}" ->
                         "{\"text\":\"review if :disputed: and :shipper_trusted:\"}";
                     case "POST /api/v1/kyc/cases" -> "{\"representative_name\":\"Matrix Person\"}";
