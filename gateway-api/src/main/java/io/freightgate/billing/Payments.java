@@ -48,6 +48,9 @@ public class Payments {
 
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
+    /** How long the payer's answer waits for a screening after the authorization that another thread runs. */
+    private static final java.time.Duration AUTHORIZATION_PATIENCE = java.time.Duration.ofSeconds(10);
+
     private final PaymentRequestRecords requests;
     private final PaymentAttemptRecords attempts;
     private final PaymentRefundRecords refunds;
@@ -323,7 +326,11 @@ public class Payments {
     /** Sends an attempt's PaymentIntent (a recorded Stripe call), records the outcome and returns it. */
     private PaymentOutcome send(UUID attemptId) {
         return switch (intentSending.send(attemptId)) {
-            case ProviderOutcome.Approved<PaymentIntentSnapshot> approved -> PaymentOutcome.of(attemptView(attemptId));
+            case ProviderOutcome.Approved<PaymentIntentSnapshot> approved -> {
+                // the webhook may have seen the authorization first and be screening or capturing it right now
+                afterAuthorization.awaitSettled(attemptId, AUTHORIZATION_PATIENCE);
+                yield PaymentOutcome.of(attemptView(attemptId));
+            }
             case ProviderOutcome.Declined<PaymentIntentSnapshot> declined -> {
                 // Radar's own block is recorded as a fraud decision with its facts, and the PaymentIntent cancelled
                 afterAuthorization.declined(attemptId, declined.code());

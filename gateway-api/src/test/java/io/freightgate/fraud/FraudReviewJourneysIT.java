@@ -47,6 +47,10 @@ class FraudReviewJourneysIT extends TransferJourneys {
                 pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_riskLevelHighest\"}");
 
         assertThat(declined.status()).as(declined.body()).isEqualTo(402);
+        // the synchronous answer or the payment_intent.payment_failed webhook, whichever comes first, screens it
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !received("POST", "/v1/payment_intents/" + intentOf(id) + "/cancel")
+                        .isEmpty());
         Map<String, Object> decision = afterAuthorization(id);
         assertThat(decision.get("decision")).isEqualTo("BLOCK");
         assertThat(decision.get("facts").toString())
@@ -161,6 +165,69 @@ class FraudReviewJourneysIT extends TransferJourneys {
                         .status())
                 .as("a closed review")
                 .isEqualTo(409);
+    }
+
+    @Test
+    void anOpenReviewIsRejectedByThePolicyBeforeTheAuthorizationExpires() {
+        Carrier carrier = carrierWithPayouts();
+        String id = id(create(carrier.parties(), 54_000, "EUR", "LD-FR-POLICY", false));
+        var paid = pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_riskLevelElevated\"}");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        String intent = intentOf(id);
+        String reviewId = openReviewOf(id).get("id").asString();
+        assertThat(api.get("/api/v1/fraud/reviews/" + reviewId)
+                        .token(callers.platformAdmin())
+                        .send()
+                        .json()
+                        .get("decide_by")
+                        .asString())
+                .as("two days before the authorization's capture_before")
+                .isNotBlank();
+        systemAccess.transaction(
+                TEST,
+                "test",
+                () -> jdbc.update(
+                        "UPDATE fraud_reviews SET decide_by = now() - interval '1 minute' WHERE id = ?::uuid",
+                        reviewId));
+
+        assertThat(reviews.decideByPolicy()).isGreaterThanOrEqualTo(1);
+
+        JsonNode decided = api.get("/api/v1/fraud/reviews/" + reviewId)
+                .token(callers.platformAdmin())
+                .send()
+                .json();
+        assertThat(decided.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(decided.get("closed_by").asString()).isEqualTo(FraudReviews.POLICY_ACTOR);
+        assertThat(received("POST", "/v1/payment_intents/" + intent + "/cancel"))
+                .as("the emulator received the cancel")
+                .hasSize(1);
+        assertThat(read(carrier.parties().carrier(), id).get("status").asString())
+                .isEqualTo("OPEN");
+    }
+
+    @Test
+    void aReviewApprovedAtStripeIsApprovedHereOnceAndCaptured() throws Exception {
+        Carrier carrier = carrierWithPayouts();
+        String id = id(create(carrier.parties(), 56_000, "EUR", "LD-FR-STRIPE", false));
+        var paid = pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_riskLevelElevated\"}");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        String intent = intentOf(id);
+        JsonNode review = openReviewOf(id);
+        String prv = review.get("stripe_review_id").asString();
+
+        stripeClient.rawRequest(com.stripe.net.ApiResource.RequestMethod.POST, "/v1/reviews/" + prv + "/approve", "");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                        read(carrier.parties().carrier(), id).get("status").asString())
+                .isEqualTo("PAID"));
+        JsonNode closed = api.get("/api/v1/fraud/reviews/" + review.get("id").asString())
+                .token(callers.platformAdmin())
+                .send()
+                .json();
+        assertThat(closed.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(closed.get("closed_by").asString()).isEqualTo("stripe:approved");
+        assertThat(received("POST", "/v1/payment_intents/" + intent + "/capture"))
+                .hasSize(1);
     }
 
     private Api.Response decide(String reviewId, String action, String body, String token) {

@@ -116,6 +116,45 @@ public class AfterAuthorization {
         }
     }
 
+    /**
+     * Waits (at most {@code patience}) while the screening after the authorization of the attempt runs in another
+     * thread (the webhook saw the authorization first) or its capture is on its way, so the payer's answer shows what it
+     * came to. Returns whether it settled in time; if not, the request shows it shortly.
+     */
+    public boolean awaitSettled(UUID attemptId, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            boolean busy = systemAccess.transaction(ACROSS_TENANTS, "read attempt " + attemptId, () -> {
+                PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+                if (attempt.method() != PaymentAttempt.Method.CARD) {
+                    return false;
+                }
+                PaymentRequest request =
+                        requests.findById(attempt.paymentRequestId()).orElseThrow();
+                if (request.status() != io.freightgate.billing.internal.domain.PaymentRequestState.AUTHORIZED
+                        || !attempt.currentOf(request)) {
+                    return false;
+                }
+                return attempt.authorizationVerdict()
+                        .map(verdict -> verdict == AuthorizationVerdict.SCREENING
+                                || (verdict == AuthorizationVerdict.ALLOW && !request.captureOnDelivery()))
+                        .orElse(true);
+            });
+            if (!busy) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
     private void screen(UUID attemptId, PaymentIntentSnapshot intent, PaymentRequest.Change change) {
         record Subject(PaymentAttempt attempt, PaymentRequest request) {}
         Optional<Subject> claimed = OnConflict.retry(() -> systemAccess.transaction(

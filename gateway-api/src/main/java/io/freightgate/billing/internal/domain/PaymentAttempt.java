@@ -404,6 +404,11 @@ public class PaymentAttempt {
         REJECTED
     }
 
+    /** Whether this is the request's current attempt. */
+    public boolean currentOf(PaymentRequest request) {
+        return request.currentAttemptId().filter(id::equals).isPresent();
+    }
+
     public Optional<AuthorizationVerdict> authorizationVerdict() {
         return Optional.ofNullable(authorizationVerdict);
     }
