@@ -38,6 +38,9 @@ public class FraudReviews {
     /** Who decides an open review when its authorization is about to expire. */
     public static final String POLICY_ACTOR = "policy:review-deadline";
 
+    /** How long our own decision is taken to be moving the money (Stripe's review.closed then is ours). */
+    private static final java.time.Duration DECIDING_WINDOW = java.time.Duration.ofMinutes(5);
+
     private final ReviewRecords records;
     private final ReviewedPayments payments;
     private final SystemAccess systemAccess;
@@ -151,21 +154,48 @@ public class FraudReviews {
     }
 
     private ReviewChange decide(UUID id, ReviewClosed.Outcome outcome, Optional<String> note, String actor) {
-        var row = systemAccess.transaction(REVIEWS, "check fraud review " + id, () -> records.lock(id));
-        if (row.isEmpty()) {
+        record Checked(Optional<ReviewRecords.Row> row, Optional<String> refused) {}
+        Checked checked = systemAccess.transaction(REVIEWS, "check fraud review " + id, () -> {
+            var row = records.lock(id);
+            if (row.isEmpty()) {
+                return new Checked(row, Optional.empty());
+            }
+            boolean stripe = actor.startsWith("stripe:");
+            Optional<String> refused = actor.startsWith("policy:") || stripe
+                    ? row.get().status().equals("OPEN") ? Optional.empty() : Optional.of("The review is closed")
+                    : refusal(row.get(), actor);
+            if (stripe
+                    && row.get()
+                            .decidingSince()
+                            .filter(since -> since.isAfter(clock.instant().minus(DECIDING_WINDOW)))
+                            .isPresent()) {
+                refused = Optional.of("Our own decision is moving the money"); // Stripe closed it because of ours
+            }
+            if (refused.isEmpty()) {
+                records.deciding(id, Optional.of(clock.instant()));
+            }
+            return new Checked(row, refused);
+        });
+        if (checked.row().isEmpty()) {
             return new ReviewChange.NotFound();
         }
-        Optional<String> refused = actor.startsWith("policy:") || actor.startsWith("stripe:")
-                ? row.get().status().equals("OPEN") ? Optional.empty() : Optional.of("The review is closed")
-                : refusal(row.get(), actor);
-        if (refused.isPresent()) {
-            return new ReviewChange.Conflict(refused.get());
+        if (checked.refused().isPresent()) {
+            return new ReviewChange.Conflict(checked.refused().get());
         }
-        PaymentRequestId request = new PaymentRequestId(row.get().paymentRequestId());
-        if (outcome == ReviewClosed.Outcome.APPROVED) {
-            payments.approve(request, row.get().stripeReviewId());
-        } else {
-            payments.reject(request);
+        var row = checked.row().get();
+        PaymentRequestId request = new PaymentRequestId(row.paymentRequestId());
+        try {
+            if (outcome == ReviewClosed.Outcome.APPROVED) {
+                payments.approve(request, row.stripeReviewId());
+            } else {
+                payments.reject(request);
+            }
+        } catch (RuntimeException e) {
+            systemAccess.transaction(REVIEWS, "fraud review " + id + " stays open", () -> {
+                records.deciding(id, Optional.empty());
+                return null;
+            });
+            throw e;
         }
         return close(id, outcome, note, actor, false);
     }

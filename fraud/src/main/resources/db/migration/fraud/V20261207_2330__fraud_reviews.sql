@@ -24,6 +24,8 @@ CREATE TABLE fraud_reviews (
     closed_by           TEXT,
     closed_at           TIMESTAMPTZ,
     note                TEXT CHECK (length(note) <= 2000),
+    -- set while our own decision moves the money: Stripe's review.closed caused by it is not applied a second time
+    deciding_since      TIMESTAMPTZ,
     CHECK ((status = 'OPEN') = (closed_at IS NULL))
 );
 CREATE INDEX fraud_reviews_queue ON fraud_reviews (status, opened_at);

@@ -61,7 +61,8 @@ public class ReviewRecords {
             UUID paymentRequestId,
             UUID carrier,
             Optional<String> claimedBy,
-            Optional<String> stripeReviewId) {}
+            Optional<String> stripeReviewId,
+            Optional<Instant> decidingSince) {}
 
     /** Opens the review unless the attempt has one; returns the attempt's review. */
     public UUID open(NewReview r) {
@@ -101,8 +102,9 @@ public class ReviewRecords {
 
     /** The review, locked for a decision. */
     public Optional<Row> lock(UUID id) {
-        return jdbc.sql("SELECT id, status, payment_request_id, carrier_id, claimed_by, stripe_review_id"
-                        + " FROM fraud_reviews WHERE id = :id FOR UPDATE")
+        return jdbc.sql(
+                        "SELECT id, status, payment_request_id, carrier_id, claimed_by, stripe_review_id, deciding_since"
+                                + " FROM fraud_reviews WHERE id = :id FOR UPDATE")
                 .param("id", id)
                 .query((rs, n) -> new Row(
                         rs.getObject("id", UUID.class),
@@ -110,8 +112,17 @@ public class ReviewRecords {
                         rs.getObject("payment_request_id", UUID.class),
                         rs.getObject("carrier_id", UUID.class),
                         Optional.ofNullable(rs.getString("claimed_by")),
-                        Optional.ofNullable(rs.getString("stripe_review_id"))))
+                        Optional.ofNullable(rs.getString("stripe_review_id")),
+                        instant(rs.getTimestamp("deciding_since"))))
                 .optional();
+    }
+
+    /** Marks (or, with none, clears) our own decision moving the review's money. */
+    public void deciding(UUID id, Optional<Instant> since) {
+        jdbc.sql("UPDATE fraud_reviews SET deciding_since = :since WHERE id = :id")
+                .param("id", id)
+                .param("since", since.map(Timestamp::from).orElse(null))
+                .update();
     }
 
     public void claim(UUID id, String actor, Instant at) {
@@ -124,8 +135,8 @@ public class ReviewRecords {
     }
 
     public void close(UUID id, String status, String actor, String action, Optional<String> note, Instant at) {
-        jdbc.sql("UPDATE fraud_reviews SET status = :status, closed_by = :actor, closed_at = :at, note = :note"
-                        + " WHERE id = :id AND status = 'OPEN'")
+        jdbc.sql("UPDATE fraud_reviews SET status = :status, closed_by = :actor, closed_at = :at, note = :note,"
+                        + " deciding_since = NULL WHERE id = :id AND status = 'OPEN'")
                 .param("id", id)
                 .param("status", status)
                 .param("actor", actor)
