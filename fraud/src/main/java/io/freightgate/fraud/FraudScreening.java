@@ -154,10 +154,13 @@ public class FraudScreening {
                             facts));
                     Optional<UUID> review = Optional.empty();
                     if (decision == Decision.REVIEW) {
+                        // a SEPA debit is reviewed because the first screening asked for it (it has no authorization)
+                        String stage =
+                                payment.method().equals("sepa_debit") ? "BEFORE_CONFIRMATION" : "AFTER_AUTHORIZATION";
                         UUID reviewId = reviews.open(new ReviewRecords.NewReview(
                                 UUID.randomUUID(),
                                 now,
-                                "AFTER_AUTHORIZATION",
+                                stage,
                                 id,
                                 payment.paymentRequestId(),
                                 payment.attemptId(),
@@ -175,7 +178,7 @@ public class FraudScreening {
                                 new PaymentRequestId(payment.paymentRequestId()),
                                 payment.carrier(),
                                 payment.shipper(),
-                                "AFTER_AUTHORIZATION"));
+                                stage));
                     }
                     return new AuthorizationDecision(
                             new ScreeningDecision(id, decision, verdict.holdPayout(), deciding, explanations), review);

@@ -318,8 +318,11 @@ public class Payments {
         Optional<PaymentAttempt> attempt = request.currentAttemptId()
                 .flatMap(id ->
                         systemAccess.transaction(ACROSS_TENANTS, "read attempt " + id, () -> attempts.findById(id)));
-        attempt.flatMap(PaymentAttempt::stripePaymentIntentId)
-                .ifPresent(intent -> synchronizer.refresh(attempt.get().id(), intent));
+        attempt.flatMap(PaymentAttempt::stripePaymentIntentId).ifPresent(intent -> {
+            synchronizer.refresh(attempt.get().id(), intent);
+            // the webhook may have seen the authorization first and be screening or capturing it right now
+            afterAuthorization.awaitSettled(attempt.get().id(), AUTHORIZATION_PATIENCE);
+        });
         return paymentRequests.find(paymentRequest, ACROSS_TENANTS).orElseThrow();
     }
 

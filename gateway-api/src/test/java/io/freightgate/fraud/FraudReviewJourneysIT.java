@@ -234,6 +234,48 @@ class FraudReviewJourneysIT extends TransferJourneys {
                 .hasSize(1);
     }
 
+    @Test
+    void aSepaDebitTheFirstScreeningSentToReviewIsHeldWhenCollectedAndARejectionRefundsItAsFraudulent() {
+        Carrier carrier = carrierWithPayouts();
+        String id = id(create(
+                carrier.parties(),
+                io.freightgate.billing.BlockingScreening.REVIEWED_AMOUNT,
+                "EUR",
+                "LD-FR-SEPA",
+                false));
+        var processing = pay(carrier.parties(), id, sepa("DE89370400440532013000"));
+        assertThat(processing.status()).as(processing.body()).isEqualTo(202);
+        stripe.control().advanceClock(Duration.ofSeconds(15));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> read(carrier.parties().carrier(), id)
+                        .get("status")
+                        .asString()
+                        .equals("PAID"));
+        JsonNode review = openReviewOf(id);
+        assertThat(review.get("stage").asString()).isEqualTo("BEFORE_CONFIRMATION");
+        assertThat(review.get("method").asString()).isEqualTo("sepa_debit");
+        assertThat(transfer(carrier.parties().carrier(), id).get("status").asString())
+                .isEqualTo("HELD");
+        String intent = intentOf(id);
+
+        Api.Response rejected = decide(
+                review.get("id").asString(),
+                "reject",
+                "{\"note\":\"mandate signed from a blocked device\"}",
+                callers.platformStaff(Role.RISK_ANALYST));
+
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(received("POST", "/v1/refunds")).isNotEmpty();
+        JsonNode refunds = stripeGet("/v1/refunds?payment_intent=" + intent);
+        assertThat(refunds.get("data")).singleElement().satisfies(refund -> {
+            assertThat(refund.get("reason").asString()).isEqualTo("fraudulent");
+            assertThat(refund.get("amount").asLong())
+                    .isEqualTo(io.freightgate.billing.BlockingScreening.REVIEWED_AMOUNT);
+        });
+        assertThat(read(carrier.parties().carrier(), id).get("status").asString())
+                .isEqualTo("REFUNDED");
+    }
+
     private Api.Response decide(String reviewId, String action, String body, String token) {
         return api.post("/api/v1/fraud/reviews/" + reviewId + "/" + action, body)
                 .token(token)
@@ -285,12 +327,15 @@ class FraudReviewJourneysIT extends TransferJourneys {
     }
 
     private JsonNode stripeIntent(String intent) {
+        return stripeGet("/v1/payment_intents/" + intent);
+    }
+
+    private JsonNode stripeGet(String path) {
         try {
             return tools.jackson.databind.json.JsonMapper.builder()
                     .build()
                     .readTree(stripeClient
-                            .rawRequest(
-                                    com.stripe.net.ApiResource.RequestMethod.GET, "/v1/payment_intents/" + intent, null)
+                            .rawRequest(com.stripe.net.ApiResource.RequestMethod.GET, path, null)
                             .body());
         } catch (com.stripe.exception.StripeException e) {
             throw new IllegalStateException(e);
