@@ -25,8 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The dispute engine's {@link DisputeOpened} feeds fraud screening: the disputed payment's card, device and IP (from
- * its stored decision) are watched, once however often the dispute is heard, and the card's next payment knows
+ * The dispute engine's {@link DisputeOpened} feeds fraud screening: the disputed payment's card and IP (from its stored
+ * decision) are watched, once however often the dispute is heard, and the card's next payment knows
  * {@code :card_has_disputes:}. The reaction is called through its proxy, asynchronously as the event registry calls it (the journey with a real dispute
  * is {@code ChargebackJourneyIT}, which counts this reaction's completed publication).
  */
@@ -47,7 +47,7 @@ class DisputesFeedFraudScreeningIT extends GatewayIT {
     JdbcTemplate jdbc;
 
     @Test
-    void aDisputeWatchesTheCardDeviceAndIpOfTheDisputedPaymentOnce() {
+    void aDisputeWatchesTheCardAndIpOfTheDisputedPaymentOnce() {
         String card = "fp_disputed_" + UUID.randomUUID();
         String device = "dev_disputed_" + UUID.randomUUID();
         String ip = "2001:db8:d15:%x::1".formatted(ThreadLocalRandom.current().nextInt(0x10000));
