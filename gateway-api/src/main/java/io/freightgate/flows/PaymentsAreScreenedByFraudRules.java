@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * billing knows of the payment (amount, method, card fingerprint, the payer's IP address and user agent, the pay link)
  * is completed with the shipper's KYB state (KYC) and the age of its organization (organizations), and the fraud
  * module's decision (ALLOW, REQUEST_3DS, REVIEW or BLOCK, stored with its facts and explanation) is billing's verdict.
- * Until a device fingerprint exists, the payer's device is its user agent. An unexpected failure of the screening
+ * The payer's device stays unknown until a real device fingerprint exists (issue 21): a user agent is shared by every
+ * payer on the same browser build, so watching it after a dispute would flag them all. An unexpected failure of the screening
  * fails the payment before anything is sent to Stripe: a payment is never confirmed unscreened.
  */
 @Component
@@ -54,7 +55,7 @@ class PaymentsAreScreenedByFraudRules implements PaymentScreening {
                 method(request.method()),
                 request.cardFingerprint(),
                 request.ipAddress(),
-                request.userAgent(),
+                Optional.empty(),
                 request.payLink(),
                 Optional.of(kycState(kyc.caseState(request.shipper()))),
                 ageDays(request.shipper())));

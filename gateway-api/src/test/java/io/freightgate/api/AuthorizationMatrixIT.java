@@ -161,6 +161,12 @@ class AuthorizationMatrixIT extends GatewayIT {
             GET /api/v1/fraud/rules/{id}/hit-rates                      | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/fraud/decisions                                 | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 200/200            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/fraud/decisions/{id}                            | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 200/200            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            # Fraud reviews (issue 20): risk analysts work the queue, platform admins read it; the path names no review (404)
+            GET /api/v1/fraud/reviews                                   | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/fraud/reviews/{id}                              | 401  | 404/404        | 403/403       | 403/403            | 404/404      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/fraud/reviews/{id}/claim                       | 401  | 403/403        | 403/403       | 403/403            | 404/404      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/fraud/reviews/{id}/approve                     | 401  | 403/403        | 403/403       | 403/403            | 404/404      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/fraud/reviews/{id}/reject                      | 401  | 403/403        | 403/403       | 403/403            | 404/404      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             """;
 
     record Row(String method, String pattern, int noToken, Map<Role, int[]> cells) {
@@ -456,6 +462,8 @@ class AuthorizationMatrixIT extends GatewayIT {
                     case "POST /api/v1/fraud/rules/{id}/snoozes" ->
                         "{\"kind\":\"DEVICE\",\"value\":\"matrix-%s\",\"reason\":\"matrix\",\"until\":\"%s\"}"
                                 .formatted(UUID.randomUUID(), clock.instant().plus(java.time.Duration.ofDays(1)));
+                    case "POST /api/v1/fraud/reviews/{id}/approve", "POST /api/v1/fraud/reviews/{id}/reject" ->
+                        "{\"note\":\"matrix\"}";
                     case "PATCH /api/v1/fraud/rules/{id}" ->
                         "{\"text\":\"review if :disputed: and :shipper_trusted:\"}";
                     case "POST /api/v1/kyc/cases" -> "{\"representative_name\":\"Matrix Person\"}";

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -186,5 +187,50 @@ public class FraudDecisions {
                         ScreeningDecision.Decision.valueOf(rs.getString("decision")),
                         FactsCodec.read(rs.getString("facts"), registry)))
                 .list();
+    }
+
+    /**
+     * The facts of the latest screening before confirmation of the attempt (or, when it has none, of its request), read
+     * against {@code registry}: the screening after the authorization adds Radar's facts to them.
+     */
+    public Optional<Facts> factsBeforeConfirmation(UUID attemptId, UUID paymentRequestId, AttributeRegistry registry) {
+        return jdbc.sql("SELECT facts::text FROM fraud_decisions WHERE stage = 'BEFORE_CONFIRMATION'"
+                        + " AND (attempt_id = :attempt OR (attempt_id IS NULL AND payment_request_id = :request))"
+                        + " ORDER BY (attempt_id IS NOT NULL) DESC, occurred_at DESC LIMIT 1")
+                .param("attempt", attemptId)
+                .param("request", paymentRequestId)
+                .query(String.class)
+                .optional()
+                .map(json -> FactsCodec.read(json, registry));
+    }
+
+    /**
+     * The values a snooze can name for the attempt's screening after authorization: the shipper, and the card, IP and
+     * device its screening before confirmation saw (so a rule snoozed for a card stays snoozed in both stages).
+     */
+    public java.util.Map<ListEntries.Kind, String> valuesBeforeConfirmation(
+            UUID attemptId, UUID paymentRequestId, TenantId shipper) {
+        java.util.Map<ListEntries.Kind, String> values = new java.util.EnumMap<>(ListEntries.Kind.class);
+        values.put(ListEntries.Kind.SHIPPER, shipper.value().toString());
+        jdbc.sql("SELECT card_fingerprint, ip_address, device FROM fraud_decisions WHERE stage = 'BEFORE_CONFIRMATION'"
+                        + " AND (attempt_id = :attempt OR (attempt_id IS NULL AND payment_request_id = :request))"
+                        + " ORDER BY (attempt_id IS NOT NULL) DESC, occurred_at DESC LIMIT 1")
+                .param("attempt", attemptId)
+                .param("request", paymentRequestId)
+                .query((rs, n) -> {
+                    putIfPresent(values, ListEntries.Kind.CARD, rs.getString("card_fingerprint"));
+                    putIfPresent(values, ListEntries.Kind.IP, rs.getString("ip_address"));
+                    putIfPresent(values, ListEntries.Kind.DEVICE, rs.getString("device"));
+                    return values;
+                })
+                .optional();
+        return values;
+    }
+
+    private static void putIfPresent(
+            java.util.Map<ListEntries.Kind, String> values, ListEntries.Kind kind, @Nullable String value) {
+        if (value != null) {
+            values.put(kind, value);
+        }
     }
 }

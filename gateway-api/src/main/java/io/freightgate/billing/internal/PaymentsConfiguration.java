@@ -1,5 +1,6 @@
 package io.freightgate.billing.internal;
 
+import io.freightgate.billing.AuthorizationScreening;
 import io.freightgate.billing.LoadDeliveries;
 import io.freightgate.billing.PaymentScreening;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,6 +19,23 @@ class PaymentsConfiguration {
     @ConditionalOnMissingBean(PaymentScreening.class)
     PaymentScreening allowEverythingScreening() {
         return request -> PaymentScreening.ScreeningVerdict.allow();
+    }
+
+    /**
+     * Until the fraud module screens authorizations, each is allowed (captured), except that a payment the first
+     * screening sent to review stays in review; Radar's own block is kept.
+     */
+    @Bean
+    @ConditionalOnMissingBean(AuthorizationScreening.class)
+    AuthorizationScreening allowAuthorizations() {
+        return authorization -> new AuthorizationScreening.Decision(
+                authorization.radar().outcomeType().filter("blocked"::equals).isPresent()
+                        ? AuthorizationScreening.Outcome.BLOCK
+                        : authorization.reviewedBeforeConfirmation()
+                                ? AuthorizationScreening.Outcome.REVIEW
+                                : AuthorizationScreening.Outcome.ALLOW,
+                java.util.Optional.empty(),
+                java.util.List.of());
     }
 
     /** Without the loads module, no load is known: requests cannot name one and transfers wait for the command. */

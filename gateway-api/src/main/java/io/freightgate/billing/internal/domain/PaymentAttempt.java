@@ -144,6 +144,15 @@ public class PaymentAttempt {
     @Column(name = "cancel_call_id")
     private @Nullable UUID cancelCallId;
 
+    /**
+     * What the screening after the authorization decided (ADR 0013): {@code SCREENING} while it runs, then
+     * {@code ALLOW}, {@code REVIEW} (until a person decides: {@code APPROVED} or {@code REJECTED}) or {@code BLOCK};
+     * empty before.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "authorization_verdict")
+    private @Nullable AuthorizationVerdict authorizationVerdict;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
@@ -179,7 +188,8 @@ public class PaymentAttempt {
         attempt.number = number;
         attempt.method = method;
         attempt.amount = request.amount();
-        attempt.manualCapture = request.captureOnDelivery() && method == Method.CARD;
+        // every card payment is authorized first and captured after the Radar outcome was screened (ADR 0013)
+        attempt.manualCapture = method == Method.CARD;
         attempt.stripePaymentMethodId = paymentMethodId.orElse(null);
         attempt.returnUrl = returnUrl.orElse(null);
         mandate.ifPresent(m -> {
@@ -429,5 +439,36 @@ public class PaymentAttempt {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** What the screening after the authorization (or after a SEPA debit's collection) decided. */
+    public enum AuthorizationVerdict {
+        SCREENING,
+        ALLOW,
+        REVIEW,
+        BLOCK,
+        APPROVED,
+        REJECTED
+    }
+
+    /** Whether this is the request's current attempt. */
+    public boolean currentOf(PaymentRequest request) {
+        return request.currentAttemptId().filter(id::equals).isPresent();
+    }
+
+    public Optional<AuthorizationVerdict> authorizationVerdict() {
+        return Optional.ofNullable(authorizationVerdict);
+    }
+
+    /** Whether a person (or the review policy) still has to decide before the authorization may be captured. */
+    public boolean awaitingReview() {
+        return authorizationVerdict == AuthorizationVerdict.SCREENING
+                || authorizationVerdict == AuthorizationVerdict.REVIEW;
+    }
+
+    /** Records the screening after the authorization: its start, its verdict, or the review's decision. */
+    public void authorizationScreened(AuthorizationVerdict verdict, Instant now) {
+        authorizationVerdict = verdict;
+        updatedAt = now;
     }
 }

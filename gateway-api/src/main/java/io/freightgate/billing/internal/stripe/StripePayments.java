@@ -11,6 +11,7 @@ import com.stripe.param.PaymentIntentCaptureParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentMethodCreateParams;
 import com.stripe.param.RefundCreateParams;
+import io.freightgate.billing.internal.domain.ChargeRadar;
 import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
 import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.stripe.ProviderOutcome;
@@ -40,6 +41,9 @@ public class StripePayments {
     public static final String REQUEST_METADATA = "freightgate_payment_request";
 
     public static final String ATTEMPT_METADATA = "freightgate_payment_attempt";
+
+    /** The refund reason that tells Stripe (and Radar) the payment was fraudulent. */
+    public static final String FRAUDULENT = "fraudulent";
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StripePayments.class);
 
@@ -221,6 +225,31 @@ public class StripePayments {
             return parse(intent.getLastResponse().body());
         } catch (StripeException e) {
             return StripeFailures.failure(e);
+        }
+    }
+
+    /**
+     * Approves Stripe's own review ({@code prv_...}) of a charge FreightGate's review approved. It moves no money and
+     * may be repeated: a review already closed is answered as approved. Called outside any transaction.
+     */
+    public ProviderOutcome<String> approveReview(String reviewId) {
+        if (!reviewId.matches("prv_[A-Za-z0-9]+")) {
+            return new ProviderOutcome.NotAttempted<>("Not a review id");
+        }
+        try {
+            var response =
+                    stripe.rawRequest(ApiResource.RequestMethod.POST, "/v1/reviews/" + reviewId + "/approve", "");
+            return new ProviderOutcome.Approved<>(
+                    json.readTree(response.body()).path("closed_reason").asString("approved"));
+        } catch (com.stripe.exception.InvalidRequestException e) {
+            if ("review_already_closed".equals(e.getCode())) {
+                return new ProviderOutcome.Approved<>("already_closed");
+            }
+            return StripeFailures.failure(e);
+        } catch (StripeException e) {
+            return StripeFailures.failure(e);
+        } catch (JacksonException e) {
+            return new ProviderOutcome.Approved<>("approved");
         }
     }
 
@@ -413,7 +442,31 @@ public class StripePayments {
                 charge.path("balance_transaction").path("fee").isIntegralNumber()
                         ? Optional.of(
                                 charge.path("balance_transaction").path("fee").asLong())
-                        : Optional.empty());
+                        : Optional.empty(),
+                radar(charge));
+    }
+
+    /** Radar's outcome, the review and the 3-D Secure result of an expanded charge ({@link ChargeRadar#NONE} if not). */
+    static ChargeRadar radar(JsonNode charge) {
+        if (!charge.isObject()) {
+            return ChargeRadar.NONE;
+        }
+        JsonNode outcome = charge.path("outcome");
+        JsonNode card = charge.path("payment_method_details").path("card");
+        JsonNode rule = outcome.path("rule");
+        JsonNode review = charge.path("review");
+        return new ChargeRadar(
+                text(outcome.path("risk_level")),
+                outcome.path("risk_score").isIntegralNumber()
+                        ? Optional.of(outcome.path("risk_score").asLong())
+                        : Optional.empty(),
+                text(outcome.path("type")),
+                rule.isString() ? text(rule) : text(rule.path("id")),
+                text(outcome.path("network_status")),
+                text(outcome.path("seller_message")),
+                text(card.path("three_d_secure").path("result")),
+                text(card.path("checks").path("cvc_check")),
+                review.isString() ? text(review) : text(review.path("id")));
     }
 
     private static Optional<String> text(JsonNode node) {

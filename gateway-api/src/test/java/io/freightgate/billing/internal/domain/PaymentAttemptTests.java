@@ -73,9 +73,10 @@ class PaymentAttemptTests {
     }
 
     @Test
-    void onlyACardPaymentOfARequestCapturedOnDeliveryIsManuallyCaptured() {
+    void everyCardPaymentIsManuallyCapturedAndNoDebitIs() {
+        // ADR 0013: every card is authorized first and captured after the Radar outcome was screened
         assertThat(card(true).manualCapture()).isTrue();
-        assertThat(card(false).manualCapture()).isFalse();
+        assertThat(card(false).manualCapture()).isTrue();
         PaymentAttempt debit = PaymentAttempt.begin(
                 UUID.randomUUID(),
                 request(true),
