@@ -66,8 +66,25 @@ class EarlyFraudWarningsIT extends TransferJourneys {
                         hold.get("reference").asString())
                 .isEqualTo("efw:" + refunded.get("id").asString()));
 
+        // The warning fed back into screening (docs/fraud.md): the card is watched and has an early fraud warning, so
+        // its next payment waits for an analyst, who approves it; the authorization is then captured.
+        String smallWarning = refunded.get("id").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> feedbackRecorded(smallWarning));
         String large = id(create(carrier.parties(), 50_000, "EUR", "LD-EFW-LARGE", false));
-        paid(carrier.parties(), large, WARNED_CARD);
+        var paying = pay(carrier.parties(), large, "{\"method\":\"card\",\"payment_method\":\"" + WARNED_CARD + "\"}");
+        assertThat(paying.status()).as(paying.body()).isEqualTo(201);
+        assertThat(read(tenant, large).get("status").asString()).isEqualTo("AUTHORIZED");
+        JsonNode review = openReviewOf(large);
+        assertThat(review.get("explanations").toString())
+                .contains("review if :card_has_disputes: or :card_has_early_fraud_warnings:"
+                        + " (:card_has_disputes: = false, :card_has_early_fraud_warnings: = true)");
+        String analyst = callers.platformStaff(Role.RISK_ANALYST);
+        assertThat(decide(review.get("id").asString(), "claim", "", analyst).status())
+                .isEqualTo(200);
+        var approved = decide(review.get("id").asString(), "approve", "{\"note\":\"called the shipper\"}", analyst);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> read(tenant, large).get("status").asString().equals("PAID"));
         Charge largeCharge = chargesOf(large).getFirst();
 
         JsonNode recommended = await().atMost(Duration.ofSeconds(30))
@@ -94,6 +111,44 @@ class EarlyFraudWarningsIT extends TransferJourneys {
                 .token(callers.of(tenant, Role.CARRIER_ADMIN))
                 .send();
         assertThat(byCarrier.status()).isEqualTo(403);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.freightgate.platform.tenancy.SystemAccess systemAccess;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private boolean feedbackRecorded(String warningId) {
+        return systemAccess.transaction(
+                io.freightgate.platform.tenancy.Reach.acrossTenants("test reads fraud feedback"),
+                "test",
+                () -> jdbc.queryForObject(
+                                "SELECT count(*) FROM fraud_feedback WHERE source = 'EARLY_FRAUD_WARNING'"
+                                        + " AND source_id = ?",
+                                Integer.class,
+                                warningId)
+                        == 1);
+    }
+
+    private io.freightgate.support.Api.Response decide(String reviewId, String action, String body, String token) {
+        return api.post("/api/v1/fraud/reviews/" + reviewId + "/" + action, body)
+                .token(token)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+    }
+
+    private JsonNode openReviewOf(String requestId) {
+        var listed = api.get("/api/v1/fraud/reviews?open=true&limit=500")
+                .token(callers.platformStaff(Role.RISK_ANALYST))
+                .send();
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        for (JsonNode review : listed.json()) {
+            if (review.get("payment_request_id").asString().equals(requestId)) {
+                return review;
+            }
+        }
+        throw new AssertionError("No open review of " + requestId + " in " + listed.body());
     }
 
     private JsonNode warningOf(String paymentRequest) {
