@@ -66,13 +66,23 @@ class EarlyFraudWarningsIT extends TransferJourneys {
                         hold.get("reference").asString())
                 .isEqualTo("efw:" + refunded.get("id").asString()));
 
+        // The warning fed back into screening (docs/fraud.md): the card is watched and has an early fraud warning, so
+        // its next payment waits for an analyst, who approves it; the authorization is then captured.
+        String smallWarning = refunded.get("id").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> feedbackRecorded(smallWarning));
         String large = id(create(carrier.parties(), 50_000, "EUR", "LD-EFW-LARGE", false));
-        var second = pay(carrier.parties(), large, "{\"method\":\"card\",\"payment_method\":\"" + WARNED_CARD + "\"}");
-        assertThat(second.status()).as(second.body()).isEqualTo(201);
-        assertThat(read(tenant, large).get("status").asString())
-                .as("the warned card is on the watch list now: its next payment waits in review")
-                .isEqualTo("AUTHORIZED");
-        approveTheReviewOf(large);
+        var paying = pay(carrier.parties(), large, "{\"method\":\"card\",\"payment_method\":\"" + WARNED_CARD + "\"}");
+        assertThat(paying.status()).as(paying.body()).isEqualTo(201);
+        assertThat(read(tenant, large).get("status").asString()).isEqualTo("AUTHORIZED");
+        JsonNode review = openReviewOf(large);
+        assertThat(review.get("explanations").toString())
+                .contains("review if :card_has_disputes: or :card_has_early_fraud_warnings:"
+                        + " (:card_has_disputes: = false, :card_has_early_fraud_warnings: = true)");
+        String analyst = callers.platformStaff(Role.RISK_ANALYST);
+        assertThat(decide(review.get("id").asString(), "claim", "", analyst).status())
+                .isEqualTo(200);
+        var approved = decide(review.get("id").asString(), "approve", "{\"note\":\"called the shipper\"}", analyst);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> read(tenant, large).get("status").asString().equals("PAID"));
         Charge largeCharge = chargesOf(large).getFirst();
@@ -101,6 +111,44 @@ class EarlyFraudWarningsIT extends TransferJourneys {
                 .token(callers.of(tenant, Role.CARRIER_ADMIN))
                 .send();
         assertThat(byCarrier.status()).isEqualTo(403);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.freightgate.platform.tenancy.SystemAccess systemAccess;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private boolean feedbackRecorded(String warningId) {
+        return systemAccess.transaction(
+                io.freightgate.platform.tenancy.Reach.acrossTenants("test reads fraud feedback"),
+                "test",
+                () -> jdbc.queryForObject(
+                                "SELECT count(*) FROM fraud_feedback WHERE source = 'EARLY_FRAUD_WARNING'"
+                                        + " AND source_id = ?",
+                                Integer.class,
+                                warningId)
+                        == 1);
+    }
+
+    private io.freightgate.support.Api.Response decide(String reviewId, String action, String body, String token) {
+        return api.post("/api/v1/fraud/reviews/" + reviewId + "/" + action, body)
+                .token(token)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+    }
+
+    private JsonNode openReviewOf(String requestId) {
+        var listed = api.get("/api/v1/fraud/reviews?open=true&limit=500")
+                .token(callers.platformStaff(Role.RISK_ANALYST))
+                .send();
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        for (JsonNode review : listed.json()) {
+            if (review.get("payment_request_id").asString().equals(requestId)) {
+                return review;
+            }
+        }
+        throw new AssertionError("No open review of " + requestId + " in " + listed.body());
     }
 
     private JsonNode warningOf(String paymentRequest) {
@@ -133,30 +181,5 @@ class EarlyFraudWarningsIT extends TransferJourneys {
                 .getPayouts()
                 .getSchedule()
                 .getInterval();
-    }
-
-    /** A risk analyst approves the open review of the payment request: its authorization is captured. */
-    private void approveTheReviewOf(String requestId) {
-        String analyst = callers.platformStaff(Role.RISK_ANALYST);
-        var listed = api.get("/api/v1/fraud/reviews?open=true&limit=500")
-                .token(analyst)
-                .send();
-        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
-        String reviewId = null;
-        for (JsonNode review : listed.json()) {
-            if (review.get("payment_request_id").asString().equals(requestId)) {
-                assertThat(review.get("explanations").toString()).contains("card_on_watch_list");
-                reviewId = review.get("id").asString();
-            }
-        }
-        assertThat(reviewId)
-                .as("an open review of " + requestId + " in " + listed.body())
-                .isNotNull();
-        var approved = api.post(
-                        "/api/v1/fraud/reviews/" + reviewId + "/approve", "{\"note\":\"warned card, shipper called\"}")
-                .token(analyst)
-                .idempotencyKey(UUID.randomUUID().toString())
-                .send();
-        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
     }
 }
