@@ -72,6 +72,14 @@ class PayoutHoldsIT extends TransferJourneys {
             assertThat(hold.get("held_by").asString()).isEqualTo("flow:fraud-review-holds-payouts");
         });
 
+        var onDemand = api.post(
+                        "/api/v1/carriers/" + tenant + "/payouts", "{\"currency\":\"EUR\",\"amount_minor\":100}")
+                .token(callers.of(tenant, Role.CARRIER_ADMIN))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(onDemand.status()).as(onDemand.body()).isEqualTo(409);
+        assertThat(onDemand.body()).contains("payouts are held");
+
         PayoutHoldView second = systemAccess.call(
                 "test", () -> holds.hold(tenant, "dispute:dp_test", "Dispute dp_test on the carrier's payment"));
         PayoutHoldView again =
