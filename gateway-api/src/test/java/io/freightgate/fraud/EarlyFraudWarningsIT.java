@@ -6,12 +6,16 @@ import static org.awaitility.Awaitility.await;
 import com.stripe.model.Charge;
 import com.stripe.model.Refund;
 import com.stripe.param.RefundListParams;
+import com.stripe.param.radar.EarlyFraudWarningListParams;
+import io.freightgate.emulator.stripe.DisputeRequest;
+import io.freightgate.emulator.stripe.WebhookBehaviour;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.security.Role;
 import io.freightgate.transfers.TransferJourneys;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -94,6 +98,50 @@ class EarlyFraudWarningsIT extends TransferJourneys {
                 .token(callers.of(tenant, Role.CARRIER_ADMIN))
                 .send();
         assertThat(byCarrier.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRefundRefusedBecauseTheChargeIsDisputedHandsTheWarningOverToTheDisputeCase() throws Exception {
+        Carrier carrier = carrierWithPayouts("Disputed Haulage " + UUID.randomUUID(), "daily");
+        // the warning reaches FreightGate only after the chargeback exists at Stripe
+        stripe.control().webhookBehaviour(WebhookBehaviour.normal().withDropFirstAttempts(1));
+        String request = id(create(carrier.parties(), 9_000, "EUR", "LD-EFW-DISPUTED", false));
+        paid(carrier.parties(), request, WARNED_CARD);
+        Charge charge = chargesOf(request).getFirst();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !stripeClient
+                .v1()
+                .radar()
+                .earlyFraudWarnings()
+                .list(EarlyFraudWarningListParams.builder()
+                        .setCharge(charge.getId())
+                        .build())
+                .getData()
+                .isEmpty());
+        stripe.control().createDispute(apiKey, null, charge.getId(), DisputeRequest.chargeback("fraudulent", "visa"));
+
+        stripe.control().webhookBehaviour(WebhookBehaviour.normal());
+        stripe.control().retryWebhooksNow();
+
+        JsonNode handedOver = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> warningOf(request),
+                        w -> w != null && w.get("refund").asString().equals("HANDED_TO_DISPUTE"));
+        assertThat(handedOver.get("refund_detail").asString()).containsAnyOf("charged back", "disputed");
+        assertThat(stripeClient
+                        .v1()
+                        .refunds()
+                        .list(RefundListParams.builder()
+                                .setPaymentIntent(charge.getPaymentIntent())
+                                .build())
+                        .getData())
+                .isEmpty();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> interval(carrier.account()).equals("manual"));
+    }
+
+    @AfterEach
+    void normalWebhooks() {
+        stripe.control().webhookBehaviour(WebhookBehaviour.normal());
     }
 
     private JsonNode warningOf(String paymentRequest) {
