@@ -1,5 +1,6 @@
 package io.freightgate.billing;
 
+import io.freightgate.billing.internal.AfterAuthorization;
 import io.freightgate.billing.internal.PaymentAttemptRecords;
 import io.freightgate.billing.internal.PaymentCancelSending;
 import io.freightgate.billing.internal.PaymentCaptureSending;
@@ -47,6 +48,13 @@ public class Payments {
 
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
+    /** What the payer is told of a blocked payment: nothing of why (no rule, list or fact is named). */
+    public static final String BLOCKED_MESSAGE = "This payment could not be accepted, and nothing was charged."
+            + " Please contact the carrier who sent the payment request to arrange another way to pay.";
+
+    /** How long the payer's answer waits for a screening after the authorization that another thread runs. */
+    private static final java.time.Duration AUTHORIZATION_PATIENCE = java.time.Duration.ofSeconds(10);
+
     private final PaymentRequestRecords requests;
     private final PaymentAttemptRecords attempts;
     private final PaymentRefundRecords refunds;
@@ -56,6 +64,7 @@ public class Payments {
     private final PaymentIntentSending intentSending;
     private final PaymentCaptureSending captureSending;
     private final PaymentCancelSending cancelSending;
+    private final AfterAuthorization afterAuthorization;
     private final StripePayments stripe;
     private final PaymentScreening screening;
     private final PaymentParticipation participation;
@@ -74,6 +83,7 @@ public class Payments {
             PaymentIntentSending intentSending,
             PaymentCaptureSending captureSending,
             PaymentCancelSending cancelSending,
+            AfterAuthorization afterAuthorization,
             StripePayments stripe,
             PaymentScreening screening,
             PaymentParticipation participation,
@@ -90,6 +100,7 @@ public class Payments {
         this.intentSending = intentSending;
         this.captureSending = captureSending;
         this.cancelSending = cancelSending;
+        this.afterAuthorization = afterAuthorization;
         this.stripe = stripe;
         this.screening = screening;
         this.participation = participation;
@@ -109,6 +120,14 @@ public class Payments {
      * {@link IllegalArgumentException} (method not allowed for the currency).
      */
     public PaymentOutcome pay(PaymentRequestId paymentRequest, PayWith with) {
+        return pay(paymentRequest, with, PayerContext.unknown());
+    }
+
+    /**
+     * As {@link #pay(PaymentRequestId, PayWith)}, with where the payment came from ({@link PayerContext}: the payer's
+     * IP address, user agent and payment-page link), which screening weighs.
+     */
+    public PaymentOutcome pay(PaymentRequestId paymentRequest, PayWith with, PayerContext context) {
         UUID requestId = paymentRequest.value();
         TenantId payer = Tenancy.requireTenant();
         String actor = Tenancy.currentActor();
@@ -146,30 +165,17 @@ public class Payments {
                             actor,
                             clock.instant()));
                 }));
-        var verdict = screening.screen(new PaymentScreening.ScreeningRequest(
-                requestId,
-                attempt.id(),
-                new TenantId(attempt.tenantId()),
-                payer,
-                attempt.amount(),
-                method.name(),
-                actor,
-                with instanceof PayWith.SepaDebit sepa
-                        ? Optional.of(sepa.mandate().ipAddress())
-                        : Optional.empty(),
-                with instanceof PayWith.SepaDebit sepa
-                        ? Optional.of(sepa.mandate().userAgent())
-                        : Optional.empty()));
-        record(
-                attempt.id(),
-                a -> a.screened(
-                        PaymentAttempt.Verdict.valueOf(verdict.decision().name()),
-                        String.join("; ", verdict.reasons()),
-                        clock.instant()));
+        var verdict = screen(attempt, context, with, actor);
+        record(attempt.id(), a -> {
+            a.screened(
+                    PaymentAttempt.Verdict.valueOf(verdict.decision().name()),
+                    String.join("; ", verdict.verdict().reasons()),
+                    clock.instant());
+            a.screenedWith(verdict.fingerprint(), verdict.verdict().decisionId(), clock.instant());
+        });
         if (verdict.decision() == PaymentScreening.Decision.BLOCK) {
             failed(attempt.id(), false);
-            return new PaymentOutcome.Blocked(
-                    "The payment was refused by screening; nothing was charged.", new PaymentAttemptId(attempt.id()));
+            return new PaymentOutcome.Blocked(BLOCKED_MESSAGE, new PaymentAttemptId(attempt.id()));
         }
         if (with instanceof PayWith.SepaDebit sepa) {
             switch (stripe.createSepaPaymentMethod(attempt.id(), sepa.iban(), sepa.accountHolderName(), sepa.email())) {
@@ -197,6 +203,37 @@ public class Payments {
         return send(attempt.id());
     }
 
+    private record Screened(PaymentScreening.ScreeningVerdict verdict, Optional<String> fingerprint) {
+        PaymentScreening.Decision decision() {
+            return verdict.decision();
+        }
+    }
+
+    /**
+     * Asks screening before anything is sent, outside any transaction: a card's fingerprint is read from Stripe first
+     * (empty when Stripe does not answer: screened without it, never failed for it); the payer's IP address and user
+     * agent come from the web request, else from a SEPA mandate.
+     */
+    private Screened screen(PaymentAttempt attempt, PayerContext payer, PayWith with, String actor) {
+        Optional<String> fingerprint =
+                with instanceof PayWith.Card card ? stripe.cardFingerprint(card.paymentMethodId()) : Optional.empty();
+        Optional<PayWith.MandateAcceptance> mandate =
+                with instanceof PayWith.SepaDebit sepa ? Optional.of(sepa.mandate()) : Optional.empty();
+        var verdict = screening.screen(new PaymentScreening.ScreeningRequest(
+                attempt.paymentRequestId(),
+                attempt.id(),
+                new TenantId(attempt.tenantId()),
+                new TenantId(attempt.shipperId()),
+                attempt.amount(),
+                attempt.method().name(),
+                actor,
+                payer.ipAddress().or(() -> mandate.map(PayWith.MandateAcceptance::ipAddress)),
+                payer.userAgent().or(() -> mandate.map(PayWith.MandateAcceptance::userAgent)),
+                fingerprint,
+                payer.payLink()));
+        return new Screened(verdict, fingerprint);
+    }
+
     /** Captures an authorized request (capture on delivery): the carrier, or platform staff, or the expiry guard. */
     public PaymentRequestView capture(PaymentRequestId paymentRequest, Reach reach) {
         UUID requestId = paymentRequest.value();
@@ -206,7 +243,54 @@ public class Payments {
                     + "; only an authorized payment can be captured");
         }
         UUID attemptId = request.currentAttemptId().orElseThrow();
+        if (systemAccess
+                .transaction(ACROSS_TENANTS, "read attempt " + attemptId, () -> attempts.findById(attemptId))
+                .filter(PaymentAttempt::awaitingReview)
+                .isPresent()) {
+            throw new IllegalStateException("Payment request " + requestId
+                    + " is in fraud review; its authorization is captured when the review approves it");
+        }
         answered(captureSending.send(attemptId));
+        return paymentRequests.find(paymentRequest, ACROSS_TENANTS).orElseThrow();
+    }
+
+    /**
+     * A fraud review approved the payment (flows, for the fraud module): an authorization is captured now (or, captured
+     * on delivery, left for the delivery), and Stripe's own review of the charge ({@code prv_...}) is approved. A SEPA
+     * debit already collected needs nothing here (flows releases its transfer). Idempotent.
+     */
+    public PaymentRequestView approveReviewed(PaymentRequestId paymentRequest, Optional<String> stripeReviewId) {
+        PaymentRequest request = carriersOwn(paymentRequest.value(), ACROSS_TENANTS);
+        Optional<UUID> attemptId = request.currentAttemptId();
+        attemptId.ifPresent(id -> record(
+                id, a -> a.authorizationScreened(PaymentAttempt.AuthorizationVerdict.APPROVED, clock.instant())));
+        if (request.status() == PaymentRequestState.AUTHORIZED && !request.captureOnDelivery()) {
+            answered(captureSending.send(attemptId.orElseThrow()));
+        }
+        stripeReviewId.ifPresent(review -> {
+            if (!(stripe.approveReview(review) instanceof ProviderOutcome.Approved<String>)) {
+                throw new PaymentProviderUnavailable(
+                        "Stripe did not approve its review " + review + "; repeat the approval (it is idempotent).");
+            }
+        });
+        return paymentRequests.find(paymentRequest, ACROSS_TENANTS).orElseThrow();
+    }
+
+    /**
+     * A fraud review rejected the payment (flows, for the fraud module): an authorization is cancelled (Stripe closes
+     * its own review), a collected payment is refunded in full as {@code fraudulent}. Idempotent.
+     */
+    public PaymentRequestView rejectReviewed(PaymentRequestId paymentRequest) {
+        PaymentRequest request = carriersOwn(paymentRequest.value(), ACROSS_TENANTS);
+        request.currentAttemptId()
+                .ifPresent(id -> record(
+                        id,
+                        a -> a.authorizationScreened(PaymentAttempt.AuthorizationVerdict.REJECTED, clock.instant())));
+        if (request.status() == PaymentRequestState.AUTHORIZED) {
+            answered(cancelSending.send(request.currentAttemptId().orElseThrow()));
+        } else if (request.status().refundable() && request.refundableMinor() > 0) {
+            refund(paymentRequest, Optional.empty(), Optional.of(StripePayments.FRAUDULENT), ACROSS_TENANTS);
+        }
         return paymentRequests.find(paymentRequest, ACROSS_TENANTS).orElseThrow();
     }
 
@@ -264,17 +348,27 @@ public class Payments {
         Optional<PaymentAttempt> attempt = request.currentAttemptId()
                 .flatMap(id ->
                         systemAccess.transaction(ACROSS_TENANTS, "read attempt " + id, () -> attempts.findById(id)));
-        attempt.flatMap(PaymentAttempt::stripePaymentIntentId)
-                .ifPresent(intent -> synchronizer.refresh(attempt.get().id(), intent));
+        attempt.flatMap(PaymentAttempt::stripePaymentIntentId).ifPresent(intent -> {
+            synchronizer.refresh(attempt.get().id(), intent);
+            // the webhook may have seen the authorization first and be screening or capturing it right now
+            afterAuthorization.awaitSettled(attempt.get().id(), AUTHORIZATION_PATIENCE);
+        });
         return paymentRequests.find(paymentRequest, ACROSS_TENANTS).orElseThrow();
     }
 
     /** Sends an attempt's PaymentIntent (a recorded Stripe call), records the outcome and returns it. */
     private PaymentOutcome send(UUID attemptId) {
         return switch (intentSending.send(attemptId)) {
-            case ProviderOutcome.Approved<PaymentIntentSnapshot> approved -> PaymentOutcome.of(attemptView(attemptId));
-            case ProviderOutcome.Declined<PaymentIntentSnapshot> declined ->
-                new PaymentOutcome.Declined(declined.code(), declined.message(), new PaymentAttemptId(attemptId));
+            case ProviderOutcome.Approved<PaymentIntentSnapshot> approved -> {
+                // the webhook may have seen the authorization first and be screening or capturing it right now
+                afterAuthorization.awaitSettled(attemptId, AUTHORIZATION_PATIENCE);
+                yield PaymentOutcome.of(attemptView(attemptId));
+            }
+            case ProviderOutcome.Declined<PaymentIntentSnapshot> declined -> {
+                // Radar's own block is recorded as a fraud decision with its facts, and the PaymentIntent cancelled
+                afterAuthorization.declined(attemptId, declined.code());
+                yield new PaymentOutcome.Declined(declined.code(), declined.message(), new PaymentAttemptId(attemptId));
+            }
             case ProviderOutcome.NotAttempted<PaymentIntentSnapshot> notAttempted ->
                 new PaymentOutcome.ProviderUnavailable("The payment could not be sent to Stripe; nothing was charged.");
             case ProviderOutcome.Pending<PaymentIntentSnapshot> pending -> unknown();

@@ -66,7 +66,10 @@ class LostStripeAnswersIT extends TransferJourneys {
                 .as("the look-up comes first")
                 .isEqualTo("GET");
         assertThat(janitorsRequests.getFirst().query()).contains("transfer_group=payment_request_" + id);
-        assertThat(janitorsRequests).noneMatch(r -> r.method().equals("POST"));
+        // the creation is never sent again; the authorization it finds is screened and captured (ADR 0013)
+        assertThat(janitorsRequests).noneMatch(r -> r.is("POST", "/v1/payment_intents"));
+        assertThat(janitorsRequests).filteredOn(r -> r.method().equals("POST")).allMatch(r -> r.path()
+                .endsWith("/capture"));
         assertThat(stripe.control().requests())
                 .filteredOn(r -> r.is("POST", "/v1/transfers") && key.equals(r.idempotencyKey()))
                 .as("one POST /v1/transfers for the transfer, ever")
@@ -119,7 +122,10 @@ class LostStripeAnswersIT extends TransferJourneys {
                 .as("the look-up comes first")
                 .isEqualTo("GET");
         assertThat(janitorsRequests.getFirst().query()).contains("payment_intent=");
-        assertThat(janitorsRequests).noneMatch(r -> r.method().equals("POST"));
+        // the creation is never sent again; the authorization it finds is screened and captured (ADR 0013)
+        assertThat(janitorsRequests).noneMatch(r -> r.is("POST", "/v1/payment_intents"));
+        assertThat(janitorsRequests).filteredOn(r -> r.method().equals("POST")).allMatch(r -> r.path()
+                .endsWith("/capture"));
         String chargeId = chargesOf(id).getFirst().getId();
         assertThat(stripeClient
                         .v1()
@@ -181,7 +187,10 @@ class LostStripeAnswersIT extends TransferJourneys {
         assertThat(janitorsRequests.getFirst().method())
                 .as("the look-up comes first")
                 .isEqualTo("GET");
-        assertThat(janitorsRequests).noneMatch(r -> r.method().equals("POST"));
+        // the creation is never sent again; the authorization it finds is screened and captured (ADR 0013)
+        assertThat(janitorsRequests).noneMatch(r -> r.is("POST", "/v1/payment_intents"));
+        assertThat(janitorsRequests).filteredOn(r -> r.method().equals("POST")).allMatch(r -> r.path()
+                .endsWith("/capture"));
         assertThat(stripe.control().requests())
                 .filteredOn(r -> r.is("POST", "/v1/payouts") && key.equals(r.idempotencyKey()))
                 .as("one POST /v1/payouts for the payout, ever")
@@ -234,7 +243,10 @@ class LostStripeAnswersIT extends TransferJourneys {
                 .as("a PaymentIntent whose id FreightGate never learned is found in the list by its metadata")
                 .isEqualTo("/v1/payment_intents");
         assertThat(janitorsRequests.getFirst().query()).contains("created");
-        assertThat(janitorsRequests).noneMatch(r -> r.method().equals("POST"));
+        // the creation is never sent again; the authorization it finds is screened and captured (ADR 0013)
+        assertThat(janitorsRequests).noneMatch(r -> r.is("POST", "/v1/payment_intents"));
+        assertThat(janitorsRequests).filteredOn(r -> r.method().equals("POST")).allMatch(r -> r.path()
+                .endsWith("/capture"));
         assertThat(stripe.control().requests())
                 .filteredOn(r -> r.is("POST", "/v1/payment_intents") && key.equals(r.idempotencyKey()))
                 .as("one POST /v1/payment_intents for the attempt, ever")
@@ -300,7 +312,10 @@ class LostStripeAnswersIT extends TransferJourneys {
         assertThat(janitorsRequests.getFirst().method())
                 .as("the look-up comes first")
                 .isEqualTo("GET");
-        assertThat(janitorsRequests).noneMatch(r -> r.method().equals("POST"));
+        // the creation is never sent again; the authorization it finds is screened and captured (ADR 0013)
+        assertThat(janitorsRequests).noneMatch(r -> r.is("POST", "/v1/payment_intents"));
+        assertThat(janitorsRequests).filteredOn(r -> r.method().equals("POST")).allMatch(r -> r.path()
+                .endsWith("/capture"));
         assertThat(stripe.control().requests())
                 .filteredOn(r -> r.is("POST", "/v1/accounts") && key.equals(r.idempotencyKey()))
                 .as("one POST /v1/accounts for the payout account, ever")

@@ -216,7 +216,17 @@ class TransfersIT extends TransferJourneys {
     void aPaymentScreeningSentToReviewIsHeldUntilRiskReleasesIt() {
         Carrier carrier = carrierWithPayouts();
         String id = id(create(carrier.parties(), BlockingScreening.REVIEWED_AMOUNT, "EUR", "LD-TR-REVIEW", false));
-        paid(carrier.parties(), id, "pm_card_visa");
+        // A card in review now keeps its authorization until the review is decided (ADR 0013, FraudReviewJourneysIT);
+        // a SEPA debit, which cannot be authorized, is collected and its transfer held.
+        var processing = pay(carrier.parties(), id, sepa("DE89370400440532013000"));
+        assertThat(processing.status()).as(processing.body()).isEqualTo(202);
+        stripe.control().advanceClock(java.time.Duration.ofSeconds(15));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> read(carrier.parties().carrier(), id)
+                        .get("status")
+                        .asString()
+                        .equals("PAID"));
 
         TransferView held = transfers.deliveryConfirmed(
                 PaymentRequestId.of(id), new io.freightgate.billing.DeliveryProof.Sufficient("pod"));

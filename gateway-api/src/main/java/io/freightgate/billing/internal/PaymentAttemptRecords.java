@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 /** Payment attempts visible to the running transaction's tenant (carrier or shipper; all in the system scope). */
 public interface PaymentAttemptRecords extends JpaRepository<PaymentAttempt, UUID> {
@@ -17,4 +19,14 @@ public interface PaymentAttemptRecords extends JpaRepository<PaymentAttempt, UUI
 
     /** Attempts begun before {@code before} whose PaymentIntent was never recorded as a Stripe call. */
     List<PaymentAttempt> findByOutcomeAndCallIdIsNullAndCreatedAtBefore(AttemptOutcome outcome, Instant before);
+
+    /**
+     * Claims the screening after the authorization for one caller (the synchronous answer, the webhook or the janitor,
+     * whichever comes first): 1 when this caller claimed it, 0 when it was claimed before.
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update PaymentAttempt a set a.authorizationVerdict ="
+            + " io.freightgate.billing.internal.domain.PaymentAttempt.AuthorizationVerdict.SCREENING"
+            + " where a.id = :id and a.authorizationVerdict is null")
+    int claimAuthorizationScreening(UUID id);
 }

@@ -67,16 +67,18 @@ abstract class PaymentIntentChange implements StripeCallLookup<PaymentIntentSnap
 
     /** Records the change as a Stripe call (once), commits, sends it and records what it came to. */
     public ProviderOutcome<PaymentIntentSnapshot> send(UUID attemptId) {
-        Planned planned = systemAccess.transaction(ACROSS_TENANTS, operation() + " of attempt " + attemptId, () -> {
-            PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
-            UUID callId = callOf(attempt).orElse(null);
-            if (callId == null) {
-                callId = calls.intend(
-                        attempt.tenantId(), operation(), attempt.id().toString(), key(attempt));
-                point(attempt, callId);
-            }
-            return new Planned(callId, attempt.stripePaymentIntentId().orElseThrow(), key(attempt));
-        });
+        // a webhook may update the attempt at this moment: the loser runs again on the fresh row
+        Planned planned = OnConflict.retry(
+                () -> systemAccess.transaction(ACROSS_TENANTS, operation() + " of attempt " + attemptId, () -> {
+                    PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+                    UUID callId = callOf(attempt).orElse(null);
+                    if (callId == null) {
+                        callId = calls.intend(
+                                attempt.tenantId(), operation(), attempt.id().toString(), key(attempt));
+                        point(attempt, callId);
+                    }
+                    return new Planned(callId, attempt.stripePaymentIntentId().orElseThrow(), key(attempt));
+                }));
         var outcome = calls.send(() -> call(planned.paymentIntentId(), planned.key()));
         settle(planned.callId(), attemptId, outcome);
         return outcome;

@@ -80,6 +80,12 @@ public class PaymentSynchronizer {
      */
     public PaymentRequest.Change apply(UUID attemptId, PaymentIntentSnapshot intent) {
         PaymentRequest.Change applied = applyInTransaction(attemptId, intent);
+        if (applied == PaymentRequest.Change.AUTHORIZED
+                || applied == PaymentRequest.Change.PAID
+                || (applied == PaymentRequest.Change.FAILED && intent.radar().blockedByRadar())) {
+            // the screening after the authorization (AfterAuthorization), in this thread after the commit
+            events.publishEvent(new AuthorizationObtained(attemptId, intent, applied));
+        }
         if (applied == PaymentRequest.Change.PAID) {
             systemAccess
                     .call(

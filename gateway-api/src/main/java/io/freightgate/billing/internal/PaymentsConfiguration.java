@@ -1,5 +1,6 @@
 package io.freightgate.billing.internal;
 
+import io.freightgate.billing.AuthorizationScreening;
 import io.freightgate.billing.LoadDeliveries;
 import io.freightgate.billing.PaymentScreening;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -10,11 +11,31 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PaymentsConfiguration {
 
-    /** Until the fraud module implements screening, every payment is allowed (and recorded as such). */
+    /**
+     * Without the fraud module's screening (flows' {@code PaymentsAreScreenedByFraudRules}; slices that leave it out),
+     * every payment is allowed (and recorded as such).
+     */
     @Bean
     @ConditionalOnMissingBean(PaymentScreening.class)
     PaymentScreening allowEverythingScreening() {
         return request -> PaymentScreening.ScreeningVerdict.allow();
+    }
+
+    /**
+     * Until the fraud module screens authorizations, each is allowed (captured), except that a payment the first
+     * screening sent to review stays in review; Radar's own block is kept.
+     */
+    @Bean
+    @ConditionalOnMissingBean(AuthorizationScreening.class)
+    AuthorizationScreening allowAuthorizations() {
+        return authorization -> new AuthorizationScreening.Decision(
+                authorization.radar().outcomeType().filter("blocked"::equals).isPresent()
+                        ? AuthorizationScreening.Outcome.BLOCK
+                        : authorization.reviewedBeforeConfirmation()
+                                ? AuthorizationScreening.Outcome.REVIEW
+                                : AuthorizationScreening.Outcome.ALLOW,
+                java.util.Optional.empty(),
+                java.util.List.of());
     }
 
     /** Without the loads module, no load is known: requests cannot name one and transfers wait for the command. */

@@ -36,8 +36,15 @@ public class PaymentAttempt {
     /** What the screening port answered. */
     public enum Verdict {
         ALLOW,
+        /** Allowed, confirmed with 3-D Secure requested (cards only). */
+        REQUEST_3DS,
         REVIEW,
-        BLOCK
+        BLOCK;
+
+        /** Whether screening lets the money move on without a person's decision. */
+        public boolean clears() {
+            return this == ALLOW || this == REQUEST_3DS;
+        }
     }
 
     @Id
@@ -91,6 +98,18 @@ public class PaymentAttempt {
     @Column(name = "screening_reasons", nullable = false)
     private String screeningReasons = "";
 
+    /** Stripe's fingerprint of the card, read before screening; empty for SEPA or when Stripe did not answer. */
+    @Column(name = "card_fingerprint")
+    private @Nullable String cardFingerprint;
+
+    /** The fraud module's decision before confirmation (stage 2 finds it by this id). */
+    @Column(name = "screening_decision_id")
+    private @Nullable UUID screeningDecisionId;
+
+    /** Set once by screening, before the PaymentIntent call is recorded: a resend sends the same parameters. */
+    @Column(name = "request_three_d_secure", nullable = false)
+    private boolean requestThreeDSecure;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private AttemptOutcome outcome;
@@ -124,6 +143,15 @@ public class PaymentAttempt {
     /** The Stripe call that cancels the PaymentIntent (releases the authorization), once recorded. */
     @Column(name = "cancel_call_id")
     private @Nullable UUID cancelCallId;
+
+    /**
+     * What the screening after the authorization decided (ADR 0013): {@code SCREENING} while it runs, then
+     * {@code ALLOW}, {@code REVIEW} (until a person decides: {@code APPROVED} or {@code REJECTED}) or {@code BLOCK};
+     * empty before.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "authorization_verdict")
+    private @Nullable AuthorizationVerdict authorizationVerdict;
 
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
@@ -160,7 +188,8 @@ public class PaymentAttempt {
         attempt.number = number;
         attempt.method = method;
         attempt.amount = request.amount();
-        attempt.manualCapture = request.captureOnDelivery() && method == Method.CARD;
+        // every card payment is authorized first and captured after the Radar outcome was screened (ADR 0013)
+        attempt.manualCapture = method == Method.CARD;
         attempt.stripePaymentMethodId = paymentMethodId.orElse(null);
         attempt.returnUrl = returnUrl.orElse(null);
         mandate.ifPresent(m -> {
@@ -183,6 +212,21 @@ public class PaymentAttempt {
             outcome = AttemptOutcome.NOT_ATTEMPTED;
             failureMessage = "Blocked by payment screening";
         }
+        updatedAt = now;
+    }
+
+    /**
+     * What the screening before confirmation decided with: the card's fingerprint and the fraud decision's id. A
+     * {@link Verdict#REQUEST_3DS} on a card confirms the PaymentIntent with 3-D Secure requested; fixed once the
+     * PaymentIntent call is recorded, so a resend of that call is identical.
+     */
+    public void screenedWith(Optional<String> fingerprint, Optional<UUID> decisionId, Instant now) {
+        if (callId != null) {
+            throw new IllegalStateException("Payment attempt " + id + " was screened before its PaymentIntent call");
+        }
+        cardFingerprint = fingerprint.orElse(null);
+        screeningDecisionId = decisionId.orElse(null);
+        requestThreeDSecure = screeningVerdict == Verdict.REQUEST_3DS && method == Method.CARD;
         updatedAt = now;
     }
 
@@ -348,6 +392,19 @@ public class PaymentAttempt {
         return screeningReasons;
     }
 
+    public Optional<String> cardFingerprint() {
+        return Optional.ofNullable(cardFingerprint);
+    }
+
+    public Optional<UUID> screeningDecisionId() {
+        return Optional.ofNullable(screeningDecisionId);
+    }
+
+    /** Whether the PaymentIntent is confirmed with {@code request_three_d_secure=any}. */
+    public boolean requestThreeDSecure() {
+        return requestThreeDSecure;
+    }
+
     public AttemptOutcome outcome() {
         return outcome;
     }
@@ -382,5 +439,36 @@ public class PaymentAttempt {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** What the screening after the authorization (or after a SEPA debit's collection) decided. */
+    public enum AuthorizationVerdict {
+        SCREENING,
+        ALLOW,
+        REVIEW,
+        BLOCK,
+        APPROVED,
+        REJECTED
+    }
+
+    /** Whether this is the request's current attempt. */
+    public boolean currentOf(PaymentRequest request) {
+        return request.currentAttemptId().filter(id::equals).isPresent();
+    }
+
+    public Optional<AuthorizationVerdict> authorizationVerdict() {
+        return Optional.ofNullable(authorizationVerdict);
+    }
+
+    /** Whether a person (or the review policy) still has to decide before the authorization may be captured. */
+    public boolean awaitingReview() {
+        return authorizationVerdict == AuthorizationVerdict.SCREENING
+                || authorizationVerdict == AuthorizationVerdict.REVIEW;
+    }
+
+    /** Records the screening after the authorization: its start, its verdict, or the review's decision. */
+    public void authorizationScreened(AuthorizationVerdict verdict, Instant now) {
+        authorizationVerdict = verdict;
+        updatedAt = now;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param captureBefore when an uncaptured authorization expires ({@code payment_method_details.card.capture_before})
  * @param declineCode Stripe's {@code decline_code} (or {@code code} when there is none) of the last payment error
  * @param chargeFeeMinor Stripe's fee on the latest charge, from its balance transaction once Stripe has one
+ * @param radar Radar's outcome and the 3-D Secure result of the latest charge, when it was read expanded
  */
 public record PaymentIntentSnapshot(
         String id,
@@ -24,7 +25,42 @@ public record PaymentIntentSnapshot(
         Optional<Instant> captureBefore,
         Optional<String> attemptId,
         Optional<String> paymentMethodId,
-        Optional<Long> chargeFeeMinor) {
+        Optional<Long> chargeFeeMinor,
+        ChargeRadar radar) {
+
+    /** A snapshot without the charge's Radar outcome. */
+    public PaymentIntentSnapshot(
+            String id,
+            String status,
+            long amount,
+            long amountReceived,
+            long amountCapturable,
+            String currency,
+            Optional<String> latestChargeId,
+            Optional<String> nextActionUrl,
+            Optional<String> declineCode,
+            Optional<String> failureMessage,
+            Optional<Instant> captureBefore,
+            Optional<String> attemptId,
+            Optional<String> paymentMethodId,
+            Optional<Long> chargeFeeMinor) {
+        this(
+                id,
+                status,
+                amount,
+                amountReceived,
+                amountCapturable,
+                currency,
+                latestChargeId,
+                nextActionUrl,
+                declineCode,
+                failureMessage,
+                captureBefore,
+                attemptId,
+                paymentMethodId,
+                chargeFeeMinor,
+                ChargeRadar.NONE);
+    }
 
     public boolean succeeded() {
         return "succeeded".equals(status);

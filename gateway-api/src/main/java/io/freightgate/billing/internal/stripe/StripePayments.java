@@ -11,6 +11,7 @@ import com.stripe.param.PaymentIntentCaptureParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentMethodCreateParams;
 import com.stripe.param.RefundCreateParams;
+import io.freightgate.billing.internal.domain.ChargeRadar;
 import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
 import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.stripe.ProviderOutcome;
@@ -41,6 +42,11 @@ public class StripePayments {
 
     public static final String ATTEMPT_METADATA = "freightgate_payment_attempt";
 
+    /** The refund reason that tells Stripe (and Radar) the payment was fraudulent. */
+    public static final String FRAUDULENT = "fraudulent";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StripePayments.class);
+
     private final StripeClient stripe;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -63,7 +69,8 @@ public class StripePayments {
             Optional<String> returnUrl,
             String loadReference,
             String description,
-            Optional<Mandate> mandate) {}
+            Optional<Mandate> mandate,
+            boolean requestThreeDSecure) {}
 
     public record Mandate(String ipAddress, String userAgent, Instant acceptedAt) {}
 
@@ -121,6 +128,15 @@ public class StripePayments {
                                         .build())
                                 .build())
                         .build()));
+        if (call.requestThreeDSecure() && !call.sepa()) {
+            // screening asked for 3-D Secure: the cheapest liability shift (docs/fraud.md, "Stage 1 in payments")
+            params.setPaymentMethodOptions(PaymentIntentCreateParams.PaymentMethodOptions.builder()
+                    .setCard(PaymentIntentCreateParams.PaymentMethodOptions.Card.builder()
+                            .setRequestThreeDSecure(
+                                    PaymentIntentCreateParams.PaymentMethodOptions.Card.RequestThreeDSecure.ANY)
+                            .build())
+                    .build());
+        }
         try {
             PaymentIntent intent =
                     stripe.v1().paymentIntents().create(params.build(), recordedCall(call.idempotencyKey()));
@@ -135,6 +151,28 @@ public class StripePayments {
                             .orElse("The card was declined"));
         } catch (StripeException e) {
             return StripeFailures.failure(e);
+        }
+    }
+
+    /**
+     * Stripe's fingerprint of a card PaymentMethod ({@code card.fingerprint}), read before the payment is screened. A
+     * read that moves nothing, made outside any transaction; empty when Stripe does not answer, refuses or the method
+     * is no card: screening then goes on without the fact, and the payment never fails for it.
+     */
+    public Optional<String> cardFingerprint(String paymentMethodId) {
+        if (!paymentMethodId.matches("pm_[A-Za-z0-9_]{1,200}")) {
+            return Optional.empty();
+        }
+        try {
+            var response =
+                    stripe.rawRequest(ApiResource.RequestMethod.GET, "/v1/payment_methods/" + paymentMethodId, null);
+            return text(json.readTree(response.body()).path("card").path("fingerprint"));
+        } catch (StripeException | RuntimeException e) {
+            log.warn(
+                    "No card fingerprint for PaymentMethod {}; screening goes on without it: {}",
+                    paymentMethodId,
+                    e.toString());
+            return Optional.empty();
         }
     }
 
@@ -187,6 +225,31 @@ public class StripePayments {
             return parse(intent.getLastResponse().body());
         } catch (StripeException e) {
             return StripeFailures.failure(e);
+        }
+    }
+
+    /**
+     * Approves Stripe's own review ({@code prv_...}) of a charge FreightGate's review approved. It moves no money and
+     * may be repeated: a review already closed is answered as approved. Called outside any transaction.
+     */
+    public ProviderOutcome<String> approveReview(String reviewId) {
+        if (!reviewId.matches("prv_[A-Za-z0-9]+")) {
+            return new ProviderOutcome.NotAttempted<>("Not a review id");
+        }
+        try {
+            var response =
+                    stripe.rawRequest(ApiResource.RequestMethod.POST, "/v1/reviews/" + reviewId + "/approve", "");
+            return new ProviderOutcome.Approved<>(
+                    json.readTree(response.body()).path("closed_reason").asString("approved"));
+        } catch (com.stripe.exception.InvalidRequestException e) {
+            if ("review_already_closed".equals(e.getCode())) {
+                return new ProviderOutcome.Approved<>("already_closed");
+            }
+            return StripeFailures.failure(e);
+        } catch (StripeException e) {
+            return StripeFailures.failure(e);
+        } catch (JacksonException e) {
+            return new ProviderOutcome.Approved<>("approved");
         }
     }
 
@@ -379,7 +442,31 @@ public class StripePayments {
                 charge.path("balance_transaction").path("fee").isIntegralNumber()
                         ? Optional.of(
                                 charge.path("balance_transaction").path("fee").asLong())
-                        : Optional.empty());
+                        : Optional.empty(),
+                radar(charge));
+    }
+
+    /** Radar's outcome, the review and the 3-D Secure result of an expanded charge ({@link ChargeRadar#NONE} if not). */
+    static ChargeRadar radar(JsonNode charge) {
+        if (!charge.isObject()) {
+            return ChargeRadar.NONE;
+        }
+        JsonNode outcome = charge.path("outcome");
+        JsonNode card = charge.path("payment_method_details").path("card");
+        JsonNode rule = outcome.path("rule");
+        JsonNode review = charge.path("review");
+        return new ChargeRadar(
+                text(outcome.path("risk_level")),
+                outcome.path("risk_score").isIntegralNumber()
+                        ? Optional.of(outcome.path("risk_score").asLong())
+                        : Optional.empty(),
+                text(outcome.path("type")),
+                rule.isString() ? text(rule) : text(rule.path("id")),
+                text(outcome.path("network_status")),
+                text(outcome.path("seller_message")),
+                text(card.path("three_d_secure").path("result")),
+                text(card.path("checks").path("cvc_check")),
+                review.isString() ? text(review) : text(review.path("id")));
     }
 
     private static Optional<String> text(JsonNode node) {

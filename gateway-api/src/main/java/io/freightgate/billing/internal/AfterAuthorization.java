@@ -1,0 +1,235 @@
+package io.freightgate.billing.internal;
+
+import io.freightgate.billing.AuthorizationScreening;
+import io.freightgate.billing.internal.domain.ChargeRadar;
+import io.freightgate.billing.internal.domain.PaymentAttempt;
+import io.freightgate.billing.internal.domain.PaymentAttempt.AuthorizationVerdict;
+import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
+import io.freightgate.billing.internal.domain.PaymentRequest;
+import io.freightgate.billing.internal.stripe.StripePayments;
+import io.freightgate.platform.persistence.OnConflict;
+import io.freightgate.platform.stripe.ProviderOutcome;
+import io.freightgate.platform.tenancy.Reach;
+import io.freightgate.platform.tenancy.SystemAccess;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The screening after the authorization (ADR 0013). Every card PaymentIntent is confirmed with
+ * {@code capture_method=manual}; once it is authorized (the synchronous answer, the webhook or the janitor, whichever
+ * comes first: the attempt is claimed once) the charge's Radar outcome is screened ({@link AuthorizationScreening}):
+ * ALLOW captures now (a request captured on delivery keeps its authorization for the delivery and the expiry guard),
+ * REVIEW keeps the authorization until the review is decided (the fraud module opened it; flows holds the transfer),
+ * BLOCK cancels the PaymentIntent. A payment Radar itself blocked is screened too (recorded as BLOCK with Radar's facts)
+ * and its PaymentIntent cancelled. A SEPA debit the first screening sent to review is screened when it is collected
+ * (the review opens; its transfer is already held).
+ */
+@Component
+public class AfterAuthorization {
+
+    private static final Logger log = LoggerFactory.getLogger(AfterAuthorization.class);
+
+    private static final Reach ACROSS_TENANTS = Reach.acrossTenants("AfterAuthorization on its own authority");
+
+    private final PaymentAttemptRecords attempts;
+    private final PaymentRequestRecords requests;
+    private final AuthorizationScreening screening;
+    private final PaymentCaptureSending captureSending;
+    private final PaymentCancelSending cancelSending;
+    private final PaymentSynchronizer synchronizer;
+    private final StripePayments stripe;
+    private final SystemAccess systemAccess;
+    private final Clock clock;
+
+    AfterAuthorization(
+            PaymentAttemptRecords attempts,
+            PaymentRequestRecords requests,
+            AuthorizationScreening screening,
+            PaymentCaptureSending captureSending,
+            PaymentCancelSending cancelSending,
+            PaymentSynchronizer synchronizer,
+            StripePayments stripe,
+            SystemAccess systemAccess,
+            Clock clock) {
+        this.attempts = attempts;
+        this.requests = requests;
+        this.screening = screening;
+        this.captureSending = captureSending;
+        this.cancelSending = cancelSending;
+        this.synchronizer = synchronizer;
+        this.stripe = stripe;
+        this.systemAccess = systemAccess;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(AuthorizationObtained obtained) {
+        try {
+            screen(obtained.attemptId(), obtained.intent(), obtained.change());
+        } catch (RuntimeException e) {
+            // the payment stands as Stripe has it; the authorization waits (the review policy and expiry guard see it)
+            log.error(
+                    "The screening after the authorization of attempt {} failed: {}",
+                    obtained.attemptId(),
+                    e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * A card confirmation Stripe refused as {@code fraudulent}: when Radar blocked it, the PaymentIntent is read (with
+     * its charge's outcome) and screened, so the block is recorded with Radar's facts, and cancelled.
+     */
+    public void declined(UUID attemptId, String declineCode) {
+        if (!StripePayments.FRAUDULENT.equals(declineCode)) {
+            return;
+        }
+        try {
+            radarBlocked(attemptId);
+        } catch (RuntimeException e) {
+            log.error("Radar's block of attempt {} was not screened: {}", attemptId, e.getMessage(), e);
+        }
+    }
+
+    private void radarBlocked(UUID attemptId) {
+        PaymentAttempt attempt =
+                systemAccess.transaction(ACROSS_TENANTS, "read attempt " + attemptId, () -> attempts.findById(attemptId)
+                        .orElseThrow());
+        if (attempt.method() != PaymentAttempt.Method.CARD) {
+            return;
+        }
+        var found = stripe.findIntent(
+                attemptId,
+                attempt.createdAt().minus(Duration.ofMinutes(10)),
+                clock.instant().plus(Duration.ofMinutes(10)));
+        if (found instanceof ProviderOutcome.Approved<Optional<PaymentIntentSnapshot>>(var intent)
+                && intent.isPresent()
+                && intent.get().radar().blockedByRadar()) {
+            synchronizer.apply(attemptId, intent.get());
+            screen(attemptId, intent.get(), PaymentRequest.Change.FAILED);
+        }
+    }
+
+    /**
+     * Waits (at most {@code patience}) while the screening after the authorization of the attempt runs in another
+     * thread (the webhook saw the authorization first) or its capture is on its way, so the payer's answer shows what it
+     * came to. Returns whether it settled in time; if not, the request shows it shortly.
+     */
+    public boolean awaitSettled(UUID attemptId, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            boolean busy = systemAccess.transaction(ACROSS_TENANTS, "read attempt " + attemptId, () -> {
+                PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+                if (attempt.method() != PaymentAttempt.Method.CARD) {
+                    return false;
+                }
+                PaymentRequest request =
+                        requests.findById(attempt.paymentRequestId()).orElseThrow();
+                if (request.status() != io.freightgate.billing.internal.domain.PaymentRequestState.AUTHORIZED
+                        || !attempt.currentOf(request)) {
+                    return false;
+                }
+                return attempt.authorizationVerdict()
+                        .map(verdict -> verdict == AuthorizationVerdict.SCREENING
+                                || (verdict == AuthorizationVerdict.ALLOW && !request.captureOnDelivery()))
+                        .orElse(true);
+            });
+            if (!busy) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private void screen(UUID attemptId, PaymentIntentSnapshot intent, PaymentRequest.Change change) {
+        record Subject(PaymentAttempt attempt, PaymentRequest request) {}
+        Optional<Subject> claimed = OnConflict.retry(() -> systemAccess.transaction(
+                ACROSS_TENANTS, "claim the screening after the authorization of attempt " + attemptId, () -> {
+                    PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+                    boolean sepa = attempt.method() == PaymentAttempt.Method.SEPA_DEBIT;
+                    boolean wanted =
+                            switch (change) {
+                                case AUTHORIZED -> !sepa;
+                                case FAILED -> !sepa && intent.radar().blockedByRadar();
+                                case PAID -> sepa && attempt.screeningVerdict() == PaymentAttempt.Verdict.REVIEW;
+                                default -> false;
+                            };
+                    if (!wanted || attempts.claimAuthorizationScreening(attemptId) == 0) {
+                        return Optional.<Subject>empty();
+                    }
+                    PaymentAttempt fresh = attempts.findById(attemptId).orElseThrow();
+                    return Optional.of(new Subject(
+                            fresh, requests.findById(fresh.paymentRequestId()).orElseThrow()));
+                }));
+        if (claimed.isEmpty()) {
+            return;
+        }
+        PaymentAttempt attempt = claimed.get().attempt();
+        PaymentRequest request = claimed.get().request();
+        ChargeRadar radar = intent.radar();
+        var decision = screening.screen(new AuthorizationScreening.Authorization(
+                request.id(),
+                attemptId,
+                request.carrier(),
+                request.shipper(),
+                attempt.amount(),
+                attempt.method() == PaymentAttempt.Method.CARD ? "card" : "sepa_debit",
+                attempt.screeningVerdict() == PaymentAttempt.Verdict.REVIEW,
+                intent.captureBefore(),
+                Optional.of(intent.id()),
+                intent.latestChargeId(),
+                new AuthorizationScreening.Radar(
+                        radar.riskLevel(),
+                        radar.riskScore(),
+                        radar.outcomeType(),
+                        radar.rule(),
+                        radar.networkStatus(),
+                        radar.sellerMessage(),
+                        radar.threeDSecureResult().isPresent(),
+                        radar.threeDSecureResult()
+                                .filter("authenticated"::equals)
+                                .isPresent(),
+                        radar.liabilityShift(),
+                        radar.cvcCheck(),
+                        radar.stripeReviewId())));
+        AuthorizationVerdict verdict =
+                AuthorizationVerdict.valueOf(decision.outcome().name());
+        OnConflict.retry(() -> systemAccess.transaction(ACROSS_TENANTS, "record the screening of " + attemptId, () -> {
+            attempts.findById(attemptId).orElseThrow().authorizationScreened(verdict, clock.instant());
+            return null;
+        }));
+        log.info(
+                "Payment request {} after {}: {} {}",
+                request.id(),
+                change,
+                decision.outcome(),
+                String.join("; ", decision.reasons()));
+        switch (decision.outcome()) {
+            case ALLOW -> {
+                if (intent.authorized() && !request.captureOnDelivery()) {
+                    captureSending.send(attemptId);
+                }
+            }
+            case BLOCK -> {
+                if (intent.authorized() || (intent.failed() && radar.blockedByRadar())) {
+                    cancelSending.send(attemptId);
+                }
+            }
+            case REVIEW -> {}
+        }
+    }
+}
