@@ -10,6 +10,7 @@ import com.stripe.param.radar.EarlyFraudWarningListParams;
 import io.freightgate.emulator.stripe.DisputeRequest;
 import io.freightgate.emulator.stripe.WebhookBehaviour;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.security.Role;
 import io.freightgate.transfers.TransferJourneys;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +30,12 @@ import tools.jackson.databind.JsonNode;
  */
 class EarlyFraudWarningsIT extends TransferJourneys {
 
+    @Autowired
+    FraudReviews reviews;
+
+    @Autowired
+    SystemAccess systemAccess;
+
     private static final String WARNED_CARD = "pm_card_createIssuerFraudRecord";
 
     @Test
@@ -36,7 +44,7 @@ class EarlyFraudWarningsIT extends TransferJourneys {
         TenantId tenant = carrier.parties().carrier();
 
         String small = id(create(carrier.parties(), 10_000, "EUR", "LD-EFW-SMALL", false));
-        paid(carrier.parties(), small, WARNED_CARD);
+        paidWithWarnedCard(carrier.parties(), small);
         Charge smallCharge = chargesOf(small).getFirst();
 
         JsonNode refunded = await().atMost(Duration.ofSeconds(30))
@@ -71,7 +79,7 @@ class EarlyFraudWarningsIT extends TransferJourneys {
                 .isEqualTo("efw:" + refunded.get("id").asString()));
 
         String large = id(create(carrier.parties(), 50_000, "EUR", "LD-EFW-LARGE", false));
-        paid(carrier.parties(), large, WARNED_CARD);
+        paidWithWarnedCard(carrier.parties(), large);
         Charge largeCharge = chargesOf(large).getFirst();
 
         JsonNode recommended = await().atMost(Duration.ofSeconds(30))
@@ -106,7 +114,7 @@ class EarlyFraudWarningsIT extends TransferJourneys {
         // the warning reaches FreightGate only after the chargeback exists at Stripe
         stripe.control().webhookBehaviour(WebhookBehaviour.normal().withDropFirstAttempts(1));
         String request = id(create(carrier.parties(), 9_000, "EUR", "LD-EFW-DISPUTED", false));
-        paid(carrier.parties(), request, WARNED_CARD);
+        paidWithWarnedCard(carrier.parties(), request);
         Charge charge = chargesOf(request).getFirst();
         await().atMost(Duration.ofSeconds(20)).until(() -> !stripeClient
                 .v1()
@@ -142,6 +150,45 @@ class EarlyFraudWarningsIT extends TransferJourneys {
     @AfterEach
     void normalWebhooks() {
         stripe.control().webhookBehaviour(WebhookBehaviour.normal());
+    }
+
+    /**
+     * Pays with the warned card. Once one of this class's payments had its warning, the card is on the watch list and
+     * has {@code :card_has_early_fraud_warnings:}: the default rules send its next payment to review, which an analyst
+     * approves here (captured then, and the emulator raises the next warning).
+     */
+    private void paidWithWarnedCard(Parties parties, String id) {
+        var paid = pay(parties, id, "{\"method\":\"card\",\"payment_method\":\"" + WARNED_CARD + "\"}");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        if (read(parties.carrier(), id).get("status").asString().equals("AUTHORIZED")) {
+            UUID request = UUID.fromString(id);
+            ReviewView review = await().atMost(Duration.ofSeconds(20))
+                    .until(
+                            () -> systemAccess.call("test", () -> reviews.list(true, 500)).stream()
+                                    .filter(r -> r.paymentRequestId().equals(request))
+                                    .findFirst(),
+                            java.util.Optional::isPresent)
+                    .orElseThrow();
+            systemAccess.callAs(
+                    "analyst@platform.test",
+                    java.util.Optional.empty(),
+                    "test",
+                    () -> reviews.approve(review.id(), "a known card warning, approved for the test"));
+        }
+        // captured: PAID, or already REFUNDED when the warning's refund by policy was quicker than this look
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        !read(parties.carrier(), id).get("status").asString().equals("AUTHORIZED"));
+    }
+
+    private List<String> efwHolds(TenantId carrier) {
+        List<String> references = new java.util.ArrayList<>();
+        for (JsonNode hold : holdsOf(carrier).get("active")) {
+            if (hold.get("reference").asString().startsWith("efw:")) {
+                references.add(hold.get("reference").asString());
+            }
+        }
+        return references;
     }
 
     private JsonNode warningOf(String paymentRequest) {
