@@ -13,8 +13,11 @@ import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -68,8 +71,39 @@ public class AfterAuthorization {
         this.clock = clock;
     }
 
+    /** Attempts whose PaymentIntent this JVM is sending or refreshing for the payer right now, and by which thread. */
+    private final Map<UUID, Thread> answering = new ConcurrentHashMap<>();
+
+    /** What another thread (a webhook) saw while the payer's thread was answering: screened by the payer's thread. */
+    private final Map<UUID, AuthorizationObtained> seenMeanwhile = new ConcurrentHashMap<>();
+
+    /**
+     * Runs the payer's call (the PaymentIntent's creation, or its refresh after 3-D Secure) so that the screening after
+     * the authorization, and its capture, happen in the payer's thread even when a webhook sees the authorization first:
+     * the payer's answer then shows what it came to, as before manual capture (ADR 0013).
+     */
+    public <T> T answering(UUID attemptId, Supplier<T> call) {
+        Thread previous = answering.putIfAbsent(attemptId, Thread.currentThread());
+        try {
+            return call.get();
+        } finally {
+            if (previous == null) {
+                answering.remove(attemptId);
+                AuthorizationObtained missed = seenMeanwhile.remove(attemptId);
+                if (missed != null) {
+                    on(missed);
+                }
+            }
+        }
+    }
+
     @EventListener
     void on(AuthorizationObtained obtained) {
+        Thread payer = answering.get(obtained.attemptId());
+        if (payer != null && payer != Thread.currentThread()) {
+            seenMeanwhile.put(obtained.attemptId(), obtained);
+            return;
+        }
         try {
             screen(obtained.attemptId(), obtained.intent(), obtained.change());
         } catch (RuntimeException e) {
