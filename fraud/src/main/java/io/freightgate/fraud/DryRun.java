@@ -17,6 +17,8 @@ public sealed interface DryRun {
      * @param changed how many would have been decided differently with the rule added to the rules in force
      * @param changes how many moved from one decision to another, as {@code "ALLOW -> REVIEW"}
      * @param examples up to five changed decisions, the newest first
+     * @param rules what each rule would have done over the same decisions: every rule in force, by name, then the
+     *     candidate (named {@code (dry-run)})
      */
     record Report(
             String text,
@@ -25,13 +27,24 @@ public sealed interface DryRun {
             int hits,
             int changed,
             Map<String, Integer> changes,
-            List<Example> examples)
+            List<Example> examples,
+            List<RuleCount> rules)
             implements DryRun {
         public Report {
             changes = Map.copyOf(changes);
             examples = List.copyOf(examples);
+            rules = List.copyOf(rules);
         }
     }
+
+    /**
+     * One rule over the replayed decisions.
+     *
+     * @param fired how many it fired for
+     * @param decidedInForce how many it decided with the rules in force (none for the candidate)
+     * @param decidedWithCandidate how many it decided with the candidate added
+     */
+    record RuleCount(String rule, String action, int fired, int decidedInForce, int decidedWithCandidate) {}
 
     /** One stored decision the rule would have changed, with the rule's explanation for it. */
     record Example(

@@ -164,6 +164,8 @@ public class FraudRules {
                 "dry-run a fraud rule over " + days + " days",
                 () -> decisions.since(clock.instant().minus(Duration.ofDays(days)), DRY_RUN_LIMIT, attributes));
         int hits = 0;
+        Map<String, int[]> perRule = new java.util.LinkedHashMap<>();
+        proposed.rules().forEach(rule -> perRule.put(rule.id(), new int[3]));
         Map<String, Integer> changes = new TreeMap<>();
         List<DryRun.Example> examples = new ArrayList<>();
         for (FraudDecisions.StoredDecision stored : history) {
@@ -171,8 +173,12 @@ public class FraudRules {
             if (candidate.firesFor(stored.facts())) {
                 hits++;
             }
-            var before = FraudScreening.decision(current.evaluate(stored.facts()), method);
+            Verdict beforeVerdict = current.evaluate(stored.facts());
+            var before = FraudScreening.decision(beforeVerdict, method);
             Verdict after = proposed.evaluate(stored.facts());
+            after.fired().forEach(f -> perRule.computeIfAbsent(f.ruleId(), k -> new int[3])[0]++);
+            beforeVerdict.deciding().ifPresent(f -> perRule.computeIfAbsent(f.ruleId(), k -> new int[3])[1]++);
+            after.deciding().ifPresent(f -> perRule.computeIfAbsent(f.ruleId(), k -> new int[3])[2]++);
             var afterDecision = FraudScreening.decision(after, method);
             if (before != afterDecision) {
                 changes.merge(before + " -> " + afterDecision, 1, Integer::sum);
@@ -192,7 +198,15 @@ public class FraudRules {
             }
         }
         int changed = changes.values().stream().mapToInt(Integer::intValue).sum();
-        return new DryRun.Report(candidate.text(), days, history.size(), hits, changed, changes, examples);
+        List<DryRun.RuleCount> counts = new ArrayList<>();
+        for (Rule rule : proposed.rules()) {
+            int[] c = perRule.computeIfAbsent(rule.id(), k -> new int[3]);
+            counts.add(new DryRun.RuleCount(rule.id(), rule.action().keyword(), c[0], c[1], c[2]));
+        }
+        counts.sort(
+                java.util.Comparator.comparing((DryRun.RuleCount c) -> c.rule().equals(DRY_RUN))
+                        .thenComparing(DryRun.RuleCount::rule));
+        return new DryRun.Report(candidate.text(), days, history.size(), hits, changed, changes, examples, counts);
     }
 
     private RuleChange change(UUID id, String verb, BiFunction<FraudRule, java.time.Instant, RuleChange> work) {

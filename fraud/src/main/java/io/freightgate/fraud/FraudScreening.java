@@ -1,12 +1,14 @@
 package io.freightgate.fraud;
 
 import io.freightgate.fraud.ScreeningDecision.Decision;
+import io.freightgate.fraud.internal.FeedbackRecords;
 import io.freightgate.fraud.internal.FraudDecisions;
 import io.freightgate.fraud.internal.ListEntries;
 import io.freightgate.fraud.internal.ListEntries.Kind;
 import io.freightgate.fraud.internal.ListEntries.ListName;
 import io.freightgate.fraud.internal.ListEntries.Listed;
 import io.freightgate.fraud.internal.ReviewRecords;
+import io.freightgate.fraud.internal.RuleSnoozeRecords;
 import io.freightgate.fraud.internal.RulesInForce;
 import io.freightgate.fraud.internal.domain.rules.AttributeRegistry;
 import io.freightgate.fraud.internal.domain.rules.Facts;
@@ -44,6 +46,8 @@ public class FraudScreening {
     private final RulesInForce rules;
     private final FraudDecisions decisions;
     private final ListEntries lists;
+    private final RuleSnoozeRecords snoozes;
+    private final FeedbackRecords feedback;
     private final AttributeRegistry attributes;
     private final SystemAccess systemAccess;
     private final Clock clock;
@@ -55,6 +59,8 @@ public class FraudScreening {
             RulesInForce rules,
             FraudDecisions decisions,
             ListEntries lists,
+            RuleSnoozeRecords snoozes,
+            FeedbackRecords feedback,
             AttributeRegistry attributes,
             SystemAccess systemAccess,
             Clock clock,
@@ -67,6 +73,8 @@ public class FraudScreening {
         this.rules = rules;
         this.decisions = decisions;
         this.lists = lists;
+        this.snoozes = snoozes;
+        this.feedback = feedback;
         this.attributes = attributes;
         this.systemAccess = systemAccess;
         this.clock = clock;
@@ -77,8 +85,9 @@ public class FraudScreening {
         Instant now = clock.instant();
         var ruleSet = rules.rules();
         return systemAccess.transaction(SCREENING, "screen payment request " + payment.paymentRequestId(), () -> {
-            Facts facts = factsBeforeConfirmation(payment, now);
-            Verdict verdict = ruleSet.evaluate(facts);
+            Map<Kind, String> values = values(payment);
+            Facts facts = factsBeforeConfirmation(payment, values, now);
+            Verdict verdict = ruleSet.evaluate(facts, snoozes.inEffect(snoozable(values), now));
             Decision decision = decision(verdict, payment.method());
             UUID id = UUID.randomUUID();
             Optional<String> deciding = verdict.deciding().map(Verdict.Firing::ruleId);
@@ -96,7 +105,10 @@ public class FraudScreening {
                     verdict.holdPayout(),
                     deciding,
                     verdict.explanations(),
-                    facts));
+                    facts,
+                    payment.ipAddress(),
+                    payment.device(),
+                    verdict.firedRules()));
             return new ScreeningDecision(id, decision, verdict.holdPayout(), deciding, verdict.explanations());
         });
     }
@@ -114,7 +126,12 @@ public class FraudScreening {
         return systemAccess.transaction(
                 SCREENING, "screen the authorization of payment request " + payment.paymentRequestId(), () -> {
                     Facts facts = factsAfterAuthorization(payment);
-                    Verdict verdict = ruleSet.evaluate(facts);
+                    Verdict verdict = ruleSet.evaluate(
+                            facts,
+                            snoozes.inEffect(
+                                    decisions.valuesBeforeConfirmation(
+                                            payment.attemptId(), payment.paymentRequestId(), payment.shipper()),
+                                    now));
                     Decision decision = decision(verdict, payment.method());
                     List<String> explanations = new ArrayList<>(verdict.explanations());
                     Optional<String> deciding = verdict.deciding().map(Verdict.Firing::ruleId);
@@ -151,7 +168,10 @@ public class FraudScreening {
                             verdict.holdPayout(),
                             deciding,
                             explanations,
-                            facts));
+                            facts,
+                            Optional.empty(),
+                            Optional.empty(),
+                            verdict.firedRules()));
                     Optional<UUID> review = Optional.empty();
                     if (decision == Decision.REVIEW) {
                         // a SEPA debit is reviewed because the first screening asked for it (it has no authorization)
@@ -234,13 +254,25 @@ public class FraudScreening {
         }
     }
 
-    private Facts factsBeforeConfirmation(PaymentSignals payment, Instant now) {
+    /** The payment's values lists and snoozes name, at most one per kind. */
+    private static Map<Kind, String> values(PaymentSignals payment) {
         Map<Kind, String> values = new EnumMap<>(Kind.class);
         values.put(Kind.SHIPPER, payment.shipper().value().toString());
         payment.cardFingerprint().ifPresent(card -> values.put(Kind.CARD, card));
         payment.ipAddress().ifPresent(ip -> values.put(Kind.IP, ip));
         payment.device().ifPresent(device -> values.put(Kind.DEVICE, device));
         payment.payLink().ifPresent(link -> values.put(Kind.PAY_LINK, link));
+        return values;
+    }
+
+    /** Rules are snoozed for a shipper, a card, a device or an IP, never for a pay link. */
+    private static Map<Kind, String> snoozable(Map<Kind, String> values) {
+        Map<Kind, String> snoozable = new EnumMap<>(values);
+        snoozable.remove(Kind.PAY_LINK);
+        return snoozable;
+    }
+
+    private Facts factsBeforeConfirmation(PaymentSignals payment, Map<Kind, String> values, Instant now) {
         Set<Listed> listed = lists.listed(values, now);
         Facts.Builder facts = attributes
                 .facts()
@@ -256,6 +288,9 @@ public class FraudScreening {
                         "card_on_block_list", listed.contains(new Listed(ListName.BLOCK, Kind.CARD)))
                 .with("card_on_watch_list", listed.contains(new Listed(ListName.WATCH, Kind.CARD)))
                 .with("is_new_card", !decisions.cardPaidBefore(payment.shipper(), card)));
+        payment.cardFingerprint().map(feedback::ofCard).ifPresent(card -> facts.with(
+                        "card_has_disputes", card.disputes())
+                .with("card_has_early_fraud_warnings", card.earlyFraudWarnings()));
         payment.shipperKycState().ifPresent(state -> facts.with("shipper_kyc_state", state));
         payment.shipperAgeDays().ifPresent(days -> facts.with("shipper_age_days", days));
         FraudDecisions.History history =

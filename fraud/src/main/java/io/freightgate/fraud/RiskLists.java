@@ -102,7 +102,7 @@ public class RiskLists {
                         .map(RiskLists::view));
     }
 
-    private static Optional<String> invalid(Kind kind, String value) {
+    static Optional<String> invalid(Kind kind, String value) {
         String v = value.strip();
         if (v.isEmpty() || v.length() > 200) {
             return Optional.of("value is 1 to 200 characters.");

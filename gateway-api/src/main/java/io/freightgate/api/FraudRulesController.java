@@ -2,10 +2,14 @@ package io.freightgate.api;
 
 import io.freightgate.fraud.AttributeView;
 import io.freightgate.fraud.DryRun;
+import io.freightgate.fraud.FraudDecisionLog;
 import io.freightgate.fraud.FraudRules;
 import io.freightgate.fraud.ProposeRule;
 import io.freightgate.fraud.RuleChange;
+import io.freightgate.fraud.RuleHitRate;
+import io.freightgate.fraud.RuleSnoozes;
 import io.freightgate.fraud.RuleView;
+import io.freightgate.fraud.SnoozeView;
 import io.freightgate.platform.problem.ProblemType;
 import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,6 +23,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -47,10 +53,20 @@ class FraudRulesController {
     private static final String ANALYSTS = "hasRole('RISK_ANALYST')";
 
     private final FraudRules rules;
+    private final RuleSnoozes snoozes;
+    private final FraudDecisionLog decisions;
 
-    FraudRulesController(FraudRules rules) {
+    FraudRulesController(FraudRules rules, RuleSnoozes snoozes, FraudDecisionLog decisions) {
         this.rules = rules;
+        this.snoozes = snoozes;
+        this.decisions = decisions;
     }
+
+    record SnoozeRequest(
+            @NotBlank String kind,
+            @NotBlank @Size(max = 200) String value,
+            @NotBlank @Size(max = 500) String reason,
+            @jakarta.validation.constraints.NotNull Instant until) {}
 
     record RuleRequest(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,62}")
@@ -164,6 +180,90 @@ class FraudRulesController {
     RuleView disable(@PathVariable UUID id, Authentication caller) {
         requireStaff(caller, Role.RISK_ANALYST);
         return done(rules.disable(id, caller.getName()));
+    }
+
+    @PostMapping("/rules/{id}/snoozes")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @PreAuthorize(ANALYSTS)
+    @Operation(
+            summary = "Snooze a rule for one value until a set time",
+            description =
+                    "kind SHIPPER (the organization's id), CARD (Stripe's card fingerprint), DEVICE or IP; until at"
+                            + " most 90 days ahead. Until then the rule does not fire for a payment with that value, and the"
+                            + " payment's explanation says it was snoozed. 404 for an unknown rule; 422 unprocessable for a"
+                            + " kind or value that cannot be snoozed, or an until in the past or more than 90 days ahead; 409"
+                            + " state-conflict when the rule is snoozed for that value already.")
+    ResponseEntity<SnoozeView> snooze(
+            @PathVariable UUID id, @Valid @RequestBody SnoozeRequest request, Authentication caller) {
+        requireStaff(caller, Role.RISK_ANALYST);
+        SnoozeView snooze = snoozed(snoozes.snooze(new RuleSnoozes.Snooze(
+                id, request.kind(), request.value(), request.reason(), request.until(), caller.getName())));
+        return ResponseEntity.created(URI.create("/api/v1/fraud/rules/" + id + "/snoozes/" + snooze.id()))
+                .body(snooze);
+    }
+
+    @GetMapping("/rules/{id}/snoozes")
+    @PreAuthorize(READERS)
+    @Operation(
+            summary = "A rule's snoozes, newest first (at most 500), ended and expired ones included",
+            description = "active says whether the rule is snoozed for the value now. 404 for an unknown rule.")
+    List<SnoozeView> snoozes(@PathVariable UUID id, Authentication caller) {
+        requireStaff(caller, Role.RISK_ANALYST, Role.PLATFORM_ADMIN);
+        return snoozes.of(id).orElseThrow(() -> new NotFound("Fraud rule " + id));
+    }
+
+    @PostMapping("/rules/{id}/snoozes/{snoozeId}/end")
+    @PreAuthorize(ANALYSTS)
+    @Operation(
+            summary = "End a snooze before its time",
+            description = "The rule fires for the value again at once; the snooze is kept with who ended it. 404 for"
+                    + " an unknown rule or snooze; 409 state-conflict when it has ended or expired already.")
+    SnoozeView endSnooze(@PathVariable UUID id, @PathVariable UUID snoozeId, Authentication caller) {
+        requireStaff(caller, Role.RISK_ANALYST);
+        return snoozed(snoozes.end(id, snoozeId, caller.getName()));
+    }
+
+    @GetMapping("/rules/hit-rates")
+    @PreAuthorize(READERS)
+    @Operation(
+            summary = "Every rule's hit rates over the last days",
+            description = "days 1 to 365 (default 30). Per rule: how many stored decisions it fired for and decided,"
+                    + " how many of the payments it let through (ALLOW or REQUEST_3DS) later met a dispute or an early"
+                    + " fraud warning, and how many it fired for met either. 400 validation-failed for days out of"
+                    + " range.")
+    List<RuleHitRate> hitRates(@RequestParam(defaultValue = "30") int days, Authentication caller) {
+        requireStaff(caller, Role.RISK_ANALYST, Role.PLATFORM_ADMIN);
+        return decisions.hitRates(window(days));
+    }
+
+    @GetMapping("/rules/{id}/hit-rates")
+    @PreAuthorize(READERS)
+    @Operation(
+            summary = "A rule's hit rates over the last days",
+            description = "As the collection, for one rule. 404 for an unknown rule.")
+    RuleHitRate hitRate(@PathVariable UUID id, @RequestParam(defaultValue = "30") int days, Authentication caller) {
+        requireStaff(caller, Role.RISK_ANALYST, Role.PLATFORM_ADMIN);
+        return decisions.hitRate(id, window(days)).orElseThrow(() -> new NotFound("Fraud rule " + id));
+    }
+
+    private static int window(int days) {
+        if (days < 1 || days > FraudDecisionLog.LONGEST_WINDOW_DAYS) {
+            throw new ProblemException(
+                    ProblemType.VALIDATION_FAILED,
+                    "days is 1 to " + FraudDecisionLog.LONGEST_WINDOW_DAYS + ", not " + days + ".");
+        }
+        return days;
+    }
+
+    private static SnoozeView snoozed(RuleSnoozes.Outcome outcome) {
+        return switch (outcome) {
+            case RuleSnoozes.Outcome.Done done -> done.snooze();
+            case RuleSnoozes.Outcome.NoRule none -> throw new ProblemException(ProblemType.NOT_FOUND, none.detail());
+            case RuleSnoozes.Outcome.Invalid invalid ->
+                throw new ProblemException(ProblemType.UNPROCESSABLE, invalid.detail());
+            case RuleSnoozes.Outcome.Conflict conflict ->
+                throw new ProblemException(ProblemType.STATE_CONFLICT, conflict.detail());
+        };
     }
 
     private static RuleView done(RuleChange change) {

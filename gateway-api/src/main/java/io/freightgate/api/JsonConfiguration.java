@@ -1,5 +1,6 @@
 package io.freightgate.api;
 
+import io.freightgate.kernel.LoadId;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.PaymentAttemptId;
 import io.freightgate.kernel.PaymentRefundId;
@@ -38,6 +39,7 @@ class JsonConfiguration {
         typedId(module, PaymentRequestId.class, PaymentRequestId::new);
         typedId(module, PaymentAttemptId.class, PaymentAttemptId::new);
         typedId(module, PaymentRefundId.class, PaymentRefundId::new);
+        typedId(module, LoadId.class, LoadId::new);
         module.addSerializer(Money.class, new ValueSerializer<>() {
             @Override
             public void serialize(Money value, JsonGenerator generator, SerializationContext context) {

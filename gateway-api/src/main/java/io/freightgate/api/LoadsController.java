@@ -241,7 +241,7 @@ class LoadsController {
     ResponseEntity<DriverLinkResponse> driverLink(@PathVariable UUID id) {
         DriverLink link = driverLinks.create(new LoadId(id));
         return ResponseEntity.status(201)
-                .body(new DriverLinkResponse(link.loadId(), "/driver/loads/" + link.token(), link.expiresAt()));
+                .body(new DriverLinkResponse(link.loadId().value(), "/driver/loads/" + link.token(), link.expiresAt()));
     }
 
     @PostMapping("/{id}/telematics-events")

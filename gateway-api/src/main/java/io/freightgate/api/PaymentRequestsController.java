@@ -2,6 +2,7 @@ package io.freightgate.api;
 
 import io.freightgate.billing.CreatePaymentRequest;
 import io.freightgate.billing.PayWith;
+import io.freightgate.billing.PayerContext;
 import io.freightgate.billing.PaymentAttemptView;
 import io.freightgate.billing.PaymentOutcome;
 import io.freightgate.billing.PaymentRequestView;
@@ -246,7 +247,11 @@ class PaymentRequestsController {
                             userAgent.length() > 500 ? userAgent.substring(0, 500) : userAgent,
                             clock.instant()));
         }
-        return switch (payments.pay(new PaymentRequestId(id), with)) {
+        var payer = new PayerContext(
+                Optional.ofNullable(http.getRemoteAddr()),
+                Optional.ofNullable(http.getHeader("User-Agent")),
+                Optional.empty());
+        return switch (payments.pay(new PaymentRequestId(id), with, payer)) {
             case PaymentOutcome.Approved approved ->
                 ResponseEntity.status(HttpStatus.CREATED).body(approved.attempt());
             case PaymentOutcome.Pending pending ->

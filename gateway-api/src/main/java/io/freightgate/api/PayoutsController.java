@@ -1,6 +1,7 @@
 package io.freightgate.api;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
@@ -106,7 +107,7 @@ class PayoutsController {
             Money amount,
             Money stripeFee,
             Money net,
-            @Nullable UUID paymentRequestId,
+            @Nullable PaymentRequestId paymentRequestId,
             @Nullable String loadReference,
             @Nullable Money invoiceAmount,
             @Nullable Money platformFee,

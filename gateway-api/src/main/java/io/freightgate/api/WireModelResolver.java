@@ -3,6 +3,7 @@ package io.freightgate.api;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.freightgate.kernel.LoadId;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.PaymentAttemptId;
 import io.freightgate.kernel.PaymentRefundId;
@@ -41,7 +42,7 @@ final class WireModelResolver extends ModelResolver implements Ordered {
 
     /** Typed ids: on the wire the UUID they wrap, described exactly as a plain {@code UUID} field was. */
     private static final Set<Class<?>> TYPED_IDS =
-            Set.of(PaymentRequestId.class, PaymentAttemptId.class, PaymentRefundId.class);
+            Set.of(PaymentRequestId.class, PaymentAttemptId.class, PaymentRefundId.class, LoadId.class);
 
     WireModelResolver(ObjectMapper documentMapper) {
         super(documentMapper.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE), new NestedNames());

@@ -2,7 +2,6 @@ package io.freightgate.billing;
 
 import io.freightgate.billing.internal.PaymentAttemptRecords;
 import io.freightgate.billing.internal.PaymentRequestRecords;
-import io.freightgate.billing.internal.domain.PaymentAttempt;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.kernel.PaymentRequestId;
 import java.util.List;
@@ -50,7 +49,7 @@ public class BilledRequests {
                 request.stripeChargeId(),
                 request.currentAttemptId()
                         .flatMap(attempts::findById)
-                        .map(a -> a.screeningVerdict() == PaymentAttempt.Verdict.ALLOW)
+                        .map(a -> a.screeningVerdict().clears())
                         .orElse(false));
     }
 }

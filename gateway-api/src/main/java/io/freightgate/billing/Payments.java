@@ -48,6 +48,10 @@ public class Payments {
 
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
+    /** What the payer is told of a blocked payment: nothing of why (no rule, list or fact is named). */
+    public static final String BLOCKED_MESSAGE = "This payment could not be accepted, and nothing was charged."
+            + " Please contact the carrier who sent the payment request to arrange another way to pay.";
+
     /** How long the payer's answer waits for a screening after the authorization that another thread runs. */
     private static final java.time.Duration AUTHORIZATION_PATIENCE = java.time.Duration.ofSeconds(10);
 
@@ -116,6 +120,14 @@ public class Payments {
      * {@link IllegalArgumentException} (method not allowed for the currency).
      */
     public PaymentOutcome pay(PaymentRequestId paymentRequest, PayWith with) {
+        return pay(paymentRequest, with, PayerContext.unknown());
+    }
+
+    /**
+     * As {@link #pay(PaymentRequestId, PayWith)}, with where the payment came from ({@link PayerContext}: the payer's
+     * IP address, user agent and payment-page link), which screening weighs.
+     */
+    public PaymentOutcome pay(PaymentRequestId paymentRequest, PayWith with, PayerContext context) {
         UUID requestId = paymentRequest.value();
         TenantId payer = Tenancy.requireTenant();
         String actor = Tenancy.currentActor();
@@ -153,30 +165,17 @@ public class Payments {
                             actor,
                             clock.instant()));
                 }));
-        var verdict = screening.screen(new PaymentScreening.ScreeningRequest(
-                requestId,
-                attempt.id(),
-                new TenantId(attempt.tenantId()),
-                payer,
-                attempt.amount(),
-                method.name(),
-                actor,
-                with instanceof PayWith.SepaDebit sepa
-                        ? Optional.of(sepa.mandate().ipAddress())
-                        : Optional.empty(),
-                with instanceof PayWith.SepaDebit sepa
-                        ? Optional.of(sepa.mandate().userAgent())
-                        : Optional.empty()));
-        record(
-                attempt.id(),
-                a -> a.screened(
-                        PaymentAttempt.Verdict.valueOf(verdict.decision().name()),
-                        String.join("; ", verdict.reasons()),
-                        clock.instant()));
+        var verdict = screen(attempt, context, with, actor);
+        record(attempt.id(), a -> {
+            a.screened(
+                    PaymentAttempt.Verdict.valueOf(verdict.decision().name()),
+                    String.join("; ", verdict.verdict().reasons()),
+                    clock.instant());
+            a.screenedWith(verdict.fingerprint(), verdict.verdict().decisionId(), clock.instant());
+        });
         if (verdict.decision() == PaymentScreening.Decision.BLOCK) {
             failed(attempt.id(), false);
-            return new PaymentOutcome.Blocked(
-                    "The payment was refused by screening; nothing was charged.", new PaymentAttemptId(attempt.id()));
+            return new PaymentOutcome.Blocked(BLOCKED_MESSAGE, new PaymentAttemptId(attempt.id()));
         }
         if (with instanceof PayWith.SepaDebit sepa) {
             switch (stripe.createSepaPaymentMethod(attempt.id(), sepa.iban(), sepa.accountHolderName(), sepa.email())) {
@@ -202,6 +201,37 @@ public class Payments {
             }
         }
         return send(attempt.id());
+    }
+
+    private record Screened(PaymentScreening.ScreeningVerdict verdict, Optional<String> fingerprint) {
+        PaymentScreening.Decision decision() {
+            return verdict.decision();
+        }
+    }
+
+    /**
+     * Asks screening before anything is sent, outside any transaction: a card's fingerprint is read from Stripe first
+     * (empty when Stripe does not answer: screened without it, never failed for it); the payer's IP address and user
+     * agent come from the web request, else from a SEPA mandate.
+     */
+    private Screened screen(PaymentAttempt attempt, PayerContext payer, PayWith with, String actor) {
+        Optional<String> fingerprint =
+                with instanceof PayWith.Card card ? stripe.cardFingerprint(card.paymentMethodId()) : Optional.empty();
+        Optional<PayWith.MandateAcceptance> mandate =
+                with instanceof PayWith.SepaDebit sepa ? Optional.of(sepa.mandate()) : Optional.empty();
+        var verdict = screening.screen(new PaymentScreening.ScreeningRequest(
+                attempt.paymentRequestId(),
+                attempt.id(),
+                new TenantId(attempt.tenantId()),
+                new TenantId(attempt.shipperId()),
+                attempt.amount(),
+                attempt.method().name(),
+                actor,
+                payer.ipAddress().or(() -> mandate.map(PayWith.MandateAcceptance::ipAddress)),
+                payer.userAgent().or(() -> mandate.map(PayWith.MandateAcceptance::userAgent)),
+                fingerprint,
+                payer.payLink()));
+        return new Screened(verdict, fingerprint);
     }
 
     /** Captures an authorized request (capture on delivery): the carrier, or platform staff, or the expiry guard. */
@@ -297,7 +327,7 @@ public class Payments {
         });
         var outcome = refundSending.send(refund.id());
         if (outcome instanceof ProviderOutcome.Declined<StripePayments.RefundResult> declined) {
-            throw new IllegalStateException("Stripe refused the refund: " + declined.message());
+            throw new RefundRefused(declined.code(), declined.message());
         }
         if (!(outcome instanceof ProviderOutcome.Approved)) {
             throw new PaymentProviderUnavailable(

@@ -45,7 +45,7 @@ class ConfirmedDeliveriesReleaseTransfers {
                 "flow:delivery-releases-transfers",
                 Optional.empty(),
                 "release the transfers of load " + event.loadId() + " after its delivery was confirmed",
-                () -> transfers.deliveryConfirmedForLoad(event.loadId(), proof(event.evidence())));
+                () -> transfers.deliveryConfirmedForLoad(event.loadId().value(), proof(event.evidence())));
         log.info(
                 "Delivery of load {} confirmed: {} transfer(s) offered to the release policy",
                 event.loadId(),

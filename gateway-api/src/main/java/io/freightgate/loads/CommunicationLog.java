@@ -84,7 +84,7 @@ public class CommunicationLog {
     public List<LogEntryView> entries(LoadId id, LoadViewer viewer) {
         return systemAccess.transaction(viewer.reach(), "read communication log of load " + id, () -> {
             access.visible(id, viewer);
-            return evidence.entries(id.value()).stream().map(LoadViews::entry).toList();
+            return evidence.entries(id).stream().map(LoadViews::entry).toList();
         });
     }
 
@@ -92,7 +92,7 @@ public class CommunicationLog {
     public ChainVerification verify(LoadId id, LoadViewer viewer) {
         return systemAccess.transaction(viewer.reach(), "verify communication log of load " + id, () -> {
             access.visible(id, viewer);
-            var result = HashChain.verify(evidence.entries(id.value()));
+            var result = HashChain.verify(evidence.entries(id));
             return new ChainVerification(
                     result.intact(), result.entries(), result.firstBrokenSeq(), result.headHash(), clock.instant());
         });
@@ -102,7 +102,7 @@ public class CommunicationLog {
     public String transcript(LoadId id, LoadViewer viewer) {
         return systemAccess.transaction(viewer.reach(), "export communication log of load " + id, () -> {
             Load load = access.visible(id, viewer);
-            List<HashChain.Entry> entries = evidence.entries(id.value());
+            List<HashChain.Entry> entries = evidence.entries(id);
             var result = HashChain.verify(entries);
             var out = new StringBuilder();
             out.append("FreightGate communication log of load ")

@@ -1,5 +1,6 @@
 package io.freightgate.loads;
 
+import io.freightgate.kernel.LoadId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.UUID;
  */
 public record DeliveryConfirmationView(
         UUID id,
-        UUID loadId,
+        LoadId loadId,
         UUID documentId,
         String contentType,
         long sizeBytes,

@@ -1,8 +1,8 @@
 package io.freightgate.loads;
 
+import io.freightgate.kernel.LoadId;
 import io.freightgate.kernel.TenantId;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A load's delivery is confirmed: by a proof of delivery that nothing flags, by the shipper, or (backing weaker proof)
@@ -11,4 +11,4 @@ import java.util.UUID;
  * {@code io.freightgate.flows}; weak evidence makes it wait for a second signal.
  */
 public record DeliveryConfirmed(
-        UUID loadId, TenantId carrier, TenantId shipper, Instant at, DeliveryEvidence evidence) {}
+        LoadId loadId, TenantId carrier, TenantId shipper, Instant at, DeliveryEvidence evidence) {}

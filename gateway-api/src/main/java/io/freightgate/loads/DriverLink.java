@@ -1,7 +1,7 @@
 package io.freightgate.loads;
 
+import io.freightgate.kernel.LoadId;
 import java.time.Instant;
-import java.util.UUID;
 
 /** A link that opens one load's upload page on a driver's phone until it expires; the token is shown once. */
-public record DriverLink(UUID loadId, String token, Instant expiresAt) {}
+public record DriverLink(LoadId loadId, String token, Instant expiresAt) {}

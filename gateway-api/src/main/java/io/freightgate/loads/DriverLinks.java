@@ -111,6 +111,7 @@ public class DriverLinks {
                 reason,
                 () -> systemAccess.transaction(
                         Reach.OWN_TENANT, reason, () -> evidence.loadOfLink(sha256(token), clock.instant())
+                                .map(LoadId::value)
                                 .flatMap(loads::findById)
                                 .map(work)));
     }

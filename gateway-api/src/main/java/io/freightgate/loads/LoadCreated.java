@@ -1,7 +1,7 @@
 package io.freightgate.loads;
 
+import io.freightgate.kernel.LoadId;
 import io.freightgate.kernel.TenantId;
-import java.util.UUID;
 
 /** A carrier planned a load for a shipper. */
-public record LoadCreated(UUID loadId, TenantId carrier, TenantId shipper, String loadNumber) {}
+public record LoadCreated(LoadId loadId, TenantId carrier, TenantId shipper, String loadNumber) {}

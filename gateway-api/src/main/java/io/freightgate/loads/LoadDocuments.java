@@ -100,7 +100,7 @@ public class LoadDocuments {
     public List<LoadDocumentView> list(LoadId id, LoadViewer viewer) {
         return systemAccess.transaction(viewer.reach(), "read documents of load " + id, () -> {
             access.visible(id, viewer);
-            return evidence.documents(id.value()).stream()
+            return evidence.documents(id).stream()
                     .map(row -> new LoadDocumentView(
                             row.id(),
                             row.loadId(),

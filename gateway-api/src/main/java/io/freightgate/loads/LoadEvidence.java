@@ -85,7 +85,7 @@ public class LoadEvidence {
     public List<DeliveryConfirmationView> deliveryConfirmations(LoadId id, LoadViewer viewer) {
         return systemAccess.transaction(viewer.reach(), "read proofs of delivery of load " + id, () -> {
             access.visible(id, viewer);
-            return evidence.confirmations(id.value());
+            return evidence.confirmations(id);
         });
     }
 
@@ -99,7 +99,7 @@ public class LoadEvidence {
         Optional<UUID> document =
                 systemAccess.transaction(viewer.reach(), "read proofs of delivery of load " + id, () -> {
                     access.visible(id, viewer);
-                    return evidence.confirmations(id.value()).stream()
+                    return evidence.confirmations(id).stream()
                             .filter(confirmation -> confirmation.id().equals(confirmationId))
                             .map(DeliveryConfirmationView::documentId)
                             .findFirst();

@@ -2,6 +2,7 @@ package io.freightgate.payouts;
 
 import io.freightgate.billing.PaymentProviderUnavailable;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.payouts.internal.PayoutAccountRecords;
 import io.freightgate.payouts.internal.PayoutCalls;
@@ -230,7 +231,7 @@ public class Payouts {
                 Money.of(line.amountMinor(), currency),
                 Money.of(line.feeMinor(), currency),
                 Money.of(line.netMinor(), currency),
-                line.paymentRequestId(),
+                line.paymentRequestId().map(PaymentRequestId::new),
                 line.loadReference(),
                 invoice,
                 fee,

@@ -1,10 +1,10 @@
 package io.freightgate.payouts;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What a paid payout contains: one line per balance transaction of the carrier's Stripe account (a transfer for a
@@ -32,7 +32,7 @@ public record RemittanceView(
             Money amount,
             Money stripeFee,
             Money net,
-            Optional<UUID> paymentRequestId,
+            Optional<PaymentRequestId> paymentRequestId,
             Optional<String> loadReference,
             Optional<Money> invoiceAmount,
             Optional<Money> platformFee,

@@ -77,6 +77,8 @@ class AuthorizationMatrixIT extends GatewayIT {
             POST /api/v1/carriers/{id}/payout-account                   | 401  | 404/201        | 404/409       | 404/409            | 403/403      | 403/403            | 201/404       | 409/404         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/carriers/{id}/payout-account                    | 401  | 404/200        | 404/200       | 404/200            | 403/403      | 403/403            | 200/404       | 200/404         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/carriers/{id}/onboarding-links                 | 401  | 404/201        | 404/201       | 404/201            | 403/403      | 403/403            | 201/404       | 201/404         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/carriers/{id}/payout-holds                      | 401  | 404/200        | 404/200       | 404/200            | 404/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            DELETE /api/v1/carriers/{id}/payout-holds/{reference}       | 401  | 403/403        | 403/403       | 403/403            | 404/404      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/carriers/{id}/payouts                           | 401  | 404/200        | 404/200       | 404/200            | 403/403      | 403/403            | 200/404       | 200/404         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/carriers/{id}/payouts                          | 401  | 404/409        | 404/409       | 404/409            | 403/403      | 403/403            | 409/404       | 409/404         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/carriers/{id}/payouts/{payoutId}                | 401  | 404/404        | 404/404       | 404/404            | 403/403      | 403/403            | 404/404       | 404/404         | 403/403            | 403/403        | 403/403       | 403/403
@@ -146,10 +148,19 @@ class AuthorizationMatrixIT extends GatewayIT {
             PATCH /api/v1/fraud/rules/{id}                              | 401  | 403/403        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/fraud/rules/{id}/enable                        | 401  | 403/403        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/fraud/rules/{id}/approve                       | 401  | 403/403        | 403/403       | 403/403            | 409/409      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/fraud/early-fraud-warnings                      | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/fraud/list-entries                              | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/fraud/list-entries                             | 401  | 403/403        | 403/403       | 403/403            | 201/201      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             DELETE /api/v1/fraud/list-entries/{id}                      | 401  | 403/403        | 403/403       | 403/403            | 204/204      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/fraud/rules/{id}/disable                       | 401  | 403/403        | 403/403       | 403/403            | 409/409      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            # Fraud rule operations (issue 20): analysts snooze rules (on a fresh draft, or a fresh snooze of one); analysts and platform admins read snoozes and hit rates; compliance officers also read decisions
+            POST /api/v1/fraud/rules/{id}/snoozes                       | 401  | 403/403        | 403/403       | 403/403            | 201/201      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/fraud/rules/{id}/snoozes                        | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/fraud/rules/{id}/snoozes/{snoozeId}/end        | 401  | 403/403        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/fraud/rules/hit-rates                           | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/fraud/rules/{id}/hit-rates                      | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/fraud/decisions                                 | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 200/200            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/fraud/decisions/{id}                            | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 200/200            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             # Fraud reviews (issue 20): risk analysts work the queue, platform admins read it; the path names no review (404)
             GET /api/v1/fraud/reviews                                   | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/fraud/reviews/{id}                              | 401  | 404/404        | 403/403       | 403/403            | 404/404      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
@@ -205,6 +216,48 @@ class AuthorizationMatrixIT extends GatewayIT {
                 "WATCH", "DEVICE", "matrix-" + UUID.randomUUID(), "matrix", java.util.Optional.empty(), "matrix"));
         assertThat(added).isInstanceOf(io.freightgate.fraud.RiskLists.Added.Done.class);
         return ((io.freightgate.fraud.RiskLists.Added.Done) added).entry().id().toString();
+    }
+
+    @Autowired
+    io.freightgate.fraud.RuleSnoozes ruleSnoozes;
+
+    /** A fresh snooze of the rule for a device: what a risk analyst could end, any other role not. */
+    private String snoozedDevice(String rule) {
+        var snoozed = ruleSnoozes.snooze(new io.freightgate.fraud.RuleSnoozes.Snooze(
+                UUID.fromString(rule),
+                "DEVICE",
+                "matrix-" + UUID.randomUUID(),
+                "matrix",
+                clock.instant().plus(java.time.Duration.ofDays(1)),
+                "matrix"));
+        assertThat(snoozed).isInstanceOf(io.freightgate.fraud.RuleSnoozes.Outcome.Done.class);
+        return ((io.freightgate.fraud.RuleSnoozes.Outcome.Done) snoozed)
+                .snooze()
+                .id()
+                .toString();
+    }
+
+    @Autowired
+    io.freightgate.fraud.FraudScreening fraudScreening;
+
+    /** A stored screening decision (decisions belong to no organization). */
+    private String fraudDecision() {
+        return fraudScreening
+                .screenBeforeConfirmation(new io.freightgate.fraud.PaymentSignals(
+                        UUID.randomUUID(),
+                        java.util.Optional.empty(),
+                        new TenantId(UUID.randomUUID()),
+                        new TenantId(UUID.randomUUID()),
+                        io.freightgate.kernel.Money.of(10_00, "EUR"),
+                        "sepa_debit",
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty()))
+                .decisionId()
+                .toString();
     }
 
     /** A signed event of a type nobody handles, stored by the real intake and then parked, as a failing one would be. */
@@ -333,8 +386,15 @@ class AuthorizationMatrixIT extends GatewayIT {
         if (path.startsWith("/api/v1/api-clients/{id}")) {
             path = path.replace("{id}", createClient(target));
         }
+        if (path.contains("{snoozeId}")) {
+            String rule = draftFraudRule();
+            path = path.replace("{id}", rule).replace("{snoozeId}", snoozedDevice(rule));
+        }
         if (path.startsWith("/api/v1/fraud/rules/{id}")) {
             path = path.replace("{id}", draftFraudRule());
+        }
+        if (path.startsWith("/api/v1/fraud/decisions/{id}")) {
+            path = path.replace("{id}", fraudDecision());
         }
         if (path.startsWith("/api/v1/fraud/list-entries/{id}")) {
             path = path.replace("{id}", watchedDevice());
@@ -347,6 +407,7 @@ class AuthorizationMatrixIT extends GatewayIT {
                 .replace("{documentId}", UUID.randomUUID().toString())
                 .replace("{payoutId}", UUID.randomUUID().toString())
                 .replace("{referenceId}", UUID.randomUUID().toString())
+                .replace("{reference}", "matrix-no-such-hold")
                 .replace(
                         "{month}",
                         java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString());
@@ -398,6 +459,9 @@ class AuthorizationMatrixIT extends GatewayIT {
                         "{\"list\":\"WATCH\",\"kind\":\"DEVICE\",\"value\":\"matrix-%s\",\"reason\":\"matrix\"}"
                                 .formatted(UUID.randomUUID());
                     case "POST /api/v1/fraud/rules/dry-runs" -> "{\"text\":\"review if :disputed:\",\"days\":1}";
+                    case "POST /api/v1/fraud/rules/{id}/snoozes" ->
+                        "{\"kind\":\"DEVICE\",\"value\":\"matrix-%s\",\"reason\":\"matrix\",\"until\":\"%s\"}"
+                                .formatted(UUID.randomUUID(), clock.instant().plus(java.time.Duration.ofDays(1)));
                     case "POST /api/v1/fraud/reviews/{id}/approve", "POST /api/v1/fraud/reviews/{id}/reject" ->
                         "{\"note\":\"matrix\"}";
                     case "PATCH /api/v1/fraud/rules/{id}" ->

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.freightgate.kernel.LoadId;
 import io.freightgate.loads.DeliveryConfirmationView;
 import io.freightgate.loads.DriverLinks;
 import io.freightgate.loads.FileRefused;
@@ -130,7 +131,7 @@ class DriverLinkPagesWebTests {
     private static LoadView load() {
         Instant planned = Instant.parse("2026-12-09T15:00:00Z");
         return new LoadView(
-                UUID.randomUUID(),
+                new LoadId(UUID.randomUUID()),
                 CARRIER,
                 SHIPPER,
                 "LD-7",

@@ -307,7 +307,7 @@ class LoadsApiWebTests {
     @Test
     void aDriverLinkPointsAtTheDriversPageAndOnlyManagersMakeOne() throws Exception {
         when(driverLinks.create(new LoadId(LOAD)))
-                .thenReturn(new DriverLink(LOAD, "tok123", Instant.parse("2026-12-07T22:00:00Z")));
+                .thenReturn(new DriverLink(new LoadId(LOAD), "tok123", Instant.parse("2026-12-07T22:00:00Z")));
         mvc.perform(post("/api/v1/loads/{id}/driver-links", LOAD).with(callers.as(CARRIER, Role.CARRIER_DISPATCHER)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.url").value("/driver/loads/tok123"))
@@ -337,7 +337,7 @@ class LoadsApiWebTests {
 
     private static LoadView load() {
         return new LoadView(
-                LOAD,
+                new LoadId(LOAD),
                 CARRIER,
                 SHIPPER,
                 "LD-7",

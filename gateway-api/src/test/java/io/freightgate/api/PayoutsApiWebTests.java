@@ -247,7 +247,7 @@ class PayoutsApiWebTests {
                 new Money(50_000, EUR),
                 new Money(0, EUR),
                 new Money(50_000, EUR),
-                Optional.of(UUID.randomUUID()),
+                Optional.of(io.freightgate.kernel.PaymentRequestId.random()),
                 Optional.of("LD-1"),
                 Optional.of(new Money(52_525, EUR)),
                 Optional.of(new Money(2_525, EUR)),

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.freightgate.kernel.CountryCode;
-import io.freightgate.kernel.LoadId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationType;
@@ -78,13 +77,12 @@ class LoadsModuleIT {
                 .contains(LoadCreated.class)
                 .matching(LoadCreated::loadId, load.id())
                 .matching(LoadCreated::shipper, parties.shipper());
-        var log = asCarrier(parties, () -> communicationLog.entries(new LoadId(load.id()), LoadViewer.organization()));
+        var log = asCarrier(parties, () -> communicationLog.entries(load.id(), LoadViewer.organization()));
         assertThat(log).extracting(LogEntryView::seq, LogEntryView::subject).containsExactly(tuple(1L, "Load created"));
-        var verification =
-                asCarrier(parties, () -> communicationLog.verify(new LoadId(load.id()), LoadViewer.organization()));
+        var verification = asCarrier(parties, () -> communicationLog.verify(load.id(), LoadViewer.organization()));
         assertThat(verification.intact()).isTrue();
         assertThat(verification.entries()).isEqualTo(1);
-        assertThat(asShipper(parties, () -> planning.find(new LoadId(load.id()), LoadViewer.organization())))
+        assertThat(asShipper(parties, () -> planning.find(load.id(), LoadViewer.organization())))
                 .as("the shipper reads the load")
                 .isPresent();
     }
@@ -98,7 +96,7 @@ class LoadsModuleIT {
         scenario.stimulate(tx -> asDriver(
                         parties,
                         () -> evidence.uploadProofOfDelivery(
-                                new LoadId(load.id()),
+                                load.id(),
                                 LoadViewer.driver(parties.driver()),
                                 pod(
                                         "pod.jpg",
@@ -116,11 +114,11 @@ class LoadsModuleIT {
                     assertThat(confirmation.uploadedBy()).isEqualTo(parties.driver());
                 });
 
-        var delivery = asShipper(parties, () -> planning.find(new LoadId(load.id()), LoadViewer.organization()))
+        var delivery = asShipper(parties, () -> planning.find(load.id(), LoadViewer.organization()))
                 .orElseThrow();
         assertThat(delivery.status()).isEqualTo("DELIVERED");
         assertThat(delivery.deliveryEvidence()).contains(DeliveryEvidence.strong("pod"));
-        assertThat(asCarrier(parties, () -> communicationLog.entries(new LoadId(load.id()), LoadViewer.organization())))
+        assertThat(asCarrier(parties, () -> communicationLog.entries(load.id(), LoadViewer.organization())))
                 .extracting(LogEntryView::subject)
                 .containsExactly("Load created", "POD uploaded", "Delivery confirmed");
     }
@@ -134,7 +132,7 @@ class LoadsModuleIT {
         var proof = asCarrier(
                 parties,
                 () -> evidence.uploadProofOfDelivery(
-                        new LoadId(load.id()),
+                        load.id(),
                         LoadViewer.organization(),
                         pod("pod.pdf", LoadFixtures.pdf(List.of("Delivered, signed J. Martin")), delivered)));
 
@@ -145,8 +143,8 @@ class LoadsModuleIT {
                 .matching(PodUploaded::flagged, false);
         DeliveryEvidence weak = DeliveryEvidence.weak("pod", List.of(DeliveryEvidence.Weakness.NO_POSITION));
 
-        var confirmed = asShipper(parties, () -> evidence.confirmByShipper(new LoadId(load.id())));
-        asShipper(parties, () -> evidence.confirmByShipper(new LoadId(load.id())));
+        var confirmed = asShipper(parties, () -> evidence.confirmByShipper(load.id()));
+        asShipper(parties, () -> evidence.confirmByShipper(load.id()));
 
         assertThat(confirmed.deliveryEvidence()).contains(DeliveryEvidence.strong("shipper"));
         assertThat(events.ofType(DeliveryConfirmed.class)
@@ -163,32 +161,26 @@ class LoadsModuleIT {
         LoadView load = plan(parties);
         var pod = pod("pod.pdf", LoadFixtures.pdf(List.of("Delivered")), clock.instant());
 
-        assertThat(asCarrier(others, () -> planning.find(new LoadId(load.id()), LoadViewer.organization())))
+        assertThat(asCarrier(others, () -> planning.find(load.id(), LoadViewer.organization())))
                 .isEmpty();
-        assertThat(asCarrier(parties, () -> planning.find(new LoadId(load.id()), LoadViewer.driver("another-driver"))))
+        assertThat(asCarrier(parties, () -> planning.find(load.id(), LoadViewer.driver("another-driver"))))
                 .isEmpty();
         assertThatThrownBy(() -> asCarrier(
-                        others,
-                        () -> evidence.uploadProofOfDelivery(new LoadId(load.id()), LoadViewer.organization(), pod)))
+                        others, () -> evidence.uploadProofOfDelivery(load.id(), LoadViewer.organization(), pod)))
                 .isInstanceOf(LoadNotFound.class);
         assertThatThrownBy(() -> asShipper(
-                        parties,
-                        () -> evidence.uploadProofOfDelivery(new LoadId(load.id()), LoadViewer.organization(), pod)))
+                        parties, () -> evidence.uploadProofOfDelivery(load.id(), LoadViewer.organization(), pod)))
                 .as("the shipper sees the load but does not prove its delivery")
                 .isInstanceOf(LoadNotFound.class);
-        assertThatThrownBy(() -> asCarrier(parties, () -> evidence.confirmByShipper(new LoadId(load.id()))))
+        assertThatThrownBy(() -> asCarrier(parties, () -> evidence.confirmByShipper(load.id())))
                 .as("the carrier cannot confirm on the shipper's behalf")
                 .isInstanceOf(LoadNotFound.class);
         assertThatThrownBy(() -> asCarrier(
-                        others,
-                        () -> communicationLog.postMessage(new LoadId(load.id()), LoadViewer.organization(), "", "hi")))
+                        others, () -> communicationLog.postMessage(load.id(), LoadViewer.organization(), "", "hi")))
                 .isInstanceOf(LoadNotFound.class);
-        assertThatThrownBy(
-                        () -> asCarrier(others, () -> documents.list(new LoadId(load.id()), LoadViewer.organization())))
+        assertThatThrownBy(() -> asCarrier(others, () -> documents.list(load.id(), LoadViewer.organization())))
                 .isInstanceOf(LoadNotFound.class);
-        assertThat(asCarrier(
-                        parties,
-                        () -> evidence.deliveryConfirmations(new LoadId(load.id()), LoadViewer.organization())))
+        assertThat(asCarrier(parties, () -> evidence.deliveryConfirmations(load.id(), LoadViewer.organization())))
                 .as("nothing was stored by the refused attempts")
                 .isEmpty();
     }
@@ -197,7 +189,7 @@ class LoadsModuleIT {
     void aDriverLinkOpensItsLoadAndRecordsTheProofUploadedThroughIt(AssertablePublishedEvents events) {
         Parties parties = parties();
         LoadView load = plan(parties);
-        DriverLink link = asCarrier(parties, () -> driverLinks.create(new LoadId(load.id())));
+        DriverLink link = asCarrier(parties, () -> driverLinks.create(load.id()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 
         assertThat(link.expiresAt()).isAfter(now);

@@ -137,7 +137,7 @@ class ChargebackJourneyIT extends TransferJourneys {
                         "charge.dispute.closed",
                         "charge.dispute.funds_reinstated");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(completedPublications(dispute))
-                .containsEntry("DisputeOpened", 1L)
+                .containsEntry("DisputeOpened", 2L)
                 .containsEntry("DisputeFundsWithdrawn", 1L)
                 .containsEntry("DisputeFundsReinstated", 1L)
                 .containsEntry("DisputeClosed", 2L)
@@ -177,7 +177,7 @@ class ChargebackJourneyIT extends TransferJourneys {
         assertThat(lost.reinstated()).isEmpty();
         await().atMost(Duration.ofSeconds(20)).until(() -> journals(dispute).contains("DISPUTE_LOST"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(completedPublications(dispute))
-                .containsEntry("DisputeOpened", 1L)
+                .containsEntry("DisputeOpened", 2L)
                 .containsEntry("DisputeFundsWithdrawn", 1L)
                 .containsEntry("DisputeClosed", 2L)
                 .doesNotContainKeys("DisputeFundsReinstated", "incomplete"));

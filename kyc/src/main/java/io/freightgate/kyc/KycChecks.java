@@ -417,6 +417,14 @@ public class KycChecks {
         return Boolean.TRUE.equals(verified);
     }
 
+    /** Where the organization's KYB case stands (fraud screening weighs it); empty without a case. Audited. */
+    public Optional<CaseState> caseState(TenantId organization) {
+        return systemAccess.call(
+                "KYB state for payment screening of " + organization,
+                () -> transactions.execute(
+                        status -> cases.findByTenantId(organization.value()).map(KybCase::state)));
+    }
+
     /** What VIES last said about the organization's VAT number, for the reverse charge. Reads across tenants, audited. */
     public Optional<VatStatusView> vatStatus(TenantId organization) {
         return systemAccess.call(

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +30,13 @@ public class FraudDecisions {
         this.jdbc = jdbc;
     }
 
-    /** A decision to store. */
+    /**
+     * A decision to store.
+     *
+     * @param ipAddress the payer's IP and {@code device} its device: feedback from a dispute or an early fraud warning
+     *     puts them on the watch list
+     * @param firedRules the names of every rule that fired (per-rule hit rates count them)
+     */
     public record NewDecision(
             UUID id,
             Instant at,
@@ -44,7 +51,52 @@ public class FraudDecisions {
             boolean holdPayout,
             Optional<String> decidingRule,
             List<String> explanations,
-            Facts facts) {}
+            Facts facts,
+            Optional<String> ipAddress,
+            Optional<String> device,
+            List<String> firedRules) {
+
+        public NewDecision {
+            explanations = List.copyOf(explanations);
+            firedRules = List.copyOf(firedRules);
+        }
+
+        /** A decision without the payer's IP and device, naming only its deciding rule as fired. */
+        public NewDecision(
+                UUID id,
+                Instant at,
+                String stage,
+                UUID paymentRequestId,
+                Optional<UUID> attemptId,
+                TenantId carrier,
+                TenantId shipper,
+                Money amount,
+                Optional<String> cardFingerprint,
+                ScreeningDecision.Decision decision,
+                boolean holdPayout,
+                Optional<String> decidingRule,
+                List<String> explanations,
+                Facts facts) {
+            this(
+                    id,
+                    at,
+                    stage,
+                    paymentRequestId,
+                    attemptId,
+                    carrier,
+                    shipper,
+                    amount,
+                    cardFingerprint,
+                    decision,
+                    holdPayout,
+                    decidingRule,
+                    explanations,
+                    facts,
+                    Optional.empty(),
+                    Optional.empty(),
+                    decidingRule.map(List::of).orElse(List.of()));
+        }
+    }
 
     /** A stored decision, with its facts read back against the registry in force. */
     public record StoredDecision(
@@ -57,9 +109,10 @@ public class FraudDecisions {
         jdbc.sql("""
                 INSERT INTO fraud_decisions (id, occurred_at, stage, payment_request_id, attempt_id, carrier_id,
                     shipper_id, amount_minor, currency, card_fingerprint, decision, hold_payout, deciding_rule,
-                    explanations, facts)
+                    explanations, facts, ip_address, device, fired_rules)
                 VALUES (:id, :at, :stage, :request, :attempt, :carrier, :shipper, :amount, :currency, :card,
-                    :decision, :hold, :rule, CAST(:explanations AS jsonb), CAST(:facts AS jsonb))
+                    :decision, :hold, :rule, CAST(:explanations AS jsonb), CAST(:facts AS jsonb), :ip, :device,
+                    string_to_array(:fired, ','))
                 """)
                 .param("id", d.id())
                 .param("at", Timestamp.from(d.at()))
@@ -76,6 +129,9 @@ public class FraudDecisions {
                 .param("rule", d.decidingRule().orElse(null))
                 .param("explanations", JSON.writeValueAsString(d.explanations()))
                 .param("facts", FactsCodec.write(d.facts()))
+                .param("ip", d.ipAddress().orElse(null))
+                .param("device", d.device().orElse(null))
+                .param("fired", String.join(",", d.firedRules()))
                 .update();
     }
 
@@ -146,5 +202,35 @@ public class FraudDecisions {
                 .query(String.class)
                 .optional()
                 .map(json -> FactsCodec.read(json, registry));
+    }
+
+    /**
+     * The values a snooze can name for the attempt's screening after authorization: the shipper, and the card, IP and
+     * device its screening before confirmation saw (so a rule snoozed for a card stays snoozed in both stages).
+     */
+    public java.util.Map<ListEntries.Kind, String> valuesBeforeConfirmation(
+            UUID attemptId, UUID paymentRequestId, TenantId shipper) {
+        java.util.Map<ListEntries.Kind, String> values = new java.util.EnumMap<>(ListEntries.Kind.class);
+        values.put(ListEntries.Kind.SHIPPER, shipper.value().toString());
+        jdbc.sql("SELECT card_fingerprint, ip_address, device FROM fraud_decisions WHERE stage = 'BEFORE_CONFIRMATION'"
+                        + " AND (attempt_id = :attempt OR (attempt_id IS NULL AND payment_request_id = :request))"
+                        + " ORDER BY (attempt_id IS NOT NULL) DESC, occurred_at DESC LIMIT 1")
+                .param("attempt", attemptId)
+                .param("request", paymentRequestId)
+                .query((rs, n) -> {
+                    putIfPresent(values, ListEntries.Kind.CARD, rs.getString("card_fingerprint"));
+                    putIfPresent(values, ListEntries.Kind.IP, rs.getString("ip_address"));
+                    putIfPresent(values, ListEntries.Kind.DEVICE, rs.getString("device"));
+                    return values;
+                })
+                .optional();
+        return values;
+    }
+
+    private static void putIfPresent(
+            java.util.Map<ListEntries.Kind, String> values, ListEntries.Kind kind, @Nullable String value) {
+        if (value != null) {
+            values.put(kind, value);
+        }
     }
 }

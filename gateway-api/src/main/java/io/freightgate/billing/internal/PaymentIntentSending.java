@@ -123,8 +123,8 @@ public class PaymentIntentSending implements StripeCallLookup<PaymentIntentSnaps
                             request.loadReference(),
                             "Load " + request.loadReference() + ": " + request.origin() + " - " + request.destination(),
                             attempt.mandate()
-                                    .map(m ->
-                                            new StripePayments.Mandate(m.ipAddress(), m.userAgent(), m.acceptedAt()))));
+                                    .map(m -> new StripePayments.Mandate(m.ipAddress(), m.userAgent(), m.acceptedAt())),
+                            attempt.requestThreeDSecure()));
         });
     }
 

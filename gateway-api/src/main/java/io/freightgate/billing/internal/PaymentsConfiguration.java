@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PaymentsConfiguration {
 
-    /** Until the fraud module implements screening, every payment is allowed (and recorded as such). */
+    /**
+     * Without the fraud module's screening (flows' {@code PaymentsAreScreenedByFraudRules}; slices that leave it out),
+     * every payment is allowed (and recorded as such).
+     */
     @Bean
     @ConditionalOnMissingBean(PaymentScreening.class)
     PaymentScreening allowEverythingScreening() {

@@ -15,6 +15,7 @@ import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -66,7 +67,10 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
     }
 
     private record Planned(
-            UUID requestId, String intent, long amountMinor, String key, UUID callId, boolean fraudulent) {}
+            UUID requestId, String intent, long amountMinor, String key, UUID callId, Optional<String> stripeReason) {}
+
+    /** The reasons Stripe's refunds know; any other reason stays FreightGate's own. */
+    private static final Set<String> STRIPE_REASONS = Set.of("duplicate", "fraudulent", "requested_by_customer");
 
     private Planned plan(UUID refundId) {
         return systemAccess.transaction(ACROSS_TENANTS, "read refund " + refundId, () -> {
@@ -80,7 +84,7 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
                     refund.amountMinor(),
                     refund.idempotencyKey(),
                     refund.callId().orElseThrow(),
-                    refund.reason().filter(StripePayments.FRAUDULENT::equals).isPresent());
+                    refund.reason().filter(STRIPE_REASONS::contains));
         });
     }
 
@@ -92,8 +96,8 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
      */
     public ProviderOutcome<StripePayments.RefundResult> send(UUID refundId) {
         Planned planned = plan(refundId);
-        var outcome = calls.send(() ->
-                stripe.refund(planned.intent(), planned.amountMinor(), refundId, planned.key(), planned.fraudulent()));
+        var outcome = calls.send(() -> stripe.refund(
+                planned.intent(), planned.amountMinor(), refundId, planned.key(), planned.stripeReason()));
         record(refundId, planned.callId(), outcome);
         return outcome;
     }
@@ -146,7 +150,7 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
         UUID refundId = UUID.fromString(call.businessKey());
         Planned planned = plan(refundId);
         return stripe.refund(
-                planned.intent(), planned.amountMinor(), refundId, call.idempotencyKey(), planned.fraudulent());
+                planned.intent(), planned.amountMinor(), refundId, call.idempotencyKey(), planned.stripeReason());
     }
 
     @Override

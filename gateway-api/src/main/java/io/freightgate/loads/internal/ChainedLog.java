@@ -23,12 +23,13 @@ public class ChainedLog {
     }
 
     public LogEntryView append(Load load, String channel, String author, String subject, String body, Instant at) {
-        loads.lockById(load.id());
+        loads.lockById(load.id().value());
         EvidenceRecords.Head head = evidence.head(load.id());
         Instant occurred = at.truncatedTo(ChronoUnit.MICROS);
         long seq = head.seq() + 1;
-        String hash = HashChain.hashOf(head.hash(), load.id(), seq, occurred, channel, author, subject, body);
-        var entry = new HashChain.Entry(load.id(), seq, occurred, channel, author, subject, body, head.hash(), hash);
+        String hash = HashChain.hashOf(head.hash(), load.id().value(), seq, occurred, channel, author, subject, body);
+        var entry = new HashChain.Entry(
+                load.id().value(), seq, occurred, channel, author, subject, body, head.hash(), hash);
         evidence.insertEntry(load.tenantId(), load.shipperId(), entry);
         return LoadViews.entry(entry);
     }

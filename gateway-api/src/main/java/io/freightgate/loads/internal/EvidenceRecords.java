@@ -1,5 +1,6 @@
 package io.freightgate.loads.internal;
 
+import io.freightgate.kernel.LoadId;
 import io.freightgate.loads.DeliveryConfirmationView;
 import io.freightgate.loads.internal.domain.GeoPoint;
 import io.freightgate.loads.internal.domain.Geofence;
@@ -32,7 +33,7 @@ public class EvidenceRecords {
     /** A new proof of delivery row. */
     public record NewConfirmation(
             UUID id,
-            UUID loadId,
+            LoadId loadId,
             UUID tenantId,
             UUID shipperId,
             UUID documentId,
@@ -65,7 +66,7 @@ public class EvidenceRecords {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 c.id(),
-                c.loadId(),
+                c.loadId().value(),
                 c.tenantId(),
                 c.shipperId(),
                 c.documentId(),
@@ -90,11 +91,11 @@ public class EvidenceRecords {
                 Timestamp.from(c.createdAt()));
     }
 
-    public List<DeliveryConfirmationView> confirmations(UUID loadId) {
+    public List<DeliveryConfirmationView> confirmations(LoadId loadId) {
         return jdbc.query(
                 "SELECT * FROM delivery_confirmations WHERE load_id = ? ORDER BY created_at, id",
                 (rs, i) -> confirmation(rs),
-                loadId);
+                loadId.value());
     }
 
     private static DeliveryConfirmationView confirmation(ResultSet rs) throws SQLException {
@@ -103,7 +104,7 @@ public class EvidenceRecords {
                 .toList();
         return new DeliveryConfirmationView(
                 rs.getObject("id", UUID.class),
-                rs.getObject("load_id", UUID.class),
+                new LoadId(rs.getObject("load_id", UUID.class)),
                 rs.getObject("document_id", UUID.class),
                 rs.getString("content_type"),
                 rs.getLong("size_bytes"),
@@ -129,7 +130,7 @@ public class EvidenceRecords {
 
     /** Stores a ping; a provider's re-delivery of the same ping (device, time) is ignored. */
     public boolean insertPing(
-            UUID loadId,
+            LoadId loadId,
             UUID tenantId,
             UUID shipperId,
             String deviceId,
@@ -145,7 +146,7 @@ public class EvidenceRecords {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (load_id, device_id, recorded_at) DO NOTHING
                         """,
                         UUID.randomUUID(),
-                        loadId,
+                        loadId.value(),
                         tenantId,
                         shipperId,
                         deviceId,
@@ -158,18 +159,18 @@ public class EvidenceRecords {
                 > 0;
     }
 
-    public List<Geofence.Ping> pings(UUID loadId) {
+    public List<Geofence.Ping> pings(LoadId loadId) {
         return jdbc.query(
                 "SELECT recorded_at, lat, lon FROM telematics_events WHERE load_id = ? ORDER BY recorded_at",
                 (rs, i) -> new Geofence.Ping(
                         rs.getTimestamp("recorded_at").toInstant(),
                         new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon"))),
-                loadId);
+                loadId.value());
     }
 
     public void insertDocument(
             UUID id,
-            UUID loadId,
+            LoadId loadId,
             UUID tenantId,
             UUID shipperId,
             String kind,
@@ -184,7 +185,7 @@ public class EvidenceRecords {
                     extracted_text, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 id,
-                loadId,
+                loadId.value(),
                 tenantId,
                 shipperId,
                 kind,
@@ -197,36 +198,44 @@ public class EvidenceRecords {
 
     /** A stored document row with its extracted text. */
     public record DocumentRow(
-            UUID id, UUID loadId, String kind, UUID documentId, String fileName, String text, Instant createdAt) {}
+            UUID id, LoadId loadId, String kind, UUID documentId, String fileName, String text, Instant createdAt) {}
 
-    public List<DocumentRow> documents(UUID loadId) {
+    public List<DocumentRow> documents(LoadId loadId) {
         return jdbc.query(
                 "SELECT * FROM load_documents WHERE load_id = ? ORDER BY created_at, id",
                 (rs, i) -> new DocumentRow(
                         rs.getObject("id", UUID.class),
-                        rs.getObject("load_id", UUID.class),
+                        new LoadId(rs.getObject("load_id", UUID.class)),
                         rs.getString("kind"),
                         rs.getObject("document_id", UUID.class),
                         rs.getString("file_name"),
                         rs.getString("extracted_text"),
                         rs.getTimestamp("created_at").toInstant()),
-                loadId);
+                loadId.value());
     }
 
     public void insertDriverLink(
-            String tokenHash, UUID loadId, UUID tenantId, UUID shipperId, Instant expiresAt, String by, Instant now) {
-        jdbc.update("""
+            String tokenHash, LoadId loadId, UUID tenantId, UUID shipperId, Instant expiresAt, String by, Instant now) {
+        jdbc.update(
+                """
                 INSERT INTO load_driver_links (token_hash, load_id, tenant_id, shipper_id, expires_at, created_by,
                     created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, tokenHash, loadId, tenantId, shipperId, Timestamp.from(expiresAt), by, Timestamp.from(now));
+                """,
+                tokenHash,
+                loadId.value(),
+                tenantId,
+                shipperId,
+                Timestamp.from(expiresAt),
+                by,
+                Timestamp.from(now));
     }
 
     /** The load a link token opens, while it has not expired. */
-    public Optional<UUID> loadOfLink(String tokenHash, Instant now) {
+    public Optional<LoadId> loadOfLink(String tokenHash, Instant now) {
         return jdbc
                 .query(
                         "SELECT load_id FROM load_driver_links WHERE token_hash = ? AND expires_at > ?",
-                        (rs, i) -> rs.getObject("load_id", UUID.class),
+                        (rs, i) -> new LoadId(rs.getObject("load_id", UUID.class)),
                         tokenHash,
                         Timestamp.from(now))
                 .stream()
@@ -236,12 +245,12 @@ public class EvidenceRecords {
     /** The last entry's sequence number and hash, or 0 and the genesis hash. */
     public record Head(long seq, String hash) {}
 
-    public Head head(UUID loadId) {
+    public Head head(LoadId loadId) {
         return jdbc
                 .query(
                         "SELECT seq, hash FROM communication_log WHERE load_id = ? ORDER BY seq DESC LIMIT 1",
                         (rs, i) -> new Head(rs.getLong("seq"), rs.getString("hash")),
-                        loadId)
+                        loadId.value())
                 .stream()
                 .findFirst()
                 .orElse(new Head(0, HashChain.GENESIS));
@@ -266,7 +275,7 @@ public class EvidenceRecords {
                 entry.hash());
     }
 
-    public List<HashChain.Entry> entries(UUID loadId) {
+    public List<HashChain.Entry> entries(LoadId loadId) {
         return jdbc.query(
                 "SELECT * FROM communication_log WHERE load_id = ? ORDER BY seq",
                 (rs, i) -> new HashChain.Entry(
@@ -279,6 +288,6 @@ public class EvidenceRecords {
                         rs.getString("body"),
                         rs.getString("previous_hash"),
                         rs.getString("hash")),
-                loadId);
+                loadId.value());
     }
 }

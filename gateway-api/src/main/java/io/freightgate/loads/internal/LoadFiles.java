@@ -70,7 +70,7 @@ public class LoadFiles {
     public DocumentStore.Accepted store(
             Load load, String purpose, String fileName, byte[] content, Set<ContentType> accepted) {
         var stored = documents.store(new DocumentStore.NewDocument(
-                load.carrier(), load.id(), purpose, safeName(fileName), content, accepted));
+                load.carrier(), load.id().value(), purpose, safeName(fileName), content, accepted));
         return switch (stored) {
             case DocumentStore.Accepted ok -> ok;
             case DocumentStore.Rejected rejected ->

@@ -1,6 +1,5 @@
 package io.freightgate.local.demo;
 
-import io.freightgate.kernel.LoadId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.CommunicationLog;
 import io.freightgate.loads.CreateLoad;
@@ -121,7 +120,7 @@ class DemoLoad {
         Tenancy.runAs(carrierId, driver, () -> {
             for (int i = 0; i < route.length; i++) {
                 evidence.recordTelematics(
-                        new LoadId(load.id()),
+                        load.id(),
                         LoadViewer.driver(driver),
                         new TelematicsPing(
                                 "DEMO-TRUCK-7",
@@ -131,12 +130,12 @@ class DemoLoad {
                                 Optional.of(i % 2 == 0 ? 62.0 : 0.0)));
             }
             communicationLog.postMessage(
-                    new LoadId(load.id()),
+                    load.id(),
                     LoadViewer.driver(driver),
                     "Loaded",
                     "Loaded 33 pallets in Hamburg, seal 4471. On the way to Lyon.");
             evidence.uploadProofOfDelivery(
-                    new LoadId(load.id()),
+                    load.id(),
                     LoadViewer.driver(driver),
                     new UploadProofOfDelivery(
                             "demo-pod.jpg",
@@ -160,7 +159,7 @@ class DemoLoad {
                 shipperId,
                 SEEDER,
                 () -> communicationLog.postEmail(
-                        new LoadId(load.id()), LoadViewer.organization(), mail.getBytes(StandardCharsets.UTF_8)));
+                        load.id(), LoadViewer.organization(), mail.getBytes(StandardCharsets.UTF_8)));
         log.info("Demo load {} created with telematics, a proof of delivery and messages", LOAD_NUMBER);
     }
 

@@ -7,7 +7,6 @@ import io.freightgate.billing.Payments;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.LoadPlanning;
-import io.freightgate.loads.LoadView;
 import io.freightgate.loads.LoadViewer;
 import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.organizations.OrganizationView;
@@ -114,7 +113,7 @@ class DemoShipperHasPaymentRequests {
         Optional<UUID> demoLoad =
                 Tenancy.callAs(carrier.get(), dispatcher, () -> loads.list(LoadViewer.organization(), 200).stream()
                         .filter(load -> load.loadNumber().equals(PAID_LOAD))
-                        .map(LoadView::id)
+                        .map(load -> load.id().value())
                         .findFirst());
         PaymentRequests.Created paid = Tenancy.callAs(
                 carrier.get(),

@@ -217,8 +217,7 @@ public class PayoutSynchronizer {
         String stripeId = payout.stripePayoutId().orElseThrow();
         switch (payout.state()) {
             case PAID ->
-                events.publishEvent(
-                        new PayoutPaid(payout.id().value(), carrier, stripeId, amount, payout.arrivalDate()));
+                events.publishEvent(new PayoutPaid(payout.id(), carrier, stripeId, amount, payout.arrivalDate()));
             case FAILED -> {
                 log.warn(
                         "Payout {} of carrier {} failed: {}",
@@ -226,7 +225,7 @@ public class PayoutSynchronizer {
                         carrier,
                         payout.failureCode().orElse("no code"));
                 events.publishEvent(new PayoutFailed(
-                        payout.id().value(), carrier, stripeId, amount, payout.failureCode(), payout.failureMessage()));
+                        payout.id(), carrier, stripeId, amount, payout.failureCode(), payout.failureMessage()));
             }
             default -> {}
         }

@@ -47,6 +47,21 @@ class NullAwayBuildCheckTests {
             }
             """;
 
+    /** A typed id compared with the UUID it wraps: compiles in plain javac and is always false. */
+    private static final String MIXED_IDS = """
+            package planted;
+
+            import java.util.UUID;
+
+            public class Planted {
+                record OrderId(UUID value) {}
+
+                static boolean same(OrderId order, UUID raw) {
+                    return order.equals(raw);
+                }
+            }
+            """;
+
     private static final String NULL_MARKED = """
             @org.jspecify.annotations.NullMarked
             package planted;
@@ -76,7 +91,10 @@ class NullAwayBuildCheckTests {
         assertThat(compilerArgs).contains("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW");
         assertThat(compilerArgs).anySatisfy(arg -> assertThat(arg)
                 .startsWith("-Xplugin:ErrorProne")
-                .contains("-Xep:NullAway:ERROR", "-XepOpt:NullAway:OnlyNullMarked=true"));
+                .contains(
+                        "-Xep:NullAway:ERROR",
+                        "-XepOpt:NullAway:OnlyNullMarked=true",
+                        "-Xep:EqualsIncompatibleType:ERROR"));
         assertThat(jvmConfig).contains("jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED");
     }
 
@@ -91,6 +109,14 @@ class NullAwayBuildCheckTests {
     }
 
     @Test
+    void aTypedIdComparedWithAUuidFailsTheCompilation(@TempDir Path dir) throws Exception {
+        Compilation compilation = compile(dir, MIXED_IDS, false);
+
+        assertThat(compilation.exitCode()).as(compilation.output()).isNotZero();
+        assertThat(compilation.output()).contains("Planted.java:9").contains("[EqualsIncompatibleType]");
+    }
+
+    @Test
     void theSameDereferenceOutsideNullMarkedPackagesCompiles(@TempDir Path dir) throws Exception {
         Compilation compilation = compile(dir, false);
 
@@ -101,8 +127,13 @@ class NullAwayBuildCheckTests {
     private record Compilation(int exitCode, String output) {}
 
     private static Compilation compile(Path dir, boolean nullMarked) throws IOException, InterruptedException {
+        return compile(dir, PLANTED, nullMarked);
+    }
+
+    private static Compilation compile(Path dir, String planted, boolean nullMarked)
+            throws IOException, InterruptedException {
         Path sources = Files.createDirectories(dir.resolve("src/planted"));
-        Files.writeString(sources.resolve("Planted.java"), PLANTED);
+        Files.writeString(sources.resolve("Planted.java"), planted);
         List<String> files =
                 new ArrayList<>(List.of(sources.resolve("Planted.java").toString()));
         if (nullMarked) {

@@ -36,8 +36,15 @@ public class PaymentAttempt {
     /** What the screening port answered. */
     public enum Verdict {
         ALLOW,
+        /** Allowed, confirmed with 3-D Secure requested (cards only). */
+        REQUEST_3DS,
         REVIEW,
-        BLOCK
+        BLOCK;
+
+        /** Whether screening lets the money move on without a person's decision. */
+        public boolean clears() {
+            return this == ALLOW || this == REQUEST_3DS;
+        }
     }
 
     @Id
@@ -90,6 +97,18 @@ public class PaymentAttempt {
 
     @Column(name = "screening_reasons", nullable = false)
     private String screeningReasons = "";
+
+    /** Stripe's fingerprint of the card, read before screening; empty for SEPA or when Stripe did not answer. */
+    @Column(name = "card_fingerprint")
+    private @Nullable String cardFingerprint;
+
+    /** The fraud module's decision before confirmation (stage 2 finds it by this id). */
+    @Column(name = "screening_decision_id")
+    private @Nullable UUID screeningDecisionId;
+
+    /** Set once by screening, before the PaymentIntent call is recorded: a resend sends the same parameters. */
+    @Column(name = "request_three_d_secure", nullable = false)
+    private boolean requestThreeDSecure;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -193,6 +212,21 @@ public class PaymentAttempt {
             outcome = AttemptOutcome.NOT_ATTEMPTED;
             failureMessage = "Blocked by payment screening";
         }
+        updatedAt = now;
+    }
+
+    /**
+     * What the screening before confirmation decided with: the card's fingerprint and the fraud decision's id. A
+     * {@link Verdict#REQUEST_3DS} on a card confirms the PaymentIntent with 3-D Secure requested; fixed once the
+     * PaymentIntent call is recorded, so a resend of that call is identical.
+     */
+    public void screenedWith(Optional<String> fingerprint, Optional<UUID> decisionId, Instant now) {
+        if (callId != null) {
+            throw new IllegalStateException("Payment attempt " + id + " was screened before its PaymentIntent call");
+        }
+        cardFingerprint = fingerprint.orElse(null);
+        screeningDecisionId = decisionId.orElse(null);
+        requestThreeDSecure = screeningVerdict == Verdict.REQUEST_3DS && method == Method.CARD;
         updatedAt = now;
     }
 
@@ -356,6 +390,19 @@ public class PaymentAttempt {
 
     public String screeningReasons() {
         return screeningReasons;
+    }
+
+    public Optional<String> cardFingerprint() {
+        return Optional.ofNullable(cardFingerprint);
+    }
+
+    public Optional<UUID> screeningDecisionId() {
+        return Optional.ofNullable(screeningDecisionId);
+    }
+
+    /** Whether the PaymentIntent is confirmed with {@code request_three_d_secure=any}. */
+    public boolean requestThreeDSecure() {
+        return requestThreeDSecure;
     }
 
     public AttemptOutcome outcome() {

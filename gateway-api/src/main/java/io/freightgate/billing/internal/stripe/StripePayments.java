@@ -45,6 +45,8 @@ public class StripePayments {
     /** The refund reason that tells Stripe (and Radar) the payment was fraudulent. */
     public static final String FRAUDULENT = "fraudulent";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StripePayments.class);
+
     private final StripeClient stripe;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -67,7 +69,8 @@ public class StripePayments {
             Optional<String> returnUrl,
             String loadReference,
             String description,
-            Optional<Mandate> mandate) {}
+            Optional<Mandate> mandate,
+            boolean requestThreeDSecure) {}
 
     public record Mandate(String ipAddress, String userAgent, Instant acceptedAt) {}
 
@@ -125,6 +128,15 @@ public class StripePayments {
                                         .build())
                                 .build())
                         .build()));
+        if (call.requestThreeDSecure() && !call.sepa()) {
+            // screening asked for 3-D Secure: the cheapest liability shift (docs/fraud.md, "Stage 1 in payments")
+            params.setPaymentMethodOptions(PaymentIntentCreateParams.PaymentMethodOptions.builder()
+                    .setCard(PaymentIntentCreateParams.PaymentMethodOptions.Card.builder()
+                            .setRequestThreeDSecure(
+                                    PaymentIntentCreateParams.PaymentMethodOptions.Card.RequestThreeDSecure.ANY)
+                            .build())
+                    .build());
+        }
         try {
             PaymentIntent intent =
                     stripe.v1().paymentIntents().create(params.build(), recordedCall(call.idempotencyKey()));
@@ -139,6 +151,28 @@ public class StripePayments {
                             .orElse("The card was declined"));
         } catch (StripeException e) {
             return StripeFailures.failure(e);
+        }
+    }
+
+    /**
+     * Stripe's fingerprint of a card PaymentMethod ({@code card.fingerprint}), read before the payment is screened. A
+     * read that moves nothing, made outside any transaction; empty when Stripe does not answer, refuses or the method
+     * is no card: screening then goes on without the fact, and the payment never fails for it.
+     */
+    public Optional<String> cardFingerprint(String paymentMethodId) {
+        if (!paymentMethodId.matches("pm_[A-Za-z0-9_]{1,200}")) {
+            return Optional.empty();
+        }
+        try {
+            var response =
+                    stripe.rawRequest(ApiResource.RequestMethod.GET, "/v1/payment_methods/" + paymentMethodId, null);
+            return text(json.readTree(response.body()).path("card").path("fingerprint"));
+        } catch (StripeException | RuntimeException e) {
+            log.warn(
+                    "No card fingerprint for PaymentMethod {}; screening goes on without it: {}",
+                    paymentMethodId,
+                    e.toString());
+            return Optional.empty();
         }
     }
 
@@ -259,17 +293,18 @@ public class StripePayments {
         }
     }
 
-    /** Refunds {@code amountMinor} of the PaymentIntent's charge. */
+    /**
+     * Refunds {@code amountMinor} of the PaymentIntent's charge, with Stripe's {@code reason} ({@code duplicate},
+     * {@code fraudulent} or {@code requested_by_customer}) when given.
+     */
     public ProviderOutcome<RefundResult> refund(
-            String paymentIntentId, long amountMinor, UUID refundId, String idempotencyKey, boolean fraudulent) {
+            String paymentIntentId, long amountMinor, UUID refundId, String idempotencyKey, Optional<String> reason) {
         try {
             var params = RefundCreateParams.builder()
                     .setPaymentIntent(paymentIntentId)
                     .setAmount(amountMinor)
                     .putMetadata("freightgate_refund", refundId.toString());
-            if (fraudulent) {
-                params.setReason(RefundCreateParams.Reason.FRAUDULENT);
-            }
+            reason.ifPresent(r -> params.setReason(RefundCreateParams.Reason.valueOf(r.toUpperCase(Locale.ROOT))));
             var refund = stripe.v1()
                     .refunds()
                     .create(

@@ -1,12 +1,14 @@
 package io.freightgate.billing.internal.web;
 
 import io.freightgate.billing.PayWith;
+import io.freightgate.billing.PayerContext;
 import io.freightgate.billing.PaymentLinkAccess;
 import io.freightgate.billing.PaymentOutcome;
 import io.freightgate.billing.PaymentRequestNotFound;
 import io.freightgate.billing.PaymentRequestView;
 import io.freightgate.billing.PaymentRequests;
 import io.freightgate.billing.Payments;
+import io.freightgate.billing.internal.PaymentTokens;
 import io.freightgate.platform.ratelimit.RateLimit;
 import io.freightgate.platform.ratelimit.RateLimiter;
 import io.freightgate.platform.tenancy.Reach;
@@ -225,7 +227,11 @@ class PaymentPage {
         }
         PaymentOutcome outcome;
         try {
-            outcome = asShipper(request, () -> payments.pay(request.id(), with));
+            var payer = new PayerContext(
+                    Optional.ofNullable(http.getRemoteAddr()),
+                    Optional.ofNullable(http.getHeader(HttpHeaders.USER_AGENT)),
+                    Optional.of(PaymentTokens.hash(token)));
+            outcome = asShipper(request, () -> payments.pay(request.id(), with, payer));
         } catch (PaymentRequestNotFound notFound) {
             return invalidLink(http, response);
         } catch (IllegalStateException | IllegalArgumentException refused) {

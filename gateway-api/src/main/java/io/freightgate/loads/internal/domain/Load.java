@@ -1,5 +1,6 @@
 package io.freightgate.loads.internal.domain;
 
+import io.freightgate.kernel.LoadId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.loads.DeliveryEvidence;
 import jakarta.persistence.Column;
@@ -242,8 +243,8 @@ public class Load {
         return new Stop(deliveryAddress, new GeoPoint(deliveryLat, deliveryLon), deliveryPlannedAt);
     }
 
-    public UUID id() {
-        return id;
+    public LoadId id() {
+        return new LoadId(id);
     }
 
     public UUID tenantId() {

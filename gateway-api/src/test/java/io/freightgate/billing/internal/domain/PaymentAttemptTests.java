@@ -120,6 +120,52 @@ class PaymentAttemptTests {
     }
 
     @Test
+    void aCardScreenedForThreeDSecureKeepsTheRequestTheFingerprintAndTheDecision() {
+        PaymentAttempt attempt = card(false);
+        UUID decision = UUID.randomUUID();
+
+        attempt.screened(Verdict.REQUEST_3DS, "request_3ds rule", LATER);
+        attempt.screenedWith(Optional.of("fp_card"), Optional.of(decision), LATER);
+
+        assertThat(attempt.requestThreeDSecure()).isTrue();
+        assertThat(attempt.cardFingerprint()).contains("fp_card");
+        assertThat(attempt.screeningDecisionId()).contains(decision);
+        assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.PENDING);
+        assertThat(attempt.screeningVerdict().clears()).isTrue();
+    }
+
+    @Test
+    void anAllowedOrSepaAttemptIsConfirmedWithoutThreeDSecureAndItsScreeningIsFixedOnceItsCallIsRecorded() {
+        PaymentAttempt allowed = card(false);
+        allowed.screened(Verdict.ALLOW, "", LATER);
+        allowed.screenedWith(Optional.empty(), Optional.empty(), LATER);
+        PaymentAttempt sepa = PaymentAttempt.begin(
+                UUID.randomUUID(),
+                request(false),
+                2,
+                Method.SEPA_DEBIT,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new Mandate("203.0.113.7", "Firefox/140", NOW)),
+                "shipper@example.com",
+                NOW);
+        sepa.screened(Verdict.REQUEST_3DS, "request_3ds rule", LATER);
+        sepa.screenedWith(Optional.empty(), Optional.empty(), LATER);
+
+        assertThat(allowed.requestThreeDSecure()).isFalse();
+        assertThat(allowed.cardFingerprint()).isEmpty();
+        assertThat(sepa.requestThreeDSecure()).as("3-D Secure is for cards").isFalse();
+        assertThat(Verdict.REVIEW.clears()).isFalse();
+        assertThat(Verdict.BLOCK.clears()).isFalse();
+
+        allowed.sendingThrough(UUID.randomUUID());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> allowed.screenedWith(Optional.of("fp"), Optional.empty(), LATER))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(allowed.requestThreeDSecure()).isFalse();
+    }
+
+    @Test
     void aPaymentMethodCreatedForTheAttemptIsKeptForItsCall() {
         PaymentAttempt attempt = card(false);
 

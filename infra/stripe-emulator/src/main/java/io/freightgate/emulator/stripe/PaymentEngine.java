@@ -454,6 +454,25 @@ final class PaymentEngine {
                 "2.2.0");
     }
 
+    /** 3-D Secure result for a card not enrolled: requested, nothing asked of the cardholder, the attempt acknowledged. */
+    static JsonObject threeDsNotEnrolled(TestCard card) {
+        return Json.obj(
+                "authentication_flow",
+                null,
+                "electronic_commerce_indicator",
+                card.brand().equals("mastercard") ? "01" : "06",
+                "exemption_indicator",
+                null,
+                "result",
+                "attempt_acknowledged",
+                "result_reason",
+                "card_not_enrolled",
+                "transaction_id",
+                UUID.nameUUIDFromBytes(Ids.random(12).getBytes()).toString(),
+                "version",
+                "2.2.0");
+    }
+
     // ---------------------------------------------------------------- money
 
     /** Stripe's standard card pricing, in minor units, rounded half up. */

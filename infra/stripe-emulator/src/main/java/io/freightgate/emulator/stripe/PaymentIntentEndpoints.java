@@ -472,8 +472,8 @@ final class PaymentIntentEndpoints {
         boolean offSession = p.has("off_session") && !"false".equals(p.string("off_session"));
         String request = Json.str(
                 Json.requiredChild(Json.requiredChild(pi, "payment_method_options"), "card"), "request_three_d_secure");
-        boolean requested =
-                ("any".equals(request) || "challenge".equals(request)) && card.threeDs() != ThreeDs.NOT_SUPPORTED;
+        boolean asked = "any".equals(request) || "challenge".equals(request);
+        boolean requested = asked && card.threeDs() != ThreeDs.NOT_SUPPORTED && card.threeDs() != ThreeDs.NOT_ENROLLED;
         if (card.threeDs() == ThreeDs.LOOKUP_ERROR) {
             throw payments.failWithoutCharge(
                     c.scope(),
@@ -499,7 +499,13 @@ final class PaymentIntentEndpoints {
             requireAction(c, pi);
             return;
         }
-        payments.authorize(c.scope(), c.call(), pi, pm, null);
+        // a card not enrolled in 3-D Secure: the request asks the cardholder nothing (docs.stripe.com/testing)
+        payments.authorize(
+                c.scope(),
+                c.call(),
+                pi,
+                pm,
+                asked && card.threeDs() == ThreeDs.NOT_ENROLLED ? PaymentEngine.threeDsNotEnrolled(card) : null);
     }
 
     private void requireAction(ApiCall c, JsonObject pi) {

@@ -38,6 +38,11 @@ record TestCard(
     enum ThreeDs {
         NOT_SUPPORTED,
         SUPPORTED,
+        /**
+         * Supported but not enrolled (4242424242424242): a 3-D Secure request asks the cardholder nothing, the payment
+         * goes on with an acknowledged attempt.
+         */
+        NOT_ENROLLED,
         REQUIRED,
         LOOKUP_ERROR
     }

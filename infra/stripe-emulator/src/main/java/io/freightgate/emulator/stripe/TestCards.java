@@ -16,7 +16,7 @@ final class TestCards {
     private static final Map<String, String> ALIASES = new LinkedHashMap<>();
 
     static {
-        add(TestCard.of("4242424242424242", "credit", "US"), "visa");
+        add(TestCard.of("4242424242424242", "credit", "US").withThreeDs(ThreeDs.NOT_ENROLLED), "visa");
         add(TestCard.of("4000056655665556", "debit", "US"), "visa_debit");
         add(TestCard.of("5555555555554444", "credit", "US"), "mastercard");
         add(TestCard.of("2223003122003222", "credit", "US"), "mastercard_2series");

@@ -643,7 +643,23 @@ abstract class StripeContractSuite {
                         .getResult())
                 .isEqualTo("authenticated");
 
-        // request_three_d_secure=any on a card that supports but does not require 3DS
+        // request_three_d_secure=any on a card that supports but does not require 3DS (4000000000003055)
+        PaymentIntent requested = client.v1()
+                .paymentIntents()
+                .create(payment(1_000, "pm_card_threeDSecureOptional")
+                        .setReturnUrl("https://gateway.example/return")
+                        .putExtraParam(
+                                "payment_method_options", Map.of("card", Map.of("request_three_d_secure", "any")))
+                        .build());
+        assertThat(requested.getStatus()).isEqualTo("requires_action");
+        assertThat(control().authenticate(key, null, requested.getId(), false)).isEqualTo("requires_payment_method");
+    }
+
+    @Test
+    void threeDSecureRequestedOnACardNotEnrolledAsksNothingAndPays() throws Exception {
+        StripeClient client = client(newKey());
+        // 4242424242424242 supports 3DS but is not enrolled: "if 3D Secure is invoked, the customer isn't asked to
+        // authenticate" (docs.stripe.com/testing); the attempt is acknowledged on the charge
         PaymentIntent requested = client.v1()
                 .paymentIntents()
                 .create(payment(1_000, "pm_card_visa")
@@ -651,8 +667,27 @@ abstract class StripeContractSuite {
                         .putExtraParam(
                                 "payment_method_options", Map.of("card", Map.of("request_three_d_secure", "any")))
                         .build());
-        assertThat(requested.getStatus()).isEqualTo("requires_action");
-        assertThat(control().authenticate(key, null, requested.getId(), false)).isEqualTo("requires_payment_method");
+        assertThat(requested.getStatus()).isEqualTo("succeeded");
+        assertThat(requested.getNextAction()).isNull();
+        var threeDs = client.v1()
+                .charges()
+                .retrieve(requested.getLatestCharge())
+                .getPaymentMethodDetails()
+                .getCard()
+                .getThreeDSecure();
+        assertThat(threeDs.getResult()).isEqualTo("attempt_acknowledged");
+        assertThat(threeDs.getResultReason()).isEqualTo("card_not_enrolled");
+        // without the request, the same card pays with no 3-D Secure at all
+        PaymentIntent plain = client.v1()
+                .paymentIntents()
+                .create(payment(1_000, "pm_card_visa").build());
+        assertThat(client.v1()
+                        .charges()
+                        .retrieve(plain.getLatestCharge())
+                        .getPaymentMethodDetails()
+                        .getCard()
+                        .getThreeDSecure())
+                .isNull();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.freightgate.fraud.internal.domain.rules.Verdict.Observed;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,13 +64,31 @@ public final class RuleSet {
     }
 
     public Verdict evaluate(Facts facts) {
+        return evaluate(facts, Map.of());
+    }
+
+    /**
+     * Evaluates with some rules snoozed for this payment: a snoozed rule whose condition is true does not fire (it
+     * neither decides nor adds 3-D Secure or a payout hold) and is reported in {@link Verdict#snoozed()} with its note.
+     *
+     * @param snoozed rule id to a note saying why it is snoozed for this payment ("for CARD fp_x until ...")
+     */
+    public Verdict evaluate(Facts facts, Map<String, String> snoozed) {
         List<Firing> fired = new ArrayList<>();
+        List<Verdict.Snoozed> snoozedFirings = List.of();
         Firing deciding = null;
         boolean threeDSecure = false;
         boolean holdPayout = false;
         for (Rule rule : rules) {
             if (rule.firesFor(facts)) {
                 Firing firing = firing(rule, facts);
+                if (!snoozed.isEmpty() && snoozed.containsKey(rule.id())) {
+                    if (snoozedFirings.isEmpty()) {
+                        snoozedFirings = new ArrayList<>();
+                    }
+                    snoozedFirings.add(new Verdict.Snoozed(firing, snoozed.get(rule.id())));
+                    continue;
+                }
                 fired.add(firing);
                 switch (rule.action()) {
                     case REQUEST_3DS -> threeDSecure = true;
@@ -84,7 +103,7 @@ public final class RuleSet {
             }
         }
         RuleAction action = deciding == null ? RuleAction.ALLOW : deciding.action();
-        return new Verdict(action, Optional.ofNullable(deciding), threeDSecure, holdPayout, fired);
+        return new Verdict(action, Optional.ofNullable(deciding), threeDSecure, holdPayout, fired, snoozedFirings);
     }
 
     private static Firing firing(Rule rule, Facts facts) {

@@ -16,19 +16,46 @@ import org.jspecify.annotations.Nullable;
  * @param requestThreeDSecure whether a request_3ds rule fired
  * @param holdPayout whether a hold_payout rule fired
  * @param fired every rule that fired, in the rule set's order, with the values it saw
+ * @param snoozed every rule whose condition was true but that was snoozed for this payment (it did not fire)
  */
 public record Verdict(
         RuleAction action,
         Optional<Firing> deciding,
         boolean requestThreeDSecure,
         boolean holdPayout,
-        List<Firing> fired) {
+        List<Firing> fired,
+        List<Snoozed> snoozed) {
 
     public Verdict {
         if (!action.decides()) {
             throw new IllegalArgumentException("A verdict allows, blocks or reviews, it cannot be " + action);
         }
         fired = List.copyOf(fired);
+        snoozed = List.copyOf(snoozed);
+    }
+
+    /** A verdict with no rule snoozed. */
+    public Verdict(
+            RuleAction action,
+            Optional<Firing> deciding,
+            boolean requestThreeDSecure,
+            boolean holdPayout,
+            List<Firing> fired) {
+        this(action, deciding, requestThreeDSecure, holdPayout, fired, List.of());
+    }
+
+    /** A rule that would have fired but is snoozed for this payment, and the snooze's note. */
+    public record Snoozed(Firing firing, String note) {
+
+        /** "review if :card_on_watch_list: (:card_on_watch_list: = true) snoozed for CARD 'fp_1' until ...". */
+        public String explanation() {
+            return firing.explanation() + " snoozed " + note;
+        }
+    }
+
+    /** The names of the rules that fired, in the rule set's order. */
+    public List<String> firedRules() {
+        return fired.stream().map(Firing::ruleId).toList();
     }
 
     /** One rule that fired, and the value of each attribute it names ("unknown" where there was none). */
@@ -67,11 +94,18 @@ public record Verdict(
         }
     }
 
-    /** The explanations of every rule that fired, the deciding one first; empty when nothing fired. */
+    /**
+     * The explanations of every rule that fired, the deciding one first, then of every rule snoozed for this payment
+     * (saying so); empty when nothing fired and nothing was snoozed.
+     */
     public List<String> explanations() {
-        return fired.stream()
+        var firedFirst = fired.stream()
                 .sorted((a, b) -> Boolean.compare(isDeciding(b), isDeciding(a)))
-                .map(Firing::explanation)
+                .map(Firing::explanation);
+        if (snoozed.isEmpty()) {
+            return firedFirst.toList();
+        }
+        return java.util.stream.Stream.concat(firedFirst, snoozed.stream().map(Snoozed::explanation))
                 .toList();
     }
 

@@ -170,6 +170,42 @@ class RuleEvaluationTests {
     }
 
     @Test
+    void aSnoozedRuleDoesNotFireButTheExplanationSaysItWasSnoozed() {
+        RuleSet rules = rules(
+                "review if :card_on_watch_list:",
+                "request_3ds if :card_on_watch_list:",
+                "hold_payout if :card_on_watch_list:",
+                "review if :risk_score: > 50");
+        Facts facts = registry.facts()
+                .with("card_on_watch_list", true)
+                .with("risk_score", 10)
+                .build();
+
+        Verdict snoozed = rules.evaluate(
+                facts, java.util.Map.of("r-1", "for CARD 'fp_1' until 2026-12-10T00:00:00Z by anna", "r-2", "x"));
+
+        assertThat(snoozed.action()).isEqualTo(RuleAction.ALLOW);
+        assertThat(snoozed.deciding()).isEmpty();
+        assertThat(snoozed.requestThreeDSecure())
+                .as("a snoozed request_3ds rule adds nothing")
+                .isFalse();
+        assertThat(snoozed.holdPayout())
+                .as("the hold_payout rule is not snoozed")
+                .isTrue();
+        assertThat(snoozed.firedRules()).containsExactly("r-3");
+        assertThat(snoozed.explanations())
+                .containsExactly(
+                        "hold_payout if :card_on_watch_list: (:card_on_watch_list: = true)",
+                        "review if :card_on_watch_list: (:card_on_watch_list: = true) snoozed for CARD 'fp_1' until"
+                                + " 2026-12-10T00:00:00Z by anna",
+                        "request_3ds if :card_on_watch_list: (:card_on_watch_list: = true) snoozed x");
+        assertThat(rules.evaluate(facts, java.util.Map.of("r-4", "y")).snoozed())
+                .as("a snoozed rule whose condition is false is not mentioned")
+                .isEmpty();
+        assertThat(rules.evaluate(facts).action()).isEqualTo(RuleAction.REVIEW);
+    }
+
+    @Test
     void factsAreCheckedAgainstTheirAttributes() {
         assertThatThrownBy(() -> registry.facts().with("risk_score", "high"))
                 .hasMessage(":risk_score: holds a number, not a text");

@@ -1,0 +1,369 @@
+package io.freightgate.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.freightgate.emulator.stripe.FaultRule;
+import io.freightgate.emulator.stripe.ReceivedRequest;
+import io.freightgate.platform.tenancy.Reach;
+import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.security.Role;
+import io.freightgate.support.Api;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 20, stage 1, end to end against the Stripe emulator: payments are screened by the fraud rules in force before
+ * their PaymentIntent is confirmed. A card an analyst blocked is refused before Stripe is asked for anything but the
+ * card's fingerprint; a pay link an analyst blocked is refused on the hosted page with a message that names no rule; a
+ * {@code request_3ds} rule sends a 3-D Secure-optional card through the emulator's 3-D Secure page; an allow rule beats
+ * a block rule; a collected payment grows the shipper's history. Every list entry and rule a journey adds is removed
+ * or disabled at its end (the rules and lists are shared by every test of the run).
+ */
+class FraudScreeningJourneysIT extends PaymentJourneys {
+
+    private static final Reach TEST = Reach.acrossTenants("test reads fraud decisions");
+
+    @Autowired
+    SystemAccess systemAccess;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aCardOnTheBlockListIsRefusedBeforeConfirmationAndStripeReceivesNoPaymentIntent() throws Exception {
+        Parties parties = parties();
+        String id = id(create(parties, 1_200_00, "EUR", "LD-FRAUD-CARD", false));
+        String fingerprint = stripeClient
+                .v1()
+                .paymentMethods()
+                .retrieve("pm_card_visa_debit")
+                .getCard()
+                .getFingerprint();
+        String entry = listEntry("BLOCK", "CARD", fingerprint);
+        try {
+            int mark = stripe.control().requests().size();
+
+            var blocked = pay(parties, id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa_debit\"}");
+
+            assertThat(blocked.status()).as(blocked.body()).isEqualTo(422);
+            assertThat(blocked.json().get("type").asString()).isEqualTo("/problems/payment-blocked");
+            assertThat(blocked.json().get("detail").asString())
+                    .isEqualTo(Payments.BLOCKED_MESSAGE)
+                    .doesNotContainIgnoringCase("list")
+                    .doesNotContainIgnoringCase("rule")
+                    .doesNotContain(fingerprint);
+            List<ReceivedRequest> received = stripe.control()
+                    .requests()
+                    .subList(mark, stripe.control().requests().size());
+            assertThat(received)
+                    .as("the card's fingerprint was read")
+                    .anyMatch(r -> r.is("GET", "/v1/payment_methods/pm_card_visa_debit"));
+            assertThat(received)
+                    .as("no PaymentIntent reached Stripe")
+                    .noneMatch(r -> r.method().equals("POST") && r.path().startsWith("/v1/payment_intents"));
+            JsonNode request = read(parties.carrier(), id);
+            assertThat(request.get("status").asString()).isEqualTo("OPEN");
+            JsonNode attempt = request.get("attempts").get(0);
+            assertThat(attempt.get("outcome").asString()).isEqualTo("NOT_ATTEMPTED");
+            assertThat(attempt.get("screening").asString()).isEqualTo("BLOCK");
+            assertThat(decisionOf(attempt.get("id").asString()))
+                    .as("the fraud decision, found by the attempt, with the card it was made on")
+                    .isEqualTo("BLOCK " + fingerprint + " " + attempt.get("id").asString());
+            assertThat(chargesOf(id)).isEmpty();
+        } finally {
+            removeEntry(entry);
+        }
+        var paid = pay(parties, id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa_debit\"}");
+        assertThat(paid.status())
+                .as("off the list, the same card pays: " + paid.body())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aCardWhoseFingerprintStripeDoesNotGiveIsScreenedWithoutItAndPays() {
+        Parties parties = parties();
+        String id = id(create(parties, 1_300_00, "EUR", "LD-FRAUD-NO-FP", false));
+        stripe.control()
+                .injectFault(
+                        FaultRule.serverError("GET", "/v1/payment_methods/*").times(20));
+
+        var paid = pay(parties, id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}");
+
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        String attempt = paid.json().get("id").asString();
+        String facts = systemAccess.transaction(
+                TEST,
+                "test",
+                () -> jdbc.queryForObject(
+                        "SELECT decision || ' ' || coalesce(card_fingerprint, 'no-card') || ' '"
+                                + " || ((facts -> 'is_new_card') IS NOT NULL) FROM fraud_decisions WHERE attempt_id = ?::uuid",
+                        String.class,
+                        attempt));
+        assertThat(facts).as("the card facts are unknown, not guessed").isEqualTo("ALLOW no-card false");
+        assertThat(read(parties.carrier(), id).get("status").asString()).isEqualTo("PAID");
+    }
+
+    @Test
+    void aBlockedPayLinkShowsThePayerAClearMessageThatNamesNoRule() throws Exception {
+        Parties parties = parties();
+        JsonNode created = create(parties, 950_00, "EUR", "LD-FRAUD-LINK", false);
+        URI url = URI.create(created.get("payment_page_url").asString());
+        String token = url.getRawPath().substring(url.getRawPath().lastIndexOf('/') + 1);
+        String link = "http://localhost:" + port + url.getRawPath();
+        String entry = listEntry("BLOCK", "PAY_LINK", sha256(token));
+        try {
+            int mark = stripe.control().requests().size();
+            var browser = new PaymentPageIT.Browser();
+
+            var refused = browser.submit(link, "/card", Map.of("payment_method", "pm_card_visa"));
+
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body())
+                    .contains("This payment could not be accepted, and nothing was charged.")
+                    .doesNotContain(":pay_link_on_block_list:")
+                    .doesNotContain("default-")
+                    .doesNotContainIgnoringCase("block list");
+            assertThat(stripe.control()
+                            .requests()
+                            .subList(mark, stripe.control().requests().size()))
+                    .noneMatch(r -> r.method().equals("POST") && r.path().startsWith("/v1/payment_intents"));
+            assertThat(read(parties.carrier(), id(created)).get("status").asString())
+                    .isEqualTo("OPEN");
+        } finally {
+            removeEntry(entry);
+        }
+    }
+
+    @Test
+    void aRequest3dsRuleSendsACardThroughTheEmulators3DSecurePageAndCompletingItPays() throws Exception {
+        String analyst = callers.platformStaff(Role.RISK_ANALYST);
+        long minor = oddAmount();
+        String rule = enabled(analyst, "request_3ds if :method: = 'card' and :amount: = " + euros(minor) + " EUR");
+        try {
+            Parties parties = parties();
+            String id = id(create(parties, minor, "EUR", "LD-FRAUD-3DS", false));
+
+            var pending = pay(
+                    parties,
+                    id,
+                    "{\"method\":\"card\",\"payment_method\":\"pm_card_threeDSecureOptional\","
+                            + "\"return_url\":\"https://shipper.example/back\"}");
+
+            assertThat(pending.status()).as(pending.body()).isEqualTo(202);
+            assertThat(pending.json().get("screening").asString()).isEqualTo("REQUEST_3DS");
+            String pageUrl = pending.json().get("next_action_url").asString();
+            assertThat(pageUrl).contains("/_emulator/3ds/");
+            String intentId = pending.json().get("stripe_payment_intent_id").asString();
+            var intent = stripeClient.v1().paymentIntents().retrieve(intentId);
+            assertThat(intent.getStatus()).isEqualTo("requires_action");
+            assertThat(intent.getPaymentMethodOptions().getCard().getRequestThreeDSecure())
+                    .as("what the emulator received")
+                    .isEqualTo("any");
+
+            HttpResponse<String> completed = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(pageUrl))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString("action=complete"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(completed.statusCode()).as(completed.body()).isBetween(200, 399);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() ->
+                            read(parties.carrier(), id).get("status").asString().equals("PAID"));
+            assertThat(chargesOf(id)).singleElement().satisfies(charge -> assertThat(charge.getPaymentMethodDetails()
+                            .getCard()
+                            .getThreeDSecure()
+                            .getResult())
+                    .isEqualTo("authenticated"));
+        } finally {
+            change(analyst, rule, "disable");
+        }
+    }
+
+    @Test
+    void theJanitorResendsAThreeDSecureRequestAsTheSameCall() throws Exception {
+        String analyst = callers.platformStaff(Role.RISK_ANALYST);
+        long minor = oddAmount();
+        String rule = enabled(analyst, "request_3ds if :method: = 'card' and :amount: = " + euros(minor) + " EUR");
+        try {
+            Parties parties = parties();
+            String id = id(create(parties, minor, "EUR", "LD-FRAUD-3DS-LOST", false));
+            int mark = stripe.control().requests().size();
+            stripe.control()
+                    .injectFault(
+                            FaultRule.serverError("POST", "/v1/payment_intents").times(3));
+
+            var unknown = pay(
+                    parties,
+                    id,
+                    "{\"method\":\"card\",\"payment_method\":\"pm_card_threeDSecureOptional\","
+                            + "\"return_url\":\"https://shipper.example/back\"}");
+            assertThat(unknown.status()).as(unknown.body()).isEqualTo(503);
+            stripe.control().clearFaults();
+            reconciliation.reconcile();
+
+            JsonNode attempt = read(parties.carrier(), id).get("attempts").get(0);
+            assertThat(attempt.get("screening").asString()).isEqualTo("REQUEST_3DS");
+            var intent = stripeClient
+                    .v1()
+                    .paymentIntents()
+                    .retrieve(attempt.get("stripe_payment_intent_id").asString());
+            assertThat(intent.getStatus()).isEqualTo("requires_action");
+            assertThat(intent.getPaymentMethodOptions().getCard().getRequestThreeDSecure())
+                    .isEqualTo("any");
+            assertThat(stripe
+                            .control()
+                            .requests()
+                            .subList(mark, stripe.control().requests().size())
+                            .stream()
+                            .filter(r -> r.is("POST", "/v1/payment_intents"))
+                            .map(ReceivedRequest::idempotencyKey)
+                            .distinct())
+                    .as("the first send and the janitor's resend are one call")
+                    .hasSize(1);
+        } finally {
+            change(analyst, rule, "disable");
+        }
+    }
+
+    @Test
+    void anAllowRuleForATrustedShipperBeatsABlockRuleAndItsCollectedPaymentGrowsItsHistory() {
+        String anna = callers.platformStaff(Role.RISK_ANALYST);
+        String boris = callers.platformStaff(Role.RISK_ANALYST);
+        long minor = oddAmount();
+        String block = proposed(anna, "block if :amount: = " + euros(minor) + " EUR");
+        assertThat(change(anna, block, "enable").json().path("state").asString())
+                .isEqualTo("AWAITING_APPROVAL");
+        assertThat(change(boris, block, "approve").json().path("state").asString())
+                .isEqualTo("ENABLED");
+        String allow = enabled(anna, "allow if :shipper_trusted:");
+        Parties trusted = parties();
+        String trust = listEntry("TRUST", "SHIPPER", trusted.shipper().value().toString());
+        try {
+            Parties other = parties();
+            String refused = id(create(other, minor, "EUR", "LD-FRAUD-BLOCK", false));
+            String allowed = id(create(trusted, minor, "EUR", "LD-FRAUD-ALLOW", false));
+
+            var blocked = pay(other, refused, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}");
+            var paid = pay(trusted, allowed, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}");
+
+            assertThat(blocked.status()).as(blocked.body()).isEqualTo(422);
+            assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+            assertThat(paid.json().get("screening").asString()).isEqualTo("ALLOW");
+            assertThat(chargesOf(refused)).isEmpty();
+            assertThat(chargesOf(allowed)).hasSize(1);
+            String explanation = systemAccess.transaction(
+                    TEST,
+                    "test",
+                    () -> jdbc.queryForObject(
+                            "SELECT explanations->>0 FROM fraud_decisions WHERE attempt_id = ?::uuid",
+                            String.class,
+                            paid.json().get("id").asString()));
+            assertThat(explanation).isEqualTo("allow if :shipper_trusted: (:shipper_trusted: = true)");
+            await().atMost(Duration.ofSeconds(15))
+                    .alias("the collected payment counts in the shipper's history, with its card")
+                    .until(() -> systemAccess.transaction(
+                                    TEST,
+                                    "test",
+                                    () -> jdbc.queryForObject(
+                                            "SELECT count(*) FROM fraud_decisions WHERE payment_request_id = ?::uuid"
+                                                    + " AND collected_at IS NOT NULL AND card_fingerprint IS NOT NULL",
+                                            Integer.class,
+                                            allowed))
+                            == 1);
+        } finally {
+            removeEntry(trust);
+            change(anna, block, "disable");
+            change(anna, allow, "disable");
+        }
+    }
+
+    /** An amount of 4,000 to 4,999 EUR with odd cents no other test pays (rules naming it touch no other test). */
+    private static long oddAmount() {
+        return 4_000_00 + ThreadLocalRandom.current().nextLong(99_999) / 100 * 100 + 37;
+    }
+
+    private static String euros(long minor) {
+        return "%d.%02d".formatted(minor / 100, minor % 100);
+    }
+
+    private String decisionOf(String attemptId) {
+        return systemAccess.transaction(
+                TEST,
+                "test",
+                () -> jdbc.queryForObject(
+                        "SELECT decision || ' ' || card_fingerprint || ' ' || attempt_id FROM fraud_decisions"
+                                + " WHERE attempt_id = ?::uuid AND stage = 'BEFORE_CONFIRMATION'",
+                        String.class,
+                        attemptId));
+    }
+
+    private String listEntry(String list, String kind, String value) {
+        Api.Response added = api.post(
+                        "/api/v1/fraud/list-entries",
+                        "{\"list\":\"%s\",\"kind\":\"%s\",\"value\":\"%s\",\"reason\":\"journey\"}"
+                                .formatted(list, kind, value))
+                .token(callers.platformStaff(Role.RISK_ANALYST))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        return added.json().path("id").asString();
+    }
+
+    private void removeEntry(String id) {
+        Api.Response removed = api.call("DELETE", "/api/v1/fraud/list-entries/" + id, "", "application/json")
+                .token(callers.platformStaff(Role.RISK_ANALYST))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(removed.status()).as(removed.body()).isEqualTo(204);
+    }
+
+    private String proposed(String analyst, String text) {
+        Api.Response created = api.post(
+                        "/api/v1/fraud/rules",
+                        "{\"name\":\"journey-%s\",\"text\":\"%s\"}"
+                                .formatted(UUID.randomUUID().toString().substring(0, 8), text))
+                .token(analyst)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    private String enabled(String analyst, String text) {
+        String id = proposed(analyst, text);
+        assertThat(change(analyst, id, "enable").json().path("state").asString())
+                .isEqualTo("ENABLED");
+        return id;
+    }
+
+    private Api.Response change(String analyst, String id, String action) {
+        Api.Response changed = api.post("/api/v1/fraud/rules/" + id + "/" + action, "")
+                .token(analyst)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        return changed;
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

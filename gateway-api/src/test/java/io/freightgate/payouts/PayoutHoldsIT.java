@@ -1,0 +1,188 @@
+package io.freightgate.payouts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.stripe.model.Account;
+import io.freightgate.emulator.stripe.FaultRule;
+import io.freightgate.fraud.PaymentHeldForReview;
+import io.freightgate.fraud.ReviewClosed;
+import io.freightgate.kernel.PaymentRequestId;
+import io.freightgate.kernel.TenantId;
+import io.freightgate.payouts.internal.PayoutScheduleCalls;
+import io.freightgate.platform.stripe.calls.StripeCallJanitor;
+import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.security.Role;
+import io.freightgate.transfers.TransferJourneys;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Payout holds against the Stripe emulator (ADR 0014): a fraud review's hold switches the carrier's connected account
+ * to manual payouts at Stripe, a second hold and the end of one keep it manual, the end of the last restores the
+ * schedule the account had; a change whose send failed is completed by the Stripe-call janitor.
+ */
+class PayoutHoldsIT extends TransferJourneys {
+
+    @Autowired
+    PayoutHolds holds;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    SystemAccess systemAccess;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    StripeCallJanitor janitor;
+
+    @Test
+    void holdsKeepTheAccountOnManualPayoutsAtStripeUntilTheLastEndsAndThenRestoreItsSchedule() throws Exception {
+        Carrier carrier = carrierWithPayouts("Held Haulage " + UUID.randomUUID(), "weekly");
+        TenantId tenant = carrier.parties().carrier();
+        assertThat(interval(carrier.account())).isEqualTo("weekly");
+        UUID review = UUID.randomUUID();
+        PaymentRequestId request = new PaymentRequestId(UUID.randomUUID());
+
+        transactions.executeWithoutResult(status -> events.publishEvent(new PaymentHeldForReview(
+                review, request, tenant, carrier.parties().shipper(), "AFTER_AUTHORIZATION")));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> interval(carrier.account()).equals("manual"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> holdsOf(tenant).get("confirmed_at_stripe").asBoolean());
+        JsonNode held = holdsOf(tenant);
+        assertThat(held.get("manual_payouts").asBoolean()).isTrue();
+        assertThat(held.get("active")).singleElement().satisfies(hold -> {
+            assertThat(hold.get("reference").asString()).isEqualTo("fraud-review:" + review);
+            assertThat(hold.get("held_by").asString()).isEqualTo("flow:fraud-review-holds-payouts");
+        });
+
+        PayoutHoldView second = systemAccess.call(
+                "test", () -> holds.hold(tenant, "dispute:dp_test", "Dispute dp_test on the carrier's payment"));
+        PayoutHoldView again =
+                systemAccess.call("test", () -> holds.hold(tenant, "dispute:dp_test", "held a second time"));
+        assertThat(again.heldAt()).as("the same hold, not a second one").isEqualTo(second.heldAt());
+        assertThat(again.reason()).isEqualTo("Dispute dp_test on the carrier's payment");
+
+        transactions.executeWithoutResult(status -> events.publishEvent(
+                new ReviewClosed(review, request, tenant, ReviewClosed.Outcome.APPROVED, "analyst@platform.test")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> holdsOf(tenant).get("released").size() == 1);
+        JsonNode oneLeft = holdsOf(tenant);
+        assertThat(oneLeft.get("active"))
+                .singleElement()
+                .satisfies(hold -> assertThat(hold.get("reference").asString()).isEqualTo("dispute:dp_test"));
+        assertThat(oneLeft.get("manual_payouts").asBoolean()).isTrue();
+        assertThat(oneLeft.get("confirmed_at_stripe").asBoolean()).isTrue();
+        assertThat(interval(carrier.account())).as("one hold is left").isEqualTo("manual");
+
+        var released = api.call(
+                        "DELETE",
+                        "/api/v1/carriers/" + tenant + "/payout-holds/dispute:dp_test",
+                        "",
+                        "application/json")
+                .idempotencyKey(UUID.randomUUID().toString())
+                .token(callers.platformStaff(Role.RISK_ANALYST))
+                .send();
+        assertThat(released.status()).as(released.body()).isEqualTo(204);
+
+        Account restored = stripeClient.v1().accounts().retrieve(carrier.account());
+        assertThat(restored.getSettings().getPayouts().getSchedule().getInterval())
+                .isEqualTo("weekly");
+        assertThat(restored.getSettings().getPayouts().getSchedule().getWeeklyAnchor())
+                .isEqualTo("friday");
+        JsonNode after = holdsOf(tenant);
+        assertThat(after.get("active")).isEmpty();
+        assertThat(after.get("released")).hasSize(2);
+        assertThat(after.get("manual_payouts").asBoolean()).isFalse();
+        assertThat(after.get("confirmed_at_stripe").asBoolean()).isTrue();
+        assertThat(scheduleCalls(tenant))
+                .as("one switch to manual and one back, each a recorded call Stripe approved")
+                .containsExactly("APPROVED", "APPROVED");
+
+        var releasedAgain = api.call(
+                        "DELETE",
+                        "/api/v1/carriers/" + tenant + "/payout-holds/dispute:dp_test",
+                        "",
+                        "application/json")
+                .idempotencyKey(UUID.randomUUID().toString())
+                .token(callers.platformStaff(Role.RISK_ANALYST))
+                .send();
+        assertThat(releasedAgain.status()).isEqualTo(404);
+        assertThat(releasedAgain.body()).contains("not-found");
+        var byCarrier = api.get("/api/v1/carriers/" + tenant + "/payout-holds")
+                .token(callers.of(tenant, Role.CARRIER_ADMIN))
+                .send();
+        assertThat(byCarrier.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aSwitchStripeFailedIsCompletedByTheJanitor() throws Exception {
+        Carrier carrier = carrierWithPayouts("Janitor Haulage " + UUID.randomUUID(), "daily");
+        TenantId tenant = carrier.parties().carrier();
+        stripe.control()
+                .injectFault(FaultRule.serverError("POST", "/v1/accounts/" + carrier.account())
+                        .times(1));
+
+        systemAccess.call("test", () -> holds.hold(tenant, "test:janitor", "a hold whose first send fails"));
+
+        assertThat(interval(carrier.account())).isEqualTo("daily");
+        JsonNode pending = holdsOf(tenant);
+        assertThat(pending.get("manual_payouts").asBoolean()).isTrue();
+        assertThat(pending.get("confirmed_at_stripe").asBoolean()).isFalse();
+        assertThat(pending.get("last_error").asString()).isNotBlank();
+
+        janitor.run(Set.of(PayoutScheduleCalls.OPERATION));
+
+        assertThat(interval(carrier.account())).isEqualTo("manual");
+        assertThat(holdsOf(tenant).get("confirmed_at_stripe").asBoolean()).isTrue();
+        assertThat(scheduleCalls(tenant)).containsExactly("APPROVED");
+
+        systemAccess.call("test", () -> holds.release(tenant, "test:janitor"));
+        assertThat(interval(carrier.account())).isEqualTo("daily");
+    }
+
+    private String interval(String account) throws Exception {
+        return stripeClient
+                .v1()
+                .accounts()
+                .retrieve(account)
+                .getSettings()
+                .getPayouts()
+                .getSchedule()
+                .getInterval();
+    }
+
+    private JsonNode holdsOf(TenantId carrier) {
+        var response = api.get("/api/v1/carriers/" + carrier + "/payout-holds")
+                .token(callers.platformStaff(Role.RISK_ANALYST))
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private List<String> scheduleCalls(TenantId carrier) {
+        return systemAccess.call(
+                "test",
+                () -> transactions.execute(status -> jdbc.queryForList(
+                        "SELECT outcome FROM stripe_calls WHERE operation = ? AND tenant_id = ? ORDER BY intended_at",
+                        String.class,
+                        PayoutScheduleCalls.OPERATION,
+                        carrier.value())));
+    }
+}
