@@ -283,7 +283,13 @@ class FraudReviewJourneysIT extends TransferJourneys {
                 .send();
     }
 
+    /** The request's open review; a debit's opens just after the commit that made it paid, so it is waited for. */
     private JsonNode openReviewOf(String requestId) {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> openReviewNow(requestId));
+        return openReviewNow(requestId);
+    }
+
+    private JsonNode openReviewNow(String requestId) {
         Api.Response listed = api.get("/api/v1/fraud/reviews?open=true&limit=500")
                 .token(callers.platformStaff(Role.RISK_ANALYST))
                 .send();
