@@ -67,7 +67,14 @@ class EarlyFraudWarningsIT extends TransferJourneys {
                 .isEqualTo("efw:" + refunded.get("id").asString()));
 
         String large = id(create(carrier.parties(), 50_000, "EUR", "LD-EFW-LARGE", false));
-        paid(carrier.parties(), large, WARNED_CARD);
+        var second = pay(carrier.parties(), large, "{\"method\":\"card\",\"payment_method\":\"" + WARNED_CARD + "\"}");
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(read(tenant, large).get("status").asString())
+                .as("the warned card is on the watch list now: its next payment waits in review")
+                .isEqualTo("AUTHORIZED");
+        approveTheReviewOf(large);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> read(tenant, large).get("status").asString().equals("PAID"));
         Charge largeCharge = chargesOf(large).getFirst();
 
         JsonNode recommended = await().atMost(Duration.ofSeconds(30))
@@ -126,5 +133,30 @@ class EarlyFraudWarningsIT extends TransferJourneys {
                 .getPayouts()
                 .getSchedule()
                 .getInterval();
+    }
+
+    /** A risk analyst approves the open review of the payment request: its authorization is captured. */
+    private void approveTheReviewOf(String requestId) {
+        String analyst = callers.platformStaff(Role.RISK_ANALYST);
+        var listed = api.get("/api/v1/fraud/reviews?open=true&limit=500")
+                .token(analyst)
+                .send();
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        String reviewId = null;
+        for (JsonNode review : listed.json()) {
+            if (review.get("payment_request_id").asString().equals(requestId)) {
+                assertThat(review.get("explanations").toString()).contains("card_on_watch_list");
+                reviewId = review.get("id").asString();
+            }
+        }
+        assertThat(reviewId)
+                .as("an open review of " + requestId + " in " + listed.body())
+                .isNotNull();
+        var approved = api.post(
+                        "/api/v1/fraud/reviews/" + reviewId + "/approve", "{\"note\":\"warned card, shipper called\"}")
+                .token(analyst)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
     }
 }
