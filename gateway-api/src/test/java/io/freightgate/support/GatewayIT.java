@@ -36,37 +36,11 @@ public abstract class GatewayIT {
     protected Callers callers;
     protected Verifications verifications;
 
-    @Autowired
-    private org.springframework.jdbc.core.JdbcTemplate fraudFeedbackJdbc;
-
-    @Autowired
-    private io.freightgate.platform.tenancy.SystemAccess fraudFeedbackAccess;
-
     @BeforeEach
     void connect() {
         api = new Api(port);
         callers = new Callers(accessTokens);
         verifications = new Verifications(api, callers, viesEmulator);
-        forgetFraudFeedback();
-    }
-
-    /**
-     * Every test pays with the emulator's few test cards, whose fingerprints are the same in every test (as Stripe's are
-     * within one account): a dispute or early fraud warning in one test would put the card on the watch list and mark it
-     * disputed for every later test in the run, which the default rules then review. Each test starts without the
-     * fraud feedback of the tests before it; analysts' own list entries are left alone.
-     */
-    private void forgetFraudFeedback() {
-        fraudFeedbackAccess.transaction(
-                io.freightgate.platform.tenancy.Reach.acrossTenants(
-                        "tests start without earlier tests' fraud feedback"),
-                "test isolation: forget earlier tests' fraud feedback",
-                () -> {
-                    fraudFeedbackJdbc.update(
-                            "DELETE FROM fraud_list_entries WHERE created_by = 'system:fraud-feedback'");
-                    fraudFeedbackJdbc.update("DELETE FROM fraud_feedback");
-                    return null;
-                });
     }
 
     /**
