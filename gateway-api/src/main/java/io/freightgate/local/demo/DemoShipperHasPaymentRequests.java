@@ -49,6 +49,8 @@ class DemoShipperHasPaymentRequests {
             Reach.acrossTenants("DemoShipperHasPaymentRequests on its own authority");
 
     static final String PAID_LOAD = "DEMO-LOAD-1001";
+
+    static final String REVIEWED_LOAD = "DEMO-LOAD-1003";
     static final String OPEN_LOAD = "DEMO-LOAD-1002";
     static final String PAY_LINK_LINE = "pay-link ";
 
@@ -128,6 +130,26 @@ class DemoShipperHasPaymentRequests {
                         () -> payments.pay(paid.request().id(), new PayWith.Card("pm_card_visa", Optional.empty())))
                 .accepted()
                 .orElseThrow();
+        // Radar scores this card's charge elevated: the authorization waits in the fraud review queue for an analyst.
+        PaymentRequests.Created reviewed = Tenancy.callAs(
+                carrier.get(),
+                dispatcher,
+                () -> paymentRequests.create(
+                        carrier.get(),
+                        request(
+                                shipper.get(),
+                                98_000,
+                                REVIEWED_LOAD,
+                                Optional.empty(),
+                                "Antwerp, BE",
+                                "Milan, IT",
+                                today,
+                                14)));
+        var inReview = Tenancy.callAs(
+                shipper.get(),
+                payer,
+                () -> payments.pay(
+                        reviewed.request().id(), new PayWith.Card("pm_card_riskLevelElevated", Optional.empty())));
         append(List.of(
                 "== Demo payment requests (" + DemoOrganizationsAreVerified.CARRIER + " bills "
                         + DemoOrganizationsAreVerified.SHIPPER + ")",
@@ -136,11 +158,16 @@ class DemoShipperHasPaymentRequests {
                 PAY_LINK_LINE + OPEN_LOAD + "  " + open.paymentPageUrl(),
                 "paid     " + PAID_LOAD + "  payment request " + paid.request().id() + " (" + attempt.outcome()
                         + ", pm_card_visa)",
+                "review   " + REVIEWED_LOAD + "  payment request "
+                        + reviewed.request().id() + " ("
+                        + inReview.getClass().getSimpleName()
+                        + ", pm_card_riskLevelElevated: authorized, held for a risk analyst at /api/v1/fraud/reviews)",
                 ""));
         log.info(
-                "Demo payment requests {} (open) and {} (paid) created; the pay link is in {}",
+                "Demo payment requests {} (open), {} (paid) and {} (in fraud review) created; the pay link is in {}",
                 OPEN_LOAD,
                 PAID_LOAD,
+                REVIEWED_LOAD,
                 file);
     }
 
