@@ -9,6 +9,8 @@ import io.freightgate.fraud.internal.ListEntries.ListName;
 import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,13 +19,17 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Feedback from what happened to screened payments later (docs/fraud.md): a dispute or an early fraud warning puts the
- * payment's card fingerprint, device and IP, as its stored decisions name them, on the watch list, and makes
- * {@code :card_has_disputes:} or {@code :card_has_early_fraud_warnings:} true for the card's next payments. Applied
- * once per dispute or warning id; a second call changes nothing.
+ * payment's card fingerprint and IP (and its device when {@code freightgate.fraud.feedback.watch-devices} is on), as its
+ * stored decisions name them, on the watch list, and makes {@code :card_has_disputes:} or
+ * {@code :card_has_early_fraud_warnings:} true for the card's next payments. Applied once per dispute or warning id; a
+ * second call changes nothing. Devices are off by default: until devices are fingerprinted, a payment's device is the
+ * payer's user agent, which names a browser build shared by many payers, so watching it would review them all. An IP
+ * that cannot be a payer's own (loopback, private, link-local) is never watched, for the same reason.
  */
 @Service
 public class FraudFeedback {
@@ -36,12 +42,19 @@ public class FraudFeedback {
     private final ListEntries lists;
     private final SystemAccess systemAccess;
     private final Clock clock;
+    private final boolean watchDevices;
 
-    FraudFeedback(FeedbackRecords feedback, ListEntries lists, SystemAccess systemAccess, Clock clock) {
+    FraudFeedback(
+            FeedbackRecords feedback,
+            ListEntries lists,
+            SystemAccess systemAccess,
+            Clock clock,
+            @Value("${freightgate.fraud.feedback.watch-devices:false}") boolean watchDevices) {
         this.feedback = feedback;
         this.lists = lists;
         this.systemAccess = systemAccess;
         this.clock = clock;
+        this.watchDevices = watchDevices;
     }
 
     /**
@@ -82,8 +95,10 @@ public class FraudFeedback {
                     String reason = described + " " + sourceId + " on payment request " + requestId;
                     List<String> watched = new ArrayList<>();
                     watch(Kind.CARD, values.card(), reason, now, watched);
-                    watch(Kind.DEVICE, values.device(), reason, now, watched);
-                    watch(Kind.IP, values.ipAddress(), reason, now, watched);
+                    if (watchDevices) {
+                        watch(Kind.DEVICE, values.device(), reason, now, watched);
+                    }
+                    watch(Kind.IP, values.ipAddress().filter(FraudFeedback::identifiesAPayer), reason, now, watched);
                     return new Applied(true, watched);
                 });
         if (applied.firstTime()) {
@@ -97,36 +112,33 @@ public class FraudFeedback {
         return applied;
     }
 
-    private void watch(Kind kind, Optional<String> value, String reason, Instant now, List<String> watched) {
-        value.filter(v -> !v.isBlank() && v.length() <= 200)
-                .filter(v -> kind != Kind.IP || isPublicAddress(v))
-                .ifPresent(v -> {
-                    if (lists.add(new ListEntries.Entry(
-                            UUID.randomUUID(), ListName.WATCH, kind, v, reason, ACTOR, now, Optional.empty()))) {
-                        watched.add(kind.name());
-                    }
-                });
+    /**
+     * Whether an IP address can be a payer's own: a loopback, private, link-local, unique-local, multicast or
+     * unspecified address is the gateway's own network or a proxy's, shared by every payer behind it, and is never
+     * watched. A value that is not an address literal is not watched either.
+     */
+    static boolean identifiesAPayer(String ip) {
+        InetAddress address;
+        try {
+            address = InetAddress.ofLiteral(ip.strip());
+        } catch (IllegalArgumentException notAnAddress) {
+            return false;
+        }
+        boolean uniqueLocal = address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
+        return !(address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()
+                || uniqueLocal);
     }
 
-    /**
-     * Whether an IP address names one network on the internet. A loopback, private (RFC 1918, IPv6 unique local),
-     * link-local or unspecified address names a proxy or a whole office, never one payer: it is not watched.
-     */
-    static boolean isPublicAddress(String value) {
-        if (!value.matches("[0-9A-Fa-f:.]{2,45}")) {
-            return false;
-        }
-        try {
-            java.net.InetAddress address = java.net.InetAddress.ofLiteral(value);
-            byte first = address.getAddress()[0];
-            boolean uniqueLocal = address instanceof java.net.Inet6Address && (first & 0xfe) == 0xfc;
-            return !(address.isLoopbackAddress()
-                    || address.isSiteLocalAddress()
-                    || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress()
-                    || uniqueLocal);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    private void watch(Kind kind, Optional<String> value, String reason, Instant now, List<String> watched) {
+        value.filter(v -> !v.isBlank() && v.length() <= 200).ifPresent(v -> {
+            if (lists.add(new ListEntries.Entry(
+                    UUID.randomUUID(), ListName.WATCH, kind, v, reason, ACTOR, now, Optional.empty()))) {
+                watched.add(kind.name());
+            }
+        });
     }
 }

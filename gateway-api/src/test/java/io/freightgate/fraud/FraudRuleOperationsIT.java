@@ -193,7 +193,7 @@ class FraudRuleOperationsIT extends GatewayIT {
     }
 
     @Test
-    void anEarlyFraudWarningWatchesTheCardDeviceAndIpOnceAndTheCardIsReviewedFromThenOn() {
+    void anEarlyFraudWarningWatchesTheCardAndIpOnceAndTheCardIsReviewedFromThenOn() {
         String card = "fp_efw_" + UUID.randomUUID();
         String device = "dev_efw_" + UUID.randomUUID();
         String ip = freshIp();
@@ -215,8 +215,10 @@ class FraudRuleOperationsIT extends GatewayIT {
                 true));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> watched(card) == 1);
-        assertThat(watched(device)).isEqualTo(1);
         assertThat(watched(ip)).isEqualTo(1);
+        assertThat(watched(device))
+                .as("a device is the payer's user agent today: not watched by default")
+                .isZero();
         assertThat(feedback.earlyFraudWarning(new PaymentRequestId(warned.paymentRequestId()), warningId))
                 .as("once per warning")
                 .isEqualTo(new FraudFeedback.Applied(false, List.of()));
@@ -229,10 +231,37 @@ class FraudRuleOperationsIT extends GatewayIT {
                 .contains("review if :card_has_disputes: or :card_has_early_fraud_warnings:"
                         + " (:card_has_disputes: = false, :card_has_early_fraud_warnings: = true)");
         assertThat(screening
-                        .screenBeforeConfirmation(payment(eur(120_00), "fp_" + UUID.randomUUID(), device, freshIp()))
+                        .screenBeforeConfirmation(payment(eur(120_00), "fp_" + UUID.randomUUID(), device, ip))
                         .decision())
-                .as("another card from the watched device")
+                .as("another card from the watched IP")
                 .isEqualTo(ScreeningDecision.Decision.REVIEW);
+    }
+
+    @Autowired
+    io.freightgate.fraud.internal.FeedbackRecords feedbackRecords;
+
+    @Autowired
+    io.freightgate.fraud.internal.ListEntries listEntries;
+
+    @Test
+    void withDevicesSwitchedOnADisputeWatchesTheDeviceButNeverALoopbackOrPrivateAddress() {
+        FraudFeedback watchingDevices = new FraudFeedback(feedbackRecords, listEntries, systemAccess, clock, true);
+        String device = "dev_" + UUID.randomUUID();
+        PaymentSignals fromLoopback = payment(eur(55_00), "fp_" + UUID.randomUUID(), device, "127.0.0.1");
+        screening.screenBeforeConfirmation(fromLoopback);
+
+        FraudFeedback.Applied applied = watchingDevices.disputeOpened(
+                new PaymentRequestId(fromLoopback.paymentRequestId()), "du_" + UUID.randomUUID());
+
+        assertThat(applied.watched()).containsExactly("CARD", "DEVICE");
+        assertThat(watched(device)).isEqualTo(1);
+        assertThat(FraudFeedback.identifiesAPayer("10.1.2.3")).isFalse();
+        assertThat(FraudFeedback.identifiesAPayer("fd00::1")).isFalse();
+        assertThat(FraudFeedback.identifiesAPayer("fe80::1")).isFalse();
+        assertThat(FraudFeedback.identifiesAPayer("192.168.0.1")).isFalse();
+        assertThat(FraudFeedback.identifiesAPayer("not-an-ip")).isFalse();
+        assertThat(FraudFeedback.identifiesAPayer("203.0.113.7")).isTrue();
+        assertThat(FraudFeedback.identifiesAPayer("2001:db8::1")).isTrue();
     }
 
     @Test
