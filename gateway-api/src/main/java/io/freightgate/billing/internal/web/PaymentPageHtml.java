@@ -180,7 +180,12 @@ class PaymentPageHtml {
                                 .isPresent()
                         ? "Your direct debit is processing; it settles in a few business days."
                         : "Your payment is being processed.";
-            case AUTHORIZED -> "Your card payment is authorized; it is captured when the load is delivered.";
+            case AUTHORIZED ->
+                request.captureOnDelivery()
+                        ? "Your card payment is authorized; it is captured when the load is delivered."
+                        // held for a fraud review: the payer is not told why, only that nothing more is asked of them
+                        : "Your card payment is authorized and is being confirmed; your card is charged once that is"
+                                + " done. There is nothing more to do here.";
             case PAID ->
                 "Paid" + request.paidAt().map(at -> " on " + PAID_AT.format(at)).orElse("") + ". Thank you.";
             case PARTIALLY_REFUNDED -> "Paid; part of it was refunded.";

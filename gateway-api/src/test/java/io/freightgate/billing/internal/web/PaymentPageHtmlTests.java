@@ -49,6 +49,13 @@ class PaymentPageHtmlTests {
     }
 
     @Test
+    void anAuthorizationHeldForConfirmationDoesNotPromiseACaptureOnDeliveryNorSayWhy() {
+        String text = PaymentPageHtml.statusText(request(PaymentRequestStatus.AUTHORIZED, "EUR", List.of()));
+
+        assertThat(text).contains("being confirmed").doesNotContain("delivered").doesNotContainIgnoringCase("review");
+    }
+
+    @Test
     void offersTestCardsAndNoScriptWithoutAPublishableKey() {
         String html = render(page(request(PaymentRequestStatus.OPEN, "EUR", List.of()), "Carrier"));
 
