@@ -147,10 +147,20 @@ public class FraudReviews {
             String actor = "stripe:" + reason;
             if (reason.equals("approved")) {
                 decide(id, ReviewClosed.Outcome.APPROVED, Optional.of("Approved at Stripe"), actor);
-            } else {
+            } else if (!ourDecisionInFlight(id)) {
+                // Stripe closes its review when our own rejection cancels or refunds the payment: that rejection, with
+                // the analyst's note, is the one recorded
                 close(id, ReviewClosed.Outcome.REJECTED, Optional.of("Closed at Stripe: " + reason), actor, true);
             }
         });
+    }
+
+    /** Whether our own approval or rejection of the review is moving the money right now. */
+    private boolean ourDecisionInFlight(UUID id) {
+        return systemAccess.transaction(REVIEWS, "check fraud review " + id, () -> records.lock(id)
+                .flatMap(ReviewRecords.Row::decidingSince)
+                .filter(since -> since.isAfter(clock.instant().minus(DECIDING_WINDOW)))
+                .isPresent());
     }
 
     private ReviewChange decide(UUID id, ReviewClosed.Outcome outcome, Optional<String> note, String actor) {

@@ -148,7 +148,9 @@ class FraudReviewJourneysIT extends TransferJourneys {
         var paid = pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_riskLevelElevated\"}");
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
         String intent = intentOf(id);
-        String reviewId = openReviewOf(id).get("id").asString();
+        JsonNode open = openReviewOf(id);
+        String reviewId = open.get("id").asString();
+        String prv = open.get("stripe_review_id").asString();
         String analyst = callers.platformStaff(Role.RISK_ANALYST);
 
         Api.Response rejected = decide(reviewId, "reject", "{\"note\":\"card testing pattern\"}", analyst);
@@ -168,6 +170,29 @@ class FraudReviewJourneysIT extends TransferJourneys {
                         .status())
                 .as("a closed review")
                 .isEqualTo(409);
+        JsonNode atStripe = await().atMost(Duration.ofSeconds(10))
+                .until(() -> stripeReview(prv), review -> !review.get("open").asBoolean());
+        assertThat(atStripe.get("closed_reason").asString())
+                .as("Stripe closes its review when the authorization is cancelled")
+                .isEqualTo("canceled");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).untilAsserted(() -> {
+            JsonNode ours = api.get("/api/v1/fraud/reviews/" + reviewId)
+                    .token(callers.platformAdmin())
+                    .send()
+                    .json();
+            assertThat(ours.get("status").asString()).isEqualTo("REJECTED");
+            assertThat(ours.get("note").asString())
+                    .as("Stripe's review.closed does not replace the analyst's rejection")
+                    .isEqualTo("card testing pattern");
+        });
+    }
+
+    private JsonNode stripeReview(String prv) throws Exception {
+        return tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(stripeClient
+                        .rawRequest(com.stripe.net.ApiResource.RequestMethod.GET, "/v1/reviews/" + prv, null)
+                        .body());
     }
 
     @Test

@@ -694,6 +694,11 @@ final class PaymentIntentEndpoints {
             } else {
                 engine.emit(scope, call, "charge.refunded", charge, Engine.previousAttributes(before, charge));
             }
+            // Stripe closes the charge's open Radar review when its authorization is cancelled
+            String review = Json.str(charge, "review");
+            if (review != null) {
+                payments.closeReview(scope, call, review, "canceled");
+            }
         }
         engine.emit(scope, call, "payment_intent.canceled", pi, null);
     }
