@@ -134,35 +134,11 @@ public class FraudFeedback {
     }
 
     private void watch(Kind kind, Optional<String> value, String reason, Instant now, List<String> watched) {
-        value.filter(v -> !v.isBlank() && v.length() <= 200)
-                .filter(v -> kind != Kind.IP || isPublicAddress(v))
-                .ifPresent(v -> {
-                    if (lists.add(new ListEntries.Entry(
-                            UUID.randomUUID(), ListName.WATCH, kind, v, reason, ACTOR, now, Optional.empty()))) {
-                        watched.add(kind.name());
-                    }
-                });
-    }
-
-    /**
-     * Whether an IP address names one network on the internet. A loopback, private (RFC 1918, IPv6 unique local),
-     * link-local or unspecified address names a proxy or a whole office, never one payer: it is not watched.
-     */
-    static boolean isPublicAddress(String value) {
-        if (!value.matches("[0-9A-Fa-f:.]{2,45}")) {
-            return false;
-        }
-        try {
-            java.net.InetAddress address = java.net.InetAddress.ofLiteral(value);
-            byte first = address.getAddress()[0];
-            boolean uniqueLocal = address instanceof java.net.Inet6Address && (first & 0xfe) == 0xfc;
-            return !(address.isLoopbackAddress()
-                    || address.isSiteLocalAddress()
-                    || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress()
-                    || uniqueLocal);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        value.filter(v -> !v.isBlank() && v.length() <= 200).ifPresent(v -> {
+            if (lists.add(new ListEntries.Entry(
+                    UUID.randomUUID(), ListName.WATCH, kind, v, reason, ACTOR, now, Optional.empty()))) {
+                watched.add(kind.name());
+            }
+        });
     }
 }

@@ -11,7 +11,7 @@ class FeedbackAddressTests {
     @ParameterizedTest
     @ValueSource(strings = {"203.0.113.7", "8.8.8.8", "2001:db8:d15::1", "2a00:1450:4001:80b::200e"})
     void aPublicAddressIsWatched(String address) {
-        assertThat(FraudFeedback.isPublicAddress(address)).isTrue();
+        assertThat(FraudFeedback.identifiesAPayer(address)).isTrue();
     }
 
     @ParameterizedTest
@@ -32,6 +32,6 @@ class FeedbackAddressTests {
                 "999.1.1.1"
             })
     void aLoopbackPrivateLinkLocalOrNonLiteralAddressIsNot(String address) {
-        assertThat(FraudFeedback.isPublicAddress(address)).isFalse();
+        assertThat(FraudFeedback.identifiesAPayer(address)).isFalse();
     }
 }

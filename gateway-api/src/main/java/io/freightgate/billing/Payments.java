@@ -349,7 +349,8 @@ public class Payments {
                 .flatMap(id ->
                         systemAccess.transaction(ACROSS_TENANTS, "read attempt " + id, () -> attempts.findById(id)));
         attempt.flatMap(PaymentAttempt::stripePaymentIntentId).ifPresent(intent -> {
-            synchronizer.refresh(attempt.get().id(), intent);
+            afterAuthorization.answering(
+                    attempt.get().id(), () -> synchronizer.refresh(attempt.get().id(), intent));
             // the webhook may have seen the authorization first and be screening or capturing it right now
             afterAuthorization.awaitSettled(attempt.get().id(), AUTHORIZATION_PATIENCE);
         });
@@ -358,7 +359,7 @@ public class Payments {
 
     /** Sends an attempt's PaymentIntent (a recorded Stripe call), records the outcome and returns it. */
     private PaymentOutcome send(UUID attemptId) {
-        return switch (intentSending.send(attemptId)) {
+        return switch (afterAuthorization.answering(attemptId, () -> intentSending.send(attemptId))) {
             case ProviderOutcome.Approved<PaymentIntentSnapshot> approved -> {
                 // the webhook may have seen the authorization first and be screening or capturing it right now
                 afterAuthorization.awaitSettled(attemptId, AUTHORIZATION_PATIENCE);

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * billing knows of the payment (amount, method, card fingerprint, the payer's IP address and user agent, the pay link)
  * is completed with the shipper's KYB state (KYC) and the age of its organization (organizations), and the fraud
  * module's decision (ALLOW, REQUEST_3DS, REVIEW or BLOCK, stored with its facts and explanation) is billing's verdict.
- * The payer's device stays unknown until a real device fingerprint exists (issue 21): a user agent is shared by every
- * payer on the same browser build, so watching it after a dispute would flag them all. An unexpected failure of the screening
+ * The payer's device stays unknown until a device fingerprint exists (a user agent names a browser build, not a payer:
+ * one dispute would put every payer with the same browser on the watch list). An unexpected failure of the screening
  * fails the payment before anything is sent to Stripe: a payment is never confirmed unscreened.
  */
 @Component
@@ -55,6 +55,7 @@ class PaymentsAreScreenedByFraudRules implements PaymentScreening {
                 method(request.method()),
                 request.cardFingerprint(),
                 request.ipAddress(),
+                // no device fingerprint yet: a user agent is shared by too many payers to list one (docs/fraud.md)
                 Optional.empty(),
                 request.payLink(),
                 Optional.of(kycState(kyc.caseState(request.shipper()))),

@@ -6,6 +6,7 @@ import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.payouts.internal.PayoutAccountRecords;
 import io.freightgate.payouts.internal.PayoutCalls;
+import io.freightgate.payouts.internal.PayoutHoldRecords;
 import io.freightgate.payouts.internal.PayoutRecords;
 import io.freightgate.payouts.internal.PayoutSynchronizer;
 import io.freightgate.payouts.internal.RemittanceBuilder;
@@ -48,6 +49,7 @@ public class Payouts {
     private final TransactionOperations transactions;
     private final Clock clock;
     private final PayoutCalls payoutCalls;
+    private final PayoutHoldRecords holds;
 
     Payouts(
             PayoutRecords records,
@@ -59,8 +61,10 @@ public class Payouts {
             SystemAccess systemAccess,
             TransactionOperations transactions,
             Clock clock,
-            PayoutCalls payoutCalls) {
+            PayoutCalls payoutCalls,
+            PayoutHoldRecords holds) {
         this.payoutCalls = payoutCalls;
+        this.holds = holds;
         this.records = records;
         this.payoutAccounts = payoutAccounts;
         this.stripe = stripe;
@@ -74,7 +78,8 @@ public class Payouts {
 
     /**
      * Pays out {@code amountMinor} (or, when empty, everything available in {@code currency}) to the carrier's bank
-     * account. Fails with {@link IllegalStateException} without a payout account or with nothing available, with
+     * account. Fails with {@link IllegalStateException} without a payout account, while the carrier's payouts are held
+     * ({@link PayoutHolds}) or with nothing available, with
      * {@link IllegalArgumentException} when Stripe refuses (e.g. payouts not enabled, balance insufficient), and with
      * {@link PaymentProviderUnavailable} when Stripe's answer is lost.
      */
@@ -85,8 +90,15 @@ public class Payouts {
                         carrier,
                         reach,
                         "read the payout account of " + carrier,
-                        () -> transactions.execute(status ->
-                                payoutAccounts.findByTenantId(carrier.value()).flatMap(PayoutAccount::stripeAccountId)))
+                        () -> transactions.execute(status -> {
+                            if (holds.anyActive(carrier.value())) {
+                                throw new IllegalStateException(
+                                        "The carrier's payouts are held; nothing is paid out until the holds end");
+                            }
+                            return payoutAccounts
+                                    .findByTenantId(carrier.value())
+                                    .flatMap(PayoutAccount::stripeAccountId);
+                        }))
                 .orElseThrow(() -> new IllegalStateException("The carrier has no payout account"));
         long amount = amountMinor.orElseGet(() -> available(account, code));
         if (amount <= 0) {

@@ -111,7 +111,8 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
                 "test",
                 () -> jdbc.queryForObject(
                         "SELECT decision || ' ' || coalesce(card_fingerprint, 'no-card') || ' '"
-                                + " || ((facts -> 'is_new_card') IS NOT NULL) FROM fraud_decisions WHERE attempt_id = ?::uuid",
+                                + " || ((facts -> 'is_new_card') IS NOT NULL) FROM fraud_decisions WHERE attempt_id = ?::uuid"
+                                + " AND stage = 'BEFORE_CONFIRMATION'",
                         String.class,
                         attempt));
         assertThat(facts).as("the card facts are unknown, not guessed").isEqualTo("ALLOW no-card false");
@@ -272,7 +273,8 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
                     TEST,
                     "test",
                     () -> jdbc.queryForObject(
-                            "SELECT explanations->>0 FROM fraud_decisions WHERE attempt_id = ?::uuid",
+                            "SELECT explanations->>0 FROM fraud_decisions WHERE attempt_id = ?::uuid"
+                                    + " AND stage = 'BEFORE_CONFIRMATION'",
                             String.class,
                             paid.json().get("id").asString()));
             assertThat(explanation).isEqualTo("allow if :shipper_trusted: (:shipper_trusted: = true)");
@@ -283,7 +285,8 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
                                     "test",
                                     () -> jdbc.queryForObject(
                                             "SELECT count(*) FROM fraud_decisions WHERE payment_request_id = ?::uuid"
-                                                    + " AND collected_at IS NOT NULL AND card_fingerprint IS NOT NULL",
+                                                    + " AND collected_at IS NOT NULL AND card_fingerprint IS NOT NULL"
+                                                    + " AND stage = 'BEFORE_CONFIRMATION'",
                                             Integer.class,
                                             allowed))
                             == 1);

@@ -38,6 +38,9 @@ class FraudReviewJourneysIT extends TransferJourneys {
     @Autowired
     FraudReviews reviews;
 
+    @Autowired
+    io.freightgate.billing.internal.AfterAuthorization afterAuthorization;
+
     @Test
     void radarsHighestRiskIsRecordedAsBlockAndCancelledAtTheEmulatorWithNoTransfer() {
         Carrier carrier = carrierWithPayouts();
@@ -276,6 +279,51 @@ class FraudReviewJourneysIT extends TransferJourneys {
                 .isEqualTo("REFUNDED");
     }
 
+    @Test
+    void aScreeningAfterTheAuthorizationThatNeverRecordedItsVerdictIsRunAgain() {
+        Carrier carrier = carrierWithPayouts();
+        String id = id(create(carrier.parties(), 57_000, "EUR", "LD-FR-RESUME", true));
+        var paid = pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(read(carrier.parties().carrier(), id).get("status").asString())
+                .as("captured on delivery: the allowed authorization waits for it")
+                .isEqualTo("AUTHORIZED");
+        assertThat(verdictOf(id)).isEqualTo("ALLOW");
+        // as if the process had stopped after claiming the screening
+        systemAccess.transaction(
+                TEST,
+                "test",
+                () -> jdbc.update(
+                        "UPDATE payment_attempts SET authorization_verdict = 'SCREENING', updated_at = '2000-01-01T00:00:00Z'"
+                                + " WHERE payment_request_id = ?::uuid",
+                        id));
+
+        assertThat(afterAuthorization.resumeStale(Duration.ofMinutes(10))).isGreaterThanOrEqualTo(1);
+
+        assertThat(verdictOf(id)).isEqualTo("ALLOW");
+        assertThat(systemAccess.transaction(
+                        TEST,
+                        "test",
+                        () -> jdbc.queryForObject(
+                                "SELECT count(*) FROM fraud_decisions WHERE payment_request_id = ?::uuid"
+                                        + " AND stage = 'AFTER_AUTHORIZATION'",
+                                Long.class,
+                                id)))
+                .isEqualTo(2L);
+        assertThat(read(carrier.parties().carrier(), id).get("status").asString())
+                .isEqualTo("AUTHORIZED");
+    }
+
+    private String verdictOf(String requestId) {
+        return systemAccess.transaction(
+                TEST,
+                "test",
+                () -> jdbc.queryForObject(
+                        "SELECT authorization_verdict FROM payment_attempts WHERE payment_request_id = ?::uuid",
+                        String.class,
+                        requestId));
+    }
+
     private Api.Response decide(String reviewId, String action, String body, String token) {
         return api.post("/api/v1/fraud/reviews/" + reviewId + "/" + action, body)
                 .token(token)
@@ -283,7 +331,13 @@ class FraudReviewJourneysIT extends TransferJourneys {
                 .send();
     }
 
+    /** The request's open review; a debit's opens just after the commit that made it paid, so it is waited for. */
     private JsonNode openReviewOf(String requestId) {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> openReviewNow(requestId));
+        return openReviewNow(requestId);
+    }
+
+    private JsonNode openReviewNow(String requestId) {
         Api.Response listed = api.get("/api/v1/fraud/reviews?open=true&limit=500")
                 .token(callers.platformStaff(Role.RISK_ANALYST))
                 .send();

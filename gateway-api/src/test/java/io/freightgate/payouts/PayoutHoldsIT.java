@@ -72,6 +72,14 @@ class PayoutHoldsIT extends TransferJourneys {
             assertThat(hold.get("held_by").asString()).isEqualTo("flow:fraud-review-holds-payouts");
         });
 
+        var onDemand = api.post(
+                        "/api/v1/carriers/" + tenant + "/payouts", "{\"currency\":\"EUR\",\"amount_minor\":100}")
+                .token(callers.of(tenant, Role.CARRIER_ADMIN))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(onDemand.status()).as(onDemand.body()).isEqualTo(409);
+        assertThat(onDemand.body()).contains("payouts are held");
+
         PayoutHoldView second = systemAccess.call(
                 "test", () -> holds.hold(tenant, "dispute:dp_test", "Dispute dp_test on the carrier's payment"));
         PayoutHoldView again =
@@ -155,6 +163,65 @@ class PayoutHoldsIT extends TransferJourneys {
 
         systemAccess.call("test", () -> holds.release(tenant, "test:janitor"));
         assertThat(interval(carrier.account())).isEqualTo("daily");
+    }
+
+    @Test
+    void racingHoldsAndReleasesLeaveTheAccountWhereTheHoldsWantIt() throws Exception {
+        Carrier carrier = carrierWithPayouts("Racing Haulage " + UUID.randomUUID(), "weekly");
+        TenantId tenant = carrier.parties().carrier();
+        int threads = 8;
+
+        race(threads, i -> {
+            holds.hold(tenant, "race:" + i, "racing hold " + i);
+            if (i % 2 == 1) {
+                holds.release(tenant, "race:" + i);
+            }
+        });
+        converged(tenant);
+        assertThat(holdsOf(tenant).get("active")).hasSize(threads / 2);
+        assertThat(interval(carrier.account())).isEqualTo("manual");
+
+        race(threads, i -> holds.release(tenant, "race:" + i));
+        converged(tenant);
+        JsonNode after = holdsOf(tenant);
+        assertThat(after.get("active")).isEmpty();
+        assertThat(after.get("manual_payouts").asBoolean()).isFalse();
+        assertThat(interval(carrier.account())).isEqualTo("weekly");
+        assertThat(scheduleCalls(tenant))
+                .as("every recorded switch is settled: made, or superseded by a later one")
+                .isNotEmpty()
+                .allMatch(outcome -> outcome.equals("APPROVED") || outcome.equals("NOT_ATTEMPTED"));
+    }
+
+    private void race(int threads, java.util.function.IntConsumer work) throws Exception {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int n = i;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    systemAccess.call("test race " + n, () -> {
+                        work.accept(n);
+                        return null;
+                    });
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var future : done) {
+                future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** What a sender left to the others (or to the janitor) is completed: the janitor's rounds until Stripe has it. */
+    private void converged(TenantId tenant) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            janitor.run(Set.of(PayoutScheduleCalls.OPERATION));
+            return holdsOf(tenant).get("confirmed_at_stripe").asBoolean()
+                    && !scheduleCalls(tenant).contains("INTENDED");
+        });
     }
 
     private String interval(String account) throws Exception {

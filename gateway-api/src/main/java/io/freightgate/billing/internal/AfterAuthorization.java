@@ -13,11 +13,17 @@ import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,8 +74,39 @@ public class AfterAuthorization {
         this.clock = clock;
     }
 
+    /** Attempts whose PaymentIntent this JVM is sending or refreshing for the payer right now, and by which thread. */
+    private final Map<UUID, Thread> answering = new ConcurrentHashMap<>();
+
+    /** What another thread (a webhook) saw while the payer's thread was answering: screened by the payer's thread. */
+    private final Map<UUID, AuthorizationObtained> seenMeanwhile = new ConcurrentHashMap<>();
+
+    /**
+     * Runs the payer's call (the PaymentIntent's creation, or its refresh after 3-D Secure) so that the screening after
+     * the authorization, and its capture, happen in the payer's thread even when a webhook sees the authorization first:
+     * the payer's answer then shows what it came to, as before manual capture (ADR 0013).
+     */
+    public <T> T answering(UUID attemptId, Supplier<T> call) {
+        Thread previous = answering.putIfAbsent(attemptId, Thread.currentThread());
+        try {
+            return call.get();
+        } finally {
+            if (previous == null) {
+                answering.remove(attemptId);
+                AuthorizationObtained missed = seenMeanwhile.remove(attemptId);
+                if (missed != null) {
+                    on(missed);
+                }
+            }
+        }
+    }
+
     @EventListener
     void on(AuthorizationObtained obtained) {
+        Thread payer = answering.get(obtained.attemptId());
+        if (payer != null && payer != Thread.currentThread()) {
+            seenMeanwhile.put(obtained.attemptId(), obtained);
+            return;
+        }
         try {
             screen(obtained.attemptId(), obtained.intent(), obtained.change());
         } catch (RuntimeException e) {
@@ -80,6 +117,55 @@ public class AfterAuthorization {
                     e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * Runs again the screenings after the authorization that were claimed more than {@code stale} ago and never
+     * recorded (the process stopped, or the screening failed): the PaymentIntent is read from Stripe and screened as if
+     * it had just been authorized. Returns how many were run again.
+     */
+    @Scheduled(
+            fixedDelayString = "${freightgate.payments.authorization-screening.interval:PT5M}",
+            initialDelayString = "${freightgate.payments.authorization-screening.initial-delay:PT4M}")
+    @SchedulerLock(name = "authorization-screening-resume", lockAtMostFor = "PT5M")
+    public void scheduledResume() {
+        systemAccess.callAs(
+                "job:authorization-screening", Optional.empty(), "resume screenings after authorization", () -> {
+                    int resumed = resumeStale(Duration.ofMinutes(10));
+                    if (resumed > 0) {
+                        log.warn("Ran {} screenings after authorization again", resumed);
+                    }
+                    return resumed;
+                });
+    }
+
+    public int resumeStale(Duration stale) {
+        List<UUID> abandoned = systemAccess.transaction(ACROSS_TENANTS, "give back stale screenings", () -> {
+            List<UUID> ids = new java.util.ArrayList<>();
+            for (PaymentAttempt attempt : attempts.findByAuthorizationVerdictAndUpdatedAtBefore(
+                    AuthorizationVerdict.SCREENING, clock.instant().minus(stale))) {
+                attempt.authorizationScreeningAbandoned(clock.instant());
+                ids.add(attempt.id());
+            }
+            return ids;
+        });
+        int resumed = 0;
+        for (UUID attemptId : abandoned) {
+            Optional<String> intent = systemAccess.transaction(
+                    ACROSS_TENANTS, "read attempt " + attemptId, () -> attempts.findById(attemptId)
+                            .flatMap(PaymentAttempt::stripePaymentIntentId));
+            if (intent.isPresent()
+                    && stripe.retrieve(intent.get())
+                            instanceof
+                            ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot snapshot)) {
+                PaymentRequest.Change change = snapshot.authorized()
+                        ? PaymentRequest.Change.AUTHORIZED
+                        : snapshot.succeeded() ? PaymentRequest.Change.PAID : PaymentRequest.Change.FAILED;
+                on(new AuthorizationObtained(attemptId, snapshot, change));
+                resumed++;
+            }
+        }
+        return resumed;
     }
 
     /**

@@ -29,4 +29,8 @@ public interface PaymentAttemptRecords extends JpaRepository<PaymentAttempt, UUI
             + " io.freightgate.billing.internal.domain.PaymentAttempt.AuthorizationVerdict.SCREENING"
             + " where a.id = :id and a.authorizationVerdict is null")
     int claimAuthorizationScreening(UUID id);
+
+    /** Attempts whose screening after the authorization was claimed before {@code before} and never recorded. */
+    List<PaymentAttempt> findByAuthorizationVerdictAndUpdatedAtBefore(
+            PaymentAttempt.AuthorizationVerdict authorizationVerdict, Instant before);
 }

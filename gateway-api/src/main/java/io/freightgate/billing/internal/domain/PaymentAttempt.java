@@ -466,6 +466,14 @@ public class PaymentAttempt {
                 || authorizationVerdict == AuthorizationVerdict.REVIEW;
     }
 
+    /** A claimed screening after the authorization that never recorded its verdict is given back, to be run again. */
+    public void authorizationScreeningAbandoned(Instant now) {
+        if (authorizationVerdict == AuthorizationVerdict.SCREENING) {
+            authorizationVerdict = null;
+            updatedAt = now;
+        }
+    }
+
     /** Records the screening after the authorization: its start, its verdict, or the review's decision. */
     public void authorizationScreened(AuthorizationVerdict verdict, Instant now) {
         authorizationVerdict = verdict;
