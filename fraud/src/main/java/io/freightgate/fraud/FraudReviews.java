@@ -174,12 +174,16 @@ public class FraudReviews {
             Optional<String> refused = actor.startsWith("policy:") || stripe
                     ? row.get().status().equals("OPEN") ? Optional.empty() : Optional.of("The review is closed")
                     : refusal(row.get(), actor);
-            if (stripe
+            if (refused.isEmpty()
                     && row.get()
                             .decidingSince()
                             .filter(since -> since.isAfter(clock.instant().minus(DECIDING_WINDOW)))
                             .isPresent()) {
-                refused = Optional.of("Our own decision is moving the money"); // Stripe closed it because of ours
+                // one decision at a time: an approval and a rejection (or the policy) racing must not both move money
+                refused = Optional.of(
+                        stripe
+                                ? "Our own decision is moving the money" // Stripe closed it because of ours
+                                : "Another decision of this review is moving the money; read it again in a moment");
             }
             if (refused.isEmpty()) {
                 records.deciding(id, Optional.of(clock.instant()));

@@ -259,7 +259,7 @@ class PaymentRequestsApiWebTests {
 
     @Test
     void aShipperPaysByCard201WhenApprovedAnd202WhilePending() throws Exception {
-        when(payments.pay(eq(ID), any()))
+        when(payments.pay(eq(ID), any(), any()))
                 .thenReturn(PaymentOutcome.of(attempt("APPROVED")), PaymentOutcome.of(attempt("PENDING")));
         String card = """
                 {"method": "card", "payment_method": "pm_card_visa", "return_url": "https://shipper.example/done"}
@@ -279,12 +279,12 @@ class PaymentRequestsApiWebTests {
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.outcome").value("PENDING"));
         verify(payments, times(2))
-                .pay(ID, new PayWith.Card("pm_card_visa", Optional.of("https://shipper.example/done")));
+                .pay(eq(ID), eq(new PayWith.Card("pm_card_visa", Optional.of("https://shipper.example/done"))), any());
     }
 
     @Test
     void aSepaDebitCarriesTheNormalisedIbanAndTheMandateAcceptance() throws Exception {
-        when(payments.pay(eq(ID), any())).thenReturn(PaymentOutcome.of(attempt("PENDING")));
+        when(payments.pay(eq(ID), any(), any())).thenReturn(PaymentOutcome.of(attempt("PENDING")));
         mvc.perform(post("/api/v1/payment-requests/{id}/payments", ID)
                         .with(callers.as(SHIPPER, Role.SHIPPER_PAYER))
                         .with(request -> {
@@ -300,7 +300,7 @@ class PaymentRequestsApiWebTests {
                                 """))
                 .andExpect(status().isAccepted());
         var with = ArgumentCaptor.forClass(PayWith.class);
-        verify(payments).pay(eq(ID), with.capture());
+        verify(payments).pay(eq(ID), with.capture(), any());
         assertThat(with.getValue())
                 .isEqualTo(new PayWith.SepaDebit(
                         "DE89370400440532013000",

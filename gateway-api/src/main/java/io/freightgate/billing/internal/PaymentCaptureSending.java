@@ -46,6 +46,17 @@ public class PaymentCaptureSending extends PaymentIntentChange {
         attempt.capturingThrough(callId);
     }
 
+    /** An authorization is captured only once fraud screening cleared it (ADR 0013). */
+    @Override
+    void permit(PaymentAttempt attempt) {
+        if (!attempt.clearedForCapture()) {
+            throw new IllegalStateException("The authorization of attempt " + attempt.id()
+                    + " is not cleared by fraud screening ("
+                    + attempt.authorizationVerdict().map(Enum::name).orElse("not screened")
+                    + "); it is captured only when screening allows it or a review approves it");
+        }
+    }
+
     @Override
     ProviderOutcome<PaymentIntentSnapshot> call(String paymentIntentId, String idempotencyKey) {
         return stripe.capture(paymentIntentId, idempotencyKey);

@@ -63,6 +63,12 @@ abstract class PaymentIntentChange implements StripeCallLookup<PaymentIntentSnap
     /** What the PaymentIntent, once changed, says of the call. */
     abstract ProviderOutcome<PaymentIntentSnapshot> outcome(PaymentIntentSnapshot intent);
 
+    /**
+     * Refuses (with {@link IllegalStateException}) a change the attempt does not allow now. Checked in the transaction
+     * that records the call, on the attempt row that transaction writes (a concurrent verdict conflicts with it).
+     */
+    void permit(PaymentAttempt attempt) {}
+
     private record Planned(UUID callId, String paymentIntentId, String key) {}
 
     /** Records the change as a Stripe call (once), commits, sends it and records what it came to. */
@@ -73,6 +79,7 @@ abstract class PaymentIntentChange implements StripeCallLookup<PaymentIntentSnap
                     PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
                     UUID callId = callOf(attempt).orElse(null);
                     if (callId == null) {
+                        permit(attempt);
                         callId = calls.intend(
                                 attempt.tenantId(), operation(), attempt.id().toString(), key(attempt));
                         point(attempt, callId);

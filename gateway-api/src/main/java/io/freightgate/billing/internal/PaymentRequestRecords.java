@@ -48,9 +48,9 @@ public interface PaymentRequestRecords extends JpaRepository<PaymentRequest, UUI
 
     @Query(
             "select r from PaymentRequest r where r.status = io.freightgate.billing.internal.domain.PaymentRequestState.AUTHORIZED"
-                    + " and r.captureBefore <= :before and not exists (select a from PaymentAttempt a where a.id = r.currentAttemptId"
-                    + " and a.authorizationVerdict in (io.freightgate.billing.internal.domain.PaymentAttempt.AuthorizationVerdict.SCREENING,"
-                    + " io.freightgate.billing.internal.domain.PaymentAttempt.AuthorizationVerdict.REVIEW))"
+                    + " and r.captureBefore <= :before and exists (select a from PaymentAttempt a where a.id = r.currentAttemptId"
+                    + " and a.authorizationVerdict in (io.freightgate.billing.internal.domain.PaymentAttempt.AuthorizationVerdict.ALLOW,"
+                    + " io.freightgate.billing.internal.domain.PaymentAttempt.AuthorizationVerdict.APPROVED))"
                     + " order by r.captureBefore")
     List<PaymentRequest> authorizationsExpiringBefore(Instant before, Pageable page);
 }

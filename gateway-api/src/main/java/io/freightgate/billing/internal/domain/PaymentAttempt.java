@@ -460,6 +460,15 @@ public class PaymentAttempt {
         return Optional.ofNullable(authorizationVerdict);
     }
 
+    /**
+     * Whether fraud screening cleared the authorization for capture: its screening after the authorization allowed it,
+     * or a review approved it. A blocked, rejected, still screening, in-review or never screened authorization is not.
+     */
+    public boolean clearedForCapture() {
+        return authorizationVerdict == AuthorizationVerdict.ALLOW
+                || authorizationVerdict == AuthorizationVerdict.APPROVED;
+    }
+
     /** Whether a person (or the review policy) still has to decide before the authorization may be captured. */
     public boolean awaitingReview() {
         return authorizationVerdict == AuthorizationVerdict.SCREENING

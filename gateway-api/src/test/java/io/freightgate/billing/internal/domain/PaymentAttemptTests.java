@@ -56,6 +56,19 @@ class PaymentAttemptTests {
     }
 
     @Test
+    void onlyAnAuthorizationScreeningAllowedOrAReviewApprovedIsClearedForCapture() {
+        PaymentAttempt attempt = card(false);
+        assertThat(attempt.clearedForCapture()).as("never screened").isFalse();
+        for (var verdict : PaymentAttempt.AuthorizationVerdict.values()) {
+            attempt.authorizationScreened(verdict, NOW);
+            assertThat(attempt.clearedForCapture())
+                    .as(verdict.name())
+                    .isEqualTo(verdict == PaymentAttempt.AuthorizationVerdict.ALLOW
+                            || verdict == PaymentAttempt.AuthorizationVerdict.APPROVED);
+        }
+    }
+
+    @Test
     void aNewAttemptIsAllowedAndPendingWithNothingFromStripeYet() {
         PaymentAttempt attempt = card(false);
 
