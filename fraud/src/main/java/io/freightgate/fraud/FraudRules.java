@@ -129,7 +129,23 @@ public class FraudRules {
 
     /** A second analyst puts a block rule in force. */
     public RuleChange approve(UUID id, String actor) {
-        return change(id, "approve", (rule, now) -> outcome(rule, rule.approve(actor, now)));
+        return approve(id, java.util.OptionalLong.empty(), actor);
+    }
+
+    /**
+     * A second analyst puts a block rule in force, as it was when they read it: with {@code readVersion}, a rule changed
+     * since (edited and asked again by its author) is refused, so no one approves a text they never saw.
+     */
+    public RuleChange approve(UUID id, java.util.OptionalLong readVersion, String actor) {
+        return change(id, "approve", (rule, now) -> {
+            if (readVersion.isPresent() && readVersion.getAsLong() != rule.version()) {
+                return new RuleChange.Refused(
+                        Refusal.WRONG_STATE,
+                        "The rule changed since version " + readVersion.getAsLong() + " (it is version "
+                                + rule.version() + " now): read it again before approving it.");
+            }
+            return outcome(rule, rule.approve(actor, now));
+        });
     }
 
     public RuleChange disable(UUID id, String actor) {
@@ -214,7 +230,8 @@ public class FraudRules {
                 .map(rule -> {
                     RuleChange result = work.apply(rule, clock.instant());
                     records.flush();
-                    return result;
+                    // the view after the flush: it carries the version the change wrote (an approval names it)
+                    return result instanceof RuleChange.Done ? new RuleChange.Done(view(rule)) : result;
                 })
                 .orElseGet(() -> new RuleChange.Refused(Refusal.NO_RULE, "No fraud rule " + id + ".")));
         if (change instanceof RuleChange.Done) {

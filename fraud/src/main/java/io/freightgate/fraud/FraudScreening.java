@@ -109,6 +109,13 @@ public class FraudScreening {
                     payment.ipAddress(),
                     payment.device(),
                     verdict.firedRules()));
+            if (verdict.holdPayout()) {
+                events.publishEvent(new PayoutHoldRuleFired(
+                        id,
+                        new PaymentRequestId(payment.paymentRequestId()),
+                        payment.carrier(),
+                        "BEFORE_CONFIRMATION"));
+            }
             return new ScreeningDecision(id, decision, verdict.holdPayout(), deciding, verdict.explanations());
         });
     }
@@ -172,6 +179,13 @@ public class FraudScreening {
                             Optional.empty(),
                             Optional.empty(),
                             verdict.firedRules()));
+                    if (verdict.holdPayout()) {
+                        events.publishEvent(new PayoutHoldRuleFired(
+                                id,
+                                new PaymentRequestId(payment.paymentRequestId()),
+                                payment.carrier(),
+                                "AFTER_AUTHORIZATION"));
+                    }
                     Optional<UUID> review = Optional.empty();
                     if (decision == Decision.REVIEW) {
                         // a SEPA debit is reviewed because the first screening asked for it (it has no authorization)

@@ -26,6 +26,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -165,11 +166,18 @@ class FraudRulesController {
     @PreAuthorize(ANALYSTS)
     @Operation(
             summary = "Approve a block rule another analyst asked to enable",
-            description = "409 state-conflict when the rule does not await approval, or when the caller is the analyst"
-                    + " who asked.")
-    RuleView approve(@PathVariable UUID id, Authentication caller) {
+            description = "409 state-conflict when the rule does not await approval, when the caller is the analyst"
+                    + " who asked, or when `version` (the rule's version as the approver read it) is given and the"
+                    + " rule changed since. Send `version`: it ties the approval to the text read.")
+    RuleView approve(
+            @PathVariable UUID id,
+            @RequestParam(name = "version", required = false) @Nullable Long version,
+            Authentication caller) {
         requireStaff(caller, Role.RISK_ANALYST);
-        return done(rules.approve(id, caller.getName()));
+        return done(rules.approve(
+                id,
+                version == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(version),
+                caller.getName()));
     }
 
     @PostMapping("/rules/{id}/disable")

@@ -8,6 +8,7 @@ import com.stripe.model.Refund;
 import com.stripe.param.RefundListParams;
 import com.stripe.param.radar.EarlyFraudWarningListParams;
 import io.freightgate.emulator.stripe.DisputeRequest;
+import io.freightgate.emulator.stripe.FaultRule;
 import io.freightgate.emulator.stripe.WebhookBehaviour;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.tenancy.SystemAccess;
@@ -113,6 +114,10 @@ class EarlyFraudWarningsIT extends TransferJourneys {
         Carrier carrier = carrierWithPayouts("Disputed Haulage " + UUID.randomUUID(), "daily");
         // the warning reaches FreightGate only after the chargeback exists at Stripe
         stripe.control().webhookBehaviour(WebhookBehaviour.normal().withDropFirstAttempts(1));
+        // and should it arrive at once, its refund reaches Stripe only after the chargeback: Stripe refuses it then
+        stripe.control()
+                .injectFault(FaultRule.slow("POST", "/v1/refunds", Duration.ofSeconds(6))
+                        .times(1));
         String request = id(create(carrier.parties(), 9_000, "EUR", "LD-EFW-DISPUTED", false));
         paidWithWarnedCard(carrier.parties(), request);
         Charge charge = chargesOf(request).getFirst();
@@ -129,6 +134,7 @@ class EarlyFraudWarningsIT extends TransferJourneys {
 
         stripe.control().webhookBehaviour(WebhookBehaviour.normal());
         stripe.control().retryWebhooksNow();
+        stripe.control().clearFaults();
 
         JsonNode handedOver = await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -202,6 +208,43 @@ class EarlyFraudWarningsIT extends TransferJourneys {
             }
         }
         return null;
+    }
+
+    @Test
+    void aHoldPayoutRuleThatFiresWhenAPaymentIsScreenedHoldsTheCarriersPayoutsAtTheEmulator() throws Exception {
+        Carrier carrier = carrierWithPayouts("Held Haulage " + UUID.randomUUID(), "daily");
+        TenantId tenant = carrier.parties().carrier();
+        long minor = 40_000 + Math.floorMod(UUID.randomUUID().hashCode(), 9_000) * 10L + 7;
+        String analyst = callers.platformStaff(Role.RISK_ANALYST);
+        var proposed = api.post(
+                        "/api/v1/fraud/rules",
+                        "{\"name\":\"hold-" + minor + "\",\"text\":\"hold_payout if :amount: = " + (minor / 100) + "."
+                                + String.format("%02d", minor % 100) + " EUR\"}")
+                .token(analyst)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        String rule = proposed.json().get("id").asString();
+        var enabled = api.post("/api/v1/fraud/rules/" + rule + "/enable", "")
+                .token(analyst)
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send();
+        assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
+        try {
+            String id = id(create(carrier.parties(), minor, "EUR", "LD-HOLD-RULE", false));
+            paid(carrier.parties(), id, "pm_card_visa");
+
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> interval(carrier.account()).equals("manual"));
+            assertThat(holdsOf(tenant).get("active")).singleElement().satisfies(hold -> assertThat(
+                            hold.get("reference").asString())
+                    .isEqualTo("fraud-rule:" + id));
+        } finally {
+            api.post("/api/v1/fraud/rules/" + rule + "/disable", "")
+                    .token(analyst)
+                    .idempotencyKey(UUID.randomUUID().toString())
+                    .send();
+        }
     }
 
     private JsonNode holdsOf(TenantId carrier) {

@@ -89,7 +89,14 @@ class FraudRulesIT extends GatewayIT {
         assertThat(self.status()).as(self.body()).isEqualTo(409);
         assertThat(self.json().path("type").asText()).isEqualTo("/problems/state-conflict");
 
-        Api.Response approved = change(boris, id, "approve");
+        long read = asked.json().path("version").asLong();
+        Api.Response stale = change(boris, id, "approve?version=" + (read - 1));
+        assertThat(stale.status())
+                .as("an approval of a version the rule no longer has")
+                .isEqualTo(409);
+        assertThat(stale.json().path("detail").asText()).contains("changed since version " + (read - 1));
+
+        Api.Response approved = change(boris, id, "approve?version=" + read);
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().path("state").asText()).isEqualTo("ENABLED");
         assertThat(inForce.rules().rules()).extracting(Rule::text).contains(text);
