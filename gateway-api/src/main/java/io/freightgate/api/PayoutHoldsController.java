@@ -40,11 +40,33 @@ class PayoutHoldsController {
 
     private final PayoutHolds holds;
     private final OrganizationDirectory directory;
+    private final io.freightgate.fraud.FraudReviews reviews;
 
-    PayoutHoldsController(PayoutHolds holds, OrganizationDirectory directory) {
+    PayoutHoldsController(
+            PayoutHolds holds, OrganizationDirectory directory, io.freightgate.fraud.FraudReviews reviews) {
         this.holds = holds;
         this.directory = directory;
+        this.reviews = reviews;
     }
+
+    /** The hold of a review still open ends with the review's decision, never by hand. */
+    private void refuseWhileItsReviewIsOpen(String reference) {
+        if (!reference.startsWith(REVIEW_PREFIX)) {
+            return;
+        }
+        UUID review;
+        try {
+            review = UUID.fromString(reference.substring(REVIEW_PREFIX.length()));
+        } catch (IllegalArgumentException notAReview) {
+            return;
+        }
+        if (reviews.find(review).filter(open -> open.status().equals("OPEN")).isPresent()) {
+            throw new IllegalStateException("Fraud review " + review
+                    + " is open: its payout hold ends when the review is approved or rejected.");
+        }
+    }
+
+    private static final String REVIEW_PREFIX = "fraud-review:";
 
     record HoldResponse(
             String reference,
@@ -110,9 +132,11 @@ class PayoutHoldsController {
     @Operation(
             summary = "End a payout hold",
             description = "When it was the carrier's last, the account's previous payout schedule is restored at"
-                    + " Stripe. 404 when the carrier has no active hold with that reference.")
+                    + " Stripe. 404 when the carrier has no active hold with that reference; 409 for the hold of a fraud"
+                    + " review still open (it ends with the review's decision).")
     ResponseEntity<Void> release(@PathVariable UUID id, @PathVariable String reference, Authentication caller) {
         TenantId carrier = carrier(id, caller, Role.RISK_ANALYST);
+        refuseWhileItsReviewIsOpen(reference);
         if (!holds.release(carrier, reference)) {
             throw new NotFound("Active payout hold " + reference + " of carrier " + id);
         }

@@ -101,6 +101,17 @@ class FraudReviewJourneysIT extends TransferJourneys {
         String analyst = callers.platformStaff(Role.RISK_ANALYST);
         String other = callers.platformStaff(Role.RISK_ANALYST);
         String reviewId = review.get("id").asString();
+        Api.Response releasedByHand = api.call(
+                        "DELETE",
+                        "/api/v1/carriers/" + carrier.parties().carrier() + "/payout-holds/fraud-review:" + reviewId,
+                        "",
+                        "application/json")
+                .idempotencyKey(UUID.randomUUID().toString())
+                .token(analyst)
+                .send();
+        assertThat(releasedByHand.status())
+                .as("an open review's payout hold ends with the review, not by hand: " + releasedByHand.body())
+                .isEqualTo(409);
         assertThat(decide(reviewId, "claim", "", analyst).status()).isEqualTo(200);
         Api.Response othersClaim = decide(reviewId, "claim", "", other);
         assertThat(othersClaim.status()).as(othersClaim.body()).isEqualTo(409);

@@ -102,9 +102,11 @@ final class Parser {
 
     private Expression negation() throws RuleTextException {
         if (peek().isWord("not")) {
-            next();
+            Token not = next();
             Token start = peek();
+            enter(not);
             Expression operand = negation();
+            depth--;
             requireBoolean(operand, start, "what follows 'not'");
             return new Negation(operand);
         }
@@ -188,7 +190,9 @@ final class Parser {
             case NUMBER -> number(token);
             case STRING -> new Constant(AttributeType.STRING, token.text());
             case OPEN -> {
+                enter(token);
                 Expression inner = condition();
+                depth--;
                 expect(Token.Kind.CLOSE, "')' to close the '(' at line " + token.line() + ", column " + token.column());
                 yield inner;
             }
@@ -326,6 +330,18 @@ final class Parser {
             position++;
         }
         return token;
+    }
+
+    /** How deep parentheses and 'not' may nest: a readable rule never needs more, and the parser's stack stays small. */
+    static final int MAX_NESTING = 32;
+
+    private int depth;
+
+    private void enter(Token at) throws RuleTextException {
+        if (++depth > MAX_NESTING) {
+            throw problem(
+                    at, "Parentheses and 'not' nest more than " + MAX_NESTING + " deep here; write the rule flatter");
+        }
     }
 
     private static RuleTextException problem(Token at, String message) {

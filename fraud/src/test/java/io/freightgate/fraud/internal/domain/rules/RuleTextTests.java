@@ -44,6 +44,17 @@ class RuleTextTests {
     }
 
     @Test
+    void nestingDeeperThanTheLimitIsAProblemNotAStackOverflow() {
+        String deep = "review if " + "(".repeat(1_000) + ":disputed:" + ")".repeat(1_000);
+        assertThat(problem(deep).message()).contains("nest more than " + Parser.MAX_NESTING);
+        assertThat(problem("review if " + "not ".repeat(500) + ":disputed:").message())
+                .contains("nest more than");
+        String allowed =
+                "review if " + "(".repeat(Parser.MAX_NESTING - 1) + ":disputed:" + ")".repeat(Parser.MAX_NESTING - 1);
+        assertThat(compiled(allowed).text()).isEqualTo(allowed);
+    }
+
+    @Test
     void problemsOnLaterLinesCountLinesAndColumnsFromOne() {
         assertThat(problem("review if :risk_score: >= 65\n  and :risk_level: = 'hihgest'"))
                 .isEqualTo(new RuleProblem(
