@@ -91,7 +91,7 @@ public class FraudScreening {
             Decision decision = decision(verdict, payment.method());
             UUID id = UUID.randomUUID();
             Optional<String> deciding = verdict.deciding().map(Verdict.Firing::ruleId);
-            decisions.record(new FraudDecisions.NewDecision(
+            store(new FraudDecisions.NewDecision(
                     id,
                     now,
                     "BEFORE_CONFIRMATION",
@@ -109,13 +109,6 @@ public class FraudScreening {
                     payment.ipAddress(),
                     payment.device(),
                     verdict.firedRules()));
-            if (verdict.holdPayout()) {
-                events.publishEvent(new PayoutHoldRuleFired(
-                        id,
-                        new PaymentRequestId(payment.paymentRequestId()),
-                        payment.carrier(),
-                        "BEFORE_CONFIRMATION"));
-            }
             return new ScreeningDecision(id, decision, verdict.holdPayout(), deciding, verdict.explanations());
         });
     }
@@ -161,7 +154,7 @@ public class FraudScreening {
                         explanations.addFirst("The screening before confirmation sent the payment to review");
                     }
                     UUID id = UUID.randomUUID();
-                    decisions.record(new FraudDecisions.NewDecision(
+                    store(new FraudDecisions.NewDecision(
                             id,
                             now,
                             "AFTER_AUTHORIZATION",
@@ -179,13 +172,6 @@ public class FraudScreening {
                             Optional.empty(),
                             Optional.empty(),
                             verdict.firedRules()));
-                    if (verdict.holdPayout()) {
-                        events.publishEvent(new PayoutHoldRuleFired(
-                                id,
-                                new PaymentRequestId(payment.paymentRequestId()),
-                                payment.carrier(),
-                                "AFTER_AUTHORIZATION"));
-                    }
                     Optional<UUID> review = Optional.empty();
                     if (decision == Decision.REVIEW) {
                         // a SEPA debit is reviewed because the first screening asked for it (it has no authorization)
@@ -217,6 +203,18 @@ public class FraudScreening {
                     return new AuthorizationDecision(
                             new ScreeningDecision(id, decision, verdict.holdPayout(), deciding, explanations), review);
                 });
+    }
+
+    /** Stores a decision; when a {@code hold_payout} rule fired, the carrier's payouts are held (in its transaction). */
+    private void store(FraudDecisions.NewDecision decision) {
+        decisions.record(decision);
+        if (decision.holdPayout()) {
+            events.publishEvent(new PayoutHoldRuleFired(
+                    decision.id(),
+                    new PaymentRequestId(decision.paymentRequestId()),
+                    decision.carrier(),
+                    decision.stage()));
+        }
     }
 
     /** The payment's money arrived: it counts in the shipper's history, and its card has paid for the shipper. */

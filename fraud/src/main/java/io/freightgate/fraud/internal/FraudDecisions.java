@@ -60,42 +60,6 @@ public class FraudDecisions {
             explanations = List.copyOf(explanations);
             firedRules = List.copyOf(firedRules);
         }
-
-        /** A decision without the payer's IP and device, naming only its deciding rule as fired. */
-        public NewDecision(
-                UUID id,
-                Instant at,
-                String stage,
-                UUID paymentRequestId,
-                Optional<UUID> attemptId,
-                TenantId carrier,
-                TenantId shipper,
-                Money amount,
-                Optional<String> cardFingerprint,
-                ScreeningDecision.Decision decision,
-                boolean holdPayout,
-                Optional<String> decidingRule,
-                List<String> explanations,
-                Facts facts) {
-            this(
-                    id,
-                    at,
-                    stage,
-                    paymentRequestId,
-                    attemptId,
-                    carrier,
-                    shipper,
-                    amount,
-                    cardFingerprint,
-                    decision,
-                    holdPayout,
-                    decidingRule,
-                    explanations,
-                    facts,
-                    Optional.empty(),
-                    Optional.empty(),
-                    decidingRule.map(List::of).orElse(List.of()));
-        }
     }
 
     /** A stored decision, with its facts read back against the registry in force. */
