@@ -13,6 +13,7 @@ import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,24 +141,42 @@ public class AfterAuthorization {
     }
 
     public int resumeStale(Duration stale) {
-        List<UUID> abandoned = systemAccess.transaction(ACROSS_TENANTS, "give back stale screenings", () -> {
-            List<UUID> ids = new java.util.ArrayList<>();
-            for (PaymentAttempt attempt : attempts.findByAuthorizationVerdictAndUpdatedAtBefore(
-                    AuthorizationVerdict.SCREENING, clock.instant().minus(stale))) {
-                attempt.authorizationScreeningAbandoned(clock.instant());
-                ids.add(attempt.id());
-            }
-            return ids;
-        });
+        Instant cutoff = clock.instant().minus(stale);
+        List<UUID> stalled = systemAccess.transaction(
+                ACROSS_TENANTS,
+                "find stale screenings",
+                () ->
+                        attempts
+                                .findByAuthorizationVerdictAndUpdatedAtBefore(AuthorizationVerdict.SCREENING, cutoff)
+                                .stream()
+                                .map(PaymentAttempt::id)
+                                .toList());
         int resumed = 0;
-        for (UUID attemptId : abandoned) {
+        for (UUID attemptId : stalled) {
             Optional<String> intent = systemAccess.transaction(
                     ACROSS_TENANTS, "read attempt " + attemptId, () -> attempts.findById(attemptId)
                             .flatMap(PaymentAttempt::stripePaymentIntentId));
-            if (intent.isPresent()
-                    && stripe.retrieve(intent.get())
+            // the claim is given back only once Stripe answered: otherwise it stays, and the next round tries again
+            if (intent.isEmpty()
+                    || !(stripe.retrieve(intent.get())
                             instanceof
-                            ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot snapshot)) {
+                            ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot snapshot))) {
+                continue;
+            }
+            // another round (or the payer's thread) may take it at the same moment: the loser finds it taken
+            boolean givenBack = OnConflict.retry(() -> systemAccess.transaction(
+                    ACROSS_TENANTS, "give back the stale screening of attempt " + attemptId, () -> {
+                        PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+                        if (attempt.authorizationVerdict()
+                                        .filter(AuthorizationVerdict.SCREENING::equals)
+                                        .isEmpty()
+                                || attempt.updatedAt().isAfter(cutoff)) {
+                            return false;
+                        }
+                        attempt.authorizationScreeningAbandoned(clock.instant());
+                        return true;
+                    }));
+            if (givenBack) {
                 PaymentRequest.Change change = snapshot.authorized()
                         ? PaymentRequest.Change.AUTHORIZED
                         : snapshot.succeeded() ? PaymentRequest.Change.PAID : PaymentRequest.Change.FAILED;
