@@ -134,11 +134,13 @@ public class FraudFeedback {
     }
 
     private void watch(Kind kind, Optional<String> value, String reason, Instant now, List<String> watched) {
-        value.filter(v -> !v.isBlank() && v.length() <= 200).ifPresent(v -> {
-            if (lists.add(new ListEntries.Entry(
-                    UUID.randomUUID(), ListName.WATCH, kind, v, reason, ACTOR, now, Optional.empty()))) {
-                watched.add(kind.name());
-            }
-        });
+        value.map(v -> kind.canonical(v))
+                .filter(v -> !v.isBlank() && v.length() <= 200)
+                .ifPresent(v -> {
+                    if (lists.add(new ListEntries.Entry(
+                            UUID.randomUUID(), ListName.WATCH, kind, v, reason, ACTOR, now, Optional.empty()))) {
+                        watched.add(kind.name());
+                    }
+                });
     }
 }

@@ -127,22 +127,17 @@ public class FraudRules {
         return change(id, "enable", (rule, now) -> outcome(rule, rule.enable(actor, now)));
     }
 
-    /** A second analyst puts a block rule in force. */
-    public RuleChange approve(UUID id, String actor) {
-        return approve(id, java.util.OptionalLong.empty(), actor);
-    }
-
     /**
-     * A second analyst puts a block rule in force, as it was when they read it: with {@code readVersion}, a rule changed
+     * A second analyst puts a block rule in force, as it was when they read it ({@code readVersion}): a rule changed
      * since (edited and asked again by its author) is refused, so no one approves a text they never saw.
      */
-    public RuleChange approve(UUID id, java.util.OptionalLong readVersion, String actor) {
+    public RuleChange approve(UUID id, long readVersion, String actor) {
         return change(id, "approve", (rule, now) -> {
-            if (readVersion.isPresent() && readVersion.getAsLong() != rule.version()) {
+            if (readVersion != rule.version()) {
                 return new RuleChange.Refused(
                         Refusal.WRONG_STATE,
-                        "The rule changed since version " + readVersion.getAsLong() + " (it is version "
-                                + rule.version() + " now): read it again before approving it.");
+                        "The rule changed since version " + readVersion + " (it is version " + rule.version()
+                                + " now): read it again before approving it.");
             }
             return outcome(rule, rule.approve(actor, now));
         });

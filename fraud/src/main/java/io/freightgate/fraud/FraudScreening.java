@@ -271,7 +271,7 @@ public class FraudScreening {
         Map<Kind, String> values = new EnumMap<>(Kind.class);
         values.put(Kind.SHIPPER, payment.shipper().value().toString());
         payment.cardFingerprint().ifPresent(card -> values.put(Kind.CARD, card));
-        payment.ipAddress().ifPresent(ip -> values.put(Kind.IP, ip));
+        payment.ipAddress().ifPresent(ip -> values.put(Kind.IP, Kind.IP.canonical(ip)));
         payment.device().ifPresent(device -> values.put(Kind.DEVICE, device));
         payment.payLink().ifPresent(link -> values.put(Kind.PAY_LINK, link));
         return values;

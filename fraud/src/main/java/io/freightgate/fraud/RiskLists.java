@@ -81,7 +81,7 @@ public class RiskLists {
                 UUID.randomUUID(),
                 list,
                 kind,
-                command.value().strip(),
+                kind.canonical(command.value()),
                 command.reason(),
                 command.actor(),
                 now,

@@ -67,7 +67,7 @@ public class RuleSnoozes {
         if (kind == Kind.PAY_LINK) {
             return new Outcome.Invalid("kind is SHIPPER, CARD, DEVICE or IP.");
         }
-        String value = command.value().strip();
+        String value = kind.canonical(command.value());
         Optional<String> invalidValue = RiskLists.invalid(kind, value);
         if (invalidValue.isPresent()) {
             return new Outcome.Invalid(invalidValue.get());

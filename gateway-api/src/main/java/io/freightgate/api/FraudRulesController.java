@@ -13,6 +13,7 @@ import io.freightgate.fraud.SnoozeView;
 import io.freightgate.platform.problem.ProblemType;
 import io.freightgate.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,7 +27,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -166,18 +166,17 @@ class FraudRulesController {
     @PreAuthorize(ANALYSTS)
     @Operation(
             summary = "Approve a block rule another analyst asked to enable",
-            description = "409 state-conflict when the rule does not await approval, when the caller is the analyst"
-                    + " who asked, or when `version` (the rule's version as the approver read it) is given and the"
-                    + " rule changed since. Send `version`: it ties the approval to the text read.")
+            description = "`version` is the rule's version as the approver read it: the approval is of that text."
+                    + " 400 malformed-request without it; 409 state-conflict when the rule does not await approval,"
+                    + " when the caller is the analyst who asked, or when the rule changed since that version.")
     RuleView approve(
             @PathVariable UUID id,
-            @RequestParam(name = "version", required = false) @Nullable Long version,
+            @Parameter(description = "The rule's version as the approver read it", required = true)
+                    @RequestParam(name = "version")
+                    long version,
             Authentication caller) {
         requireStaff(caller, Role.RISK_ANALYST);
-        return done(rules.approve(
-                id,
-                version == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(version),
-                caller.getName()));
+        return done(rules.approve(id, version, caller.getName()));
     }
 
     @PostMapping("/rules/{id}/disable")

@@ -52,6 +52,6 @@ class FraudReviewsHoldCarrierPayouts {
                 Optional.empty(),
                 "release the payouts of carrier " + event.carrier() + " held for fraud review " + event.reviewId()
                         + " (" + event.outcome() + " by " + event.actor() + ")",
-                () -> holds.release(event.carrier(), reference(event.reviewId())));
+                () -> holds.causeEnded(event.carrier(), reference(event.reviewId())));
     }
 }

@@ -78,12 +78,28 @@ public class PayoutHolds {
      * account's previous schedule is restored (sent like {@link #hold}).
      */
     public boolean release(TenantId carrier, String reference) {
+        return release(carrier, reference, false);
+    }
+
+    /**
+     * The cause of the hold for {@code reference} is over (a review closed): ends the hold like {@link #release}, and
+     * when it was not placed yet (its cause's start is heard after its end, as replayed events can be), records it
+     * ended so that placing it later holds nothing. Answers whether an active hold ended.
+     */
+    public boolean causeEnded(TenantId carrier, String reference) {
+        return release(carrier, reference, true);
+    }
+
+    private boolean release(TenantId carrier, String reference, boolean evenBeforeHeld) {
         String actor = Tenancy.currentActor();
         return systemAccess.call("release the payouts of carrier " + carrier + " held for " + reference, () -> {
             Boolean released = transactions.execute(status -> {
                 Instant now = clock.instant();
                 ScheduleRow row = records.lockSchedule(carrier.value(), now);
                 boolean ended = records.release(carrier.value(), reference, actor, now);
+                if (!ended && evenBeforeHeld) {
+                    records.endedBeforeHeld(carrier.value(), reference, actor, now);
+                }
                 schedules.decide(row, records.anyActive(carrier.value()) ? Desired.MANUAL : Desired.RESTORED);
                 return ended;
             });

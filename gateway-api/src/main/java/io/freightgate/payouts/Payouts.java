@@ -90,15 +90,8 @@ public class Payouts {
                         carrier,
                         reach,
                         "read the payout account of " + carrier,
-                        () -> transactions.execute(status -> {
-                            if (holds.anyActive(carrier.value())) {
-                                throw new IllegalStateException(
-                                        "The carrier's payouts are held; nothing is paid out until the holds end");
-                            }
-                            return payoutAccounts
-                                    .findByTenantId(carrier.value())
-                                    .flatMap(PayoutAccount::stripeAccountId);
-                        }))
+                        () -> transactions.execute(status ->
+                                payoutAccounts.findByTenantId(carrier.value()).flatMap(PayoutAccount::stripeAccountId)))
                 .orElseThrow(() -> new IllegalStateException("The carrier has no payout account"));
         long amount = amountMinor.orElseGet(() -> available(account, code));
         if (amount <= 0) {
@@ -125,7 +118,15 @@ public class Payouts {
                 Optional.empty(),
                 now,
                 now);
-        payoutCalls.intend(carrier, intent, actor);
+        // the holds are read where the payout is recorded, under the carrier's schedule lock that placing a hold takes:
+        // a hold committed first refuses the payout, one placed after it comes after it
+        payoutCalls.intend(carrier, intent, actor, () -> {
+            holds.lockSchedule(carrier.value(), now);
+            if (holds.anyActive(carrier.value())) {
+                throw new IllegalStateException(
+                        "The carrier's payouts are held; nothing is paid out until the holds end");
+            }
+        });
         switch (payoutCalls.send(carrier, id, actor)) {
             case ProviderOutcome.Approved<PayoutSnapshot> approved -> {}
             case ProviderOutcome.Declined<PayoutSnapshot> declined ->

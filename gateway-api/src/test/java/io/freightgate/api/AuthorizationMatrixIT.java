@@ -411,6 +411,9 @@ class AuthorizationMatrixIT extends GatewayIT {
                 .replace(
                         "{month}",
                         java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString());
+        if (row.endpoint().equals("POST /api/v1/fraud/rules/{id}/approve")) {
+            path = path + "?version=1";
+        }
         if (row.endpoint().equals("POST /api/v1/kyc/cases/{organizationId}/documents")) {
             return multipart(path, token, "kind", "REPRESENTATIVE_ID", "file", "id.pdf", KycApiIT.PDF);
         }

@@ -502,7 +502,6 @@ class PaymentRequestsApiWebTests {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                "PASSED",
                 ApiSliceConfiguration.NOW);
     }
 

@@ -80,7 +80,18 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
             assertThat(request.get("status").asString()).isEqualTo("OPEN");
             JsonNode attempt = request.get("attempts").get(0);
             assertThat(attempt.get("outcome").asString()).isEqualTo("NOT_ATTEMPTED");
-            assertThat(attempt.get("screening").asString()).isEqualTo("BLOCK");
+            assertThat(attempt.has("screening"))
+                    .as("the carrier reads the attempt, not its fraud verdict")
+                    .isFalse();
+            Api.Response decisions = api.get("/api/v1/fraud/decisions?payment_request_id=" + id)
+                    .token(callers.platformStaff(Role.RISK_ANALYST))
+                    .send();
+            assertThat(decisions.status()).as(decisions.body()).isEqualTo(200);
+            assertThat(decisions.json())
+                    .as("a risk analyst reads it by the request")
+                    .singleElement()
+                    .satisfies(decision ->
+                            assertThat(decision.get("decision").asString()).isEqualTo("BLOCK"));
             assertThat(decisionOf(attempt.get("id").asString()))
                     .as("the fraud decision, found by the attempt, with the card it was made on")
                     .isEqualTo("BLOCK " + fingerprint + " " + attempt.get("id").asString());
@@ -166,7 +177,10 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
                             + "\"return_url\":\"https://shipper.example/back\"}");
 
             assertThat(pending.status()).as(pending.body()).isEqualTo(202);
-            assertThat(pending.json().get("screening").asString()).isEqualTo("REQUEST_3DS");
+            assertThat(pending.json().has("screening"))
+                    .as("the payer is not told the verdict")
+                    .isFalse();
+            assertThat(verdictOf(pending.json().get("id").asString())).isEqualTo("REQUEST_3DS");
             String pageUrl = pending.json().get("next_action_url").asString();
             assertThat(pageUrl).contains("/_emulator/3ds/");
             String intentId = pending.json().get("stripe_payment_intent_id").asString();
@@ -220,7 +234,7 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
             reconciliation.reconcile();
 
             JsonNode attempt = read(parties.carrier(), id).get("attempts").get(0);
-            assertThat(attempt.get("screening").asString()).isEqualTo("REQUEST_3DS");
+            assertThat(verdictOf(attempt.get("id").asString())).isEqualTo("REQUEST_3DS");
             var intent = stripeClient
                     .v1()
                     .paymentIntents()
@@ -249,9 +263,16 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
         String boris = callers.platformStaff(Role.RISK_ANALYST);
         long minor = oddAmount();
         String block = proposed(anna, "block if :amount: = " + euros(minor) + " EUR");
-        assertThat(change(anna, block, "enable").json().path("state").asString())
-                .isEqualTo("AWAITING_APPROVAL");
-        assertThat(change(boris, block, "approve").json().path("state").asString())
+        Api.Response asked = change(anna, block, "enable");
+        assertThat(asked.json().path("state").asString()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(change(
+                                boris,
+                                block,
+                                "approve?version="
+                                        + asked.json().path("version").asLong())
+                        .json()
+                        .path("state")
+                        .asString())
                 .isEqualTo("ENABLED");
         String allow = enabled(anna, "allow if :shipper_trusted:");
         Parties trusted = parties();
@@ -266,7 +287,7 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
 
             assertThat(blocked.status()).as(blocked.body()).isEqualTo(422);
             assertThat(paid.status()).as(paid.body()).isEqualTo(201);
-            assertThat(paid.json().get("screening").asString()).isEqualTo("ALLOW");
+            assertThat(verdictOf(paid.json().get("id").asString())).isEqualTo("ALLOW");
             assertThat(chargesOf(refused)).isEmpty();
             assertThat(chargesOf(allowed)).hasSize(1);
             String explanation = systemAccess.transaction(
@@ -304,6 +325,16 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
 
     private static String euros(long minor) {
         return "%d.%02d".formatted(minor / 100, minor % 100);
+    }
+
+    private String verdictOf(String attemptId) {
+        return systemAccess.transaction(
+                TEST,
+                "test",
+                () -> jdbc.queryForObject(
+                        "SELECT decision FROM fraud_decisions WHERE attempt_id = ?::uuid AND stage = 'BEFORE_CONFIRMATION'",
+                        String.class,
+                        attemptId));
     }
 
     private String decisionOf(String attemptId) {

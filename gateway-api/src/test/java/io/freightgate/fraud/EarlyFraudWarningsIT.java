@@ -246,23 +246,4 @@ class EarlyFraudWarningsIT extends TransferJourneys {
                     .send();
         }
     }
-
-    private JsonNode holdsOf(TenantId carrier) {
-        var response = api.get("/api/v1/carriers/" + carrier + "/payout-holds")
-                .token(callers.platformStaff(Role.RISK_ANALYST))
-                .send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
-    private String interval(String account) throws Exception {
-        return stripeClient
-                .v1()
-                .accounts()
-                .retrieve(account)
-                .getSettings()
-                .getPayouts()
-                .getSchedule()
-                .getInterval();
-    }
 }

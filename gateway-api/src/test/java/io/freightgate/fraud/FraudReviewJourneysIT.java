@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.freightgate.emulator.stripe.ReceivedRequest;
+import io.freightgate.emulator.stripe.WebhookDelivery;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.security.Role;
@@ -325,6 +326,7 @@ class FraudReviewJourneysIT extends TransferJourneys {
                 .as("captured on delivery: the allowed authorization waits for it")
                 .isEqualTo("AUTHORIZED");
         assertThat(verdictOf(id)).isEqualTo("ALLOW");
+        webhooksHandled(intentOf(id));
         // as if the process had stopped after claiming the screening
         systemAccess.transaction(
                 TEST,
@@ -349,6 +351,59 @@ class FraudReviewJourneysIT extends TransferJourneys {
                 .isEqualTo(2L);
         assertThat(read(carrier.parties().carrier(), id).get("status").asString())
                 .isEqualTo("AUTHORIZED");
+    }
+
+    @Test
+    void anAuthorizationWhoseSightingWasLostIsScreenedByTheJob() {
+        Carrier carrier = carrierWithPayouts();
+        String id = id(create(carrier.parties(), 57_100, "EUR", "LD-FR-LOST-SIGHTING", true));
+        var paid = pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(verdictOf(id)).isEqualTo("ALLOW");
+        // the authorization's webhooks are handled first: one arriving after the reset below would touch the attempt
+        webhooksHandled(intentOf(id));
+        // as if the process had stopped between the authorization's commit and the screening's claim
+        systemAccess.transaction(
+                TEST,
+                "test",
+                () -> jdbc.update(
+                        "UPDATE payment_attempts SET authorization_verdict = NULL, updated_at = '2000-01-01T00:00:00Z'"
+                                + " WHERE payment_request_id = ?::uuid",
+                        id));
+
+        afterAuthorization.resumeStale(Duration.ofMinutes(10));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> "ALLOW".equals(verdictOf(id)));
+        assertThat(systemAccess.transaction(
+                        TEST,
+                        "test",
+                        () -> jdbc.queryForObject(
+                                "SELECT count(*) FROM fraud_decisions WHERE payment_request_id = ?::uuid"
+                                        + " AND stage = 'AFTER_AUTHORIZATION'",
+                                Long.class,
+                                id)))
+                .isEqualTo(2L);
+    }
+
+    /** Every webhook the emulator sent about the PaymentIntent was delivered and processed by the inbox. */
+    private void webhooksHandled(String intent) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> {
+                    List<String> events = stripe.control().deliveries().stream()
+                            .filter(delivery -> delivery.payload().contains(intent))
+                            .filter(delivery -> delivery.status().equals("succeeded"))
+                            .map(WebhookDelivery::eventId)
+                            .toList();
+                    return !events.isEmpty()
+                            && stripe.control().deliveries().stream()
+                                    .filter(delivery -> delivery.payload().contains(intent))
+                                    .noneMatch(delivery -> delivery.status().equals("pending"))
+                            && events.stream().allMatch(event -> jdbc
+                                    .queryForList(
+                                            "SELECT status FROM webhook_inbox WHERE event_id = ?", String.class, event)
+                                    .stream()
+                                    .allMatch(status -> status.equals("PROCESSED") || status.equals("IGNORED")));
+                });
     }
 
     private String verdictOf(String requestId) {

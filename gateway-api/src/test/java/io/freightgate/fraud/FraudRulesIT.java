@@ -85,11 +85,16 @@ class FraudRulesIT extends GatewayIT {
         assertThat(asked.json().path("state").asText()).isEqualTo("AWAITING_APPROVAL");
         assertThat(inForce.rules().rules()).extracting(Rule::text).doesNotContain(text);
 
-        Api.Response self = change(anna, id, "approve");
+        long read = asked.json().path("version").asLong();
+        Api.Response self = change(anna, id, "approve?version=" + read);
         assertThat(self.status()).as(self.body()).isEqualTo(409);
         assertThat(self.json().path("type").asText()).isEqualTo("/problems/state-conflict");
+        Api.Response unread = change(boris, id, "approve");
+        assertThat(unread.status())
+                .as("an approval that does not say which text it approves")
+                .isEqualTo(400);
+        assertThat(unread.json().path("type").asText()).isEqualTo("/problems/malformed-request");
 
-        long read = asked.json().path("version").asLong();
         Api.Response stale = change(boris, id, "approve?version=" + (read - 1));
         assertThat(stale.status())
                 .as("an approval of a version the rule no longer has")

@@ -71,8 +71,8 @@ class FraudScreeningIT extends GatewayIT {
     @Test
     void listEntriesAreCheckedAndAValueIsListedOnce() {
         String analyst = callers.platformStaff(Role.RISK_ANALYST);
-        String fresh =
-                "2001:db8::" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff));
+        String suffix = Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff));
+        String fresh = "2001:db8:0:0:0:0:0:" + suffix;
         block("IP", fresh);
 
         assertThat(addEntry(analyst, "BLOCK", "IP", fresh).status())
@@ -89,6 +89,27 @@ class FraudScreeningIT extends GatewayIT {
                 .send();
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.body()).contains(fresh);
+    }
+
+    @Test
+    void anIpv6AddressOnTheBlockListMatchesHoweverEitherSideWritesIt() {
+        String suffix = Integer.toHexString(
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff));
+        Api.Response added = addEntry(callers.platformStaff(Role.RISK_ANALYST), "BLOCK", "IP", "2001:DB8::" + suffix);
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json().path("value").asString())
+                .as("stored in the one spelling screening compares")
+                .isEqualTo("2001:db8:0:0:0:0:0:" + suffix);
+
+        ScreeningDecision decision = screening.screenBeforeConfirmation(payment(
+                newShipper(), eur(90_00), "fp_" + UUID.randomUUID(), "2001:0db8:0000::0:" + suffix.toUpperCase()));
+
+        assertThat(decision.decision()).isEqualTo(ScreeningDecision.Decision.BLOCK);
+        assertThat(decision.explanations().getFirst()).contains(":ip_on_block_list: = true");
+        assertThat(addEntry(callers.platformStaff(Role.RISK_ANALYST), "BLOCK", "IP", "2001:db8:0:0:0:0:0:" + suffix)
+                        .status())
+                .as("the same address written another way is listed already")
+                .isEqualTo(409);
     }
 
     @Test
@@ -234,6 +255,10 @@ class FraudScreeningIT extends GatewayIT {
     }
 
     private static PaymentSignals payment(TenantId shipper, Money amount, String card) {
+        return payment(shipper, amount, card, "203.0.113.7");
+    }
+
+    private static PaymentSignals payment(TenantId shipper, Money amount, String card, String ip) {
         return new PaymentSignals(
                 UUID.randomUUID(),
                 Optional.of(UUID.randomUUID()),
@@ -242,7 +267,7 @@ class FraudScreeningIT extends GatewayIT {
                 amount,
                 "card",
                 Optional.of(card),
-                Optional.of("203.0.113.7"),
+                Optional.of(ip),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),

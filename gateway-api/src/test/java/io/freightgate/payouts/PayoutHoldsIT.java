@@ -9,9 +9,11 @@ import io.freightgate.fraud.PaymentHeldForReview;
 import io.freightgate.fraud.ReviewClosed;
 import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
+import io.freightgate.payouts.internal.PayoutHoldRecords;
 import io.freightgate.payouts.internal.PayoutScheduleCalls;
 import io.freightgate.platform.stripe.calls.StripeCallJanitor;
 import io.freightgate.platform.tenancy.SystemAccess;
+import io.freightgate.platform.tenancy.Tenancy;
 import io.freightgate.security.Role;
 import io.freightgate.transfers.TransferJourneys;
 import java.time.Duration;
@@ -49,6 +51,9 @@ class PayoutHoldsIT extends TransferJourneys {
 
     @Autowired
     StripeCallJanitor janitor;
+
+    @Autowired
+    PayoutHoldRecords holdRecords;
 
     @Test
     void holdsKeepTheAccountOnManualPayoutsAtStripeUntilTheLastEndsAndThenRestoreItsSchedule() throws Exception {
@@ -193,6 +198,90 @@ class PayoutHoldsIT extends TransferJourneys {
                 .allMatch(outcome -> outcome.equals("APPROVED") || outcome.equals("NOT_ATTEMPTED"));
     }
 
+    @Test
+    void aReviewClosedBeforeItsHoldWasHeardHoldsNothingWhenTheHoldArrives() throws Exception {
+        Carrier carrier = carrierWithPayouts("Replayed Haulage " + UUID.randomUUID(), "weekly");
+        TenantId tenant = carrier.parties().carrier();
+        UUID review = UUID.randomUUID();
+        PaymentRequestId request = new PaymentRequestId(UUID.randomUUID());
+
+        // replayed after a restart, out of order: the review's end first, then its start
+        transactions.executeWithoutResult(status -> events.publishEvent(
+                new ReviewClosed(review, request, tenant, ReviewClosed.Outcome.REJECTED, "analyst@platform.test")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> holdsOf(tenant).get("released").size() == 1);
+        transactions.executeWithoutResult(status -> events.publishEvent(new PaymentHeldForReview(
+                review, request, tenant, carrier.parties().shipper(), "AFTER_AUTHORIZATION")));
+
+        await().atMost(Duration.ofSeconds(20))
+                .alias("the payout holds' listener of the review's start has run")
+                .until(() -> Long.valueOf(1)
+                        .equals(jdbc.queryForObject(
+                                "SELECT count(*) FROM event_publication WHERE completion_date IS NOT NULL"
+                                        + " AND event_type = ? AND listener_id LIKE '%FraudReviewsHoldCarrierPayouts%'"
+                                        + " AND serialized_event LIKE ?",
+                                Long.class, PaymentHeldForReview.class.getName(), "%" + review + "%")));
+        JsonNode after = holdsOf(tenant);
+        assertThat(after.get("released"))
+                .singleElement()
+                .satisfies(hold -> assertThat(hold.get("reference").asString()).isEqualTo("fraud-review:" + review));
+        assertThat(after.get("manual_payouts").asBoolean()).isFalse();
+        assertThat(interval(carrier.account())).isEqualTo("weekly");
+    }
+
+    @Test
+    void aHoldCommittedWhileAPayoutIsBeingRecordedRefusesThePayout() throws Exception {
+        Carrier carrier = carrierWithPayouts("Racing Haulage " + UUID.randomUUID(), "weekly");
+        TenantId tenant = carrier.parties().carrier();
+        var placed = new java.util.concurrent.CountDownLatch(1);
+        var commit = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            // a hold placed as PayoutHolds places one (under the carrier's schedule lock), its commit held back
+            var hold = pool.submit(() -> Tenancy.runAs(
+                    tenant,
+                    "test",
+                    () -> transactions.executeWithoutResult(status -> {
+                        holdRecords.lockSchedule(tenant.value(), java.time.Instant.now());
+                        holdRecords.hold(
+                                tenant.value(),
+                                "fraud-rule:race",
+                                "placed while a payout is asked for",
+                                "test",
+                                java.time.Instant.now());
+                        placed.countDown();
+                        try {
+                            commit.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    })));
+            placed.await();
+            var payout = pool.submit(() -> api.post(
+                            "/api/v1/carriers/" + tenant + "/payouts", "{\"currency\":\"EUR\",\"amount_minor\":100}")
+                    .token(callers.of(tenant, Role.CARRIER_ADMIN))
+                    .idempotencyKey(UUID.randomUUID().toString())
+                    .send());
+            await().atMost(Duration.ofSeconds(20))
+                    .alias("the payout's recording waits for the hold's transaction")
+                    .until(() -> Boolean.TRUE.equals(jdbc.queryForObject(
+                            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                    + " AND query LIKE '%payout_hold_schedules%')",
+                            Boolean.class)));
+            commit.countDown();
+            hold.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            var answer = payout.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(409);
+            assertThat(answer.body()).contains("payouts are held");
+        }
+        assertThat(stripe.control().requests().stream()
+                        .filter(request -> request.is("POST", "/v1/payouts")
+                                && carrier.account().equals(request.account()))
+                        .toList())
+                .as("no payout reached Stripe for the held carrier")
+                .isEmpty();
+    }
+
     private void race(int threads, java.util.function.IntConsumer work) throws Exception {
         var start = new java.util.concurrent.CountDownLatch(1);
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
@@ -222,25 +311,6 @@ class PayoutHoldsIT extends TransferJourneys {
             return holdsOf(tenant).get("confirmed_at_stripe").asBoolean()
                     && !scheduleCalls(tenant).contains("INTENDED");
         });
-    }
-
-    private String interval(String account) throws Exception {
-        return stripeClient
-                .v1()
-                .accounts()
-                .retrieve(account)
-                .getSettings()
-                .getPayouts()
-                .getSchedule()
-                .getInterval();
-    }
-
-    private JsonNode holdsOf(TenantId carrier) {
-        var response = api.get("/api/v1/carriers/" + carrier + "/payout-holds")
-                .token(callers.platformStaff(Role.RISK_ANALYST))
-                .send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
     }
 
     private List<String> scheduleCalls(TenantId carrier) {

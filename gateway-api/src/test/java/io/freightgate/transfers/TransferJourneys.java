@@ -183,4 +183,25 @@ public abstract class TransferJourneys extends PaymentJourneys {
         }
         return text.toString();
     }
+
+    /** The carrier's payout holds as a risk analyst reads them ({@code active}, {@code released}, the account's state). */
+    public JsonNode holdsOf(TenantId carrier) {
+        var response = api.get("/api/v1/carriers/" + carrier + "/payout-holds")
+                .token(callers.platformStaff(Role.RISK_ANALYST))
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** The payout schedule's interval of a connected account at Stripe ({@code manual} while payouts are held). */
+    public String interval(String account) throws Exception {
+        return stripeClient
+                .v1()
+                .accounts()
+                .retrieve(account)
+                .getSettings()
+                .getPayouts()
+                .getSchedule()
+                .getInterval();
+    }
 }

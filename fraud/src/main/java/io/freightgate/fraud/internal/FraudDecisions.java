@@ -194,7 +194,7 @@ public class FraudDecisions {
     private static void putIfPresent(
             java.util.Map<ListEntries.Kind, String> values, ListEntries.Kind kind, @Nullable String value) {
         if (value != null) {
-            values.put(kind, value);
+            values.put(kind, kind.canonical(value));
         }
     }
 }

@@ -31,7 +31,24 @@ public class ListEntries {
         IP,
         DEVICE,
         PAY_LINK,
-        SHIPPER
+        SHIPPER;
+
+        /**
+         * The one spelling of a value that lists, snoozes and screening compare: an IP address as Java writes it (an
+         * IPv6 address in full, lower case, without zero compression; an IPv4-mapped IPv6 address as the IPv4
+         * address), so {@code 2001:DB8::1} and {@code 2001:db8:0:0:0:0:0:1} are one entry; anything else stripped.
+         */
+        public String canonical(String value) {
+            String v = value.strip();
+            if (this == IP) {
+                try {
+                    return java.net.InetAddress.ofLiteral(v).getHostAddress();
+                } catch (IllegalArgumentException notAnAddress) {
+                    return v;
+                }
+            }
+            return v;
+        }
     }
 
     private final JdbcClient jdbc;

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -75,11 +76,15 @@ public class AfterAuthorization {
         this.clock = clock;
     }
 
-    /** Attempts whose PaymentIntent this JVM is sending or refreshing for the payer right now, and by which thread. */
-    private final Map<UUID, Thread> answering = new ConcurrentHashMap<>();
+    /**
+     * Attempts whose PaymentIntent this JVM is sending or refreshing for the payer right now: the payer's thread, and
+     * what another thread (a webhook) saw meanwhile, screened by the payer's thread when its call returns. A payer's
+     * call ending and a webhook handing over its sighting are atomic on the attempt's entry, so no sighting is lost
+     * between the two.
+     */
+    private final Map<UUID, Answering> answering = new ConcurrentHashMap<>();
 
-    /** What another thread (a webhook) saw while the payer's thread was answering: screened by the payer's thread. */
-    private final Map<UUID, AuthorizationObtained> seenMeanwhile = new ConcurrentHashMap<>();
+    private record Answering(Thread payer, @Nullable AuthorizationObtained seenMeanwhile) {}
 
     /**
      * Runs the payer's call (the PaymentIntent's creation, or its refresh after 3-D Secure) so that the screening after
@@ -87,15 +92,23 @@ public class AfterAuthorization {
      * the payer's answer then shows what it came to, as before manual capture (ADR 0013).
      */
     public <T> T answering(UUID attemptId, Supplier<T> call) {
-        Thread previous = answering.putIfAbsent(attemptId, Thread.currentThread());
+        Thread me = Thread.currentThread();
+        Answering mine = new Answering(me, null);
+        boolean first = answering.putIfAbsent(attemptId, mine) == null;
         try {
             return call.get();
         } finally {
-            if (previous == null) {
-                answering.remove(attemptId);
-                AuthorizationObtained missed = seenMeanwhile.remove(attemptId);
-                if (missed != null) {
-                    on(missed);
+            if (first) {
+                AuthorizationObtained[] missed = new AuthorizationObtained[1];
+                answering.computeIfPresent(attemptId, (id, entry) -> {
+                    if (entry.payer() != me) {
+                        return entry;
+                    }
+                    missed[0] = entry.seenMeanwhile();
+                    return null;
+                });
+                if (missed[0] != null) {
+                    on(missed[0]);
                 }
             }
         }
@@ -103,9 +116,16 @@ public class AfterAuthorization {
 
     @EventListener
     void on(AuthorizationObtained obtained) {
-        Thread payer = answering.get(obtained.attemptId());
-        if (payer != null && payer != Thread.currentThread()) {
-            seenMeanwhile.put(obtained.attemptId(), obtained);
+        Thread me = Thread.currentThread();
+        boolean[] handedOver = new boolean[1];
+        answering.computeIfPresent(obtained.attemptId(), (id, entry) -> {
+            if (entry.payer() == me) {
+                return entry;
+            }
+            handedOver[0] = true;
+            return new Answering(entry.payer(), obtained);
+        });
+        if (handedOver[0]) {
             return;
         }
         try {
@@ -122,8 +142,9 @@ public class AfterAuthorization {
 
     /**
      * Runs again the screenings after the authorization that were claimed more than {@code stale} ago and never
-     * recorded (the process stopped, or the screening failed): the PaymentIntent is read from Stripe and screened as if
-     * it had just been authorized. Returns how many were run again.
+     * recorded (the process stopped, or the screening failed), and runs those never claimed at all for a card request
+     * authorized more than {@code stale} ago (the process stopped between the authorization's commit and the claim): the
+     * PaymentIntent is read from Stripe and screened as if it had just been authorized. Returns how many were run.
      */
     @Scheduled(
             fixedDelayString = "${freightgate.payments.authorization-screening.interval:PT5M}",
@@ -177,14 +198,31 @@ public class AfterAuthorization {
                         return true;
                     }));
             if (givenBack) {
-                PaymentRequest.Change change = snapshot.authorized()
-                        ? PaymentRequest.Change.AUTHORIZED
-                        : snapshot.succeeded() ? PaymentRequest.Change.PAID : PaymentRequest.Change.FAILED;
-                on(new AuthorizationObtained(attemptId, snapshot, change));
+                on(new AuthorizationObtained(attemptId, snapshot, changeOf(snapshot)));
+                resumed++;
+            }
+        }
+        List<PaymentAttempt> neverClaimed = systemAccess.transaction(
+                ACROSS_TENANTS,
+                "find authorizations never screened",
+                () -> attempts.authorizedButNeverScreened(cutoff));
+        for (PaymentAttempt attempt : neverClaimed) {
+            if (attempt.stripePaymentIntentId().isPresent()
+                    && stripe.retrieve(attempt.stripePaymentIntentId().get())
+                            instanceof
+                            ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot snapshot)) {
+                // the claim inside decides: a sighting arriving at the same moment screens it once
+                on(new AuthorizationObtained(attempt.id(), snapshot, changeOf(snapshot)));
                 resumed++;
             }
         }
         return resumed;
+    }
+
+    private static PaymentRequest.Change changeOf(PaymentIntentSnapshot snapshot) {
+        return snapshot.authorized()
+                ? PaymentRequest.Change.AUTHORIZED
+                : snapshot.succeeded() ? PaymentRequest.Change.PAID : PaymentRequest.Change.FAILED;
     }
 
     /**

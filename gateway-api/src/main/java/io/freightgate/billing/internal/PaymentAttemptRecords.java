@@ -33,4 +33,14 @@ public interface PaymentAttemptRecords extends JpaRepository<PaymentAttempt, UUI
     /** Attempts whose screening after the authorization was claimed before {@code before} and never recorded. */
     List<PaymentAttempt> findByAuthorizationVerdictAndUpdatedAtBefore(
             PaymentAttempt.AuthorizationVerdict authorizationVerdict, Instant before);
+
+    /**
+     * Card attempts whose request has been authorized since before {@code before} and whose screening after the
+     * authorization was never claimed (the sighting was lost: the process stopped between the commit and the claim).
+     */
+    @Query("select a from PaymentAttempt a, PaymentRequest r where r.currentAttemptId = a.id"
+            + " and r.status = io.freightgate.billing.internal.domain.PaymentRequestState.AUTHORIZED"
+            + " and a.method = io.freightgate.billing.internal.domain.PaymentAttempt.Method.CARD"
+            + " and a.authorizationVerdict is null and a.updatedAt < :before")
+    List<PaymentAttempt> authorizedButNeverScreened(Instant before);
 }

@@ -77,7 +77,6 @@ public final class PaymentRequestViews {
                 attempt.nextActionUrl(),
                 attempt.declineCode(),
                 attempt.failureMessage(),
-                attempt.screeningVerdict().name(),
                 attempt.createdAt());
     }
 

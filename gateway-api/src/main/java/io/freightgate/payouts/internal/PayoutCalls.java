@@ -54,12 +54,16 @@ public class PayoutCalls implements StripeCallLookup<PayoutSnapshot> {
         this.clock = clock;
     }
 
-    /** Records the payout's intent and its Stripe call in one transaction, as the carrier. */
-    public void intend(TenantId carrier, PayoutRecords.Payout intent, String actor) {
+    /**
+     * Records the payout's intent and its Stripe call in one transaction, as the carrier, once {@code permit} (run first
+     * in that transaction) did not throw.
+     */
+    public void intend(TenantId carrier, PayoutRecords.Payout intent, String actor, Runnable permit) {
         Tenancy.runAs(
                 carrier,
                 actor,
                 () -> transactions.executeWithoutResult(status -> {
+                    permit.run();
                     records.insert(intent, Optional.of(actor));
                     records.callIs(
                             intent.id(),

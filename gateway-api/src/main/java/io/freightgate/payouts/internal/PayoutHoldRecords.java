@@ -149,6 +149,24 @@ public class PayoutHoldRecords {
                 == 1;
     }
 
+    /**
+     * Records the hold for {@code reference} as ended before it was placed (the end of its cause was heard first, e.g.
+     * replayed events after a restart): a later {@link #hold} of that reference then holds nothing.
+     */
+    public void endedBeforeHeld(UUID tenant, String reference, String actor, Instant now) {
+        jdbc.update(
+                "INSERT INTO payout_holds (id, tenant_id, reference, reason, held_by, held_at, released_by, released_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, reference) DO NOTHING",
+                UUID.randomUUID(),
+                tenant,
+                reference,
+                "Its cause ended before the hold was placed",
+                actor,
+                Timestamp.from(now),
+                actor,
+                Timestamp.from(now));
+    }
+
     public boolean anyActive(UUID tenant) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM payout_holds WHERE tenant_id = ? AND released_at IS NULL)",

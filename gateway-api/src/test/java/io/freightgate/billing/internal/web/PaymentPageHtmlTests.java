@@ -122,7 +122,6 @@ class PaymentPageHtmlTests {
                 Optional.empty(),
                 Optional.of("insufficient_funds"),
                 Optional.of("Your card has insufficient funds."),
-                "ALLOW",
                 Instant.EPOCH);
 
         assertThat(PaymentPageHtml.lastOutcome(request(PaymentRequestStatus.OPEN, "EUR", List.of(declined))))
