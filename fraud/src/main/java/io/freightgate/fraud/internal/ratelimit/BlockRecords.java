@@ -90,8 +90,13 @@ public class BlockRecords {
 
     /** The newest blocks, only those in force at {@code now} when asked. */
     public List<Block> newest(boolean inForceOnly, Instant now, int limit) {
-        return jdbc.sql("SELECT * FROM fraud_blocks"
-                        + (inForceOnly ? " WHERE lifted_at IS NULL AND until > :now" : " WHERE :now IS NOT NULL")
+        if (!inForceOnly) {
+            return jdbc.sql("SELECT * FROM fraud_blocks ORDER BY blocked_at DESC, id LIMIT :limit")
+                    .param("limit", limit)
+                    .query(BlockRecords::block)
+                    .list();
+        }
+        return jdbc.sql("SELECT * FROM fraud_blocks WHERE lifted_at IS NULL AND until > :now"
                         + " ORDER BY blocked_at DESC, id LIMIT :limit")
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)

@@ -2,6 +2,7 @@ package io.freightgate.platform.ratelimit;
 
 import io.freightgate.platform.problem.ProblemResponses;
 import io.freightgate.platform.problem.ProblemType;
+import io.freightgate.platform.tenancy.Tenancy;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,8 +45,10 @@ public class ApiRateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        // A caller is known once the tenant binding found its organization (as before the table); anonymous
+        // requests (an AnonymousAuthenticationToken too) are counted by address.
         CallerKinds.Caller caller = Optional.ofNullable(authentication)
-                .filter(Authentication::isAuthenticated)
+                .filter(known -> Tenancy.current().isPresent())
                 .flatMap(callers::classify)
                 .orElseGet(() -> new CallerKinds.Caller(UserType.ANONYMOUS, LimitKey.ip(request.getRemoteAddr())));
         List<String> actions = new ArrayList<>();
