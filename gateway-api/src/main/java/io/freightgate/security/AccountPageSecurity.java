@@ -3,12 +3,10 @@ package io.freightgate.security;
 import io.freightgate.platform.PlatformConfiguration;
 import io.freightgate.platform.problem.ProblemResponses;
 import io.freightgate.platform.ratelimit.ApiRateLimitFilter;
-import io.freightgate.platform.ratelimit.RateLimit;
-import io.freightgate.platform.ratelimit.RateLimiter;
+import io.freightgate.platform.ratelimit.CallerKinds;
+import io.freightgate.platform.ratelimit.Throttle;
 import io.freightgate.platform.web.ContentSecurityPolicy;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,14 +56,11 @@ class AccountPageSecurity {
         return http.build();
     }
 
-    /** The platform's API rate limit, applied to posts of the reset form as well. */
+    /** The platform's API rate limit (the policy table's api row), applied to posts of the reset form as well. */
     @Bean
     FilterRegistrationBean<ApiRateLimitFilter> passwordResetFormRateLimit(
-            RateLimiter limiter,
-            ProblemResponses problems,
-            @Value("${freightgate.rate-limit.api.capacity:600}") long capacity,
-            @Value("${freightgate.rate-limit.api.period:PT1M}") Duration period) {
-        ApiRateLimitFilter filter = new ApiRateLimitFilter(limiter, new RateLimit("api", capacity, period), problems) {
+            Throttle throttle, CallerKinds callers, ProblemResponses problems) {
+        ApiRateLimitFilter filter = new ApiRateLimitFilter(throttle, callers, problems) {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 return !"POST".equals(request.getMethod()) || !RESET_FORM.equals(request.getRequestURI());

@@ -1,8 +1,11 @@
 package io.freightgate.security;
 
 import io.freightgate.platform.problem.ProblemResponses;
+import io.freightgate.platform.ratelimit.KeyKind;
 import io.freightgate.platform.ratelimit.RateLimit;
 import io.freightgate.platform.ratelimit.RateLimiter;
+import io.freightgate.platform.ratelimit.Throttle;
+import io.freightgate.platform.ratelimit.UserType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +67,13 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
+    /** The policy table's limit of failed client authentications per client id or per address. */
+    private static RateLimit tokenEndpointLimit(Throttle throttle, KeyKind key) {
+        return throttle.limit("token-endpoint", UserType.ANONYMOUS, key)
+                .orElseThrow(() -> new IllegalStateException(
+                        "freightgate.rate-limits.table.token-endpoint needs a limit per " + key));
+    }
+
     @Bean
     @Order(0)
     SecurityFilterChain authorizationServerSecurity(
@@ -74,11 +84,8 @@ class AuthorizationServerConfiguration {
             OAuth2TokenGenerator<?> tokens,
             AuthorizationServerSettings settings,
             RateLimiter limiter,
-            ProblemResponses problems,
-            @Value("${freightgate.security.client-authentication.per-client.capacity:120}") long perClient,
-            @Value("${freightgate.security.client-authentication.per-client.period:PT1M}") Duration perClientPeriod,
-            @Value("${freightgate.security.client-authentication.per-address.capacity:20}") long perAddress,
-            @Value("${freightgate.security.client-authentication.per-address.period:PT15M}") Duration perAddressPeriod)
+            Throttle throttle,
+            ProblemResponses problems)
             throws Exception {
         var authorizationServer = new OAuth2AuthorizationServerConfigurer();
         // Before any client authentication (the authorization server's filter follows the pre-authentication one):
@@ -86,8 +93,8 @@ class AuthorizationServerConfiguration {
         http.addFilterBefore(
                 new ClientAuthenticationThrottle(
                         limiter,
-                        new RateLimit("client-auth-per-client", perClient, perClientPeriod),
-                        new RateLimit("client-auth-per-address", perAddress, perAddressPeriod),
+                        tokenEndpointLimit(throttle, KeyKind.API_CLIENT),
+                        tokenEndpointLimit(throttle, KeyKind.IP),
                         problems,
                         settings),
                 AbstractPreAuthenticatedProcessingFilter.class);

@@ -6,8 +6,11 @@ import io.freightgate.organizations.OrganizationView;
 import io.freightgate.platform.crypto.EnvelopeEncryption;
 import io.freightgate.platform.notifications.Notification;
 import io.freightgate.platform.notifications.Notifications;
+import io.freightgate.platform.ratelimit.KeyKind;
 import io.freightgate.platform.ratelimit.RateLimit;
 import io.freightgate.platform.ratelimit.RateLimiter;
+import io.freightgate.platform.ratelimit.Throttle;
+import io.freightgate.platform.ratelimit.UserType;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
@@ -72,6 +75,7 @@ public class Invitations {
             Notifications notifications,
             @Value("${freightgate.security.issuer:http://localhost:8080}") String issuer,
             RateLimiter rateLimiter,
+            Throttle throttle,
             Clock clock) {
         this.directory = directory;
         this.records = records;
@@ -86,7 +90,9 @@ public class Invitations {
         this.notifications = notifications;
         this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         this.rateLimiter = rateLimiter;
-        this.noticesPerUser = new RateLimit("invitation-notices", 3, Duration.ofHours(1));
+        this.noticesPerUser = throttle.limit("invitation-notice", UserType.ANONYMOUS, KeyKind.USER)
+                .orElseThrow(() -> new IllegalStateException(
+                        "freightgate.rate-limits.table.invitation-notice needs a limit per user"));
         this.clock = clock;
     }
 

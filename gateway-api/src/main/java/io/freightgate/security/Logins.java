@@ -5,8 +5,11 @@ import io.freightgate.organizations.OrganizationDirectory;
 import io.freightgate.platform.crypto.EnvelopeEncryption;
 import io.freightgate.platform.notifications.Notification;
 import io.freightgate.platform.notifications.Notifications;
+import io.freightgate.platform.ratelimit.KeyKind;
 import io.freightgate.platform.ratelimit.RateLimit;
 import io.freightgate.platform.ratelimit.RateLimiter;
+import io.freightgate.platform.ratelimit.Throttle;
+import io.freightgate.platform.ratelimit.UserType;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.security.internal.LoginAttempts;
 import io.freightgate.security.internal.User;
@@ -23,7 +26,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -65,6 +68,8 @@ public class Logins {
     private final String dummyHash;
     private final OrganizationDirectory organizations;
 
+    /** Failed logins are limited per address as the policy table's {@code login} row says. */
+    @Autowired
     Logins(
             UserRecords records,
             LoginAttempts attempts,
@@ -76,8 +81,71 @@ public class Logins {
             ApplicationEventPublisher events,
             Notifications notifications,
             RateLimiter rateLimiter,
-            @Value("${freightgate.security.login.failures-per-address:20}") long failuresPerAddress,
-            @Value("${freightgate.security.login.failures-period:PT15M}") Duration failuresPeriod,
+            Throttle throttle,
+            Clock clock,
+            OrganizationDirectory organizations) {
+        this(
+                records,
+                attempts,
+                encryption,
+                passwordEncoder,
+                securityEvents,
+                systemAccess,
+                transactions,
+                events,
+                notifications,
+                rateLimiter,
+                throttle.limit("login", UserType.ANONYMOUS, KeyKind.IP)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "freightgate.rate-limits.table.login needs a limit per address")),
+                clock,
+                organizations);
+    }
+
+    /** With a fixed limit of failed logins per address. */
+    Logins(
+            UserRecords records,
+            LoginAttempts attempts,
+            EnvelopeEncryption encryption,
+            PasswordEncoder passwordEncoder,
+            SecurityEvents securityEvents,
+            SystemAccess systemAccess,
+            TransactionOperations transactions,
+            ApplicationEventPublisher events,
+            Notifications notifications,
+            RateLimiter rateLimiter,
+            long failuresPerAddress,
+            Duration failuresPeriod,
+            Clock clock,
+            OrganizationDirectory organizations) {
+        this(
+                records,
+                attempts,
+                encryption,
+                passwordEncoder,
+                securityEvents,
+                systemAccess,
+                transactions,
+                events,
+                notifications,
+                rateLimiter,
+                new RateLimit("login-failures", failuresPerAddress, failuresPeriod),
+                clock,
+                organizations);
+    }
+
+    private Logins(
+            UserRecords records,
+            LoginAttempts attempts,
+            EnvelopeEncryption encryption,
+            PasswordEncoder passwordEncoder,
+            SecurityEvents securityEvents,
+            SystemAccess systemAccess,
+            TransactionOperations transactions,
+            ApplicationEventPublisher events,
+            Notifications notifications,
+            RateLimiter rateLimiter,
+            RateLimit failuresPerAddress,
             Clock clock,
             OrganizationDirectory organizations) {
         this.organizations = organizations;
@@ -91,7 +159,7 @@ public class Logins {
         this.events = events;
         this.notifications = notifications;
         this.rateLimiter = rateLimiter;
-        this.failuresPerAddress = new RateLimit("login-failures", failuresPerAddress, failuresPeriod);
+        this.failuresPerAddress = failuresPerAddress;
         this.clock = clock;
         this.dummyHash = passwordEncoder.encode("not-a-password-" + UUID.randomUUID());
     }

@@ -8,8 +8,11 @@ import io.freightgate.platform.queue.Backoff;
 import io.freightgate.platform.queue.QueueTable;
 import io.freightgate.platform.queue.QueueWorker;
 import io.freightgate.platform.queue.WorkQueue;
+import io.freightgate.platform.ratelimit.KeyKind;
 import io.freightgate.platform.ratelimit.RateLimit;
 import io.freightgate.platform.ratelimit.RateLimiter;
+import io.freightgate.platform.ratelimit.Throttle;
+import io.freightgate.platform.ratelimit.UserType;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.web.RequestInfo;
 import io.freightgate.security.internal.User;
@@ -90,8 +93,7 @@ class PasswordResetRequests
             Notifications notifications,
             SecurityEvents securityEvents,
             RateLimiter rateLimiter,
-            @Value("${freightgate.security.password-reset.mails-per-user:3}") long mailsPerUser,
-            @Value("${freightgate.security.password-reset.mails-period:PT1H}") Duration mailsPeriod,
+            Throttle throttle,
             @Value("${freightgate.security.issuer:http://localhost:8080}") String issuer,
             @Value("${freightgate.security.password-reset.validity:PT30M}") Duration validity,
             Clock clock,
@@ -104,7 +106,11 @@ class PasswordResetRequests
         this.notifications = notifications;
         this.securityEvents = securityEvents;
         this.rateLimiter = rateLimiter;
-        this.mailsPerUser = new RateLimit("password-reset-mails", mailsPerUser, mailsPeriod);
+        // The policy table's password-reset row (per user), whose default reads
+        // ...password-reset.mails-per-user/-period.
+        this.mailsPerUser = throttle.limit("password-reset", UserType.ANONYMOUS, KeyKind.USER)
+                .orElseThrow(() -> new IllegalStateException(
+                        "freightgate.rate-limits.table.password-reset needs a limit per user"));
         this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         this.validity = validity;
         this.clock = clock;

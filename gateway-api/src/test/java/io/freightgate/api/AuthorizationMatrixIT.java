@@ -152,6 +152,10 @@ class AuthorizationMatrixIT extends GatewayIT {
             GET /api/v1/fraud/list-entries                              | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/fraud/list-entries                             | 401  | 403/403        | 403/403       | 403/403            | 201/201      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             DELETE /api/v1/fraud/list-entries/{id}                      | 401  | 403/403        | 403/403       | 403/403            | 204/204      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            # Rate-limit block list (issue 21): analysts and platform admins read it, analysts lift blocks (the path names no block: 404)
+            GET /api/v1/fraud/blocks                                    | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/fraud/blocks/{id}                               | 401  | 404/404        | 403/403       | 403/403            | 404/404      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/fraud/blocks/{id}/lift                         | 401  | 403/403        | 403/403       | 403/403            | 404/404      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             POST /api/v1/fraud/rules/{id}/disable                       | 401  | 403/403        | 403/403       | 403/403            | 409/409      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             # Fraud rule operations (issue 20): analysts snooze rules (on a fresh draft, or a fresh snooze of one); analysts and platform admins read snoozes and hit rates; compliance officers also read decisions
             POST /api/v1/fraud/rules/{id}/snoozes                       | 401  | 403/403        | 403/403       | 403/403            | 201/201      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
@@ -465,6 +469,7 @@ class AuthorizationMatrixIT extends GatewayIT {
                     case "POST /api/v1/fraud/rules/{id}/snoozes" ->
                         "{\"kind\":\"DEVICE\",\"value\":\"matrix-%s\",\"reason\":\"matrix\",\"until\":\"%s\"}"
                                 .formatted(UUID.randomUUID(), clock.instant().plus(java.time.Duration.ofDays(1)));
+                    case "POST /api/v1/fraud/blocks/{id}/lift" -> "{\"reason\":\"matrix\"}";
                     case "POST /api/v1/fraud/reviews/{id}/approve", "POST /api/v1/fraud/reviews/{id}/reject" ->
                         "{\"note\":\"matrix\"}";
                     case "PATCH /api/v1/fraud/rules/{id}" ->

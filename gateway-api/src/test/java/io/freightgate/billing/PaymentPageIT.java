@@ -342,6 +342,18 @@ class PaymentPageIT extends PaymentJourneys {
     /** A browser: keeps cookies, sends a user agent, follows no redirect by itself. */
     static final class Browser {
 
+        /** The client address the gateway sees (the tests' loopback is a trusted proxy), or none: loopback. */
+        private final java.util.Optional<String> clientIp;
+
+        Browser() {
+            this.clientIp = java.util.Optional.empty();
+        }
+
+        /** A browser at an address of its own, so that what it is blocked for blocks no other test. */
+        Browser(String clientIp) {
+            this.clientIp = java.util.Optional.of(clientIp);
+        }
+
         private final HttpClient http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -372,6 +384,7 @@ class PaymentPageIT extends PaymentJourneys {
 
         private HttpResponse<String> send(HttpRequest.Builder request) {
             try {
+                clientIp.ifPresent(ip -> request.header("X-Forwarded-For", ip));
                 return http.send(
                         request.header("User-Agent", "FreightGate-PageIT/1.0").build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -20,8 +20,11 @@ import io.freightgate.platform.notifications.SmtpMailer;
 import io.freightgate.platform.problem.ProblemResponses;
 import io.freightgate.platform.queue.Backoff;
 import io.freightgate.platform.ratelimit.ApiRateLimitFilter;
-import io.freightgate.platform.ratelimit.RateLimit;
+import io.freightgate.platform.ratelimit.BlockList;
+import io.freightgate.platform.ratelimit.CallerKinds;
+import io.freightgate.platform.ratelimit.RateLimitPolicy;
 import io.freightgate.platform.ratelimit.RateLimiter;
+import io.freightgate.platform.ratelimit.Throttle;
 import io.freightgate.platform.stripe.StripeClients;
 import io.freightgate.platform.tenancy.TenantAwareTransactionManager;
 import io.freightgate.platform.tenancy.TenantBindingFilter;
@@ -217,14 +220,16 @@ public class PlatformConfiguration {
         return registration;
     }
 
+    /** Rate limits by the policy table and block list another module provides (the fraud module in the gateway). */
+    @Bean
+    Throttle throttle(RateLimiter limiter, RateLimitPolicy policy, BlockList blocks, Clock clock) {
+        return new Throttle(limiter, policy, blocks, clock);
+    }
+
     @Bean
     FilterRegistrationBean<ApiRateLimitFilter> apiRateLimitFilter(
-            RateLimiter limiter,
-            ProblemResponses problems,
-            @Value("${freightgate.rate-limit.api.capacity:600}") long capacity,
-            @Value("${freightgate.rate-limit.api.period:PT1M}") Duration period) {
-        var registration = new FilterRegistrationBean<>(
-                new ApiRateLimitFilter(limiter, new RateLimit("api", capacity, period), problems));
+            Throttle throttle, CallerKinds callers, ProblemResponses problems) {
+        var registration = new FilterRegistrationBean<>(new ApiRateLimitFilter(throttle, callers, problems));
         registration.setOrder(RATE_LIMIT_FILTER_ORDER);
         return registration;
     }

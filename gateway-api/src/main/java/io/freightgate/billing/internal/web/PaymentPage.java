@@ -9,14 +9,17 @@ import io.freightgate.billing.PaymentRequestView;
 import io.freightgate.billing.PaymentRequests;
 import io.freightgate.billing.Payments;
 import io.freightgate.billing.internal.PaymentTokens;
-import io.freightgate.platform.ratelimit.RateLimit;
-import io.freightgate.platform.ratelimit.RateLimiter;
+import io.freightgate.platform.ratelimit.KeyKind;
+import io.freightgate.platform.ratelimit.LimitKey;
+import io.freightgate.platform.ratelimit.RateLimitHeaders;
+import io.freightgate.platform.ratelimit.Throttle;
+import io.freightgate.platform.ratelimit.UserType;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.Tenancy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,22 +43,28 @@ import org.springframework.web.bind.annotation.PostMapping;
  * with the actor {@code payment-page:<request id>}. Card payments that need 3-D Secure are redirected to the bank's
  * page (the emulator's in local mode) and come back to {@code /pay/{token}/complete}, which re-reads the PaymentIntent
  * and shows the outcome. Unknown, revoked and malformed tokens get the same 404 page; the link of a cancelled request
- * or an expired link a 410 page that says so. Requests are rate limited per client
- * address (views and payment submissions separately).
+ * or an expired link a 410 page that says so. Requests are rate limited by the policy table (views per client address;
+ * payment attempts per address and per pay link), and a pay link on the block list (card testing: too many declines)
+ * takes no payment attempt until the block ends or a risk analyst lifts it: no PaymentIntent is made.
  */
 @Controller
 class PaymentPage {
 
     private static final Reach ACROSS_TENANTS = Reach.acrossTenants("PaymentPage on its own authority");
 
-    static final RateLimit VIEWS = new RateLimit("pay-page-views", 120, Duration.ofMinutes(1));
-    static final RateLimit SUBMISSIONS = new RateLimit("pay-page-payments", 30, Duration.ofMinutes(10));
+    /** Views of the page, limited per address (the policy table's pay-page-view row). */
+    static final String VIEWS = "pay-page-view";
+    /**
+     * Payment attempts, limited per address and per pay link (the table's payment-attempt rows); declines count against
+     * the pay link, and enough of them block it and the address for payments (card testing, docs/fraud.md).
+     */
+    static final String SUBMISSIONS = "payment-attempt";
 
     private static final Logger log = LoggerFactory.getLogger(PaymentPage.class);
 
     private final PaymentRequests paymentRequests;
     private final Payments payments;
-    private final RateLimiter limiter;
+    private final Throttle throttle;
     private final Clock clock;
     private final String payPageUrl;
     private final PaymentPageHtml.CardForm cardForm;
@@ -65,14 +74,14 @@ class PaymentPage {
             PaymentPageHtml html,
             PaymentRequests paymentRequests,
             Payments payments,
-            RateLimiter limiter,
+            Throttle throttle,
             Clock clock,
             @Value("${freightgate.payments.pay-page-url}") String payPageUrl,
             @Value("${freightgate.stripe.publishable-key:}") String publishableKey) {
         this.html = html;
         this.paymentRequests = paymentRequests;
         this.payments = payments;
-        this.limiter = limiter;
+        this.throttle = throttle;
         this.clock = clock;
         this.payPageUrl = payPageUrl.endsWith("/") ? payPageUrl : payPageUrl + "/";
         this.cardForm = cardForm(publishableKey);
@@ -89,6 +98,7 @@ class PaymentPage {
     ResponseEntity<String> show(@PathVariable String token, HttpServletRequest http, HttpServletResponse response) {
         return limited(
                 VIEWS,
+                token,
                 http,
                 response,
                 () -> withLink(
@@ -106,6 +116,7 @@ class PaymentPage {
     ResponseEntity<String> status(@PathVariable String token, HttpServletRequest http, HttpServletResponse response) {
         return limited(
                 VIEWS,
+                token,
                 http,
                 response,
                 () -> withLink(token, http, response, request -> {
@@ -122,6 +133,7 @@ class PaymentPage {
         String paymentMethod = form.paymentMethod();
         return limited(
                 SUBMISSIONS,
+                token,
                 http,
                 response,
                 () -> withLink(token, http, response, request -> {
@@ -149,6 +161,7 @@ class PaymentPage {
         String mandateAccepted = form.mandateAccepted();
         return limited(
                 SUBMISSIONS,
+                token,
                 http,
                 response,
                 () -> withLink(token, http, response, request -> {
@@ -178,6 +191,7 @@ class PaymentPage {
     ResponseEntity<String> complete(@PathVariable String token, HttpServletRequest http, HttpServletResponse response) {
         return limited(
                 VIEWS,
+                token,
                 http,
                 response,
                 () -> withLink(token, http, response, found -> {
@@ -253,8 +267,14 @@ class PaymentPage {
                                 .cacheControl(CacheControl.noStore())
                                 .build()
                         : backToPage(token);
-            case PaymentOutcome.Declined declined ->
-                page(
+            case PaymentOutcome.Declined declined -> {
+                throttle.failed(
+                        SUBMISSIONS,
+                        UserType.ANONYMOUS,
+                        payLink(token),
+                        List.of(LimitKey.ip(http.getRemoteAddr())),
+                        "declined (" + declined.declineCode() + ")");
+                yield page(
                         402,
                         token,
                         reread(request),
@@ -263,6 +283,7 @@ class PaymentPage {
                                 + " Nothing was charged; try another card or pay by direct debit."),
                         http,
                         response);
+            }
             case PaymentOutcome.Blocked blocked ->
                 page(403, token, reread(request), Optional.of(blocked.message()), http, response);
             case PaymentOutcome.NotVerified notVerified ->
@@ -326,14 +347,20 @@ class PaymentPage {
     }
 
     private ResponseEntity<String> limited(
-            RateLimit limit,
+            String action,
+            String token,
             HttpServletRequest http,
             HttpServletResponse response,
             Supplier<ResponseEntity<String>> work) {
-        return switch (limiter.tryConsume(limit, "ip:" + http.getRemoteAddr())) {
-            case RateLimiter.Allowed allowed -> work.get();
-            case RateLimiter.Limited limited -> {
-                long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
+        List<LimitKey> keys = action.equals(SUBMISSIONS)
+                ? List.of(LimitKey.ip(http.getRemoteAddr()), payLink(token))
+                : List.of(LimitKey.ip(http.getRemoteAddr()));
+        Throttle.Outcome outcome = throttle.check(action, UserType.ANONYMOUS, keys);
+        RateLimitHeaders.write(response, outcome);
+        return switch (outcome) {
+            case Throttle.Passed passed -> work.get();
+            case Throttle.Limited limited -> {
+                long seconds = RateLimitHeaders.seconds(limited.retryAfter());
                 yield ResponseEntity.status(429)
                         .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                         .contentType(MediaType.TEXT_HTML)
@@ -344,7 +371,23 @@ class PaymentPage {
                                 http,
                                 response));
             }
+            // Says neither why nor until when: a card tester learns nothing; a payer knows whom to ask.
+            case Throttle.Blocked blocked ->
+                ResponseEntity.status(403)
+                        .contentType(MediaType.TEXT_HTML)
+                        .cacheControl(CacheControl.noStore())
+                        .body(html.message(
+                                "Payment not possible",
+                                "This payment link cannot take payments at the moment. Nothing was charged. Please"
+                                        + " contact the carrier who sent it.",
+                                http,
+                                response));
         };
+    }
+
+    /** The pay link's key: the hash of its token (never the token, which is the link's credential). */
+    private static LimitKey payLink(String token) {
+        return new LimitKey(KeyKind.PAY_LINK, PaymentTokens.hash(token));
     }
 
     private static ResponseEntity<String> html(int status, String body) {

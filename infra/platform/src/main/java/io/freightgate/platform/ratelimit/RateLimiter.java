@@ -44,7 +44,12 @@ public class RateLimiter {
     /** What a request finds: allowed (with what is left) or limited (with when to come back). */
     public sealed interface Decision {}
 
-    public record Allowed(long remaining) implements Decision {}
+    /** Allowed, with the tokens left and the time until the bucket is full again. */
+    public record Allowed(long remaining, Duration reset) implements Decision {
+        public Allowed(long remaining) {
+            this(remaining, Duration.ZERO);
+        }
+    }
 
     public record Limited(Duration retryAfter) implements Decision {}
 
@@ -67,7 +72,7 @@ public class RateLimiter {
             probe = local(key, limit).tryConsumeAndReturnRemaining(1);
         }
         return probe.isConsumed()
-                ? new Allowed(probe.getRemainingTokens())
+                ? new Allowed(probe.getRemainingTokens(), Duration.ofNanos(probe.getNanosToWaitForReset()))
                 : new Limited(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
@@ -85,6 +90,17 @@ public class RateLimiter {
                     .addTokens(1);
         } catch (RuntimeException e) {
             local(key, limit).addTokens(1);
+        }
+    }
+
+    /** Forgets a caller's bucket for a limit: its next action starts with a full one (a lifted block starts afresh). */
+    public void forget(RateLimit limit, String callerKey) {
+        String key = "fg:rl:" + limit.name() + ":" + callerKey;
+        localBuckets.remove(key);
+        try {
+            redis().removeProxy(key.getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            log.warn("Could not forget rate-limit bucket {}: {}", limit.name(), e.toString());
         }
     }
 
