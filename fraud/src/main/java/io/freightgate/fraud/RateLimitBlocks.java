@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class RateLimitBlocks {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitBlocks.class);
 
     private static final Reach ANALYSTS = Reach.acrossTenants("risk analysts work the rate-limit block list");
     private static final int SHOWN = 1_000;
@@ -83,11 +88,39 @@ public class RateLimitBlocks {
             BlockRecords.Block block = systemAccess
                     .transaction(ANALYSTS, "read lifted block " + id, () -> records.find(id))
                     .orElseThrow();
-            live.release(block);
-            live.forgetCounts(block.action(), block.key());
-            throttle.forget(block.action(), block.key());
+            try {
+                live.release(block);
+                live.forgetCounts(block.action(), block.key());
+                throttle.forget(block.action(), block.key());
+            } catch (RuntimeException redisDown) {
+                // the lift is recorded; the live key goes with the next round of releaseLifted
+                log.warn("Block {} is lifted, its live key stays until Redis answers: {}", id, redisDown.toString());
+            }
         }
         return lifted;
+    }
+
+    /**
+     * Ends the live Redis keys of blocks lifted while Redis did not answer (a lift is recorded in PostgreSQL first):
+     * without this, the key would block again until its TTL once Redis is back.
+     */
+    @Scheduled(
+            fixedDelayString = "${freightgate.rate-limits.release-lifted.interval:PT5M}",
+            initialDelayString = "${freightgate.rate-limits.release-lifted.interval:PT5M}")
+    public void releaseLifted() {
+        List<BlockRecords.Block> lifted = systemAccess.callAs(
+                "job:rate-limit-blocks",
+                Optional.empty(),
+                "release the live keys of lifted blocks",
+                () -> systemAccess.transaction(
+                        ANALYSTS,
+                        "find lifted blocks whose live keys may remain",
+                        () -> records.liftedBeforeTheirEnd(clock.instant(), 500)));
+        try {
+            lifted.forEach(live::release);
+        } catch (RuntimeException redisDown) {
+            log.debug("Redis still unavailable for lifted blocks: {}", redisDown.toString());
+        }
     }
 
     private static BlockView view(BlockRecords.Block block, Instant now) {

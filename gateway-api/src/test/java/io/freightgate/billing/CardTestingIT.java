@@ -45,13 +45,17 @@ class CardTestingIT extends PaymentJourneys {
                     .as("decline %d: %s", attempt, declined.body())
                     .isEqualTo(402);
             assertThat(declined.headers().firstValue("RateLimit-Policy").orElseThrow())
-                    .contains("\"payment-attempt-per-pay-link\";q=10;w=3600");
+                    .contains("\"payment-attempt-per-ip\";q=30;w=600")
+                    .doesNotContain("pay-link");
         }
         int mark = stripe.control().requests().size();
 
         var refused = tester.submit(link, "/card", Map.of("payment_method", "pm_card_visa"));
 
         assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Retry-After"))
+                .as("nor until when")
+                .isEmpty();
         assertThat(refused.body())
                 .contains("This payment link cannot take payments at the moment. Nothing was charged.")
                 .doesNotContainIgnoringCase("block")
@@ -78,7 +82,8 @@ class CardTestingIT extends PaymentJourneys {
         List<JsonNode> blocks = blocksOf(analyst, "true", payLink, address);
         assertThat(blocks)
                 .extracting(block -> block.get("kind").asString())
-                .containsExactlyInAnyOrder("PAY_LINK", "IP");
+                .as("the pay link only: the address may be an office's, shared with payers of other links")
+                .containsExactly("PAY_LINK");
         assertThat(blocks).allSatisfy(block -> {
             assertThat(block.get("action").asString()).isEqualTo("payment-attempt");
             assertThat(block.get("cause").asString()).isEqualTo("FAILURES");

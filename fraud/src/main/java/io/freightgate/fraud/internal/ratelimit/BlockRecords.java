@@ -104,6 +104,16 @@ public class BlockRecords {
                 .list();
     }
 
+    /** Blocks lifted before they ended: their live Redis keys must be gone (bounded; the oldest first). */
+    public List<Block> liftedBeforeTheirEnd(Instant now, int limit) {
+        return jdbc.sql("SELECT * FROM fraud_blocks WHERE lifted_at IS NOT NULL AND until > :now"
+                        + " ORDER BY lifted_at, id LIMIT :limit")
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(BlockRecords::block)
+                .list();
+    }
+
     /** The latest end of a block in force for the action on one of the keys (when Redis cannot answer). */
     public Optional<Instant> inForceUntil(String action, List<LimitKey> keys, Instant now) {
         if (keys.isEmpty()) {

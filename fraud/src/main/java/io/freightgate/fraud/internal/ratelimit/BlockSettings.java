@@ -11,7 +11,8 @@ import java.util.Optional;
  * When a key goes on the block list, per action: {@code freightgate.rate-limits.blocking.<action>.limit-hits} (a key
  * that hits its limit more often than this is blocked), {@code .failures} (more failures than this: blocked) and {@code
  * .duration} (how long), each falling back to the {@code default} action's. A missing {@code limit-hits} or {@code
- * failures} means that cause never blocks for the action.
+ * failures} (in the action and in {@code default}), or the value {@code none}, means that cause never blocks for the
+ * action.
  */
 public final class BlockSettings {
 
@@ -20,6 +21,7 @@ public final class BlockSettings {
     private final Map<String, RateLimit> limitHits = new HashMap<>();
     private final Map<String, RateLimit> failures = new HashMap<>();
     private final Map<String, Duration> durations = new HashMap<>();
+    private final java.util.Set<String> never = new java.util.HashSet<>();
 
     private BlockSettings() {}
 
@@ -32,7 +34,12 @@ public final class BlockSettings {
                         "freightgate.rate-limits.blocking." + name + ": expected <action>.<setting>");
             }
             String action = name.substring(0, dot);
-            switch (name.substring(dot + 1)) {
+            String setting = name.substring(dot + 1);
+            if (value.strip().equals("none") && !setting.equals("duration")) {
+                settings.never.add(action + "." + setting);
+                return;
+            }
+            switch (setting) {
                 case "limit-hits" ->
                     settings.limitHits.put(
                             action, RateLimitTable.limit("blocking." + name, "block-hits:" + action, value));
@@ -61,11 +68,17 @@ public final class BlockSettings {
 
     /** How many limit hits a key may have before it is blocked for the action (the bucket that counts them). */
     public Optional<RateLimit> limitHits(String action) {
+        if (never.contains(action + ".limit-hits")) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(limitHits.get(action)).or(() -> Optional.ofNullable(limitHits.get(DEFAULT)));
     }
 
     /** How many failures a key may have before it is blocked for the action. */
     public Optional<RateLimit> failures(String action) {
+        if (never.contains(action + ".failures")) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(failures.get(action)).or(() -> Optional.ofNullable(failures.get(DEFAULT)));
     }
 

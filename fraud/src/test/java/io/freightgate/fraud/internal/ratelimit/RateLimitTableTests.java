@@ -93,6 +93,7 @@ class RateLimitTableTests {
         BlockSettings settings = BlockSettings.of(Map.of(
                 "default.limit-hits", "10/PT10M",
                 "default.duration", "PT15M",
+                "payment-attempt.limit-hits", "none",
                 "payment-attempt.failures", "4/PT1H",
                 "payment-attempt.duration", "PT24H"));
 
@@ -103,6 +104,9 @@ class RateLimitTableTests {
                 .map(RateLimit::capacity)
                 .hasValue(4L);
         assertThat(settings.duration("payment-attempt")).isEqualTo(Duration.ofHours(24));
+        assertThat(settings.limitHits("payment-attempt"))
+                .as("none: limit hits never block the action, whatever the default says")
+                .isEmpty();
         assertThatThrownBy(() -> BlockSettings.of(Map.of("api.forever", "yes")))
                 .hasMessageContaining("limit-hits, failures and duration");
     }

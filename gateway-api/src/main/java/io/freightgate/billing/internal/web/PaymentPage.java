@@ -268,11 +268,12 @@ class PaymentPage {
                                 .build()
                         : backToPage(token);
             case PaymentOutcome.Declined declined -> {
+                // the pay link alone: its address may be an office's, shared by payers of other links
                 throttle.failed(
                         SUBMISSIONS,
                         UserType.ANONYMOUS,
                         payLink(token),
-                        List.of(LimitKey.ip(http.getRemoteAddr())),
+                        List.of(),
                         "declined (" + declined.declineCode() + ")");
                 yield page(
                         402,
@@ -356,7 +357,9 @@ class PaymentPage {
                 ? List.of(LimitKey.ip(http.getRemoteAddr()), payLink(token))
                 : List.of(LimitKey.ip(http.getRemoteAddr()));
         Throttle.Outcome outcome = throttle.check(action, UserType.ANONYMOUS, keys);
-        RateLimitHeaders.write(response, outcome);
+        if (!(outcome instanceof Throttle.Blocked)) {
+            RateLimitHeaders.write(response, outcome);
+        }
         return switch (outcome) {
             case Throttle.Passed passed -> work.get();
             case Throttle.Limited limited -> {
