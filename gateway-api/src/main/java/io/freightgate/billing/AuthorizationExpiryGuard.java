@@ -95,30 +95,30 @@ public class AuthorizationExpiryGuard {
                 request.captureBefore().orElse(null),
                 policy);
         systemAccess.transaction(Reach.OWN_TENANT, "record expiry alert", () -> {
-            requests.findById(request.id()).ifPresent(r -> r.expiryAlerted(clock.instant()));
+            requests.find(request.id()).ifPresent(r -> r.expiryAlerted(clock.instant()));
             return null;
         });
         try {
             return switch (policy) {
                 case CAPTURE ->
                     new Action(
-                            new PaymentRequestId(request.id()),
+                            request.id(),
                             policy,
-                            payments.capture(new PaymentRequestId(request.id()), ACROSS_TENANTS)
+                            payments.capture(request.id(), ACROSS_TENANTS)
                                     .status()
                                     .name());
                 case CANCEL ->
                     new Action(
-                            new PaymentRequestId(request.id()),
+                            request.id(),
                             policy,
-                            payments.releaseAuthorization(new PaymentRequestId(request.id()), ACROSS_TENANTS)
+                            payments.releaseAuthorization(request.id(), ACROSS_TENANTS)
                                     .status()
                                     .name());
-                case ALERT -> new Action(new PaymentRequestId(request.id()), policy, "alerted");
+                case ALERT -> new Action(request.id(), policy, "alerted");
             };
         } catch (RuntimeException e) {
             log.error("The expiry guard could not {} payment request {}: {}", policy, request.id(), e.getMessage());
-            return new Action(new PaymentRequestId(request.id()), policy, "failed: " + e.getMessage());
+            return new Action(request.id(), policy, "failed: " + e.getMessage());
         }
     }
 }

@@ -26,19 +26,17 @@ public class BilledRequests {
 
     /** The request, when it exists (and the caller's scope sees it). */
     public Optional<BilledRequest> find(PaymentRequestId paymentRequestId) {
-        return requests.findById(paymentRequestId.value()).map(this::billed);
+        return requests.find(paymentRequestId).map(this::billed);
     }
 
     /** The ids of the requests that bill a load. */
     public List<PaymentRequestId> ofLoad(UUID loadId) {
-        return requests.findByLoadId(loadId).stream()
-                .map(request -> new PaymentRequestId(request.id()))
-                .toList();
+        return requests.findByLoadId(loadId).stream().map(PaymentRequest::id).toList();
     }
 
     private BilledRequest billed(PaymentRequest request) {
         return new BilledRequest(
-                new PaymentRequestId(request.id()),
+                request.id(),
                 request.tenantId(),
                 request.loadReference(),
                 request.loadId(),
@@ -48,7 +46,7 @@ public class BilledRequests {
                 PaymentRequestStatus.valueOf(request.status().name()),
                 request.stripeChargeId(),
                 request.currentAttemptId()
-                        .flatMap(attempts::findById)
+                        .flatMap(attempts::find)
                         .map(a -> a.screeningVerdict().clears())
                         .orElse(false));
     }

@@ -114,6 +114,6 @@ public class PaymentReminders {
                         ? "This payment request was due on " + request.dueDate() + " and is still unpaid."
                         : "This payment request is due on " + request.dueDate() + ".",
                 token));
-        return Optional.of(new Sent(new PaymentRequestId(request.id()), overdue));
+        return Optional.of(new Sent(request.id(), overdue));
     }
 }

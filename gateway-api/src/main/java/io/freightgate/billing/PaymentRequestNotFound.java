@@ -1,16 +1,11 @@
 package io.freightgate.billing;
 
 import io.freightgate.kernel.PaymentRequestId;
-import java.util.UUID;
 
 /** No such payment request visible to the caller (unknown, or another organization's: existence does not leak). */
 public class PaymentRequestNotFound extends RuntimeException {
 
     public PaymentRequestNotFound(PaymentRequestId id) {
         super("Payment request " + id);
-    }
-
-    public PaymentRequestNotFound(UUID id) {
-        this(new PaymentRequestId(id));
     }
 }

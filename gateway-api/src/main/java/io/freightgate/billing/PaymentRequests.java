@@ -132,7 +132,7 @@ public class PaymentRequests {
             }
         });
         OrganizationView issuer = directory.find(carrier, Reach.OWN_TENANT).orElseThrow();
-        UUID id = UUID.randomUUID();
+        PaymentRequestId id = PaymentRequestId.random();
         String token = PaymentTokens.newToken();
         String actor = Tenancy.currentActor();
         PaymentRequest request = systemAccess.transaction(Reach.OWN_TENANT, "create payment request", () -> {
@@ -168,8 +168,7 @@ public class PaymentRequests {
                         token));
                 saved.notified(clock.instant());
             });
-            events.publishEvent(
-                    new PaymentRequestCreated(new PaymentRequestId(id), carrier, command.shipper(), command.amount()));
+            events.publishEvent(new PaymentRequestCreated(id, carrier, command.shipper(), command.amount()));
             return saved;
         });
         return new Created(view(request), payPageUrl + token);
@@ -177,8 +176,8 @@ public class PaymentRequests {
 
     /** The request, if the caller's organization issued it or is its shipper (any, across tenants). */
     public Optional<PaymentRequestView> find(PaymentRequestId id, Reach reach) {
-        return systemAccess.transaction(reach, "read payment request " + id, () -> requests.findById(id.value())
-                .map(this::view));
+        return systemAccess.transaction(
+                reach, "read payment request " + id, () -> requests.find(id).map(this::view));
     }
 
     /** The request a PaymentIntent paid, in any tenant (through the audited system path). */
@@ -195,16 +194,15 @@ public class PaymentRequests {
      */
     public void markDisputed(PaymentRequestId id) {
         OnConflict.retry(() -> systemAccess.transaction(
-                ACROSS_TENANTS, "mark payment request " + id + " disputed", () -> requests.findById(id.value())
+                ACROSS_TENANTS, "mark payment request " + id + " disputed", () -> requests.find(id)
                         .map(request -> request.disputed(clock.instant()))));
     }
 
     /** The dispute was won: a {@code DISPUTED} request is paid (or refunded, as before) again. Idempotent. */
     public void markDisputeWon(PaymentRequestId id) {
         OnConflict.retry(() -> systemAccess.transaction(
-                ACROSS_TENANTS,
-                "mark the dispute on payment request " + id + " won",
-                () -> requests.findById(id.value()).map(request -> request.disputeWon(clock.instant()))));
+                ACROSS_TENANTS, "mark the dispute on payment request " + id + " won", () -> requests.find(id)
+                        .map(request -> request.disputeWon(clock.instant()))));
     }
 
     /** The newest requests the caller's organization issued or must pay (all organizations' across tenants). */
@@ -220,7 +218,7 @@ public class PaymentRequests {
     /** The carrier withdraws an open request. */
     public PaymentRequestView cancel(PaymentRequestId id, Reach reach) {
         return systemAccess.transaction(reach, "cancel payment request " + id, () -> {
-            PaymentRequest request = requests.carriersOwn(id.value(), reach);
+            PaymentRequest request = requests.carriersOwn(id, reach);
             if (request.status() == PaymentRequestState.AUTHORIZED) {
                 throw new IllegalStateException(
                         "The payment is authorized; capture it, or cancel the authorization first");
@@ -234,9 +232,14 @@ public class PaymentRequests {
     public PaymentRequestView attachRateConfirmation(
             PaymentRequestId id, String fileName, byte[] content, Reach reach) {
         return systemAccess.transaction(reach, "attach rate confirmation to " + id, () -> {
-            PaymentRequest request = requests.carriersOwn(id.value(), reach);
+            PaymentRequest request = requests.carriersOwn(id, reach);
             var stored = documents.store(new DocumentStore.NewDocument(
-                    request.carrier(), request.id(), "rate-confirmation", fileName, content, Set.of(ContentType.PDF)));
+                    request.carrier(),
+                    request.id().value(),
+                    "rate-confirmation",
+                    fileName,
+                    content,
+                    Set.of(ContentType.PDF)));
             return switch (stored) {
                 case DocumentStore.Accepted accepted -> {
                     request.attachRateConfirmation(accepted.id().value(), clock.instant());
@@ -250,10 +253,9 @@ public class PaymentRequests {
 
     /** The attached rate confirmation, for the carrier, the shipper or platform staff. */
     public Optional<DocumentStore.Document> rateConfirmation(PaymentRequestId id, Reach reach) {
-        Optional<UUID> document =
-                systemAccess.transaction(reach, "read payment request " + id, () -> requests.findById(id.value())
-                        .orElseThrow(() -> new PaymentRequestNotFound(id))
-                        .rateConfirmationId());
+        Optional<UUID> document = systemAccess.transaction(reach, "read payment request " + id, () -> requests.find(id)
+                .orElseThrow(() -> new PaymentRequestNotFound(id))
+                .rateConfirmationId());
         return document.flatMap(documentId -> systemAccess.transaction(
                 ACROSS_TENANTS,
                 "read the rate confirmation of payment request " + id + " for one of its parties",
@@ -293,9 +295,9 @@ public class PaymentRequests {
     public PaymentLink reissuePaymentLink(PaymentRequestId id, Reach reach) {
         String token = PaymentTokens.newToken();
         return systemAccess.transaction(reach, "re-issue the payment link of " + id, () -> {
-            PaymentRequest request = requests.carriersOwn(id.value(), reach);
+            PaymentRequest request = requests.carriersOwn(id, reach);
             Instant expires = issue(request, token);
-            return new PaymentLink(new PaymentRequestId(request.id()), payPageUrl + token, expires);
+            return new PaymentLink(request.id(), payPageUrl + token, expires);
         });
     }
 
@@ -310,8 +312,7 @@ public class PaymentRequests {
             return Optional.empty();
         }
         return systemAccess.transaction(
-                ACROSS_TENANTS, "open the payment page of " + id + " for its shipper", () -> requests.findById(
-                                id.value())
+                ACROSS_TENANTS, "open the payment page of " + id + " for its shipper", () -> requests.find(id)
                         .filter(request ->
                                 request.shipperId().equals(shipper.get().value()))
                         .filter(request -> request.status().payable())
@@ -341,8 +342,8 @@ public class PaymentRequests {
     PaymentRequestView view(PaymentRequest request) {
         return PaymentRequestViews.view(
                 request,
-                attempts.findByPaymentRequestIdOrderByNumber(request.id()),
-                refunds.findByPaymentRequestIdOrderByCreatedAt(request.id()),
+                attempts.ofRequest(request.id()),
+                refunds.ofRequest(request.id()),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 

@@ -17,6 +17,7 @@ import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
 import io.freightgate.billing.internal.stripe.StripePayments;
 import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRefundId;
 import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.platform.persistence.OnConflict;
@@ -26,7 +27,6 @@ import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.platform.tenancy.Tenancy;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -128,7 +128,6 @@ public class Payments {
      * IP address, user agent and payment-page link), which screening weighs.
      */
     public PaymentOutcome pay(PaymentRequestId paymentRequest, PayWith with, PayerContext context) {
-        UUID requestId = paymentRequest.value();
         TenantId payer = Tenancy.requireTenant();
         String actor = Tenancy.currentActor();
         Optional<String> refusal = participation.refusal(payer);
@@ -139,13 +138,13 @@ public class Payments {
                 with instanceof PayWith.SepaDebit ? PaymentAttempt.Method.SEPA_DEBIT : PaymentAttempt.Method.CARD;
         // The webhook of an earlier attempt may update the request at this moment: the loser runs again on fresh rows.
         PaymentAttempt attempt = OnConflict.retry(
-                () -> systemAccess.transaction(Reach.OWN_TENANT, "begin payment of " + requestId, () -> {
-                    PaymentRequest request = requests.shippersOwn(requestId);
+                () -> systemAccess.transaction(Reach.OWN_TENANT, "begin payment of " + paymentRequest, () -> {
+                    PaymentRequest request = requests.shippersOwn(paymentRequest);
                     var currency = request.amount().currency();
                     if (method == PaymentAttempt.Method.SEPA_DEBIT && !PaymentCurrencies.sepaSupported(currency)) {
                         throw new IllegalArgumentException("SEPA Direct Debit is available for EUR requests only");
                     }
-                    UUID attemptId = UUID.randomUUID();
+                    PaymentAttemptId attemptId = PaymentAttemptId.random();
                     int number = request.beginAttempt(attemptId, method.name(), clock.instant());
                     return attempts.save(PaymentAttempt.begin(
                             attemptId,
@@ -175,7 +174,7 @@ public class Payments {
         });
         if (verdict.decision() == PaymentScreening.Decision.BLOCK) {
             failed(attempt.id(), false);
-            return new PaymentOutcome.Blocked(BLOCKED_MESSAGE, new PaymentAttemptId(attempt.id()));
+            return new PaymentOutcome.Blocked(BLOCKED_MESSAGE, attempt.id());
         }
         if (with instanceof PayWith.SepaDebit sepa) {
             switch (stripe.createSepaPaymentMethod(attempt.id(), sepa.iban(), sepa.accountHolderName(), sepa.email())) {
@@ -186,8 +185,7 @@ public class Payments {
                             attempt.id(),
                             a -> a.declined(Optional.empty(), declined.code(), declined.message(), clock.instant()));
                     failed(attempt.id(), true);
-                    return new PaymentOutcome.Declined(
-                            declined.code(), declined.message(), new PaymentAttemptId(attempt.id()));
+                    return new PaymentOutcome.Declined(declined.code(), declined.message(), attempt.id());
                 }
                 default -> {
                     record(
@@ -220,8 +218,8 @@ public class Payments {
         Optional<PayWith.MandateAcceptance> mandate =
                 with instanceof PayWith.SepaDebit sepa ? Optional.of(sepa.mandate()) : Optional.empty();
         var verdict = screening.screen(new PaymentScreening.ScreeningRequest(
-                attempt.paymentRequestId(),
-                attempt.id(),
+                attempt.paymentRequestId().value(),
+                attempt.id().value(),
                 new TenantId(attempt.tenantId()),
                 new TenantId(attempt.shipperId()),
                 attempt.amount(),
@@ -236,18 +234,17 @@ public class Payments {
 
     /** Captures an authorized request (capture on delivery): the carrier, or platform staff, or the expiry guard. */
     public PaymentRequestView capture(PaymentRequestId paymentRequest, Reach reach) {
-        UUID requestId = paymentRequest.value();
-        PaymentRequest request = carriersOwn(requestId, reach);
+        PaymentRequest request = carriersOwn(paymentRequest, reach);
         if (request.status() != PaymentRequestState.AUTHORIZED) {
-            throw new IllegalStateException("Payment request " + requestId + " is " + request.status()
+            throw new IllegalStateException("Payment request " + paymentRequest + " is " + request.status()
                     + "; only an authorized payment can be captured");
         }
-        UUID attemptId = request.currentAttemptId().orElseThrow();
+        PaymentAttemptId attemptId = request.currentAttemptId().orElseThrow();
         if (systemAccess
-                .transaction(ACROSS_TENANTS, "read attempt " + attemptId, () -> attempts.findById(attemptId))
+                .transaction(ACROSS_TENANTS, "read attempt " + attemptId, () -> attempts.find(attemptId))
                 .filter(PaymentAttempt::awaitingReview)
                 .isPresent()) {
-            throw new IllegalStateException("Payment request " + requestId
+            throw new IllegalStateException("Payment request " + paymentRequest
                     + " is in fraud review; its authorization is captured when the review approves it");
         }
         answered(captureSending.send(attemptId));
@@ -260,8 +257,8 @@ public class Payments {
      * debit already collected needs nothing here (flows releases its transfer). Idempotent.
      */
     public PaymentRequestView approveReviewed(PaymentRequestId paymentRequest, Optional<String> stripeReviewId) {
-        PaymentRequest request = carriersOwn(paymentRequest.value(), ACROSS_TENANTS);
-        Optional<UUID> attemptId = request.currentAttemptId();
+        PaymentRequest request = carriersOwn(paymentRequest, ACROSS_TENANTS);
+        Optional<PaymentAttemptId> attemptId = request.currentAttemptId();
         attemptId.ifPresent(id -> record(
                 id, a -> a.authorizationScreened(PaymentAttempt.AuthorizationVerdict.APPROVED, clock.instant())));
         if (request.status() == PaymentRequestState.AUTHORIZED && !request.captureOnDelivery()) {
@@ -281,7 +278,7 @@ public class Payments {
      * its own review), a collected payment is refunded in full as {@code fraudulent}. Idempotent.
      */
     public PaymentRequestView rejectReviewed(PaymentRequestId paymentRequest) {
-        PaymentRequest request = carriersOwn(paymentRequest.value(), ACROSS_TENANTS);
+        PaymentRequest request = carriersOwn(paymentRequest, ACROSS_TENANTS);
         request.currentAttemptId()
                 .ifPresent(id -> record(
                         id,
@@ -296,13 +293,12 @@ public class Payments {
 
     /** Releases an authorization: the request is open again (the expiry guard's cancel policy). */
     public PaymentRequestView releaseAuthorization(PaymentRequestId paymentRequest, Reach reach) {
-        UUID requestId = paymentRequest.value();
-        PaymentRequest request = carriersOwn(requestId, reach);
+        PaymentRequest request = carriersOwn(paymentRequest, reach);
         if (request.status() != PaymentRequestState.AUTHORIZED) {
             throw new IllegalStateException(
-                    "Payment request " + requestId + " is " + request.status() + "; it holds no authorization");
+                    "Payment request " + paymentRequest + " is " + request.status() + "; it holds no authorization");
         }
-        UUID attemptId = request.currentAttemptId().orElseThrow();
+        PaymentAttemptId attemptId = request.currentAttemptId().orElseThrow();
         answered(cancelSending.send(attemptId));
         return paymentRequests.find(paymentRequest, ACROSS_TENANTS).orElseThrow();
     }
@@ -314,14 +310,13 @@ public class Payments {
      */
     public RefundView refund(
             PaymentRequestId paymentRequest, Optional<Long> amountMinor, Optional<String> reason, Reach reach) {
-        UUID requestId = paymentRequest.value();
         String actor = Tenancy.currentActor();
-        PaymentRefund refund = systemAccess.transaction(reach, "refund payment request " + requestId, () -> {
-            PaymentRequest request = requests.carriersOwn(requestId, reach);
+        PaymentRefund refund = systemAccess.transaction(reach, "refund payment request " + paymentRequest, () -> {
+            PaymentRequest request = requests.carriersOwn(paymentRequest, reach);
             long amount = amountMinor.orElse(request.refundableMinor());
             request.reserveRefund(amount, clock.instant());
             PaymentRefund saved = refunds.save(
-                    PaymentRefund.intend(UUID.randomUUID(), request, amount, reason, actor, clock.instant()));
+                    PaymentRefund.intend(PaymentRefundId.random(), request, amount, reason, actor, clock.instant()));
             refundSending.intend(saved);
             return saved;
         });
@@ -336,18 +331,16 @@ public class Payments {
         return systemAccess.transaction(
                 ACROSS_TENANTS,
                 "read refund " + refund.id(),
-                () -> PaymentRequests.view(refunds.findById(refund.id()).orElseThrow()));
+                () -> PaymentRequests.view(refunds.find(refund.id()).orElseThrow()));
     }
 
     /** Re-reads the current attempt's PaymentIntent from Stripe (the payment page after 3-D Secure). */
     public PaymentRequestView refresh(PaymentRequestId paymentRequest) {
-        UUID requestId = paymentRequest.value();
         PaymentRequest request = systemAccess.transaction(
-                ACROSS_TENANTS, "refresh payment request " + requestId, () -> requests.findById(requestId)
-                        .orElseThrow(() -> new PaymentRequestNotFound(requestId)));
+                ACROSS_TENANTS, "refresh payment request " + paymentRequest, () -> requests.find(paymentRequest)
+                        .orElseThrow(() -> new PaymentRequestNotFound(paymentRequest)));
         Optional<PaymentAttempt> attempt = request.currentAttemptId()
-                .flatMap(id ->
-                        systemAccess.transaction(ACROSS_TENANTS, "read attempt " + id, () -> attempts.findById(id)));
+                .flatMap(id -> systemAccess.transaction(ACROSS_TENANTS, "read attempt " + id, () -> attempts.find(id)));
         attempt.flatMap(PaymentAttempt::stripePaymentIntentId).ifPresent(intent -> {
             afterAuthorization.answering(
                     attempt.get().id(), () -> synchronizer.refresh(attempt.get().id(), intent));
@@ -358,7 +351,7 @@ public class Payments {
     }
 
     /** Sends an attempt's PaymentIntent (a recorded Stripe call), records the outcome and returns it. */
-    private PaymentOutcome send(UUID attemptId) {
+    private PaymentOutcome send(PaymentAttemptId attemptId) {
         return switch (afterAuthorization.answering(attemptId, () -> intentSending.send(attemptId))) {
             case ProviderOutcome.Approved<PaymentIntentSnapshot> approved -> {
                 // the webhook may have seen the authorization first and be screening or capturing it right now
@@ -368,7 +361,7 @@ public class Payments {
             case ProviderOutcome.Declined<PaymentIntentSnapshot> declined -> {
                 // Radar's own block is recorded as a fraud decision with its facts, and the PaymentIntent cancelled
                 afterAuthorization.declined(attemptId, declined.code());
-                yield new PaymentOutcome.Declined(declined.code(), declined.message(), new PaymentAttemptId(attemptId));
+                yield new PaymentOutcome.Declined(declined.code(), declined.message(), attemptId);
             }
             case ProviderOutcome.NotAttempted<PaymentIntentSnapshot> notAttempted ->
                 new PaymentOutcome.ProviderUnavailable("The payment could not be sent to Stripe; nothing was charged.");
@@ -377,11 +370,11 @@ public class Payments {
         };
     }
 
-    PaymentAttemptView attemptView(UUID attemptId) {
+    PaymentAttemptView attemptView(PaymentAttemptId attemptId) {
         return systemAccess.transaction(
                 ACROSS_TENANTS,
                 "read attempt " + attemptId,
-                () -> PaymentRequests.view(attempts.findById(attemptId).orElseThrow()));
+                () -> PaymentRequests.view(attempts.find(attemptId).orElseThrow()));
     }
 
     private static PaymentOutcome unknown() {
@@ -401,24 +394,24 @@ public class Payments {
         }
     }
 
-    private void record(UUID attemptId, java.util.function.Consumer<PaymentAttempt> change) {
+    private void record(PaymentAttemptId attemptId, java.util.function.Consumer<PaymentAttempt> change) {
         OnConflict.retry(() -> systemAccess.transaction(ACROSS_TENANTS, "record payment attempt " + attemptId, () -> {
-            change.accept(attempts.findById(attemptId).orElseThrow());
+            change.accept(attempts.find(attemptId).orElseThrow());
             return null;
         }));
     }
 
     /** The attempt ended without money moving: the request is payable again. */
-    private void failed(UUID attemptId, boolean publish) {
+    private void failed(PaymentAttemptId attemptId, boolean publish) {
         OnConflict.retry(
                 () -> systemAccess.transaction(ACROSS_TENANTS, "reopen the request of attempt " + attemptId, () -> {
-                    PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+                    PaymentAttempt attempt = attempts.find(attemptId).orElseThrow();
                     PaymentRequest request =
-                            requests.findById(attempt.paymentRequestId()).orElseThrow();
+                            requests.find(attempt.paymentRequestId()).orElseThrow();
                     if (request.attemptFailed(attemptId, clock.instant()) && publish) {
                         events.publishEvent(new PaymentAttemptFailed(
-                                new PaymentRequestId(request.id()),
-                                new PaymentAttemptId(attemptId),
+                                request.id(),
+                                attemptId,
                                 request.carrier(),
                                 request.shipper(),
                                 attempt.declineCode().orElse("declined")));
@@ -427,8 +420,8 @@ public class Payments {
                 }));
     }
 
-    private PaymentRequest carriersOwn(UUID requestId, Reach reach) {
+    private PaymentRequest carriersOwn(PaymentRequestId paymentRequest, Reach reach) {
         return systemAccess.transaction(
-                reach, "read payment request " + requestId, () -> requests.carriersOwn(requestId, reach));
+                reach, "read payment request " + paymentRequest, () -> requests.carriersOwn(paymentRequest, reach));
     }
 }

@@ -56,12 +56,12 @@ class PaymentRequestsIT extends PaymentJourneys {
     void anAttemptThatNeverReachedStripeIsGivenUpAndTheRequestCanBePaidAgain() {
         Parties parties = parties();
         String id = id(create(parties, 61_000, "EUR", "LD-UNSENT", false));
-        java.util.UUID attemptId = java.util.UUID.randomUUID();
+        io.freightgate.kernel.PaymentAttemptId attemptId = io.freightgate.kernel.PaymentAttemptId.random();
         // What pay() commits before it screens and records the PaymentIntent's call; then the process stops.
         systemAccess.transaction(
                 io.freightgate.platform.tenancy.Reach.acrossTenants("test"), "test begins an attempt", () -> {
                     var request = requestRecords
-                            .findById(java.util.UUID.fromString(id))
+                            .find(io.freightgate.kernel.PaymentRequestId.of(id))
                             .orElseThrow();
                     int number = request.beginAttempt(attemptId, "CARD", clock.instant());
                     return attemptRecords.save(io.freightgate.billing.internal.domain.PaymentAttempt.begin(

@@ -2,6 +2,7 @@ package io.freightgate.loads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freightgate.emulator.stripe.StripeEmulator;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.security.Role;
 import io.freightgate.support.GatewayIT;
@@ -9,65 +10,25 @@ import io.freightgate.support.PageForm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /**
- * A driver link stops working when it expires. The gateway gets its own clock here (in its own context), so moving it
- * forward does not disturb the emulators' clock that the other tests share.
+ * A driver link stops working when it expires. Moves the clock that the gateway and the Stripe emulator share by half a
+ * day (tag {@code time-travel}: the JVM whose tests move it, which shares one Spring context with them).
  */
-@Import(DriverLinkExpiryIT.OwnClock.class)
+@Tag("time-travel")
 class DriverLinkExpiryIT extends GatewayIT {
 
-    @TestConfiguration
-    static class OwnClock {
-        @Bean
-        @Primary
-        OffsetClock loadsTestClock(@Qualifier("clock") Clock shared) {
-            return new OffsetClock(shared);
-        }
-    }
-
-    /** The shared clock, plus an offset this test moves. */
-    static final class OffsetClock extends Clock {
-        private final Clock base;
-        private volatile Duration offset = Duration.ZERO;
-
-        OffsetClock(Clock base) {
-            this.base = base;
-        }
-
-        void advance(Duration amount) {
-            offset = offset.plus(amount);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return base.getZone();
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return base.instant().plus(offset);
-        }
-    }
+    @Autowired
+    StripeEmulator stripe;
 
     @Autowired
-    OffsetClock clock;
+    Clock clock;
 
     @Test
     void anExpiredDriverLinkIsRefused() {
@@ -94,12 +55,12 @@ class DriverLinkExpiryIT extends GatewayIT {
         assertThat(Duration.between(clock.instant(), expires)).isBetween(Duration.ofHours(11), Duration.ofHours(12));
         assertThat(api.get(url).send().status()).isEqualTo(200);
 
-        clock.advance(Duration.ofHours(11).plusMinutes(50));
+        stripe.control().advanceClock(Duration.ofHours(11).plusMinutes(50));
         var lastValid = api.get(url).send();
         assertThat(lastValid.status()).isEqualTo(200);
         var form = PageForm.of(lastValid); // the driver opened the page just before the link expired
 
-        clock.advance(Duration.ofMinutes(15));
+        stripe.control().advanceClock(Duration.ofMinutes(15));
         var expired = api.get(url).send();
         assertThat(expired.status()).isEqualTo(404);
         assertThat(expired.body()).contains("expired");

@@ -1,6 +1,7 @@
 package io.freightgate.transfers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.stripe.param.RefundListParams;
 import io.freightgate.billing.DeliveryProof;
@@ -21,9 +22,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Stripe acted but its answer was lost (the emulator processes the call, then drops the answer), and a day passes, so
  * Stripe's idempotency key has expired: the one Stripe-call janitor looks the object up before anything else and
- * settles the transfer, the refund, the payout, the payment (PaymentIntent) and a carrier's Connect account with what
- * Stripe made, never sending a
- * second create. Asserted on the
+ * settles the transfer, the refund, the payout, the payment (PaymentIntent), the capture and the cancel of a card
+ * authorization and a carrier's Connect account with what Stripe made, never sending a second create, capture or
+ * cancel. Asserted on the
  * requests the emulator received. Moves the shared clock by 25 hours (tag {@code time-travel}: a JVM of its own).
  */
 @Tag("time-travel")
@@ -40,6 +41,9 @@ class LostStripeAnswersIT extends TransferJourneys {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.transaction.support.TransactionOperations transactions;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.freightgate.billing.Payments payments;
 
     @Test
     void aTransferStripeMadeWhoseAnswerWasLostIsLookedUpADayLaterAndNeverSentTwice() {
@@ -216,19 +220,16 @@ class LostStripeAnswersIT extends TransferJourneys {
                         .times(1));
 
         // Stripe's webhooks about the PaymentIntent come late (after the janitor), so nothing tells FreightGate its id
-        stripe.control().webhookBehaviour(WebhookBehaviour.normal().withDelay(Duration.ofMinutes(3)));
-        Api.Response lost;
-        try {
-            lost = pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}");
-        } finally {
-            stripe.control().webhookBehaviour(WebhookBehaviour.normal());
-        }
+        Api.Response lost = withWebhooksHeldBack(
+                () -> pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}"));
 
         assertThat(lost.status()).as(lost.body()).isEqualTo(503);
         JsonNode unknown = read(carrier.parties().carrier(), id);
         assertThat(unknown.get("status").asString()).isEqualTo("PAYMENT_PENDING");
         assertThat(unknown.get("attempts").get(0).get("outcome").asString()).isEqualTo("UNKNOWN");
-        assertThat(paymentCall(key)).as("the lost answer leaves the call open").containsEntry("outcome", "UNKNOWN");
+        assertThat(paymentCall(io.freightgate.billing.internal.PaymentIntentSending.OPERATION, key))
+                .as("the lost answer leaves the call open")
+                .containsEntry("outcome", "UNKNOWN");
         stripe.control().advanceClock(Duration.ofHours(25));
         int mark = stripe.control().requests().size();
 
@@ -256,7 +257,7 @@ class LostStripeAnswersIT extends TransferJourneys {
         assertThat(paid.get("status").asString()).isEqualTo("PAID");
         JsonNode attempt = paid.get("attempts").get(0);
         assertThat(attempt.get("outcome").asString()).isEqualTo("APPROVED");
-        var call = paymentCall(key);
+        var call = paymentCall(io.freightgate.billing.internal.PaymentIntentSending.OPERATION, key);
         assertThat(call)
                 .as("the call record: settled by the look-up, sent once, looked up at least once")
                 .containsEntry("outcome", "APPROVED")
@@ -265,7 +266,144 @@ class LostStripeAnswersIT extends TransferJourneys {
         assertThat((Integer) call.get("checks")).isGreaterThanOrEqualTo(1);
     }
 
-    private java.util.Map<String, Object> paymentCall(String key) {
+    @Test
+    void aCaptureStripeMadeWhoseAnswerWasLostIsLookedUpADayLaterAndNeverSentTwice() throws Exception {
+        Carrier carrier = carrierWithPayouts();
+        String id = id(create(carrier.parties(), 43_000, "EUR", "LD-LOST-CA", true));
+        var authorized = pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_visa\"}");
+        assertThat(authorized.status()).as(authorized.body()).isEqualTo(201);
+        JsonNode attempt = read(carrier.parties().carrier(), id).get("attempts").get(0);
+        assertThat(attempt.get("stripe_status").asString())
+                .as("captured on delivery: authorized only")
+                .isEqualTo("requires_capture");
+        String intent = attempt.get("stripe_payment_intent_id").asString();
+        String capture = "/v1/payment_intents/" + intent + "/capture";
+        String key = "fg-capture-" + attempt.get("id").asString();
+        stripe.control()
+                .injectFault(FaultRule.processThenTimeOut("POST", capture).times(1));
+
+        // Stripe's webhooks about the capture come late (after the janitor): only the janitor's look-up can tell
+        Api.Response lost = withWebhooksHeldBack(() -> api.post("/api/v1/payment-requests/" + id + "/capture", "")
+                .token(callers.of(carrier.parties().carrier(), Role.CARRIER_FINANCE))
+                .idempotencyKey(UUID.randomUUID().toString())
+                .send());
+
+        assertThat(lost.status()).as(lost.body()).isEqualTo(503);
+        assertThat(read(carrier.parties().carrier(), id).get("status").asString())
+                .isEqualTo("AUTHORIZED");
+        assertThat(paymentCall(io.freightgate.billing.internal.PaymentCaptureSending.OPERATION, key))
+                .as("the lost answer leaves the capture's call open")
+                .containsEntry("outcome", "UNKNOWN");
+        stripe.control().advanceClock(Duration.ofHours(25));
+        int mark = stripe.control().requests().size();
+
+        janitor.run();
+
+        List<ReceivedRequest> janitorsRequests = about(mark, r -> r.path().startsWith("/v1/payment_intents/" + intent));
+        assertThat(janitorsRequests).isNotEmpty();
+        assertThat(janitorsRequests.getFirst()).as("the look-up comes first").satisfies(r -> assertThat(
+                        r.is("GET", "/v1/payment_intents/" + intent))
+                .as(r.method() + " " + r.path())
+                .isTrue());
+        assertThat(stripe.control().requests())
+                .filteredOn(r -> r.is("POST", capture))
+                .as("one capture of the PaymentIntent, ever")
+                .singleElement()
+                .satisfies(r -> assertThat(r.idempotencyKey()).isEqualTo(key));
+        assertThat(stripe.control().requests())
+                .noneMatch(r -> r.is("POST", "/v1/payment_intents/" + intent + "/cancel"));
+        assertThat(stripeClient.v1().paymentIntents().retrieve(intent).getStatus())
+                .isEqualTo("succeeded");
+        assertThat(chargesOf(id)).as("Stripe charged once").singleElement().satisfies(charge -> assertThat(
+                        charge.getAmountCaptured())
+                .isEqualTo(43_000L));
+        JsonNode paid = read(carrier.parties().carrier(), id);
+        assertThat(paid.get("status").asString()).isEqualTo("PAID");
+        assertThat(paid.get("amount_paid").get("minor").asLong()).isEqualTo(43_000);
+        var call = paymentCall(io.freightgate.billing.internal.PaymentCaptureSending.OPERATION, key);
+        assertThat(call)
+                .as("the capture's call record: settled by the look-up, sent once, looked up at least once")
+                .containsEntry("outcome", "APPROVED")
+                .containsEntry("sends", 1)
+                .containsEntry("stripe_object_id", intent);
+        assertThat((Integer) call.get("checks")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aCancelStripeMadeWhoseAnswerWasLostIsLookedUpADayLaterAndNeverSentTwice() throws Exception {
+        Carrier carrier = carrierWithPayouts();
+        String id = id(create(carrier.parties(), 44_000, "EUR", "LD-LOST-CN", false));
+        // Radar's elevated risk: the screening after the authorization keeps it in review (ADR 0013)
+        var inReview =
+                pay(carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_riskLevelElevated\"}");
+        assertThat(inReview.status()).as(inReview.body()).isEqualTo(201);
+        JsonNode authorized = read(carrier.parties().carrier(), id);
+        assertThat(authorized.get("status").asString()).isEqualTo("AUTHORIZED");
+        JsonNode attempt = authorized.get("attempts").get(0);
+        String intent = attempt.get("stripe_payment_intent_id").asString();
+        String cancel = "/v1/payment_intents/" + intent + "/cancel";
+        String key = "fg-release-" + attempt.get("id").asString();
+        stripe.control()
+                .injectFault(FaultRule.processThenTimeOut("POST", cancel).times(1));
+
+        // the review is rejected (what flows does for the fraud module); Stripe's webhooks come after the janitor
+        Throwable lost =
+                withWebhooksHeldBack(() -> catchThrowable(() -> payments.rejectReviewed(PaymentRequestId.of(id))));
+
+        assertThat(lost)
+                .as("Stripe's answer never came")
+                .isInstanceOf(io.freightgate.billing.PaymentProviderUnavailable.class);
+
+        assertThat(read(carrier.parties().carrier(), id).get("status").asString())
+                .isEqualTo("AUTHORIZED");
+        assertThat(paymentCall(io.freightgate.billing.internal.PaymentCancelSending.OPERATION, key))
+                .as("the lost answer leaves the cancel's call open")
+                .containsEntry("outcome", "UNKNOWN");
+        stripe.control().advanceClock(Duration.ofHours(25));
+        int mark = stripe.control().requests().size();
+
+        janitor.run();
+
+        List<ReceivedRequest> janitorsRequests = about(mark, r -> r.path().startsWith("/v1/payment_intents/" + intent));
+        assertThat(janitorsRequests).isNotEmpty();
+        assertThat(janitorsRequests.getFirst()).as("the look-up comes first").satisfies(r -> assertThat(
+                        r.is("GET", "/v1/payment_intents/" + intent))
+                .as(r.method() + " " + r.path())
+                .isTrue());
+        assertThat(stripe.control().requests())
+                .filteredOn(r -> r.is("POST", cancel))
+                .as("one cancel of the PaymentIntent, ever")
+                .singleElement()
+                .satisfies(r -> assertThat(r.idempotencyKey()).isEqualTo(key));
+        assertThat(stripe.control().requests())
+                .as("a rejected authorization is never captured")
+                .noneMatch(r -> r.is("POST", "/v1/payment_intents/" + intent + "/capture"));
+        assertThat(stripeClient.v1().paymentIntents().retrieve(intent).getStatus())
+                .isEqualTo("canceled");
+        assertThat(read(carrier.parties().carrier(), id).get("status").asString())
+                .as("the authorization is released: the request can be paid again")
+                .isEqualTo("OPEN");
+        assertThat(transfersInGroup(id)).isEmpty();
+        var call = paymentCall(io.freightgate.billing.internal.PaymentCancelSending.OPERATION, key);
+        assertThat(call)
+                .as("the cancel's call record: settled by the look-up, sent once, looked up at least once")
+                .containsEntry("outcome", "APPROVED")
+                .containsEntry("sends", 1)
+                .containsEntry("stripe_object_id", intent);
+        assertThat((Integer) call.get("checks")).isGreaterThanOrEqualTo(1);
+    }
+
+    /** Runs {@code work} while the emulator holds Stripe's webhooks back (three minutes, past the test). */
+    private <T> T withWebhooksHeldBack(java.util.function.Supplier<T> work) {
+        stripe.control().webhookBehaviour(WebhookBehaviour.normal().withDelay(Duration.ofMinutes(3)));
+        try {
+            return work.get();
+        } finally {
+            stripe.control().webhookBehaviour(WebhookBehaviour.normal());
+        }
+    }
+
+    private java.util.Map<String, Object> paymentCall(String operation, String key) {
         return systemAccess.callAs(
                 "test",
                 java.util.Optional.<io.freightgate.kernel.TenantId>empty(),
@@ -273,7 +411,7 @@ class LostStripeAnswersIT extends TransferJourneys {
                 () -> transactions.execute(status -> jdbc.queryForMap(
                         "SELECT outcome, sends, checks, stripe_object_id FROM stripe_calls"
                                 + " WHERE operation = ? AND idempotency_key = ?",
-                        io.freightgate.billing.internal.PaymentIntentSending.OPERATION,
+                        operation,
                         key)));
     }
 

@@ -7,6 +7,7 @@ import io.freightgate.billing.internal.domain.PaymentAttempt.AuthorizationVerdic
 import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.stripe.StripePayments;
+import io.freightgate.kernel.PaymentAttemptId;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.tenancy.Reach;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -82,7 +82,7 @@ public class AfterAuthorization {
      * call ending and a webhook handing over its sighting are atomic on the attempt's entry, so no sighting is lost
      * between the two.
      */
-    private final Map<UUID, Answering> answering = new ConcurrentHashMap<>();
+    private final Map<PaymentAttemptId, Answering> answering = new ConcurrentHashMap<>();
 
     private record Answering(Thread payer, @Nullable AuthorizationObtained seenMeanwhile) {}
 
@@ -91,7 +91,7 @@ public class AfterAuthorization {
      * the authorization, and its capture, happen in the payer's thread even when a webhook sees the authorization first:
      * the payer's answer then shows what it came to, as before manual capture (ADR 0013).
      */
-    public <T> T answering(UUID attemptId, Supplier<T> call) {
+    public <T> T answering(PaymentAttemptId attemptId, Supplier<T> call) {
         Thread me = Thread.currentThread();
         Answering mine = new Answering(me, null);
         boolean first = answering.putIfAbsent(attemptId, mine) == null;
@@ -163,7 +163,7 @@ public class AfterAuthorization {
 
     public int resumeStale(Duration stale) {
         Instant cutoff = clock.instant().minus(stale);
-        List<UUID> stalled = systemAccess.transaction(
+        List<PaymentAttemptId> stalled = systemAccess.transaction(
                 ACROSS_TENANTS,
                 "find stale screenings",
                 () ->
@@ -173,9 +173,9 @@ public class AfterAuthorization {
                                 .map(PaymentAttempt::id)
                                 .toList());
         int resumed = 0;
-        for (UUID attemptId : stalled) {
-            Optional<String> intent = systemAccess.transaction(
-                    ACROSS_TENANTS, "read attempt " + attemptId, () -> attempts.findById(attemptId)
+        for (PaymentAttemptId attemptId : stalled) {
+            Optional<String> intent =
+                    systemAccess.transaction(ACROSS_TENANTS, "read attempt " + attemptId, () -> attempts.find(attemptId)
                             .flatMap(PaymentAttempt::stripePaymentIntentId));
             // the claim is given back only once Stripe answered: otherwise it stays, and the next round tries again
             if (intent.isEmpty()
@@ -187,7 +187,7 @@ public class AfterAuthorization {
             // another round (or the payer's thread) may take it at the same moment: the loser finds it taken
             boolean givenBack = OnConflict.retry(() -> systemAccess.transaction(
                     ACROSS_TENANTS, "give back the stale screening of attempt " + attemptId, () -> {
-                        PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+                        PaymentAttempt attempt = attempts.find(attemptId).orElseThrow();
                         if (attempt.authorizationVerdict()
                                         .filter(AuthorizationVerdict.SCREENING::equals)
                                         .isEmpty()
@@ -229,7 +229,7 @@ public class AfterAuthorization {
      * A card confirmation Stripe refused as {@code fraudulent}: when Radar blocked it, the PaymentIntent is read (with
      * its charge's outcome) and screened, so the block is recorded with Radar's facts, and cancelled.
      */
-    public void declined(UUID attemptId, String declineCode) {
+    public void declined(PaymentAttemptId attemptId, String declineCode) {
         if (!StripePayments.FRAUDULENT.equals(declineCode)) {
             return;
         }
@@ -240,9 +240,9 @@ public class AfterAuthorization {
         }
     }
 
-    private void radarBlocked(UUID attemptId) {
+    private void radarBlocked(PaymentAttemptId attemptId) {
         PaymentAttempt attempt =
-                systemAccess.transaction(ACROSS_TENANTS, "read attempt " + attemptId, () -> attempts.findById(attemptId)
+                systemAccess.transaction(ACROSS_TENANTS, "read attempt " + attemptId, () -> attempts.find(attemptId)
                         .orElseThrow());
         if (attempt.method() != PaymentAttempt.Method.CARD) {
             return;
@@ -264,16 +264,16 @@ public class AfterAuthorization {
      * thread (the webhook saw the authorization first) or its capture is on its way, so the payer's answer shows what it
      * came to. Returns whether it settled in time; if not, the request shows it shortly.
      */
-    public boolean awaitSettled(UUID attemptId, Duration patience) {
+    public boolean awaitSettled(PaymentAttemptId attemptId, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             boolean busy = systemAccess.transaction(ACROSS_TENANTS, "read attempt " + attemptId, () -> {
-                PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+                PaymentAttempt attempt = attempts.find(attemptId).orElseThrow();
                 if (attempt.method() != PaymentAttempt.Method.CARD) {
                     return false;
                 }
                 PaymentRequest request =
-                        requests.findById(attempt.paymentRequestId()).orElseThrow();
+                        requests.find(attempt.paymentRequestId()).orElseThrow();
                 if (request.status() != io.freightgate.billing.internal.domain.PaymentRequestState.AUTHORIZED
                         || !attempt.currentOf(request)) {
                     return false;
@@ -298,11 +298,11 @@ public class AfterAuthorization {
         }
     }
 
-    private void screen(UUID attemptId, PaymentIntentSnapshot intent, PaymentRequest.Change change) {
+    private void screen(PaymentAttemptId attemptId, PaymentIntentSnapshot intent, PaymentRequest.Change change) {
         record Subject(PaymentAttempt attempt, PaymentRequest request) {}
         Optional<Subject> claimed = OnConflict.retry(() -> systemAccess.transaction(
                 ACROSS_TENANTS, "claim the screening after the authorization of attempt " + attemptId, () -> {
-                    PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+                    PaymentAttempt attempt = attempts.find(attemptId).orElseThrow();
                     boolean sepa = attempt.method() == PaymentAttempt.Method.SEPA_DEBIT;
                     boolean wanted =
                             switch (change) {
@@ -314,9 +314,9 @@ public class AfterAuthorization {
                     if (!wanted || attempts.claimAuthorizationScreening(attemptId) == 0) {
                         return Optional.<Subject>empty();
                     }
-                    PaymentAttempt fresh = attempts.findById(attemptId).orElseThrow();
+                    PaymentAttempt fresh = attempts.find(attemptId).orElseThrow();
                     return Optional.of(new Subject(
-                            fresh, requests.findById(fresh.paymentRequestId()).orElseThrow()));
+                            fresh, requests.find(fresh.paymentRequestId()).orElseThrow()));
                 }));
         if (claimed.isEmpty()) {
             return;
@@ -325,8 +325,8 @@ public class AfterAuthorization {
         PaymentRequest request = claimed.get().request();
         ChargeRadar radar = intent.radar();
         var decision = screening.screen(new AuthorizationScreening.Authorization(
-                request.id(),
-                attemptId,
+                request.id().value(),
+                attemptId.value(),
                 request.carrier(),
                 request.shipper(),
                 attempt.amount(),
@@ -352,7 +352,7 @@ public class AfterAuthorization {
         AuthorizationVerdict verdict =
                 AuthorizationVerdict.valueOf(decision.outcome().name());
         OnConflict.retry(() -> systemAccess.transaction(ACROSS_TENANTS, "record the screening of " + attemptId, () -> {
-            attempts.findById(attemptId).orElseThrow().authorizationScreened(verdict, clock.instant());
+            attempts.find(attemptId).orElseThrow().authorizationScreened(verdict, clock.instant());
             return null;
         }));
         log.info(

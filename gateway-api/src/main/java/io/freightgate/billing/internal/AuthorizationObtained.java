@@ -2,7 +2,7 @@ package io.freightgate.billing.internal;
 
 import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
 import io.freightgate.billing.internal.domain.PaymentRequest;
-import java.util.UUID;
+import io.freightgate.kernel.PaymentAttemptId;
 
 /**
  * Published by the synchronizer after the commit that changed a request on Stripe's word: an authorization came
@@ -10,4 +10,4 @@ import java.util.UUID;
  * screening after the authorization ({@link AfterAuthorization}) listens in the publishing thread, outside any
  * transaction.
  */
-record AuthorizationObtained(UUID attemptId, PaymentIntentSnapshot intent, PaymentRequest.Change change) {}
+record AuthorizationObtained(PaymentAttemptId attemptId, PaymentIntentSnapshot intent, PaymentRequest.Change change) {}

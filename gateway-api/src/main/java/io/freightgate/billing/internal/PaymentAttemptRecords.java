@@ -2,6 +2,8 @@ package io.freightgate.billing.internal;
 
 import io.freightgate.billing.internal.domain.AttemptOutcome;
 import io.freightgate.billing.internal.domain.PaymentAttempt;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +14,16 @@ import org.springframework.data.jpa.repository.Query;
 
 /** Payment attempts visible to the running transaction's tenant (carrier or shipper; all in the system scope). */
 public interface PaymentAttemptRecords extends JpaRepository<PaymentAttempt, UUID> {
+
+    /** The attempt, if visible (the typed id unwrapped here, where Spring Data wants the column's UUID). */
+    default Optional<PaymentAttempt> find(PaymentAttemptId id) {
+        return findById(id.value());
+    }
+
+    /** The request's attempts, first first. */
+    default List<PaymentAttempt> ofRequest(PaymentRequestId paymentRequestId) {
+        return findByPaymentRequestIdOrderByNumber(paymentRequestId.value());
+    }
 
     Optional<PaymentAttempt> findByStripePaymentIntentId(String paymentIntentId);
 
@@ -29,6 +41,11 @@ public interface PaymentAttemptRecords extends JpaRepository<PaymentAttempt, UUI
             + " io.freightgate.billing.internal.domain.PaymentAttempt.AuthorizationVerdict.SCREENING"
             + " where a.id = :id and a.authorizationVerdict is null")
     int claimAuthorizationScreening(UUID id);
+
+    /** {@link #claimAuthorizationScreening(UUID)} by the attempt's typed id. */
+    default int claimAuthorizationScreening(PaymentAttemptId id) {
+        return claimAuthorizationScreening(id.value());
+    }
 
     /** Attempts whose screening after the authorization was claimed before {@code before} and never recorded. */
     List<PaymentAttempt> findByAuthorizationVerdictAndUpdatedAtBefore(

@@ -3,6 +3,7 @@ package io.freightgate.billing.internal;
 import io.freightgate.billing.internal.domain.PaymentAttempt;
 import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
 import io.freightgate.billing.internal.stripe.StripePayments;
+import io.freightgate.kernel.PaymentAttemptId;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.calls.StripeCall;
@@ -72,11 +73,11 @@ abstract class PaymentIntentChange implements StripeCallLookup<PaymentIntentSnap
     private record Planned(UUID callId, String paymentIntentId, String key) {}
 
     /** Records the change as a Stripe call (once), commits, sends it and records what it came to. */
-    public ProviderOutcome<PaymentIntentSnapshot> send(UUID attemptId) {
+    public ProviderOutcome<PaymentIntentSnapshot> send(PaymentAttemptId attemptId) {
         // a webhook may update the attempt at this moment: the loser runs again on the fresh row
         Planned planned = OnConflict.retry(
                 () -> systemAccess.transaction(ACROSS_TENANTS, operation() + " of attempt " + attemptId, () -> {
-                    PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+                    PaymentAttempt attempt = attempts.find(attemptId).orElseThrow();
                     UUID callId = callOf(attempt).orElse(null);
                     if (callId == null) {
                         permit(attempt);
@@ -91,7 +92,7 @@ abstract class PaymentIntentChange implements StripeCallLookup<PaymentIntentSnap
         return outcome;
     }
 
-    private void settle(UUID callId, UUID attemptId, ProviderOutcome<PaymentIntentSnapshot> outcome) {
+    private void settle(UUID callId, PaymentAttemptId attemptId, ProviderOutcome<PaymentIntentSnapshot> outcome) {
         if (outcome instanceof ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot intent)) {
             synchronizer.apply(attemptId, intent);
         }
@@ -107,8 +108,8 @@ abstract class PaymentIntentChange implements StripeCallLookup<PaymentIntentSnap
     }
 
     private String paymentIntentOf(StripeCall call) {
-        UUID attemptId = UUID.fromString(call.businessKey());
-        return systemAccess.transaction(ACROSS_TENANTS, "read attempt " + attemptId, () -> attempts.findById(attemptId)
+        PaymentAttemptId attemptId = PaymentAttemptId.of(call.businessKey());
+        return systemAccess.transaction(ACROSS_TENANTS, "read attempt " + attemptId, () -> attempts.find(attemptId)
                 .flatMap(PaymentAttempt::stripePaymentIntentId)
                 .orElseThrow());
     }
@@ -134,7 +135,7 @@ abstract class PaymentIntentChange implements StripeCallLookup<PaymentIntentSnap
 
     @Override
     public void settle(StripeCall call, ProviderOutcome<PaymentIntentSnapshot> outcome) {
-        settle(call.id(), UUID.fromString(call.businessKey()), outcome);
+        settle(call.id(), PaymentAttemptId.of(call.businessKey()), outcome);
     }
 
     @Override

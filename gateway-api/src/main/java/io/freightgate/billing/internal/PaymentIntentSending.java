@@ -7,7 +7,6 @@ import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.stripe.StripePayments;
 import io.freightgate.kernel.PaymentAttemptId;
-import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.calls.StripeCall;
@@ -81,18 +80,17 @@ public class PaymentIntentSending implements StripeCallLookup<PaymentIntentSnaps
      * Records the attempt's PaymentIntent creation as a Stripe call (once: a later send keeps the first record) and
      * commits it, then sends it and records the outcome. Returns Stripe's answer.
      */
-    public ProviderOutcome<PaymentIntentSnapshot> send(UUID attemptId) {
+    public ProviderOutcome<PaymentIntentSnapshot> send(PaymentAttemptId attemptId) {
         Planned planned = plan(attemptId, true);
         var outcome = calls.send(() -> stripe.createIntent(planned.call()));
         settle(planned.callId(), attemptId, outcome);
         return outcome;
     }
 
-    private Planned plan(UUID attemptId, boolean intend) {
+    private Planned plan(PaymentAttemptId attemptId, boolean intend) {
         return systemAccess.transaction(ACROSS_TENANTS, "prepare PaymentIntent of attempt " + attemptId, () -> {
-            PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
-            PaymentRequest request =
-                    requests.findById(attempt.paymentRequestId()).orElseThrow();
+            PaymentAttempt attempt = attempts.find(attemptId).orElseThrow();
+            PaymentRequest request = requests.find(attempt.paymentRequestId()).orElseThrow();
             UUID callId = attempt.callId().orElse(null);
             if (callId == null) {
                 if (!intend) {
@@ -133,7 +131,7 @@ public class PaymentIntentSending implements StripeCallLookup<PaymentIntentSnaps
      * (which records the call with it); a refusal or a call never made ends the attempt and opens the request again;
      * no answer leaves the attempt {@code UNKNOWN} for the janitor.
      */
-    private void settle(UUID callId, UUID attemptId, ProviderOutcome<PaymentIntentSnapshot> outcome) {
+    private void settle(UUID callId, PaymentAttemptId attemptId, ProviderOutcome<PaymentIntentSnapshot> outcome) {
         if (outcome instanceof ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot intent)) {
             synchronizer.apply(attemptId, intent);
             OnConflict.retry(
@@ -145,7 +143,7 @@ public class PaymentIntentSending implements StripeCallLookup<PaymentIntentSnaps
         }
         OnConflict.retry(() -> systemAccess.transaction(ACROSS_TENANTS, "record payment attempt " + attemptId, () -> {
             calls.record(callId, outcome, PaymentIntentSnapshot::id);
-            PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+            PaymentAttempt attempt = attempts.find(attemptId).orElseThrow();
             var now = clock.instant();
             switch (outcome) {
                 case ProviderOutcome.Declined<PaymentIntentSnapshot> declined -> {
@@ -190,11 +188,11 @@ public class PaymentIntentSending implements StripeCallLookup<PaymentIntentSnaps
 
     /** The attempt ended without money moving: the request is payable again. */
     private void reopen(PaymentAttempt attempt, boolean publish) {
-        PaymentRequest request = requests.findById(attempt.paymentRequestId()).orElseThrow();
+        PaymentRequest request = requests.find(attempt.paymentRequestId()).orElseThrow();
         if (request.attemptFailed(attempt.id(), clock.instant()) && publish) {
             events.publishEvent(new PaymentAttemptFailed(
-                    new PaymentRequestId(request.id()),
-                    new PaymentAttemptId(attempt.id()),
+                    request.id(),
+                    attempt.id(),
                     request.carrier(),
                     request.shipper(),
                     attempt.declineCode().orElse("declined")));
@@ -208,9 +206,9 @@ public class PaymentIntentSending implements StripeCallLookup<PaymentIntentSnaps
 
     @Override
     public ProviderOutcome<Optional<PaymentIntentSnapshot>> lookUp(StripeCall call) {
-        UUID attemptId = UUID.fromString(call.businessKey());
+        PaymentAttemptId attemptId = PaymentAttemptId.of(call.businessKey());
         Optional<String> known =
-                systemAccess.transaction(ACROSS_TENANTS, "read attempt " + attemptId, () -> attempts.findById(attemptId)
+                systemAccess.transaction(ACROSS_TENANTS, "read attempt " + attemptId, () -> attempts.find(attemptId)
                         .flatMap(PaymentAttempt::stripePaymentIntentId));
         if (known.isPresent()) {
             return switch (stripe.retrieve(known.get())) {
@@ -231,13 +229,13 @@ public class PaymentIntentSending implements StripeCallLookup<PaymentIntentSnaps
 
     @Override
     public ProviderOutcome<PaymentIntentSnapshot> resend(StripeCall call) {
-        Planned planned = plan(UUID.fromString(call.businessKey()), false);
+        Planned planned = plan(PaymentAttemptId.of(call.businessKey()), false);
         return stripe.createIntent(planned.call());
     }
 
     @Override
     public void settle(StripeCall call, ProviderOutcome<PaymentIntentSnapshot> outcome) {
-        settle(call.id(), UUID.fromString(call.businessKey()), outcome);
+        settle(call.id(), PaymentAttemptId.of(call.businessKey()), outcome);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.freightgate.billing.internal;
 import io.freightgate.billing.PaymentRequestNotFound;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.tenancy.Ownership;
 import io.freightgate.platform.tenancy.Reach;
 import java.time.Instant;
@@ -20,6 +21,11 @@ import org.springframework.data.jpa.repository.Query;
  */
 public interface PaymentRequestRecords extends JpaRepository<PaymentRequest, UUID> {
 
+    /** The request, if visible (the typed id unwrapped here, where Spring Data wants the column's UUID). */
+    default Optional<PaymentRequest> find(PaymentRequestId id) {
+        return findById(id.value());
+    }
+
     Optional<PaymentRequest> findByPayTokenHash(String payTokenHash);
 
     Optional<PaymentRequest> findByStripePaymentIntentId(String paymentIntentId);
@@ -30,14 +36,14 @@ public interface PaymentRequestRecords extends JpaRepository<PaymentRequest, UUI
      * A request its carrier (or, across tenants, platform staff) acts on; {@link PaymentRequestNotFound} for anyone
      * else, shippers included.
      */
-    default PaymentRequest carriersOwn(UUID id, Reach reach) {
-        return Ownership.require(findById(id), reach, PaymentRequest::carrier, () -> new PaymentRequestNotFound(id));
+    default PaymentRequest carriersOwn(PaymentRequestId id, Reach reach) {
+        return Ownership.require(find(id), reach, PaymentRequest::carrier, () -> new PaymentRequestNotFound(id));
     }
 
     /** A request its shipper pays; {@link PaymentRequestNotFound} for anyone else, its carrier included. */
-    default PaymentRequest shippersOwn(UUID id) {
+    default PaymentRequest shippersOwn(PaymentRequestId id) {
         return Ownership.require(
-                findById(id), Reach.OWN_TENANT, PaymentRequest::shipper, () -> new PaymentRequestNotFound(id));
+                find(id), Reach.OWN_TENANT, PaymentRequest::shipper, () -> new PaymentRequestNotFound(id));
     }
 
     @Query("select r from PaymentRequest r order by r.createdAt desc")

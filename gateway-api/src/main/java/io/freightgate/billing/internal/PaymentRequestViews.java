@@ -8,9 +8,6 @@ import io.freightgate.billing.internal.domain.PaymentAttempt;
 import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.domain.PaymentRequestState;
-import io.freightgate.kernel.PaymentAttemptId;
-import io.freightgate.kernel.PaymentRefundId;
-import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.notifications.Notification;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +26,7 @@ public final class PaymentRequestViews {
         List<RefundView> refundViews =
                 refunds.stream().map(PaymentRequestViews::refund).toList();
         return new PaymentRequestView(
-                new PaymentRequestId(request.id()),
+                request.id(),
                 request.carrier(),
                 request.shipper(),
                 status(request, today),
@@ -67,8 +64,8 @@ public final class PaymentRequestViews {
 
     public static PaymentAttemptView attempt(PaymentAttempt attempt) {
         return new PaymentAttemptView(
-                new PaymentAttemptId(attempt.id()),
-                new PaymentRequestId(attempt.paymentRequestId()),
+                attempt.id(),
+                attempt.paymentRequestId(),
                 attempt.number(),
                 attempt.method().name(),
                 attempt.outcome().name(),
@@ -82,8 +79,8 @@ public final class PaymentRequestViews {
 
     public static RefundView refund(PaymentRefund refund) {
         return new RefundView(
-                new PaymentRefundId(refund.id()),
-                new PaymentRequestId(refund.paymentRequestId()),
+                refund.id(),
+                refund.paymentRequestId(),
                 refund.amount(),
                 refund.reason(),
                 refund.outcome().name(),

@@ -12,7 +12,7 @@ import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.stripe.StripePayments;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.PaymentAttemptId;
-import io.freightgate.kernel.PaymentRequestId;
+import io.freightgate.kernel.PaymentRefundId;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.ledger.LedgerPostings;
 import io.freightgate.platform.persistence.OnConflict;
@@ -78,7 +78,7 @@ public class PaymentSynchronizer {
      * journal then) and {@link PaidRequestCommitted} after the commit (transfers offers the transfer to the release
      * policy).
      */
-    public PaymentRequest.Change apply(UUID attemptId, PaymentIntentSnapshot intent) {
+    public PaymentRequest.Change apply(PaymentAttemptId attemptId, PaymentIntentSnapshot intent) {
         PaymentRequest.Change applied = applyInTransaction(attemptId, intent);
         if (applied == PaymentRequest.Change.AUTHORIZED
                 || applied == PaymentRequest.Change.PAID
@@ -91,20 +91,19 @@ public class PaymentSynchronizer {
                     .call(
                             "find the request of attempt " + attemptId,
                             () -> transactions.execute(
-                                    status -> attempts.findById(attemptId).map(PaymentAttempt::paymentRequestId)))
-                    .ifPresent(requestId ->
-                            events.publishEvent(new PaidRequestCommitted(new PaymentRequestId(requestId))));
+                                    status -> attempts.find(attemptId).map(PaymentAttempt::paymentRequestId)))
+                    .ifPresent(requestId -> events.publishEvent(new PaidRequestCommitted(requestId)));
         }
         return applied;
     }
 
-    private PaymentRequest.Change applyInTransaction(UUID attemptId, PaymentIntentSnapshot intent) {
+    private PaymentRequest.Change applyInTransaction(PaymentAttemptId attemptId, PaymentIntentSnapshot intent) {
         return OnConflict.retry(() -> systemAccess.call(
                 "apply Stripe's state of PaymentIntent " + intent.id(),
                 () -> transactions.execute(status -> {
-                    PaymentAttempt attempt = attempts.findById(attemptId).orElseThrow();
+                    PaymentAttempt attempt = attempts.find(attemptId).orElseThrow();
                     PaymentRequest request =
-                            requests.findById(attempt.paymentRequestId()).orElseThrow();
+                            requests.find(attempt.paymentRequestId()).orElseThrow();
                     var now = clock.instant();
                     attempt.observed(intent, now);
                     PaymentRequest.Change change =
@@ -112,7 +111,7 @@ public class PaymentSynchronizer {
                     publish(change, request, attempt);
                     if (change == PaymentRequest.Change.PAID) {
                         events.publishEvent(new PaymentCollected(
-                                new PaymentRequestId(request.id()),
+                                request.id(),
                                 request.carrier(),
                                 request.loadId(),
                                 request.loadReference(),
@@ -149,7 +148,7 @@ public class PaymentSynchronizer {
      * Re-reads the PaymentIntent from Stripe and applies it (outside any transaction while Stripe is called). Throws
      * when Stripe cannot be reached, so a webhook is retried by the inbox.
      */
-    public PaymentRequest.Change refresh(UUID attemptId, String paymentIntentId) {
+    public PaymentRequest.Change refresh(PaymentAttemptId attemptId, String paymentIntentId) {
         return switch (stripe.retrieve(paymentIntentId)) {
             case ProviderOutcome.Approved<PaymentIntentSnapshot>(PaymentIntentSnapshot intent) ->
                 apply(attemptId, intent);
@@ -171,14 +170,15 @@ public class PaymentSynchronizer {
     }
 
     /** The attempt a PaymentIntent belongs to: by its recorded id, else by the attempt id in its metadata. */
-    public Optional<UUID> attemptOf(String paymentIntentId, Optional<String> attemptMetadata) {
+    public Optional<PaymentAttemptId> attemptOf(String paymentIntentId, Optional<String> attemptMetadata) {
         return systemAccess.call(
                 "find the payment attempt of PaymentIntent " + paymentIntentId,
                 () -> transactions.execute(status -> attempts.findByStripePaymentIntentId(paymentIntentId)
                         .map(PaymentAttempt::id)
                         .or(() -> attemptMetadata
                                 .flatMap(PaymentSynchronizer::uuid)
-                                .flatMap(attempts::findById)
+                                .map(PaymentAttemptId::new)
+                                .flatMap(attempts::find)
                                 .map(PaymentAttempt::id))));
     }
 
@@ -195,15 +195,15 @@ public class PaymentSynchronizer {
                 () -> transactions.execute(status -> {
                     var refund = refunds.findByStripeRefundId(refundId).or(() -> freightgateRefund
                             .flatMap(PaymentSynchronizer::uuid)
-                            .flatMap(refunds::findById));
+                            .map(PaymentRefundId::new)
+                            .flatMap(refunds::find));
                     if (refund.isEmpty()) {
-                        return Optional.<UUID>empty();
+                        return Optional.<PaymentRefundId>empty();
                     }
                     PaymentRefund r = refund.get();
                     AttemptOutcome before = r.outcome();
                     r.observed(refundId, stripeStatus, failure, clock.instant());
-                    PaymentRequest request =
-                            requests.findById(r.paymentRequestId()).orElseThrow();
+                    PaymentRequest request = requests.find(r.paymentRequestId()).orElseThrow();
                     if (before != AttemptOutcome.DECLINED && r.outcome() == AttemptOutcome.DECLINED) {
                         request.releaseRefund(r.amountMinor(), clock.instant());
                     }
@@ -224,7 +224,7 @@ public class PaymentSynchronizer {
             return;
         }
         postings.stripeFee(
-                new PaymentRequestId(request.id()),
+                request.id(),
                 intent.latestChargeId().get(),
                 new Money(intent.chargeFeeMinor().orElse(0L), request.amount().currency()),
                 now);
@@ -236,7 +236,7 @@ public class PaymentSynchronizer {
         switch (change) {
             case PAID ->
                 events.publishEvent(new PaymentRequestPaid(
-                        new PaymentRequestId(request.id()),
+                        request.id(),
                         carrier,
                         shipper,
                         request.amountPaid(),
@@ -245,8 +245,8 @@ public class PaymentSynchronizer {
                         request.reclaimableUntil()));
             case FAILED ->
                 events.publishEvent(new PaymentAttemptFailed(
-                        new PaymentRequestId(request.id()),
-                        new PaymentAttemptId(attempt.id()),
+                        request.id(),
+                        attempt.id(),
                         carrier,
                         shipper,
                         attempt.declineCode().orElse("failed")));

@@ -7,8 +7,6 @@ import io.freightgate.billing.internal.domain.AttemptOutcome;
 import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.kernel.PaymentRefundId;
-import io.freightgate.kernel.PaymentRequestId;
-import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -30,13 +28,12 @@ public class RefundOutcomes {
 
     /** Inside the transaction that recorded {@code refund}'s outcome, which was {@code before}. */
     public void recorded(PaymentRequest request, PaymentRefund refund, AttemptOutcome before) {
-        var lines = refunds.findByPaymentRequestIdOrderByCreatedAt(request.id()).stream()
-                .map(r -> new RefundOutcomeChanged.RefundLine(
-                        new PaymentRefundId(r.id()), r.amount(), outcome(r.outcome())))
+        var lines = refunds.ofRequest(request.id()).stream()
+                .map(r -> new RefundOutcomeChanged.RefundLine(r.id(), r.amount(), outcome(r.outcome())))
                 .toList();
         events.publishEvent(new RefundOutcomeChanged(
-                new PaymentRefundId(refund.id()),
-                new PaymentRequestId(request.id()),
+                refund.id(),
+                request.id(),
                 request.carrier(),
                 request.loadReference(),
                 refund.amount(),
@@ -47,8 +44,8 @@ public class RefundOutcomes {
     }
 
     /** After the commit of the transaction that called {@link #recorded}, outside any transaction. */
-    public void committed(UUID refundId) {
-        events.publishEvent(new RefundOutcomeCommitted(new PaymentRefundId(refundId)));
+    public void committed(PaymentRefundId refundId) {
+        events.publishEvent(new RefundOutcomeCommitted(refundId));
     }
 
     static RefundOutcome outcome(AttemptOutcome outcome) {

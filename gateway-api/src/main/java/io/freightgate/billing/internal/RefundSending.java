@@ -6,6 +6,8 @@ import io.freightgate.billing.internal.domain.AttemptOutcome;
 import io.freightgate.billing.internal.domain.PaymentRefund;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.billing.internal.stripe.StripePayments;
+import io.freightgate.kernel.PaymentRefundId;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.persistence.OnConflict;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.calls.StripeCall;
@@ -67,15 +69,20 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
     }
 
     private record Planned(
-            UUID requestId, String intent, long amountMinor, String key, UUID callId, Optional<String> stripeReason) {}
+            PaymentRequestId requestId,
+            String intent,
+            long amountMinor,
+            String key,
+            UUID callId,
+            Optional<String> stripeReason) {}
 
     /** The reasons Stripe's refunds know; any other reason stays FreightGate's own. */
     private static final Set<String> STRIPE_REASONS = Set.of("duplicate", "fraudulent", "requested_by_customer");
 
-    private Planned plan(UUID refundId) {
+    private Planned plan(PaymentRefundId refundId) {
         return systemAccess.transaction(ACROSS_TENANTS, "read refund " + refundId, () -> {
-            PaymentRefund refund = refunds.findById(refundId).orElseThrow();
-            String intent = requests.findById(refund.paymentRequestId())
+            PaymentRefund refund = refunds.find(refundId).orElseThrow();
+            String intent = requests.find(refund.paymentRequestId())
                     .flatMap(PaymentRequest::stripePaymentIntentId)
                     .orElseThrow();
             return new Planned(
@@ -94,7 +101,7 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
      * the transfer was made) and after its commit ({@link RefundOutcomeCommitted}: transfers sends the reversal to
      * Stripe).
      */
-    public ProviderOutcome<StripePayments.RefundResult> send(UUID refundId) {
+    public ProviderOutcome<StripePayments.RefundResult> send(PaymentRefundId refundId) {
         Planned planned = plan(refundId);
         var outcome = calls.send(() -> stripe.refund(
                 planned.intent(), planned.amountMinor(), refundId, planned.key(), planned.stripeReason()));
@@ -102,12 +109,11 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
         return outcome;
     }
 
-    private void record(UUID refundId, UUID callId, ProviderOutcome<StripePayments.RefundResult> outcome) {
+    private void record(PaymentRefundId refundId, UUID callId, ProviderOutcome<StripePayments.RefundResult> outcome) {
         OnConflict.retry(() -> systemAccess.transaction(ACROSS_TENANTS, "record refund " + refundId, () -> {
             calls.record(callId, outcome, StripePayments.RefundResult::id);
-            PaymentRefund stored = refunds.findById(refundId).orElseThrow();
-            PaymentRequest request =
-                    requests.findById(stored.paymentRequestId()).orElseThrow();
+            PaymentRefund stored = refunds.find(refundId).orElseThrow();
+            PaymentRequest request = requests.find(stored.paymentRequestId()).orElseThrow();
             AttemptOutcome before = stored.outcome();
             switch (outcome) {
                 case ProviderOutcome.Approved<StripePayments.RefundResult>(StripePayments.RefundResult result) -> {
@@ -141,13 +147,13 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
 
     @Override
     public ProviderOutcome<Optional<StripePayments.RefundResult>> lookUp(StripeCall call) {
-        UUID refundId = UUID.fromString(call.businessKey());
+        PaymentRefundId refundId = PaymentRefundId.of(call.businessKey());
         return stripe.findRefund(plan(refundId).intent(), refundId);
     }
 
     @Override
     public ProviderOutcome<StripePayments.RefundResult> resend(StripeCall call) {
-        UUID refundId = UUID.fromString(call.businessKey());
+        PaymentRefundId refundId = PaymentRefundId.of(call.businessKey());
         Planned planned = plan(refundId);
         return stripe.refund(
                 planned.intent(), planned.amountMinor(), refundId, call.idempotencyKey(), planned.stripeReason());
@@ -155,7 +161,7 @@ public class RefundSending implements StripeCallLookup<StripePayments.RefundResu
 
     @Override
     public void settle(StripeCall call, ProviderOutcome<StripePayments.RefundResult> outcome) {
-        record(UUID.fromString(call.businessKey()), call.id(), outcome);
+        record(PaymentRefundId.of(call.businessKey()), call.id(), outcome);
     }
 
     /** A refund Stripe shows no trace of after its idempotency window is left for an operator, as before. */

@@ -19,6 +19,6 @@ class RequestCarriersFromRecords implements RequestCarriers {
 
     @Override
     public Optional<UUID> carrierOf(PaymentRequestId paymentRequestId) {
-        return requests.findById(paymentRequestId.value()).map(PaymentRequest::tenantId);
+        return requests.find(paymentRequestId).map(PaymentRequest::tenantId);
     }
 }

@@ -1,6 +1,8 @@
 package io.freightgate.billing.internal.domain;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -171,7 +173,7 @@ public class PaymentAttempt {
     public record Mandate(String ipAddress, String userAgent, Instant acceptedAt) {}
 
     public static PaymentAttempt begin(
-            UUID id,
+            PaymentAttemptId id,
             PaymentRequest request,
             int number,
             Method method,
@@ -181,8 +183,8 @@ public class PaymentAttempt {
             String actor,
             Instant now) {
         var attempt = new PaymentAttempt();
-        attempt.id = id;
-        attempt.paymentRequestId = request.id();
+        attempt.id = id.value();
+        attempt.paymentRequestId = request.id().value();
         attempt.tenantId = request.tenantId();
         attempt.shipperId = request.shipperId();
         attempt.number = number;
@@ -296,12 +298,12 @@ public class PaymentAttempt {
         this.cancelCallId = callId;
     }
 
-    public UUID id() {
-        return id;
+    public PaymentAttemptId id() {
+        return new PaymentAttemptId(id);
     }
 
-    public UUID paymentRequestId() {
-        return paymentRequestId;
+    public PaymentRequestId paymentRequestId() {
+        return new PaymentRequestId(paymentRequestId);
     }
 
     public UUID tenantId() {
@@ -354,11 +356,11 @@ public class PaymentAttempt {
 
     /** The idempotency key of the PaymentIntent's creation, derived from the attempt's identity. */
     public String idempotencyKey() {
-        return idempotencyKey(paymentRequestId, number);
+        return idempotencyKey(paymentRequestId(), number);
     }
 
     /** The idempotency key of an attempt's PaymentIntent creation. */
-    public static String idempotencyKey(UUID paymentRequestId, int number) {
+    public static String idempotencyKey(PaymentRequestId paymentRequestId, int number) {
         return "fg-payment-request-" + paymentRequestId + "-attempt-" + number;
     }
 
@@ -453,7 +455,7 @@ public class PaymentAttempt {
 
     /** Whether this is the request's current attempt. */
     public boolean currentOf(PaymentRequest request) {
-        return request.currentAttemptId().filter(id::equals).isPresent();
+        return request.currentAttemptId().filter(id()::equals).isPresent();
     }
 
     public Optional<AuthorizationVerdict> authorizationVerdict() {

@@ -1,6 +1,8 @@
 package io.freightgate.billing.internal.domain;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRefundId;
+import io.freightgate.kernel.PaymentRequestId;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -74,10 +76,15 @@ public class PaymentRefund {
     protected PaymentRefund() {}
 
     public static PaymentRefund intend(
-            UUID id, PaymentRequest request, long amountMinor, Optional<String> reason, String actor, Instant now) {
+            PaymentRefundId id,
+            PaymentRequest request,
+            long amountMinor,
+            Optional<String> reason,
+            String actor,
+            Instant now) {
         var refund = new PaymentRefund();
-        refund.id = id;
-        refund.paymentRequestId = request.id();
+        refund.id = id.value();
+        refund.paymentRequestId = request.id().value();
         refund.tenantId = request.tenantId();
         refund.shipperId = request.shipperId();
         refund.amount = new Money(amountMinor, request.amount().currency());
@@ -130,12 +137,12 @@ public class PaymentRefund {
         return "fg-refund-" + id;
     }
 
-    public UUID id() {
-        return id;
+    public PaymentRefundId id() {
+        return new PaymentRefundId(id);
     }
 
-    public UUID paymentRequestId() {
-        return paymentRequestId;
+    public PaymentRequestId paymentRequestId() {
+        return new PaymentRequestId(paymentRequestId);
     }
 
     public UUID tenantId() {

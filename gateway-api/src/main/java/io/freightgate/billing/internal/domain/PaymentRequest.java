@@ -1,6 +1,8 @@
 package io.freightgate.billing.internal.domain;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -54,9 +56,9 @@ public class PaymentRequest extends PaymentRequestColumns {
             boolean captureOnDelivery) {}
 
     public static PaymentRequest open(
-            UUID id, UUID carrier, Details details, String payTokenHash, String actor, Instant now) {
+            PaymentRequestId id, UUID carrier, Details details, String payTokenHash, String actor, Instant now) {
         var request = new PaymentRequest();
-        request.id = id;
+        request.id = id.value();
         request.tenantId = carrier;
         request.shipperId = details.shipperId();
         request.loadReference = details.loadReference();
@@ -116,11 +118,11 @@ public class PaymentRequest extends PaymentRequestColumns {
     }
 
     /** A new payment attempt begins: the request is pending until Stripe (or screening) decides. */
-    public int beginAttempt(UUID attemptId, String method, Instant now) {
+    public int beginAttempt(PaymentAttemptId attemptId, String method, Instant now) {
         if (!status.payable()) {
             throw new IllegalStateException("Payment request " + id + " is " + status + " and cannot be paid");
         }
-        currentAttemptId = attemptId;
+        currentAttemptId = attemptId.value();
         attemptCount++;
         paymentMethodType = method;
         status = PaymentRequestState.PAYMENT_PENDING;
@@ -129,8 +131,8 @@ public class PaymentRequest extends PaymentRequestColumns {
     }
 
     /** The attempt ended without money moving (declined, blocked, failed): the request can be paid again. */
-    public boolean attemptFailed(UUID attemptId, Instant now) {
-        if (!attemptId.equals(currentAttemptId) || status != PaymentRequestState.PAYMENT_PENDING) {
+    public boolean attemptFailed(PaymentAttemptId attemptId, Instant now) {
+        if (!attemptId.value().equals(currentAttemptId) || status != PaymentRequestState.PAYMENT_PENDING) {
             return false;
         }
         status = PaymentRequestState.OPEN;
@@ -139,8 +141,8 @@ public class PaymentRequest extends PaymentRequestColumns {
     }
 
     /** Applies Stripe's current view of the attempt's PaymentIntent. */
-    public Change apply(UUID attemptId, PaymentIntentSnapshot intent, boolean sepa, Instant now) {
-        if (!attemptId.equals(currentAttemptId)) {
+    public Change apply(PaymentAttemptId attemptId, PaymentIntentSnapshot intent, boolean sepa, Instant now) {
+        if (!attemptId.value().equals(currentAttemptId)) {
             return Change.NONE;
         }
         // the current attempt's PaymentIntent is the one refunds and disputes concern (an earlier attempt's may have

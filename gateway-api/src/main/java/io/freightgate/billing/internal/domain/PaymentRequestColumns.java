@@ -1,6 +1,8 @@
 package io.freightgate.billing.internal.domain;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.kernel.TenantId;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
@@ -153,8 +155,8 @@ public abstract class PaymentRequestColumns {
 
     protected PaymentRequestColumns() {}
 
-    public UUID id() {
-        return id;
+    public PaymentRequestId id() {
+        return new PaymentRequestId(id);
     }
 
     public UUID tenantId() {
@@ -242,8 +244,8 @@ public abstract class PaymentRequestColumns {
         return status;
     }
 
-    public Optional<UUID> currentAttemptId() {
-        return Optional.ofNullable(currentAttemptId);
+    public Optional<PaymentAttemptId> currentAttemptId() {
+        return Optional.ofNullable(currentAttemptId).map(PaymentAttemptId::new);
     }
 
     public int attemptCount() {

@@ -11,8 +11,11 @@ import com.stripe.param.PaymentIntentCaptureParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentMethodCreateParams;
 import com.stripe.param.RefundCreateParams;
+import io.freightgate.billing.BilledRequest;
 import io.freightgate.billing.internal.domain.ChargeRadar;
 import io.freightgate.billing.internal.domain.PaymentIntentSnapshot;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRefundId;
 import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.stripe.ProviderOutcome;
 import io.freightgate.platform.stripe.StripeFailures;
@@ -56,8 +59,8 @@ public class StripePayments {
 
     /** Everything the PaymentIntent call sends; rebuilt identically from the stored attempt when it is repeated. */
     public record IntentCall(
-            UUID requestId,
-            UUID attemptId,
+            PaymentRequestId requestId,
+            PaymentAttemptId attemptId,
             UUID carrier,
             UUID shipper,
             String idempotencyKey,
@@ -78,7 +81,8 @@ public class StripePayments {
     public record RefundResult(String id, String status, Optional<String> failureReason) {}
 
     /** A {@code sepa_debit} PaymentMethod from the payer's IBAN, name and email (moves no money). */
-    public ProviderOutcome<String> createSepaPaymentMethod(UUID attemptId, String iban, String name, String email) {
+    public ProviderOutcome<String> createSepaPaymentMethod(
+            PaymentAttemptId attemptId, String iban, String name, String email) {
         var params = PaymentMethodCreateParams.builder()
                 .setType(PaymentMethodCreateParams.Type.SEPA_DEBIT)
                 .setSepaDebit(PaymentMethodCreateParams.SepaDebit.builder()
@@ -111,7 +115,7 @@ public class StripePayments {
                         call.manualCapture()
                                 ? PaymentIntentCreateParams.CaptureMethod.MANUAL
                                 : PaymentIntentCreateParams.CaptureMethod.AUTOMATIC_ASYNC)
-                .setTransferGroup(transferGroup(call.requestId()))
+                .setTransferGroup(BilledRequest.transferGroup(call.requestId()))
                 .setDescription(call.description())
                 .setStatementDescriptorSuffix(statementDescriptorSuffix(call.loadReference()))
                 .putAllMetadata(metadata(call))
@@ -260,7 +264,8 @@ public class StripePayments {
      * became. A list, not Stripe's search: a list shows a PaymentIntent as soon as it exists, the search only after
      * its index caught up, and a search that misses it would let a creation be sent again.
      */
-    public ProviderOutcome<Optional<PaymentIntentSnapshot>> findIntent(UUID attemptId, Instant since, Instant until) {
+    public ProviderOutcome<Optional<PaymentIntentSnapshot>> findIntent(
+            PaymentAttemptId attemptId, Instant since, Instant until) {
         String attempt = attemptId.toString();
         try {
             Optional<String> after = Optional.empty();
@@ -298,7 +303,11 @@ public class StripePayments {
      * {@code fraudulent} or {@code requested_by_customer}) when given.
      */
     public ProviderOutcome<RefundResult> refund(
-            String paymentIntentId, long amountMinor, UUID refundId, String idempotencyKey, Optional<String> reason) {
+            String paymentIntentId,
+            long amountMinor,
+            PaymentRefundId refundId,
+            String idempotencyKey,
+            Optional<String> reason) {
         try {
             var params = RefundCreateParams.builder()
                     .setPaymentIntent(paymentIntentId)
@@ -324,7 +333,7 @@ public class StripePayments {
      * The refund FreightGate made with id {@code refundId} on the PaymentIntent (found by its {@code freightgate_refund}
      * metadata), if Stripe has one: what a refund whose answer was lost became.
      */
-    public ProviderOutcome<Optional<RefundResult>> findRefund(String paymentIntentId, UUID refundId) {
+    public ProviderOutcome<Optional<RefundResult>> findRefund(String paymentIntentId, PaymentRefundId refundId) {
         try {
             for (var refund : stripe.v1()
                     .refunds()
@@ -355,11 +364,6 @@ public class StripePayments {
         } catch (JacksonException e) {
             return Optional.empty();
         }
-    }
-
-    /** The {@code transfer_group} of a payment request's charge; the next issue's transfers use the same. */
-    public static String transferGroup(UUID requestId) {
-        return io.freightgate.billing.BilledRequest.transferGroup(new PaymentRequestId(requestId));
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.freightgate.billing.internal.domain.PaymentAttempt.Mandate;
 import io.freightgate.billing.internal.domain.PaymentAttempt.Method;
 import io.freightgate.billing.internal.domain.PaymentAttempt.Verdict;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -20,13 +22,13 @@ class PaymentAttemptTests {
     static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
     static final Instant LATER = NOW.plusSeconds(90);
 
-    static final UUID REQUEST = UUID.fromString("00000000-0000-0000-0000-00000000a001");
+    static final PaymentRequestId REQUEST = PaymentRequestId.of("00000000-0000-0000-0000-00000000a001");
     static final UUID CARRIER = UUID.fromString("00000000-0000-0000-0000-00000000c001");
     static final UUID SHIPPER = UUID.fromString("00000000-0000-0000-0000-00000000d001");
 
     @Test
     void anAttemptRecordsEveryParameterOfItsCallAndAKeyDerivedFromItsRequestAndNumber() {
-        UUID id = UUID.randomUUID();
+        PaymentAttemptId id = PaymentAttemptId.random();
         Instant accepted = NOW.minusSeconds(5);
         PaymentAttempt attempt = PaymentAttempt.begin(
                 id,
@@ -91,7 +93,7 @@ class PaymentAttemptTests {
         assertThat(card(true).manualCapture()).isTrue();
         assertThat(card(false).manualCapture()).isTrue();
         PaymentAttempt debit = PaymentAttempt.begin(
-                UUID.randomUUID(),
+                PaymentAttemptId.random(),
                 request(true),
                 1,
                 Method.SEPA_DEBIT,
@@ -153,7 +155,7 @@ class PaymentAttemptTests {
         allowed.screened(Verdict.ALLOW, "", LATER);
         allowed.screenedWith(Optional.empty(), Optional.empty(), LATER);
         PaymentAttempt sepa = PaymentAttempt.begin(
-                UUID.randomUUID(),
+                PaymentAttemptId.random(),
                 request(false),
                 2,
                 Method.SEPA_DEBIT,
@@ -360,7 +362,7 @@ class PaymentAttemptTests {
 
     static PaymentAttempt card(boolean captureOnDelivery) {
         return PaymentAttempt.begin(
-                UUID.randomUUID(),
+                PaymentAttemptId.random(),
                 request(captureOnDelivery),
                 1,
                 Method.CARD,

@@ -2,6 +2,9 @@ package io.freightgate.billing.internal.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRefundId;
+import io.freightgate.kernel.PaymentRequestId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -14,12 +17,12 @@ class PaymentRefundTests {
     static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
     static final Instant LATER = NOW.plusSeconds(90);
 
-    static final UUID REQUEST = UUID.fromString("00000000-0000-0000-0000-00000000a002");
+    static final PaymentRequestId REQUEST = PaymentRequestId.of("00000000-0000-0000-0000-00000000a002");
     static final UUID CARRIER = UUID.fromString("00000000-0000-0000-0000-00000000c002");
 
     @Test
     void aRefundIsRecordedPendingForItsRequestWithAKeyDerivedFromItsIdentity() {
-        UUID id = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
+        PaymentRefundId id = PaymentRefundId.of("00000000-0000-0000-0000-0000000000f1");
 
         PaymentRefund refund =
                 PaymentRefund.intend(id, paid(10_000), 4_000, Optional.of("damaged goods"), "carrier@example.com", NOW);
@@ -130,7 +133,7 @@ class PaymentRefundTests {
     }
 
     private static PaymentRefund refund() {
-        return PaymentRefund.intend(UUID.randomUUID(), paid(10_000), 10_000, Optional.empty(), "carrier", NOW);
+        return PaymentRefund.intend(PaymentRefundId.random(), paid(10_000), 10_000, Optional.empty(), "carrier", NOW);
     }
 
     private static PaymentRequest paid(long amount) {
@@ -154,7 +157,7 @@ class PaymentRefundTests {
                 "hash",
                 "carrier@example.com",
                 NOW);
-        UUID attempt = UUID.randomUUID();
+        PaymentAttemptId attempt = PaymentAttemptId.random();
         request.beginAttempt(attempt, "CARD", NOW);
         request.apply(
                 attempt,

@@ -5,6 +5,7 @@ import static io.freightgate.billing.internal.domain.PaymentRequestTests.paid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.freightgate.kernel.PaymentRequestId;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class PaymentRequestRefundRulesTests {
     static final Instant NOW = PaymentRequestRulesTests.NOW;
     static final Instant LATER = PaymentRequestRulesTests.LATER;
 
-    static final UUID ID = PaymentRequestRulesTests.ID;
+    static final PaymentRequestId ID = PaymentRequestRulesTests.ID;
     static final UUID CARRIER = PaymentRequestRulesTests.CARRIER;
     static final UUID SHIPPER = PaymentRequestRulesTests.SHIPPER;
     static final UUID LOAD = PaymentRequestRulesTests.LOAD;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.transfers.internal.domain.FeePolicy;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +29,7 @@ class PaymentRequestRulesTests {
     static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
     static final Instant LATER = NOW.plusSeconds(3_600);
 
-    static final UUID ID = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    static final PaymentRequestId ID = PaymentRequestId.of("00000000-0000-0000-0000-0000000000a1");
     static final UUID CARRIER = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
     static final UUID SHIPPER = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
     static final UUID LOAD = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
@@ -149,7 +151,7 @@ class PaymentRequestRulesTests {
     @Test
     void aLinkIsIssuedOnlyWhileTheRequestIsOpen() {
         PaymentRequest pending = open(false);
-        pending.beginAttempt(UUID.randomUUID(), "CARD", NOW);
+        pending.beginAttempt(PaymentAttemptId.random(), "CARD", NOW);
 
         assertThatThrownBy(() -> pending.issuePaymentLink("h", new byte[] {1}, LATER, LATER))
                 .isInstanceOf(IllegalStateException.class)
@@ -164,14 +166,14 @@ class PaymentRequestRulesTests {
     @Test
     void everyAttemptIsCountedAndBecomesTheCurrentOne() {
         PaymentRequest request = open(false);
-        UUID first = UUID.randomUUID();
+        PaymentAttemptId first = PaymentAttemptId.random();
         assertThat(request.beginAttempt(first, "CARD", NOW)).isEqualTo(1);
         assertThat(request.currentAttemptId()).contains(first);
         assertThat(request.paymentMethodType()).contains("CARD");
         assertThat(request.attemptFailed(first, LATER)).isTrue();
         assertThat(request.updatedAt()).isEqualTo(LATER);
 
-        UUID second = UUID.randomUUID();
+        PaymentAttemptId second = PaymentAttemptId.random();
         assertThat(request.beginAttempt(second, "SEPA_DEBIT", NOW)).isEqualTo(2);
         assertThat(request.attemptCount()).isEqualTo(2);
         assertThat(request.currentAttemptId()).contains(second);
@@ -181,9 +183,9 @@ class PaymentRequestRulesTests {
     @Test
     void aPendingAttemptCannotBeStartedOverAndNamesTheState() {
         PaymentRequest request = open(false);
-        request.beginAttempt(UUID.randomUUID(), "CARD", NOW);
+        request.beginAttempt(PaymentAttemptId.random(), "CARD", NOW);
 
-        assertThatThrownBy(() -> request.beginAttempt(UUID.randomUUID(), "CARD", NOW))
+        assertThatThrownBy(() -> request.beginAttempt(PaymentAttemptId.random(), "CARD", NOW))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Payment request " + request.id() + " is PAYMENT_PENDING and cannot be paid");
         assertThat(request.attemptCount()).isEqualTo(1);
@@ -192,7 +194,7 @@ class PaymentRequestRulesTests {
     @Test
     void aPaidAttemptRecordsItsChargeAndWhenItWasPaid() {
         PaymentRequest request = open(false);
-        UUID attempt = UUID.randomUUID();
+        PaymentAttemptId attempt = PaymentAttemptId.random();
         request.beginAttempt(attempt, "CARD", NOW);
 
         assertThat(request.apply(attempt, intent("succeeded", 10_000, Optional.empty()), false, LATER))
@@ -206,7 +208,7 @@ class PaymentRequestRulesTests {
     @Test
     void aProcessingDebitKeepsTheRequestPendingAndIsRecordedAsAChange() {
         PaymentRequest request = open(false);
-        UUID attempt = UUID.randomUUID();
+        PaymentAttemptId attempt = PaymentAttemptId.random();
         request.beginAttempt(attempt, "SEPA_DEBIT", NOW);
 
         assertThat(request.apply(attempt, intent("processing", 0, Optional.empty()), true, LATER))
@@ -219,7 +221,7 @@ class PaymentRequestRulesTests {
     @Test
     void anIntentWaitingForAPaymentMethodWithoutAnErrorChangesNothing() {
         PaymentRequest request = open(false);
-        UUID attempt = UUID.randomUUID();
+        PaymentAttemptId attempt = PaymentAttemptId.random();
         request.beginAttempt(attempt, "CARD", NOW);
 
         assertThat(request.apply(attempt, intent("requires_payment_method", 0, Optional.empty()), false, LATER))
@@ -232,7 +234,7 @@ class PaymentRequestRulesTests {
     @Test
     void aPendingAttemptWhoseIntentWasCanceledFailsAndReopensTheRequest() {
         PaymentRequest request = open(false);
-        UUID attempt = UUID.randomUUID();
+        PaymentAttemptId attempt = PaymentAttemptId.random();
         request.beginAttempt(attempt, "CARD", NOW);
 
         assertThat(request.apply(attempt, intent("canceled", 0, Optional.empty()), false, LATER))
@@ -290,7 +292,7 @@ class PaymentRequestRulesTests {
     @Test
     void cancelingAnAuthorizedRequestDropsItsCaptureDeadline() {
         PaymentRequest request = open(true);
-        UUID attempt = UUID.randomUUID();
+        PaymentAttemptId attempt = PaymentAttemptId.random();
         request.beginAttempt(attempt, "CARD", NOW);
         request.apply(attempt, intent("requires_capture", 0, Optional.of(NOW.plus(7, ChronoUnit.DAYS))), false, NOW);
 
@@ -303,7 +305,7 @@ class PaymentRequestRulesTests {
     @Test
     void aPendingRequestCannotBeCanceled() {
         PaymentRequest request = open(false);
-        request.beginAttempt(UUID.randomUUID(), "CARD", NOW);
+        request.beginAttempt(PaymentAttemptId.random(), "CARD", NOW);
 
         assertThatThrownBy(() -> request.cancel(LATER))
                 .isInstanceOf(IllegalStateException.class)

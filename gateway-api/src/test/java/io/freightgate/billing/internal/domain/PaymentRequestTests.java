@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.freightgate.billing.internal.stripe.StripePayments;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentAttemptId;
+import io.freightgate.kernel.PaymentRequestId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -20,10 +22,10 @@ class PaymentRequestTests {
     @Test
     void aCardPaymentMovesFromOpenThroughPendingToPaidOnceOnly() {
         PaymentRequest request = open(false);
-        UUID attempt = UUID.randomUUID();
+        PaymentAttemptId attempt = PaymentAttemptId.random();
         assertThat(request.beginAttempt(attempt, "CARD", NOW)).isEqualTo(1);
         assertThat(request.status()).isEqualTo(PaymentRequestState.PAYMENT_PENDING);
-        assertThatThrownBy(() -> request.beginAttempt(UUID.randomUUID(), "CARD", NOW))
+        assertThatThrownBy(() -> request.beginAttempt(PaymentAttemptId.random(), "CARD", NOW))
                 .isInstanceOf(IllegalStateException.class);
 
         assertThat(request.apply(attempt, intent("requires_action", 0, Optional.empty()), false, NOW))
@@ -41,10 +43,10 @@ class PaymentRequestTests {
     @Test
     void aSnapshotOfAnOlderAttemptDoesNotTouchTheRequest() {
         PaymentRequest request = open(false);
-        UUID first = UUID.randomUUID();
+        PaymentAttemptId first = PaymentAttemptId.random();
         request.beginAttempt(first, "CARD", NOW);
         assertThat(request.attemptFailed(first, NOW)).isTrue();
-        UUID second = UUID.randomUUID();
+        PaymentAttemptId second = PaymentAttemptId.random();
         request.beginAttempt(second, "CARD", NOW);
 
         assertThat(request.apply(first, intent("succeeded", 10_000, Optional.empty()), false, NOW))
@@ -56,11 +58,11 @@ class PaymentRequestTests {
     @Test
     void theRequestNamesThePaymentIntentOfTheAttemptThatPaidNotOfADeclinedOne() {
         PaymentRequest request = open(false);
-        UUID declined = UUID.randomUUID();
+        PaymentAttemptId declined = PaymentAttemptId.random();
         request.beginAttempt(declined, "CARD", NOW);
         var failed = declined("pi_declined");
         assertThat(request.apply(declined, failed, false, NOW)).isEqualTo(PaymentRequest.Change.FAILED);
-        UUID paying = UUID.randomUUID();
+        PaymentAttemptId paying = PaymentAttemptId.random();
         request.beginAttempt(paying, "CARD", NOW);
 
         assertThat(request.apply(paying, intent("succeeded", 10_000, Optional.empty()), false, NOW))
@@ -72,14 +74,14 @@ class PaymentRequestTests {
     @Test
     void aFailedDebitReopensAndASettledOneIsReclaimableForEightWeeks() {
         PaymentRequest failing = open(false);
-        UUID attempt = UUID.randomUUID();
+        PaymentAttemptId attempt = PaymentAttemptId.random();
         failing.beginAttempt(attempt, "SEPA_DEBIT", NOW);
         var failed = declined("pi_1");
         assertThat(failing.apply(attempt, failed, true, NOW)).isEqualTo(PaymentRequest.Change.FAILED);
         assertThat(failing.status()).isEqualTo(PaymentRequestState.OPEN);
 
         PaymentRequest settling = open(false);
-        UUID debit = UUID.randomUUID();
+        PaymentAttemptId debit = PaymentAttemptId.random();
         settling.beginAttempt(debit, "SEPA_DEBIT", NOW);
         settling.apply(debit, intent("processing", 0, Optional.empty()), true, NOW);
         settling.apply(debit, intent("succeeded", 10_000, Optional.empty()), true, NOW);
@@ -89,7 +91,7 @@ class PaymentRequestTests {
     @Test
     void anAuthorizationIsCapturedOrReleased() {
         PaymentRequest request = open(true);
-        UUID attempt = UUID.randomUUID();
+        PaymentAttemptId attempt = PaymentAttemptId.random();
         request.beginAttempt(attempt, "CARD", NOW);
         Instant captureBefore = NOW.plus(7, ChronoUnit.DAYS);
         assertThat(request.apply(attempt, intent("requires_capture", 0, Optional.of(captureBefore)), false, NOW))
@@ -156,7 +158,7 @@ class PaymentRequestTests {
         PaymentRequest request = open(false);
         request.cancel(NOW);
         assertThat(request.status()).isEqualTo(PaymentRequestState.CANCELED);
-        assertThatThrownBy(() -> request.beginAttempt(UUID.randomUUID(), "CARD", NOW))
+        assertThatThrownBy(() -> request.beginAttempt(PaymentAttemptId.random(), "CARD", NOW))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> paid(5_000).cancel(NOW)).isInstanceOf(IllegalStateException.class);
     }
@@ -194,7 +196,7 @@ class PaymentRequestTests {
 
     static PaymentRequest paid(long amount) {
         PaymentRequest request = open(false);
-        UUID attempt = UUID.randomUUID();
+        PaymentAttemptId attempt = PaymentAttemptId.random();
         request.beginAttempt(attempt, "CARD", NOW);
         request.apply(attempt, intent("succeeded", amount, Optional.empty()), false, NOW);
         return request;
@@ -202,7 +204,7 @@ class PaymentRequestTests {
 
     static PaymentRequest open(boolean captureOnDelivery) {
         return PaymentRequest.open(
-                UUID.randomUUID(),
+                PaymentRequestId.random(),
                 UUID.randomUUID(),
                 new PaymentRequest.Details(
                         UUID.randomUUID(),

@@ -46,10 +46,10 @@ class TransferRulesTests {
         PaymentRequest request = TransferTests.request();
 
         Transfer transfer = Transfer.of(
-                id, request.id(), request.tenantId(), request.amount().currency(), NOW);
+                id, request.id().value(), request.tenantId(), request.amount().currency(), NOW);
 
         assertThat(transfer.id()).isEqualTo(id);
-        assertThat(transfer.paymentRequestId()).isEqualTo(request.id());
+        assertThat(transfer.paymentRequestId()).isEqualTo(request.id().value());
         assertThat(transfer.tenantId()).isEqualTo(request.tenantId());
         assertThat(transfer.currency().getCurrencyCode()).isEqualTo("EUR");
         assertThat(transfer.status()).isEqualTo(TransferState.AWAITING_PAYMENT);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.freightgate.billing.DeliveryProof;
 import io.freightgate.billing.internal.domain.PaymentRequest;
 import io.freightgate.kernel.Money;
+import io.freightgate.kernel.PaymentRequestId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -19,7 +20,7 @@ class TransferTests {
     static Transfer transferOf(PaymentRequest request) {
         return Transfer.of(
                 TransferId.random(),
-                request.id(),
+                request.id().value(),
                 request.tenantId(),
                 request.amount().currency(),
                 NOW);
@@ -27,7 +28,7 @@ class TransferTests {
 
     static PaymentRequest request() {
         return PaymentRequest.open(
-                UUID.randomUUID(),
+                PaymentRequestId.random(),
                 UUID.randomUUID(),
                 new PaymentRequest.Details(
                         UUID.randomUUID(),
