@@ -51,6 +51,15 @@ public class RedisVelocityCounters {
 
     /** Counts the attempt (once) and answers every counter of its dimensions, itself included. */
     public VelocityCounts count(CountedAttempt attempt) {
+        try {
+            return pipelined(attempt);
+        } catch (RuntimeException e) {
+            reset();
+            throw e;
+        }
+    }
+
+    private VelocityCounts pipelined(CountedAttempt attempt) {
         RedisAsyncCommands<String, String> redis = connection().async();
         long now = attempt.at().toEpochMilli();
         List<RedisFuture<?>> all = new ArrayList<>();
@@ -85,6 +94,15 @@ public class RedisVelocityCounters {
 
     /** Counts a declined attempt (once) for each of its dimensions, in one round trip. */
     public void declined(CountedAttempt attempt) {
+        try {
+            pipelinedDecline(attempt);
+        } catch (RuntimeException e) {
+            reset();
+            throw e;
+        }
+    }
+
+    private void pipelinedDecline(CountedAttempt attempt) {
         RedisAsyncCommands<String, String> redis = connection().async();
         long now = attempt.at().toEpochMilli();
         List<RedisFuture<?>> all = new ArrayList<>();
@@ -103,7 +121,20 @@ public class RedisVelocityCounters {
             await(List.of(ping));
             return "PONG".equals(value(ping));
         } catch (RuntimeException e) {
+            reset();
             return false;
+        }
+    }
+
+    /**
+     * Drops a connection that failed: the next use connects anew (at once when Redis is back) instead of queueing
+     * commands on a connection that waits for its own reconnection.
+     */
+    private synchronized void reset() {
+        StatefulRedisConnection<String, String> failed = connection;
+        connection = null;
+        if (failed != null) {
+            failed.closeAsync();
         }
     }
 
