@@ -395,7 +395,7 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
                 .isEqualTo(1L);
     }
 
-    private String fingerprint(String paymentMethod) {
+    private String fingerprint(String paymentMethod) throws Exception {
         return stripeClient
                 .v1()
                 .paymentMethods()
