@@ -101,8 +101,8 @@ public class FullDecisionBenchmark {
         keys.put(Dimension.CARD, card);
         keys.put(Dimension.IP, "203.0.113." + random.nextInt(250));
         keys.put(Dimension.PAY_LINK, "link-" + random.nextInt(5_000));
-        VelocityCounts counts = counters.count(
-                new CountedAttempt(new UUID(n, 21).toString(), Instant.now(), keys, Optional.of(card)));
+        VelocityCounts counts =
+                counters.count(new CountedAttempt(new UUID(n, 21).toString(), Instant.now(), keys, Optional.of(card)));
         Facts.Builder facts = payment.builder(registry);
         counts.byAttribute().forEach(facts::with);
         return rules.evaluate(facts.build());
