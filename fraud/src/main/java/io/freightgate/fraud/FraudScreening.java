@@ -15,8 +15,6 @@ import io.freightgate.fraud.internal.VelocityCounters;
 import io.freightgate.fraud.internal.domain.rules.AttributeRegistry;
 import io.freightgate.fraud.internal.domain.rules.BehaviourAttributes;
 import io.freightgate.fraud.internal.domain.rules.Facts;
-import io.freightgate.fraud.internal.domain.rules.RuleAction;
-import io.freightgate.fraud.internal.domain.rules.RuleSet;
 import io.freightgate.fraud.internal.domain.rules.VelocityAttributes;
 import io.freightgate.fraud.internal.domain.rules.Verdict;
 import io.freightgate.fraud.internal.domain.velocity.CountedAttempt;
@@ -117,11 +115,11 @@ public class FraudScreening {
             List<String> explanations = verdict.explanations();
             if (counters instanceof VelocityCounters.Reading.Unavailable
                     && verdict.deciding().isEmpty()
-                    && !needingVelocity(ruleSet).isEmpty()) {
+                    && !VelocityAttributes.rulesNeedingThem(ruleSet).isEmpty()) {
                 decision = Decision.REVIEW;
                 explanations = new ArrayList<>(explanations);
                 explanations.addFirst("Velocity counters unavailable (neither Redis nor PostgreSQL answered): "
-                        + String.join(", ", needingVelocity(ruleSet)) + " answer review");
+                        + String.join(", ", VelocityAttributes.rulesNeedingThem(ruleSet)) + " answer review");
             }
             store(new FraudDecisions.NewDecision(
                     id,
@@ -151,16 +149,6 @@ public class FraudScreening {
                     });
             return new ScreeningDecision(id, decision, verdict.holdPayout(), deciding, explanations);
         });
-    }
-
-    /** The block and review rules in force that name a velocity counter, by name. */
-    private static List<String> needingVelocity(RuleSet ruleSet) {
-        return ruleSet.rules().stream()
-                .filter(rule -> rule.action() == RuleAction.BLOCK || rule.action() == RuleAction.REVIEW)
-                .filter(rule -> rule.attributes().stream()
-                        .anyMatch(attribute -> VelocityAttributes.NAMES.contains(attribute.name())))
-                .map(rule -> rule.id())
-                .toList();
     }
 
     /** What the velocity counters count the payment under. */

@@ -23,4 +23,16 @@ public final class VelocityAttributes {
 
     /** The names of the velocity attributes: a rule naming one needs the counters. */
     public static final Set<String> NAMES = ALL.stream().map(Attribute::name).collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * The block and review rules of a set that name a velocity counter, by id: when no counters can be had, they answer
+     * REVIEW (docs/fraud.md), so a payment they might have stopped is never allowed unseen.
+     */
+    public static List<String> rulesNeedingThem(RuleSet rules) {
+        return rules.rules().stream()
+                .filter(rule -> rule.action() == RuleAction.BLOCK || rule.action() == RuleAction.REVIEW)
+                .filter(rule -> rule.attributes().stream().anyMatch(attribute -> NAMES.contains(attribute.name())))
+                .map(Rule::id)
+                .toList();
+    }
 }
