@@ -453,12 +453,9 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
 
     private String fraudVelocityHealth() {
         int management = Integer.parseInt(environment.getRequiredProperty("local.management.port"));
-        Api.Response health = new Api(management).get("/actuator/health").send();
-        return health.json()
-                .get("components")
-                .get("fraudVelocity")
-                .get("status")
-                .asString();
+        // the component alone: Spring Boot's own redis component waits for its command timeout while Redis is down
+        Api.Response health = new Api(management).get("/actuator/health/fraudVelocity").send();
+        return health.json().get("status").asString();
     }
 
     /** An amount of 4,000 to 4,999 EUR with odd cents no other test pays (rules naming it touch no other test). */
