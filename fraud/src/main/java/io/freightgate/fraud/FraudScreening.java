@@ -10,15 +10,24 @@ import io.freightgate.fraud.internal.ListEntries.Listed;
 import io.freightgate.fraud.internal.ReviewRecords;
 import io.freightgate.fraud.internal.RuleSnoozeRecords;
 import io.freightgate.fraud.internal.RulesInForce;
+import io.freightgate.fraud.internal.ShipperHistories;
+import io.freightgate.fraud.internal.VelocityCounters;
 import io.freightgate.fraud.internal.domain.rules.AttributeRegistry;
+import io.freightgate.fraud.internal.domain.rules.BehaviourAttributes;
 import io.freightgate.fraud.internal.domain.rules.Facts;
+import io.freightgate.fraud.internal.domain.rules.VelocityAttributes;
 import io.freightgate.fraud.internal.domain.rules.Verdict;
+import io.freightgate.fraud.internal.domain.velocity.CountedAttempt;
+import io.freightgate.fraud.internal.domain.velocity.Dimension;
 import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -54,6 +63,8 @@ public class FraudScreening {
     private final ReviewRecords reviews;
     private final ApplicationEventPublisher events;
     private final Duration reviewPolicyLead;
+    private final VelocityCounters velocity;
+    private final ShipperHistories histories;
 
     FraudScreening(
             RulesInForce rules,
@@ -66,7 +77,11 @@ public class FraudScreening {
             Clock clock,
             ReviewRecords reviews,
             ApplicationEventPublisher events,
-            @Value("${freightgate.fraud.reviews.policy-lead-time:P2D}") Duration reviewPolicyLead) {
+            @Value("${freightgate.fraud.reviews.policy-lead-time:P2D}") Duration reviewPolicyLead,
+            VelocityCounters velocity,
+            ShipperHistories histories) {
+        this.velocity = velocity;
+        this.histories = histories;
         this.reviews = reviews;
         this.events = events;
         this.reviewPolicyLead = reviewPolicyLead;
@@ -80,17 +95,32 @@ public class FraudScreening {
         this.clock = clock;
     }
 
-    /** Screens a payment before its PaymentIntent is confirmed, and stores the decision. */
+    /**
+     * Screens a payment before its PaymentIntent is confirmed, and stores the decision. The attempt is counted in the
+     * velocity counters first (once per attempt: a retried screening does not count it again), outside the screening's
+     * transaction; when no counters can be had, the rules that need them answer REVIEW.
+     */
     public ScreeningDecision screenBeforeConfirmation(PaymentSignals payment) {
         Instant now = clock.instant();
         var ruleSet = rules.rules();
+        UUID id = UUID.randomUUID();
+        Map<Kind, String> values = values(payment);
+        VelocityCounters.Reading counters = velocity.count(new CountedAttempt(
+                payment.attemptId().orElse(id).toString(), now, dimensions(values), payment.cardFingerprint()));
         return systemAccess.transaction(SCREENING, "screen payment request " + payment.paymentRequestId(), () -> {
-            Map<Kind, String> values = values(payment);
-            Facts facts = factsBeforeConfirmation(payment, values, now);
+            Facts facts = factsBeforeConfirmation(payment, values, now, counters);
             Verdict verdict = ruleSet.evaluate(facts, snoozes.inEffect(snoozable(values), now));
             Decision decision = decision(verdict, payment.method());
-            UUID id = UUID.randomUUID();
             Optional<String> deciding = verdict.deciding().map(Verdict.Firing::ruleId);
+            List<String> explanations = verdict.explanations();
+            if (counters instanceof VelocityCounters.Reading.Unavailable
+                    && verdict.deciding().isEmpty()
+                    && !VelocityAttributes.rulesNeedingThem(ruleSet).isEmpty()) {
+                decision = Decision.REVIEW;
+                explanations = new ArrayList<>(explanations);
+                explanations.addFirst("Velocity counters unavailable (neither Redis nor PostgreSQL answered): "
+                        + String.join(", ", VelocityAttributes.rulesNeedingThem(ruleSet)) + " answer review");
+            }
             store(new FraudDecisions.NewDecision(
                     id,
                     now,
@@ -104,13 +134,51 @@ public class FraudScreening {
                     decision,
                     verdict.holdPayout(),
                     deciding,
-                    verdict.explanations(),
+                    explanations,
                     facts,
                     payment.ipAddress(),
                     payment.device(),
                     verdict.firedRules()));
-            return new ScreeningDecision(id, decision, verdict.holdPayout(), deciding, verdict.explanations());
+            decisions.velocity(
+                    id,
+                    payment.payLink(),
+                    switch (counters) {
+                        case VelocityCounters.Reading.Counted counted ->
+                            counted.source().name();
+                        case VelocityCounters.Reading.Unavailable unavailable -> "UNAVAILABLE";
+                    });
+            return new ScreeningDecision(id, decision, verdict.holdPayout(), deciding, explanations);
         });
+    }
+
+    /** What the velocity counters count the payment under. */
+    private static Map<Dimension, String> dimensions(Map<Kind, String> values) {
+        Map<Dimension, String> dimensions = new EnumMap<>(Dimension.class);
+        values.forEach((kind, value) -> dimensions.put(
+                switch (kind) {
+                    case SHIPPER -> Dimension.SHIPPER;
+                    case CARD -> Dimension.CARD;
+                    case IP -> Dimension.IP;
+                    case DEVICE -> Dimension.DEVICE;
+                    case PAY_LINK -> Dimension.PAY_LINK;
+                },
+                value));
+        return dimensions;
+    }
+
+    /**
+     * A payment attempt was declined at Stripe (or failed its authentication or debit): it counts in the declined
+     * attempts of its shipper, card, IP address, device and pay link, once however often this is heard. PostgreSQL
+     * keeps it on the attempt's decision; Redis counts it when it answers.
+     */
+    public void attemptDeclined(UUID attemptId) {
+        Instant now = clock.instant();
+        systemAccess
+                .transaction(
+                        SCREENING,
+                        "payment attempt " + attemptId + " declined",
+                        () -> decisions.declined(attemptId, now))
+                .ifPresent(velocity::declined);
     }
 
     /**
@@ -219,10 +287,11 @@ public class FraudScreening {
 
     /** The payment's money arrived: it counts in the shipper's history, and its card has paid for the shipper. */
     public void paymentCollected(UUID paymentRequestId) {
-        systemAccess.transaction(
-                SCREENING,
-                "payment request " + paymentRequestId + " collected",
-                () -> decisions.collected(paymentRequestId, clock.instant()));
+        systemAccess.transaction(SCREENING, "payment request " + paymentRequestId + " collected", () -> {
+            decisions.collected(paymentRequestId, clock.instant());
+            decisions.shipperOf(paymentRequestId).ifPresent(histories::forget);
+            return null;
+        });
     }
 
     /** The fate a verdict means for a payment: 3-D Secure only for cards, and never instead of a block or review. */
@@ -235,6 +304,35 @@ public class FraudScreening {
             case REQUEST_3DS, HOLD_PAYOUT ->
                 throw new IllegalStateException("A verdict never decides " + verdict.action());
         };
+    }
+
+    /** The payment against the shipper's own behaviour (docs/fraud.md, "Behaviour"). */
+    private void behaviour(Facts.Builder facts, PaymentSignals payment, FraudDecisions.History history, Instant now) {
+        facts.with("channel", payment.payLink().isPresent() ? "page" : "api");
+        payment.shipperSignedUpAt()
+                .ifPresent(signedUp -> facts.with(
+                        "shipper_minutes_since_signup",
+                        Math.max(0, Duration.between(signedUp, now).toMinutes())));
+        if (history.count() >= BehaviourAttributes.MIN_PAYMENTS_FOR_SPREAD
+                && history.spread().isPresent()
+                && history.mean().isPresent()) {
+            double spread = history.spread().orElseThrow();
+            facts.with(
+                    "shipper_amount_stddev_90d",
+                    new io.freightgate.kernel.Money(
+                            Math.round(spread), payment.amount().currency()));
+            if (spread > 0) {
+                double z =
+                        (payment.amount().minor() - history.mean().orElseThrow().minor()) / spread;
+                facts.with("shipper_amount_zscore", BigDecimal.valueOf(z).setScale(2, RoundingMode.HALF_UP));
+            }
+        }
+        FraudDecisions.Hours hours = histories.hours(payment.shipper());
+        if (hours.count() >= BehaviourAttributes.MIN_PAYMENTS_FOR_HOURS) {
+            int hour = now.atZone(ZoneOffset.UTC).getHour();
+            int around = (1 << hour) | (1 << ((hour + 1) % 24)) | (1 << ((hour + 23) % 24));
+            facts.with("is_unusual_hour_for_shipper", (hours.mask() & around) == 0);
+        }
     }
 
     private Facts factsAfterAuthorization(AuthorizationSignals payment) {
@@ -284,7 +382,8 @@ public class FraudScreening {
         return snoozable;
     }
 
-    private Facts factsBeforeConfirmation(PaymentSignals payment, Map<Kind, String> values, Instant now) {
+    private Facts factsBeforeConfirmation(
+            PaymentSignals payment, Map<Kind, String> values, Instant now, VelocityCounters.Reading counters) {
         Set<Listed> listed = lists.listed(values, now);
         Facts.Builder facts = attributes
                 .facts()
@@ -306,10 +405,14 @@ public class FraudScreening {
         payment.shipperKycState().ifPresent(state -> facts.with("shipper_kyc_state", state));
         payment.shipperAgeDays().ifPresent(days -> facts.with("shipper_age_days", days));
         FraudDecisions.History history =
-                decisions.history(payment.shipper(), payment.amount().currency(), now.minus(HISTORY));
+                histories.history(payment.shipper(), payment.amount().currency());
         facts.with("shipper_payment_count_90d", history.count());
         history.mean().ifPresent(mean -> facts.with("shipper_avg_amount_90d", mean));
         history.largest().ifPresent(largest -> facts.with("shipper_max_amount_90d", largest));
+        behaviour(facts, payment, history, now);
+        if (counters instanceof VelocityCounters.Reading.Counted counted) {
+            counted.counts().byAttribute().forEach(facts::with);
+        }
         return facts.build();
     }
 }

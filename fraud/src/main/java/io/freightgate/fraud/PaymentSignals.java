@@ -2,6 +2,7 @@ package io.freightgate.fraud;
 
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * @param cardFingerprint Stripe's fingerprint of the card, when paying by card
  * @param shipperKycState where the shipper's KYB case stands ({@code verified}, {@code in_review}, ...), if it has one
  * @param shipperAgeDays whole days since the shipper's organization was created
+ * @param shipperSignedUpAt when the shipper's organization was created (engagement: minutes since signing up)
  */
 public record PaymentSignals(
         UUID paymentRequestId,
@@ -27,7 +29,8 @@ public record PaymentSignals(
         Optional<String> device,
         Optional<String> payLink,
         Optional<String> shipperKycState,
-        Optional<Long> shipperAgeDays) {
+        Optional<Long> shipperAgeDays,
+        Optional<Instant> shipperSignedUpAt) {
 
     public PaymentSignals {
         Objects.requireNonNull(paymentRequestId, "paymentRequestId");
@@ -35,5 +38,35 @@ public record PaymentSignals(
         if (!method.equals("card") && !method.equals("sepa_debit")) {
             throw new IllegalArgumentException("A payment is made by card or sepa_debit, not " + method);
         }
+    }
+
+    /** Signals without the moment the shipper signed up. */
+    public PaymentSignals(
+            UUID paymentRequestId,
+            Optional<UUID> attemptId,
+            TenantId carrier,
+            TenantId shipper,
+            Money amount,
+            String method,
+            Optional<String> cardFingerprint,
+            Optional<String> ipAddress,
+            Optional<String> device,
+            Optional<String> payLink,
+            Optional<String> shipperKycState,
+            Optional<Long> shipperAgeDays) {
+        this(
+                paymentRequestId,
+                attemptId,
+                carrier,
+                shipper,
+                amount,
+                method,
+                cardFingerprint,
+                ipAddress,
+                device,
+                payLink,
+                shipperKycState,
+                shipperAgeDays,
+                Optional.empty());
     }
 }

@@ -4,7 +4,6 @@ import io.freightgate.billing.PaymentScreening;
 import io.freightgate.fraud.FraudScreening;
 import io.freightgate.fraud.PaymentSignals;
 import io.freightgate.fraud.ScreeningDecision;
-import io.freightgate.kernel.TenantId;
 import io.freightgate.kyc.CaseState;
 import io.freightgate.kyc.KycChecks;
 import io.freightgate.organizations.OrganizationDirectory;
@@ -12,6 +11,7 @@ import io.freightgate.organizations.OrganizationView;
 import io.freightgate.platform.tenancy.Reach;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -46,6 +46,8 @@ class PaymentsAreScreenedByFraudRules implements PaymentScreening {
 
     @Override
     public ScreeningVerdict screen(ScreeningRequest request) {
+        Optional<Instant> signedUp =
+                organizations.find(request.shipper(), ACROSS_TENANTS).map(OrganizationView::createdAt);
         ScreeningDecision decision = fraud.screenBeforeConfirmation(new PaymentSignals(
                 request.paymentRequestId(),
                 Optional.of(request.attemptId()),
@@ -59,7 +61,9 @@ class PaymentsAreScreenedByFraudRules implements PaymentScreening {
                 Optional.empty(),
                 request.payLink(),
                 Optional.of(kycState(kyc.caseState(request.shipper()))),
-                ageDays(request.shipper())));
+                signedUp.map(created ->
+                        Math.max(0, Duration.between(created, clock.instant()).toDays())),
+                signedUp));
         return new ScreeningVerdict(
                 Decision.valueOf(decision.decision().name()),
                 decision.explanations(),
@@ -74,13 +78,5 @@ class PaymentsAreScreenedByFraudRules implements PaymentScreening {
     /** The KYB state in the rules' words; {@code none} without a case. */
     static String kycState(Optional<CaseState> state) {
         return state.map(s -> s.name().toLowerCase(Locale.ROOT)).orElse("none");
-    }
-
-    private Optional<Long> ageDays(TenantId shipper) {
-        return organizations
-                .find(shipper, ACROSS_TENANTS)
-                .map(OrganizationView::createdAt)
-                .map(created ->
-                        Math.max(0, Duration.between(created, clock.instant()).toDays()));
     }
 }

@@ -41,8 +41,11 @@ class FraudRulesIT extends GatewayIT {
         List<String> defaults =
                 rows("SELECT text FROM fraud_rules WHERE created_by = 'system:default-rules' AND state = 'ENABLED'");
         assertThat(defaults)
-                .hasSize(11)
-                .contains("block if :risk_level: = 'highest'", "hold_payout if :early_fraud_warning:");
+                .hasSize(14)
+                .contains(
+                        "block if :risk_level: = 'highest'",
+                        "hold_payout if :early_fraud_warning:",
+                        "review if :distinct_cards_per_pay_link_1h: >= 4");
         assertThat(listed.json().findValues("text").stream()
                         .map(tools.jackson.databind.JsonNode::asText)
                         .toList())
@@ -209,7 +212,14 @@ class FraudRulesIT extends GatewayIT {
         assertThat(attributes.json().findValues("name").stream()
                         .map(tools.jackson.databind.JsonNode::asText)
                         .toList())
-                .contains("risk_score", "amount", "shipper_trusted");
+                .contains(
+                        "risk_score",
+                        "amount",
+                        "shipper_trusted",
+                        "distinct_cards_per_pay_link_1h",
+                        "declined_attempts_per_card_24h",
+                        "shipper_amount_zscore",
+                        "channel");
     }
 
     private Api.Response propose(String token, String name, String text) {

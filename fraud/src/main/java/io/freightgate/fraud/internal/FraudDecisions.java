@@ -3,6 +3,8 @@ package io.freightgate.fraud.internal;
 import io.freightgate.fraud.ScreeningDecision;
 import io.freightgate.fraud.internal.domain.rules.AttributeRegistry;
 import io.freightgate.fraud.internal.domain.rules.Facts;
+import io.freightgate.fraud.internal.domain.velocity.CountedAttempt;
+import io.freightgate.fraud.internal.domain.velocity.Dimension;
 import io.freightgate.kernel.Money;
 import io.freightgate.kernel.TenantId;
 import java.sql.Timestamp;
@@ -66,8 +68,11 @@ public class FraudDecisions {
     public record StoredDecision(
             UUID id, Instant at, UUID paymentRequestId, ScreeningDecision.Decision decision, Facts facts) {}
 
-    /** The shipper's collected payments in one currency since a moment: how many, their mean and the largest. */
-    public record History(long count, Optional<Money> mean, Optional<Money> largest) {}
+    /**
+     * The shipper's collected payments in one currency since a moment: how many, their mean, the largest and their
+     * spread (the population standard deviation, in minor units, unrounded; empty without a payment).
+     */
+    public record History(long count, Optional<Money> mean, Optional<Money> largest, Optional<Double> spread) {}
 
     public void record(NewDecision d) {
         jdbc.sql("""
@@ -110,7 +115,8 @@ public class FraudDecisions {
 
     public History history(TenantId shipper, java.util.Currency currency, Instant since) {
         return jdbc.sql("""
-                SELECT count(*) AS n, round(avg(amount_minor)) AS mean, max(amount_minor) AS largest
+                SELECT count(*) AS n, round(avg(amount_minor)) AS mean, max(amount_minor) AS largest,
+                    stddev_pop(amount_minor) AS spread
                 FROM (SELECT DISTINCT ON (payment_request_id) payment_request_id, amount_minor FROM fraud_decisions
                       WHERE shipper_id = :shipper AND currency = :currency AND collected_at >= :since
                       ORDER BY payment_request_id, occurred_at DESC) collected
@@ -123,9 +129,81 @@ public class FraudDecisions {
                     return new History(
                             n,
                             n == 0 ? Optional.empty() : Optional.of(new Money(rs.getLong("mean"), currency)),
-                            n == 0 ? Optional.empty() : Optional.of(new Money(rs.getLong("largest"), currency)));
+                            n == 0 ? Optional.empty() : Optional.of(new Money(rs.getLong("largest"), currency)),
+                            n == 0 ? Optional.empty() : Optional.of(rs.getDouble("spread")));
                 })
                 .single();
+    }
+
+    /**
+     * The hours of the day (UTC, 0 to 23) at which the shipper's collected payments of any currency were screened since
+     * a moment, with how many payments that is: bit {@code h} of the mask is set when one was made in hour {@code h}.
+     */
+    public record Hours(long count, int mask) {}
+
+    public Hours hoursOfDay(TenantId shipper, Instant since) {
+        return jdbc.sql("""
+                SELECT count(*) AS n, coalesce(bit_or(1 << hour), 0) AS mask
+                FROM (SELECT DISTINCT ON (payment_request_id)
+                          CAST(extract(hour FROM occurred_at AT TIME ZONE 'UTC') AS int) AS hour
+                      FROM fraud_decisions WHERE shipper_id = :shipper AND collected_at >= :since
+                      ORDER BY payment_request_id, occurred_at DESC) collected
+                """)
+                .param("shipper", shipper.value())
+                .param("since", Timestamp.from(since))
+                .query((rs, row) -> new Hours(rs.getLong("n"), rs.getInt("mask")))
+                .single();
+    }
+
+    /** The shipper whose payment request this is, from its screening decisions. */
+    public Optional<TenantId> shipperOf(UUID paymentRequestId) {
+        return jdbc.sql("SELECT shipper_id FROM fraud_decisions WHERE payment_request_id = :request LIMIT 1")
+                .param("request", paymentRequestId)
+                .query(UUID.class)
+                .optional()
+                .map(TenantId::new);
+    }
+
+    /** Keeps with a decision the pay link it was made for and where its velocity counters came from. */
+    public void velocity(UUID decisionId, Optional<String> payLink, String source) {
+        jdbc.sql("UPDATE fraud_decisions SET pay_link = :link, velocity_source = :source WHERE id = :id")
+                .param("link", payLink.orElse(null))
+                .param("source", source)
+                .param("id", decisionId)
+                .update();
+    }
+
+    /**
+     * Marks the attempt's screening before confirmation as declined (the first time only) and answers what the
+     * velocity counters count it under: its shipper, card, IP address, device and pay link, at the first decline.
+     */
+    public Optional<CountedAttempt> declined(UUID attemptId, Instant at) {
+        return jdbc
+                .sql("""
+                UPDATE fraud_decisions SET declined_at = coalesce(declined_at, :at)
+                WHERE attempt_id = :attempt AND stage = 'BEFORE_CONFIRMATION'
+                RETURNING shipper_id, card_fingerprint, ip_address, device, pay_link, declined_at
+                """)
+                .param("at", Timestamp.from(at))
+                .param("attempt", attemptId)
+                .query((rs, row) -> {
+                    java.util.Map<Dimension, String> keys = new java.util.EnumMap<>(Dimension.class);
+                    keys.put(
+                            Dimension.SHIPPER,
+                            rs.getObject("shipper_id", UUID.class).toString());
+                    putIfPresent(keys, Dimension.CARD, rs.getString("card_fingerprint"));
+                    putIfPresent(keys, Dimension.IP, rs.getString("ip_address"));
+                    putIfPresent(keys, Dimension.DEVICE, rs.getString("device"));
+                    putIfPresent(keys, Dimension.PAY_LINK, rs.getString("pay_link"));
+                    return new CountedAttempt(
+                            attemptId.toString(),
+                            rs.getTimestamp("declined_at").toInstant(),
+                            keys,
+                            Optional.ofNullable(rs.getString("card_fingerprint")));
+                })
+                .list()
+                .stream()
+                .findFirst();
     }
 
     public boolean cardPaidBefore(TenantId shipper, String cardFingerprint) {
@@ -191,8 +269,7 @@ public class FraudDecisions {
         return values;
     }
 
-    private static void putIfPresent(
-            java.util.Map<ListEntries.Kind, String> values, ListEntries.Kind kind, @Nullable String value) {
+    private static <K> void putIfPresent(java.util.Map<K, String> values, K kind, @Nullable String value) {
         if (value != null) {
             values.put(kind, kind.canonical(value));
         }

@@ -63,6 +63,15 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         return port;
     }
 
+    /** Starts the server again, on the same port, after {@link #close()} stopped it (tests of a Redis outage). */
+    public void restart() {
+        try {
+            redis.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded Redis again", e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -43,6 +43,18 @@ class EmbeddedRedisServerTests {
     }
 
     @Test
+    void aStoppedServerStartsAgainOnTheSamePort() throws Exception {
+        try (var redis = EmbeddedRedisServer.start(null)) {
+            redis.close();
+            assertThat(answersPing(redis.port())).isFalse();
+
+            redis.restart();
+
+            assertThat(answersPing(redis.port())).isTrue();
+        }
+    }
+
+    @Test
     void aPidFileNamingAnotherProgramLeavesThatProgramAlone() throws Exception {
         Files.createDirectories(dataDirectory);
         Process stranger = new ProcessBuilder("sleep", "60").start();

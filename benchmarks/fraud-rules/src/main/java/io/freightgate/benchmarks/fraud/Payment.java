@@ -31,6 +31,10 @@ public final class Payment {
     private final String shipperKycState;
     private final boolean shipperTrusted;
     private final boolean earlyFraudWarning;
+    private Long distinctCardsPerPayLink1h;
+    private Long distinctCardsPerIp24h;
+    private java.math.BigDecimal shipperAmountZscore;
+    private java.util.Map<String, Long> otherCounters = java.util.Map.of();
 
     Payment(
             long amount,
@@ -80,7 +84,28 @@ public final class Payment {
         return this;
     }
 
+    /**
+     * Sets the velocity and behaviour facts the default rules name (issue 21), and every other counter the facts of a
+     * screening carry (the full attribute set: rules that do not name them still see them).
+     */
+    Payment velocity(
+            long cardsPerPayLink1h,
+            long cardsPerIp24h,
+            java.math.BigDecimal zscore,
+            java.util.Map<String, Long> counters) {
+        this.distinctCardsPerPayLink1h = cardsPerPayLink1h;
+        this.distinctCardsPerIp24h = cardsPerIp24h;
+        this.shipperAmountZscore = zscore;
+        this.otherCounters = java.util.Map.copyOf(counters);
+        return this;
+    }
+
     Facts facts(AttributeRegistry registry) {
+        return builder(registry).build();
+    }
+
+    /** The facts, open for more (the counters a full decision reads from Redis). */
+    Facts.Builder builder(AttributeRegistry registry) {
         Facts.Builder facts = registry.facts()
                 .with("amount", Money.of(amount, currency))
                 .with("method", method)
@@ -104,7 +129,23 @@ public final class Payment {
         if (shipperAvgAmount90d != null) {
             facts.with("shipper_avg_amount_90d", Money.of(shipperAvgAmount90d, currency));
         }
-        return facts.build();
+        otherCounters.forEach(facts::with);
+        facts.withOptional("distinct_cards_per_pay_link_1h", distinctCardsPerPayLink1h)
+                .withOptional("distinct_cards_per_ip_24h", distinctCardsPerIp24h)
+                .withOptional("shipper_amount_zscore", shipperAmountZscore);
+        return facts;
+    }
+
+    public Long getDistinctCardsPerPayLink1h() {
+        return distinctCardsPerPayLink1h;
+    }
+
+    public Long getDistinctCardsPerIp24h() {
+        return distinctCardsPerIp24h;
+    }
+
+    public java.math.BigDecimal getShipperAmountZscore() {
+        return shipperAmountZscore;
     }
 
     public long getAmount() {

@@ -1,5 +1,6 @@
 package io.freightgate.benchmarks.fraud;
 
+import io.freightgate.fraud.internal.domain.velocity.Counter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -50,6 +51,17 @@ final class Scenarios {
             if (random.nextInt(10) == 0) {
                 payment.flags(FLAGS[random.nextInt(FLAGS.length)]);
             }
+            java.util.Map<String, Long> counters = new java.util.HashMap<>();
+            for (Counter counter : Counter.ALL) {
+                counters.put(counter.attribute(), (long) (1 + random.nextInt(6)));
+            }
+            counters.remove("distinct_cards_per_pay_link_1h");
+            counters.remove("distinct_cards_per_ip_24h");
+            payment.velocity(
+                    random.nextInt(12) == 0 ? 4 + random.nextInt(3) : 1 + random.nextInt(3),
+                    random.nextInt(15) == 0 ? 6 + random.nextInt(3) : 1 + random.nextInt(5),
+                    java.math.BigDecimal.valueOf(random.nextInt(700) - 200, 2),
+                    counters);
             payments.add(payment);
         }
         return payments;

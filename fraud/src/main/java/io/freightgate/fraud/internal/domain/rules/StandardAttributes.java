@@ -21,7 +21,7 @@ public final class StandardAttributes {
     private StandardAttributes() {}
 
     public static AttributeRegistry registry() {
-        return AttributeRegistry.of(ALL);
+        return AttributeRegistry.of(ALL).with(BehaviourAttributes.ALL).with(VelocityAttributes.ALL);
     }
 
     static final List<Attribute> ALL = List.of(

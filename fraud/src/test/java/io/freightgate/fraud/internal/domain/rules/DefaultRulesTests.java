@@ -16,7 +16,7 @@ class DefaultRulesTests {
 
     @Test
     void everyDefaultRuleCompiles() {
-        assertThat(defaults.rules()).hasSize(11);
+        assertThat(defaults.rules()).hasSize(14);
     }
 
     @Test
@@ -78,6 +78,34 @@ class DefaultRulesTests {
 
         assertThat(defaults.evaluate(usual).action()).isEqualTo(RuleAction.ALLOW);
         assertThat(defaults.evaluate(unusual).action()).isEqualTo(RuleAction.REVIEW);
+    }
+
+    @Test
+    void theFourthCardInAnHourOnOnePayLinkIsReviewedAndTheThirdIsNot() {
+        Verdict third = defaults.evaluate(
+                registry.facts().with("distinct_cards_per_pay_link_1h", 3).build());
+        Verdict fourth = defaults.evaluate(
+                registry.facts().with("distinct_cards_per_pay_link_1h", 4).build());
+
+        assertThat(third.action()).isEqualTo(RuleAction.ALLOW);
+        assertThat(fourth.action()).isEqualTo(RuleAction.REVIEW);
+        assertThat(fourth.explanations().getFirst())
+                .isEqualTo("review if :distinct_cards_per_pay_link_1h: >= 4 (:distinct_cards_per_pay_link_1h: = 4)");
+    }
+
+    @Test
+    void anAmountFarOutsideTheShippersSpreadIsReviewedOnceTheSpreadIsKnown() {
+        Facts far = registry.facts()
+                .with("shipper_payment_count_90d", 12)
+                .with("shipper_amount_zscore", new java.math.BigDecimal("4.20"))
+                .build();
+        Facts fewPayments = registry.facts()
+                .with("shipper_payment_count_90d", 6)
+                .with("shipper_amount_zscore", new java.math.BigDecimal("4.20"))
+                .build();
+
+        assertThat(defaults.evaluate(far).action()).isEqualTo(RuleAction.REVIEW);
+        assertThat(defaults.evaluate(fewPayments).action()).isEqualTo(RuleAction.ALLOW);
     }
 
     @Test
