@@ -1,6 +1,7 @@
 package io.freightgate.fraud;
 
 import io.freightgate.fraud.ScreeningDecision.Decision;
+import io.freightgate.fraud.internal.DeviceSightings;
 import io.freightgate.fraud.internal.FeedbackRecords;
 import io.freightgate.fraud.internal.FraudDecisions;
 import io.freightgate.fraud.internal.ListEntries;
@@ -10,6 +11,7 @@ import io.freightgate.fraud.internal.ListEntries.Listed;
 import io.freightgate.fraud.internal.ReviewRecords;
 import io.freightgate.fraud.internal.RuleSnoozeRecords;
 import io.freightgate.fraud.internal.RulesInForce;
+import io.freightgate.fraud.internal.domain.devices.DeviceFingerprint;
 import io.freightgate.fraud.internal.domain.rules.AttributeRegistry;
 import io.freightgate.fraud.internal.domain.rules.Facts;
 import io.freightgate.fraud.internal.domain.rules.Verdict;
@@ -41,6 +43,7 @@ import org.springframework.stereotype.Service;
 public class FraudScreening {
 
     static final Duration HISTORY = Duration.ofDays(90);
+    static final Duration DEVICE_WINDOW = Duration.ofDays(30);
     private static final Reach SCREENING = Reach.acrossTenants("fraud screening on the gateway's own authority");
 
     private final RulesInForce rules;
@@ -54,6 +57,7 @@ public class FraudScreening {
     private final ReviewRecords reviews;
     private final ApplicationEventPublisher events;
     private final Duration reviewPolicyLead;
+    private final DeviceSightings devices;
 
     FraudScreening(
             RulesInForce rules,
@@ -66,7 +70,9 @@ public class FraudScreening {
             Clock clock,
             ReviewRecords reviews,
             ApplicationEventPublisher events,
-            @Value("${freightgate.fraud.reviews.policy-lead-time:P2D}") Duration reviewPolicyLead) {
+            @Value("${freightgate.fraud.reviews.policy-lead-time:P2D}") Duration reviewPolicyLead,
+            DeviceSightings devices) {
+        this.devices = devices;
         this.reviews = reviews;
         this.events = events;
         this.reviewPolicyLead = reviewPolicyLead;
@@ -303,6 +309,13 @@ public class FraudScreening {
         payment.cardFingerprint().map(feedback::ofCard).ifPresent(card -> facts.with(
                         "card_has_disputes", card.disputes())
                 .with("card_has_early_fraud_warnings", card.earlyFraudWarnings()));
+        payment.device().filter(DeviceFingerprint::isDeviceId).ifPresent(device -> {
+            // the device is linked to the shipper now; what was known before decides whether it is new
+            DeviceSightings.Before before = devices.record(
+                    device, payment.shipper().value(), Optional.empty(), DeviceSightings.Context.PAYMENT, false, now);
+            facts.with("is_new_device_for_organization", before.newForKnown())
+                    .with("device_shipper_count_30d", devices.shippersPaidFor(device, now.minus(DEVICE_WINDOW)));
+        });
         payment.shipperKycState().ifPresent(state -> facts.with("shipper_kyc_state", state));
         payment.shipperAgeDays().ifPresent(days -> facts.with("shipper_age_days", days));
         FraudDecisions.History history =
