@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CarrierPayoutSignals {
 
+    private static final Duration STRIPE_PRECISION = Duration.ofSeconds(1);
     private static final Reach CARRIERS = Reach.acrossTenants("fraud: carrier-side signals of payout account changes");
 
     private final CarrierPayoutRecords changes;
@@ -52,7 +53,9 @@ public class CarrierPayoutSignals {
                 CARRIERS, "payout bank account " + bankAccount + " of carrier " + carrier + " changed", () -> {
                     changes.record(carrier.value(), bankAccount, changedAt);
                     return sightings
-                            .newAdminDevice(carrier.value(), changedAt.minus(window), changedAt)
+                            // Stripe's event times are whole seconds: a login in the same second counts as before
+                            .newAdminDevice(
+                                    carrier.value(), changedAt.minus(window), changedAt.plus(STRIPE_PRECISION))
                             .map(login -> new HoldAdvice(
                                     reference(bankAccount),
                                     "The payout bank account changed (" + bankAccount + ") at " + changedAt
