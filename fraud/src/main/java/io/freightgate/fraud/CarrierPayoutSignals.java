@@ -54,8 +54,7 @@ public class CarrierPayoutSignals {
                     changes.record(carrier.value(), bankAccount, changedAt);
                     return sightings
                             // Stripe's event times are whole seconds: a login in the same second counts as before
-                            .newAdminDevice(
-                                    carrier.value(), changedAt.minus(window), changedAt.plus(STRIPE_PRECISION))
+                            .newAdminDevice(carrier.value(), changedAt.minus(window), changedAt.plus(STRIPE_PRECISION))
                             .map(login -> new HoldAdvice(
                                     reference(bankAccount),
                                     "The payout bank account changed (" + bankAccount + ") at " + changedAt

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.stripe.model.Account;
 import com.stripe.param.AccountExternalAccountCreateParams;
-import io.freightgate.fraud.DeviceFingerprints;
 import io.freightgate.emulator.stripe.FaultRule;
+import io.freightgate.fraud.DeviceFingerprints;
 import io.freightgate.fraud.PaymentHeldForReview;
 import io.freightgate.fraud.ReviewClosed;
 import io.freightgate.kernel.PaymentRequestId;
@@ -204,7 +204,9 @@ class PayoutHoldsIT extends TransferJourneys {
         Carrier carrier = carrierWithPayouts("Changed Bank Haulage " + UUID.randomUUID(), "weekly");
         TenantId tenant = carrier.parties().carrier();
         await().atMost(Duration.ofSeconds(20)).until(() -> bankAccounts(tenant) == 1);
-        assertThat(changes(tenant)).as("the onboarding's bank account is no change").isEmpty();
+        assertThat(changes(tenant))
+                .as("the onboarding's bank account is no change")
+                .isEmpty();
 
         String bank = stripeClient
                 .v1()
@@ -234,11 +236,14 @@ class PayoutHoldsIT extends TransferJourneys {
         assertThat(holdsOf(tenant).get("active")).singleElement().satisfies(hold -> {
             assertThat(hold.get("reference").asString()).isEqualTo(reference);
             assertThat(hold.get("held_by").asString()).isEqualTo("flow:payout-account-change-holds-payouts");
-            assertThat(hold.get("reason").asString())
-                    .contains("after the payout bank account changed (" + bank + ")");
+            assertThat(hold.get("reason").asString()).contains("after the payout bank account changed (" + bank + ")");
         });
-        assertThat(interval(carrier.account())).as("the emulator has the account on manual payouts").isEqualTo("manual");
-        assertThat(stripe.control().requests().subList(mark, stripe.control().requests().size()))
+        assertThat(interval(carrier.account()))
+                .as("the emulator has the account on manual payouts")
+                .isEqualTo("manual");
+        assertThat(stripe.control()
+                        .requests()
+                        .subList(mark, stripe.control().requests().size()))
                 .as("the switch to manual payouts reached the emulator")
                 .anyMatch(r -> r.is("POST", "/v1/accounts/" + carrier.account())
                         && r.idempotencyKey() != null
@@ -250,7 +255,9 @@ class PayoutHoldsIT extends TransferJourneys {
                 .token(callers.platformStaff(Role.RISK_ANALYST))
                 .send();
         assertThat(released.status()).as(released.body()).isEqualTo(204);
-        assertThat(interval(carrier.account())).as("released by the existing path").isEqualTo("weekly");
+        assertThat(interval(carrier.account()))
+                .as("released by the existing path")
+                .isEqualTo("weekly");
     }
 
     @Test
