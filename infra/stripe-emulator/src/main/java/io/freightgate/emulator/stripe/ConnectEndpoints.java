@@ -741,6 +741,19 @@ final class ConnectEndpoints {
         }
         Scope connected = engine.scope(platform.apiKey(), Json.str(a, "id"));
         engine.emit(connected, call, "account.updated", a, prev);
+        JsonObject oldCaps = Json.child(before, "capabilities");
+        for (String cap : CAPABILITIES) {
+            String now = capabilityStatus(a, cap);
+            String was = oldCaps == null ? null : Json.str(oldCaps, cap);
+            if (now != null && !now.equals(was)) {
+                engine.emit(
+                        connected,
+                        call,
+                        "capability.updated",
+                        capability(a, cap),
+                        Json.obj("status", was == null ? "unrequested" : was));
+            }
+        }
         // as Stripe: a bank account added to a connected account is announced as account.external_account.created
         Set<String> known = new HashSet<>();
         JsonObject beforeAccounts = Json.child(before, "external_accounts");
@@ -755,19 +768,6 @@ final class ConnectEndpoints {
                 JsonObject shown = bank.deepCopy();
                 shown.remove(Engine.INTERNAL);
                 engine.emit(connected, call, "account.external_account.created", shown, null);
-            }
-        }
-        JsonObject oldCaps = Json.child(before, "capabilities");
-        for (String cap : CAPABILITIES) {
-            String now = capabilityStatus(a, cap);
-            String was = oldCaps == null ? null : Json.str(oldCaps, cap);
-            if (now != null && !now.equals(was)) {
-                engine.emit(
-                        connected,
-                        call,
-                        "capability.updated",
-                        capability(a, cap),
-                        Json.obj("status", was == null ? "unrequested" : was));
             }
         }
     }
