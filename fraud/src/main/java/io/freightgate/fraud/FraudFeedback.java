@@ -6,6 +6,7 @@ import io.freightgate.fraud.internal.FeedbackRecords.Source;
 import io.freightgate.fraud.internal.ListEntries;
 import io.freightgate.fraud.internal.ListEntries.Kind;
 import io.freightgate.fraud.internal.ListEntries.ListName;
+import io.freightgate.fraud.internal.domain.devices.DeviceFingerprint;
 import io.freightgate.kernel.PaymentRequestId;
 import io.freightgate.platform.tenancy.Reach;
 import io.freightgate.platform.tenancy.SystemAccess;
@@ -24,11 +25,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Feedback from what happened to screened payments later (docs/fraud.md): a dispute or an early fraud warning puts the
- * payment's card fingerprint and IP (and its device when {@code freightgate.fraud.feedback.watch-devices} is on), as its
- * stored decisions name them, on the watch list, and makes {@code :card_has_disputes:} or
- * {@code :card_has_early_fraud_warnings:} true for the card's next payments. Applied once per dispute or warning id; a
- * second call changes nothing. Devices are off by default: until devices are fingerprinted, a payment's device is the
- * payer's user agent, which names a browser build shared by many payers, so watching it would review them all. An IP
+ * payment's card fingerprint, IP and device, as its stored decisions name them, on the watch list, and makes
+ * {@code :card_has_disputes:} or {@code :card_has_early_fraud_warnings:} true for the card's next payments. Applied once
+ * per dispute or warning id; a second call changes nothing. A device is watched only when it is a device id of the
+ * collector script ({@code dev_...}; {@code freightgate.fraud.feedback.watch-devices=false} turns that off), never any
+ * other value (a user agent names a browser build shared by many payers, so watching it would review them all). An IP
  * that cannot be a payer's own (loopback, private, link-local) is never watched, for the same reason.
  */
 @Service
@@ -49,7 +50,7 @@ public class FraudFeedback {
             ListEntries lists,
             SystemAccess systemAccess,
             Clock clock,
-            @Value("${freightgate.fraud.feedback.watch-devices:false}") boolean watchDevices) {
+            @Value("${freightgate.fraud.feedback.watch-devices:true}") boolean watchDevices) {
         this.feedback = feedback;
         this.lists = lists;
         this.systemAccess = systemAccess;
@@ -96,7 +97,8 @@ public class FraudFeedback {
                     List<String> watched = new ArrayList<>();
                     watch(Kind.CARD, values.card(), reason, now, watched);
                     if (watchDevices) {
-                        watch(Kind.DEVICE, values.device(), reason, now, watched);
+                        // only a device id of the collector script: never a user agent (a browser build, not a payer)
+                        watch(Kind.DEVICE, values.device().filter(DeviceFingerprint::isDeviceId), reason, now, watched);
                     }
                     watch(Kind.IP, values.ipAddress().filter(FraudFeedback::identifiesAPayer), reason, now, watched);
                     return new Applied(true, watched);

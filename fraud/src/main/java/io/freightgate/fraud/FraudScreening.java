@@ -1,6 +1,7 @@
 package io.freightgate.fraud;
 
 import io.freightgate.fraud.ScreeningDecision.Decision;
+import io.freightgate.fraud.internal.DeviceSightings;
 import io.freightgate.fraud.internal.FeedbackRecords;
 import io.freightgate.fraud.internal.FraudDecisions;
 import io.freightgate.fraud.internal.ListEntries;
@@ -12,6 +13,7 @@ import io.freightgate.fraud.internal.RuleSnoozeRecords;
 import io.freightgate.fraud.internal.RulesInForce;
 import io.freightgate.fraud.internal.ShipperHistories;
 import io.freightgate.fraud.internal.VelocityCounters;
+import io.freightgate.fraud.internal.domain.devices.DeviceFingerprint;
 import io.freightgate.fraud.internal.domain.rules.AttributeRegistry;
 import io.freightgate.fraud.internal.domain.rules.BehaviourAttributes;
 import io.freightgate.fraud.internal.domain.rules.Facts;
@@ -50,6 +52,7 @@ import org.springframework.stereotype.Service;
 public class FraudScreening {
 
     static final Duration HISTORY = Duration.ofDays(90);
+    static final Duration DEVICE_WINDOW = Duration.ofDays(30);
     private static final Reach SCREENING = Reach.acrossTenants("fraud screening on the gateway's own authority");
 
     private final RulesInForce rules;
@@ -65,6 +68,7 @@ public class FraudScreening {
     private final Duration reviewPolicyLead;
     private final VelocityCounters velocity;
     private final ShipperHistories histories;
+    private final DeviceSightings devices;
 
     FraudScreening(
             RulesInForce rules,
@@ -79,9 +83,11 @@ public class FraudScreening {
             ApplicationEventPublisher events,
             @Value("${freightgate.fraud.reviews.policy-lead-time:P2D}") Duration reviewPolicyLead,
             VelocityCounters velocity,
-            ShipperHistories histories) {
+            ShipperHistories histories,
+            DeviceSightings devices) {
         this.velocity = velocity;
         this.histories = histories;
+        this.devices = devices;
         this.reviews = reviews;
         this.events = events;
         this.reviewPolicyLead = reviewPolicyLead;
@@ -402,6 +408,13 @@ public class FraudScreening {
         payment.cardFingerprint().map(feedback::ofCard).ifPresent(card -> facts.with(
                         "card_has_disputes", card.disputes())
                 .with("card_has_early_fraud_warnings", card.earlyFraudWarnings()));
+        payment.device().filter(DeviceFingerprint::isDeviceId).ifPresent(device -> {
+            // the device is linked to the shipper now; what was known before decides whether it is new
+            DeviceSightings.Before before = devices.record(
+                    device, payment.shipper().value(), Optional.empty(), DeviceSightings.Context.PAYMENT, false, now);
+            facts.with("is_new_device_for_organization", before.newForKnown())
+                    .with("device_shipper_count_30d", devices.shippersPaidFor(device, now.minus(DEVICE_WINDOW)));
+        });
         payment.shipperKycState().ifPresent(state -> facts.with("shipper_kyc_state", state));
         payment.shipperAgeDays().ifPresent(days -> facts.with("shipper_age_days", days));
         FraudDecisions.History history =

@@ -25,6 +25,7 @@ public interface PaymentScreening {
      * @param userAgent the payer's browser or client, as its {@code User-Agent} header named it
      * @param cardFingerprint Stripe's fingerprint of the card; empty for SEPA debits or when Stripe did not answer
      * @param payLink the payment-page link the payer used (the SHA-256 of its token, as stored), when paid by link
+     * @param deviceFingerprint what the payment page's device fingerprint collector sent, unread (bounded)
      */
     record ScreeningRequest(
             UUID paymentRequestId,
@@ -37,7 +38,8 @@ public interface PaymentScreening {
             Optional<String> ipAddress,
             Optional<String> userAgent,
             Optional<String> cardFingerprint,
-            Optional<String> payLink) {}
+            Optional<String> payLink,
+            Optional<String> deviceFingerprint) {}
 
     enum Decision {
         ALLOW,

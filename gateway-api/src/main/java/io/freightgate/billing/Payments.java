@@ -228,7 +228,8 @@ public class Payments {
                 payer.ipAddress().or(() -> mandate.map(PayWith.MandateAcceptance::ipAddress)),
                 payer.userAgent().or(() -> mandate.map(PayWith.MandateAcceptance::userAgent)),
                 fingerprint,
-                payer.payLink()));
+                payer.payLink(),
+                payer.deviceFingerprint()));
         return new Screened(verdict, fingerprint);
     }
 

@@ -1,6 +1,7 @@
 package io.freightgate.flows;
 
 import io.freightgate.billing.PaymentScreening;
+import io.freightgate.fraud.DeviceFingerprints;
 import io.freightgate.fraud.FraudScreening;
 import io.freightgate.fraud.PaymentSignals;
 import io.freightgate.fraud.ScreeningDecision;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Component;
  * billing knows of the payment (amount, method, card fingerprint, the payer's IP address and user agent, the pay link)
  * is completed with the shipper's KYB state (KYC) and the age of its organization (organizations), and the fraud
  * module's decision (ALLOW, REQUEST_3DS, REVIEW or BLOCK, stored with its facts and explanation) is billing's verdict.
- * The payer's device stays unknown until a device fingerprint exists (a user agent names a browser build, not a payer:
- * one dispute would put every payer with the same browser on the watch list). An unexpected failure of the screening
+ * The payer's device is the device id the fraud module makes of what the payment page's collector script sent (a
+ * keyed hash; unknown without a usable fingerprint), never the user agent (a browser build, not a payer: one dispute
+ * would put every payer with the same browser on the watch list). An unexpected failure of the screening
  * fails the payment before anything is sent to Stripe: a payment is never confirmed unscreened.
  */
 @Component
@@ -32,13 +34,19 @@ class PaymentsAreScreenedByFraudRules implements PaymentScreening {
             Reach.acrossTenants("PaymentsAreScreenedByFraudRules: the shipper's age for payment screening");
 
     private final FraudScreening fraud;
+    private final DeviceFingerprints devices;
     private final KycChecks kyc;
     private final OrganizationDirectory organizations;
     private final Clock clock;
 
     PaymentsAreScreenedByFraudRules(
-            FraudScreening fraud, KycChecks kyc, OrganizationDirectory organizations, Clock clock) {
+            FraudScreening fraud,
+            DeviceFingerprints devices,
+            KycChecks kyc,
+            OrganizationDirectory organizations,
+            Clock clock) {
         this.fraud = fraud;
+        this.devices = devices;
         this.kyc = kyc;
         this.organizations = organizations;
         this.clock = clock;
@@ -57,8 +65,8 @@ class PaymentsAreScreenedByFraudRules implements PaymentScreening {
                 method(request.method()),
                 request.cardFingerprint(),
                 request.ipAddress(),
-                // no device fingerprint yet: a user agent is shared by too many payers to list one (docs/fraud.md)
-                Optional.empty(),
+                // the keyed hash of the collector script's attributes; never the user agent (docs/fraud.md)
+                request.deviceFingerprint().flatMap(devices::identify),
                 request.payLink(),
                 Optional.of(kycState(kyc.caseState(request.shipper()))),
                 signedUp.map(created ->

@@ -11,6 +11,9 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,6 +29,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -42,22 +46,29 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class LoginPages {
 
+    private static final Logger log = LoggerFactory.getLogger(LoginPages.class);
     private static final String PENDING_USER = "fg.login.pending-user";
     private static final String PENDING_SINCE = "fg.login.pending-since";
+    private static final String PENDING_DEVICE = "fg.login.pending-device";
     private static final Duration PENDING_VALIDITY = Duration.ofMinutes(5);
 
     private final Logins logins;
     private final Clock clock;
+    private final ObjectProvider<LoginDevices> devices;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
-    LoginPages(Logins logins, Clock clock) {
+    LoginPages(Logins logins, Clock clock, ObjectProvider<LoginDevices> devices) {
         this.logins = logins;
         this.clock = clock;
+        this.devices = devices;
     }
 
     /** The login form's fields. */
-    record LoginForm(String username, String password) {}
+    record LoginForm(
+            String username,
+            String password,
+            @BindParam("device_fingerprint") @Nullable String deviceFingerprint) {}
 
     /** A code from the authenticator app, or a recovery code. */
     record CodeForm(String code) {}
@@ -71,6 +82,14 @@ class LoginPages {
     @PostMapping("/login")
     ModelAndView login(LoginForm form, HttpServletRequest request, HttpServletResponse response) {
         LoginOutcome outcome = logins.authenticate(form.username(), form.password(), request.getRemoteAddr());
+        String device = form.deviceFingerprint();
+        if (!(outcome instanceof LoginOutcome.Refused || outcome instanceof LoginOutcome.Throttled)
+                && device != null
+                && !device.isBlank()
+                && device.length() <= LoginDevices.LIMIT) {
+            // kept until the login completes (after a second factor, if one is asked for)
+            request.getSession().setAttribute(PENDING_DEVICE, device);
+        }
         return next(outcome, clock.instant(), false, request, response);
     }
 
@@ -263,6 +282,10 @@ class LoginPages {
         HttpSession session = request.getSession();
         session.removeAttribute(PENDING_USER);
         session.removeAttribute(PENDING_SINCE);
+        if (session.getAttribute(PENDING_DEVICE) instanceof String device) {
+            session.removeAttribute(PENDING_DEVICE);
+            reportDevice(user, device);
+        }
         request.changeSessionId();
         var authorities = new ArrayList<GrantedAuthority>();
         user.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
@@ -273,6 +296,17 @@ class LoginPages {
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+    }
+
+    /** Reports the login's device to fraud screening; never fails the login. */
+    private void reportDevice(LoginOutcome.Authenticated user, String device) {
+        devices.ifAvailable(port -> {
+            try {
+                port.loggedIn(user.userId(), user.organization(), user.roles(), device);
+            } catch (RuntimeException e) {
+                log.warn("The device of user {}'s login could not be recorded: {}", user.userId(), e.toString());
+            }
+        });
     }
 
     private ModelAndView pending(HttpServletRequest request, UUID user, String next) {

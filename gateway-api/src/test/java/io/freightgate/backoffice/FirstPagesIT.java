@@ -44,6 +44,9 @@ class FirstPagesIT extends GatewayIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.freightgate.platform.tenancy.SystemAccess systemAccess;
+
     @Value("${freightgate.security.issuer}")
     String issuer;
 
@@ -145,7 +148,24 @@ class FirstPagesIT extends GatewayIT {
         var carrier = users.organization("CARRIER", "Audited Carrier " + java.util.UUID.randomUUID());
         var admin = users.person(OrganizationDirectory.PLATFORM, "PLATFORM_ADMIN", true);
         WebBrowser browser = browser();
-        browser.logInFromTheFirstPage(admin.email(), WebUsers.PASSWORD, admin.totpSecret(), clock.instant());
+        String canvas = java.util.UUID.randomUUID().toString().substring(0, 8);
+        browser.logInFromTheFirstPage(
+                admin.email(),
+                WebUsers.PASSWORD,
+                admin.totpSecret(),
+                clock.instant(),
+                java.util.Map.of(
+                        "device_fingerprint",
+                        "ua=Mozilla%2F5.0+Chrome%2F131.0&pl=Linux&lang=en&scr=1920x1080x24&tz=UTC&cv=" + canvas));
+        assertThat(systemAccess.transaction(
+                        io.freightgate.platform.tenancy.Reach.acrossTenants("test reads device links"),
+                        "test",
+                        () -> jdbc.queryForList(
+                                "SELECT context || ' ' || admin || ' ' || seen_count FROM fraud_device_sightings"
+                                        + " WHERE user_id = ? AND device_id LIKE 'dev\\_%'",
+                                String.class, admin.id())))
+                .as("the login's device, kept through the second factor, is linked to the user")
+                .containsExactly("LOGIN false 1");
 
         var page = browser.get("/backoffice/organizations/" + carrier);
 

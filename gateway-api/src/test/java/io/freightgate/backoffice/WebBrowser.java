@@ -84,10 +84,18 @@ public final class WebBrowser {
      */
     public HttpResponse<String> logInFromTheFirstPage(
             String email, String password, Optional<String> totpSecret, Instant now) {
+        return logInFromTheFirstPage(email, password, totpSecret, now, Map.of());
+    }
+
+    /** The same, sending {@code moreFields} with the login form (what a page script would have filled in). */
+    public HttpResponse<String> logInFromTheFirstPage(
+            String email, String password, Optional<String> totpSecret, Instant now, Map<String, String> moreFields) {
         HttpResponse<String> loginPage = open("/");
         assertThat(loginPage.uri().getPath()).as(visited.toString()).isEqualTo("/login");
-        HttpResponse<String> afterPassword =
-                submit(loginPage, "/login", Map.of("username", email, "password", password));
+        Map<String, String> fields = new java.util.LinkedHashMap<>(moreFields);
+        fields.put("username", email);
+        fields.put("password", password);
+        HttpResponse<String> afterPassword = submit(loginPage, "/login", fields);
         assertThat(afterPassword.statusCode()).as(afterPassword.body()).isEqualTo(302);
         if (totpSecret.isPresent()) {
             HttpResponse<String> codePage = follow(afterPassword);

@@ -498,6 +498,100 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
                         attemptId));
     }
 
+    @Test
+    void aNewDeviceForAShipperThatPaidFromAnotherIsReviewedAndTheExplanationNamesTheAttribute() throws Exception {
+        Parties parties = parties();
+        String canvas = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String deviceA = collected("1920x1080x24", canvas);
+        String deviceB = collected("1366x768x24", canvas);
+        var browser = new PaymentPageIT.Browser();
+
+        var first = browser.submit(
+                link(create(parties, 150_00, "EUR", "LD-DEVICE-A", false)),
+                "/card",
+                Map.of("payment_method", "pm_card_visa", "device_fingerprint", deviceA));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(303);
+        JsonNode second = create(parties, 2_500_00, "EUR", "LD-DEVICE-B", false);
+        var reviewed = browser.submit(
+                link(second), "/card", Map.of("payment_method", "pm_card_visa", "device_fingerprint", deviceB));
+
+        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(303);
+        List<Map<String, Object>> decisions = systemAccess.transaction(
+                TEST,
+                "test",
+                () -> jdbc.queryForList(
+                        "SELECT decision, device, explanations::text AS explanations,"
+                                + " facts ->> 'is_new_device_for_organization' AS is_new,"
+                                + " facts ->> 'device_shipper_count_30d' AS shippers FROM fraud_decisions"
+                                + " WHERE shipper_id = ? AND stage = 'BEFORE_CONFIRMATION' ORDER BY occurred_at",
+                        parties.shipper().value()));
+        assertThat(decisions).hasSize(2);
+        assertThat(decisions.get(0))
+                .as("the shipper's first device is new against nothing")
+                .containsEntry("decision", "ALLOW")
+                .containsEntry("is_new", "false")
+                .containsEntry("shippers", "1");
+        assertThat(decisions.get(1)).containsEntry("decision", "REVIEW").containsEntry("is_new", "true");
+        assertThat((String) decisions.get(1).get("explanations"))
+                .contains("review if :is_new_device_for_organization: and (:amount: > 2000 EUR")
+                .contains(":is_new_device_for_organization: = true");
+        String a = (String) decisions.get(0).get("device");
+        String b = (String) decisions.get(1).get("device");
+        assertThat(a)
+                .as("only the keyed hash is kept")
+                .matches("dev_[0-9a-f]{32}")
+                .isNotEqualTo(b);
+        assertThat(b).matches("dev_[0-9a-f]{32}");
+        assertThat(systemAccess.transaction(
+                        TEST,
+                        "test",
+                        () -> jdbc.queryForList(
+                                "SELECT device_id || ' ' || seen_count || ' ' || new_for_known FROM fraud_device_sightings"
+                                        + " WHERE organization_id = ? AND context = 'PAYMENT' ORDER BY first_seen_at",
+                                String.class,
+                                parties.shipper().value())))
+                .as("both devices linked to the shipper")
+                .containsExactly(a + " 1 false", b + " 1 true");
+        assertThat(read(parties.carrier(), id(second)).get("attempts").get(0).has("screening"))
+                .as("the carrier is not told the attempt waits in review")
+                .isFalse();
+
+        var oversized = browser.submit(
+                link(create(parties, 90_00, "EUR", "LD-DEVICE-BAD", false)),
+                "/card",
+                Map.of("payment_method", "pm_card_visa", "device_fingerprint", "ua=" + "x".repeat(5_000)));
+        assertThat(oversized.statusCode())
+                .as("an oversized fingerprint is ignored: the payment goes on without a device")
+                .isEqualTo(303);
+        var malformed = browser.submit(
+                link(create(parties, 80_00, "EUR", "LD-DEVICE-ODD", false)),
+                "/card",
+                Map.of("payment_method", "pm_card_visa", "device_fingerprint", "%%%&ua=%ZZ&&&=="));
+        assertThat(malformed.statusCode()).isEqualTo(303);
+        assertThat(systemAccess.transaction(
+                        TEST,
+                        "test",
+                        () -> jdbc.queryForObject(
+                                "SELECT count(*) FROM fraud_decisions WHERE shipper_id = ? AND stage ="
+                                        + " 'BEFORE_CONFIRMATION' AND device IS NULL"
+                                        + " AND (facts -> 'is_new_device_for_organization') IS NULL",
+                                Integer.class,
+                                parties.shipper().value())))
+                .as("both screened without a device")
+                .isEqualTo(2);
+    }
+
+    /** What the collector script sends from a browser with this screen and canvas. */
+    private static String collected(String screen, String canvas) {
+        return "ua=Mozilla%2F5.0+(X11%3B+Linux+x86_64)+Chrome%2F131.0.0.0&pl=Linux+x86_64&lang=de-DE%2Cen&scr=" + screen
+                + "&tz=Europe%2FBerlin&hc=8&tp=0&cv=" + canvas;
+    }
+
+    private String link(JsonNode created) {
+        return "http://localhost:" + port
+                + URI.create(created.get("payment_page_url").asString()).getRawPath();
+    }
+
     private String decisionOf(String attemptId) {
         return systemAccess.transaction(
                 TEST,

@@ -11,6 +11,8 @@ import com.stripe.param.ChargeListParams;
 import io.freightgate.emulator.stripe.StripeEmulator;
 import io.freightgate.kernel.TenantId;
 import io.freightgate.local.EmbeddedSmtpServer;
+import io.freightgate.platform.tenancy.Reach;
+import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.security.Role;
 import java.net.URI;
 import java.time.Clock;
@@ -23,6 +25,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,6 +51,12 @@ class ShipperJourneysIT extends BrowserJourney {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    SystemAccess systemAccess;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Fixtures fixtures;
 
@@ -79,6 +88,16 @@ class ShipperJourneysIT extends BrowserJourney {
                 .isTrue();
 
         WebElement cardForm = browser.findElement(By.id("card-form"));
+        // The first-party device fingerprint collector ran under the page's strict policy and filled the form's field.
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(driver -> !cardForm.findElement(By.name("device_fingerprint"))
+                        .getDomProperty("value")
+                        .isEmpty());
+        assertThat(cardForm.findElement(By.name("device_fingerprint")).getDomProperty("value"))
+                .contains("ua=")
+                .contains("scr=")
+                .contains("tz=")
+                .contains("cv=");
         cardForm.findElement(By.cssSelector("input[value='pm_card_threeDSecure2Required']"))
                 .click();
         cardForm.findElement(By.cssSelector("button[type='submit']")).click();
@@ -107,6 +126,19 @@ class ShipperJourneysIT extends BrowserJourney {
                         .get("status")
                         .asString())
                 .isEqualTo("PAID");
+        assertThat(systemAccess.transaction(
+                        Reach.acrossTenants("test reads the payment's fraud decision"),
+                        "test",
+                        () -> jdbc.queryForList(
+                                "SELECT d.device FROM fraud_decisions d JOIN fraud_device_sightings s"
+                                        + " ON s.device_id = d.device AND s.organization_id = d.shipper_id"
+                                        + " WHERE d.payment_request_id = ?::uuid AND d.stage = 'BEFORE_CONFIRMATION'",
+                                String.class,
+                                requestId)))
+                .as("the server kept the device, as its keyed hash, linked to the shipper")
+                .singleElement()
+                .asString()
+                .matches("dev_[0-9a-f]{32}");
         List<Charge> charges = chargesOf(requestId);
         assertThat(charges).hasSize(1);
         Charge charge = charges.getFirst();
@@ -173,7 +205,8 @@ class ShipperJourneysIT extends BrowserJourney {
         assertThat(browser.findElement(By.id("carrier")).getText()).isEqualTo(carrierName);
         assertThat(browser.findElement(By.id("load-reference")).getText()).isEqualTo(reference);
         assertThat(browser.getTitle()).contains(reference);
-        assertThat(browser.findElements(By.cssSelector("main img, main script")))
+        assertThat(browser.findElements(By.cssSelector("main img, main script:not([src='/js/device.js'])")))
+                .as("no markup from names; the only script is the device fingerprint collector")
                 .isEmpty();
 
         // The payment request mail, in local mode's mail viewer: the list, the mail, its HTML body.

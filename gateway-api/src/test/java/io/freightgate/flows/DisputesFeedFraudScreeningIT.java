@@ -81,7 +81,7 @@ class DisputesFeedFraudScreeningIT extends GatewayIT {
                                 "dispute " + stripeDisputeId + "%")
                         == 2);
         assertThat(count("SELECT count(*) FROM fraud_list_entries WHERE value = ?", device))
-                .as("a device is the payer's user agent today: not watched by default")
+                .as("a value that is not a device id of the collector script (a user agent) is never watched")
                 .isZero();
         assertThat(count("SELECT count(*) FROM fraud_feedback WHERE source_id = ?", stripeDisputeId))
                 .isEqualTo(1);

@@ -29,6 +29,9 @@ class FraudScreeningIT extends GatewayIT {
     FraudScreening screening;
 
     @Autowired
+    DeviceFingerprints devices;
+
+    @Autowired
     SystemAccess systemAccess;
 
     @Autowired
@@ -247,6 +250,78 @@ class FraudScreeningIT extends GatewayIT {
                 .token(token)
                 .idempotencyKey(UUID.randomUUID().toString())
                 .send();
+    }
+
+    @Test
+    void oneDeviceLinksEveryShipperItPaysForAndLinksNotSeenForThirteenMonthsArePurged() {
+        String device = devices.identify("ua=Mozilla%2F5.0+Safari%2F605.1.15&pl=MacIntel&lang=fr-FR&scr=1512x982x30"
+                        + "&tz=Europe%2FParis&cv="
+                        + UUID.randomUUID().toString().substring(0, 8))
+                .orElseThrow();
+        TenantId first = newShipper();
+        TenantId second = newShipper();
+
+        ScreeningDecision one = screening.screenBeforeConfirmation(withDevice(first, device));
+        ScreeningDecision two = screening.screenBeforeConfirmation(withDevice(second, device));
+        screening.screenBeforeConfirmation(withDevice(second, device));
+
+        assertThat(facts(one.decisionId())).isEqualTo("1 false");
+        assertThat(facts(two.decisionId())).as("one device behind two shippers").isEqualTo("2 false");
+        assertThat(systemAccess.transaction(
+                        TEST,
+                        "test",
+                        () -> jdbc.queryForList(
+                                "SELECT seen_count FROM fraud_device_sightings WHERE device_id = ?"
+                                        + " ORDER BY first_seen_at",
+                                Long.class,
+                                device)))
+                .containsExactly(1L, 2L);
+
+        systemAccess.transaction(
+                TEST,
+                "test",
+                () -> jdbc.update(
+                        "UPDATE fraud_device_sightings SET last_seen_at = now() - interval '400 days'"
+                                + " WHERE device_id = ? AND organization_id = ?",
+                        device,
+                        first.value()));
+        assertThat(devices.purge()).isGreaterThanOrEqualTo(1);
+        assertThat(systemAccess.transaction(
+                        TEST,
+                        "test",
+                        () -> jdbc.queryForList(
+                                "SELECT organization_id FROM fraud_device_sightings WHERE device_id = ?",
+                                java.util.UUID.class,
+                                device)))
+                .as("the link seen 13 months ago is gone, the recent one stays")
+                .containsExactly(second.value());
+    }
+
+    private String facts(UUID decision) {
+        return systemAccess.transaction(
+                TEST,
+                "test",
+                () -> jdbc.queryForObject(
+                        "SELECT (facts ->> 'device_shipper_count_30d') || ' ' || (facts ->> 'is_new_device_for_organization')"
+                                + " FROM fraud_decisions WHERE id = ?",
+                        String.class,
+                        decision));
+    }
+
+    private static PaymentSignals withDevice(TenantId shipper, String device) {
+        return new PaymentSignals(
+                UUID.randomUUID(),
+                Optional.of(UUID.randomUUID()),
+                new TenantId(UUID.randomUUID()),
+                shipper,
+                eur(50_00),
+                "card",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(device),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private int ruleCount() {

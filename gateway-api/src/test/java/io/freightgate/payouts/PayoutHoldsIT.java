@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.stripe.model.Account;
+import com.stripe.param.AccountExternalAccountCreateParams;
 import io.freightgate.emulator.stripe.FaultRule;
+import io.freightgate.fraud.DeviceFingerprints;
 import io.freightgate.fraud.PaymentHeldForReview;
 import io.freightgate.fraud.ReviewClosed;
 import io.freightgate.kernel.PaymentRequestId;
@@ -54,6 +56,9 @@ class PayoutHoldsIT extends TransferJourneys {
 
     @Autowired
     PayoutHoldRecords holdRecords;
+
+    @Autowired
+    DeviceFingerprints devices;
 
     @Test
     void holdsKeepTheAccountOnManualPayoutsAtStripeUntilTheLastEndsAndThenRestoreItsSchedule() throws Exception {
@@ -280,6 +285,128 @@ class PayoutHoldsIT extends TransferJourneys {
                         .toList())
                 .as("no payout reached Stripe for the held carrier")
                 .isEmpty();
+    }
+
+    @Test
+    void aPayoutBankAccountChangedShortlyBeforeATransferHoldsTheCarriersPayoutsUntilAnAnalystReleasesThem()
+            throws Exception {
+        Carrier carrier = carrierWithPayouts("Changed Bank Haulage " + UUID.randomUUID(), "weekly");
+        TenantId tenant = carrier.parties().carrier();
+        await().atMost(Duration.ofSeconds(20)).until(() -> bankAccounts(tenant) == 1);
+        assertThat(changes(tenant))
+                .as("the onboarding's bank account is no change")
+                .isEmpty();
+
+        String bank = stripeClient
+                .v1()
+                .accounts()
+                .externalAccounts()
+                .create(
+                        carrier.account(),
+                        AccountExternalAccountCreateParams.builder()
+                                .setExternalAccount("btok_us_verified")
+                                .build())
+                .getId();
+        await().atMost(Duration.ofSeconds(20)).until(() -> changes(tenant).contains(bank));
+        assertThat(holdsOf(tenant).get("active"))
+                .as("a change alone, without a new device's login before it, holds nothing yet")
+                .isEmpty();
+        int mark = stripe.control().requests().size();
+
+        UUID load = load(carrier.parties());
+        String id = createForLoad(carrier.parties(), 1_000_00, "LD-BANK-" + UUID.randomUUID(), load);
+        paid(carrier.parties(), id, "pm_card_visa");
+        transfers.deliveryConfirmedForLoad(load, new io.freightgate.billing.DeliveryProof.Sufficient("pod"));
+
+        String reference = "payout-account-change:" + bank;
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> holdsOf(tenant).get("confirmed_at_stripe").asBoolean()
+                        && holdsOf(tenant).get("active").size() == 1);
+        assertThat(holdsOf(tenant).get("active")).singleElement().satisfies(hold -> {
+            assertThat(hold.get("reference").asString()).isEqualTo(reference);
+            assertThat(hold.get("held_by").asString()).isEqualTo("flow:payout-account-change-holds-payouts");
+            assertThat(hold.get("reason").asString()).contains("after the payout bank account changed (" + bank + ")");
+        });
+        assertThat(interval(carrier.account()))
+                .as("the emulator has the account on manual payouts")
+                .isEqualTo("manual");
+        assertThat(stripe.control()
+                        .requests()
+                        .subList(mark, stripe.control().requests().size()))
+                .as("the switch to manual payouts reached the emulator")
+                .anyMatch(r -> r.is("POST", "/v1/accounts/" + carrier.account())
+                        && r.idempotencyKey() != null
+                        && r.idempotencyKey().startsWith("fg-payout-schedule-" + tenant.value()));
+
+        var released = api.call(
+                        "DELETE", "/api/v1/carriers/" + tenant + "/payout-holds/" + reference, "", "application/json")
+                .idempotencyKey(UUID.randomUUID().toString())
+                .token(callers.platformStaff(Role.RISK_ANALYST))
+                .send();
+        assertThat(released.status()).as(released.body()).isEqualTo(204);
+        assertThat(interval(carrier.account()))
+                .as("released by the existing path")
+                .isEqualTo("weekly");
+    }
+
+    @Test
+    void anAdminsLoginFromANewDeviceThenAPayoutBankAccountChangeHoldsThePayouts() throws Exception {
+        Carrier carrier = carrierWithPayouts("New Device Haulage " + UUID.randomUUID(), "daily");
+        TenantId tenant = carrier.parties().carrier();
+        UUID admin = UUID.randomUUID();
+        String canvas = UUID.randomUUID().toString().substring(0, 8);
+        String usual = devices.identify(collected("1920x1080x24", canvas)).orElseThrow();
+        String fresh = devices.identify(collected("1280x800x24", canvas)).orElseThrow();
+        devices.loggedIn(usual, tenant, admin, true);
+        devices.loggedIn(usual, tenant, admin, true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> bankAccounts(tenant) == 1);
+
+        devices.loggedIn(fresh, tenant, admin, true);
+        String bank = stripeClient
+                .v1()
+                .accounts()
+                .externalAccounts()
+                .create(
+                        carrier.account(),
+                        AccountExternalAccountCreateParams.builder()
+                                .setExternalAccount("btok_us_verified")
+                                .build())
+                .getId();
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> holdsOf(tenant).get("active").size() == 1
+                        && holdsOf(tenant).get("confirmed_at_stripe").asBoolean());
+        assertThat(holdsOf(tenant).get("active")).singleElement().satisfies(hold -> {
+            assertThat(hold.get("reference").asString()).isEqualTo("payout-account-change:" + bank);
+            assertThat(hold.get("reason").asString())
+                    .contains("after an administrator's login from a new device (" + fresh);
+        });
+        assertThat(interval(carrier.account())).isEqualTo("manual");
+        systemAccess.call("test", () -> holds.release(tenant, "payout-account-change:" + bank));
+        assertThat(interval(carrier.account())).isEqualTo("daily");
+    }
+
+    private static String collected(String screen, String canvas) {
+        return "ua=Mozilla%2F5.0+Firefox%2F133.0&pl=Win32&lang=pl-PL&scr=" + screen + "&tz=Europe%2FWarsaw&hc=4&cv="
+                + canvas;
+    }
+
+    private int bankAccounts(TenantId carrier) {
+        return systemAccess.call(
+                "test",
+                () -> transactions.execute(status -> jdbc.queryForObject(
+                        "SELECT count(*) FROM payout_bank_accounts WHERE tenant_id = ?",
+                        Integer.class,
+                        carrier.value())));
+    }
+
+    private List<String> changes(TenantId carrier) {
+        return systemAccess.call(
+                "test",
+                () -> transactions.execute(status -> jdbc.queryForList(
+                        "SELECT bank_account FROM fraud_payout_account_changes WHERE carrier_id = ?",
+                        String.class,
+                        carrier.value())));
     }
 
     private void race(int threads, java.util.function.IntConsumer work) throws Exception {

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -144,6 +145,7 @@ class PaymentPage {
                             token,
                             request,
                             new PayWith.Card(paymentMethod, Optional.of(payPageUrl + token + "/complete")),
+                            Optional.ofNullable(form.deviceFingerprint()),
                             http,
                             response);
                 }));
@@ -181,6 +183,7 @@ class PaymentPage {
                                     accountHolder.strip(),
                                     email.strip(),
                                     new PayWith.MandateAcceptance(http.getRemoteAddr(), userAgent, clock.instant())),
+                            Optional.ofNullable(form.deviceFingerprint()),
                             http,
                             response);
                 }));
@@ -234,6 +237,7 @@ class PaymentPage {
             String token,
             PaymentRequestView request,
             PayWith with,
+            Optional<String> deviceFingerprint,
             HttpServletRequest http,
             HttpServletResponse response) {
         if (!PaymentPageHtml.payable(request.status())) {
@@ -244,7 +248,8 @@ class PaymentPage {
             var payer = new PayerContext(
                     Optional.ofNullable(http.getRemoteAddr()),
                     Optional.ofNullable(http.getHeader(HttpHeaders.USER_AGENT)),
-                    Optional.of(PaymentTokens.hash(token)));
+                    Optional.of(PaymentTokens.hash(token)),
+                    deviceFingerprint);
             outcome = asShipper(request, () -> payments.pay(request.id(), with, payer));
         } catch (PaymentRequestNotFound notFound) {
             return invalidLink(http, response);
@@ -401,14 +406,17 @@ class PaymentPage {
     }
 
     /** The card form's field: the chosen PaymentMethod (a test card, or the one Stripe.js created). */
-    record CardPaymentForm(@BindParam("payment_method") String paymentMethod) {}
+    record CardPaymentForm(
+            @BindParam("payment_method") String paymentMethod,
+            @BindParam("device_fingerprint") @Nullable String deviceFingerprint) {}
 
     /** The direct debit form's fields, named as the form names them. */
     record SepaDebitPaymentForm(
             String iban,
             @BindParam("account_holder") String accountHolder,
             String email,
-            @BindParam("mandate_accepted") String mandateAccepted) {}
+            @BindParam("mandate_accepted") String mandateAccepted,
+            @BindParam("device_fingerprint") @Nullable String deviceFingerprint) {}
 
     /** The direct debit form's checks, before anything is sent to Stripe. */
     static final class SepaDebitForm {

@@ -56,10 +56,20 @@ class PaymentPageHtmlTests {
     }
 
     @Test
-    void offersTestCardsAndNoScriptWithoutAPublishableKey() {
+    void offersTestCardsAndNoScriptButTheDeviceCollectorWithoutAPublishableKey() {
         String html = render(page(request(PaymentRequestStatus.OPEN, "EUR", List.of()), "Carrier"));
 
-        assertThat(html).contains("value=\"pm_card_visa\" checked=\"checked\"").doesNotContain("<script");
+        assertThat(html)
+                .contains("value=\"pm_card_visa\" checked=\"checked\"")
+                .doesNotContain("js.stripe.com")
+                .doesNotContain("card.js");
+        assertThat(html.split("<script", -1))
+                .as("the only script: the first-party device fingerprint collector")
+                .hasSize(2);
+        assertThat(html).contains("<script src=\"/js/device.js\" defer></script>");
+        assertThat(html.split("name=\"device_fingerprint\"", -1))
+                .as("in the card and the SEPA form")
+                .hasSize(3);
         assertThat(html).contains("id=\"sepa-form\"").contains("8 weeks");
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -751,6 +752,22 @@ final class ConnectEndpoints {
                         "capability.updated",
                         capability(a, cap),
                         Json.obj("status", was == null ? "unrequested" : was));
+            }
+        }
+        // as Stripe: a bank account added to a connected account is announced as account.external_account.created
+        Set<String> known = new HashSet<>();
+        JsonObject beforeAccounts = Json.child(before, "external_accounts");
+        if (beforeAccounts != null && beforeAccounts.has("data")) {
+            for (JsonElement e : beforeAccounts.getAsJsonArray("data")) {
+                known.add(Objects.requireNonNullElse(Json.str(e.getAsJsonObject(), "id"), ""));
+            }
+        }
+        for (JsonElement e : a.getAsJsonObject("external_accounts").getAsJsonArray("data")) {
+            JsonObject bank = e.getAsJsonObject();
+            if (!known.contains(Objects.requireNonNullElse(Json.str(bank, "id"), ""))) {
+                JsonObject shown = bank.deepCopy();
+                shown.remove(Engine.INTERNAL);
+                engine.emit(connected, call, "account.external_account.created", shown, null);
             }
         }
     }

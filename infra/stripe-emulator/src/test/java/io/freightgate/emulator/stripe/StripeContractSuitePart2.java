@@ -266,8 +266,21 @@ abstract class StripeContractSuitePart2 extends StripeContractSuite {
         assertThat(onboarded.getRequirements().getCurrentlyDue()).isEmpty();
         assertThat(onboarded.getCapabilities().getTransfers()).isEqualTo("active");
         assertThat(onboarded.getExternalAccounts().getData()).hasSize(1);
-        List<Event> events = awaitTypes(connect, "account.updated", "capability.updated", "capability.updated");
+        List<Event> events = awaitTypes(
+                connect,
+                "account.updated",
+                "capability.updated",
+                "capability.updated",
+                "account.external_account.created");
         Event accountUpdated = events.getFirst();
+        Event bankAdded = events.stream()
+                .filter(e -> e.getType().equals("account.external_account.created"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(bankAdded.getAccount()).as("announced to Connect endpoints").isEqualTo(a.getId());
+        assertThat(bankAdded.getDataObjectDeserializer().getRawJson())
+                .contains(onboarded.getExternalAccounts().getData().getFirst().getId())
+                .doesNotContain("account_number");
         assertThat(accountUpdated.getAccount()).isEqualTo(a.getId());
         assertThat(accountUpdated.getData().getPreviousAttributes()).containsEntry("charges_enabled", false);
         assertThat(((Account) accountUpdated

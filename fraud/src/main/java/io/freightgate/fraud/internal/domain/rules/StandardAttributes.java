@@ -126,5 +126,16 @@ public final class StandardAttributes {
                     "The card's CVC check."),
             Attribute.of(
                     "early_fraud_warning", BOOLEAN, LATER, "The issuer sent an early fraud warning for this payment."),
-            Attribute.of("disputed", BOOLEAN, LATER, "The payment is disputed."));
+            Attribute.of("disputed", BOOLEAN, LATER, "The payment is disputed."),
+            // devices (issue 21): known when the hosted payment page's collector script sent a usable fingerprint
+            Attribute.of(
+                    "is_new_device_for_organization",
+                    BOOLEAN,
+                    BEFORE_CONFIRMATION,
+                    "The payer's device was never seen with the shipper, which was seen with other devices before."),
+            Attribute.of(
+                    "device_shipper_count_30d",
+                    NUMBER,
+                    BEFORE_CONFIRMATION,
+                    "How many shippers the payer's device paid for in the last 30 days, this one included."));
 }

@@ -16,7 +16,7 @@ class DefaultRulesTests {
 
     @Test
     void everyDefaultRuleCompiles() {
-        assertThat(defaults.rules()).hasSize(14);
+        assertThat(defaults.rules()).hasSize(15);
     }
 
     @Test
@@ -29,6 +29,24 @@ class DefaultRulesTests {
                 .build());
 
         assertThat(verdict.action()).isEqualTo(RuleAction.BLOCK);
+    }
+
+    @Test
+    void aNewDeviceForAShipperKnownFromOtherDevicesIsReviewedAboveTwoThousandEuros() {
+        Verdict large = defaults.evaluate(registry.facts()
+                .with("amount", Money.of(250_000, "EUR"))
+                .with("method", "card")
+                .with("is_new_device_for_organization", true)
+                .build());
+        Verdict small = defaults.evaluate(registry.facts()
+                .with("amount", Money.of(150_000, "EUR"))
+                .with("method", "card")
+                .with("is_new_device_for_organization", true)
+                .build());
+
+        assertThat(large.action()).isEqualTo(RuleAction.REVIEW);
+        assertThat(large.explanations().getFirst()).contains(":is_new_device_for_organization: = true");
+        assertThat(small.action()).isEqualTo(RuleAction.ALLOW);
     }
 
     @Test
