@@ -83,3 +83,24 @@ ALTER TABLE dispute_case_entries FORCE ROW LEVEL SECURITY;
 CREATE POLICY carrier_only ON dispute_case_entries
     USING (tenant_id = fg_current_tenant() OR fg_system_scope())
     WITH CHECK (tenant_id = fg_current_tenant() OR fg_system_scope());
+
+-- A request to the carrier to upload what the evidence is missing (a signed POD...), through a single-use link that
+-- needs no login: the token is shown once and stored only as its SHA-256; used_at is set when an upload claims it.
+CREATE TABLE dispute_upload_requests (
+    id           UUID PRIMARY KEY,
+    dispute_id   UUID        NOT NULL REFERENCES dispute_cases (id),
+    tenant_id    UUID        NOT NULL,
+    load_id      UUID        NOT NULL,
+    token_sha256 TEXT        NOT NULL UNIQUE CHECK (token_sha256 ~ '^[0-9a-f]{64}$'),
+    what         TEXT        NOT NULL CHECK (length(what) BETWEEN 1 AND 500),
+    requested_by TEXT        NOT NULL,
+    requested_at TIMESTAMPTZ NOT NULL,
+    expires_at   TIMESTAMPTZ NOT NULL,
+    used_at      TIMESTAMPTZ
+);
+CREATE INDEX dispute_upload_requests_case ON dispute_upload_requests (dispute_id, requested_at);
+ALTER TABLE dispute_upload_requests ENABLE ROW LEVEL SECURITY;
+ALTER TABLE dispute_upload_requests FORCE ROW LEVEL SECURITY;
+CREATE POLICY carrier_only ON dispute_upload_requests
+    USING (tenant_id = fg_current_tenant() OR fg_system_scope())
+    WITH CHECK (tenant_id = fg_current_tenant() OR fg_system_scope());
