@@ -110,7 +110,11 @@ class ChargebackJourneyIT extends TransferJourneys {
 
             UUID load = load(carrier.parties());
             String id = createForLoad(carrier.parties(), 40_000, "LD-PNR-" + suffix, load);
-            paid(carrier.parties(), id, "pm_card_createDisputeProductNotReceived");
+            var paid = pay(
+                    carrier.parties(),
+                    id,
+                    "{\"method\":\"card\",\"payment_method\":\"pm_card_createDisputeProductNotReceived\"}");
+            assertThat(paid.status()).as(paid.body()).isEqualTo(201);
 
             DisputeView opened = await().atMost(PATIENCE)
                     .until(
@@ -194,7 +198,7 @@ class ChargebackJourneyIT extends TransferJourneys {
                     .send();
             assertThat(shipper.status()).isEqualTo(403);
             assertThat(shipper.contentType()).startsWith("application/problem+json");
-            Api.Response carrierNote = api.post("/api/v1/disputes/" + caseId + "/notes", "{\"text\":\"mine\"}")
+            Api.Response carrierNote = mutate("POST", "/api/v1/disputes/" + caseId + "/notes", "{\"text\":\"mine\"}")
                     .token(carrierAdmin)
                     .send();
             assertThat(carrierNote.status()).isEqualTo(403);
@@ -203,19 +207,15 @@ class ChargebackJourneyIT extends TransferJourneys {
             assertThat(unknownStatus.status()).isEqualTo(422);
             assertThat(unknownStatus.contentType()).startsWith("application/problem+json");
 
-            Api.Response notAnAgent = api.call(
+            Api.Response notAnAgent = mutate(
                             "PUT",
                             "/api/v1/disputes/" + caseId + "/owner",
-                            "{\"owner_id\":\"" + UUID.randomUUID() + "\"}",
-                            "application/json")
+                            "{\"owner_id\":\"" + UUID.randomUUID() + "\"}")
                     .token(finance)
                     .send();
             assertThat(notAnAgent.status()).isEqualTo(422);
-            Api.Response assigned = api.call(
-                            "PUT",
-                            "/api/v1/disputes/" + caseId + "/owner",
-                            "{\"owner_id\":\"" + agent.id() + "\"}",
-                            "application/json")
+            Api.Response assigned = mutate(
+                            "PUT", "/api/v1/disputes/" + caseId + "/owner", "{\"owner_id\":\"" + agent.id() + "\"}")
                     .token(finance)
                     .send();
             assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
@@ -227,19 +227,22 @@ class ChargebackJourneyIT extends TransferJourneys {
                             .json()
                             .findValuesAsString("id"))
                     .containsExactly(caseId);
-            Api.Response noted = api.post(
-                            "/api/v1/disputes/" + caseId + "/notes", "{\"text\":\"Ask for the signed CMR <b>now</b>\"}")
+            Api.Response noted = mutate(
+                            "POST",
+                            "/api/v1/disputes/" + caseId + "/notes",
+                            "{\"text\":\"Ask for the signed CMR <b>now</b>\"}")
                     .token(finance)
                     .send();
             assertThat(noted.status()).as(noted.body()).isEqualTo(201);
-            assertThat(api.post("/api/v1/disputes/" + caseId + "/notes", "{\"text\":\"\"}")
+            assertThat(mutate("POST", "/api/v1/disputes/" + caseId + "/notes", "{\"text\":\"\"}")
                             .token(finance)
                             .send()
                             .status())
                     .isEqualTo(400);
 
             // The carrier is asked for the signed POD and uploads it once through its link, without a login.
-            Api.Response asked = api.post(
+            Api.Response asked = mutate(
+                            "POST",
                             "/api/v1/disputes/" + caseId + "/upload-requests",
                             "{\"what\":\"The signed proof of delivery <i>with stamp</i>\"}")
                     .token(finance)
@@ -387,7 +390,7 @@ class ChargebackJourneyIT extends TransferJourneys {
                         .json()
                         .findValuesAsString("dispute_id"))
                 .doesNotContain(caseId);
-        Api.Response noLoad = api.post("/api/v1/disputes/" + caseId + "/upload-requests", "{\"what\":\"POD\"}")
+        Api.Response noLoad = mutate("POST", "/api/v1/disputes/" + caseId + "/upload-requests", "{\"what\":\"POD\"}")
                 .token(finance)
                 .send();
         assertThat(noLoad.status()).isEqualTo(409);
@@ -451,6 +454,12 @@ class ChargebackJourneyIT extends TransferJourneys {
                         HostileFiles.cleanPdf("Signed delivery note"))
                 .header("Cookie", form.cookie())
                 .send();
+    }
+
+    /** A change through the API (every one needs an Idempotency-Key). */
+    private Api.Call mutate(String method, String path, String json) {
+        return api.call(method, path, json, "application/json")
+                .idempotencyKey(UUID.randomUUID().toString());
     }
 
     private static List<String> kinds(JsonNode entries) {
