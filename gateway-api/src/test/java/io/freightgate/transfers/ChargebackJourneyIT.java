@@ -303,6 +303,46 @@ class ChargebackJourneyIT extends TransferJourneys {
     }
 
     @Test
+    void twoDisputesOnOneChargeAreTwoCasesAndTheRequestIsReleasedOnlyWhenBothEndedWell() throws Exception {
+        Carrier carrier = carrierWithPayouts();
+        String id = id(create(carrier.parties(), 30_000, "EUR", "LD-TWO", false));
+        var paid = pay(
+                carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_createMultipleDisputes\"}");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+
+        List<DisputeView> cases = await().atMost(PATIENCE)
+                .until(
+                        () -> systemAccess.call(
+                                "read", () -> desk.ofPaymentRequest(PaymentRequestId.of(id))),
+                        found -> found.size() == 2);
+        assertThat(cases).extracting(DisputeView::reason)
+                .containsExactlyInAnyOrder("fraudulent", "product_not_received");
+        assertThat(cases).extracting(d -> d.amount().minor()).containsExactlyInAnyOrder(15_000L, 15_000L);
+        assertThat(cases).extracting(DisputeView::chargeId).containsOnly(chargesOf(id).getFirst().getId());
+        await().atMost(PATIENCE)
+                .until(() -> read(carrier.parties().carrier(), id)
+                        .get("status")
+                        .asString()
+                        .equals("DISPUTED"));
+
+        String first = cases.getFirst().stripeDisputeId();
+        stripe.control().decideDispute(apiKey, null, first, true);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(completedPublications(first))
+                .containsEntry("DisputeClosed", 2L)
+                .doesNotContainKey("incomplete"));
+        assertThat(read(carrier.parties().carrier(), id).get("status").asString())
+                .as("the other dispute is still open")
+                .isEqualTo("DISPUTED");
+
+        stripe.control().decideDispute(apiKey, null, cases.getLast().stripeDisputeId(), true);
+        await().atMost(PATIENCE)
+                .until(() -> read(carrier.parties().carrier(), id)
+                        .get("status")
+                        .asString()
+                        .equals("PAID"));
+    }
+
+    @Test
     void anInquiryThatClosesLeavesThePaymentRequestAsItWasAndReleasesTheHold() throws Exception {
         Carrier carrier = carrierWithPayouts();
         String id = id(create(carrier.parties(), 20_000, "EUR", "LD-INQ", false));
