@@ -312,18 +312,19 @@ class ChargebackJourneyIT extends TransferJourneys {
 
         List<DisputeView> cases = await().atMost(PATIENCE)
                 .until(
-                        () -> systemAccess.call(
-                                "read", () -> desk.ofPaymentRequest(PaymentRequestId.of(id))),
+                        () -> systemAccess.call("read", () -> desk.ofPaymentRequest(PaymentRequestId.of(id))),
                         found -> found.size() == 2);
-        assertThat(cases).extracting(DisputeView::reason)
+        assertThat(cases)
+                .extracting(DisputeView::reason)
                 .containsExactlyInAnyOrder("fraudulent", "product_not_received");
         assertThat(cases).extracting(d -> d.amount().minor()).containsExactlyInAnyOrder(15_000L, 15_000L);
-        assertThat(cases).extracting(DisputeView::chargeId).containsOnly(chargesOf(id).getFirst().getId());
-        await().atMost(PATIENCE)
-                .until(() -> read(carrier.parties().carrier(), id)
-                        .get("status")
-                        .asString()
-                        .equals("DISPUTED"));
+        assertThat(cases)
+                .extracting(DisputeView::chargeId)
+                .containsOnly(chargesOf(id).getFirst().getId());
+        await().atMost(PATIENCE).until(() -> read(carrier.parties().carrier(), id)
+                .get("status")
+                .asString()
+                .equals("DISPUTED"));
 
         String first = cases.getFirst().stripeDisputeId();
         stripe.control().decideDispute(apiKey, null, first, true);
@@ -335,11 +336,10 @@ class ChargebackJourneyIT extends TransferJourneys {
                 .isEqualTo("DISPUTED");
 
         stripe.control().decideDispute(apiKey, null, cases.getLast().stripeDisputeId(), true);
-        await().atMost(PATIENCE)
-                .until(() -> read(carrier.parties().carrier(), id)
-                        .get("status")
-                        .asString()
-                        .equals("PAID"));
+        await().atMost(PATIENCE).until(() -> read(carrier.parties().carrier(), id)
+                .get("status")
+                .asString()
+                .equals("PAID"));
     }
 
     @Test
