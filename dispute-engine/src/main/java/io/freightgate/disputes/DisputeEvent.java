@@ -4,7 +4,7 @@ import io.freightgate.kernel.PaymentRequestId;
 
 /** The events the dispute engine publishes, each once per dispute case. */
 public sealed interface DisputeEvent
-        permits DisputeOpened, DisputeFundsWithdrawn, DisputeFundsReinstated, DisputeClosed {
+        permits DisputeOpened, DisputeUpdated, DisputeFundsWithdrawn, DisputeFundsReinstated, DisputeClosed {
 
     DisputeId disputeId();
 

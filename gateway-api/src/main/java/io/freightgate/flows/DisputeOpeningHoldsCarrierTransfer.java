@@ -17,8 +17,9 @@ import org.springframework.transaction.annotation.Propagation;
  * A dispute opened on the charge of a payment request: the request becomes {@code DISPUTED} (refunds wait for the
  * decision) and the carrier's transfer gets a {@code DISPUTE} hold, in that order, so the release policy never sees a
  * disputed request without its hold for long. A transfer already made is not held (a dispute does not reverse it).
- * Idempotent: both facade methods change nothing the second time. A dispute that the desk already knows as won (the
- * first news FreightGate had of it was the decision, and the won reaction may have run first) holds nothing.
+ * Idempotent: both facade methods change nothing the second time. A dispute that the desk already knows as ended without a
+ * loss (won, a closed inquiry, prevented: the first news FreightGate had of it was the decision, or the closing reaction
+ * may have run first) holds nothing.
  */
 @Component
 class DisputeOpeningHoldsCarrierTransfer {
@@ -47,11 +48,11 @@ class DisputeOpeningHoldsCarrierTransfer {
                 "hold the transfer of payment request " + event.paymentRequestId() + " for dispute "
                         + event.stripeDisputeId(),
                 () -> {
-                    boolean won = desk.dispute(event.disputeId())
+                    boolean endedWithoutLoss = desk.dispute(event.disputeId())
                             .flatMap(dispute -> dispute.status().outcome())
-                            .filter(DisputeOutcome.WON::equals)
+                            .filter(outcome -> outcome != DisputeOutcome.LOST)
                             .isPresent();
-                    if (!won) {
+                    if (!endedWithoutLoss) {
                         requests.markDisputed(event.paymentRequestId());
                         transfers.holdForDispute(event.paymentRequestId());
                     }

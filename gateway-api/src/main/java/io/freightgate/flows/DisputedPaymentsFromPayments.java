@@ -18,6 +18,7 @@ class DisputedPaymentsFromPayments implements DisputedPayments {
     @Override
     public Optional<DisputedPayment> byPaymentIntent(String paymentIntentId) {
         return requests.findByPaymentIntent(paymentIntentId)
-                .map(request -> new DisputedPayment(request.id(), request.carrier(), request.shipper()));
+                .map(request -> new DisputedPayment(
+                        request.id(), request.carrier(), request.shipper(), request.loadReference(), request.loadId()));
     }
 }

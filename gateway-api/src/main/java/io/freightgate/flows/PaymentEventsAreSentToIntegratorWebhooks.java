@@ -28,8 +28,7 @@ import org.springframework.stereotype.Component;
  * Event ids derive from the business identity (the payment request, the attempt), so a receiver can deduplicate.
  *
  * <p>Transfer and payout events go to the carrier's endpoints only (they are the carrier's money). Dispute events are
- * in {@link IntegrationEventType}'s catalogue already; each becomes one more method here when the dispute engine
- * publishes it.
+ * sent by {@link DisputeEventsAreSentToIntegratorWebhooks}.
  */
 @Component
 class PaymentEventsAreSentToIntegratorWebhooks {

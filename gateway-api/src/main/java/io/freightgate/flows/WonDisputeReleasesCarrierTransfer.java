@@ -2,6 +2,7 @@ package io.freightgate.flows;
 
 import io.freightgate.billing.PaymentRequests;
 import io.freightgate.disputes.DisputeClosed;
+import io.freightgate.disputes.DisputeDesk;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.transfers.Transfers;
 import java.util.Optional;
@@ -12,11 +13,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
- * A won dispute gives the carrier its money back: the payment request is paid again, then the transfer's {@code
- * DISPUTE} hold is released and the transfer offered to the release policy (which sends it when nothing else keeps it
- * waiting). The order matters: the policy waits while the request is disputed. A lost dispute keeps the request
- * disputed and the transfer held (finance decides); a closed inquiry or a prevented dispute changes nothing here, as
- * before the dispute engine existed. Idempotent: a replayed event releases nothing more.
+ * A dispute that ends without a loss gives back what it held: won, a closed inquiry ({@code warning_closed}) or a
+ * prevented dispute returns the payment request to what it was before (paid, or refunded as it had been), then releases
+ * the transfer's {@code DISPUTE} hold and offers the transfer to the release policy (which sends it when nothing else
+ * keeps it waiting). The order matters: the policy waits while the request is disputed. While another dispute on the
+ * same request is still open (two disputes on one charge), nothing is released: the last one to end decides. A lost
+ * dispute keeps the request disputed and the transfer held (finance decides; recovery comes with the liability work).
+ * Idempotent: a replayed event releases nothing more.
  */
 @Component
 class WonDisputeReleasesCarrierTransfer {
@@ -26,11 +29,14 @@ class WonDisputeReleasesCarrierTransfer {
     private final PaymentRequests requests;
     private final Transfers transfers;
     private final SystemAccess systemAccess;
+    private final DisputeDesk desk;
 
-    WonDisputeReleasesCarrierTransfer(PaymentRequests requests, Transfers transfers, SystemAccess systemAccess) {
+    WonDisputeReleasesCarrierTransfer(
+            PaymentRequests requests, Transfers transfers, SystemAccess systemAccess, DisputeDesk desk) {
         this.requests = requests;
         this.transfers = transfers;
         this.systemAccess = systemAccess;
+        this.desk = desk;
     }
 
     // Not in a transaction of its own: the facades bind the audited system scope before their transactions, and the
@@ -38,23 +44,38 @@ class WonDisputeReleasesCarrierTransfer {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DisputeClosed event) {
         switch (event.outcome()) {
-            case WON -> {
+            case WON, INQUIRY_CLOSED, PREVENTED -> {
+                boolean anotherOpen = systemAccess.callAs(
+                        "flow:won-dispute-releases-transfer",
+                        Optional.empty(),
+                        "look for other open disputes on payment request " + event.paymentRequestId(),
+                        () -> desk.ofPaymentRequest(event.paymentRequestId()).stream()
+                                .anyMatch(other -> other.open() && !other.id().equals(event.disputeId())));
+                if (anotherOpen) {
+                    log.info(
+                            "Dispute {} ended ({}), but another dispute on payment request {} is open: nothing released",
+                            event.stripeDisputeId(),
+                            event.outcome(),
+                            event.paymentRequestId());
+                    return;
+                }
                 systemAccess.callAs(
                         "flow:won-dispute-releases-transfer",
                         Optional.empty(),
                         "release the transfer of payment request " + event.paymentRequestId() + " after dispute "
-                                + event.stripeDisputeId() + " was won",
+                                + event.stripeDisputeId() + " ended " + event.outcome(),
                         () -> {
                             requests.markDisputeWon(event.paymentRequestId());
                             transfers.releaseDisputeHold(event.paymentRequestId());
                             return null;
                         });
                 log.info(
-                        "Dispute {} won: payment request {} released",
+                        "Dispute {} ended {}: payment request {} released",
                         event.stripeDisputeId(),
+                        event.outcome(),
                         event.paymentRequestId());
             }
-            case LOST, INQUIRY_CLOSED, PREVENTED -> {}
+            case LOST -> {}
         }
     }
 }

@@ -17,8 +17,9 @@ public enum IntegrationEventType {
     TRANSFER_HELD("transfer.held", true),
     PAYOUT_PAID("payout.paid", true),
     PAYOUT_FAILED("payout.failed", true),
-    DISPUTE_OPENED("dispute.opened", false),
-    DISPUTE_CLOSED("dispute.closed", false);
+    DISPUTE_CREATED("dispute.created", true),
+    DISPUTE_UPDATED("dispute.updated", true),
+    DISPUTE_CLOSED("dispute.closed", true);
 
     private final String wireName;
     private final boolean emitted;

@@ -101,6 +101,24 @@ public class DriverLinks {
                         "driver-link:" + load.driverUserId().orElse("unassigned")));
     }
 
+    /**
+     * A proof of delivery the carrier uploaded through a dispute's single-use upload link (the dispute engine checked
+     * and used up the link; this only records the document), inspected like any other upload and recorded with
+     * channel {@code DISPUTE_LINK}. Empty when the load does not exist.
+     */
+    public Optional<DeliveryConfirmationView> uploadRequestedProofOfDelivery(LoadId id, UploadProofOfDelivery pod) {
+        LoadFiles.Checked checked = files.check(pod.content(), true);
+        return systemAccess.callAs(
+                "dispute-upload-link",
+                Optional.empty(),
+                "proof of delivery for load " + id + " through a dispute upload link",
+                () -> systemAccess.transaction(
+                        Reach.OWN_TENANT, "proof of delivery through a dispute upload link", () -> loads.findById(
+                                        id.value())
+                                .map(load ->
+                                        proofs.record(load, pod, checked, "DISPUTE_LINK", "dispute-upload-link"))));
+    }
+
     private <T> Optional<T> byLink(String token, String reason, Function<Load, T> work) {
         if (!wellFormed(token)) {
             return Optional.empty();

@@ -12,7 +12,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * The pages a secret link opens and whose form posts back to the same link: {@code /invitations/{token}},
- * {@code /password-reset/{token}} ({@link AccountPages}) and {@code /driver/loads/{token}} (the driver page). The token in
+ * {@code /password-reset/{token}} ({@link AccountPages}), {@code /driver/loads/{token}} (the driver page) and
+ * {@code /disputes/uploads/{token}} (a dispute's single-use upload link for the carrier). The token in
  * the path is the credential, so a forged post from another site achieves nothing without it; the forms carry a CSRF
  * token all the same, like every form of the application. No session: the CSRF token's cookie is {@code HttpOnly},
  * {@code SameSite=Strict} and lives as long as the browser; a post without the page's token gets 403. The pages are
@@ -30,7 +31,7 @@ class TokenPageSecurity {
         var tokens = new CookieCsrfTokenRepository();
         tokens.setCookieName(CSRF_COOKIE);
         tokens.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Strict"));
-        http.securityMatcher("/invitations/*", "/password-reset/*", "/driver/loads/*")
+        http.securityMatcher("/invitations/*", "/password-reset/*", "/driver/loads/*", "/disputes/uploads/*")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(tokens))
                 .exceptionHandling(exceptions ->

@@ -165,6 +165,14 @@ class AuthorizationMatrixIT extends GatewayIT {
             GET /api/v1/fraud/rules/{id}/hit-rates                      | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/fraud/decisions                                 | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 200/200            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/fraud/decisions/{id}                            | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 200/200            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            # Dispute cases (issue 22): finance staff work every case, a carrier's admins and finance users read their own, shippers nothing; the path names no case (404); an owner that is no finance agent is refused (422)
+            GET /api/v1/disputes                                        | 401  | 403/403        | 200/200       | 200/200            | 403/403      | 403/403            | 200/200       | 200/200         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/disputes/feed                                   | 401  | 403/403        | 200/200       | 200/200            | 403/403      | 403/403            | 200/200       | 200/200         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/disputes/{id}                                   | 401  | 403/403        | 404/404       | 404/404            | 403/403      | 403/403            | 404/404       | 404/404         | 403/403            | 403/403        | 403/403       | 403/403
+            GET /api/v1/disputes/{id}/timeline                          | 401  | 403/403        | 404/404       | 404/404            | 403/403      | 403/403            | 404/404       | 404/404         | 403/403            | 403/403        | 403/403       | 403/403
+            PUT /api/v1/disputes/{id}/owner                             | 401  | 403/403        | 422/422       | 422/422            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/disputes/{id}/notes                            | 401  | 403/403        | 404/404       | 404/404            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
+            POST /api/v1/disputes/{id}/upload-requests                  | 401  | 403/403        | 404/404       | 404/404            | 403/403      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             # Fraud reviews (issue 20): risk analysts work the queue, platform admins read it; the path names no review (404)
             GET /api/v1/fraud/reviews                                   | 401  | 200/200        | 403/403       | 403/403            | 200/200      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
             GET /api/v1/fraud/reviews/{id}                              | 401  | 404/404        | 403/403       | 403/403            | 404/404      | 403/403            | 403/403       | 403/403         | 403/403            | 403/403        | 403/403       | 403/403
@@ -460,6 +468,9 @@ class AuthorizationMatrixIT extends GatewayIT {
                     case "POST /api/v1/password-resets/{token}/completion" ->
                         "{\"password\":\"matrix-harbour-freight-7\"}";
                     case "POST /api/v1/kyc/vat-validations" -> "{\"vat_number\":\"DE811907980\"}";
+                    case "PUT /api/v1/disputes/{id}/owner" -> "{\"owner_id\":\"" + UUID.randomUUID() + "\"}";
+                    case "POST /api/v1/disputes/{id}/notes" -> "{\"text\":\"matrix note\"}";
+                    case "POST /api/v1/disputes/{id}/upload-requests" -> "{\"what\":\"A signed POD\"}";
                     case "POST /api/v1/fraud/rules" ->
                         "{\"name\":\"matrix-%s\",\"text\":\"review if :disputed:\"}".formatted(UUID.randomUUID());
                     case "POST /api/v1/fraud/list-entries" ->

@@ -25,10 +25,10 @@ import javax.crypto.spec.SecretKeySpec;
  * code: parse {@code FreightGate-Signature}, recompute HMAC-SHA256 of {@code "<t>.<raw body>"} with each secret it
  * knows, compare in constant time, and check the timestamp against its tolerance.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream()
                     .filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().getFirst())
@@ -42,7 +42,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final ConcurrentLinkedDeque<Integer> plan = new ConcurrentLinkedDeque<>();
     private volatile int fallback = 200;
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -63,7 +63,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
     }
 
@@ -78,18 +78,19 @@ final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    List<Received> ofType(String eventType) {
+    public List<Received> ofType(String eventType) {
         return received.stream()
                 .filter(request -> eventType.equals(request.header("FreightGate-Event-Type")))
                 .toList();
     }
 
     /** The secrets among {@code secrets} that produced one of the request's {@code v1} signatures. */
-    static List<String> verifiedBy(Received request, Collection<String> secrets, Instant now, Duration tolerance) {
+    public static List<String> verifiedBy(
+            Received request, Collection<String> secrets, Instant now, Duration tolerance) {
         String header = request.header("FreightGate-Signature");
         if (header == null) {
             return List.of();

@@ -6,7 +6,9 @@ import io.freightgate.disputes.DisputeFundsReinstated;
 import io.freightgate.disputes.DisputeFundsWithdrawn;
 import io.freightgate.disputes.DisputeId;
 import io.freightgate.disputes.DisputeOpened;
+import io.freightgate.disputes.DisputeResponse;
 import io.freightgate.disputes.DisputeStatus;
+import io.freightgate.disputes.DisputeUpdated;
 import io.freightgate.disputes.DisputeView;
 import io.freightgate.disputes.DisputedPayments.DisputedPayment;
 import io.freightgate.kernel.Money;
@@ -24,32 +26,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.envers.Audited;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A dispute case: one Stripe dispute on the charge of a FreightGate payment request, kept in step with Stripe's dispute
- * object. Its status mirrors Stripe's ({@link DisputeStatus} draws the lifecycle) and only moves forward; the money
- * that moved (the withdrawal, the reinstatement) is recorded once, from whichever snapshot first lists it.
+ * A dispute case: one Stripe dispute on a charge, kept in step with Stripe's dispute object, linked to the payment
+ * request it disputes (and through it to the carrier, the shipper and the load), or an <em>orphan</em> when FreightGate
+ * knows no payment for the charge. Its status mirrors Stripe's ({@link DisputeStatus} draws the lifecycle) and only
+ * moves forward; the money that moved (the withdrawal, the reinstatement) is recorded once, from whichever snapshot
+ * first lists it. It knows what response is possible ({@link DisputeResponse}): none when the issuer allows none ({@code
+ * due_by} 0) or Stripe has no evidence process (a SEPA debit disputed as {@code debit_not_authorized}), which sends the
+ * case to recovery from the carrier. A finance agent may own it.
  *
  * <p>{@link #open} and {@link #apply} return the events the news means, each published once per case: {@link
- * DisputeOpened} when the case is made, {@link DisputeFundsWithdrawn} and {@link DisputeFundsReinstated} when a
- * snapshot first lists that money, {@link DisputeClosed} when the status first becomes a closed one. A snapshot that
- * is older than the case (a lower status), or the same again, returns nothing. When ({@code now}) is given by the
- * caller; the case never reads a clock.
+ * DisputeOpened} when the case is made, {@link DisputeUpdated} when an undecided status is first reached, {@link
+ * DisputeFundsWithdrawn} and {@link DisputeFundsReinstated} when a snapshot first lists that money, {@link
+ * DisputeClosed} when the status first becomes a closed one. A snapshot that is older than the case (a lower status),
+ * or the same again, returns nothing. An orphan case publishes nothing (no payment to act on): it is an alert for
+ * finance staff. When ({@code now}) is given by the caller; the case never reads a clock. Audited (Envers).
  */
 @Entity
 @Table(name = "dispute_cases")
+@Audited
 public class DisputeCase {
 
     @Id
     private UUID id;
 
-    /** The carrier: the tenant that issued the disputed payment request. */
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private UUID tenantId;
+    /** The carrier: the tenant that issued the disputed payment request; null for an orphan case. */
+    @Column(name = "tenant_id", updatable = false)
+    private @Nullable UUID tenantId;
 
-    @Column(name = "shipper_id", nullable = false, updatable = false)
-    private UUID shipperId;
+    @Column(name = "shipper_id", updatable = false)
+    private @Nullable UUID shipperId;
 
     @Column(name = "stripe_dispute_id", nullable = false, updatable = false)
     private String stripeDisputeId;
@@ -57,11 +66,17 @@ public class DisputeCase {
     @Column(name = "charge_id", nullable = false, updatable = false)
     private String chargeId;
 
-    @Column(name = "payment_intent_id", nullable = false, updatable = false)
-    private String paymentIntentId;
+    @Column(name = "payment_intent_id")
+    private @Nullable String paymentIntentId;
 
-    @Column(name = "payment_request_id", nullable = false, updatable = false)
-    private UUID paymentRequestId;
+    @Column(name = "payment_request_id", updatable = false)
+    private @Nullable UUID paymentRequestId;
+
+    @Column(name = "load_reference", updatable = false)
+    private @Nullable String loadReference;
+
+    @Column(name = "load_id", updatable = false)
+    private @Nullable UUID loadId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -75,6 +90,16 @@ public class DisputeCase {
 
     @Column(nullable = false)
     private String reason;
+
+    @Column(name = "network")
+    private @Nullable String network;
+
+    @Column(name = "payment_method_type")
+    private @Nullable String paymentMethodType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private DisputeResponse response;
 
     @Column(name = "evidence_due_by")
     private @Nullable Instant evidenceDueBy;
@@ -95,6 +120,10 @@ public class DisputeCase {
     @Column(name = "reinstatement_fee_minor")
     private @Nullable Long reinstatementFeeMinor;
 
+    /** The finance agent (a platform user's id) working the case. */
+    @Column(name = "owner_id")
+    private @Nullable UUID ownerId;
+
     @Column(name = "opened_at", nullable = false, updatable = false)
     private Instant openedAt;
 
@@ -111,25 +140,19 @@ public class DisputeCase {
 
     /** A case opened from the first news of a dispute; the result's events say everything that news means. */
     public static Opened open(DisputeId id, DisputeSnapshot first, DisputedPayment payment, Instant now) {
-        DisputeCase dispute = new DisputeCase();
-        dispute.id = id.value();
+        DisputeCase dispute = started(id, first, now);
         dispute.tenantId = payment.carrier().value();
         dispute.shipperId = payment.shipper().value();
-        dispute.stripeDisputeId = first.stripeDisputeId();
-        dispute.chargeId = first.chargeId();
-        dispute.paymentIntentId = first.paymentIntentId();
         dispute.paymentRequestId = payment.paymentRequestId().value();
-        dispute.status = first.status();
-        dispute.describe(first);
-        dispute.openedAt = first.created();
-        dispute.updatedAt = now;
+        dispute.loadReference = payment.loadReference().isBlank() ? null : payment.loadReference();
+        dispute.loadId = payment.loadId().orElse(null);
         List<DisputeEvent> events = new ArrayList<>();
         events.add(new DisputeOpened(
                 id,
                 dispute.stripeDisputeId,
-                dispute.paymentIntentId,
-                new PaymentRequestId(dispute.paymentRequestId),
-                dispute.carrier(),
+                dispute.intent(),
+                payment.paymentRequestId(),
+                payment.carrier(),
                 dispute.status,
                 dispute.amount(),
                 dispute.reason,
@@ -137,6 +160,29 @@ public class DisputeCase {
                 now));
         events.addAll(dispute.moneyAndClosing(first, false, now));
         return new Opened(dispute, List.copyOf(events));
+    }
+
+    /**
+     * A case for a dispute on a charge FreightGate knows no payment for (another system's, or one whose PaymentIntent
+     * Stripe did not name): it links to nothing and publishes nothing, and is an alert for finance staff.
+     */
+    public static DisputeCase orphan(DisputeId id, DisputeSnapshot first, Instant now) {
+        DisputeCase dispute = started(id, first, now);
+        dispute.moneyAndClosing(first, false, now);
+        return dispute;
+    }
+
+    private static DisputeCase started(DisputeId id, DisputeSnapshot first, Instant now) {
+        DisputeCase dispute = new DisputeCase();
+        dispute.id = id.value();
+        dispute.stripeDisputeId = first.stripeDisputeId();
+        dispute.chargeId = first.chargeId();
+        dispute.paymentIntentId = first.paymentIntentId().orElse(null);
+        dispute.status = first.status();
+        dispute.describe(first);
+        dispute.openedAt = first.created();
+        dispute.updatedAt = now;
+        return dispute;
     }
 
     /** A new case and what its first news means. */
@@ -149,22 +195,59 @@ public class DisputeCase {
                     "Snapshot of " + snapshot.stripeDisputeId() + " applied to the case of " + stripeDisputeId);
         }
         boolean wasClosed = status.closed();
+        DisputeStatus before = status;
+        List<DisputeEvent> events = new ArrayList<>();
         if (status.mayBeFollowedBy(snapshot.status())) {
             status = snapshot.status();
             describe(snapshot);
+            if (status != before && !status.closed() && linked()) {
+                events.add(new DisputeUpdated(
+                        id(),
+                        stripeDisputeId,
+                        intent(),
+                        new PaymentRequestId(requireLinked(paymentRequestId)),
+                        carrierOrThrow(),
+                        before,
+                        status,
+                        now));
+            }
         }
-        List<DisputeEvent> events = moneyAndClosing(snapshot, wasClosed, now);
-        if (!events.isEmpty() || status != snapshot.status()) {
+        events.addAll(moneyAndClosing(snapshot, wasClosed, now));
+        if (!events.isEmpty() || status != before) {
             updatedAt = now;
         }
-        return events;
+        return linked() ? List.copyOf(events) : List.of();
+    }
+
+    /** Whether {@code snapshot} is older news than what the case knows (a lower status than the case's). */
+    public boolean isStale(DisputeSnapshot snapshot) {
+        return !status.mayBeFollowedBy(snapshot.status());
+    }
+
+    /** Gives the case to a finance agent (or to another); returns false when it already was theirs. */
+    public boolean assign(UUID agent, Instant now) {
+        if (agent.equals(ownerId)) {
+            return false;
+        }
+        ownerId = agent;
+        updatedAt = now;
+        return true;
     }
 
     private void describe(DisputeSnapshot snapshot) {
         amountMinor = snapshot.amount().minor();
         currency = snapshot.amount().currency().getCurrencyCode();
-        reason = snapshot.reason();
+        reason = snapshot.reason().stripe();
         evidenceDueBy = snapshot.evidenceDueBy().orElse(null);
+        if (paymentIntentId == null) {
+            paymentIntentId = snapshot.paymentIntentId().orElse(null);
+        }
+        snapshot.network().ifPresent(value -> network = value);
+        snapshot.paymentMethodType().ifPresent(value -> paymentMethodType = value);
+        response = DisputeResponse.of(
+                snapshot.reason(),
+                Optional.ofNullable(paymentMethodType),
+                snapshot.evidenceDueBy().isPresent());
     }
 
     private List<DisputeEvent> moneyAndClosing(DisputeSnapshot snapshot, boolean wasClosed, Instant now) {
@@ -174,53 +257,79 @@ public class DisputeCase {
             fundsCurrency = withdrawal.amount().currency().getCurrencyCode();
             withdrawnMinor = withdrawal.amount().minor();
             withdrawalFeeMinor = withdrawal.fee().minor();
-            events.add(new DisputeFundsWithdrawn(
-                    id(),
-                    stripeDisputeId,
-                    paymentIntentId,
-                    new PaymentRequestId(paymentRequestId),
-                    carrier(),
-                    withdrawal.amount(),
-                    withdrawal.fee(),
-                    now));
+            if (linked()) {
+                events.add(new DisputeFundsWithdrawn(
+                        id(),
+                        stripeDisputeId,
+                        intent(),
+                        new PaymentRequestId(requireLinked(paymentRequestId)),
+                        carrierOrThrow(),
+                        withdrawal.amount(),
+                        withdrawal.fee(),
+                        now));
+            }
         }
         if (reinstatedMinor == null && snapshot.reinstatement().isPresent()) {
             DisputeSnapshot.Movement reinstatement = snapshot.reinstatement().get();
             fundsCurrency = reinstatement.amount().currency().getCurrencyCode();
             reinstatedMinor = reinstatement.amount().minor();
             reinstatementFeeMinor = reinstatement.fee().minor();
-            events.add(new DisputeFundsReinstated(
-                    id(),
-                    stripeDisputeId,
-                    paymentIntentId,
-                    new PaymentRequestId(paymentRequestId),
-                    carrier(),
-                    reinstatement.amount(),
-                    reinstatement.fee(),
-                    now));
+            if (linked()) {
+                events.add(new DisputeFundsReinstated(
+                        id(),
+                        stripeDisputeId,
+                        intent(),
+                        new PaymentRequestId(requireLinked(paymentRequestId)),
+                        carrierOrThrow(),
+                        reinstatement.amount(),
+                        reinstatement.fee(),
+                        now));
+            }
         }
         if (!wasClosed && status.closed()) {
             closedAt = now;
-            events.add(new DisputeClosed(
-                    id(),
-                    stripeDisputeId,
-                    paymentIntentId,
-                    new PaymentRequestId(paymentRequestId),
-                    carrier(),
-                    status.outcome().orElseThrow(),
-                    amount(),
-                    withdrawn(),
-                    now));
+            if (linked()) {
+                events.add(new DisputeClosed(
+                        id(),
+                        stripeDisputeId,
+                        intent(),
+                        new PaymentRequestId(requireLinked(paymentRequestId)),
+                        carrierOrThrow(),
+                        status.outcome().orElseThrow(),
+                        amount(),
+                        withdrawn(),
+                        now));
+            }
         }
         return events;
+    }
+
+    private boolean linked() {
+        return paymentRequestId != null && tenantId != null;
+    }
+
+    private static UUID requireLinked(@Nullable UUID value) {
+        if (value == null) {
+            throw new IllegalStateException("An orphan dispute case has no payment");
+        }
+        return value;
+    }
+
+    private TenantId carrierOrThrow() {
+        return new TenantId(requireLinked(tenantId));
+    }
+
+    private String intent() {
+        return paymentIntentId == null ? "" : paymentIntentId;
     }
 
     public DisputeId id() {
         return new DisputeId(id);
     }
 
-    public TenantId carrier() {
-        return new TenantId(tenantId);
+    /** The carrier; empty for an orphan case. */
+    public Optional<TenantId> carrier() {
+        return Optional.ofNullable(tenantId).map(TenantId::new);
     }
 
     public String stripeDisputeId() {
@@ -229,6 +338,10 @@ public class DisputeCase {
 
     public DisputeStatus status() {
         return status;
+    }
+
+    public DisputeResponse response() {
+        return response;
     }
 
     public Money amount() {
@@ -256,16 +369,25 @@ public class DisputeCase {
                 id(),
                 stripeDisputeId,
                 chargeId,
-                paymentIntentId,
-                new PaymentRequestId(paymentRequestId),
+                Optional.ofNullable(paymentIntentId),
+                Optional.ofNullable(paymentRequestId).map(PaymentRequestId::new),
                 carrier(),
-                new TenantId(shipperId),
+                Optional.ofNullable(shipperId).map(TenantId::new),
+                Optional.ofNullable(loadReference),
+                Optional.ofNullable(loadId),
                 status,
                 amount(),
                 reason,
+                Optional.ofNullable(network),
+                Optional.ofNullable(paymentMethodType),
+                response,
                 evidenceDueBy(),
                 withdrawn(),
+                withdrawalFeeMinor == null || fundsCurrency == null
+                        ? Optional.empty()
+                        : Optional.of(Money.of(withdrawalFeeMinor, fundsCurrency)),
                 reinstated(),
+                Optional.ofNullable(ownerId),
                 openedAt,
                 Optional.ofNullable(closedAt));
     }
