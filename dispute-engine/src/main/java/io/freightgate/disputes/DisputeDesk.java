@@ -210,7 +210,7 @@ public class DisputeDesk {
                 }));
     }
 
-    /** What an upload link asks for, while it is unused and unexpired; empty for any other token. */
+    /** What an upload link asks for, while it is unused, unexpired and its case open; empty for any other token. */
     public Optional<UploadRequest> openUpload(String token) {
         if (!wellFormed(token)) {
             return Optional.empty();
@@ -226,7 +226,7 @@ public class DisputeDesk {
 
     /**
      * Uses up an upload link (it opens nothing afterwards) and returns what it asked for; empty when it was already
-     * used, has expired or never existed. Two uploads at once: one claims it.
+     * used, has expired, never existed or its case has closed. Two uploads at once: one claims it.
      */
     public Optional<UploadRequest> claimUpload(String token) {
         if (!wellFormed(token)) {
@@ -236,9 +236,9 @@ public class DisputeDesk {
                 "dispute-upload-link",
                 Optional.empty(),
                 "use a dispute upload link",
-                () -> transactions.execute(status -> uploads.findByTokenSha256(sha256(token))
-                        .filter(request -> uploads.claim(request.id(), clock.instant()) == 1)
-                        .flatMap(this::request)));
+                () -> transactions.execute(
+                        status -> uploads.findByTokenSha256(sha256(token)).flatMap(request -> request(request)
+                                .filter(open -> uploads.claim(request.id(), clock.instant()) == 1))));
     }
 
     /** Gives a claimed link back when its upload was refused (a bad file), so the carrier can try again. */
@@ -259,8 +259,10 @@ public class DisputeDesk {
                 "The carrier uploaded " + request.what() + ": " + detail);
     }
 
+    /** What the link asks for, while its case is open: a closed case takes no more evidence. */
     private Optional<UploadRequest> request(UploadRequestRecord request) {
         return disputes.findById(request.disputeId())
+                .filter(dispute -> dispute.view().open())
                 .map(dispute -> new UploadRequest(
                         request.id(),
                         dispute.id(),

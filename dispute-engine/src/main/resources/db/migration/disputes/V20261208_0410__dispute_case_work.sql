@@ -83,6 +83,8 @@ ALTER TABLE dispute_case_entries FORCE ROW LEVEL SECURITY;
 CREATE POLICY carrier_only ON dispute_case_entries
     USING (tenant_id = fg_current_tenant() OR fg_system_scope())
     WITH CHECK (tenant_id = fg_current_tenant() OR fg_system_scope());
+-- The timeline is evidence of what was done when: appended to, never changed.
+REVOKE UPDATE, DELETE, TRUNCATE ON dispute_case_entries FROM ${app_role};
 
 -- A request to the carrier to upload what the evidence is missing (a signed POD...), through a single-use link that
 -- needs no login: the token is shown once and stored only as its SHA-256; used_at is set when an upload claims it.

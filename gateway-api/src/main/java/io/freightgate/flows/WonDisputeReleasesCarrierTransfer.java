@@ -3,6 +3,7 @@ package io.freightgate.flows;
 import io.freightgate.billing.PaymentRequests;
 import io.freightgate.disputes.DisputeClosed;
 import io.freightgate.disputes.DisputeDesk;
+import io.freightgate.disputes.DisputeOutcome;
 import io.freightgate.platform.tenancy.SystemAccess;
 import io.freightgate.transfers.Transfers;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Propagation;
  * prevented dispute returns the payment request to what it was before (paid, or refunded as it had been), then releases
  * the transfer's {@code DISPUTE} hold and offers the transfer to the release policy (which sends it when nothing else
  * keeps it waiting). The order matters: the policy waits while the request is disputed. While another dispute on the
- * same request is still open (two disputes on one charge), nothing is released: the last one to end decides. A lost
+ * same request is still open (two disputes on one charge), nothing is released: the last one to end decides; while another
+ * one was lost, nothing is released either (its money is gone). A lost
  * dispute keeps the request disputed and the transfer held (finance decides; recovery comes with the liability work).
  * Idempotent: a replayed event releases nothing more.
  */
@@ -45,15 +47,22 @@ class WonDisputeReleasesCarrierTransfer {
     void on(DisputeClosed event) {
         switch (event.outcome()) {
             case WON, INQUIRY_CLOSED, PREVENTED -> {
-                boolean anotherOpen = systemAccess.callAs(
+                // another dispute still open decides later; another one lost keeps the money where it is for good
+                boolean anotherOpenOrLost = systemAccess.callAs(
                         "flow:won-dispute-releases-transfer",
                         Optional.empty(),
-                        "look for other open disputes on payment request " + event.paymentRequestId(),
+                        "look for other open or lost disputes on payment request " + event.paymentRequestId(),
                         () -> desk.ofPaymentRequest(event.paymentRequestId()).stream()
-                                .anyMatch(other -> other.open() && !other.id().equals(event.disputeId())));
-                if (anotherOpen) {
+                                .filter(other -> !other.id().equals(event.disputeId()))
+                                .anyMatch(other -> other.open()
+                                        || other.status()
+                                                .outcome()
+                                                .filter(DisputeOutcome.LOST::equals)
+                                                .isPresent()));
+                if (anotherOpenOrLost) {
                     log.info(
-                            "Dispute {} ended ({}), but another dispute on payment request {} is open: nothing released",
+                            "Dispute {} ended ({}), but another dispute on payment request {} is open or lost:"
+                                    + " nothing released",
                             event.stripeDisputeId(),
                             event.outcome(),
                             event.paymentRequestId());

@@ -475,7 +475,8 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
     private String fraudVelocityHealth() {
         int management = Integer.parseInt(environment.getRequiredProperty("local.management.port"));
         // the component alone: Spring Boot's own redis component waits for its command timeout while Redis is down
-        Api.Response health = new Api(management).get("/actuator/health/fraudVelocity").send();
+        Api.Response health =
+                new Api(management).get("/actuator/health/fraudVelocity").send();
         return health.json().get("status").asString();
     }
 

@@ -343,6 +343,40 @@ class ChargebackJourneyIT extends TransferJourneys {
     }
 
     @Test
+    void aDisputeWonAfterAnotherOnTheSameChargeWasLostReleasesNothing() throws Exception {
+        Carrier carrier = carrierWithPayouts();
+        String id = id(create(carrier.parties(), 30_000, "EUR", "LD-TWO-LOST", false));
+        var paid = pay(
+                carrier.parties(), id, "{\"method\":\"card\",\"payment_method\":\"pm_card_createMultipleDisputes\"}");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        List<DisputeView> cases = await().atMost(PATIENCE)
+                .until(
+                        () -> systemAccess.call("read", () -> desk.ofPaymentRequest(PaymentRequestId.of(id))),
+                        found -> found.size() == 2);
+        await().atMost(PATIENCE).until(() -> read(carrier.parties().carrier(), id)
+                .get("status")
+                .asString()
+                .equals("DISPUTED"));
+
+        String lost = cases.getFirst().stripeDisputeId();
+        stripe.control().decideDispute(apiKey, null, lost, false);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(completedPublications(lost))
+                .containsEntry("DisputeClosed", 2L)
+                .doesNotContainKey("incomplete"));
+        String won = cases.getLast().stripeDisputeId();
+        stripe.control().decideDispute(apiKey, null, won, true);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(completedPublications(won))
+                .containsEntry("DisputeClosed", 2L)
+                .doesNotContainKey("incomplete"));
+
+        assertThat(read(carrier.parties().carrier(), id).get("status").asString())
+                .as("half the money went back to the shipper's bank for good")
+                .isEqualTo("DISPUTED");
+        assertThat(transfer(carrier.parties().carrier(), id).get("status").asString())
+                .isEqualTo("HELD");
+    }
+
+    @Test
     void anInquiryThatClosesLeavesThePaymentRequestAsItWasAndReleasesTheHold() throws Exception {
         Carrier carrier = carrierWithPayouts();
         String id = id(create(carrier.parties(), 20_000, "EUR", "LD-INQ", false));

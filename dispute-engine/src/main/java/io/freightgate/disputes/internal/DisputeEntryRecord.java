@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A timeline line as stored: append-only, in the carrier's tenant (none for an orphan case). */
 @Entity
+@org.hibernate.annotations.Immutable
 @Table(name = "dispute_case_entries")
 class DisputeEntryRecord {
 

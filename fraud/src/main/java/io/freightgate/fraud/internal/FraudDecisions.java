@@ -261,7 +261,8 @@ public class FraudDecisions {
                 .param("request", paymentRequestId)
                 .query((rs, n) -> {
                     putIfPresent(values, ListEntries.Kind.CARD, rs.getString("card_fingerprint"));
-                    putIfPresent(values, ListEntries.Kind.IP, rs.getString("ip_address"));
+                    String ip = rs.getString("ip_address");
+                    putIfPresent(values, ListEntries.Kind.IP, ip == null ? null : ListEntries.Kind.IP.canonical(ip));
                     putIfPresent(values, ListEntries.Kind.DEVICE, rs.getString("device"));
                     return values;
                 })
@@ -271,7 +272,7 @@ public class FraudDecisions {
 
     private static <K> void putIfPresent(java.util.Map<K, String> values, K kind, @Nullable String value) {
         if (value != null) {
-            values.put(kind, kind.canonical(value));
+            values.put(kind, value);
         }
     }
 }
