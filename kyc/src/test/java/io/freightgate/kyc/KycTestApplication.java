@@ -1,6 +1,9 @@
 package io.freightgate.kyc;
 
 import io.freightgate.kyc.support.TestClock;
+import io.freightgate.platform.ratelimit.BlockList;
+import io.freightgate.platform.ratelimit.CallerKinds;
+import io.freightgate.platform.ratelimit.RateLimitPolicy;
 import io.freightgate.platform.tenancy.TenantResolver;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,6 +21,22 @@ public class KycTestApplication {
     /** kyc tests bind tenants directly; no request carries one. */
     @Bean
     TenantResolver tenantResolver() {
+        return authentication -> Optional.empty();
+    }
+
+    /** The gateway's rate-limit policy and block list live in the fraud module: kyc's tests limit nothing by them. */
+    @Bean
+    RateLimitPolicy rateLimitPolicy() {
+        return RateLimitPolicy.none();
+    }
+
+    @Bean
+    BlockList blockList() {
+        return BlockList.none();
+    }
+
+    @Bean
+    CallerKinds callerKinds() {
         return authentication -> Optional.empty();
     }
 

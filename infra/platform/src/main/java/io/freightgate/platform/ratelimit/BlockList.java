@@ -22,4 +22,20 @@ public interface BlockList {
      * it, the keys {@code alongside} are blocked with it (the address that tested cards on a pay link).
      */
     void failed(String action, UserType userType, LimitKey key, List<LimitKey> alongside, String what);
+
+    /** A block list that blocks nothing: for a module's tests that run the platform without the fraud module's. */
+    static BlockList none() {
+        return new BlockList() {
+            @Override
+            public Optional<Instant> blockedUntil(String action, List<LimitKey> keys) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void limitHit(String action, UserType userType, LimitKey key) {}
+
+            @Override
+            public void failed(String action, UserType userType, LimitKey key, List<LimitKey> alongside, String what) {}
+        };
+    }
 }
