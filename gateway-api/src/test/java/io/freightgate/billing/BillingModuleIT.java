@@ -32,7 +32,11 @@ import org.springframework.modulith.test.AssertablePublishedEvents;
  * {@code flows}) is answered by a test bean: both parties are verified. Local mode and the emulators are included
  * explicitly; the structure is verified by {@code ModularityTests} ({@code verifyAutomatically = false}).
  */
-@Import({ModuleTestPorts.NoRequestTenants.class, ModuleTestPorts.EveryoneParticipates.class})
+@Import({
+    ModuleTestPorts.NoRequestTenants.class,
+    ModuleTestPorts.NoRateLimitPolicy.class,
+    ModuleTestPorts.EveryoneParticipates.class
+})
 @ApplicationModuleTest(
         mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
         extraIncludes = {"local", "emulator"},

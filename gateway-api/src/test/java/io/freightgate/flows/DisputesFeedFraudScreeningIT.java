@@ -77,7 +77,7 @@ class DisputesFeedFraudScreeningIT extends GatewayIT {
                                 "SELECT count(*) FROM fraud_list_entries WHERE list = 'WATCH' AND value IN (?, ?)"
                                         + " AND created_by = 'system:fraud-feedback' AND reason LIKE ?",
                                 card,
-                                ip,
+                                io.freightgate.fraud.internal.ListEntries.Kind.IP.canonical(ip),
                                 "dispute " + stripeDisputeId + "%")
                         == 2);
         assertThat(count("SELECT count(*) FROM fraud_list_entries WHERE value = ?", device))

@@ -41,11 +41,12 @@ class FraudRulesIT extends GatewayIT {
         List<String> defaults =
                 rows("SELECT text FROM fraud_rules WHERE created_by = 'system:default-rules' AND state = 'ENABLED'");
         assertThat(defaults)
-                .hasSize(14)
+                .hasSize(15)
                 .contains(
                         "block if :risk_level: = 'highest'",
                         "hold_payout if :early_fraud_warning:",
-                        "review if :distinct_cards_per_pay_link_1h: >= 4");
+                        "review if :distinct_cards_per_pay_link_1h: >= 4",
+                        "review if :is_new_device_for_organization: and (:amount: > 2000 EUR or :amount: > 8000 PLN)");
         assertThat(listed.json().findValues("text").stream()
                         .map(tools.jackson.databind.JsonNode::asText)
                         .toList())

@@ -32,7 +32,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
  * through its port {@link RequestCarriers} (billing implements it; here a map). Local mode and the emulators are
  * included explicitly and the structure is verified by {@code ModularityTests} ({@code verifyAutomatically = false}).
  */
-@Import(ModuleTestPorts.NoRequestTenants.class)
+@Import({ModuleTestPorts.NoRequestTenants.class, ModuleTestPorts.NoRateLimitPolicy.class})
 @ApplicationModuleTest(
         mode = ApplicationModuleTest.BootstrapMode.STANDALONE,
         extraIncludes = {"local", "emulator"},

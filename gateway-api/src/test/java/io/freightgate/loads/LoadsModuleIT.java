@@ -33,7 +33,7 @@ import org.springframework.modulith.test.Scenario;
  * classpath, so Modulith takes them for modules: they are included explicitly, and the module structure is verified
  * by {@code ModularityTests}, which leaves them out, rather than here ({@code verifyAutomatically = false}).
  */
-@Import({ModuleTestPorts.NoRequestTenants.class})
+@Import({ModuleTestPorts.NoRequestTenants.class, ModuleTestPorts.NoRateLimitPolicy.class})
 @ApplicationModuleTest(
         mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
         extraIncludes = {"local", "emulator"},

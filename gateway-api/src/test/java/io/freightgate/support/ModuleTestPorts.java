@@ -1,6 +1,9 @@
 package io.freightgate.support;
 
 import io.freightgate.billing.PaymentParticipation;
+import io.freightgate.platform.ratelimit.BlockList;
+import io.freightgate.platform.ratelimit.CallerKinds;
+import io.freightgate.platform.ratelimit.RateLimitPolicy;
 import io.freightgate.platform.tenancy.TenantResolver;
 import java.util.Optional;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -22,6 +25,28 @@ public final class ModuleTestPorts {
     public static class NoRequestTenants {
         @Bean
         TenantResolver tenantResolver() {
+            return authentication -> Optional.empty();
+        }
+    }
+
+    /**
+     * The platform's rate limiting asks the fraud module's policy table and block list, and security's caller kinds;
+     * neither module is started in module tests, which limit nothing by policy.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class NoRateLimitPolicy {
+        @Bean
+        RateLimitPolicy rateLimitPolicy() {
+            return RateLimitPolicy.none();
+        }
+
+        @Bean
+        BlockList blockList() {
+            return BlockList.none();
+        }
+
+        @Bean
+        CallerKinds callerKinds() {
             return authentication -> Optional.empty();
         }
     }

@@ -47,7 +47,11 @@ import org.springframework.modulith.test.AssertablePublishedEvents;
  * module is not started). The participation port is answered by a test bean. Local mode and the emulators are included
  * explicitly; the structure is verified by {@code ModularityTests} ({@code verifyAutomatically = false}).
  */
-@Import({ModuleTestPorts.NoRequestTenants.class, ModuleTestPorts.EveryoneParticipates.class})
+@Import({
+    ModuleTestPorts.NoRequestTenants.class,
+    ModuleTestPorts.NoRateLimitPolicy.class,
+    ModuleTestPorts.EveryoneParticipates.class
+})
 @ApplicationModuleTest(
         mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES,
         extraIncludes = {"local", "emulator"},
