@@ -1,6 +1,32 @@
 package io.freightgate.disputes.internal.domain.evidence;
 
-import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.*;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.ACCESS_ACTIVITY_LOG;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.BILLING_ADDRESS;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.CANCELLATION_POLICY;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.CANCELLATION_POLICY_DISCLOSURE;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.CANCELLATION_REBUTTAL;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.CUSTOMER_COMMUNICATION;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.CUSTOMER_EMAIL_ADDRESS;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.CUSTOMER_NAME;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.CUSTOMER_PURCHASE_IP;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.CUSTOMER_SIGNATURE;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.DUPLICATE_CHARGE_DOCUMENTATION;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.DUPLICATE_CHARGE_EXPLANATION;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.DUPLICATE_CHARGE_ID;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.PRODUCT_DESCRIPTION;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.RECEIPT;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.REFUND_POLICY;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.REFUND_POLICY_DISCLOSURE;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.REFUND_REFUSAL_EXPLANATION;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.SERVICE_DATE;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.SERVICE_DOCUMENTATION;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.SHIPPING_ADDRESS;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.SHIPPING_CARRIER;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.SHIPPING_DATE;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.SHIPPING_DOCUMENTATION;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.SHIPPING_TRACKING_NUMBER;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.UNCATEGORIZED_FILE;
+import static io.freightgate.disputes.internal.domain.evidence.StripeEvidenceField.UNCATEGORIZED_TEXT;
 
 import java.util.List;
 
