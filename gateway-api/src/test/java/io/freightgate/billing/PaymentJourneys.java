@@ -197,4 +197,42 @@ public abstract class PaymentJourneys extends GatewayIT {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A risk analyst reviews the carrier's payout bank account change and ends its payout hold (issue 21: a change
+     * shortly before a transfer holds the carrier's payouts). With {@code awaitOne}, waits for the hold first (it is
+     * placed after the transfer, asynchronously).
+     */
+    public void analystReleasesPayoutAccountChangeHolds(TenantId carrier, boolean awaitOne) {
+        String analyst = callers.platformStaff(io.freightgate.security.Role.RISK_ANALYST);
+        java.util.function.Supplier<java.util.List<String>> held = () -> {
+            var response = api.get("/api/v1/carriers/" + carrier + "/payout-holds")
+                    .token(analyst)
+                    .send();
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            java.util.List<String> references = new java.util.ArrayList<>();
+            response.json()
+                    .get("active")
+                    .forEach(hold -> references.add(hold.get("reference").asString()));
+            return references.stream()
+                    .filter(reference -> reference.startsWith("payout-account-change:"))
+                    .toList();
+        };
+        if (awaitOne) {
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> !held.get().isEmpty());
+        }
+        for (String reference : held.get()) {
+            var released = api.call(
+                            "DELETE",
+                            "/api/v1/carriers/" + carrier + "/payout-holds/" + reference,
+                            "",
+                            "application/json")
+                    .idempotencyKey(java.util.UUID.randomUUID().toString())
+                    .token(analyst)
+                    .send();
+            assertThat(released.status()).as(released.body()).isEqualTo(204);
+        }
+    }
 }
