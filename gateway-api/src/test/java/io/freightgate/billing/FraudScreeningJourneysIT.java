@@ -341,6 +341,8 @@ class FraudScreeningJourneysIT extends PaymentJourneys {
 
     @Test
     void theFourthCardInAnHourOnOnePayLinkIsReviewedWithTheCounterInTheExplanation() throws Exception {
+        // Redis answers the counters (after the journey that stops and restarts it, its clients may still reconnect)
+        await().atMost(Duration.ofSeconds(30)).until(() -> fraudVelocityHealth().equals("UP"));
         PayLink link = payLink(950_00, "LD-VELOCITY-4TH");
         String blocked = listEntry("BLOCK", "CARD", fingerprint("pm_card_mastercard"));
         try {
